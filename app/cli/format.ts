@@ -1,0 +1,114 @@
+/** Human-readable output of the command line. Pure: data in, text out. */
+
+import type { FileImportResult, ImportReport } from '../../core/api.js';
+import type { Paper } from '../../core/model.js';
+import type { DigestProgress, LibraryStats, TagCount } from '../../core/query.js';
+
+const plural = (count: number, one: string, many = `${one}s`): string =>
+  `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
+
+function truncate(text: string, width: number): string {
+  return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
+}
+
+const STATUS_MARK = { unread: '•', reading: '◐', read: '✓' } as const;
+
+export function formatPaperList(papers: readonly Paper[]): string {
+  if (papers.length === 0) return 'No papers match.\n';
+  const idWidth = Math.max(...papers.map((paper) => paper.id.length));
+  const lines = papers.map((paper) => {
+    const tags = paper.tags.length > 0 ? `  [${paper.tags.join(', ')}]` : '';
+    return `${STATUS_MARK[paper.status]} ${paper.id.padEnd(idWidth)}  ${truncate(paper.title, 90)}${tags}`;
+  });
+  return `${lines.join('\n')}\n${plural(papers.length, 'paper')}\n`;
+}
+
+export function formatPaper(paper: Paper): string {
+  const field = (label: string, value: string): string => `${`${label}:`.padEnd(10)}${value}`;
+  const lines = [
+    paper.title,
+    '',
+    field('Id', paper.id),
+    field('Status', paper.readAt !== null ? `${paper.status} (${paper.readAt.slice(0, 10)})` : paper.status),
+  ];
+  if (paper.authors.length > 0) lines.push(field('Authors', paper.authors.join(', ')));
+  if (paper.arxivId !== null) lines.push(field('arXiv', paper.arxivId));
+  if (paper.doi !== null) lines.push(field('DOI', paper.doi));
+  if (paper.year !== null) lines.push(field('Year', String(paper.year)));
+  lines.push(field('Tags', paper.tags.length > 0 ? paper.tags.join(', ') : '(none)'));
+  lines.push(field('Digests', paper.digests.join(', ')));
+  lines.push(field('Added', paper.addedAt.slice(0, 10)));
+  for (const link of paper.links) lines.push(field('Link', link));
+  if (paper.abstract !== '') lines.push('', paper.abstract);
+  lines.push('', paper.note !== '' ? `Note:\n${paper.note}` : 'No note.');
+  return `${lines.join('\n')}\n`;
+}
+
+function formatFileResult(result: FileImportResult): string[] {
+  if (!result.ok) return [];
+  if (result.kind === 'library') {
+    const { added, merged, statesTaken } = result.summary;
+    return [
+      `${result.file}: Shelfmark library — ${plural(added.length, 'paper')} added, ${merged.length.toLocaleString('en')} already here, ${plural(statesTaken, 'reading state')} taken`,
+    ];
+  }
+  const { digest, added, merged, skipped } = result.summary;
+  const lines = [
+    `${result.file}: ${digest.title} (${digest.id}) — ${plural(added.length, 'paper')} added, ${merged.length.toLocaleString('en')} already in the library`,
+  ];
+  for (const block of skipped) lines.push(`  skipped ${block.where}: ${block.reason}`);
+  return lines;
+}
+
+/** What an import did, for stdout. Files that failed are reported on stderr by the caller. */
+export function formatImportReport(report: ImportReport): string {
+  const lines = report.files.flatMap(formatFileResult);
+  const imported = report.files.filter((file) => file.ok).length;
+  if (imported > 1) {
+    lines.push(
+      `In all: ${plural(report.added, 'paper')} added, ${report.merged.toLocaleString('en')} already in the library.`,
+    );
+  }
+  return lines.length > 0 ? `${lines.join('\n')}\n` : '';
+}
+
+export function formatTags(tags: readonly TagCount[]): string {
+  if (tags.length === 0) return 'No tags yet. Add one with: shelfmark tag ID TAG\n';
+  const width = Math.max(...tags.map(({ count }) => String(count).length));
+  return `${tags.map(({ tag, count }) => `${String(count).padStart(width)}  ${tag}`).join('\n')}\n`;
+}
+
+function progressBar(done: number, total: number, width = 20): string {
+  const filled = total === 0 ? 0 : Math.round((done / total) * width);
+  return `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`;
+}
+
+export function formatDigests(digests: readonly DigestProgress[]): string {
+  if (digests.length === 0) return 'No digests yet. Import one with: shelfmark import FILE\n';
+  const idWidth = Math.max(...digests.map((digest) => digest.id.length));
+  const lines = digests.map((digest) => {
+    const read = digest.counts.read;
+    const percent = digest.total === 0 ? 0 : Math.round((read / digest.total) * 100);
+    return `${digest.id.padEnd(idWidth)}  ${progressBar(read, digest.total)} ${`${read}/${digest.total}`.padStart(9)} read (${percent}%)  ${digest.title}`;
+  });
+  return `${lines.join('\n')}\n`;
+}
+
+export function formatStats(stats: LibraryStats): string {
+  const { counts } = stats;
+  const lines = [
+    `${plural(stats.total, 'paper')} from ${plural(stats.digests, 'digest')}`,
+    `  unread   ${counts.unread.toLocaleString('en')}`,
+    `  reading  ${counts.reading.toLocaleString('en')}`,
+    `  read     ${counts.read.toLocaleString('en')}`,
+    `${plural(stats.tagged, 'paper')} tagged, ${plural(stats.withNotes, 'paper')} with notes`,
+  ];
+  if (stats.readPerWeek.length > 0) {
+    const most = Math.max(...stats.readPerWeek.map(({ count }) => count));
+    lines.push('', 'Read per week:');
+    for (const { week, count } of stats.readPerWeek) {
+      lines.push(`  ${week}  ${'█'.repeat(Math.max(1, Math.round((count / most) * 30)))} ${count}`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,238 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Paper } from '../../core/model.js';
+import { run } from './main.js';
+
+const SAMPLE = new URL('../../seeds/hf-daily-papers-mar-11.txt', import.meta.url).pathname;
+const BIN = new URL('../../bin/shelfmark.js', import.meta.url).pathname;
+
+let directory: string;
+let db: string;
+
+beforeEach(async () => {
+  directory = await mkdtemp(join(tmpdir(), 'shelfmark-cli-'));
+  db = join(directory, 'library.json');
+});
+
+afterEach(async () => {
+  await rm(directory, { recursive: true, force: true });
+});
+
+async function shelfmark(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await run(['--db', db, ...argv], {
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+    readStdin: () => Promise.resolve('A note from standard input.\n'),
+    env: {},
+  });
+  return { code, stdout, stderr };
+}
+
+async function json<T>(...argv: string[]): Promise<T> {
+  const result = await shelfmark(...argv, '--json');
+  expect(result.stderr).toBe('');
+  expect(result.code).toBe(0);
+  return JSON.parse(result.stdout) as T;
+}
+
+/** Every file of the library directory, by name, as bytes. */
+async function snapshotFiles(): Promise<Map<string, Buffer>> {
+  const names = await readdir(directory);
+  return new Map(await Promise.all(names.map(async (name) => [name, await readFile(join(directory, name))] as const)));
+}
+
+const BIBTEX = `@article{xu2023pfgm,
+  title = {{PFGM}++: Unlocking the Potential of Physics-Inspired Generative Models},
+  author = {Xu, Yilun and Liu, Ziming and Tian, Yonglong},
+  year = {2023},
+  eprint = {2302.04265},
+  archivePrefix = {arXiv},
+}
+`;
+
+describe('shelfmark import', () => {
+  it('imports the sample digest and reports what it added', async () => {
+    const result = await shelfmark('import', SAMPLE);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(
+      /hf-daily-papers-mar-11\.txt: Hugging Face Daily Papers, Mar 11 \(.+\) — 32 papers added, 0 already in the library/,
+    );
+    const papers = await json<Paper[]>('list');
+    expect(papers).toHaveLength(32);
+    expect(papers[0]?.title).toBe('Pard: Permutation-Invariant Autoregressive Diffusion for Graph Generation');
+    expect(Object.keys(papers[0] ?? {})).toEqual(
+      expect.arrayContaining([
+        'id',
+        'title',
+        'abstract',
+        'authors',
+        'arxivId',
+        'links',
+        'status',
+        'tags',
+        'note',
+        'digests',
+        'addedAt',
+        'readAt',
+      ]),
+    );
+  });
+
+  it('merges a re-import and another format without touching status, tags or note', async () => {
+    await shelfmark('import', SAMPLE);
+    const pfgm = (await json<Paper[]>('list')).find((paper) => paper.title.startsWith('PFGM++'));
+    expect(pfgm).toBeDefined();
+    const id = pfgm?.id ?? '';
+    await json('status', id, 'read');
+    await json('tag', id, 'generative', 'to-present');
+    await json('note', id, '# PFGM++\n\nAugment the data dimension.');
+
+    const again = await shelfmark('import', SAMPLE);
+    expect(again.stdout).toContain('0 papers added, 32 already in the library');
+    const bib = join(directory, 'refs.bib');
+    await writeFile(bib, BIBTEX);
+    const merged = await shelfmark('import', bib);
+    expect(merged.stdout).toContain('0 papers added, 1 already in the library');
+
+    const paper = await json<Paper>('show', id);
+    expect(paper).toMatchObject({
+      status: 'read',
+      tags: ['generative', 'to-present'],
+      note: '# PFGM++\n\nAugment the data dimension.',
+      arxivId: '2302.04265',
+      authors: ['Yilun Xu', 'Ziming Liu', 'Yonglong Tian'],
+    });
+    expect(paper.digests).toHaveLength(2);
+    expect(await json<Paper>('show', '2302.04265v1')).toEqual(paper);
+    expect(await json<Paper[]>('list')).toHaveLength(32);
+  });
+
+  it.each([
+    ['an empty file', Buffer.alloc(0), 'the file is empty'],
+    ['a binary file', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0, 1, 2, 3]), 'binary'],
+    ['invalid UTF-8', Buffer.from([0x40, 0x61, 0x72, 0x74, 0xff, 0xfe, 0x7b, 0x0a]), 'UTF-8'],
+    ['an unknown format', Buffer.from('Dear colleagues,\nthe meeting moves to Tuesday.\n'), 'does not recognise'],
+  ])('refuses %s, naming it, and leaves the library byte-for-byte unchanged', async (_, bytes, reason) => {
+    await shelfmark('import', SAMPLE);
+    await json('note', '2302.04265', 'precious');
+    const before = await snapshotFiles();
+    const bad = join(directory, 'bad-input.txt');
+    await writeFile(bad, bytes);
+    const result = await shelfmark('import', bad);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`shelfmark: ${bad}: `);
+    expect(result.stderr).toContain(reason);
+    await rm(bad);
+    expect(await snapshotFiles()).toEqual(before);
+  });
+
+  it('refuses a 50 MB file without reading it into the library', async () => {
+    const big = join(directory, 'huge.bib');
+    await writeFile(big, Buffer.alloc(50 * 1024 * 1024, 0x61));
+    const result = await shelfmark('import', big);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('too large (50.0 MB; the limit is 32.0 MB)');
+    expect((await readdir(directory)).sort()).toEqual(['huge.bib']);
+  });
+
+  it('imports what it can and reports the files it cannot', async () => {
+    const missing = join(directory, 'missing.txt');
+    const result = await shelfmark('import', SAMPLE, missing);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe(`shelfmark: ${missing}: no such file\n`);
+    expect(await json<Paper[]>('list')).toHaveLength(32);
+  });
+});
+
+describe('shelfmark reading state', () => {
+  beforeEach(async () => {
+    await shelfmark('import', SAMPLE);
+  });
+
+  it('sets status, tags and notes, and lists by them', async () => {
+    const [first, second] = await json<Paper[]>('list');
+    expect(first && second).toBeTruthy();
+    const a = first?.id ?? '';
+    const b = second?.id ?? '';
+    await json('status', a, 'reading');
+    await json('status', b, 'read');
+    await json('tag', b, 'graphs');
+    await json('tag', a, 'graphs', 'later');
+    await json('untag', a, 'later');
+    expect((await json<Paper[]>('list', '--status', 'read')).map((paper) => paper.id)).toEqual([b]);
+    expect((await json<Paper[]>('list', '--tag', 'graphs')).map((paper) => paper.id)).toEqual([a, b]);
+    const read = await json<Paper>('show', b);
+    expect(read.readAt).not.toBeNull();
+
+    expect((await json<Paper>('note', a, '-')).note).toBe('A note from standard input.\n');
+    const file = join(directory, 'note.md');
+    await writeFile(file, '## Heading\n\n- point\n');
+    expect((await json<Paper>('note', a, '--file', file)).note).toBe('## Heading\n\n- point\n');
+
+    expect(await json('tags')).toEqual([{ tag: 'graphs', count: 2 }]);
+    const stats = await json<{ counts: Record<string, number>; readPerWeek: unknown[] }>('stats');
+    expect(stats.counts).toEqual({ unread: 30, reading: 1, read: 1 });
+    expect(stats.readPerWeek).toHaveLength(1);
+    const [digest] = await json<{ id: string; total: number; counts: { read: number } }[]>('digests');
+    expect(digest).toMatchObject({ total: 32, counts: { read: 1 } });
+    expect(await json<Paper[]>('list', '--digest', digest?.id ?? '')).toHaveLength(32);
+  });
+
+  it('prints human-readable output by default', async () => {
+    const list = await shelfmark('list');
+    expect(list.stdout).toContain('• ');
+    expect(list.stdout).toContain('Pard: Permutation-Invariant Autoregressive Diffusion for Graph Generation');
+    expect(list.stdout).toMatch(/32 papers\n$/);
+    const digests = await shelfmark('digests');
+    expect(digests.stdout).toMatch(/0\/32 read \(0%\)\s+Hugging Face Daily Papers, Mar 11/);
+  });
+
+  it('fails with a one-line reason for unknown papers and bad arguments', async () => {
+    expect(await shelfmark('show', '9999.99999')).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'shelfmark: No paper has the id "9999.99999".\n',
+    });
+    const badStatus = await shelfmark('status', '2302.04265', 'done');
+    expect(badStatus.code).toBe(2);
+    expect(badStatus.stderr).toContain('"done" is not a status: use unread, reading, read.');
+    const unknown = await shelfmark('frobnicate');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('"frobnicate" is not a command.');
+    const badTag = await shelfmark('tag', '2302.04265', ' ');
+    expect(badTag).toMatchObject({ code: 1, stderr: 'shelfmark: A tag cannot be empty.\n' });
+  });
+});
+
+describe('shelfmark library files', () => {
+  it('stops on a library file it cannot parse, naming it, and never overwrites it', async () => {
+    await writeFile(db, '{ "schemaVersion": 1, "papers": [ oops');
+    const result = await shelfmark('import', SAMPLE);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(db);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(await readFile(db, 'utf8')).toBe('{ "schemaVersion": 1, "papers": [ oops');
+  });
+});
+
+describe('the shelfmark command', () => {
+  it('runs from the checkout with --help', async () => {
+    const { stdout } = await promisify(execFile)(process.execPath, [BIN, '--help']);
+    expect(stdout).toContain('Usage: shelfmark [--db PATH] [--json] COMMAND [ARGS]');
+    expect(stdout).toContain('import FILE...');
+  });
+
+  it('uses SHELFMARK_DB when --db is not given', async () => {
+    await promisify(execFile)(process.execPath, [BIN, 'import', SAMPLE], { env: { ...process.env, SHELFMARK_DB: db } });
+    const { stdout } = await promisify(execFile)(process.execPath, [BIN, 'list', '--json'], {
+      env: { ...process.env, SHELFMARK_DB: db },
+    });
+    expect(JSON.parse(stdout)).toHaveLength(32);
+  });
+});

@@ -1,0 +1,206 @@
+/** The library API implemented over the store: what the IPC handlers, the HTTP server and the CLI all call. */
+
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type {
+  DigestFile,
+  FileImportResult,
+  ImportReport,
+  LibraryApi,
+  LibraryView,
+  ReadingStateInput,
+} from '../core/api.js';
+import { parseDigestFile } from '../core/import/index.js';
+import type { LibrarySnapshot } from '../core/import/types.js';
+import { findPaper, findPapers } from '../core/lookup.js';
+import { mergeDigest, mergeLibrary } from '../core/merge.js';
+import { withReadingState, type Catalogue, type Paper, type ReadingState, type ReadingStatus } from '../core/model.js';
+import {
+  digestProgress,
+  libraryStats,
+  matchesFilter,
+  papersOf,
+  tagCounts,
+  type DigestProgress,
+  type LibraryStats,
+  type PaperFilter,
+  type TagCount,
+} from '../core/query.js';
+import * as reading from '../core/reading.js';
+import { openLibraryStore, type LibraryStore } from './store/index.js';
+
+export interface LibraryServiceOptions {
+  /** The bundled sample digest that `importSample` imports. */
+  readonly sampleDigest: string;
+  readonly now?: () => Date;
+}
+
+type StateChange = (state: ReadingState | undefined, now: string, paperId: string) => ReadingState | undefined;
+
+function sameCatalogue(a: Catalogue, b: Catalogue): boolean {
+  const same = <T>(x: readonly T[], y: readonly T[]): boolean =>
+    x.length === y.length && x.every((item, position) => item === y[position]);
+  return same(a.papers, b.papers) && same(a.digests, b.digests);
+}
+
+export class LibraryService implements LibraryApi {
+  private constructor(
+    private readonly store: LibraryStore,
+    private readonly options: LibraryServiceOptions,
+  ) {}
+
+  static async open(catalogue: string, options: LibraryServiceOptions): Promise<LibraryService> {
+    return new LibraryService(await openLibraryStore(catalogue), options);
+  }
+
+  get paths(): LibraryStore['paths'] {
+    return this.store.paths;
+  }
+
+  close(): Promise<void> {
+    return this.store.close();
+  }
+
+  private now(): string {
+    return (this.options.now?.() ?? new Date()).toISOString();
+  }
+
+  async getLibrary(): Promise<LibraryView> {
+    const library = await this.store.read();
+    return { papers: papersOf(library), digests: digestProgress(library) };
+  }
+
+  async listPapers(filter: PaperFilter): Promise<readonly Paper[]> {
+    const library = await this.store.read();
+    return papersOf(library).filter((paper) => matchesFilter(paper, filter));
+  }
+
+  async getPaper(ref: string): Promise<Paper> {
+    const library = await this.store.read();
+    const paper = findPaper(library.catalogue, ref);
+    return withReadingState(paper, library.states[paper.id]);
+  }
+
+  async importFiles(files: readonly DigestFile[]): Promise<ImportReport> {
+    const now = this.now();
+    const parsed = files.map((file) => {
+      try {
+        return {
+          file: file.name,
+          ok: true as const,
+          parsed: parseDigestFile(file.bytes, { fileName: file.name, now }),
+        };
+      } catch (error) {
+        return { file: file.name, ok: false as const, error: errorMessage(error) };
+      }
+    });
+    const readable = parsed.filter((entry) => entry.ok);
+    if (readable.length === 0) return summarise(parsed.filter((entry) => !entry.ok));
+
+    const results = await this.store.transact((library) => {
+      let current: LibrarySnapshot = library;
+      const states: Record<string, ReadingState> = {};
+      const fileResults = parsed.map((entry): FileImportResult => {
+        if (!entry.ok) return entry;
+        if (entry.parsed.kind === 'digest') {
+          const merged = mergeDigest(current.catalogue, entry.parsed.digest, basename(entry.file), now);
+          current = { catalogue: merged.catalogue, states: current.states };
+          return { file: entry.file, ok: true, kind: 'digest', summary: merged.summary };
+        }
+        const merged = mergeLibrary(current, entry.parsed.library);
+        Object.assign(states, merged.states);
+        current = { catalogue: merged.catalogue, states: { ...current.states, ...merged.states } };
+        return { file: entry.file, ok: true, kind: 'library', summary: merged.summary };
+      });
+      const catalogueChanged = !sameCatalogue(library.catalogue, current.catalogue);
+      return {
+        ...(catalogueChanged ? { catalogue: current.catalogue } : {}),
+        ...(Object.keys(states).length > 0 ? { states } : {}),
+        result: fileResults,
+      };
+    });
+    return summarise(results);
+  }
+
+  async importSample(): Promise<ImportReport> {
+    const bytes = await readFile(this.options.sampleDigest);
+    return this.importFiles([{ name: basename(this.options.sampleDigest), bytes }]);
+  }
+
+  private changeStates(refs: readonly string[], change: StateChange): Promise<readonly Paper[]> {
+    const now = this.now();
+    return this.store.transact((library) => {
+      const papers = findPapers(library.catalogue, refs);
+      const states: Record<string, ReadingState> = {};
+      const result = papers.map((paper) => {
+        const before = library.states[paper.id];
+        const after = change(before, now, paper.id);
+        if (after !== undefined && after !== before) states[paper.id] = after;
+        return withReadingState(paper, after);
+      });
+      return { ...(Object.keys(states).length > 0 ? { states } : {}), result };
+    });
+  }
+
+  setStatus(ids: readonly string[], status: ReadingStatus): Promise<readonly Paper[]> {
+    return this.changeStates(ids, (state, now) => reading.setStatus(state, status, now));
+  }
+
+  addTags(ids: readonly string[], tags: readonly string[]): Promise<readonly Paper[]> {
+    tags.forEach(reading.normalizeTag);
+    return this.changeStates(ids, (state, now) => reading.addTags(state, tags, now));
+  }
+
+  removeTags(ids: readonly string[], tags: readonly string[]): Promise<readonly Paper[]> {
+    tags.forEach(reading.normalizeTag);
+    return this.changeStates(ids, (state, now) => reading.removeTags(state, tags, now));
+  }
+
+  async setNote(id: string, note: string): Promise<Paper> {
+    const [paper] = await this.changeStates([id], (state, now) => reading.setNote(state, note, now));
+    if (paper === undefined) throw new Error('setNote changed no paper');
+    return paper;
+  }
+
+  async renameTag(from: string, to: string): Promise<readonly Paper[]> {
+    reading.normalizeTag(to);
+    const tagged = (await this.listPapers({ tag: from })).map((paper) => paper.id);
+    if (tagged.length === 0) return [];
+    return this.changeStates(tagged, (state, now) => (state ? reading.renameTag(state, from, to, now) : state));
+  }
+
+  restoreStates(states: readonly ReadingStateInput[]): Promise<readonly Paper[]> {
+    const wanted = new Map(states.map((state) => [state.id, state]));
+    return this.changeStates([...wanted.keys()], (state, now, paperId) => {
+      const target = wanted.get(paperId);
+      return target === undefined ? state : reading.restoreState(state, target, now);
+    });
+  }
+
+  async tags(): Promise<readonly TagCount[]> {
+    return tagCounts(papersOf(await this.store.read()));
+  }
+
+  async digests(): Promise<readonly DigestProgress[]> {
+    return digestProgress(await this.store.read());
+  }
+
+  async stats(): Promise<LibraryStats> {
+    return libraryStats(await this.store.read());
+  }
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function summarise(files: readonly FileImportResult[]): ImportReport {
+  let added = 0;
+  let merged = 0;
+  for (const file of files) {
+    if (!file.ok) continue;
+    added += file.summary.added.length;
+    merged += file.summary.merged.length;
+  }
+  return { files, added, merged };
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeArxivId, normalizeTitle, paperIdFor, titleId } from './identity.js';
+
+describe('normalizeArxivId', () => {
+  it.each([
+    ['2410.12345', '2410.12345'],
+    ['arXiv:2410.12345v3', '2410.12345'],
+    ['  ARXIV: 0704.0001 ', '0704.0001'],
+    ['https://arxiv.org/abs/2403.01234v2', '2403.01234'],
+    ['http://arxiv.org/pdf/2403.01234v1.pdf', '2403.01234'],
+    ['hep-th/9901001v2', 'hep-th/9901001'],
+    ['arXiv:math.GT/0309136', 'math.GT/0309136'],
+  ])('%s → %s', (raw, expected) => {
+    expect(normalizeArxivId(raw)).toBe(expected);
+  });
+
+  it.each(['', 'not an id', '10.1000/xyz123', '2410.123', 'https://example.com/abs/2410.12345x'])(
+    'rejects %s',
+    (raw) => {
+      expect(normalizeArxivId(raw)).toBeNull();
+    },
+  );
+});
+
+describe('paper identity', () => {
+  it('ignores case, spacing, punctuation, diacritics and TeX braces in titles', () => {
+    expect(normalizeTitle('{PFGM}++: Unlocking  the Potential')).toBe(normalizeTitle('pfgm unlocking the potential'));
+    expect(normalizeTitle('Schrödinger Bridges')).toBe(normalizeTitle('Schrodinger   bridges.'));
+    expect(titleId('A  Title!')).toBe(titleId('a title'));
+    expect(titleId('A title')).not.toBe(titleId('Another title'));
+  });
+
+  it('uses the arXiv id when known, else a stable id from the title', () => {
+    expect(paperIdFor({ arxivId: '2410.12345', title: 'X' })).toBe('2410.12345');
+    expect(paperIdFor({ arxivId: null, title: 'Equivariant Networks' })).toMatch(/^title-[0-9a-f]{14}$/);
+    expect(paperIdFor({ arxivId: null, title: 'Equivariant Networks' })).toBe(titleId('equivariant networks'));
+  });
+});

@@ -1,0 +1,57 @@
+/** A paper's identity: stable across digests, formats and re-imports. */
+
+const NEW_STYLE_ARXIV = /^(\d{4}\.\d{4,5})(?:v\d+)?$/;
+const OLD_STYLE_ARXIV = /^([a-z-]+(?:\.[A-Z]{2})?\/\d{7})(?:v\d+)?$/i;
+
+/**
+ * The canonical form of an arXiv identifier, without version: "2410.12345", "hep-th/9901001".
+ * Accepts "arXiv:2410.12345v2", abs/pdf URLs and bare ids; null when the text is not one.
+ */
+export function normalizeArxivId(raw: string): string | null {
+  let text = raw.trim();
+  const url = /arxiv\.org\/(?:abs|pdf)\/([^\s?#]+?)(?:\.pdf)?(?:[?#].*)?$/i.exec(text);
+  if (url?.[1]) text = url[1];
+  text = text.replace(/^arxiv:\s*/i, '');
+  const modern = NEW_STYLE_ARXIV.exec(text);
+  if (modern?.[1]) return modern[1];
+  const legacy = OLD_STYLE_ARXIV.exec(text);
+  if (legacy?.[1]) {
+    const [archive = '', number = ''] = legacy[1].split('/');
+    const [group = '', subject] = archive.split('.');
+    return `${group.toLowerCase()}${subject === undefined ? '' : `.${subject.toUpperCase()}`}/${number}`;
+  }
+  return null;
+}
+
+/** A title with case, spacing, punctuation, diacritics and TeX braces ignored. */
+export function normalizeTitle(title: string): string {
+  return title
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** The id of a paper that has no arXiv id: derived from its normalised title. */
+export function titleId(title: string): string {
+  return `title-${hash53(normalizeTitle(title)).toString(16).padStart(14, '0')}`;
+}
+
+export function paperIdFor(paper: { readonly arxivId: string | null; readonly title: string }): string {
+  return paper.arxivId ?? titleId(paper.title);
+}
+
+/** cyrb53: a fast, well-distributed 53-bit string hash (public domain, bryc). Not cryptographic. */
+export function hash53(text: string, seed = 0): number {
+  let h1 = 0xdeadbeef ^ seed;
+  let h2 = 0x41c6ce57 ^ seed;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}

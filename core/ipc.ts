@@ -1,0 +1,24 @@
+/** What crosses between the Electron main process and the renderer, besides API calls. */
+
+import type { ImportReport } from './api.js';
+
+/** The one channel API calls travel on: `invoke(API_CHANNEL, method, args)`. */
+export const API_CHANNEL = 'shelfmark:api';
+/** Main → renderer notifications. */
+export const EVENT_CHANNEL = 'shelfmark:event';
+
+/** Menu items the renderer carries out itself. */
+export const MENU_COMMANDS = ['find', 'export', 'shortcuts', 'undo', 'select-all'] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+
+export type AppEvent =
+  | { readonly type: 'menu'; readonly command: MenuCommand }
+  /** The main process imported files (File → Import Digest…): the renderer reloads and shows the report. */
+  | { readonly type: 'imported'; readonly report: ImportReport };
+
+/** What the preload exposes as `window.shelfmark`: a narrow pipe, typed on both ends by `LibraryApi`. */
+export interface PreloadBridge {
+  invoke(method: string, args: readonly unknown[]): Promise<unknown>;
+  /** Returns a function that unsubscribes. */
+  onEvent(listener: (event: AppEvent) => void): () => void;
+}

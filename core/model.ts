@@ -1,0 +1,93 @@
+/** Plain, immutable data shared by every part of Shelfmark. */
+
+export const READING_STATUSES = ['unread', 'reading', 'read'] as const;
+export type ReadingStatus = (typeof READING_STATUSES)[number];
+
+export function isReadingStatus(value: unknown): value is ReadingStatus {
+  return typeof value === 'string' && (READING_STATUSES as readonly string[]).includes(value);
+}
+
+export const DIGEST_FORMATS = ['hf-daily-text', 'hf-daily-json', 'arxiv-email', 'bibtex', 'shelfmark-json'] as const;
+export type DigestFormat = (typeof DIGEST_FORMATS)[number];
+
+/** A paper as a digest describes it, before it has an identity in the library. */
+export interface ParsedPaper {
+  readonly title: string;
+  readonly abstract: string;
+  readonly authors: readonly string[];
+  readonly arxivId: string | null;
+  readonly doi: string | null;
+  readonly year: number | null;
+  readonly links: readonly string[];
+  /** Subject categories or keywords the source gives (arXiv categories, BibTeX keywords). */
+  readonly categories: readonly string[];
+}
+
+/** A paper in the catalogue: what is known about it, never what the user did with it. */
+export interface CataloguePaper extends ParsedPaper {
+  readonly id: string;
+  /** Ids of the digests it came from, oldest first. */
+  readonly digests: readonly string[];
+  readonly addedAt: string;
+}
+
+export interface Digest {
+  readonly id: string;
+  readonly format: DigestFormat;
+  /** A human-readable name, e.g. "Hugging Face Daily Papers, Mar 11". */
+  readonly title: string;
+  /** The date the digest is for (YYYY-MM-DD), when it says. */
+  readonly date: string | null;
+  /** The file it was imported from (base name only). */
+  readonly source: string;
+  readonly importedAt: string;
+  /** Papers in the order the digest lists them. */
+  readonly paperIds: readonly string[];
+}
+
+/** What the user did with a paper. Absent from the store until the first change. */
+export interface ReadingState {
+  readonly status: ReadingStatus;
+  /** In the order added. */
+  readonly tags: readonly string[];
+  readonly note: string;
+  /** When the paper was last marked read; null unless its status is read. */
+  readonly readAt: string | null;
+  /** When this state last changed: the newer one wins when two copies of a library merge. */
+  readonly updatedAt: string;
+}
+
+export const DEFAULT_READING_STATE: Omit<ReadingState, 'updatedAt'> = {
+  status: 'unread',
+  tags: [],
+  note: '',
+  readAt: null,
+};
+
+export interface Catalogue {
+  /** In the order first added. */
+  readonly papers: readonly CataloguePaper[];
+  readonly digests: readonly Digest[];
+}
+
+export type ReadingStateMap = Readonly<Record<string, ReadingState>>;
+
+/** A paper with its reading state: what the user sees, and what `--json` prints. */
+export interface Paper extends CataloguePaper {
+  readonly status: ReadingStatus;
+  readonly tags: readonly string[];
+  readonly note: string;
+  readonly readAt: string | null;
+  readonly updatedAt: string | null;
+}
+
+export function withReadingState(paper: CataloguePaper, state: ReadingState | undefined): Paper {
+  return {
+    ...paper,
+    status: state?.status ?? DEFAULT_READING_STATE.status,
+    tags: state?.tags ?? DEFAULT_READING_STATE.tags,
+    note: state?.note ?? DEFAULT_READING_STATE.note,
+    readAt: state?.readAt ?? null,
+    updatedAt: state?.updatedAt ?? null,
+  };
+}
