@@ -10,6 +10,7 @@ import type {
   LibraryView,
   ReadingStateInput,
 } from '../core/api.js';
+import { renderExport, type ExportOutput, type ExportRequest } from '../core/export/index.js';
 import { parseDigestFile } from '../core/import/index.js';
 import type { LibrarySnapshot } from '../core/import/types.js';
 import { findPaper, findPapers } from '../core/lookup.js';
@@ -175,6 +176,10 @@ export class LibraryService implements LibraryApi {
       const target = wanted.get(paperId);
       return target === undefined ? state : reading.restoreState(state, target, now);
     });
+  }
+
+  async renderExport(request: ExportRequest): Promise<ExportOutput> {
+    return renderExport(await this.store.read(), request);
   }
 
   async tags(): Promise<readonly TagCount[]> {

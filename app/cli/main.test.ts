@@ -120,7 +120,8 @@ describe('shelfmark import', () => {
     ['an unknown format', Buffer.from('Dear colleagues,\nthe meeting moves to Tuesday.\n'), 'does not recognise'],
   ])('refuses %s, naming it, and leaves the library byte-for-byte unchanged', async (_, bytes, reason) => {
     await shelfmark('import', SAMPLE);
-    await json('note', '2302.04265', 'precious');
+    const [first] = await json<Paper[]>('list');
+    await json('note', first?.id ?? '', 'precious');
     const before = await snapshotFiles();
     const bad = join(directory, 'bad-input.txt');
     await writeFile(bad, bytes);
@@ -199,13 +200,14 @@ describe('shelfmark reading state', () => {
       stdout: '',
       stderr: 'shelfmark: No paper has the id "9999.99999".\n',
     });
-    const badStatus = await shelfmark('status', '2302.04265', 'done');
+    const badStatus = await shelfmark('status', 'whatever', 'done');
     expect(badStatus.code).toBe(2);
     expect(badStatus.stderr).toContain('"done" is not a status: use unread, reading, read.');
     const unknown = await shelfmark('frobnicate');
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('"frobnicate" is not a command.');
-    const badTag = await shelfmark('tag', '2302.04265', ' ');
+    const [first] = await json<Paper[]>('list');
+    const badTag = await shelfmark('tag', first?.id ?? '', ' ');
     expect(badTag).toMatchObject({ code: 1, stderr: 'shelfmark: A tag cannot be empty.\n' });
   });
 });

@@ -1,12 +1,15 @@
 /** `shelfmark`: the library from the command line. `run` takes its world as arguments, so tests call it in-process. */
 
 import { readFile, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { DigestFile } from '../../core/api.js';
 import { DigestError } from '../../core/import/types.js';
 import { MAX_DIGEST_BYTES } from '../../core/import/decode.js';
 import { isReadingStatus, READING_STATUSES } from '../../core/model.js';
 import { InvalidInputError, NotFoundError } from '../../core/errors.js';
+import { EXPORT_FORMATS, type ExportFormat } from '../../core/export/index.js';
+import { writeExportFile, writeExportFolder } from '../export-files.js';
 import { LibraryService } from '../library-service.js';
 import { resolveLibraryPath } from '../library-location.js';
 import { bundledSampleDigest } from '../resources.js';
@@ -31,7 +34,26 @@ const OPTIONS = {
   tag: { type: 'string' },
   digest: { type: 'string' },
   file: { type: 'string' },
+  format: { type: 'string' },
+  out: { type: 'string' },
+  query: { type: 'string' },
+  all: { type: 'boolean' },
+  abstracts: { type: 'boolean' },
+  force: { type: 'boolean' },
 } as const;
+
+const COMMAND_OPTIONS = [
+  'status',
+  'tag',
+  'digest',
+  'file',
+  'format',
+  'out',
+  'query',
+  'all',
+  'abstracts',
+  'force',
+] as const;
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
 
@@ -54,6 +76,8 @@ interface Command {
 
 const plural = (count: number, word: string): string =>
   `${count.toLocaleString('en')} ${word}${count === 1 ? '' : 's'}`;
+
+const isExportFormat = (value: string): value is ExportFormat => (EXPORT_FORMATS as readonly string[]).includes(value);
 
 function statusArg(value: string | undefined): (typeof READING_STATUSES)[number] | undefined {
   if (value === undefined) return undefined;
@@ -188,6 +212,56 @@ const COMMANDS: Readonly<Record<string, Command>> = {
       return 0;
     },
   },
+  export: {
+    usage:
+      'export --out PATH [--format md|json|bibtex] [--status S] [--tag T] [--digest D] [--query Q] [--all] [--abstracts] [--force]',
+    summary: 'Export notes to Markdown (a .md document, or a folder of files), the library to JSON, or BibTeX',
+    options: ['format', 'out', 'status', 'tag', 'digest', 'query', 'all', 'abstracts', 'force'],
+    args: [0, 0],
+    async run({ service, values, print }) {
+      const out = values.out;
+      if (out === undefined) throw new UsageError('export needs --out PATH.');
+      const exportFormat = values.format ?? 'md';
+      if (!isExportFormat(exportFormat))
+        throw new UsageError(`"${exportFormat}" is not an export format: use ${EXPORT_FORMATS.join(', ')}.`);
+      const filtered = [values.status, values.tag, values.digest, values.query, values.all, values.abstracts].some(
+        (value) => value !== undefined,
+      );
+      if (exportFormat === 'json' && filtered) {
+        throw new UsageError(
+          'a JSON export is a backup of the whole library: it takes no filters, --all or --abstracts.',
+        );
+      }
+      const layout = exportFormat === 'md' && !out.toLowerCase().endsWith('.md') ? 'folder' : 'document';
+      const output = await service.renderExport({
+        format: exportFormat,
+        layout,
+        abstracts: values.abstracts === true,
+        selection: {
+          status: statusArg(values.status),
+          tag: values.tag,
+          digest: values.digest,
+          query: values.query,
+          all: exportFormat === 'bibtex' || values.all === true,
+        },
+      });
+      if (output.papers === 0 && exportFormat !== 'json') {
+        const hint =
+          exportFormat === 'md' && values.all !== true
+            ? ' (only papers with a note are exported unless you add --all)'
+            : '';
+        throw new NotFoundError(`No papers to export${hint}; nothing was written.`);
+      }
+      if (output.kind === 'folder') await writeExportFolder(out, output.files, values.force === true);
+      else await writeExportFile(out, output.content, values.force === true);
+      print(
+        { out: resolve(out), format: exportFormat, layout, papers: output.papers },
+        () =>
+          `Exported ${plural(output.papers, 'paper')} to ${out}${output.kind === 'folder' ? ` (${plural(output.files.length, 'file')})` : ''}\n`,
+      );
+      return 0;
+    },
+  },
   tags: {
     usage: 'tags',
     summary: 'List tags with how many papers have each',
@@ -261,7 +335,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     if (command === undefined) throw new UsageError(`"${name}" is not a command.`);
     const [min, max] = command.args;
     if (args.length < min || args.length > max) throw new UsageError(`usage: shelfmark ${command.usage}`);
-    for (const option of ['status', 'tag', 'digest', 'file'] as const) {
+    for (const option of COMMAND_OPTIONS) {
       if (values[option] !== undefined && !command.options?.includes(option)) {
         throw new UsageError(`${name} does not take --${option}.`);
       }

@@ -1,0 +1,84 @@
+/** Papers as BibTeX entries, for citing what was read. */
+
+import type { Paper } from '../model.js';
+
+const SPECIAL = /[\\{}&%$#_^~]/g;
+const ESCAPED: Readonly<Record<string, string>> = {
+  '\\': '\\textbackslash{}',
+  '{': '\\{',
+  '}': '\\}',
+  '&': '\\&',
+  '%': '\\%',
+  $: '\\$',
+  '#': '\\#',
+  _: '\\_',
+  '^': '\\^{}',
+  '~': '\\~{}',
+};
+
+/** A field value BibTeX reads back as this text (UTF-8 is left as is: biber and modern BibTeX read it). */
+function escapeValue(text: string): string {
+  return text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(SPECIAL, (char) => ESCAPED[char] ?? char);
+}
+
+function asciiWord(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/[^A-Za-z0-9]/g, '');
+}
+
+const STOP_WORDS = new Set(['a', 'an', 'the', 'on', 'of', 'for', 'in', 'to', 'and', 'via', 'with', 'from', 'towards']);
+
+/** The year it gives, else the year of a new-style arXiv id (2302.04265 → 2023). */
+function paperYear(paper: Paper): number | null {
+  if (paper.year !== null) return paper.year;
+  return paper.arxivId !== null && /^\d{4}\./.test(paper.arxivId) ? 2000 + Number(paper.arxivId.slice(0, 2)) : null;
+}
+
+/** "xu2023pfgm": first author's family name, year, first significant title word. */
+function baseKey(paper: Paper): string {
+  const author = paper.authors[0]?.split(/\s+/).at(-1) ?? '';
+  const year = paperYear(paper);
+  const word = paper.title
+    .split(/\s+/)
+    .map(asciiWord)
+    .find((candidate) => candidate !== '' && !STOP_WORDS.has(candidate.toLowerCase()));
+  const key = `${asciiWord(author)}${year ?? ''}${word ?? ''}`.toLowerCase();
+  return key === '' ? 'paper' : key;
+}
+
+function entry(paper: Paper, key: string): string {
+  const fields: [string, string][] = [['title', `{${escapeValue(paper.title)}}`]];
+  if (paper.authors.length > 0) fields.push(['author', escapeValue(paper.authors.join(' and '))]);
+  const year = paperYear(paper);
+  if (year !== null) fields.push(['year', String(year)]);
+  if (paper.arxivId !== null) {
+    fields.push(['eprint', paper.arxivId], ['archivePrefix', 'arXiv']);
+    const primary = paper.categories.find((category) => /^[a-z-]+(\.[A-Za-z-]+)?$/.test(category));
+    if (primary !== undefined) fields.push(['primaryClass', primary]);
+  }
+  if (paper.doi !== null) fields.push(['doi', escapeValue(paper.doi)]);
+  const url = paper.links[0] ?? (paper.arxivId !== null ? `https://arxiv.org/abs/${paper.arxivId}` : undefined);
+  if (url !== undefined) fields.push(['url', url.replace(/[{}\s]/g, encodeURIComponent)]);
+  if (paper.tags.length > 0) fields.push(['keywords', escapeValue(paper.tags.join(', '))]);
+  const type = paper.arxivId !== null || paper.doi === null ? 'misc' : 'article';
+  const body = fields.map(([name, value]) => `  ${name} = {${value}}`).join(',\n');
+  return `@${type}{${key},\n${body}\n}`;
+}
+
+/** Unique keys across the export: a second "xu2023pfgm" becomes "xu2023pfgm2". */
+export function bibtexEntries(papers: readonly Paper[]): string {
+  const used = new Set<string>();
+  const entries = papers.map((paper) => {
+    const base = baseKey(paper);
+    let key = base;
+    for (let copy = 2; used.has(key); copy += 1) key = `${base}${copy}`;
+    used.add(key);
+    return entry(paper, key);
+  });
+  return entries.length === 0 ? '' : `${entries.join('\n\n')}\n`;
+}

@@ -1,0 +1,90 @@
+/**
+ * Notes as Markdown: one document with a section per paper, or one file per paper with YAML front matter
+ * (Obsidian, static-site tools). Deterministic: the same papers give the same bytes.
+ */
+
+import type { Paper } from '../model.js';
+import { uniqueFileNames } from './file-names.js';
+import { demoteHeadings, escapeInlineMarkdown, yamlList, yamlString } from './markdown-text.js';
+
+export interface MarkdownOptions {
+  /** Include each paper's abstract. */
+  readonly abstracts: boolean;
+  /** Digest titles by id, to name the digests a paper came from. */
+  readonly digestTitles: ReadonlyMap<string, string>;
+}
+
+export interface ExportedFile {
+  readonly name: string;
+  readonly content: string;
+}
+
+const readDate = (paper: Paper): string | null =>
+  paper.status === 'read' && paper.readAt !== null ? paper.readAt.slice(0, 10) : null;
+
+const digestNames = (paper: Paper, options: MarkdownOptions): string[] =>
+  paper.digests.map((id) => options.digestTitles.get(id) ?? id);
+
+function quote(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => (line === '' ? '>' : `> ${line}`))
+    .join('\n');
+}
+
+function paperSection(paper: Paper, options: MarkdownOptions): string {
+  const facts: string[] = [];
+  if (paper.authors.length > 0) facts.push(`- **Authors:** ${escapeInlineMarkdown(paper.authors.join(', '))}`);
+  if (paper.arxivId !== null) facts.push(`- **arXiv:** [${paper.arxivId}](https://arxiv.org/abs/${paper.arxivId})`);
+  const links = paper.links.filter((link) => paper.arxivId === null || !link.includes(paper.arxivId));
+  if (links.length > 0) facts.push(`- **Links:** ${links.map((link) => `<${link}>`).join(', ')}`);
+  if (paper.tags.length > 0) facts.push(`- **Tags:** ${paper.tags.map((tag) => `#${tag}`).join(' ')}`);
+  const read = readDate(paper);
+  facts.push(`- **Status:** ${paper.status}${read === null ? '' : ` (${read})`}`);
+  const digests = digestNames(paper, options);
+  if (digests.length > 0) facts.push(`- **Digests:** ${escapeInlineMarkdown(digests.join('; '))}`);
+
+  const parts = [`## ${escapeInlineMarkdown(paper.title)}`, facts.join('\n')];
+  if (options.abstracts && paper.abstract !== '') parts.push(quote(paper.abstract));
+  const note = paper.note.replace(/\s+$/, '');
+  if (note !== '') parts.push(demoteHeadings(note, 2));
+  return parts.join('\n\n');
+}
+
+/** One document: a heading per paper, its facts, then its note with headings demoted under it. */
+export function markdownDocument(papers: readonly Paper[], options: MarkdownOptions): string {
+  const count = `${papers.length} ${papers.length === 1 ? 'paper' : 'papers'}`;
+  const sections = papers.map((paper) => paperSection(paper, options));
+  return `${['# Reading notes', `${count}, exported from Shelfmark.`, ...sections].join('\n\n')}\n`;
+}
+
+function frontMatter(paper: Paper, options: MarkdownOptions): string {
+  const nullable = (value: string | null): string => (value === null ? 'null' : yamlString(value));
+  return [
+    '---',
+    `title: ${yamlString(paper.title)}`,
+    `authors:${yamlList(paper.authors)}`,
+    `arxiv: ${nullable(paper.arxivId)}`,
+    `url: ${nullable(paper.links[0] ?? null)}`,
+    `tags:${yamlList(paper.tags)}`,
+    `status: ${yamlString(paper.status)}`,
+    `read: ${nullable(readDate(paper))}`,
+    `digests:${yamlList(digestNames(paper, options))}`,
+    '---',
+  ].join('\n');
+}
+
+/** One file per paper: YAML front matter, the abstract if asked for, then the note exactly as written. */
+export function markdownFolder(papers: readonly Paper[], options: MarkdownOptions): ExportedFile[] {
+  const names = uniqueFileNames(
+    papers.map((paper) => ({ title: paper.title, fallback: paper.id })),
+    '.md',
+  );
+  return papers.map((paper, position) => {
+    const abstract = options.abstracts && paper.abstract !== '' ? `${quote(paper.abstract)}\n\n` : '';
+    return {
+      name: names[position] ?? `${paper.id}.md`,
+      content: `${frontMatter(paper, options)}\n\n${abstract}${paper.note}`,
+    };
+  });
+}
