@@ -1,51 +1,29 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Paper } from '../../core/model.js';
-import { run } from './main.js';
+import { CliHarness, SAMPLE } from '../../tests/cli-harness.js';
 
-const SAMPLE = new URL('../../seeds/hf-daily-papers-mar-11.txt', import.meta.url).pathname;
 const BIN = new URL('../../bin/shelfmark.js', import.meta.url).pathname;
 
+let cli: CliHarness;
 let directory: string;
 let db: string;
 
 beforeEach(async () => {
-  directory = await mkdtemp(join(tmpdir(), 'shelfmark-cli-'));
-  db = join(directory, 'library.json');
+  cli = await CliHarness.create();
+  ({ directory, db } = cli);
 });
 
 afterEach(async () => {
-  await rm(directory, { recursive: true, force: true });
+  await cli.remove();
 });
 
-async function shelfmark(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(['--db', db, ...argv], {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    readStdin: () => Promise.resolve('A note from standard input.\n'),
-    env: {},
-  });
-  return { code, stdout, stderr };
-}
-
-async function json<T>(...argv: string[]): Promise<T> {
-  const result = await shelfmark(...argv, '--json');
-  expect(result.stderr).toBe('');
-  expect(result.code).toBe(0);
-  return JSON.parse(result.stdout) as T;
-}
-
-/** Every file of the library directory, by name, as bytes. */
-async function snapshotFiles(): Promise<Map<string, Buffer>> {
-  const names = await readdir(directory);
-  return new Map(await Promise.all(names.map(async (name) => [name, await readFile(join(directory, name))] as const)));
-}
+const shelfmark = (...argv: string[]) => cli.run(argv, { stdin: 'A note from standard input.\n' });
+const json = <T>(...argv: string[]) => cli.json<T>(argv, { stdin: 'A note from standard input.\n' });
+const snapshotFiles = () => cli.files();
 
 const BIBTEX = `@article{xu2023pfgm,
   title = {{PFGM}++: Unlocking the Potential of Physics-Inspired Generative Models},

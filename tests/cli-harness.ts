@@ -1,0 +1,59 @@
+/** Runs the command line in-process against a library in a fresh temp folder. */
+
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect } from 'vitest';
+import { run } from '../app/cli/main.js';
+
+export const SAMPLE = new URL('../seeds/hf-daily-papers-mar-11.txt', import.meta.url).pathname;
+
+export interface CliResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export class CliHarness {
+  private constructor(
+    readonly directory: string,
+    readonly db: string,
+  ) {}
+
+  static async create(): Promise<CliHarness> {
+    const directory = await mkdtemp(join(tmpdir(), 'shelfmark-cli-'));
+    return new CliHarness(directory, join(directory, 'library.json'));
+  }
+
+  remove(): Promise<void> {
+    return rm(this.directory, { recursive: true, force: true });
+  }
+
+  async run(argv: readonly string[], options: { db?: string; stdin?: string } = {}): Promise<CliResult> {
+    let stdout = '';
+    let stderr = '';
+    const code = await run(['--db', options.db ?? this.db, ...argv], {
+      stdout: (text) => (stdout += text),
+      stderr: (text) => (stderr += text),
+      readStdin: () => Promise.resolve(options.stdin ?? ''),
+      env: {},
+    });
+    return { code, stdout, stderr };
+  }
+
+  /** Runs with --json and expects success. */
+  async json<T>(argv: readonly string[], options: { db?: string; stdin?: string } = {}): Promise<T> {
+    const result = await this.run([...argv, '--json'], options);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    return JSON.parse(result.stdout) as T;
+  }
+
+  /** Every file in the folder, by name, as bytes. */
+  async files(): Promise<Map<string, Buffer>> {
+    const names = await readdir(this.directory);
+    return new Map(
+      await Promise.all(names.map(async (name) => [name, await readFile(join(this.directory, name))] as const)),
+    );
+  }
+}
