@@ -1,0 +1,73 @@
+import { randomBytes } from 'node:crypto';
+import * as fsp from 'node:fs/promises';
+import path from 'node:path';
+
+import { isErrorCode } from './errors.js';
+
+/** The part of an open file a durable write uses. */
+export interface WritableFile {
+  writeFile(data: string): Promise<void>;
+  sync(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The file operations durable writes use: node:fs/promises, or a stand-in that fails on cue in tests. */
+export interface DurableFs {
+  readFile(file: string, encoding: 'utf8'): Promise<string>;
+  open(file: string, flags: string): Promise<WritableFile>;
+  rename(from: string, to: string): Promise<void>;
+  rm(file: string, options: { readonly force: boolean }): Promise<void>;
+}
+
+export const nodeFs: DurableFs = {
+  readFile: (file, encoding) => fsp.readFile(file, encoding),
+  open: (file, flags) => fsp.open(file, flags),
+  rename: (from, to) => fsp.rename(from, to),
+  rm: (file, options) => fsp.rm(file, options),
+};
+
+/**
+ * Replaces `file` with `data` so that a crash leaves either the old or the new content, never a mix,
+ * and once this resolves the new content survives a power cut. A failed write leaves no temp file.
+ */
+export async function writeFileAtomically(file: string, data: string, fs: DurableFs = nodeFs): Promise<void> {
+  const directory = path.dirname(file);
+  const temp = path.join(directory, `.${path.basename(file)}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    const handle = await fs.open(temp, 'wx');
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await fs.rename(temp, file);
+  } catch (error) {
+    await fs.rm(temp, { force: true }).catch(() => undefined);
+    throw error;
+  }
+  await syncDirectory(directory, fs);
+}
+
+/** Makes a rename or a new file in `directory` durable. */
+export async function syncDirectory(directory: string, fs: DurableFs = nodeFs): Promise<void> {
+  let handle: WritableFile;
+  try {
+    handle = await fs.open(directory, 'r');
+  } catch (error) {
+    if (isUnsupportedDirectorySync(error)) return;
+    throw error;
+  }
+  try {
+    await handle.sync();
+  } catch (error) {
+    if (!isUnsupportedDirectorySync(error)) throw error;
+  } finally {
+    await handle.close();
+  }
+}
+
+// Windows cannot open a directory, and some file systems refuse to fsync one; there the rename is as durable as it gets.
+function isUnsupportedDirectorySync(error: unknown): boolean {
+  return isErrorCode(error, 'EISDIR', 'EPERM', 'EINVAL');
+}

@@ -1,0 +1,38 @@
+/** A library file exists but Shelfmark cannot use it. Nothing has been written to it, and nothing will be. */
+export class LibraryFileError extends Error {
+  override readonly name = 'LibraryFileError';
+  readonly file: string;
+  /** What is wrong, e.g. "it is not valid JSON (Unexpected end of JSON input)". */
+  readonly problem: string;
+  /** What the user can do about it. */
+  readonly recovery: string;
+
+  constructor(file: string, problem: string, recovery: string) {
+    super(`Cannot read ${file}: ${problem}. ${recovery}`);
+    this.file = file;
+    this.problem = problem;
+    this.recovery = recovery;
+  }
+}
+
+const UNCHANGED = 'Shelfmark has not changed it.';
+
+export function corruptFileError(file: string, problem: string): LibraryFileError {
+  return new LibraryFileError(
+    file,
+    problem,
+    `Restore it from a backup, or move it aside to open the library without it; ${UNCHANGED}`,
+  );
+}
+
+export function newerFileError(file: string, problem: string): LibraryFileError {
+  return new LibraryFileError(
+    file,
+    problem,
+    `Open the library with that version of Shelfmark, or restore an older copy from a backup; ${UNCHANGED}`,
+  );
+}
+
+export function isErrorCode(error: unknown, ...codes: readonly string[]): boolean {
+  return error instanceof Error && 'code' in error && typeof error.code === 'string' && codes.includes(error.code);
+}

@@ -1,0 +1,346 @@
+import * as fsp from 'node:fs/promises';
+import path from 'node:path';
+
+import { Low } from 'lowdb';
+
+import type { LibrarySnapshot } from '../../core/import/types.js';
+import type { Catalogue, ReadingState, ReadingStateMap } from '../../core/model.js';
+import { DurableJsonFile } from './durable-json-file.js';
+import { sameStamp, stampOf, type FileStamp } from './file-stamp.js';
+import {
+  appendToJournal,
+  JOURNAL_START,
+  readJournal,
+  replaceWithEmptyJournal,
+  type JournalPosition,
+} from './journal.js';
+import { libraryPaths, type LibraryPaths } from './library-paths.js';
+import { withLock } from './lock.js';
+import {
+  CATALOGUE_FORMAT,
+  catalogueSchema,
+  describeIssues,
+  readingStateSchema,
+  STATE_FORMAT,
+  type CatalogueFile,
+  type StateFile,
+} from './schema.js';
+import { statesView } from './states-view.js';
+
+/** The journal is folded into the snapshot once it passes either size. */
+export const COMPACT_AFTER_BYTES = 1024 * 1024;
+export const COMPACT_AFTER_LINES = 2_000;
+
+export interface LibraryChange<T> {
+  /** The whole new catalogue, when papers or digests changed. */
+  readonly catalogue?: Catalogue;
+  /** Only the entries that changed. */
+  readonly states?: ReadingStateMap;
+  readonly result: T;
+}
+
+export interface LibraryStore {
+  readonly paths: LibraryPaths;
+  /** The library as it is on disk now (refreshed cheaply if another process changed it). */
+  read(): Promise<LibrarySnapshot>;
+  /**
+   * Under the lock: refresh, call `change` with the fresh library, persist what it returns durably, then resolve.
+   * `library.states` is a read-only view that is valid only while `change` runs; copy what you need to keep.
+   * When `change` throws, nothing is written.
+   */
+  transact<T>(change: (library: LibrarySnapshot) => LibraryChange<T>): Promise<T>;
+  /** Folds the journal into the state snapshot and empties it. */
+  compact(): Promise<void>;
+  /** Releases the store; later calls fail. Does not compact. */
+  close(): Promise<void>;
+}
+
+/** Opens the library whose catalogue is at `catalogue`. Creates nothing on disk until the first change is saved. */
+export async function openLibraryStore(catalogue: string): Promise<LibraryStore> {
+  const store = new FileLibraryStore(libraryPaths(catalogue));
+  await store.read();
+  return store;
+}
+
+const EMPTY_CATALOGUE: Catalogue = Object.freeze({ papers: [], digests: [] });
+const EMPTY_CATALOGUE_FILE: CatalogueFile = { schemaVersion: CATALOGUE_FORMAT.version, ...EMPTY_CATALOGUE };
+const EMPTY_STATE_FILE: StateFile = { schemaVersion: STATE_FORMAT.version, states: {} };
+
+interface DiskStamps {
+  readonly catalogue: FileStamp | null;
+  readonly snapshot: FileStamp | null;
+  readonly journal: FileStamp | null;
+}
+
+/** What the library in memory was last read from or written to. */
+interface Loaded {
+  readonly catalogue: FileStamp | null;
+  readonly snapshot: FileStamp | null;
+  readonly journal: JournalPosition | null;
+}
+
+const NOTHING_LOADED: Loaded = { catalogue: null, snapshot: null, journal: null };
+
+class FileLibraryStore implements LibraryStore {
+  readonly paths: LibraryPaths;
+  readonly #catalogueFile: Low<CatalogueFile>;
+  readonly #snapshotFile: Low<StateFile>;
+  #catalogue: Catalogue = EMPTY_CATALOGUE;
+  // A Map, changed in place, so that a state change costs O(changed entries) rather than a copy of every state.
+  readonly #states = new Map<string, ReadingState>();
+  #loaded: Loaded = NOTHING_LOADED;
+  /** What read() hands out, built from #states when first asked for after a change. */
+  #snapshot: LibrarySnapshot | null = null;
+  #queue: Promise<unknown> = Promise.resolve();
+  #closed = false;
+
+  constructor(paths: LibraryPaths) {
+    this.paths = paths;
+    this.#catalogueFile = new Low(new DurableJsonFile(paths.catalogue, CATALOGUE_FORMAT), EMPTY_CATALOGUE_FILE);
+    this.#snapshotFile = new Low(new DurableJsonFile(paths.stateSnapshot, STATE_FORMAT), EMPTY_STATE_FILE);
+  }
+
+  read(): Promise<LibrarySnapshot> {
+    return this.#whileOpen(async () => {
+      const disk = await stampLibrary(this.paths);
+      if (!this.#isLoaded(disk)) {
+        if (disk.catalogue === null && disk.snapshot === null && disk.journal === null) this.#forget();
+        else await withLock(this.paths, () => this.#refresh());
+      }
+      this.#snapshot ??= Object.freeze({
+        catalogue: this.#catalogue,
+        states: Object.freeze(Object.fromEntries(this.#states)),
+      });
+      return this.#snapshot;
+    });
+  }
+
+  transact<T>(change: (library: LibrarySnapshot) => LibraryChange<T>): Promise<T> {
+    return this.#whileOpen(async () => {
+      // The lock lives beside the library, so its directory must exist before anything else can happen.
+      const created = await fsp.mkdir(this.paths.directory, { recursive: true });
+      try {
+        return await withLock(this.paths, async () => {
+          await this.#refresh();
+          const { catalogue, states, result } = this.#apply(change);
+          if (catalogue === undefined && states.size === 0) return result;
+          await this.#compactIfDue();
+          if (catalogue !== undefined) await this.#writeCatalogue(catalogue);
+          if (states.size > 0) await this.#appendStates(states);
+          return result;
+        });
+      } finally {
+        // When nothing was written, the directories made above are empty: remove them, leaving the disk as it was.
+        if (created !== undefined) await removeEmptyDirectories(this.paths.directory, created);
+      }
+    });
+  }
+
+  compact(): Promise<void> {
+    return this.#whileOpen(async () => {
+      const journal = await stampOf(this.paths.journal);
+      if (journal === null || journal.size === 0) return;
+      await withLock(this.paths, async () => {
+        await this.#refresh();
+        if ((this.#loaded.journal?.stamp.size ?? 0) > 0) await this.#compact();
+      });
+    });
+  }
+
+  close(): Promise<void> {
+    // No compaction here: the journal is folded in when it passes its thresholds (or when a long-lived
+    // process calls compact()), so that one CLI command never pays for rewriting a large library's states.
+    return this.#serialised(() => {
+      this.#closed = true;
+      return Promise.resolve();
+    });
+  }
+
+  /** Calls `change` and checks what it returns, so that nothing Shelfmark could not read back is ever written. */
+  #apply<T>(change: (library: LibrarySnapshot) => LibraryChange<T>): {
+    readonly catalogue: CatalogueFile | undefined;
+    readonly states: ReadonlyMap<string, ReadingState>;
+    readonly result: T;
+  } {
+    const { view, revoke } = statesView(this.#states);
+    try {
+      const outcome = change(Object.freeze({ catalogue: this.#catalogue, states: view }));
+      return {
+        catalogue: outcome.catalogue === undefined ? undefined : checkedCatalogue(outcome.catalogue),
+        states: checkedStates(outcome.states ?? {}),
+        result: outcome.result,
+      };
+    } finally {
+      revoke();
+    }
+  }
+
+  /** Brings the library in memory up to date with the disk, reading only what changed. Only under the lock. */
+  async #refresh(): Promise<void> {
+    const disk = await stampLibrary(this.paths);
+    const loaded = this.#loaded;
+    if (this.#isLoaded(disk)) return;
+
+    const catalogue = sameStamp(disk.catalogue, loaded.catalogue)
+      ? this.#catalogue
+      : await this.#readCatalogue(disk.catalogue);
+
+    let journal = loaded.journal;
+    const journalChanged = !sameStamp(disk.journal, journal?.stamp ?? null);
+    if (!sameStamp(disk.snapshot, loaded.snapshot) || (journalChanged && !grewInPlace(disk.journal, journal))) {
+      const snapshot = disk.snapshot === null ? EMPTY_STATE_FILE : await this.#readSnapshot();
+      const replay = await readJournal(this.paths.journal, JOURNAL_START);
+      this.#states.clear();
+      applyChange(this.#states, snapshot.states);
+      for (const change of replay?.changes ?? []) applyChange(this.#states, change);
+      journal = replay?.position ?? null;
+    } else if (journal !== null && journalChanged) {
+      const replay = await readJournal(this.paths.journal, journal);
+      for (const change of replay?.changes ?? []) applyChange(this.#states, change);
+      journal = replay?.position ?? null;
+    }
+
+    this.#catalogue = catalogue;
+    this.#loaded = { catalogue: disk.catalogue, snapshot: disk.snapshot, journal };
+    this.#snapshot = null;
+  }
+
+  #isLoaded(disk: DiskStamps): boolean {
+    return (
+      sameStamp(disk.catalogue, this.#loaded.catalogue) &&
+      sameStamp(disk.snapshot, this.#loaded.snapshot) &&
+      sameStamp(disk.journal, this.#loaded.journal?.stamp ?? null)
+    );
+  }
+
+  #forget(): void {
+    this.#catalogue = EMPTY_CATALOGUE;
+    this.#states.clear();
+    this.#loaded = NOTHING_LOADED;
+    this.#snapshot = null;
+  }
+
+  async #readCatalogue(stamp: FileStamp | null): Promise<Catalogue> {
+    if (stamp === null) return EMPTY_CATALOGUE;
+    const file = await readLow(this.#catalogueFile, EMPTY_CATALOGUE_FILE);
+    return Object.freeze({ papers: file.papers, digests: file.digests });
+  }
+
+  #readSnapshot(): Promise<StateFile> {
+    return readLow(this.#snapshotFile, EMPTY_STATE_FILE);
+  }
+
+  async #writeCatalogue(file: CatalogueFile): Promise<void> {
+    await writeLow(this.#catalogueFile, file, EMPTY_CATALOGUE_FILE);
+    this.#catalogue = Object.freeze({ papers: file.papers, digests: file.digests });
+    this.#loaded = { ...this.#loaded, catalogue: await stampOf(this.paths.catalogue) };
+    this.#snapshot = null;
+  }
+
+  async #appendStates(states: ReadonlyMap<string, ReadingState>): Promise<void> {
+    const journal = this.#loaded.journal;
+    const stamp = await appendToJournal(this.paths.journal, states, journal?.end ?? 0);
+    for (const [id, state] of states) this.#states.set(id, state);
+    this.#loaded = { ...this.#loaded, journal: { stamp, end: stamp.size, lines: (journal?.lines ?? 0) + 1 } };
+    this.#snapshot = null;
+  }
+
+  async #compactIfDue(): Promise<void> {
+    const journal = this.#loaded.journal;
+    if (journal !== null && (journal.end >= COMPACT_AFTER_BYTES || journal.lines >= COMPACT_AFTER_LINES)) {
+      await this.#compact();
+    }
+  }
+
+  /** Folds the journal into the snapshot. A crash between the two steps is harmless: replaying the journal again changes nothing. */
+  async #compact(): Promise<void> {
+    const states = Object.fromEntries(this.#states);
+    await writeLow(this.#snapshotFile, { schemaVersion: STATE_FORMAT.version, states }, EMPTY_STATE_FILE);
+    this.#loaded = { ...this.#loaded, snapshot: await stampOf(this.paths.stateSnapshot) };
+    await replaceWithEmptyJournal(this.paths.journal);
+    const journal = await stampOf(this.paths.journal);
+    this.#loaded = { ...this.#loaded, journal: journal && { stamp: journal, end: 0, lines: 0 } };
+  }
+
+  #whileOpen<T>(job: () => Promise<T>): Promise<T> {
+    return this.#serialised(() => {
+      if (this.#closed) throw new Error(`The library store for ${this.paths.catalogue} is closed.`);
+      return job();
+    });
+  }
+
+  /** Runs jobs one at a time, in order: the lock keeps other processes out, this keeps this one's own calls apart. */
+  #serialised<T>(job: () => Promise<T>): Promise<T> {
+    const result = this.#queue.then(job);
+    this.#queue = result.catch(() => undefined);
+    return result;
+  }
+}
+
+async function stampLibrary(paths: LibraryPaths): Promise<DiskStamps> {
+  const [catalogue, snapshot, journal] = await Promise.all([
+    stampOf(paths.catalogue),
+    stampOf(paths.stateSnapshot),
+    stampOf(paths.journal),
+  ]);
+  return { catalogue, snapshot, journal };
+}
+
+/** The journal is the one read before, with lines added after it: only the new bytes need reading. */
+function grewInPlace(now: FileStamp | null, read: JournalPosition | null): boolean {
+  return now !== null && read !== null && now.ino === read.stamp.ino && now.size >= read.end;
+}
+
+function applyChange(states: Map<string, ReadingState>, change: ReadingStateMap): void {
+  for (const [id, state] of Object.entries(change)) states.set(id, state);
+}
+
+// Low keeps its previous data when the file turns out to be missing; start from `empty` so that cannot leak through.
+async function readLow<T>(low: Low<T>, empty: T): Promise<T> {
+  low.data = empty;
+  await low.read();
+  const data = low.data;
+  low.data = empty;
+  return data;
+}
+
+// Low's data is only a staging area here: the store keeps the library itself, and one copy of 100,000 papers is enough.
+async function writeLow<T>(low: Low<T>, data: T, empty: T): Promise<void> {
+  low.data = data;
+  try {
+    await low.write();
+  } finally {
+    low.data = empty;
+  }
+}
+
+function checkedCatalogue(catalogue: Catalogue): CatalogueFile {
+  const parsed = catalogueSchema.safeParse(catalogue);
+  if (!parsed.success) throw new TypeError(`The catalogue to save is not valid: ${describeIssues(parsed.error)}`);
+  return { schemaVersion: CATALOGUE_FORMAT.version, ...parsed.data };
+}
+
+function checkedStates(states: ReadingStateMap): ReadonlyMap<string, ReadingState> {
+  const checked = new Map<string, ReadingState>();
+  for (const [id, state] of Object.entries(states)) {
+    const parsed = readingStateSchema.safeParse(state);
+    if (id === '' || !parsed.success) {
+      const problem = parsed.success ? 'the paper id is empty' : describeIssues(parsed.error);
+      throw new TypeError(`The reading state to save for "${id}" is not valid: ${problem}`);
+    }
+    checked.set(id, parsed.data);
+  }
+  return checked;
+}
+
+/** Removes `deepest` and its parents up to `first`, the directories mkdir created, as long as they are empty. */
+async function removeEmptyDirectories(deepest: string, first: string): Promise<void> {
+  for (let directory = deepest; ; directory = path.dirname(directory)) {
+    try {
+      await fsp.rmdir(directory);
+    } catch {
+      return;
+    }
+    if (directory === first || directory === path.dirname(directory)) return;
+  }
+}

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { describe, expect, it } from 'vitest';
+
+import { CATALOGUE_FORMAT, decode, STATE_FORMAT, type Decoded, type FileFormat } from './schema.js';
+
+interface Shelf {
+  readonly schemaVersion: number;
+  readonly name: string;
+  readonly tags: readonly string[];
+}
+
+// A made-up history: v0 called the name "title", v1 had no tags.
+const SHELF_FORMAT: FileFormat<Shelf> = {
+  name: 'a shelf',
+  version: 2,
+  schema: z.object({ schemaVersion: z.literal(2), name: z.string(), tags: z.array(z.string()) }),
+  migrations: {
+    0: ({ title, ...rest }) => ({ ...rest, name: title }),
+    1: (data) => ({ ...data, tags: [] }),
+  },
+};
+
+// toMatchObject does not test strings against a RegExp, so problems are checked with toMatch.
+function problem(decoded: Decoded<unknown>): string {
+  return decoded.ok ? '(decoded fine)' : `${decoded.newer ? 'newer: ' : 'corrupt: '}${decoded.problem}`;
+}
+
+describe('decode', () => {
+  it('upgrades old data through every migration in turn', () => {
+    expect(decode({ schemaVersion: 0, title: 'To read' }, SHELF_FORMAT)).toEqual({
+      ok: true,
+      value: { schemaVersion: 2, name: 'To read', tags: [] },
+    });
+    expect(decode({ schemaVersion: 1, name: 'To read' }, SHELF_FORMAT)).toEqual({
+      ok: true,
+      value: { schemaVersion: 2, name: 'To read', tags: [] },
+    });
+  });
+
+  it('leaves current data as it is', () => {
+    const current = { schemaVersion: 2, name: 'To read', tags: ['ml'] };
+    expect(decode(current, SHELF_FORMAT)).toEqual({ ok: true, value: current });
+  });
+
+  it('refuses data from a newer version', () => {
+    expect(problem(decode({ schemaVersion: 3, name: 'To read' }, SHELF_FORMAT))).toMatch(
+      /^newer: it was written by a newer version of Shelfmark \(schema version 3; this version reads up to 2\)$/,
+    );
+  });
+
+  it('calls data corrupt when it has no usable version, a version with no migration, or the wrong shape', () => {
+    expect(problem(decode([], SHELF_FORMAT))).toBe('corrupt: it is not a shelf (expected a JSON object)');
+    expect(problem(decode({ name: 'x' }, SHELF_FORMAT))).toBe(
+      'corrupt: it is not a shelf (it has no valid schemaVersion)',
+    );
+    expect(problem(decode({ schemaVersion: 1.5, name: 'x' }, SHELF_FORMAT))).toMatch(
+      /^corrupt: .*no valid schemaVersion/,
+    );
+    expect(problem(decode({ schemaVersion: 0 }, { ...SHELF_FORMAT, migrations: {} }))).toBe(
+      'corrupt: its schema version 0 is not one Shelfmark has ever written',
+    );
+    expect(problem(decode({ schemaVersion: 2, name: 7, tags: [] }, SHELF_FORMAT))).toMatch(
+      /^corrupt: it is not a shelf \(name: .*expected string/,
+    );
+  });
+
+  it('knows the real formats', () => {
+    expect(decode({ schemaVersion: 1, papers: [], digests: [] }, CATALOGUE_FORMAT).ok).toBe(true);
+    expect(problem(decode({ schemaVersion: 1, papers: [{ id: 'x' }], digests: [] }, CATALOGUE_FORMAT))).toMatch(
+      /^corrupt: it is not a Shelfmark catalogue \(papers\[0\]\.title: .* \(and \d+ more problems\)\)$/,
+    );
+    const state = {
+      status: 'read',
+      tags: [],
+      note: '',
+      readAt: '2025-01-01T00:00:00.000Z',
+      updatedAt: '2025-01-01T00:00:00.000Z',
+    };
+    expect(decode({ schemaVersion: 1, states: { a: state } }, STATE_FORMAT).ok).toBe(true);
+    expect(problem(decode({ schemaVersion: 1, states: { a: { ...state, status: 'done' } } }, STATE_FORMAT))).toMatch(
+      /^corrupt: .*states\.a\.status/,
+    );
+  });
+});

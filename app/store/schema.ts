@@ -1,0 +1,131 @@
+import { z } from 'zod';
+
+import {
+  DIGEST_FORMATS,
+  READING_STATUSES,
+  type Catalogue,
+  type CataloguePaper,
+  type Digest,
+  type ReadingState,
+  type ReadingStateMap,
+} from '../../core/model.js';
+
+/** The catalogue file: papers and digests. */
+export interface CatalogueFile extends Catalogue {
+  readonly schemaVersion: number;
+}
+
+/** The reading-state snapshot file; also each line of the journal. */
+export interface StateFile {
+  readonly schemaVersion: number;
+  readonly states: ReadingStateMap;
+}
+
+/** Upgrades a file's data from one schema version to the next. Pure: it must not touch the disk. */
+export type Migration = (data: Readonly<Record<string, unknown>>) => Record<string, unknown>;
+
+/** `migrations[n]` upgrades data of schema version n to version n + 1. */
+export type Migrations = Readonly<Record<number, Migration>>;
+
+export interface FileFormat<T> {
+  /** What the file is, for messages: "a Shelfmark catalogue". */
+  readonly name: string;
+  readonly version: number;
+  readonly schema: z.ZodType<T>;
+  readonly migrations: Migrations;
+}
+
+export type Decoded<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: string; readonly newer: boolean };
+
+const paperSchema = z.object({
+  id: z.string().min(1),
+  title: z.string(),
+  abstract: z.string(),
+  authors: z.array(z.string()),
+  arxivId: z.string().nullable(),
+  doi: z.string().nullable(),
+  year: z.number().int().nullable(),
+  links: z.array(z.string()),
+  categories: z.array(z.string()),
+  digests: z.array(z.string()),
+  addedAt: z.string(),
+}) satisfies z.ZodType<CataloguePaper>;
+
+const digestSchema = z.object({
+  id: z.string().min(1),
+  format: z.enum(DIGEST_FORMATS),
+  title: z.string(),
+  date: z.string().nullable(),
+  source: z.string(),
+  importedAt: z.string(),
+  paperIds: z.array(z.string()),
+}) satisfies z.ZodType<Digest>;
+
+export const readingStateSchema = z.object({
+  status: z.enum(READING_STATUSES),
+  tags: z.array(z.string()),
+  note: z.string(),
+  readAt: z.string().nullable(),
+  updatedAt: z.string(),
+}) satisfies z.ZodType<ReadingState>;
+
+export const catalogueSchema = z.object({
+  papers: z.array(paperSchema),
+  digests: z.array(digestSchema),
+}) satisfies z.ZodType<Catalogue>;
+
+export const CATALOGUE_FORMAT: FileFormat<CatalogueFile> = {
+  name: 'a Shelfmark catalogue',
+  version: 1,
+  schema: catalogueSchema.extend({ schemaVersion: z.literal(1) }),
+  // No older versions exist yet. When the format changes, bump `version` and add `[version - 1]: data => …`.
+  migrations: {},
+};
+
+export const STATE_FORMAT: FileFormat<StateFile> = {
+  name: 'a Shelfmark reading-state file',
+  version: 1,
+  schema: z.object({ schemaVersion: z.literal(1), states: z.record(z.string().min(1), readingStateSchema) }),
+  migrations: {},
+};
+
+/** Checks parsed JSON against `format`, upgrading older versions in memory. */
+export function decode<T>(json: unknown, format: FileFormat<T>): Decoded<T> {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    return corrupt(`it is not ${format.name} (expected a JSON object)`);
+  }
+  let data = json as Readonly<Record<string, unknown>>;
+  const version = data['schemaVersion'];
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) {
+    return corrupt(`it is not ${format.name} (it has no valid schemaVersion)`);
+  }
+  if (version > format.version) {
+    return {
+      ok: false,
+      newer: true,
+      problem: `it was written by a newer version of Shelfmark (schema version ${version}; this version reads up to ${format.version})`,
+    };
+  }
+  for (let from = version; from < format.version; from++) {
+    const migration = format.migrations[from];
+    if (migration === undefined) return corrupt(`its schema version ${version} is not one Shelfmark has ever written`);
+    data = { ...migration(data), schemaVersion: from + 1 };
+  }
+  const parsed = format.schema.safeParse(data);
+  if (!parsed.success) return corrupt(`it is not ${format.name} (${describeIssues(parsed.error)})`);
+  return { ok: true, value: parsed.data };
+}
+
+/** The first issue only: a broken 100,000-paper file could otherwise produce a message of megabytes. */
+export function describeIssues(error: z.ZodError): string {
+  const [first, ...rest] = error.issues;
+  if (first === undefined) return 'invalid';
+  const where = first.path.length > 0 ? `${z.core.toDotPath(first.path)}: ` : '';
+  const more = rest.length > 0 ? ` (and ${rest.length} more problem${rest.length === 1 ? '' : 's'})` : '';
+  return `${where}${first.message}${more}`;
+}
+
+function corrupt(problem: string): Decoded<never> {
+  return { ok: false, newer: false, problem };
+}
