@@ -1,10 +1,8 @@
 /** The whole library as Shelfmark's own JSON: a lossless backup that `import` restores or merges. */
 
+import { LIBRARY_FORMAT, LIBRARY_FORMAT_VERSION } from '../import/shelfmark-json.js';
 import type { LibrarySnapshot } from '../import/types.js';
 import { papersOf } from '../query.js';
-
-export const LIBRARY_FORMAT = 'shelfmark-library';
-export const LIBRARY_FORMAT_VERSION = 1;
 
 export function libraryJson(library: LibrarySnapshot): string {
   const document = {

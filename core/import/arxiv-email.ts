@@ -1,0 +1,234 @@
+/**
+ * The daily listing email arXiv sends to subscribers: a header, then one entry per paper between
+ * dashed lines (new submissions, cross-listings, replacements), then a footer.
+ *
+ *   \\
+ *   arXiv:2403.01234 (*cross-listing*)
+ *   Date: Mon, 4 Mar 2024 12:00:01 GMT   (1024kb,D)
+ *
+ *   Title: A title that may wrap
+ *     onto indented lines
+ *   Authors: ...
+ *   \\
+ *     The abstract, wrapped; an indented line starts a new paragraph.
+ *   \\ ( https://arxiv.org/abs/2403.01234 ,  1024kb)
+ */
+
+import { normalizeArxivId } from '../identity.js';
+import type { ParsedPaper } from '../model.js';
+import type { ParseContext, ParsedDigest, SkippedBlock } from './types.js';
+import {
+  arxivIdYear,
+  baseName,
+  collapseWhitespace,
+  decodeTex,
+  doiUrl,
+  extractUrls,
+  isoDate,
+  isoDateLabel,
+  joinParagraphs,
+  monthNumber,
+  normalizeDoi,
+  paperLinks,
+  uniqueInOrder,
+} from './text.js';
+
+const ENTRY_START = /^arXiv:(\S+)/;
+/** The dashed lines between entries and the %%--%%--%% lines between sections. */
+const SEPARATOR = /^[-%]{10,}\s*$/;
+const BACKSLASHES = /^\\\\\s*$/;
+const LINK_LINE = /^\\\\\s*\(/;
+const FIELD = /^([A-Za-z][A-Za-z-]*(?: \([^)]*\))?):\s*(.*)$/;
+const REVISION_LINE = /^(?:Date\b|replaced with revised version\b)/i;
+/** "4 Mar 2024" or "4 Mar 24" in a Date: line or a "received from … to …" line. */
+const DAY_MONTH_YEAR = /(\d{1,2})\s+([A-Z][a-z]{2})[a-z]*\s+(\d{4}|\d{2})\b/;
+
+const TEX = { tilde: 'keep' } as const;
+
+export function looksLikeArxivEmail(text: string): boolean {
+  return /^arXiv:\S+/m.test(text) && (/^\\\\\s*$/m.test(text) || /^-{20,}\s*$/m.test(text));
+}
+
+export function parseArxivEmail(text: string, ctx: ParseContext): ParsedDigest {
+  const lines = text.split('\n');
+  const firstEntry = lines.findIndex((line) => ENTRY_START.test(line));
+  const header = firstEntry < 0 ? lines : lines.slice(0, firstEntry);
+  const papers: ParsedPaper[] = [];
+  const skipped: SkippedBlock[] = [];
+  let firstDateLine: string | null = null;
+
+  for (const entry of splitEntries(lines)) {
+    const read = readEntry(entry);
+    firstDateLine ??= read.dateLine;
+    if (typeof read.paper === 'string') skipped.push({ where: entry.where, reason: read.paper });
+    else papers.push(read.paper);
+  }
+
+  const date = headerDate(header) ?? (firstDateLine === null ? null : dateIn(firstDateLine));
+  const subject = /^Subject:\s*(.+)$/m.exec(header.join('\n'))?.[1]?.trim();
+  return {
+    format: 'arxiv-email',
+    title: `arXiv listing, ${date === null ? (subject ?? baseName(ctx.fileName)) : isoDateLabel(date)}`,
+    date,
+    papers,
+    skipped,
+  };
+}
+
+interface Entry {
+  readonly where: string;
+  readonly rawId: string;
+  /** The lines after the arXiv: line, up to the next separator. */
+  readonly lines: readonly string[];
+}
+
+function splitEntries(lines: readonly string[]): readonly Entry[] {
+  const entries: Entry[] = [];
+  let current: { where: string; rawId: string; lines: string[] } | null = null;
+  for (const [index, line] of lines.entries()) {
+    const start = ENTRY_START.exec(line);
+    if (start?.[1] !== undefined) {
+      current = { where: `line ${index + 1} (arXiv:${start[1]})`, rawId: start[1], lines: [] };
+      entries.push(current);
+    } else if (SEPARATOR.test(line)) {
+      current = null;
+    } else {
+      current?.lines.push(line);
+    }
+  }
+  return entries;
+}
+
+interface EntryParts {
+  readonly dateLine: string | null;
+  readonly replaced: boolean;
+  readonly fields: ReadonlyMap<string, string>;
+  readonly abstractLines: readonly string[];
+}
+
+function readEntry(entry: Entry): { paper: ParsedPaper | string; dateLine: string | null } {
+  const parts = entryParts(entry.lines);
+  const title = parts.fields.get('title');
+  if (title === undefined || title === '') return { paper: 'the entry has no Title: line', dateLine: parts.dateLine };
+  const arxivId = normalizeArxivId(entry.rawId);
+  const doi = normalizeDoi(parts.fields.get('doi') ?? '');
+  const comments = parts.fields.get('comments') ?? '';
+  const rawAbstract = joinParagraphs(abstractParagraphs(parts.abstractLines));
+  const paper: ParsedPaper = {
+    title: collapseWhitespace(decodeTex(title, TEX)),
+    abstract: joinParagraphs(rawAbstract.split('\n\n').map((paragraph) => decodeTex(paragraph, TEX))),
+    authors: splitAuthors(parts.fields.get('authors') ?? ''),
+    arxivId,
+    doi,
+    year: arxivId === null ? yearOfDateLine(parts) : arxivIdYear(arxivId),
+    links: paperLinks(arxivId, [
+      doi === null ? null : doiUrl(doi),
+      ...extractUrls(comments),
+      ...extractUrls(rawAbstract),
+    ]),
+    categories: uniqueInOrder((parts.fields.get('categories') ?? '').split(/\s+/).filter((c) => c !== '')),
+  };
+  return { paper, dateLine: parts.dateLine };
+}
+
+function entryParts(lines: readonly string[]): EntryParts {
+  let i = 0;
+  let dateLine: string | null = null;
+  let replaced = false;
+  const skipBlank = (): void => {
+    while (i < lines.length && (lines[i] ?? '').trim() === '') i++;
+  };
+
+  skipBlank();
+  while (i < lines.length && REVISION_LINE.test((lines[i] ?? '').trim())) {
+    const line = (lines[i] ?? '').trim();
+    replaced ||= /^replaced/i.test(line);
+    dateLine ??= line;
+    i++;
+  }
+  skipBlank();
+
+  const fields = new Map<string, string>();
+  let field: string | null = null;
+  for (; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    if (BACKSLASHES.test(line) || LINK_LINE.test(line)) break;
+    const match = /^\s/.test(line) ? null : FIELD.exec(line);
+    if (match?.[1] !== undefined) {
+      field = match[1].toLowerCase();
+      fields.set(field, match[2] ?? '');
+    } else if (field !== null && line.trim() !== '') {
+      fields.set(field, `${fields.get(field) ?? ''} ${line.trim()}`);
+    }
+  }
+
+  const abstractLines: string[] = [];
+  if (BACKSLASHES.test(lines[i] ?? '')) {
+    for (i++; i < lines.length && !LINK_LINE.test(lines[i] ?? ''); i++) {
+      if (!BACKSLASHES.test(lines[i] ?? '')) abstractLines.push(lines[i] ?? '');
+    }
+  }
+  return { dateLine, replaced, fields, abstractLines };
+}
+
+/**
+ * arXiv marks a new paragraph with an indented line. Some mail clients indent every line, and then
+ * the indentation means nothing; blank lines always separate paragraphs.
+ */
+function abstractParagraphs(lines: readonly string[]): readonly string[] {
+  const content = lines.filter((line) => line.trim() !== '');
+  const indentMarksParagraphs = content.slice(1).some((line) => !/^\s/.test(line));
+  const paragraphs: string[][] = [];
+  let current: string[] = [];
+  for (const [index, line] of lines.entries()) {
+    const startsParagraph = line.trim() === '' || (indentMarksParagraphs && index > 0 && /^\s/.test(line));
+    if (startsParagraph && current.length > 0) {
+      paragraphs.push(current);
+      current = [];
+    }
+    if (line.trim() !== '') current.push(line);
+  }
+  if (current.length > 0) paragraphs.push(current);
+  return paragraphs.map((paragraph) => paragraph.join(' '));
+}
+
+/** "A (MIT), B and C ((1) X, (2) Y)" → ["A", "B", "C"], with TeX accents decoded. */
+export function splitAuthors(raw: string): readonly string[] {
+  return withoutParentheses(raw)
+    .split(/\s*,\s*and\s+|\s+and\s+|\s*[,;]\s*/)
+    .map((name) => collapseWhitespace(decodeTex(name, TEX)))
+    .filter((name) => name !== '' && !/^(?:et al\.?|others)$/i.test(name));
+}
+
+function withoutParentheses(text: string): string {
+  let result = '';
+  let depth = 0;
+  for (const ch of text) {
+    if (ch === '(') depth++;
+    else if (ch === ')' && depth > 0) depth--;
+    else if (depth === 0) result += ch;
+  }
+  return result;
+}
+
+function yearOfDateLine(parts: EntryParts): number | null {
+  if (parts.replaced || parts.dateLine === null) return null;
+  const year = dateIn(parts.dateLine)?.slice(0, 4);
+  return year === undefined ? null : Number(year);
+}
+
+/** The listing's day: the end of the "received from … to …" period, or the email's own Date:. */
+function headerDate(header: readonly string[]): string | null {
+  const text = header.join('\n');
+  const received = /received from[\s\S]*?\bto\s+([^\n]+)/i.exec(text)?.[1];
+  const emailDate = /^Date:\s*(.+)$/m.exec(text)?.[1];
+  return (received === undefined ? null : dateIn(received)) ?? (emailDate === undefined ? null : dateIn(emailDate));
+}
+
+function dateIn(text: string): string | null {
+  const match = DAY_MONTH_YEAR.exec(text);
+  if (match?.[1] === undefined || match[2] === undefined || match[3] === undefined) return null;
+  const month = monthNumber(match[2]);
+  const year = match[3].length === 2 ? 2000 + Number(match[3]) : Number(match[3]);
+  return month === null ? null : isoDate(year, month, Number(match[1]));
+}

@@ -1,0 +1,129 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { looksLikeBibtex, parseBibtex, splitNames } from './bibtex.js';
+
+const REFS = readFileSync(new URL('./fixtures/refs.bib', import.meta.url), 'utf8');
+const ctx = { fileName: '/home/ada/papers/refs.bib', now: '2025-03-11T08:00:00.000Z' };
+
+describe('a BibTeX file', () => {
+  const digest = parseBibtex(REFS, ctx);
+
+  it('is named after the file and has no date', () => {
+    expect(digest).toMatchObject({ format: 'bibtex', title: 'BibTeX: refs.bib', date: null });
+  });
+
+  it('imports every readable entry and reports the others', () => {
+    expect(digest.papers.map((paper) => paper.title)).toEqual([
+      'PFGM++: Unlocking the Potential of Physics-Inspired Generative Models',
+      'Quantum Schrödinger Bridges — A Survey of Français and Škoda Methods',
+      'Attention Is All You Need',
+      'The TeXbook',
+    ]);
+    expect(digest.skipped).toEqual([
+      { where: 'entry 4 (@article{missingtitle})', reason: 'it has no title' },
+      { where: 'entry 5 (@article{truncated2022})', reason: 'the value of "title" has no closing }' },
+    ]);
+  });
+
+  it('reads an arXiv eprint, Last-First names, keywords and URLs in the abstract', () => {
+    expect(digest.papers[0]).toEqual({
+      title: 'PFGM++: Unlocking the Potential of Physics-Inspired Generative Models',
+      abstract:
+        'We introduce a new family of physics-inspired generative models termed PFGM++. ' +
+        'Code is at https://github.com/Newbeeer/pfgmpp.',
+      authors: ['Yilun Xu', 'Ziming Liu', 'Yonglong Tian', 'Shangyuan Tong', 'Max Tegmark', 'Tommi Jaakkola'],
+      arxivId: '2302.04265',
+      doi: null,
+      year: 2023,
+      links: ['https://arxiv.org/abs/2302.04265', 'https://github.com/Newbeeer/pfgmpp'],
+      categories: ['generative models', 'diffusion', 'physics'],
+    });
+  });
+
+  it('decodes TeX in quoted values and keeps math and paragraphs in the abstract', () => {
+    expect(digest.papers[1]).toEqual({
+      title: 'Quantum Schrödinger Bridges — A Survey of Français and Škoda Methods',
+      abstract:
+        'We bridge $\\mathcal{O}(n^2)$ gaps in theory & practice.\n\nA second paragraph, with Straße and ångström.',
+      authors: ['Erwin Schrödinger', 'Jürgen Müller', 'José García', 'Søren Østergaard'],
+      arxivId: null,
+      doi: '10.5555/1234.5678',
+      year: 2021,
+      links: ['https://doi.org/10.5555/1234.5678', 'https://example.org/paper.pdf'],
+      categories: [],
+    });
+  });
+
+  it('finds the arXiv id in a journal field and drops "others"', () => {
+    expect(digest.papers[2]).toMatchObject({
+      arxivId: '1706.03762',
+      authors: ['Ashish Vaswani', 'Noam Shazeer', 'Google Brain'],
+      year: 2017,
+      links: ['https://arxiv.org/abs/1706.03762'],
+    });
+  });
+
+  it('keeps a ~ inside a URL', () => {
+    expect(digest.papers[3]?.links).toEqual(['https://www-cs-faculty.stanford.edu/~knuth/abcde.html']);
+  });
+
+  it('is recognised', () => {
+    expect(looksLikeBibtex(REFS)).toBe(true);
+    expect(looksLikeBibtex('Write to ada@example.org {soon}, thanks')).toBe(false);
+  });
+});
+
+describe('BibTeX syntax', () => {
+  const parse = (text: string) => parseBibtex(text, { fileName: 'x.bib', now: '2025-03-11T08:00:00.000Z' });
+
+  it('expands @string and month macros joined with #', () => {
+    const digest = parse('@string{pre = "Deep "}\n@article(k, title = pre # {Learning} # " in " # mar, year = 1999)');
+    expect(digest.papers.map((paper) => [paper.title, paper.year])).toEqual([['Deep Learning in March', 1999]]);
+  });
+
+  it('reads braces nested in quotes and quotes nested in braces', () => {
+    const digest = parse('@misc{k, title = "A {"}quoted{"} {B{r}a}ces" , author = {O\'Neil, Jr., Tip}}');
+    expect(digest.papers[0]).toMatchObject({ title: 'A "quoted" Braces', authors: ["Tip O'Neil Jr."] });
+  });
+
+  it('takes the arXiv id from an arXiv DOI or URL and the year from a date', () => {
+    const digest = parse(
+      '@misc{a, title={A}, doi={10.48550/arXiv.2310.01234}, date={2023-10-02}}\n' +
+        '@misc{b, title={B}, url={https://arxiv.org/abs/2311.05678v3}}\n' +
+        '@misc{c, title={C}, eprint={hep-th/9901001}, eprinttype={arxiv}}\n' +
+        '@misc{d, title={D}, eprint={12345}, archivePrefix={PubMed}}',
+    );
+    expect(digest.papers.map((paper) => [paper.arxivId, paper.year])).toEqual([
+      ['2310.01234', 2023],
+      ['2311.05678', 2023],
+      ['hep-th/9901001', 1999],
+      [null, null],
+    ]);
+  });
+
+  it('skips an entry missing its closing brace but reads the next one', () => {
+    const digest = parse('@article{a, title = {First}, year = 2020\n@article{b, title = {Second}}');
+    expect(digest.papers.map((paper) => paper.title)).toEqual(['Second']);
+    expect(digest.skipped).toEqual([{ where: 'entry 1 (@article{a})', reason: 'it ends before its closing }' }]);
+  });
+
+  it('reports a broken field and a broken @string with where they are', () => {
+    const digest = parse('\n@string{oops}\n@article{x, title {No equals}}\n@article{y, title = {Fine}}');
+    expect(digest.skipped).toEqual([
+      { where: '@string at line 2', reason: 'the field "oops" has no "="' },
+      { where: 'entry 1 (@article{x})', reason: 'the field "title" has no "="' },
+    ]);
+    expect(digest.papers.map((paper) => paper.title)).toEqual(['Fine']);
+  });
+});
+
+describe('splitNames', () => {
+  it('splits on "and" outside braces and puts first names first', () => {
+    expect(splitNames('{Barnes and Noble} and de la Fuente, Ana and Ada   Lovelace AND Turing, A. M.')).toEqual([
+      'Barnes and Noble',
+      'Ana de la Fuente',
+      'Ada Lovelace',
+      'A. M. Turing',
+    ]);
+  });
+});

@@ -1,0 +1,103 @@
+/** From a digest file's bytes to its text, refusing what is not a text digest. */
+
+import { normalizeLineEndings } from './text.js';
+import { DigestError } from './types.js';
+
+const MIB = 1024 * 1024;
+export const MAX_DIGEST_BYTES = 32 * MIB;
+
+/** How much of the file the control-character test looks at. */
+const BINARY_SAMPLE_BYTES = 64 * 1024;
+/** Text has tabs and line breaks, and now and then a stray form feed; binary data has plenty of others. */
+const MAX_CONTROL_SHARE = 0.05;
+
+/**
+ * The file's text with any BOM removed and line endings as "\n".
+ * Throws DigestError when the file is empty, too large, binary or not UTF-8. The messages do not
+ * name the file (the caller does), and the bytes are judged by content alone, so the file name is
+ * unused for now.
+ */
+export function decodeDigest(bytes: Uint8Array, _fileName: string): string {
+  if (bytes.length === 0) throw new DigestError('the file is empty');
+  if (bytes.length > MAX_DIGEST_BYTES) {
+    throw new DigestError(
+      `the file is ${(bytes.length / MIB).toFixed(1)} MB, over the ${MAX_DIGEST_BYTES / MIB} MB limit for a digest`,
+    );
+  }
+  if (hasUtf16Bom(bytes)) {
+    throw new DigestError('it is UTF-16 text; Shelfmark reads UTF-8, so save it as UTF-8 and import it again');
+  }
+  if (looksBinary(bytes)) throw new DigestError('it looks like a binary file, not a digest');
+  const text = normalizeLineEndings(decodeUtf8(bytes));
+  if (text.trim() === '') throw new DigestError('the file is empty (it holds only blank space)');
+  return text;
+}
+
+function hasUtf16Bom(bytes: Uint8Array): boolean {
+  return (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+}
+
+function looksBinary(bytes: Uint8Array): boolean {
+  if (bytes.includes(0)) return true;
+  const sample = bytes.subarray(0, BINARY_SAMPLE_BYTES);
+  let controls = 0;
+  for (const byte of sample) if (isUnexpectedControl(byte)) controls++;
+  return controls / sample.length > MAX_CONTROL_SHARE;
+}
+
+function isUnexpectedControl(byte: number): boolean {
+  const tabOrLineBreak = byte === 0x09 || byte === 0x0a || byte === 0x0c || byte === 0x0d;
+  return (byte < 0x20 && !tabOrLineBreak) || byte === 0x7f;
+}
+
+function decodeUtf8(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const offset = firstInvalidUtf8Offset(bytes);
+    const where = offset === null ? '' : ` (byte ${offset} is 0x${hex(bytes[offset] ?? 0)})`;
+    throw new DigestError(`it is not valid UTF-8 text${where}; save it as UTF-8 and import it again`);
+  }
+}
+
+function hex(byte: number): string {
+  return byte.toString(16).toUpperCase().padStart(2, '0');
+}
+
+/**
+ * Where the first malformed UTF-8 sequence starts (0-based), by the WHATWG decoder's rules: no
+ * overlong forms, no surrogates, nothing above U+10FFFF. TextDecoder says only that there is one.
+ */
+export function firstInvalidUtf8Offset(bytes: Uint8Array): number | null {
+  let i = 0;
+  while (i < bytes.length) {
+    const lead = bytes[i] ?? 0;
+    const length = sequenceLength(lead);
+    if (length === 0) return i;
+    const [low, high] = secondByteRange(lead);
+    for (let k = 1; k < length; k++) {
+      const byte = bytes[i + k];
+      const min = k === 1 ? low : 0x80;
+      const max = k === 1 ? high : 0xbf;
+      if (byte === undefined || byte < min || byte > max) return i;
+    }
+    i += length;
+  }
+  return null;
+}
+
+function sequenceLength(lead: number): number {
+  if (lead < 0x80) return 1;
+  if (lead >= 0xc2 && lead <= 0xdf) return 2;
+  if (lead >= 0xe0 && lead <= 0xef) return 3;
+  if (lead >= 0xf0 && lead <= 0xf4) return 4;
+  return 0;
+}
+
+function secondByteRange(lead: number): readonly [number, number] {
+  if (lead === 0xe0) return [0xa0, 0xbf];
+  if (lead === 0xed) return [0x80, 0x9f];
+  if (lead === 0xf0) return [0x90, 0xbf];
+  if (lead === 0xf4) return [0x80, 0x8f];
+  return [0x80, 0xbf];
+}

@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { isHfDailyJson, parseHfDailyJson } from './hf-daily-json.js';
+import { DigestError } from './types.js';
+
+const DAILY = readFileSync(new URL('./fixtures/hf-daily-papers.json', import.meta.url), 'utf8');
+const ctx = { fileName: 'daily_papers.json', now: '2025-03-12T08:00:00.000Z' };
+
+describe('the Hugging Face daily papers API response', () => {
+  const digest = parseHfDailyJson(DAILY, ctx);
+
+  it('is dated by the most common publishedAt day', () => {
+    expect(digest).toMatchObject({
+      format: 'hf-daily-json',
+      title: 'Hugging Face Daily Papers, Mar 11, 2025',
+      date: '2025-03-11',
+    });
+  });
+
+  it('reads the paper: id, summary, authors, repository and project page', () => {
+    expect(digest.papers[0]).toEqual({
+      title: 'Physics-Inspired Generative Models, Revisited',
+      abstract:
+        'We revisit physics-inspired generative models and show they scale. Code: https://github.com/Newbeeer/pfgmpp.' +
+        '\n\nA second paragraph.',
+      authors: ['Yilun Xu', 'Ziming Liu', 'Max Tegmark'],
+      arxivId: '2503.07604',
+      doi: null,
+      year: 2025,
+      links: [
+        'https://arxiv.org/abs/2503.07604',
+        'https://github.com/Newbeeer/pfgmpp',
+        'https://newbeeer.github.io/pfgm/',
+      ],
+      categories: [],
+    });
+  });
+
+  it('strips the version from the id, keeps Unicode and tolerates nulls and nameless authors', () => {
+    expect(digest.papers[1]).toMatchObject({
+      title: 'Zürich Füße: Unicode Everywhere',
+      arxivId: '2503.05000',
+      authors: ['Søren Østergaard'],
+      links: ['https://arxiv.org/abs/2503.05000'],
+    });
+    expect(digest.papers[2]).toMatchObject({ title: 'No Summary Here', abstract: '' });
+  });
+
+  it('skips items without a title or that are not objects', () => {
+    expect(digest.papers).toHaveLength(3);
+    expect(digest.skipped).toEqual([
+      { where: 'item 3 (2503.01111)', reason: 'it has no title' },
+      { where: 'item 4', reason: 'it is not an object' },
+    ]);
+  });
+
+  it('accepts a { papers: [...] } wrapper', () => {
+    const wrapped = JSON.stringify({ papers: [{ paper: { id: '2503.00001', title: 'Wrapped' } }] });
+    expect(isHfDailyJson(JSON.parse(wrapped))).toBe(true);
+    expect(parseHfDailyJson(wrapped, ctx)).toMatchObject({ title: 'Hugging Face Daily Papers', date: null });
+  });
+
+  it('is recognised by its paper objects', () => {
+    expect(isHfDailyJson(JSON.parse(DAILY))).toBe(true);
+    expect(isHfDailyJson([{ title: 'no paper object' }])).toBe(false);
+    expect(isHfDailyJson({ format: 'shelfmark-library' })).toBe(false);
+  });
+
+  it('refuses JSON that is not a list, and broken JSON', () => {
+    expect(() => parseHfDailyJson('{"hello": 1}', ctx)).toThrow(
+      new DigestError('it is JSON, but not a list of Hugging Face daily papers'),
+    );
+    expect(() => parseHfDailyJson('[{"paper": {', ctx)).toThrow(/^it is not valid JSON \(.+\)$/);
+  });
+});

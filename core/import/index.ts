@@ -1,0 +1,64 @@
+/** Reading a digest file: bytes → text → format → papers (or a whole library). */
+
+import type { DigestFormat } from '../model.js';
+import { parseArxivEmail } from './arxiv-email.js';
+import { parseBibtex } from './bibtex.js';
+import { decodeDigest } from './decode.js';
+import { detectFormat } from './detect.js';
+import { parseHfDailyJson } from './hf-daily-json.js';
+import { parseHfDailyText } from './hf-daily-text.js';
+import { parseShelfmarkJson } from './shelfmark-json.js';
+import { normalizeLineEndings } from './text.js';
+import { DigestError, type ParseContext, type ParsedDigest, type ParsedFile, type SkippedBlock } from './types.js';
+
+export { decodeDigest, MAX_DIGEST_BYTES } from './decode.js';
+export { detectFormat } from './detect.js';
+export { DigestError } from './types.js';
+export type { LibrarySnapshot, ParseContext, ParsedDigest, ParsedFile, SkippedBlock } from './types.js';
+
+export const UNRECOGNISED_FORMAT_MESSAGE =
+  "Shelfmark does not recognise this format; it reads Hugging Face Daily Papers (page text or JSON), arXiv listing emails, BibTeX and Shelfmark's own JSON export";
+
+const DIGEST_PARSERS: Readonly<
+  Record<Exclude<DigestFormat, 'shelfmark-json'>, (text: string, ctx: ParseContext) => ParsedDigest>
+> = {
+  'hf-daily-text': parseHfDailyText,
+  'hf-daily-json': parseHfDailyJson,
+  'arxiv-email': parseArxivEmail,
+  bibtex: parseBibtex,
+};
+
+const FORMAT_NAMES: Readonly<Record<DigestFormat, string>> = {
+  'hf-daily-text': 'a Hugging Face Daily Papers page',
+  'hf-daily-json': 'Hugging Face Daily Papers JSON',
+  'arxiv-email': 'an arXiv listing email',
+  bibtex: 'a BibTeX file',
+  'shelfmark-json': 'a Shelfmark library export',
+};
+
+/** Throws DigestError, with a message for the user, when the file cannot be imported at all. */
+export function parseDigestFile(bytes: Uint8Array, ctx: ParseContext): ParsedFile {
+  return parseDigestText(decodeDigest(bytes, ctx.fileName), ctx);
+}
+
+/** As parseDigestFile, for a caller that already has the text. */
+export function parseDigestText(text: string, ctx: ParseContext): ParsedFile {
+  const normalized = normalizeLineEndings(text);
+  if (normalized.trim() === '') throw new DigestError('the file is empty');
+  const format = detectFormat(normalized, ctx.fileName);
+  if (format === null) throw new DigestError(UNRECOGNISED_FORMAT_MESSAGE);
+  if (format === 'shelfmark-json') {
+    const library = parseShelfmarkJson(normalized, ctx);
+    if (library.catalogue.papers.length === 0) throw new DigestError(noPapersMessage(format, []));
+    return { kind: 'library', library };
+  }
+  const digest = DIGEST_PARSERS[format](normalized, ctx);
+  if (digest.papers.length === 0) throw new DigestError(noPapersMessage(format, digest.skipped));
+  return { kind: 'digest', digest };
+}
+
+function noPapersMessage(format: DigestFormat, skipped: readonly SkippedBlock[]): string {
+  const [first] = skipped;
+  const firstProblem = first === undefined ? '' : `; skipped ${first.where}: ${first.reason}`;
+  return `it looks like ${FORMAT_NAMES[format]} but contains no papers${firstProblem}`;
+}

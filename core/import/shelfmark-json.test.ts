@@ -1,0 +1,115 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseShelfmarkJson } from './shelfmark-json.js';
+import { DigestError } from './types.js';
+
+const LIBRARY = readFileSync(new URL('./fixtures/library.shelfmark.json', import.meta.url), 'utf8');
+const ctx = { fileName: 'library.shelfmark.json', now: '2025-03-13T08:00:00.000Z' };
+
+type Json = Record<string, unknown> & { papers: Record<string, unknown>[]; digests: Record<string, unknown>[] };
+const library = (): Json => JSON.parse(LIBRARY) as Json;
+
+function messageFor(value: unknown): string {
+  try {
+    parseShelfmarkJson(JSON.stringify(value), ctx);
+  } catch (error) {
+    if (error instanceof DigestError) return error.message;
+    throw error;
+  }
+  throw new Error('parseShelfmarkJson did not throw');
+}
+
+describe('a Shelfmark library export', () => {
+  const snapshot = parseShelfmarkJson(LIBRARY, ctx);
+
+  it('gives the catalogue: papers without their reading state, and digests', () => {
+    expect(snapshot.catalogue.papers.map((paper) => paper.id)).toEqual([
+      '2302.04265',
+      'title-001a2b3c4d5e6f',
+      '1706.03762',
+    ]);
+    expect(snapshot.catalogue.papers[0]).toEqual({
+      id: '2302.04265',
+      title: 'PFGM++: Unlocking the Potential of Physics-Inspired Generative Models',
+      abstract: 'We introduce a new family of physics-inspired generative models termed PFGM++.',
+      authors: ['Yilun Xu', 'Ziming Liu'],
+      arxivId: '2302.04265',
+      doi: null,
+      year: 2023,
+      links: ['https://arxiv.org/abs/2302.04265', 'https://github.com/Newbeeer/pfgmpp'],
+      categories: ['cs.LG'],
+      digests: ['d-hf-2025-03-11', 'd-bib'],
+      addedAt: '2025-03-11T08:00:00.000Z',
+    });
+    expect(snapshot.catalogue.digests.map((digest) => [digest.id, digest.format, digest.date])).toEqual([
+      ['d-hf-2025-03-11', 'hf-daily-text', '2025-03-11'],
+      ['d-bib', 'bibtex', null],
+    ]);
+  });
+
+  it('gives reading states only for papers the user touched, with times in UTC', () => {
+    expect(snapshot.states).toEqual({
+      '2302.04265': {
+        status: 'read',
+        tags: ['diffusion', 'to-cite'],
+        note: 'Compare with EDM.',
+        readAt: '2025-03-12T21:15:00.000Z',
+        updatedAt: '2025-03-12T21:15:00.000Z',
+      },
+      '1706.03762': { status: 'reading', tags: [], note: '', readAt: null, updatedAt: '2025-03-12T07:30:00.000Z' },
+    });
+  });
+});
+
+describe('a damaged export', () => {
+  it('names the first bad path', () => {
+    const bad = library();
+    bad.papers[2] = { ...bad.papers[2], status: 'done' };
+    expect(messageFor(bad)).toBe(
+      'it is not a valid Shelfmark library export: papers[2].status must be unread, reading or read',
+    );
+  });
+
+  it('says which field is missing or of the wrong type', () => {
+    const missing = library();
+    delete missing.papers[0]?.['title'];
+    expect(messageFor(missing)).toBe('it is not a valid Shelfmark library export: papers[0].title is missing');
+    const wrong = library();
+    wrong.digests[1] = { ...wrong.digests[1], date: '11/03/2025' };
+    expect(messageFor(wrong)).toBe(
+      'it is not a valid Shelfmark library export: digests[1].date must be a date such as 2025-03-11, or null',
+    );
+    const tags = library();
+    tags.papers[0] = { ...tags.papers[0], tags: ['ok', 7] };
+    expect(messageFor(tags)).toBe('it is not a valid Shelfmark library export: papers[0].tags[1] must be a string');
+  });
+
+  it('refuses ids that repeat or point nowhere', () => {
+    const repeated = library();
+    repeated.papers[2] = { ...repeated.papers[2], id: '2302.04265' };
+    expect(messageFor(repeated)).toBe(
+      'it is not a valid Shelfmark library export: papers[2].id repeats papers[0].id ("2302.04265")',
+    );
+    const dangling = library();
+    dangling.digests[0] = { ...dangling.digests[0], paperIds: ['2302.04265', 'nowhere'] };
+    expect(messageFor(dangling)).toBe(
+      'it is not a valid Shelfmark library export: digests[0].paperIds[1] names no paper in the file',
+    );
+  });
+
+  it('refuses an export from a newer Shelfmark', () => {
+    expect(messageFor({ ...library(), version: 2 })).toBe(
+      'it was made by a newer version of Shelfmark (library format 2; this one reads format 1): update Shelfmark to import it',
+    );
+  });
+
+  it('refuses garbage', () => {
+    expect(messageFor({ format: 'shelfmark-library', version: 1, papers: 'lots' })).toBe(
+      'it is not a valid Shelfmark library export: digests is missing',
+    );
+    expect(messageFor({ format: 'something-else' })).toBe(
+      'it is JSON, but not a Shelfmark library export (it has no "format": "shelfmark-library")',
+    );
+    expect(() => parseShelfmarkJson('{"format": "shelfmark-library",', ctx)).toThrow(/^it is not valid JSON \(/);
+  });
+});

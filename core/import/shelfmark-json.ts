@@ -1,0 +1,162 @@
+/**
+ * Shelfmark's own library export (its backup format):
+ *
+ *   { "format": "shelfmark-library", "version": 1, "digests": Digest[],
+ *     "papers": (CataloguePaper & { status, tags, note, readAt, updatedAt })[] }
+ *
+ * updatedAt is null for a paper the user never touched: it then has no reading state. Everything
+ * is checked, so a damaged file is refused with the first bad path rather than half imported.
+ */
+
+import { z } from 'zod';
+import { DIGEST_FORMATS, READING_STATUSES, type CataloguePaper, type ReadingState } from '../model.js';
+import { DigestError, type LibrarySnapshot, type ParseContext } from './types.js';
+import { isRecord, parseJson } from './text.js';
+
+export const LIBRARY_FORMAT = 'shelfmark-library';
+export const LIBRARY_FORMAT_VERSION = 1;
+
+/** A schema option whose message reads after the path: "papers[3].status must be …". */
+function must(what: string): { error: (issue: { readonly input?: unknown }) => string } {
+  return { error: (issue) => (issue.input === undefined ? 'is missing' : `must be ${what}`) };
+}
+
+function inWords(values: readonly string[]): string {
+  return values.length < 2 ? values.join('') : `${values.slice(0, -1).join(', ')} or ${values.at(-1) ?? ''}`;
+}
+
+const text = z.string(must('a string'));
+const id = z.string(must('a string')).min(1, 'must not be empty');
+const optionalText = z.string(must('a string or null')).nullable();
+const texts = z.array(z.string(must('a string')), must('a list of strings'));
+// Times are compared as strings when libraries merge, so any offset is brought to UTC.
+const time = z.iso
+  .datetime({ offset: true, ...must('an ISO date-time such as 2025-03-11T09:30:00.000Z') })
+  .transform(toUtc);
+const optionalTime = z.iso
+  .datetime({ offset: true, ...must('an ISO date-time or null') })
+  .transform(toUtc)
+  .nullable();
+
+function toUtc(time: string): string {
+  return new Date(time).toISOString();
+}
+
+const DigestSchema = z.object(
+  {
+    id,
+    format: z.enum(DIGEST_FORMATS, must(inWords(DIGEST_FORMATS))),
+    title: text,
+    date: z.iso.date(must('a date such as 2025-03-11, or null')).nullable(),
+    source: text,
+    importedAt: time,
+    paperIds: texts,
+  },
+  must('an object'),
+);
+
+const PaperSchema = z.object(
+  {
+    id,
+    title: text,
+    abstract: text,
+    authors: texts,
+    arxivId: optionalText,
+    doi: optionalText,
+    year: z.int(must('a whole number or null')).nullable(),
+    links: texts,
+    categories: texts,
+    digests: texts,
+    addedAt: time,
+    status: z.enum(READING_STATUSES, must(inWords(READING_STATUSES))),
+    tags: texts,
+    note: text,
+    readAt: optionalTime,
+    updatedAt: optionalTime,
+  },
+  must('an object'),
+);
+
+const LibrarySchema = z.object(
+  {
+    format: z.literal(LIBRARY_FORMAT),
+    version: z.literal(LIBRARY_FORMAT_VERSION, must(String(LIBRARY_FORMAT_VERSION))),
+    digests: z.array(DigestSchema, must('a list')),
+    papers: z.array(PaperSchema, must('a list')),
+  },
+  must('an object'),
+);
+
+type LibraryFile = z.infer<typeof LibrarySchema>;
+
+export function isShelfmarkLibrary(value: unknown): boolean {
+  return isRecord(value) && value['format'] === LIBRARY_FORMAT;
+}
+
+export function parseShelfmarkJson(text: string, _ctx: ParseContext): LibrarySnapshot {
+  const value = parseJson(text);
+  if (!isRecord(value) || !isShelfmarkLibrary(value)) {
+    throw new DigestError(`it is JSON, but not a Shelfmark library export (it has no "format": "${LIBRARY_FORMAT}")`);
+  }
+  const version = value['version'];
+  if (typeof version === 'number' && version > LIBRARY_FORMAT_VERSION) {
+    throw new DigestError(
+      `it was made by a newer version of Shelfmark (library format ${version}; this one reads format ${LIBRARY_FORMAT_VERSION}): update Shelfmark to import it`,
+    );
+  }
+  const result = LibrarySchema.safeParse(value);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw invalid(issue === undefined ? 'it does not match the format' : `${pathText(issue.path)} ${issue.message}`);
+  }
+  const problem = firstReferenceProblem(result.data);
+  if (problem !== null) throw invalid(problem);
+  return snapshotOf(result.data);
+}
+
+function invalid(problem: string): DigestError {
+  return new DigestError(`it is not a valid Shelfmark library export: ${problem}`);
+}
+
+/** ["papers", 3, "status"] → "papers[3].status". */
+function pathText(path: readonly PropertyKey[]): string {
+  if (path.length === 0) return 'the file';
+  return path
+    .map((key, index) => (typeof key === 'number' ? `[${key}]` : `${index === 0 ? '' : '.'}${String(key)}`))
+    .join('');
+}
+
+/** Ids must be unique, and digests and papers must name only each other. */
+function firstReferenceProblem(library: LibraryFile): string | null {
+  const paperIds = new Map<string, number>();
+  for (const [index, paper] of library.papers.entries()) {
+    const first = paperIds.get(paper.id);
+    if (first !== undefined) return `papers[${index}].id repeats papers[${first}].id ("${paper.id}")`;
+    paperIds.set(paper.id, index);
+  }
+  const digestIds = new Map<string, number>();
+  for (const [index, digest] of library.digests.entries()) {
+    const first = digestIds.get(digest.id);
+    if (first !== undefined) return `digests[${index}].id repeats digests[${first}].id ("${digest.id}")`;
+    digestIds.set(digest.id, index);
+  }
+  for (const [index, digest] of library.digests.entries()) {
+    const missing = digest.paperIds.findIndex((paperId) => !paperIds.has(paperId));
+    if (missing >= 0) return `digests[${index}].paperIds[${missing}] names no paper in the file`;
+  }
+  for (const [index, paper] of library.papers.entries()) {
+    const missing = paper.digests.findIndex((digestId) => !digestIds.has(digestId));
+    if (missing >= 0) return `papers[${index}].digests[${missing}] names no digest in the file`;
+  }
+  return null;
+}
+
+function snapshotOf(library: LibraryFile): LibrarySnapshot {
+  const papers: CataloguePaper[] = [];
+  const states: Record<string, ReadingState> = {};
+  for (const { status, tags, note, readAt, updatedAt, ...paper } of library.papers) {
+    papers.push(paper);
+    if (updatedAt !== null) states[paper.id] = { status, tags, note, readAt, updatedAt };
+  }
+  return { catalogue: { papers, digests: library.digests }, states };
+}
