@@ -31,8 +31,8 @@ export async function dispatchApiCall(api: LibraryApi, method: unknown, args: un
       return { ok: false, error: { kind: 'invalid-input', message: `Unknown API method: ${String(method)}.` } };
     }
     const parsed = apiArgs[method].parse(args) as unknown[];
-    const call = api[method] as (...callArgs: unknown[]) => Promise<unknown>;
-    return { ok: true, value: await call.apply(api, parsed) };
+    const call = (api[method] as (...callArgs: unknown[]) => Promise<unknown>).bind(api);
+    return { ok: true, value: await call(...parsed) };
   } catch (error) {
     return { ok: false, error: toApiError(error) };
   }

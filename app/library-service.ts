@@ -3,6 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type {
+  BackupSummary,
   DigestFile,
   FileImportResult,
   ImportReport,
@@ -28,7 +29,14 @@ import {
   type TagCount,
 } from '../core/query.js';
 import * as reading from '../core/reading.js';
-import { openLibraryStore, type LibraryStore } from './store/index.js';
+import { backUpDaily, listBackups, restoreBackup, type BackupInfo } from './store/backups.js';
+import {
+  libraryPaths,
+  openLibraryStore,
+  type LibraryChange,
+  type LibraryPaths,
+  type LibraryStore,
+} from './store/index.js';
 
 export interface LibraryServiceOptions {
   /** The bundled sample digest that `importSample` imports. */
@@ -45,39 +53,61 @@ function sameCatalogue(a: Catalogue, b: Catalogue): boolean {
 }
 
 export class LibraryService implements LibraryApi {
-  private constructor(
-    private readonly store: LibraryStore,
+  readonly paths: LibraryPaths;
+  #store: Promise<LibraryStore> | null = null;
+
+  /** Opens nothing yet: a library that cannot be read still lists and restores its backups. */
+  constructor(
+    catalogue: string,
     private readonly options: LibraryServiceOptions,
-  ) {}
-
-  static async open(catalogue: string, options: LibraryServiceOptions): Promise<LibraryService> {
-    return new LibraryService(await openLibraryStore(catalogue), options);
+  ) {
+    this.paths = libraryPaths(catalogue);
   }
 
-  get paths(): LibraryStore['paths'] {
-    return this.store.paths;
+  /** The store, opened on first use; after a failure (an unreadable file) the next call tries again. */
+  private store(): Promise<LibraryStore> {
+    this.#store ??= openLibraryStore(this.paths.catalogue).catch((error: unknown) => {
+      this.#store = null;
+      throw error;
+    });
+    return this.#store;
   }
 
-  close(): Promise<void> {
-    return this.store.close();
+  private async read(): Promise<LibrarySnapshot> {
+    return (await this.store()).read();
+  }
+
+  async close(): Promise<void> {
+    const store = this.#store;
+    this.#store = null;
+    await store?.then(
+      (opened) => opened.close(),
+      () => undefined,
+    );
+  }
+
+  private backedUpOn: string | null = null;
+
+  private clock(): Date {
+    return this.options.now?.() ?? new Date();
   }
 
   private now(): string {
-    return (this.options.now?.() ?? new Date()).toISOString();
+    return this.clock().toISOString();
   }
 
   async getLibrary(): Promise<LibraryView> {
-    const library = await this.store.read();
+    const library = await this.read();
     return { papers: papersOf(library), digests: digestProgress(library) };
   }
 
   async listPapers(filter: PaperFilter): Promise<readonly Paper[]> {
-    const library = await this.store.read();
+    const library = await this.read();
     return papersOf(library).filter((paper) => matchesFilter(paper, filter));
   }
 
   async getPaper(ref: string): Promise<Paper> {
-    const library = await this.store.read();
+    const library = await this.read();
     const paper = findPaper(library.catalogue, ref);
     return withReadingState(paper, library.states[paper.id]);
   }
@@ -98,7 +128,7 @@ export class LibraryService implements LibraryApi {
     const readable = parsed.filter((entry) => entry.ok);
     if (readable.length === 0) return summarise(parsed.filter((entry) => !entry.ok));
 
-    const results = await this.store.transact((library) => {
+    const results = await this.transact((library) => {
       let current: LibrarySnapshot = library;
       const states: Record<string, ReadingState> = {};
       const fileResults = parsed.map((entry): FileImportResult => {
@@ -130,7 +160,7 @@ export class LibraryService implements LibraryApi {
 
   private changeStates(refs: readonly string[], change: StateChange): Promise<readonly Paper[]> {
     const now = this.now();
-    return this.store.transact((library) => {
+    return this.transact((library) => {
       const papers = findPapers(library.catalogue, refs);
       const states: Record<string, ReadingState> = {};
       const result = papers.map((paper) => {
@@ -179,20 +209,48 @@ export class LibraryService implements LibraryApi {
   }
 
   async renderExport(request: ExportRequest): Promise<ExportOutput> {
-    return renderExport(await this.store.read(), request);
+    return renderExport(await this.read(), request);
   }
 
   async tags(): Promise<readonly TagCount[]> {
-    return tagCounts(papersOf(await this.store.read()));
+    return tagCounts(papersOf(await this.read()));
   }
 
   async digests(): Promise<readonly DigestProgress[]> {
-    return digestProgress(await this.store.read());
+    return digestProgress(await this.read());
   }
 
   async stats(): Promise<LibraryStats> {
-    return libraryStats(await this.store.read());
+    return libraryStats(await this.read());
   }
+
+  async listBackups(): Promise<readonly BackupSummary[]> {
+    return (await listBackups(this.paths)).map(summariseBackup);
+  }
+
+  async restoreBackup(name: string): Promise<BackupSummary | null> {
+    const safety = await restoreBackup(this.paths, name, this.clock());
+    return safety === null ? null : summariseBackup(safety);
+  }
+
+  /** Folds the reading-state journal into its snapshot: for long-lived processes, before they exit. */
+  async compact(): Promise<void> {
+    await (await this.store()).compact();
+  }
+
+  /** Every change goes through here, so that the day's first change is preceded by the day's backup. */
+  private async transact<T>(change: (library: LibrarySnapshot) => LibraryChange<T>): Promise<T> {
+    const today = this.clock().toISOString().slice(0, 10);
+    if (this.backedUpOn !== today) {
+      await backUpDaily(this.paths, this.clock());
+      this.backedUpOn = today;
+    }
+    return (await this.store()).transact(change);
+  }
+}
+
+function summariseBackup({ name, createdAt, reason, bytes }: BackupInfo): BackupSummary {
+  return { name, createdAt, reason, bytes };
 }
 
 function errorMessage(error: unknown): string {

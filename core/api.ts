@@ -40,6 +40,14 @@ export interface ReadingStateInput {
   readonly readAt: string | null;
 }
 
+export interface BackupSummary {
+  /** What `restoreBackup` takes. */
+  readonly name: string;
+  readonly createdAt: string;
+  readonly reason: 'daily' | 'before-restore';
+  readonly bytes: number;
+}
+
 export interface LibraryApi {
   getLibrary(): Promise<LibraryView>;
   listPapers(filter: PaperFilter): Promise<readonly Paper[]>;
@@ -58,6 +66,10 @@ export interface LibraryApi {
   tags(): Promise<readonly TagCount[]>;
   digests(): Promise<readonly DigestProgress[]>;
   stats(): Promise<LibraryStats>;
+  /** Newest first. Works even when the library itself cannot be read. */
+  listBackups(): Promise<readonly BackupSummary[]>;
+  /** Replaces the library with a backup, after backing up the library as it is. Returns that safety backup. */
+  restoreBackup(name: string): Promise<BackupSummary | null>;
 }
 
 const MAX_IDS = 200_000;
@@ -105,6 +117,8 @@ export const apiArgs = {
   tags: z.tuple([]),
   digests: z.tuple([]),
   stats: z.tuple([]),
+  listBackups: z.tuple([]),
+  restoreBackup: z.tuple([z.string().min(1).max(200)]),
 } as const;
 
 export type ApiMethod = keyof LibraryApi;
@@ -119,8 +133,7 @@ type ApiArgsMatch = {
   [K in ApiMethod]: z.output<(typeof apiArgs)[K]> extends Parameters<LibraryApi[K]> ? true : K;
 };
 type Mismatched = ApiArgsMatch[ApiMethod] extends true ? never : Exclude<ApiArgsMatch[ApiMethod], true>;
-const argsMatch: [Mismatched] extends [never] ? true : Mismatched = true;
-void argsMatch;
+export const API_ARGS_MATCH: [Mismatched] extends [never] ? true : Mismatched = true;
 
 /** An error a front end shows as it is: bad input, an unknown paper, a library file it cannot read. */
 export interface ApiError {

@@ -49,11 +49,10 @@ export class CliHarness {
     return JSON.parse(result.stdout) as T;
   }
 
-  /** Every file in the folder, by name, as bytes. */
+  /** Every file below the folder, by path, as bytes. */
   async files(): Promise<Map<string, Buffer>> {
-    const names = await readdir(this.directory);
-    return new Map(
-      await Promise.all(names.map(async (name) => [name, await readFile(join(this.directory, name))] as const)),
-    );
+    const entries = await readdir(this.directory, { recursive: true, withFileTypes: true });
+    const files = entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
+    return new Map(await Promise.all(files.map(async (file) => [file, await readFile(file)] as const)));
   }
 }

@@ -1,6 +1,6 @@
 /** Human-readable output of the command line. Pure: data in, text out. */
 
-import type { FileImportResult, ImportReport } from '../../core/api.js';
+import type { BackupSummary, FileImportResult, ImportReport } from '../../core/api.js';
 import type { Paper } from '../../core/model.js';
 import type { DigestProgress, LibraryStats, TagCount } from '../../core/query.js';
 
@@ -111,4 +111,14 @@ export function formatStats(stats: LibraryStats): string {
     }
   }
   return `${lines.join('\n')}\n`;
+}
+
+export function formatBackups(backups: readonly BackupSummary[]): string {
+  if (backups.length === 0) return 'No backups yet: Shelfmark makes one a day, before the day’s first change.\n';
+  const lines = backups.map((backup) => {
+    const size = `${(backup.bytes / 1024 / 1024).toFixed(1)} MB`.padStart(9);
+    const when = `${backup.createdAt.slice(0, 16).replace('T', ' ')} UTC`;
+    return `${backup.name}  ${when}  ${size}${backup.reason === 'before-restore' ? '  (taken before a restore)' : ''}`;
+  });
+  return `${lines.join('\n')}\nRestore one with: shelfmark restore NAME\n`;
 }

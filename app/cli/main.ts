@@ -262,6 +262,30 @@ const COMMANDS: Readonly<Record<string, Command>> = {
       return 0;
     },
   },
+  backups: {
+    usage: 'backups',
+    summary: 'List the library’s backups (one a day, the last 10 kept), newest first',
+    args: [0, 0],
+    async run({ service, print }) {
+      const backups = await service.listBackups();
+      print(backups, () => format.formatBackups(backups));
+      return 0;
+    },
+  },
+  restore: {
+    usage: 'restore BACKUP',
+    summary: 'Replace the library with a backup, after backing up the library as it is now',
+    args: [1, 1],
+    async run({ service, args, print }) {
+      const name = args[0] ?? '';
+      const safety = await service.restoreBackup(name);
+      print(
+        { restored: name, safety },
+        () => `Restored ${name}.${safety === null ? '' : ` The library as it was is in the backup ${safety.name}.`}\n`,
+      );
+      return 0;
+    },
+  },
   tags: {
     usage: 'tags',
     summary: 'List tags with how many papers have each',
@@ -340,7 +364,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         throw new UsageError(`${name} does not take --${option}.`);
       }
     }
-    service = await LibraryService.open(resolveLibraryPath(values.db, io.env), {
+    service = new LibraryService(resolveLibraryPath(values.db, io.env), {
       sampleDigest: bundledSampleDigest(),
     });
     const print = (data: unknown, human: () => string): void =>

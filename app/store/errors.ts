@@ -21,7 +21,7 @@ export function corruptFileError(file: string, problem: string): LibraryFileErro
   return new LibraryFileError(
     file,
     problem,
-    `Restore it from a backup, or move it aside to open the library without it; ${UNCHANGED}`,
+    `Restore a backup (in the app, or "shelfmark backups" then "shelfmark restore NAME"), or move the file aside to open the library without it; ${UNCHANGED}`,
   );
 }
 

@@ -121,6 +121,7 @@ describe('Markdown folder export', () => {
     expect(names[5]).toBe('量子コンピュータによる機械学習の新しい手法について.md');
     expect(names[6]).toBe('hidden.md');
     for (const name of names) {
+      // eslint-disable-next-line no-control-regex -- control characters are what this test looks for
       expect(name).not.toMatch(/[<>:"/\\|?*\u0000-\u001f]/);
       expect(name).not.toMatch(/[. ]\.md$/);
     }

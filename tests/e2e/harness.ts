@@ -1,0 +1,111 @@
+/**
+ * End-to-end harness: the renderer built with Vite into a temp folder, browser mode's server on a fresh
+ * library in a temp folder, and Debian's Chromium driven by playwright-core.
+ */
+
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { bundledSampleDigest } from '../../app/resources.js';
+import { startWebServer, type WebServer } from '../../app/http/server.js';
+
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const SCREENSHOT_DIR = join(REPO_ROOT, 'test-results', 'screenshots');
+export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+
+/** Builds the renderer as `vite build` does, into `outDir` (each test file its own, so runs never collide). */
+export async function buildRenderer(outDir: string): Promise<void> {
+  await build({
+    configFile: join(REPO_ROOT, 'vite.config.ts'),
+    logLevel: 'warn',
+    build: { outDir, emptyOutDir: true, sourcemap: false },
+  });
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
+  });
+}
+
+export interface Library {
+  readonly dir: string;
+  readonly dbPath: string;
+  server: WebServer;
+  /** Stops the server (which compacts the library) and starts a new one on the same files. */
+  restart(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** A server on a fresh, empty library in a temp folder. */
+export async function openLibrary(rendererDir: string): Promise<Library> {
+  const dir = await mkdtemp(join(tmpdir(), 'shelfmark-e2e-'));
+  const dbPath = join(dir, 'library.json');
+  const start = (): Promise<WebServer> =>
+    startWebServer({ dbPath, port: 0, rendererDir, sampleDigest: bundledSampleDigest() });
+  const library: Library = {
+    dir,
+    dbPath,
+    server: await start(),
+    async restart() {
+      await library.server.close();
+      library.server = await start();
+    },
+    async close() {
+      await library.server.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+  return library;
+}
+
+export interface Session {
+  readonly context: BrowserContext;
+  readonly page: Page;
+  /** Console errors and uncaught exceptions the page reported; a test expects none. */
+  readonly errors: string[];
+  /** Dialogs (alert, confirm, prompt) the page tried to open: hostile content must open none. */
+  readonly dialogs: string[];
+}
+
+export async function openApp(browser: Browser, library: Library, colorScheme: 'light' | 'dark' = 'light'): Promise<Session> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, colorScheme, acceptDownloads: true });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  const dialogs: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('dialog', (dialog) => {
+    dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  await page.goto(library.server.url);
+  return { context, page, errors, dialogs };
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
+  // Let fonts, transitions and the virtualiser's measuring settle.
+  await page.evaluate('document.fonts.ready');
+  await page.waitForTimeout(250);
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });
+}
+
+export async function tempDir(prefix: string): Promise<{ path: string; remove: () => Promise<void> }> {
+  const path = await mkdtemp(join(tmpdir(), prefix));
+  return { path, remove: () => rm(path, { recursive: true, force: true }) };
+}
