@@ -277,7 +277,7 @@ describe('files it cannot use', () => {
       expect(error).toBeInstanceOf(LibraryFileError);
       expect(error).toMatchObject({ file: target(paths) });
       expect((error as Error).message).toContain(target(paths));
-      expect((error as Error).message).toContain('Restore it from a backup');
+      expect((error as Error).message).toContain('Restore a backup');
 
       await expect(writer.read()).rejects.toBeInstanceOf(LibraryFileError);
       await expect(
