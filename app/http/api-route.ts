@@ -1,0 +1,97 @@
+/** `POST /api/<method>` with `{ "args": [...] }`: one LibraryApi call, answered with its ApiResponse envelope. */
+
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ApiError, ApiResponse, LibraryApi } from '../../core/api.js';
+import { isApiMethod } from '../../core/api.js';
+import { decodeApiValue, encodeApiValue } from '../../core/api-codec.js';
+import { dispatchApiCall } from '../api-dispatch.js';
+import { BodyTooLargeError, readBody } from './request-body.js';
+
+export const API_PREFIX = '/api/';
+
+const STATUS_OF_ERROR: Readonly<Record<ApiError['kind'], number>> = {
+  'invalid-input': 400,
+  'not-found': 404,
+  'library-file': 409,
+  internal: 500,
+};
+
+export function httpStatusOf(response: ApiResponse): number {
+  return response.ok ? 200 : STATUS_OF_ERROR[response.error.kind];
+}
+
+function sendEnvelope(
+  response: ServerResponse,
+  envelope: ApiResponse,
+  status: number = httpStatusOf(envelope),
+  headers: Readonly<Record<string, string>> = {},
+): void {
+  const body = encodeApiValue(envelope);
+  response.writeHead(status, {
+    ...headers,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(body),
+    'Cache-Control': 'no-store',
+  });
+  response.end(body);
+}
+
+function refusal(kind: ApiError['kind'], message: string): ApiResponse {
+  return { ok: false, error: { kind, message } };
+}
+
+const BODY_SHAPE = 'The request body must be JSON: { "args": [...] }.';
+
+/** The call's arguments from the request body, or the envelope that refuses it. */
+async function readArgs(
+  request: IncomingMessage,
+): Promise<{ args: unknown } | { refused: ApiResponse; status: number }> {
+  let text: string;
+  try {
+    text = (await readBody(request)).toString('utf8');
+  } catch (error) {
+    if (!(error instanceof BodyTooLargeError)) throw error;
+    return { refused: refusal('invalid-input', error.message), status: 413 };
+  }
+  let body: unknown;
+  try {
+    body = decodeApiValue(text);
+  } catch (error) {
+    const detail = error instanceof Error ? ` (${error.message})` : '';
+    return { refused: refusal('invalid-input', `${BODY_SHAPE}${detail}`), status: 400 };
+  }
+  if (typeof body !== 'object' || body === null || !('args' in body) || !Array.isArray(body.args)) {
+    return { refused: refusal('invalid-input', BODY_SHAPE), status: 400 };
+  }
+  return { args: body.args };
+}
+
+/** Answers a request whose path starts with API_PREFIX. */
+export async function serveApiCall(
+  request: IncomingMessage,
+  response: ServerResponse,
+  path: string,
+  api: LibraryApi,
+): Promise<void> {
+  const method = path.slice(API_PREFIX.length);
+  if (!isApiMethod(method)) {
+    sendEnvelope(response, refusal('not-found', `There is no API method "${method}".`), 404);
+    return;
+  }
+  if (request.method !== 'POST') {
+    sendEnvelope(response, refusal('invalid-input', 'API calls are POST requests.'), 405, { Allow: 'POST' });
+    return;
+  }
+  const contentType = request.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
+  if (contentType !== 'application/json') {
+    sendEnvelope(response, refusal('invalid-input', 'API calls send JSON (Content-Type: application/json).'), 415);
+    return;
+  }
+  const read = await readArgs(request);
+  if ('refused' in read) {
+    // Stop reading what is left of a refused body: close the connection after answering.
+    sendEnvelope(response, read.refused, read.status, read.status === 413 ? { Connection: 'close' } : {});
+    return;
+  }
+  sendEnvelope(response, await dispatchApiCall(api, method, read.args));
+}

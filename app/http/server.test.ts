@@ -1,0 +1,442 @@
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import { networkInterfaces } from 'node:os';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ApiResponse, ImportReport, LibraryView } from '../../core/api.js';
+import { decodeApiValue, encodeApiValue } from '../../core/api-codec.js';
+import { CONTENT_SECURITY_POLICY as DESKTOP_CONTENT_SECURITY_POLICY } from '../../electron/security.js';
+import { bundledSampleDigest } from '../resources.js';
+import { libraryPaths } from '../store/index.js';
+import { TOKEN_HEADER, tokenCookieName } from './access.js';
+import { CONTENT_SECURITY_POLICY } from './response-headers.js';
+import { MAX_BODY_BYTES } from './request-body.js';
+import { startWebServer, type WebServer } from './server.js';
+import { MissingRendererError } from './static-files.js';
+import {
+  BIBTEX_DIGEST,
+  folderSnapshot,
+  INDEX_HTML,
+  makeTestWorld,
+  rawRequest,
+  type RawRequest,
+  type RawResponse,
+  type TestWorld,
+} from './test-support.js';
+
+let world: TestWorld;
+let server: WebServer;
+
+beforeAll(async () => {
+  world = await makeTestWorld();
+  server = await startWebServer({
+    dbPath: world.dbPath,
+    rendererDir: world.rendererDir,
+    sampleDigest: bundledSampleDigest(),
+  });
+});
+
+afterAll(async () => {
+  await server.close();
+  await world.remove();
+});
+
+/** A request that passes every check unless the test overrides one. */
+function authorised(options: Omit<RawRequest, 'port'>): Promise<RawResponse> {
+  return rawRequest({ port: server.port, ...options, headers: { [TOKEN_HEADER]: server.token, ...options.headers } });
+}
+
+function callApi(method: string, args: unknown, headers: Readonly<Record<string, string>> = {}): Promise<RawResponse> {
+  return authorised({
+    path: `/api/${method}`,
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: encodeApiValue({ args }),
+  });
+}
+
+function envelopeOf(response: RawResponse): ApiResponse {
+  return decodeApiValue(response.body) as ApiResponse;
+}
+
+/** Resolves true when a TCP connection to host:port opens, false when it is refused or times out. */
+function canConnect(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host, port, timeout: 2_000 });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('timeout', () => {
+      socket.destroy();
+      resolve(false);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+describe('where the server listens', () => {
+  it('binds to 127.0.0.1 only and prints a tokened loopback address', () => {
+    expect(server.address.address).toBe('127.0.0.1');
+    expect(server.address.family).toBe('IPv4');
+    expect(server.address.port).toBe(server.port);
+    expect(server.port).toBeGreaterThan(0);
+    expect(server.url).toBe(`http://127.0.0.1:${server.port}/?token=${server.token}`);
+    // 32 random bytes, base64url.
+    expect(server.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  });
+
+  it('cannot be reached on any other local address', async () => {
+    expect(await canConnect('127.0.0.1', server.port)).toBe(true);
+    const others = Object.values(networkInterfaces())
+      .flatMap((addresses) => addresses ?? [])
+      .map((info) => info.address)
+      .filter((address) => address !== '127.0.0.1');
+    for (const address of ['127.0.0.2', '::1', ...others]) {
+      expect(await canConnect(address, server.port), address).toBe(false);
+    }
+  });
+
+  it('gives each launch its own token', async () => {
+    const other = await startWebServer({
+      dbPath: `${world.root}/library/other.json`,
+      rendererDir: world.rendererDir,
+      sampleDigest: bundledSampleDigest(),
+    });
+    try {
+      expect(other.token).not.toBe(server.token);
+      expect(other.port).not.toBe(server.port);
+      const crossed = await rawRequest({ port: other.port, path: '/', headers: { [TOKEN_HEADER]: server.token } });
+      expect(crossed.status).toBe(403);
+    } finally {
+      await other.close();
+    }
+  });
+});
+
+describe('refusals', () => {
+  it('refuses a request without the token, pages and API alike', async () => {
+    for (const path of ['/', '/index.html', '/assets/app.js', '/library/unread']) {
+      const response = await rawRequest({ port: server.port, path });
+      expect(response.status, path).toBe(403);
+      expect(response.body).toContain('Forbidden');
+      expect(response.headers['content-type']).toBe('text/plain; charset=utf-8');
+      expect(response.body).not.toContain('Shelfmark test');
+    }
+    const api = await rawRequest({
+      port: server.port,
+      path: '/api/getLibrary',
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"args":[]}',
+    });
+    expect(api.status).toBe(403);
+  });
+
+  it('refuses a wrong token in the address, the header or the cookie', async () => {
+    const wrong = `${server.token.slice(0, -1)}${server.token.endsWith('A') ? 'B' : 'A'}`;
+    const inAddress = await rawRequest({ port: server.port, path: `/?token=${wrong}` });
+    expect(inAddress.status).toBe(403);
+    expect(inAddress.headers['set-cookie']).toBeUndefined();
+    expect(inAddress.body).toContain('token in the address is wrong');
+    expect((await rawRequest({ port: server.port, path: '/', headers: { [TOKEN_HEADER]: wrong } })).status).toBe(403);
+    expect((await rawRequest({ port: server.port, path: '/', headers: { [TOKEN_HEADER]: '' } })).status).toBe(403);
+    const cookie = `${tokenCookieName(server.port)}=${wrong}`;
+    expect((await rawRequest({ port: server.port, path: '/', headers: { Cookie: cookie } })).status).toBe(403);
+    // Another port's cookie is another launch's.
+    const otherPort = `${tokenCookieName(server.port + 1)}=${server.token}`;
+    expect((await rawRequest({ port: server.port, path: '/', headers: { Cookie: otherPort } })).status).toBe(403);
+  });
+
+  it('refuses a foreign Host even with the right token (DNS rebinding)', async () => {
+    for (const host of [`evil.example:${server.port}`, `127.0.0.1:${server.port + 1}`, 'localhost', '127.0.0.1']) {
+      const response = await authorised({ path: '/', headers: { Host: host } });
+      expect(response.status, host).toBe(403);
+      expect(response.body).toContain(`127.0.0.1:${server.port}`);
+    }
+    const api = await callApi('stats', [], { Host: `evil.example:${server.port}` });
+    expect(api.status).toBe(403);
+    expect((await authorised({ path: '/', headers: { Host: `localhost:${server.port}` } })).status).toBe(200);
+  });
+
+  it('refuses a foreign Origin even with the right token', async () => {
+    for (const origin of [
+      'http://evil.example',
+      `http://evil.example:${server.port}`,
+      'null',
+      `https://127.0.0.1:${server.port}`,
+    ]) {
+      const response = await callApi('stats', [], { Origin: origin });
+      expect(response.status, origin).toBe(403);
+      expect(response.body).toContain('other web pages');
+    }
+    const own = await callApi('stats', [], { Origin: `http://127.0.0.1:${server.port}` });
+    expect(own.status).toBe(200);
+  });
+
+  it('refuses path traversal, however it is spelt', async () => {
+    const paths = [
+      '/../package.json',
+      '/../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/%2E%2E/%2e%2e/secret.txt',
+      '/assets/../../secret.txt',
+      '/assets/%2e%2e/%2e%2e/secret.txt',
+      '/..%2fsecret.txt',
+      '/..%5csecret.txt',
+      '/assets\\..\\..\\secret.txt',
+      '/%00',
+      '/%E0%A4%A',
+      '/.hidden',
+    ];
+    for (const path of paths) {
+      const response = await authorised({ path });
+      expect([400, 404], path).toContain(response.status);
+      expect(response.body, path).not.toContain(world.secret);
+      expect(response.body, path).not.toBe(INDEX_HTML);
+    }
+  });
+
+  it('refuses requests that are not a page or an API call', async () => {
+    const put = await authorised({ path: '/', method: 'PUT' });
+    expect(put.status).toBe(405);
+    expect(put.headers['allow']).toBe('GET, HEAD');
+    const get = await authorised({ path: '/api/getLibrary' });
+    expect(get.status).toBe(405);
+    expect(get.headers['allow']).toBe('POST');
+    const unknown = await callApi('deleteEverything', []);
+    expect(unknown.status).toBe(404);
+    expect(envelopeOf(unknown)).toEqual({
+      ok: false,
+      error: { kind: 'not-found', message: 'There is no API method "deleteEverything".' },
+    });
+    const text = await authorised({
+      path: '/api/stats',
+      method: 'POST',
+      headers: { 'Content-Type': 'text/plain' },
+      body: '{"args":[]}',
+    });
+    expect(text.status).toBe(415);
+    expect((await authorised({ path: '/missing.js' })).status).toBe(404);
+    expect((await authorised({ path: '/assets/missing' })).status).toBe(404);
+    const absolute = await authorised({ path: `http://127.0.0.1:${server.port}/` });
+    expect(absolute.status).toBe(400);
+  });
+
+  it('refuses a body over the limit, declared or streamed', async () => {
+    const declared = await authorised({
+      path: '/api/importFiles',
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Content-Length': String(MAX_BODY_BYTES + 1) },
+    });
+    expect(declared.status).toBe(413);
+    expect(envelopeOf(declared).ok).toBe(false);
+    const streamed = await authorised({
+      path: '/api/importFiles',
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: new Uint8Array(MAX_BODY_BYTES + 1024).fill(32),
+    });
+    expect(streamed.status).toBe(413);
+    expect(envelopeOf(streamed)).toEqual({
+      ok: false,
+      error: { kind: 'invalid-input', message: 'The request is too large: the limit is 64 MB.' },
+    });
+  });
+});
+
+describe('signing in', () => {
+  it('swaps the token in the address for an HttpOnly, SameSite=Strict cookie and redirects to /', async () => {
+    const response = await rawRequest({ port: server.port, path: `/?token=${server.token}` });
+    expect(response.status).toBe(303);
+    expect(response.headers.location).toBe('/');
+    const [cookie] = response.headers['set-cookie'] ?? [];
+    expect(cookie).toBe(`${tokenCookieName(server.port)}=${server.token}; Path=/; HttpOnly; SameSite=Strict`);
+
+    const pair = cookie?.split(';')[0] ?? '';
+    const page = await rawRequest({ port: server.port, path: '/', headers: { Cookie: `other=1; ${pair}` } });
+    expect(page.status).toBe(200);
+    expect(page.body).toBe(INDEX_HTML);
+    expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
+  });
+
+  it('lets the cookie through for API calls end to end', async () => {
+    const cookie = `${tokenCookieName(server.port)}=${server.token}`;
+    const response = await rawRequest({
+      port: server.port,
+      path: '/api/stats',
+      method: 'POST',
+      headers: { Cookie: cookie, 'Content-Type': 'application/json', Origin: `http://127.0.0.1:${server.port}` },
+      body: '{"args":[]}',
+    });
+    expect(response.status).toBe(200);
+    expect(envelopeOf(response).ok).toBe(true);
+  });
+});
+
+describe('security headers', () => {
+  it('sends them on every response: pages, API answers and refusals', async () => {
+    const responses = [
+      await authorised({ path: '/' }),
+      await authorised({ path: '/assets/app.js' }),
+      await callApi('stats', []),
+      await rawRequest({ port: server.port, path: '/' }),
+      await authorised({ path: '/missing.js' }),
+    ];
+    for (const response of responses) {
+      expect(response.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+      expect(response.headers['x-content-type-options']).toBe('nosniff');
+      expect(response.headers['referrer-policy']).toBe('no-referrer');
+    }
+    expect(CONTENT_SECURITY_POLICY).toBe(
+      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+    );
+    expect(CONTENT_SECURITY_POLICY).toBe(DESKTOP_CONTENT_SECURITY_POLICY);
+    expect(responses[2]?.headers['cache-control']).toBe('no-store');
+  });
+});
+
+describe('static files', () => {
+  it('serves the renderer’s files with their content types', async () => {
+    const expected: Readonly<Record<string, string>> = {
+      '/assets/app.js': 'text/javascript; charset=utf-8',
+      '/assets/app.mjs': 'text/javascript; charset=utf-8',
+      '/assets/app.css': 'text/css; charset=utf-8',
+      '/assets/icon.svg': 'image/svg+xml',
+      '/assets/font.woff2': 'font/woff2',
+      '/assets/data.json': 'application/json; charset=utf-8',
+      '/assets/module.wasm': 'application/wasm',
+      '/index.html': 'text/html; charset=utf-8',
+    };
+    for (const [path, type] of Object.entries(expected)) {
+      const response = await authorised({ path });
+      expect(response.status, path).toBe(200);
+      expect(response.headers['content-type'], path).toBe(type);
+    }
+    expect((await authorised({ path: '/assets/app.js' })).body).toBe('console.log("app");');
+    expect((await authorised({ path: '/assets/%61pp.js' })).body).toBe('console.log("app");');
+  });
+
+  it('answers app routes with index.html, and HEAD without a body', async () => {
+    for (const path of ['/library', '/library/unread', '/paper/2410.12345v2?x=1']) {
+      const response = await authorised({ path });
+      expect(response.status, path).toBe(200);
+      expect(response.body, path).toBe(INDEX_HTML);
+    }
+    const head = await authorised({ path: '/', method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(head.body).toBe('');
+    expect(head.headers['content-length']).toBe(String(Buffer.byteLength(INDEX_HTML)));
+  });
+});
+
+describe('the API', () => {
+  it('imports a BibTeX digest sent as bytes through the codec, then lists it', async () => {
+    const bytes = new TextEncoder().encode(BIBTEX_DIGEST);
+    const imported = await callApi('importFiles', [[{ name: 'attention.bib', bytes }]]);
+    expect(imported.status).toBe(200);
+    const report = envelopeOf(imported);
+    if (!report.ok) throw new Error(report.error.message);
+    expect((report.value as ImportReport).added).toBe(1);
+
+    const library = envelopeOf(await callApi('getLibrary', []));
+    if (!library.ok) throw new Error(library.error.message);
+    const view = library.value as LibraryView;
+    expect(view.papers.map((paper) => paper.title)).toContain('Attention Is All You Need');
+    expect(view.digests).toHaveLength(1);
+  });
+
+  it('answers invalid arguments with 400 and a clear message, and leaves the library files alone', async () => {
+    const before = await folderSnapshot(`${world.root}/library`);
+    const cases: readonly (readonly [string, string])[] = [
+      ['setStatus', encodeApiValue({ args: [['1706.03762'], 'finished'] })],
+      ['setNote', encodeApiValue({ args: [] })],
+      ['importFiles', encodeApiValue({ args: [[{ name: 'x.bib', bytes: 'not bytes' }]] })],
+      ['stats', '{"args":{}}'],
+      ['stats', '{"args":'],
+      ['stats', '{"args":[{"$bytes":"***"}]}'],
+    ];
+    for (const [method, body] of cases) {
+      const response = await authorised({
+        path: `/api/${method}`,
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body,
+      });
+      expect(response.status, `${method} ${body}`).toBe(400);
+      const envelope = envelopeOf(response);
+      expect(envelope.ok).toBe(false);
+      if (!envelope.ok) {
+        expect(envelope.error.kind).toBe('invalid-input');
+        expect(envelope.error.message.length).toBeGreaterThan(10);
+      }
+    }
+    const statusCase = envelopeOf(await callApi('setStatus', [['1706.03762'], 'finished']));
+    expect(statusCase.ok ? '' : statusCase.error.message).toMatch(/^The request is not valid: .*argument 1/);
+    expect(await folderSnapshot(`${world.root}/library`)).toEqual(before);
+  });
+
+  it('maps error kinds to HTTP statuses', async () => {
+    const missing = await callApi('getPaper', ['no-such-paper']);
+    expect(missing.status).toBe(404);
+    expect(envelopeOf(missing)).toMatchObject({ ok: false, error: { kind: 'not-found' } });
+  });
+});
+
+describe('startWebServer', () => {
+  it('refuses to start without a built renderer', async () => {
+    await expect(
+      startWebServer({
+        dbPath: world.dbPath,
+        rendererDir: `${world.root}/nowhere`,
+        sampleDigest: bundledSampleDigest(),
+      }),
+    ).rejects.toThrow(MissingRendererError);
+  });
+
+  it('stops listening, folds the reading-state journal in and closes the library on close()', async () => {
+    const dbPath = `${world.root}/library/closing.json`;
+    const other = await startWebServer({ dbPath, rendererDir: world.rendererDir, sampleDigest: bundledSampleDigest() });
+    const call = (method: string, args: unknown): Promise<RawResponse> =>
+      rawRequest({
+        port: other.port,
+        path: `/api/${method}`,
+        method: 'POST',
+        headers: { [TOKEN_HEADER]: other.token, 'Content-Type': 'application/json' },
+        body: encodeApiValue({ args }),
+      });
+    const bytes = new TextEncoder().encode(BIBTEX_DIGEST);
+    expect((await call('importFiles', [[{ name: 'a.bib', bytes }]])).status).toBe(200);
+    expect((await call('setStatus', [['1706.03762'], 'read'])).status).toBe(200);
+    const paths = libraryPaths(dbPath);
+    expect(statSync(paths.journal).size).toBeGreaterThan(0);
+
+    await Promise.all([other.close(), other.close()]);
+    expect(await canConnect('127.0.0.1', other.port)).toBe(false);
+    expect(existsSync(paths.journal) ? statSync(paths.journal).size : 0).toBe(0);
+    expect(readFileSync(paths.stateSnapshot, 'utf8')).toContain('"read"');
+  });
+
+  it('starts on a library it cannot read, and answers API calls with the problem (409)', async () => {
+    const dbPath = `${world.root}/library/broken.json`;
+    writeFileSync(dbPath, '{ not json');
+    const broken = await startWebServer({
+      dbPath,
+      rendererDir: world.rendererDir,
+      sampleDigest: bundledSampleDigest(),
+    });
+    try {
+      const response = await rawRequest({
+        port: broken.port,
+        path: '/api/getLibrary',
+        method: 'POST',
+        headers: { [TOKEN_HEADER]: broken.token, 'Content-Type': 'application/json' },
+        body: '{"args":[]}',
+      });
+      expect(response.status).toBe(409);
+      expect(envelopeOf(response)).toMatchObject({ ok: false, error: { kind: 'library-file' } });
+    } finally {
+      await broken.close();
+    }
+    expect(readFileSync(dbPath, 'utf8')).toBe('{ not json');
+  });
+});

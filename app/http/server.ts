@@ -1,0 +1,140 @@
+/**
+ * Browser mode's server: the built renderer and the library API over HTTP, on 127.0.0.1 only, to a browser that
+ * holds this launch's token. The end-to-end tests and the benchmark start it in-process.
+ */
+
+import { stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { LibraryApi } from '../../core/api.js';
+import { LibraryService } from '../library-service.js';
+import { decideAccess, newToken, pathOf, TOKEN_QUERY_PARAMETER, tokenCookie, type AccessPolicy } from './access.js';
+import { API_PREFIX, serveApiCall } from './api-route.js';
+import { sendText, setSecurityHeaders } from './response-headers.js';
+import { resolveRendererDir, serveStaticFile } from './static-files.js';
+
+export const LOOPBACK_HOST = '127.0.0.1';
+
+export interface WebServerOptions {
+  /** The library's catalogue file, e.g. …/library.json. */
+  readonly dbPath: string;
+  /** 0 or absent: a free port. */
+  readonly port?: number;
+  /** The built renderer: a folder with index.html and its assets. */
+  readonly rendererDir: string;
+  /** The sample digest `importSample` imports. */
+  readonly sampleDigest: string;
+}
+
+export interface WebServer {
+  /** The address to open: it carries the token, which the first visit swaps for a cookie. */
+  readonly url: string;
+  readonly token: string;
+  readonly port: number;
+  /** Where the server listens, as the socket reports it. */
+  readonly address: AddressInfo;
+  /** Stops accepting, lets requests in progress finish, then compacts and closes the library. */
+  close(): Promise<void>;
+}
+
+interface RequestContext {
+  readonly policy: AccessPolicy;
+  readonly api: LibraryApi;
+  readonly rendererRoot: string;
+}
+
+async function handleRequest(
+  request: IncomingMessage,
+  response: ServerResponse,
+  context: RequestContext,
+): Promise<void> {
+  setSecurityHeaders(response);
+  const url = request.url ?? '';
+  const method = request.method ?? '';
+  if (!url.startsWith('/')) {
+    sendText(response, 400, 'Bad request: Shelfmark takes paths, not full addresses.');
+    return;
+  }
+  const decision = decideAccess({ method, url, headers: request.headers }, context.policy);
+  if (decision.kind === 'refuse') {
+    sendText(response, 403, `Forbidden: ${decision.reason}`);
+    return;
+  }
+  if (decision.kind === 'sign-in') {
+    response.writeHead(303, {
+      Location: '/',
+      'Set-Cookie': tokenCookie(context.policy.port, context.policy.token),
+      'Cache-Control': 'no-store',
+      'Content-Length': 0,
+    });
+    response.end();
+    return;
+  }
+  const path = pathOf(url);
+  if (path.startsWith(API_PREFIX)) await serveApiCall(request, response, path, context.api);
+  else await serveStaticFile(request, response, context.rendererRoot);
+}
+
+function listen(server: Server, port: number): Promise<AddressInfo> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen({ host: LOOPBACK_HOST, port }, () => {
+      server.off('error', reject);
+      resolve(server.address() as AddressInfo);
+    });
+  });
+}
+
+function stopListening(server: Server): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.close((error) => (error === undefined ? resolve() : reject(error)));
+    server.closeIdleConnections();
+  });
+}
+
+/** Folds the reading-state journal into its snapshot before exit; with no journal, the library is not even read. */
+async function compactIfJournalled(service: LibraryService): Promise<void> {
+  const journal = await stat(service.paths.journal).catch(() => null);
+  if (journal !== null && journal.size > 0) await service.compact();
+}
+
+export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
+  const rendererRoot = await resolveRendererDir(options.rendererDir);
+  // Opens nothing yet: a library that cannot be read still answers with its error, and lists its backups.
+  const service = new LibraryService(options.dbPath, { sampleDigest: options.sampleDigest });
+  const server = createServer();
+  let address: AddressInfo;
+  try {
+    address = await listen(server, options.port ?? 0);
+  } catch (error) {
+    await service.close();
+    throw error;
+  }
+  const token = newToken();
+  // Attached before any request can arrive: listen's callback and this continuation run before further I/O.
+  const context: RequestContext = { policy: { port: address.port, token }, api: service, rendererRoot };
+  server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+    handleRequest(request, response, context).catch((error: unknown) => {
+      if (response.headersSent) {
+        response.destroy();
+        return;
+      }
+      const message = error instanceof Error ? error.message : String(error);
+      sendText(response, 500, `Something went wrong: ${message}`);
+    });
+  });
+
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${LOOPBACK_HOST}:${address.port}/?${TOKEN_QUERY_PARAMETER}=${token}`,
+    token,
+    port: address.port,
+    address,
+    close() {
+      closing ??= stopListening(server)
+        .then(() => compactIfJournalled(service))
+        .finally(() => service.close());
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,21 @@
+/**
+ * The renderer's one way to the library: over the preload bridge in the desktop app, over HTTP in a browser.
+ * Nothing else in the renderer knows which.
+ */
+
+import type { LibraryApi } from '../../core/api.js';
+import type { AppEvent } from '../../core/ipc.js';
+import { httpApi } from './http-transport.js';
+import { findPreloadBridge, preloadApi } from './preload-transport.js';
+
+export interface ApiConnection {
+  readonly api: LibraryApi;
+  /** Notifications from the desktop app's main process (menu commands, imports); a browser gets none. */
+  onEvent(listener: (event: AppEvent) => void): () => void;
+}
+
+export function connectApi(scope: object = globalThis): ApiConnection {
+  const bridge = findPreloadBridge(scope);
+  if (bridge !== undefined) return { api: preloadApi(bridge), onEvent: (listener) => bridge.onEvent(listener) };
+  return { api: httpApi(), onEvent: () => () => undefined };
+}
