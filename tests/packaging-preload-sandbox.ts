@@ -16,8 +16,8 @@ export interface SandboxedPreload {
   /** Each `ipcRenderer.invoke` call's arguments. */
   readonly invoked: readonly unknown[][];
   /** Delivers a main → renderer message as ipcRenderer would: `(event, ...args)`. */
-  emit(channel: string, event: unknown, ...args: unknown[]): void;
-  listenerCount(channel: string): number;
+  readonly emit: (channel: string, event: unknown, ...args: unknown[]) => void;
+  readonly listenerCount: (channel: string) => number;
 }
 
 export function runSandboxedPreload(compiled: string): SandboxedPreload {

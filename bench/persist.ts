@@ -1,0 +1,60 @@
+/** One status or note change until it is durable on disk, against rewriting the whole library file. */
+
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { LibraryService } from '../app/library-service.js';
+import { bundledSampleDigest } from '../app/resources.js';
+import { writeFileAtomically } from '../app/store/atomic-write.js';
+import { openLibraryStore } from '../app/store/index.js';
+import type { SyntheticLibrary } from './generate.js';
+import { percentile, time } from './measure.js';
+
+export interface PersistFigures {
+  readonly metric: 'persist';
+  readonly papers: number;
+  readonly p50_ms: number;
+  readonly p95_ms: number;
+  readonly baseline_p50_ms: number;
+}
+
+export async function measurePersist(library: SyntheticLibrary, changes = 200): Promise<PersistFigures> {
+  const directory = await mkdtemp(join(tmpdir(), 'shelfmark-bench-persist-'));
+  try {
+    const db = join(directory, 'library.json');
+    const store = await openLibraryStore(db);
+    await store.transact(() => ({ catalogue: library.catalogue, states: library.states, result: null }));
+    await store.close();
+
+    const service = new LibraryService(db, { sampleDigest: bundledSampleDigest() });
+    const ids = library.catalogue.papers.map((paper) => paper.id);
+    // The first change of the day also makes the day's backup: measured apart, below, not as a change.
+    await service.setStatus([ids[0] ?? ''], 'reading');
+    const samples: number[] = [];
+    for (let n = 0; n < changes; n++) {
+      const id = ids[(n * 7919) % ids.length] ?? '';
+      samples.push(
+        await time(() =>
+          n % 2 === 0 ? service.setStatus([id], n % 4 === 0 ? 'read' : 'unread') : service.setNote(id, `Note ${n}: worth a second look.`),
+        ),
+      );
+    }
+    await service.close();
+
+    const whole = join(directory, 'whole-library.json');
+    const rewrites = library.catalogue.papers.length >= 100_000 ? 3 : 7;
+    const baseline: number[] = [];
+    for (let n = 0; n < rewrites; n++) {
+      baseline.push(await time(() => writeFileAtomically(whole, JSON.stringify({ catalogue: library.catalogue, states: library.states }))));
+    }
+    return {
+      metric: 'persist',
+      papers: library.catalogue.papers.length,
+      p50_ms: percentile(samples, 50),
+      p95_ms: percentile(samples, 95),
+      baseline_p50_ms: percentile(baseline, 50),
+    };
+  } finally {
+    await rm(directory, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,76 @@
+/**
+ * `npm run bench [-- --json] [-- --sizes 1000,10000]`: synthetic libraries of 1k, 10k and 100k papers; search,
+ * persistence, import and start-up, each beside its baseline measured in the same run.
+ */
+
+import { existsSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { REPO_ROOT } from '../tests/e2e/harness.js';
+import { generateLibrary } from './generate.js';
+import { measureImport } from './import.js';
+import { round } from './measure.js';
+import { measurePersist } from './persist.js';
+import { measureSearch } from './search.js';
+import { measureStartup } from './startup.js';
+
+type Figures = Readonly<Record<string, string | number | null>> & { readonly metric: string };
+type Measured = { readonly metric: string } & object;
+
+const { values } = parseArgs({
+  options: { json: { type: 'boolean' }, sizes: { type: 'string' }, skip: { type: 'string' } },
+});
+const sizes = (values.sizes ?? '1000,10000,100000').split(',').map(Number);
+const skip = new Set((values.skip ?? '').split(','));
+
+function rounded(figures: Figures): Figures {
+  return Object.fromEntries(
+    Object.entries(figures).map(([key, value]) => [key, typeof value === 'number' ? round(value, key.startsWith('recall') ? 3 : 2) : value]),
+  ) as Figures;
+}
+
+const results: Figures[] = [];
+function report(measured: Measured): void {
+  const shown = rounded(measured as Figures);
+  results.push(shown);
+  if (values.json === true) process.stdout.write(`${JSON.stringify(shown)}\n`);
+  else process.stderr.write(`  ${JSON.stringify(shown)}\n`);
+}
+
+if (!existsSync(join(REPO_ROOT, 'dist', 'app', 'web.js')) || !existsSync(join(REPO_ROOT, 'dist', 'renderer', 'index.html'))) {
+  process.stderr.write('The start-up benchmark runs the built app: run "npm run build" first.\n');
+  process.exit(1);
+}
+
+const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+if (values.json !== true) process.stderr.write(`Shelfmark benchmarks on ${machine}\n`);
+
+for (const size of sizes) {
+  const library = generateLibrary(size);
+  if (!skip.has('search')) report(await measureSearch(library, size <= 10_000));
+  if (!skip.has('persist')) report(await measurePersist(library));
+  if (!skip.has('startup')) report(await measureStartup(library));
+}
+if (!skip.has('import')) report(await measureImport(generateLibrary(10_000, 7)));
+
+if (values.json !== true) {
+  const row = (cells: readonly string[]): string => `| ${cells.join(' | ')} |`;
+  const value = (figures: Figures, key: string): string => (figures[key] === undefined || figures[key] === null ? '—' : String(figures[key]));
+  const lines = [
+    '',
+    row(['metric', 'papers', 'p50 ms', 'p95 ms', 'baseline p50 ms', '× faster', 'other']),
+    row(['---', '---:', '---:', '---:', '---:', '---:', '---']),
+  ];
+  for (const figures of results) {
+    const baseline = figures['baseline_p50_ms'];
+    const p50 = figures['p50_ms'];
+    const ratio = typeof baseline === 'number' && typeof p50 === 'number' && p50 > 0 ? `${round(baseline / p50, 1)}×` : '—';
+    const other = Object.entries(figures)
+      .filter(([key]) => !['metric', 'papers', 'p50_ms', 'p95_ms', 'baseline_p50_ms'].includes(key))
+      .map(([key, entry]) => `${key} ${String(entry)}`)
+      .join(', ');
+    lines.push(row([figures.metric, value(figures, 'papers'), value(figures, 'p50_ms'), value(figures, 'p95_ms'), value(figures, 'baseline_p50_ms'), ratio, other]));
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+}

@@ -1,0 +1,93 @@
+/**
+ * Browser mode from launch to the first screen of the list, in Chromium: the server is started as `npm run web`
+ * starts it (a process of its own, on a library on disk), the page opened, the first row awaited. Memory is the
+ * resident size of the server process and of the page's renderer process (its search worker included) then.
+ */
+
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createInterface } from 'node:readline';
+import { openLibraryStore } from '../app/store/index.js';
+import { launchChromium, REPO_ROOT } from '../tests/e2e/harness.js';
+import type { SyntheticLibrary } from './generate.js';
+
+export interface StartupFigures {
+  readonly metric: 'startup';
+  readonly papers: number;
+  readonly first_list_ms: number;
+  readonly memory_mb: number;
+  readonly server_mb: number;
+  readonly renderer_mb: number;
+}
+
+async function residentMb(pid: number): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN);
+  return kb / 1024;
+}
+
+/** Chromium's renderer processes (one page open: that page's), by their command lines. */
+async function rendererPids(): Promise<number[]> {
+  const pids: number[] = [];
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const command = await readFile(`/proc/${entry}/cmdline`, 'utf8');
+      if (command.includes('--type=renderer') && !command.includes('--extension-process')) pids.push(Number(entry));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return pids;
+}
+
+function startServer(db: string): Promise<{ readonly child: ChildProcess; readonly url: string }> {
+  const child = spawn(process.execPath, [join(REPO_ROOT, 'dist', 'app', 'web.js'), '--db', db, '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`browser mode exited with ${code ?? 'a signal'}`)));
+    if (child.stdout === null) throw new Error('no stdout');
+    createInterface({ input: child.stdout }).once('line', (url) => resolve({ child, url }));
+  });
+}
+
+export async function measureStartup(library: SyntheticLibrary): Promise<StartupFigures> {
+  const directory = await mkdtemp(join(tmpdir(), 'shelfmark-bench-startup-'));
+  const browser = await launchChromium();
+  let server: ChildProcess | undefined;
+  try {
+    const db = join(directory, 'library.json');
+    const store = await openLibraryStore(db);
+    await store.transact(() => ({ catalogue: library.catalogue, states: library.states, result: null }));
+    await store.close();
+    const page = await browser.newPage();
+
+    const start = performance.now();
+    const started = await startServer(db);
+    server = started.child;
+    await page.goto(started.url);
+    await page.locator('[role="option"]').first().waitFor({ state: 'visible', timeout: 60_000 });
+    const firstListMs = performance.now() - start;
+
+    const serverMb = await residentMb(started.child.pid ?? 0);
+    let rendererMb = 0;
+    for (const pid of await rendererPids()) rendererMb += await residentMb(pid).catch(() => 0);
+    return {
+      metric: 'startup',
+      papers: library.catalogue.papers.length,
+      first_list_ms: firstListMs,
+      memory_mb: serverMb + rendererMb,
+      server_mb: serverMb,
+      renderer_mb: rendererMb,
+    };
+  } finally {
+    server?.kill('SIGTERM');
+    await browser.close();
+    await rm(directory, { recursive: true, force: true });
+  }
+}
