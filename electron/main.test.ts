@@ -11,7 +11,7 @@ import type { ImportReport } from '../core/api.js';
 import { API_CHANNEL, EVENT_CHANNEL, type AppEvent } from '../core/ipc.js';
 import { bundledSampleDigest } from '../app/resources.js';
 import { RENDERER_SCHEME_PRIVILEGES, RENDERER_URL } from './renderer-protocol.js';
-import { CONTENT_SECURITY_POLICY } from './security.js';
+import { CONTENT_SECURITY_POLICY } from '../core/content-security-policy.js';
 
 type Listener = (...args: unknown[]) => unknown;
 

@@ -10,7 +10,7 @@ import {
   RENDERER_URL,
   rendererFileFor,
 } from './renderer-protocol.js';
-import { CONTENT_SECURITY_POLICY } from './security.js';
+import { CONTENT_SECURITY_POLICY } from '../core/content-security-policy.js';
 
 describe('isRendererUrl', () => {
   it.each([RENDERER_URL, 'app://shelfmark/', 'app://shelfmark', 'app://shelfmark/assets/index-abc.js?v=1#x'])(

@@ -10,7 +10,7 @@
 import { readFile as fsReadFile } from 'node:fs/promises';
 import { extname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { CustomScheme } from 'electron';
-import { CONTENT_SECURITY_POLICY } from './security.js';
+import { CONTENT_SECURITY_POLICY } from '../core/content-security-policy.js';
 
 export const RENDERER_SCHEME = 'app';
 export const RENDERER_HOST = 'shelfmark';

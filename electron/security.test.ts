@@ -1,12 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import {
-  CONTENT_SECURITY_POLICY,
-  isPermissionAllowed,
-  isSafeExternalUrl,
-  safeExternalUrl,
-  withContentSecurityPolicy,
-} from './security.js';
+import { CONTENT_SECURITY_POLICY } from '../core/content-security-policy.js';
+import { isPermissionAllowed, isSafeExternalUrl, safeExternalUrl, withContentSecurityPolicy } from './security.js';
 
 describe('safeExternalUrl', () => {
   it.each([

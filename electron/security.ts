@@ -1,21 +1,6 @@
 /** The desktop app's security policy as plain data and pure checks, so every rule is unit-tested on Node. */
 
-/**
- * The renderer's Content-Security-Policy: only Shelfmark's own files run or load, nothing is framed, no form posts.
- * renderer/index.html carries the same policy as a <meta> tag; the main process also sends it as a header.
- */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "worker-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+import { CONTENT_SECURITY_POLICY } from '../core/content-security-policy.js';
 
 /** Longer links than this are not opened: no paper link is this long, and it keeps odd payloads away from the OS. */
 const MAX_EXTERNAL_URL_LENGTH = 4096;

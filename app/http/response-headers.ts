@@ -1,20 +1,7 @@
 /** Headers every browser-mode response carries, whatever it answers. */
 
 import type { ServerResponse } from 'node:http';
-
-/** The desktop app's policy: only Shelfmark's own files run, nothing loads from elsewhere, nothing frames it. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "worker-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+import { CONTENT_SECURITY_POLICY } from '../../core/content-security-policy.js';
 
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
