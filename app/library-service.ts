@@ -5,13 +5,15 @@ import { basename } from 'node:path';
 import type {
   BackupSummary,
   DigestFile,
+  ExportResult,
   FileImportResult,
   ImportReport,
   LibraryApi,
   LibraryView,
   ReadingStateInput,
 } from '../core/api.js';
-import { renderExport, type ExportOutput, type ExportRequest } from '../core/export/index.js';
+import { exportFileType, renderExport, type ExportOutput, type ExportRequest } from '../core/export/index.js';
+import { InvalidInputError } from '../core/errors.js';
 import { parseDigestFile } from '../core/import/index.js';
 import type { LibrarySnapshot } from '../core/import/types.js';
 import { findPaper, findPapers } from '../core/lookup.js';
@@ -38,10 +40,15 @@ import {
   type LibraryStore,
 } from './store/index.js';
 
+/** Saves an export where the user chooses (the desktop app's dialogs), or says they cancelled. */
+export type ExportSaver = (output: ExportOutput, request: ExportRequest) => Promise<ExportResult>;
+
 export interface LibraryServiceOptions {
   /** The bundled sample digest that `importSample` imports. */
   readonly sampleDigest: string;
   readonly now?: () => Date;
+  /** Without one (browser mode), a one-document export comes back to download. */
+  readonly saveExport?: ExportSaver;
 }
 
 type StateChange = (state: ReadingState | undefined, now: string, paperId: string) => ReadingState | undefined;
@@ -210,6 +217,21 @@ export class LibraryService implements LibraryApi {
 
   async renderExport(request: ExportRequest): Promise<ExportOutput> {
     return renderExport(await this.read(), request);
+  }
+
+  /** Saves the export through `saveExport`, else hands a one-document export back to download. */
+  async exportLibrary(request: ExportRequest): Promise<ExportResult> {
+    const { saveExport } = this.options;
+    if (saveExport !== undefined) return saveExport(await this.renderExport(request), request);
+    if (request.format === 'md' && request.layout === 'folder') {
+      throw new InvalidInputError(
+        'A folder of Markdown files can be saved by the desktop app or "shelfmark export"; here, export one document instead.',
+      );
+    }
+    const output = await this.renderExport(request);
+    if (output.kind === 'folder') throw new Error('a one-document export gave a folder');
+    const { fileName, mimeType } = exportFileType(request.format, this.clock());
+    return { kind: 'download', fileName, mimeType, content: output.content, papers: output.papers };
   }
 
   async tags(): Promise<readonly TagCount[]> {

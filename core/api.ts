@@ -9,6 +9,7 @@ import type { LibraryMergeSummary, DigestImportSummary } from './merge.js';
 import { READING_STATUSES, type Paper, type ReadingStatus } from './model.js';
 import type { DigestProgress, LibraryStats, PaperFilter, TagCount } from './query.js';
 import { MAX_NOTE_LENGTH, MAX_TAG_LENGTH } from './reading.js';
+import { EXPORT_FORMATS, type ExportRequest } from './export/index.js';
 
 export interface DigestFile {
   readonly name: string;
@@ -48,6 +49,18 @@ export interface BackupSummary {
   readonly bytes: number;
 }
 
+/** What became of an export: saved by the desktop app where the user chose, or handed back to download. */
+export type ExportResult =
+  | { readonly kind: 'saved'; readonly path: string; readonly papers: number }
+  | {
+      readonly kind: 'download';
+      readonly fileName: string;
+      readonly mimeType: string;
+      readonly content: string;
+      readonly papers: number;
+    }
+  | { readonly kind: 'cancelled' };
+
 export interface LibraryApi {
   getLibrary(): Promise<LibraryView>;
   listPapers(filter: PaperFilter): Promise<readonly Paper[]>;
@@ -66,6 +79,8 @@ export interface LibraryApi {
   tags(): Promise<readonly TagCount[]>;
   digests(): Promise<readonly DigestProgress[]>;
   stats(): Promise<LibraryStats>;
+  /** Exports notes (Markdown), citations (BibTeX) or the whole library (JSON). Nothing selected: an error. */
+  exportLibrary(request: ExportRequest): Promise<ExportResult>;
   /** Newest first. Works even when the library itself cannot be read. */
   listBackups(): Promise<readonly BackupSummary[]>;
   /** Replaces the library with a backup, after backing up the library as it is. Returns that safety backup. */
@@ -98,6 +113,21 @@ const digestFile = z
   })
   .strict();
 
+const exportRequest = z
+  .object({
+    format: z.enum(EXPORT_FORMATS),
+    layout: z.enum(['document', 'folder']),
+    abstracts: z.boolean(),
+    selection: paperFilterSchema
+      .extend({
+        ids: paperIds.optional(),
+        query: z.string().max(1000).optional(),
+        all: z.boolean().optional(),
+      })
+      .strict(),
+  })
+  .strict();
+
 const readingStateInput = z
   .object({ id: paperId, status, tags: z.array(tag).max(100), note, readAt: z.iso.datetime().nullable() })
   .strict();
@@ -117,6 +147,7 @@ export const apiArgs = {
   tags: z.tuple([]),
   digests: z.tuple([]),
   stats: z.tuple([]),
+  exportLibrary: z.tuple([exportRequest]),
   listBackups: z.tuple([]),
   restoreBackup: z.tuple([z.string().min(1).max(200)]),
 } as const;

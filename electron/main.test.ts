@@ -44,7 +44,10 @@ const fake = vi.hoisted(async () => {
 
   const appData = mkdtempSync(path.join(tmpdir(), 'shelfmark-main-'));
   const log: string[] = [];
-  const paths = new Map<string, string>([['appData', appData]]);
+  const paths = new Map<string, string>([
+    ['appData', appData],
+    ['documents', path.join(appData, 'Documents')],
+  ]);
   let markReady: () => void = () => undefined;
   const ready = new Promise<void>((resolve) => (markReady = resolve));
   let isReady = false;

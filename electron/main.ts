@@ -25,9 +25,10 @@ import type { ImportReport, LibraryApi } from '../core/api.js';
 import { API_CHANNEL, EVENT_CHANNEL, type AppEvent, type MenuCommand } from '../core/ipc.js';
 import { toApiError } from '../app/api-dispatch.js';
 import { APP_NAME } from '../app/library-location.js';
-import { LibraryService } from '../app/library-service.js';
+import { LibraryService, type ExportSaver } from '../app/library-service.js';
 import { bundledSampleDigest, SAMPLE_DIGEST_NAME } from '../app/resources.js';
 import { createApiHandler, type ApiSender } from './api-handler.js';
+import { createExportSaver, type ExportDialogs } from './export-saver.js';
 import { IMPORT_DIALOG_FILTERS, readImportFiles, withRefusedFiles } from './import-files.js';
 import { desktopLibraryPath, unavailableLibrary } from './library.js';
 import { buildMenuTemplate, homepageFromPackageJson } from './menu.js';
@@ -86,14 +87,68 @@ function sampleDigestPath(): string {
  * answers every API call with a 'library-file' error (the renderer shows it) and can still be restored from its
  * backups. Should even constructing it fail, a stand-in answers every call with that error instead.
  */
-function openLibrary(path: string): OpenLibrary {
+function openLibrary(path: string, saveExport: ExportSaver): OpenLibrary {
   try {
-    const service = new LibraryService(path, { sampleDigest: sampleDigestPath() });
+    const service = new LibraryService(path, { sampleDigest: sampleDigestPath(), saveExport });
     return { api: service, close: () => service.close() };
   } catch (error) {
     logError(`cannot use the library ${path}`)(error);
     return { api: unavailableLibrary(error), close: () => Promise.resolve() };
   }
+}
+
+/** The export's save dialogs, attached to the window when there is one. */
+function exportDialogs(window: () => BrowserWindow | null): ExportDialogs {
+  const attached = <T>(show: (win: BrowserWindow) => Promise<T>, alone: () => Promise<T>): Promise<T> => {
+    const win = window();
+    return win === null ? alone() : show(win);
+  };
+  return {
+    async chooseFile({ defaultPath, name, extensions }) {
+      const options = {
+        title: 'Export',
+        buttonLabel: 'Export',
+        defaultPath,
+        filters: [{ name, extensions: [...extensions] }],
+        properties: ['showOverwriteConfirmation' as const, 'createDirectory' as const],
+      };
+      const choice = await attached(
+        (win) => dialog.showSaveDialog(win, options),
+        () => dialog.showSaveDialog(options),
+      );
+      return choice.canceled || choice.filePath === undefined || choice.filePath === '' ? null : choice.filePath;
+    },
+    async chooseFolder({ defaultPath }) {
+      const options = {
+        title: 'Export Notes to a Folder',
+        message: 'Choose a name for the new folder of notes.',
+        buttonLabel: 'Export',
+        nameFieldLabel: 'Folder:',
+        defaultPath,
+        properties: ['createDirectory' as const],
+      };
+      const choice = await attached(
+        (win) => dialog.showSaveDialog(win, options),
+        () => dialog.showSaveDialog(options),
+      );
+      return choice.canceled || choice.filePath === undefined || choice.filePath === '' ? null : choice.filePath;
+    },
+    async confirmReplaceFolder(path) {
+      const options = {
+        type: 'warning' as const,
+        buttons: ['Cancel', 'Replace'],
+        defaultId: 0,
+        cancelId: 0,
+        message: `“${path}” already exists. Replace it?`,
+        detail: 'Everything in that folder will be deleted and replaced by the exported notes.',
+      };
+      const answer = await attached(
+        (win) => dialog.showMessageBox(win, options),
+        () => dialog.showMessageBox(options),
+      );
+      return answer.response === 1;
+    },
+  };
 }
 
 function projectHomepage(): string | undefined {
@@ -159,7 +214,13 @@ function start(): void {
   const isDev = !app.isPackaged;
   const userData = app.getPath('userData');
   const libraryPath = desktopLibraryPath(process.argv, process.env, userData);
-  const library = openLibrary(libraryPath);
+  const library = openLibrary(
+    libraryPath,
+    createExportSaver(
+      exportDialogs(() => liveWindow()),
+      app.getPath('documents'),
+    ),
+  );
   const windowStateFile = join(userData, WINDOW_STATE_FILE_NAME);
   const windowState = createWindowStateWriter(windowStateFile, logError('cannot save the window state'));
   let mainWindow: BrowserWindow | null = null;

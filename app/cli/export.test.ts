@@ -90,7 +90,7 @@ describe('shelfmark export', () => {
     expect((await readFile(bib, 'utf8')).match(/^@misc\{/gm)).toHaveLength(1);
     const none = await cli.run(['export', '--out', join(cli.directory, 'x.md'), '--tag', 'missing']);
     expect(none).toMatchObject({ code: 1 });
-    expect(none.stderr).toContain('No papers to export');
+    expect(none.stderr).toBe('shelfmark: No papers match, so there is nothing to export.\n');
     const json = await cli.run(['export', '--format', 'json', '--tag', 'x', '--out', join(cli.directory, 'b.json')]);
     expect(json.code).toBe(2);
   });

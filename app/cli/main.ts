@@ -8,7 +8,7 @@ import { DigestError } from '../../core/import/types.js';
 import { MAX_DIGEST_BYTES } from '../../core/import/decode.js';
 import { isReadingStatus, READING_STATUSES } from '../../core/model.js';
 import { InvalidInputError, NotFoundError } from '../../core/errors.js';
-import { EXPORT_FORMATS, type ExportFormat } from '../../core/export/index.js';
+import { EXPORT_FORMATS, type ExportFormat, type ExportRequest } from '../../core/export/index.js';
 import { writeExportFile, writeExportFolder } from '../export-files.js';
 import { LibraryService } from '../library-service.js';
 import { resolveLibraryPath } from '../library-location.js';
@@ -233,7 +233,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
         );
       }
       const layout = exportFormat === 'md' && !out.toLowerCase().endsWith('.md') ? 'folder' : 'document';
-      const output = await service.renderExport({
+      const request: ExportRequest = {
         format: exportFormat,
         layout,
         abstracts: values.abstracts === true,
@@ -244,14 +244,8 @@ const COMMANDS: Readonly<Record<string, Command>> = {
           query: values.query,
           all: exportFormat === 'bibtex' || values.all === true,
         },
-      });
-      if (output.papers === 0 && exportFormat !== 'json') {
-        const hint =
-          exportFormat === 'md' && values.all !== true
-            ? ' (only papers with a note are exported unless you add --all)'
-            : '';
-        throw new NotFoundError(`No papers to export${hint}; nothing was written.`);
-      }
+      };
+      const output = await service.renderExport(request);
       if (output.kind === 'folder') await writeExportFolder(out, output.files, values.force === true);
       else await writeExportFile(out, output.content, values.force === true);
       print(

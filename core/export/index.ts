@@ -1,6 +1,11 @@
-/** Exports of a library: what to write, as pure data. Writing it is the shell's job. */
+/**
+ * Exports of a library: what to write, as pure data. Writing it is the shell's job. An export that would hold no
+ * paper is refused with the reason, so that nothing empty is ever written.
+ */
 
+import { InvalidInputError } from '../errors.js';
 import type { LibrarySnapshot } from '../import/types.js';
+import type { Paper } from '../model.js';
 import { papersOf } from '../query.js';
 import { bibtexEntries } from './bibtex.js';
 import { libraryJson } from './library-json.js';
@@ -27,7 +32,9 @@ export function renderExport(library: LibrarySnapshot, request: ExportRequest): 
   if (request.format === 'json') {
     return { kind: 'document', content: libraryJson(library), papers: library.catalogue.papers.length };
   }
-  const papers = selectForExport(papersOf(library), request.selection);
+  const all = papersOf(library);
+  const papers = selectForExport(all, request.selection);
+  if (papers.length === 0) throw new InvalidInputError(nothingToExport(all, request));
   if (request.format === 'bibtex') return { kind: 'document', content: bibtexEntries(papers), papers: papers.length };
   const options = {
     abstracts: request.abstracts,
@@ -36,6 +43,30 @@ export function renderExport(library: LibrarySnapshot, request: ExportRequest): 
   return request.layout === 'folder'
     ? { kind: 'folder', files: markdownFolder(papers, options), papers: papers.length }
     : { kind: 'document', content: markdownDocument(papers, options), papers: papers.length };
+}
+
+/** A file name to offer and the type of what an export writes. */
+export function exportFileType(
+  format: ExportFormat,
+  today: Date,
+): { readonly fileName: string; readonly mimeType: string } {
+  switch (format) {
+    case 'md':
+      return { fileName: 'Shelfmark notes.md', mimeType: 'text/markdown' };
+    case 'bibtex':
+      return { fileName: 'Shelfmark.bib', mimeType: 'application/x-bibtex' };
+    case 'json':
+      return { fileName: `Shelfmark library ${today.toISOString().slice(0, 10)}.json`, mimeType: 'application/json' };
+  }
+}
+
+/** Why an export came out empty, in words that say what to change. */
+function nothingToExport(papers: readonly Paper[], request: ExportRequest): string {
+  const withoutNotes =
+    request.selection.all !== true && selectForExport(papers, { ...request.selection, all: true }).length > 0;
+  return withoutNotes
+    ? 'None of these papers has a note, so there is nothing to export; include papers without notes to export them anyway (on the command line: --all).'
+    : 'No papers match, so there is nothing to export.';
 }
 
 export type { ExportedFile, ExportSelection };

@@ -2,6 +2,7 @@
 
 import type { Paper } from '../model.js';
 import { matchesFilter, type PaperFilter } from '../query.js';
+import { SearchIndex } from '../search/index.js';
 
 export interface ExportSelection extends PaperFilter {
   /** Only these papers (a search's results, the papers selected in the app), in this order. */
@@ -12,13 +13,22 @@ export interface ExportSelection extends PaperFilter {
   readonly all?: boolean | undefined;
 }
 
+/** The papers in library order, or in the order of `ids`, or a search's best first. */
 export function selectForExport(papers: readonly Paper[], selection: ExportSelection): Paper[] {
   const wanted = (paper: Paper): boolean =>
     matchesFilter(paper, selection) && (selection.all === true || paper.note.trim() !== '');
-  if (selection.ids === undefined) return papers.filter(wanted);
   const byId = new Map(papers.map((paper) => [paper.id, paper]));
-  return selection.ids.flatMap((id) => {
-    const paper = byId.get(id);
-    return paper !== undefined && wanted(paper) ? [paper] : [];
-  });
+  const inOrder = (ids: readonly string[]): Paper[] =>
+    ids.flatMap((id) => {
+      const paper = byId.get(id);
+      return paper !== undefined && wanted(paper) ? [paper] : [];
+    });
+  const query = selection.query?.trim() ?? '';
+  if (query !== '') {
+    const chosen = selection.ids === undefined ? null : new Set(selection.ids);
+    const candidates = papers.filter((paper) => wanted(paper) && (chosen?.has(paper.id) ?? true));
+    const hits = new SearchIndex(candidates).search(query, { limit: candidates.length });
+    return inOrder(hits.map((hit) => hit.id));
+  }
+  return selection.ids === undefined ? papers.filter(wanted) : inOrder(selection.ids);
 }
