@@ -80,8 +80,16 @@ export interface Session {
   readonly dialogs: string[];
 }
 
-export async function openApp(browser: Browser, library: Library, colorScheme: 'light' | 'dark' = 'light'): Promise<Session> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, colorScheme, acceptDownloads: true });
+export async function openApp(
+  browser: Browser,
+  library: Library,
+  colorScheme: 'light' | 'dark' = 'light',
+): Promise<Session> {
+  const context = await browser.newContext({
+    viewport: { width: 1440, height: 900 },
+    colorScheme,
+    acceptDownloads: true,
+  });
   const page = await context.newPage();
   const errors: string[] = [];
   const dialogs: string[] = [];

@@ -1,0 +1,85 @@
+import { DetailPane } from '../detail/DetailPane.js';
+import { ImportReportDialog } from '../dialogs/ImportReportDialog.js';
+import { Dialog } from '../dialogs/Dialog.js';
+import { ExportDialog } from '../dialogs/ExportDialog.js';
+import { ShortcutsDialog } from '../dialogs/ShortcutsDialog.js';
+import { ListPane } from '../list/PaperList.js';
+import { Sidebar } from '../sidebar/Sidebar.js';
+import { useAppState, useController } from './context.js';
+import { DropOverlay } from './DropOverlay.js';
+import { LoadError } from './LoadError.js';
+import { Toasts } from './Toasts.js';
+import { Toolbar } from './Toolbar.js';
+import { useGlobalKeys } from './useGlobalKeys.js';
+import { Welcome } from './Welcome.js';
+
+export function App() {
+  const controller = useController();
+  const load = useAppState((state) => state.load);
+  const empty = useAppState((state) => state.papers.length === 0);
+  useGlobalKeys(controller);
+
+  let screen;
+  if (load.phase === 'loading') {
+    screen = (
+      <main className="splash" aria-busy="true">
+        <span className="brand-mark is-large is-pulsing" aria-hidden="true" />
+        <p className="visually-hidden">Opening your library…</p>
+      </main>
+    );
+  } else if (load.phase === 'error') {
+    screen = <LoadError message={load.message} />;
+  } else if (empty) {
+    screen = <Welcome />;
+  } else {
+    screen = (
+      <div className="app">
+        <Sidebar />
+        <ListPane />
+        <main className="detail-pane" aria-label="Paper">
+          <Toolbar />
+          <DetailPane />
+        </main>
+      </div>
+    );
+  }
+
+  return (
+    <>
+      {screen}
+      <DropOverlay controller={controller} />
+      <Dialogs />
+      <Toasts />
+    </>
+  );
+}
+
+function Dialogs() {
+  const controller = useController();
+  const dialog = useAppState((state) => state.dialog);
+  const close = (): void => controller.closeDialog();
+  if (dialog === null) return null;
+  switch (dialog.kind) {
+    case 'shortcuts':
+      return <ShortcutsDialog onClose={close} />;
+    case 'export':
+      return <ExportDialog onClose={close} />;
+    case 'import-report':
+      return <ImportReportDialog report={dialog.report} onClose={close} />;
+    case 'import-failed':
+      return (
+        <Dialog
+          title="The import failed"
+          onClose={close}
+          footer={
+            <button type="button" className="button is-primary" autoFocus onClick={close}>
+              OK
+            </button>
+          }
+        >
+          <p>{dialog.message}</p>
+          <p className="muted">Nothing in your library changed.</p>
+        </Dialog>
+      );
+  }
+}

@@ -1,0 +1,154 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ApiCallError, type LibraryApi, type ReadingStateInput } from '../../core/api.js';
+import type { Paper, ReadingStatus } from '../../core/model.js';
+import type { WorkerPort } from '../search/protocol.js';
+import { paperById } from '../state/state.js';
+import { paper } from '../state/test-papers.js';
+import { Controller } from './controller.js';
+
+const silentPort: WorkerPort = { postMessage: () => undefined, onMessage: () => undefined, terminate: () => undefined };
+
+/** A library in memory, answering like the real one; `fail` makes the next calls fail. */
+function fakeApi(initial: Paper[]) {
+  let papers = initial;
+  const calls: { method: string; args: unknown[] }[] = [];
+  let failure: ApiCallError | null = null;
+  let gate: Promise<void> = Promise.resolve();
+  const change = (ids: readonly string[], next: (paper: Paper) => Paper): Paper[] => {
+    papers = papers.map((candidate) => (ids.includes(candidate.id) ? next(candidate) : candidate));
+    return papers.filter((candidate) => ids.includes(candidate.id));
+  };
+  const answer = async <T>(method: string, args: unknown[], run: () => T): Promise<T> => {
+    calls.push({ method, args });
+    await gate;
+    if (failure !== null) throw failure;
+    return run();
+  };
+  const api: Partial<LibraryApi> = {
+    getLibrary: () => answer('getLibrary', [], () => ({ papers, digests: [] })),
+    setStatus: (ids: readonly string[], status: ReadingStatus) =>
+      answer('setStatus', [ids, status], () =>
+        change(ids, (p) => ({ ...p, status, readAt: status === 'read' ? 'server-time' : null })),
+      ),
+    addTags: (ids: readonly string[], tags: readonly string[]) =>
+      answer('addTags', [ids, tags], () => change(ids, (p) => ({ ...p, tags: [...p.tags, ...tags] }))),
+    restoreStates: (states: readonly ReadingStateInput[]) =>
+      answer('restoreStates', [states], () =>
+        states.flatMap((state) => change([state.id], (p) => ({ ...p, ...state }))),
+      ),
+    setNote: (id: string, note: string) =>
+      answer('setNote', [id, note], () => {
+        const [changed] = change([id], (p) => ({ ...p, note }));
+        if (changed === undefined) throw new Error('no paper');
+        return changed;
+      }),
+  };
+  return {
+    api: api as LibraryApi,
+    calls,
+    fail(message: string | null) {
+      failure = message === null ? null : new ApiCallError({ kind: 'library-file', message });
+    },
+    hold(): () => void {
+      let release: () => void = () => undefined;
+      gate = new Promise((resolve) => (release = resolve));
+      return () => {
+        gate = Promise.resolve();
+        release();
+      };
+    },
+  };
+}
+
+async function ready(papers: Paper[]) {
+  const fake = fakeApi(papers);
+  const controller = new Controller(fake.api, silentPort);
+  await controller.load();
+  return { controller, fake, status: (id: string) => paperById(controller.state, id)?.status };
+}
+
+describe('Controller', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('shows a status change at once, then takes the library’s answer', async () => {
+    const { controller, status } = await ready([paper('a'), paper('b')]);
+    const done = controller.setStatus(['a'], 'read');
+    expect(status('a')).toBe('read');
+    expect(controller.state.counts.status).toEqual({ unread: 1, reading: 0, read: 1 });
+    await done;
+    expect(paperById(controller.state, 'a')?.readAt).toBe('server-time');
+  });
+
+  it('rolls back and says so when the library refuses', async () => {
+    const { controller, fake, status } = await ready([paper('a')]);
+    fake.fail('The library file is read-only');
+    const done = controller.setStatus(['a'], 'reading');
+    expect(status('a')).toBe('reading');
+    await done;
+    expect(status('a')).toBe('unread');
+    expect(controller.state.toasts.at(-1)).toMatchObject({ tone: 'error' });
+    expect(controller.state.toasts.at(-1)?.message).toMatch(
+      /Couldn't mark paper as reading: The library file is read-only/,
+    );
+    expect(controller.state.canUndo).toBe(false);
+  });
+
+  it('does not let an older answer undo a newer change', async () => {
+    const { controller, fake, status } = await ready([paper('a')]);
+    const release = fake.hold();
+    const first = controller.setStatus(['a'], 'reading');
+    const second = controller.setStatus(['a'], 'read');
+    expect(status('a')).toBe('read');
+    release();
+    await Promise.all([first, second]);
+    expect(status('a')).toBe('read');
+  });
+
+  it('cycles the status with r, and undoes only what the change touched', async () => {
+    const { controller, fake, status } = await ready([paper('a', { note: 'kept' })]);
+    controller.cycleStatus();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(status('a')).toBe('reading');
+    controller.cycleStatus();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(status('a')).toBe('read');
+    await controller.undo();
+    expect(status('a')).toBe('reading');
+    const restore = fake.calls.find((call) => call.method === 'restoreStates');
+    expect(restore?.args[0]).toEqual([{ id: 'a', status: 'reading', readAt: null, tags: [], note: 'kept' }]);
+    await controller.undo();
+    expect(status('a')).toBe('unread');
+    expect(controller.state.canUndo).toBe(false);
+  });
+
+  it('refuses a tag the library would refuse, without calling it', async () => {
+    const { controller, fake } = await ready([paper('a')]);
+    await controller.addTag(['a'], 'a,b');
+    expect(fake.calls.some((call) => call.method === 'addTags')).toBe(false);
+    expect(controller.state.toasts.at(-1)?.message).toMatch(/comma/);
+  });
+
+  it('autosaves a note and puts the saved paper in the store', async () => {
+    const { controller, fake } = await ready([paper('a')]);
+    controller.notes.edit('a', 'A note', '');
+    await vi.advanceTimersByTimeAsync(500);
+    expect(fake.calls.filter((call) => call.method === 'setNote')).toHaveLength(1);
+    expect(paperById(controller.state, 'a')?.note).toBe('A note');
+    expect(controller.notes.status('a').kind).toBe('saved');
+  });
+
+  it('moves through the list and selects ranges', async () => {
+    const { controller } = await ready([paper('a'), paper('b'), paper('c')]);
+    expect(controller.state.selection.cursor).toBe('a');
+    controller.move(1);
+    controller.move(1, true);
+    expect([...controller.state.selection.ids]).toEqual(['b', 'c']);
+    controller.escape();
+    expect([...controller.state.selection.ids]).toEqual(['c']);
+  });
+});

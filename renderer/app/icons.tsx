@@ -1,0 +1,106 @@
+/** A few line icons, drawn inline so the app needs no image files. Decorative: always aria-hidden. */
+
+import type { ReactNode } from 'react';
+
+function Icon({ children, size = 16 }: { children: ReactNode; size?: number }) {
+  return (
+    <svg
+      className="icon"
+      width={size}
+      height={size}
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.8"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      focusable="false"
+    >
+      {children}
+    </svg>
+  );
+}
+
+export const SearchIcon = () => (
+  <Icon>
+    <circle cx="11" cy="11" r="6.5" />
+    <path d="m20 20-4.2-4.2" />
+  </Icon>
+);
+export const ImportIcon = () => (
+  <Icon>
+    <path d="M12 4v11m0 0-4-4m4 4 4-4" />
+    <path d="M5 15v3a2 2 0 0 0 2 2h10a2 2 0 0 0 2-2v-3" />
+  </Icon>
+);
+export const ExportIcon = () => (
+  <Icon>
+    <path d="M12 15V4m0 0L8 8m4-4 4 4" />
+    <path d="M5 15v3a2 2 0 0 0 2 2h10a2 2 0 0 0 2-2v-3" />
+  </Icon>
+);
+export const KeyboardIcon = ({ size }: { size?: number }) => (
+  <Icon size={size ?? 16}>
+    <rect x="3" y="6" width="18" height="12" rx="2" />
+    <path d="M7 10h.01M11 10h.01M15 10h.01M7 14h10" />
+  </Icon>
+);
+export const TagIcon = () => (
+  <Icon>
+    <path d="M3 12V4.5A1.5 1.5 0 0 1 4.5 3H12l9 9-9 9-9-9z" />
+    <circle cx="8" cy="8" r="1.3" />
+  </Icon>
+);
+export const PencilIcon = ({ size }: { size?: number }) => (
+  <Icon size={size ?? 14}>
+    <path d="M15.5 4.5 19.5 8.5 8 20H4v-4z" />
+  </Icon>
+);
+export const CloseIcon = ({ size }: { size?: number }) => (
+  <Icon size={size ?? 14}>
+    <path d="M6 6l12 12M18 6 6 18" />
+  </Icon>
+);
+export const ExternalIcon = () => (
+  <Icon size={13}>
+    <path d="M14 4h6v6M20 4l-9 9" />
+    <path d="M18 14v4a2 2 0 0 1-2 2H6a2 2 0 0 1-2-2V8a2 2 0 0 1 2-2h4" />
+  </Icon>
+);
+export const LibraryIcon = () => (
+  <Icon>
+    <path d="M4 5v14M8 5v14" />
+    <path d="m12.5 5.5 3.8-1 3.7 14.5-3.8 1z" />
+  </Icon>
+);
+export const InboxIcon = () => (
+  <Icon>
+    <path d="M3 13h5l1.5 3h5l1.5-3h5" />
+    <path d="M5.5 5h13L21 13v5a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2v-5z" />
+  </Icon>
+);
+export const BookOpenIcon = () => (
+  <Icon>
+    <path d="M3 5.5C5.5 4.5 9 4.5 12 6.5c3-2 6.5-2 9-1V19c-2.5-1-6-1-9 1-3-2-6.5-2-9-1z" />
+    <path d="M12 6.5V20" />
+  </Icon>
+);
+export const CheckCircleIcon = () => (
+  <Icon>
+    <circle cx="12" cy="12" r="8.5" />
+    <path d="m8.5 12.2 2.4 2.4 4.8-5" />
+  </Icon>
+);
+export const DigestIcon = () => (
+  <Icon>
+    <rect x="4" y="3.5" width="16" height="17" rx="2" />
+    <path d="M8 8h8M8 12h8M8 16h5" />
+  </Icon>
+);
+export const NoteIcon = () => (
+  <Icon size={13}>
+    <path d="M5 4h10l4 4v12H5z" />
+    <path d="M9 12h6M9 16h4" />
+  </Icon>
+);

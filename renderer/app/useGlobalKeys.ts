@@ -1,0 +1,103 @@
+import { useEffect } from 'react';
+import { commandForKey, isTextField } from '../lib/keyboard.js';
+import { paperLinks } from '../lib/links.js';
+import { paperById } from '../state/state.js';
+import type { Controller } from './controller.js';
+
+const isMac = /Mac|iPhone|iPad/.test(navigator.platform);
+
+function openInBrowser(href: string): void {
+  // The same path as a click on a link: the desktop app hands http(s) URLs to the system browser.
+  const link = document.createElement('a');
+  link.href = href;
+  link.target = '_blank';
+  link.rel = 'noopener noreferrer';
+  document.body.append(link);
+  link.click();
+  link.remove();
+}
+
+/** The app's keyboard shortcuts, on the window; they stand aside while a field or a dialog has the keys. */
+export function useGlobalKeys(controller: Controller): void {
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent): void => {
+      if (event.defaultPrevented || event.isComposing) return;
+      if (document.querySelector('dialog[open]') !== null) return;
+      const active = document.activeElement;
+      const command = commandForKey({
+        key: event.key,
+        ctrlKey: event.ctrlKey,
+        metaKey: event.metaKey,
+        shiftKey: event.shiftKey,
+        altKey: event.altKey,
+        inField: isTextField(active),
+        isMac,
+      });
+      if (command === null) return;
+      // Keys on a focused button or link keep their own meaning.
+      const onControl = active instanceof HTMLButtonElement || active instanceof HTMLAnchorElement;
+      if (onControl && (event.key === 'Enter' || event.key === ' ')) return;
+      const state = controller.state;
+      if (state.load.phase !== 'ready' || state.papers.length === 0) {
+        if (command !== 'shortcuts') return;
+      }
+      event.preventDefault();
+      switch (command) {
+        case 'focus-search':
+          controller.focus('search');
+          break;
+        case 'next':
+          controller.move(1);
+          break;
+        case 'previous':
+          controller.move(-1);
+          break;
+        case 'extend-next':
+          controller.move(1, true);
+          break;
+        case 'extend-previous':
+          controller.move(-1, true);
+          break;
+        case 'first':
+          controller.moveTo('first');
+          break;
+        case 'last':
+          controller.moveTo('last');
+          break;
+        case 'cycle-status':
+          controller.cycleStatus();
+          break;
+        case 'add-tag':
+          controller.focus('tag');
+          break;
+        case 'edit-note':
+          if (state.selection.ids.size <= 1) controller.focus('note');
+          break;
+        case 'open-link': {
+          const paper = paperById(state, state.selection.cursor);
+          const link = paper === undefined ? undefined : paperLinks(paper)[0];
+          if (link !== undefined) openInBrowser(link.href);
+          break;
+        }
+        case 'leave-field':
+          if (active instanceof HTMLElement) active.blur();
+          controller.focus('list');
+          break;
+        case 'escape':
+          controller.escape();
+          break;
+        case 'shortcuts':
+          controller.openDialog({ kind: 'shortcuts' });
+          break;
+        case 'undo':
+          void controller.undo();
+          break;
+        case 'select-all':
+          controller.selectAll();
+          break;
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [controller]);
+}

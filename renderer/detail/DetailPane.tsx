@@ -1,0 +1,147 @@
+import { useEffect, useMemo, useRef } from 'react';
+import type { Paper } from '../../core/model.js';
+import { useAppState, useController } from '../app/context.js';
+import { ExternalIcon } from '../app/icons.js';
+import { paragraphsOf } from '../lib/highlight.js';
+import { paperLinks } from '../lib/links.js';
+import { Highlighted } from '../list/Highlighted.js';
+import { paperById } from '../state/state.js';
+import { BulkPanel } from './BulkPanel.js';
+import { NoteEditor } from './NoteEditor.js';
+import { StatusControl } from './StatusControl.js';
+import { TagEditor } from './TagEditor.js';
+
+export function DetailPane() {
+  const multi = useAppState((state) => state.selection.ids.size > 1);
+  const paper = useAppState((state) => paperById(state, state.selection.cursor));
+  const scrollRef = useRef<HTMLDivElement>(null);
+
+  // A new paper starts at the top.
+  useEffect(() => {
+    scrollRef.current?.scrollTo({ top: 0 });
+  }, [paper?.id]);
+
+  return (
+    <div ref={scrollRef} className="detail-scroll">
+      {multi ? <BulkPanel /> : paper === undefined ? <NothingSelected /> : <PaperDetail paper={paper} />}
+    </div>
+  );
+}
+
+function NothingSelected() {
+  return (
+    <div className="detail-empty">
+      <p>Select a paper to read its abstract, tag it and take notes.</p>
+      <p className="detail-empty-hint">
+        <kbd>j</kbd> <kbd>k</kbd> move through the list · <kbd>?</kbd> shows every shortcut
+      </p>
+    </div>
+  );
+}
+
+function PaperDetail({ paper }: { paper: Paper }) {
+  const controller = useController();
+  const digests = useAppState((state) => state.digests);
+  const allTags = useAppState((state) => state.counts.tags);
+  const tagInputRef = useRef<HTMLInputElement>(null);
+  const links = useMemo(() => paperLinks(paper), [paper]);
+  const from = digests.filter((digest) => paper.digests.includes(digest.id));
+  // The current search's matches in this paper, while its results are in view.
+  const highlights = useAppState((state) =>
+    state.results !== null && state.query.trim() !== '' ? state.results.highlights.get(paper.id) : undefined,
+  );
+  const paragraphs = useMemo(() => paragraphsOf(paper.abstract, highlights?.abstract), [paper.abstract, highlights]);
+
+  useEffect(
+    () =>
+      controller.onFocusRequest('tag', () => {
+        tagInputRef.current?.focus();
+      }),
+    [controller],
+  );
+
+  return (
+    <article className="paper" aria-labelledby="paper-title">
+      <div className="paper-actions">
+        <StatusControl value={paper.status} onChange={(status) => void controller.setStatus([paper.id], status)} />
+        {paper.readAt !== null && paper.status === 'read' && (
+          <span className="paper-read-at">
+            Read{' '}
+            {new Date(paper.readAt).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' })}
+          </span>
+        )}
+      </div>
+
+      <h1 id="paper-title" className="paper-title">
+        <Highlighted text={paper.title} ranges={highlights?.title} />
+      </h1>
+      {paper.authors.length > 0 && (
+        <p className="paper-authors">
+          <Highlighted text={paper.authors.join(', ')} ranges={highlights?.authors} />
+        </p>
+      )}
+
+      <div className="paper-facts">
+        {links.length > 0 && (
+          <ul className="paper-links" aria-label="Links">
+            {links.map((link) => (
+              <li key={link.href}>
+                <a className="link-pill" href={link.href} target="_blank" rel="noopener noreferrer" title={link.href}>
+                  <span className="link-pill-label">{link.label}</span>
+                  {link.detail !== '' && <span className="link-pill-detail">{link.detail}</span>}
+                  <ExternalIcon />
+                  <span className="visually-hidden"> (opens in your browser)</span>
+                </a>
+              </li>
+            ))}
+          </ul>
+        )}
+        {from.length > 0 && (
+          <p className="paper-from">
+            <span className="paper-from-label">From</span>
+            {from.map((digest, position) => (
+              <span key={digest.id}>
+                {position > 0 && ', '}
+                <button
+                  type="button"
+                  className="text-button"
+                  onClick={() => controller.setFilter({ kind: 'digest', id: digest.id })}
+                >
+                  {digest.title}
+                </button>
+              </span>
+            ))}
+          </p>
+        )}
+      </div>
+
+      <section className="paper-tags" aria-label="Tags">
+        <TagEditor
+          tags={paper.tags}
+          allTags={allTags}
+          inputRef={tagInputRef}
+          onAdd={(tag) => void controller.addTag([paper.id], tag)}
+          onRemove={(tag) => void controller.removeTag([paper.id], tag)}
+          placeholder={paper.tags.length === 0 ? 'Add a tag…  (t)' : 'Add a tag…'}
+        />
+      </section>
+
+      <section className="abstract" aria-labelledby="abstract-heading">
+        <h2 id="abstract-heading" className="section-heading">
+          Abstract
+        </h2>
+        {paragraphs.length === 0 ? (
+          <p className="muted">The digest gave no abstract for this paper.</p>
+        ) : (
+          paragraphs.map((paragraph, position) => (
+            <p key={position}>
+              <Highlighted text={paragraph.text} ranges={paragraph.ranges} />
+            </p>
+          ))
+        )}
+      </section>
+
+      <NoteEditor paper={paper} />
+    </article>
+  );
+}

@@ -1,0 +1,136 @@
+import { useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import type { Paper } from '../../core/model.js';
+import { useController } from '../app/context.js';
+import { renderNote } from '../lib/sanitize.js';
+import type { NoteSaveStatus } from './note-saver.js';
+
+function statusText(status: NoteSaveStatus): string {
+  switch (status.kind) {
+    case 'idle':
+      return '';
+    case 'pending':
+    case 'saving':
+      return 'Saving…';
+    case 'saved':
+      return 'Saved';
+    case 'failed':
+      return `Not saved — ${status.reason}, retrying`;
+  }
+}
+
+/**
+ * The note: its rendered Markdown, or, while editing, a textarea with a live preview beside it. Autosaves as you
+ * type (NoteSaver), and at once when the field loses focus or another paper is selected.
+ */
+export function NoteEditor({ paper }: { paper: Paper }) {
+  const controller = useController();
+  const { notes } = controller;
+  useSyncExternalStore(
+    (listener) => notes.subscribe(listener),
+    () => notes.snapshot(),
+  );
+  const draft = notes.draft(paper.id);
+  const text = draft ?? paper.note;
+  const status = notes.status(paper.id);
+  const [editing, setEditing] = useState(false);
+  const textareaRef = useRef<HTMLTextAreaElement>(null);
+  const preview = useDeferredValue(text);
+  const html = useMemo(() => renderNote(preview), [preview]);
+
+  // Another paper: leave edit mode (the old one's note was flushed on the way).
+  const paperId = paper.id;
+  useEffect(() => {
+    setEditing(false);
+    return () => notes.flush(paperId);
+  }, [paperId, notes]);
+
+  useEffect(
+    () =>
+      controller.onFocusRequest('note', () => {
+        setEditing(true);
+        requestAnimationFrame(() => {
+          const area = textareaRef.current;
+          if (area === null) return;
+          area.focus();
+          area.setSelectionRange(area.value.length, area.value.length);
+        });
+      }),
+    [controller],
+  );
+
+  // The textarea grows with its text.
+  useLayoutEffect(() => {
+    const area = textareaRef.current;
+    if (area === null) return;
+    area.style.height = 'auto';
+    area.style.height = `${Math.max(area.scrollHeight + 2, 140)}px`;
+  }, [text, editing]);
+
+  const saveState = statusText(status);
+  return (
+    <section className="note" aria-labelledby="note-heading">
+      <div className="section-heading-row">
+        <h2 id="note-heading" className="section-heading">
+          Note
+        </h2>
+        <span className={`save-state is-${status.kind}`} role="status" aria-live="polite">
+          {saveState}
+        </span>
+        {!editing && (
+          <button type="button" className="button is-small is-quiet" onClick={() => controller.focus('note')}>
+            {text.trim() === '' ? 'Write' : 'Edit'}
+            <kbd>n</kbd>
+          </button>
+        )}
+      </div>
+      {editing ? (
+        <div className="note-editing">
+          <label htmlFor="note-input" className="visually-hidden">
+            Note on this paper, in Markdown
+          </label>
+          <textarea
+            id="note-input"
+            ref={textareaRef}
+            className="note-input"
+            value={text}
+            placeholder="Your thoughts, in Markdown: **bold**, _italic_, lists, [links](https://…)"
+            spellCheck
+            onChange={(event) => notes.edit(paper.id, event.target.value, paper.note)}
+            onBlur={() => {
+              notes.flush(paper.id);
+              setEditing(false);
+            }}
+            onKeyDown={(event) => {
+              if (event.key === 'Escape') {
+                event.preventDefault();
+                notes.flush(paper.id);
+                setEditing(false);
+                controller.focus('list');
+              }
+            }}
+          />
+          <div className="note-preview-label" aria-hidden="true">
+            Preview
+          </div>
+          <div
+            className="markdown note-preview"
+            aria-label="Preview of the note"
+            // Sanitised by DOMPurify in renderNote: no raw HTML, only http(s) links.
+            dangerouslySetInnerHTML={{ __html: html }}
+          />
+        </div>
+      ) : text.trim() === '' ? (
+        <button type="button" className="note-empty" onClick={() => controller.focus('note')}>
+          No note yet. Press <kbd>n</kbd> or click to write one — Markdown works.
+        </button>
+      ) : (
+        <div
+          className="markdown note-rendered"
+          onDoubleClick={() => controller.focus('note')}
+          // Sanitised by DOMPurify in renderNote: no raw HTML, only http(s) links.
+          dangerouslySetInnerHTML={{ __html: html }}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,99 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { NoteSaver } from './note-saver.js';
+
+describe('NoteSaver', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('saves once, 500 ms after the last keystroke', async () => {
+    const save = vi.fn(async () => {});
+    const saver = new NoteSaver(save);
+    saver.edit('p', 'h', '');
+    await vi.advanceTimersByTimeAsync(300);
+    saver.edit('p', 'hello', '');
+    expect(saver.status('p').kind).toBe('pending');
+    await vi.advanceTimersByTimeAsync(499);
+    expect(save).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(save).toHaveBeenCalledExactlyOnceWith('p', 'hello');
+    expect(saver.status('p').kind).toBe('saved');
+    expect(saver.hasUnsaved()).toBe(false);
+  });
+
+  it('saves at once on flush (blur, another paper)', async () => {
+    const save = vi.fn(async () => {});
+    const saver = new NoteSaver(save);
+    saver.edit('p', 'text', '');
+    saver.flush('p');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(save).toHaveBeenCalledExactlyOnceWith('p', 'text');
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(save).toHaveBeenCalledOnce();
+  });
+
+  it('does not save text that is what the library has', async () => {
+    const save = vi.fn(async () => {});
+    const saver = new NoteSaver(save);
+    saver.edit('p', 'same', 'same');
+    saver.flush('p');
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(save).not.toHaveBeenCalled();
+  });
+
+  it('saves what was typed during a save right after it', async () => {
+    let finish: () => void = () => undefined;
+    const save = vi.fn(() => new Promise<void>((resolve) => (finish = resolve)));
+    const saver = new NoteSaver(save);
+    saver.edit('p', 'one', '');
+    await vi.advanceTimersByTimeAsync(500);
+    expect(saver.status('p').kind).toBe('saving');
+    saver.edit('p', 'one two', '');
+    await vi.advanceTimersByTimeAsync(600);
+    expect(save).toHaveBeenCalledTimes(1);
+    finish();
+    await vi.advanceTimersByTimeAsync(0);
+    await vi.advanceTimersByTimeAsync(500);
+    expect(save).toHaveBeenLastCalledWith('p', 'one two');
+    finish();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(saver.status('p').kind).toBe('saved');
+    expect(saver.draft('p')).toBe('one two');
+  });
+
+  it('says why it could not save, and retries with back-off until it can', async () => {
+    let failures = 2;
+    const save = vi.fn(() =>
+      failures-- > 0 ? Promise.reject(new Error('The library file is locked by another program.')) : Promise.resolve(),
+    );
+    const saver = new NoteSaver(save);
+    saver.edit('p', 'text', '');
+    await vi.advanceTimersByTimeAsync(500);
+    expect(saver.status('p')).toEqual({
+      kind: 'failed',
+      reason: 'The library file is locked by another program',
+      retryInMs: 1000,
+    });
+    expect(saver.hasUnsaved()).toBe(true);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(saver.status('p')).toMatchObject({ kind: 'failed', retryInMs: 2000 });
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(save).toHaveBeenCalledTimes(3);
+    expect(saver.status('p').kind).toBe('saved');
+  });
+
+  it('tells subscribers about every change', async () => {
+    const saver = new NoteSaver(async () => {});
+    const listener = vi.fn();
+    const unsubscribe = saver.subscribe(listener);
+    const before = saver.snapshot();
+    saver.edit('p', 'x', '');
+    await vi.advanceTimersByTimeAsync(500);
+    expect(listener.mock.calls.length).toBeGreaterThanOrEqual(3);
+    expect(saver.snapshot()).toBeGreaterThan(before);
+    unsubscribe();
+  });
+});

@@ -1,0 +1,160 @@
+/**
+ * Autosave for notes: a change is saved ~500 ms after the last keystroke, at once on blur or when another
+ * paper is selected, one save at a time per paper, and retried with back-off when saving fails. The editor
+ * shows `draft(id)` while there is one, and `status(id)` as "Saving…", "Saved" or "Not saved — …, retrying".
+ * No DOM: timers are injected, so it is tested with fake ones.
+ */
+
+export type NoteSaveStatus =
+  | { readonly kind: 'idle' }
+  | { readonly kind: 'pending' }
+  | { readonly kind: 'saving' }
+  | { readonly kind: 'saved' }
+  | { readonly kind: 'failed'; readonly reason: string; readonly retryInMs: number };
+
+export interface Timers {
+  setTimeout(run: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+interface Entry {
+  /** The text as typed. */
+  draft: string;
+  /** The text the library last confirmed. */
+  saved: string | null;
+  status: NoteSaveStatus;
+  timer: unknown;
+  inFlight: boolean;
+  failures: number;
+}
+
+const IDLE: NoteSaveStatus = { kind: 'idle' };
+const RETRY_DELAYS_MS = [1000, 2000, 5000, 10_000, 30_000];
+
+export class NoteSaver {
+  private readonly entries = new Map<string, Entry>();
+  private readonly listeners = new Set<() => void>();
+  private version = 0;
+
+  constructor(
+    private readonly save: (id: string, note: string) => Promise<void>,
+    private readonly timers: Timers = globalThis,
+    private readonly delayMs = 500,
+  ) {}
+
+  /** The unsaved (or being saved) text for a paper, if there is one. */
+  draft(id: string): string | undefined {
+    return this.entries.get(id)?.draft;
+  }
+
+  status(id: string): NoteSaveStatus {
+    return this.entries.get(id)?.status ?? IDLE;
+  }
+
+  /** Bumps on every change, for useSyncExternalStore. */
+  snapshot(): number {
+    return this.version;
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** The user typed: `note` is the whole text; `stored` the paper's note as the library has it. */
+  edit(id: string, note: string, stored: string): void {
+    let entry = this.entries.get(id);
+    if (entry === undefined) {
+      entry = { draft: note, saved: stored, status: IDLE, timer: undefined, inFlight: false, failures: 0 };
+      this.entries.set(id, entry);
+    }
+    entry.draft = note;
+    if (entry.saved === note && !entry.inFlight) {
+      this.clearTimer(entry);
+      entry.status = entry.status.kind === 'idle' ? IDLE : { kind: 'saved' };
+      this.changed();
+      return;
+    }
+    if (entry.status.kind !== 'failed') entry.status = { kind: 'pending' };
+    this.schedule(id, entry, this.delayMs);
+    this.changed();
+  }
+
+  /** Saves now (blur, selection change, window hidden). */
+  flush(id: string): void {
+    const entry = this.entries.get(id);
+    if (entry === undefined || entry.saved === entry.draft) return;
+    this.clearTimer(entry);
+    void this.run(id, entry);
+  }
+
+  flushAll(): void {
+    for (const id of this.entries.keys()) this.flush(id);
+  }
+
+  /** Whether any note has changes the library has not confirmed. */
+  hasUnsaved(): boolean {
+    return [...this.entries.values()].some((entry) => entry.saved !== entry.draft || entry.inFlight);
+  }
+
+  /** The library's note changed by other means (undo, reload): drops a draft that matches it. */
+  settle(id: string, stored: string): void {
+    const entry = this.entries.get(id);
+    if (entry === undefined || entry.inFlight || entry.saved !== entry.draft) return;
+    if (entry.draft === stored && entry.status.kind !== 'saved') {
+      this.entries.delete(id);
+      this.changed();
+    }
+  }
+
+  private schedule(id: string, entry: Entry, ms: number): void {
+    this.clearTimer(entry);
+    entry.timer = this.timers.setTimeout(() => {
+      entry.timer = undefined;
+      void this.run(id, entry);
+    }, ms);
+  }
+
+  private clearTimer(entry: Entry): void {
+    if (entry.timer !== undefined) this.timers.clearTimeout(entry.timer);
+    entry.timer = undefined;
+  }
+
+  private async run(id: string, entry: Entry): Promise<void> {
+    if (entry.inFlight) return; // it saves again when the one in flight is done
+    const text = entry.draft;
+    if (text === entry.saved) return;
+    entry.inFlight = true;
+    entry.status = { kind: 'saving' };
+    this.changed();
+    try {
+      await this.save(id, text);
+      entry.saved = text;
+      entry.failures = 0;
+      entry.inFlight = false;
+      if (entry.draft !== text) {
+        entry.status = { kind: 'pending' };
+        this.schedule(id, entry, entry.timer === undefined ? 0 : this.delayMs);
+      } else {
+        entry.status = { kind: 'saved' };
+      }
+    } catch (error) {
+      entry.inFlight = false;
+      const retryInMs = RETRY_DELAYS_MS[Math.min(entry.failures, RETRY_DELAYS_MS.length - 1)] ?? 30_000;
+      entry.failures += 1;
+      entry.status = { kind: 'failed', reason: reasonOf(error), retryInMs };
+      this.schedule(id, entry, retryInMs);
+    }
+    this.changed();
+  }
+
+  private changed(): void {
+    this.version += 1;
+    for (const listener of [...this.listeners]) listener();
+  }
+}
+
+function reasonOf(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.replace(/\.$/, '') || 'the library did not answer';
+}

@@ -1,0 +1,69 @@
+/** The last step before note HTML reaches the page: DOMPurify, with only http(s) links, opening in the browser. */
+
+import createDOMPurify from 'dompurify';
+import { markdownToHtml } from './markdown.js';
+import { safeHttpUrl } from './links.js';
+
+const purify = createDOMPurify(window);
+
+purify.addHook('afterSanitizeAttributes', (node) => {
+  if (node.tagName === 'INPUT') {
+    // Only the disabled checkboxes of a task list ("- [x] done").
+    if (node.getAttribute('type') !== 'checkbox') node.remove();
+    else node.setAttribute('disabled', '');
+    return;
+  }
+  if (node.tagName === 'A') {
+    const href = safeHttpUrl(node.getAttribute('href') ?? '');
+    if (href === null) {
+      node.removeAttribute('href');
+      node.removeAttribute('target');
+    } else {
+      node.setAttribute('href', href);
+      node.setAttribute('target', '_blank');
+      node.setAttribute('rel', 'noopener noreferrer');
+    }
+  }
+});
+
+const OPTIONS = {
+  ALLOWED_TAGS: [
+    'p',
+    'br',
+    'hr',
+    'h1',
+    'h2',
+    'h3',
+    'h4',
+    'h5',
+    'h6',
+    'strong',
+    'em',
+    'del',
+    's',
+    'code',
+    'pre',
+    'blockquote',
+    'ul',
+    'ol',
+    'li',
+    'a',
+    'table',
+    'thead',
+    'tbody',
+    'tr',
+    'th',
+    'td',
+    'input',
+    'span',
+    'sup',
+    'sub',
+  ],
+  ALLOWED_ATTR: ['href', 'title', 'target', 'rel', 'type', 'checked', 'disabled', 'align', 'start'],
+  ALLOW_DATA_ATTR: false,
+};
+
+/** A note's Markdown as HTML that is safe to put in the page. */
+export function renderNote(markdown: string): string {
+  return purify.sanitize(markdownToHtml(markdown), OPTIONS);
+}

@@ -1,0 +1,179 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useRef } from 'react';
+import { useAppState, useController } from '../app/context.js';
+import { SearchIcon } from '../app/icons.js';
+import { plural, STATUS_LABELS } from '../lib/status.js';
+import { paperById, type AppState } from '../state/state.js';
+import { visibleIds } from '../state/visible.js';
+import { PaperRow, rowDomId } from './PaperRow.js';
+import { SearchBox } from './SearchBox.js';
+
+function filterName(state: AppState): string {
+  const { filter } = state;
+  switch (filter.kind) {
+    case 'all':
+      return 'All papers';
+    case 'status':
+      return STATUS_LABELS[filter.status];
+    case 'tag':
+      return `#${filter.tag}`;
+    case 'digest':
+      return state.digests.find((digest) => digest.id === filter.id)?.title ?? 'Digest';
+  }
+}
+
+export function ListPane() {
+  const ids = useAppState(visibleIds);
+  const name = useAppState(filterName);
+  const query = useAppState((state) => state.query.trim());
+  const results = useAppState((state) => state.results);
+  const selectedCount = useAppState((state) => state.selection.ids.size);
+  const searching = query !== '' && results?.query.trim() !== query;
+  const settled = query !== '' && !searching;
+
+  let summary: string;
+  if (query === '') summary = plural(ids.length, 'paper');
+  else if (searching && results === null) summary = 'Searching…';
+  else summary = `${plural(ids.length, 'match', 'matches')}${results?.truncated === true ? ' (best 1,000)' : ''}`;
+
+  return (
+    <section className="list-pane" aria-label="Papers">
+      <header className="list-header">
+        <SearchBox />
+        <div className="list-summary" aria-live="polite">
+          <span className="list-summary-name">{name}</span>
+          <span className="list-summary-count">
+            {summary}
+            {selectedCount > 1 && ` · ${selectedCount.toLocaleString('en')} selected`}
+          </span>
+        </div>
+      </header>
+      {ids.length === 0 ? (
+        settled || query === '' ? (
+          <EmptyList query={query} filterName={name} />
+        ) : (
+          <div className="list-body" />
+        )
+      ) : (
+        <PaperList ids={ids} label={query === '' ? name : `Search results for ${query}`} />
+      )}
+    </section>
+  );
+}
+
+function EmptyList({ query, filterName: name }: { query: string; filterName: string }) {
+  const controller = useController();
+  const filtered = useAppState((state) => state.filter.kind !== 'all');
+  const status = useAppState((state) => (state.filter.kind === 'status' ? state.filter.status : null));
+  if (query !== '') {
+    return (
+      <div className="list-body list-empty" role="status">
+        <SearchIcon />
+        <p className="empty-title">No papers match “{query}”</p>
+        <p className="empty-text">
+          {filtered ? `Nothing in ${name} matches. ` : ''}Check the spelling, try fewer words, or search for a tag with{' '}
+          <code>tag:name</code>.
+        </p>
+        <div className="empty-actions">
+          {filtered && (
+            <button type="button" className="button" onClick={() => controller.showAll()}>
+              Search all papers
+            </button>
+          )}
+          <button type="button" className="button is-quiet" onClick={() => controller.setQuery('')}>
+            Clear search
+          </button>
+        </div>
+      </div>
+    );
+  }
+  const text =
+    status === 'reading' ? (
+      <>
+        Nothing in progress. Press <kbd>r</kbd> on a paper to start reading it.
+      </>
+    ) : status === 'read' ? (
+      <>
+        Nothing read yet. Press <kbd>r</kbd> twice on a paper you have finished.
+      </>
+    ) : status === 'unread' ? (
+      'You are all caught up: every paper has been started or read.'
+    ) : (
+      'No papers here.'
+    );
+  return (
+    <div className="list-body list-empty" role="status">
+      <p className="empty-title">{name}</p>
+      <p className="empty-text">{text}</p>
+      {filtered && (
+        <div className="empty-actions">
+          <button type="button" className="button" onClick={() => controller.showAll()}>
+            Show all papers
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function PaperList({ ids, label }: { ids: readonly string[]; label: string }) {
+  const controller = useController();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const cursor = useAppState((state) => state.selection.cursor);
+  const multi = useAppState((state) => state.selection.ids.size > 1);
+  const cursorVisible = useAppState((state) => paperById(state, state.selection.cursor) !== undefined);
+
+  // Stable callbacks: a new getItemKey makes the virtualiser re-measure every row, 100,000 of them.
+  const getItemKey = useCallback((index: number) => ids[index] ?? index, [ids]);
+  const virtualizer = useVirtualizer({
+    count: ids.length,
+    getScrollElement: useCallback(() => scrollRef.current, []),
+    estimateSize: useCallback(() => 94, []),
+    overscan: 6,
+    getItemKey,
+  });
+
+  useEffect(
+    () =>
+      controller.onFocusRequest('list', () => {
+        scrollRef.current?.focus({ preventScroll: true });
+      }),
+    [controller],
+  );
+
+  // Keep the cursor in view as j/k move it.
+  const cursorIndex = cursor === null ? -1 : ids.indexOf(cursor);
+  useEffect(() => {
+    if (cursorIndex >= 0) virtualizer.scrollToIndex(cursorIndex, { align: 'auto' });
+  }, [cursorIndex, virtualizer]);
+
+  const items = virtualizer.getVirtualItems();
+  return (
+    <div
+      ref={scrollRef}
+      className="list-body list-scroll"
+      role="listbox"
+      aria-label={`Papers: ${label}`}
+      aria-multiselectable="true"
+      aria-activedescendant={cursor !== null && cursorVisible && cursorIndex >= 0 ? rowDomId(cursor) : undefined}
+      tabIndex={0}
+      data-multi={multi || undefined}
+    >
+      <div className="list-spacer" style={{ height: `${virtualizer.getTotalSize()}px` }}>
+        {items.map((item) => {
+          const id = ids[item.index];
+          return id === undefined ? null : (
+            <PaperRow
+              key={id}
+              id={id}
+              index={item.index}
+              start={item.start}
+              total={ids.length}
+              measure={virtualizer.measureElement}
+            />
+          );
+        })}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,118 @@
+import { memo, type MouseEvent } from 'react';
+import type { Paper } from '../../core/model.js';
+import { useAppState, useController } from '../app/context.js';
+import { NoteIcon } from '../app/icons.js';
+import { firstLine, rangesPerTag, snippetAround } from '../lib/highlight.js';
+import { STATUS_LABELS } from '../lib/status.js';
+import type { Highlights } from '../search/protocol.js';
+import { paperById } from '../state/state.js';
+import { Highlighted } from './Highlighted.js';
+
+export function rowDomId(id: string): string {
+  return `paper-${id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+}
+
+const isMac = /Mac|iPhone|iPad/.test(navigator.platform);
+
+/** One paper in the list. Re-renders only when its paper, its selection or its highlights change. */
+export const PaperRow = memo(function PaperRow({
+  id,
+  index,
+  start,
+  total,
+  measure,
+}: {
+  id: string;
+  index: number;
+  start: number;
+  total: number;
+  measure: (element: HTMLElement | null) => void;
+}) {
+  const controller = useController();
+  const paper = useAppState((state) => paperById(state, id));
+  const selected = useAppState((state) => state.selection.ids.has(id));
+  const cursor = useAppState((state) => state.selection.cursor === id);
+  const highlights = useAppState((state) => (state.results === null ? undefined : state.results.highlights.get(id)));
+  if (paper === undefined) return null;
+
+  const onClick = (event: MouseEvent): void => {
+    event.preventDefault();
+    controller.click(id, { shift: event.shiftKey, toggle: isMac ? event.metaKey : event.ctrlKey });
+    controller.focus('list');
+  };
+
+  return (
+    <div
+      ref={measure}
+      data-index={index}
+      id={rowDomId(id)}
+      role="option"
+      aria-selected={selected}
+      aria-setsize={total}
+      aria-posinset={index + 1}
+      className={`row status-${paper.status}${selected ? ' is-selected' : ''}${cursor ? ' is-cursor' : ''}`}
+      style={{ transform: `translateY(${start}px)` }}
+      onMouseDown={(event) => event.shiftKey && event.preventDefault()}
+      onClick={onClick}
+    >
+      <RowContent paper={paper} highlights={highlights} />
+    </div>
+  );
+});
+
+function RowContent({ paper, highlights }: { paper: Paper; highlights: Highlights | undefined }) {
+  const abstractRanges = highlights?.abstract;
+  const noteRanges = highlights?.note;
+  const tagRanges = rangesPerTag(paper.tags, highlights?.tags);
+  let snippet: { text: string; ranges?: readonly (readonly [number, number])[]; from?: string; clipped: boolean };
+  if (abstractRanges !== undefined && abstractRanges.length > 0) {
+    const cut = snippetAround(paper.abstract, abstractRanges, { context: 36, maxLength: 200 });
+    snippet = { text: cut.text, ranges: cut.ranges, clipped: cut.clippedStart };
+  } else if (noteRanges !== undefined && noteRanges.length > 0) {
+    const cut = snippetAround(paper.note, noteRanges, { context: 36, maxLength: 200 });
+    snippet = { text: cut.text, ranges: cut.ranges, from: 'Note', clipped: cut.clippedStart };
+  } else {
+    snippet = { text: firstLine(paper.abstract), clipped: false };
+  }
+  const authorRanges = highlights?.authors;
+  const showAuthors = authorRanges !== undefined && authorRanges.length > 0;
+
+  return (
+    <>
+      <span className="row-marker" aria-hidden="true" />
+      <div className="row-body">
+        <div className="row-title">
+          <Highlighted text={paper.title} ranges={highlights?.title} />
+        </div>
+        {showAuthors && (
+          <div className="row-authors">
+            <Highlighted text={paper.authors.join(', ')} ranges={authorRanges} />
+          </div>
+        )}
+        {snippet.text !== '' && (
+          <div className="row-snippet">
+            {snippet.from !== undefined && <span className="row-snippet-from">{snippet.from}: </span>}
+            {snippet.clipped && '…'}
+            <Highlighted text={snippet.text} ranges={snippet.ranges} />
+          </div>
+        )}
+        <div className="row-meta">
+          {paper.status !== 'unread' && (
+            <span className={`status-pill status-${paper.status}`}>{STATUS_LABELS[paper.status]}</span>
+          )}
+          {paper.tags.map((tag, position) => (
+            <span key={tag} className="tag-chip is-small">
+              <Highlighted text={tag} ranges={tagRanges[position]} />
+            </span>
+          ))}
+          {paper.note.trim() !== '' && (
+            <span className="row-has-note" title="Has a note">
+              <NoteIcon />
+              <span className="visually-hidden">Has a note</span>
+            </span>
+          )}
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { paper } from '../state/test-papers.js';
+import type { SearchResults } from '../state/state.js';
+import { SearchClient } from './client.js';
+import { SearchEngine } from './engine.js';
+import type { FromWorker, ToWorker, WorkerPort } from './protocol.js';
+
+/** A port that records what the client sends, and answers when told to. */
+function recordingPort() {
+  const sent: ToWorker[] = [];
+  let listener: (message: FromWorker) => void = () => undefined;
+  const port: WorkerPort = {
+    postMessage: (message) => sent.push(message),
+    onMessage: (next) => (listener = next),
+    terminate: () => undefined,
+  };
+  return { port, sent, answer: (message: FromWorker) => listener(message) };
+}
+
+/** A port running the real engine synchronously, as the worker would. */
+function enginePort(): WorkerPort {
+  let listener: (message: FromWorker) => void = () => undefined;
+  const engine = new SearchEngine(
+    (message) => listener(message),
+    (run) => run(),
+  );
+  return {
+    postMessage: (message) => engine.handle(message),
+    onMessage: (next) => (listener = next),
+    terminate: () => undefined,
+  };
+}
+
+describe('SearchClient', () => {
+  it('sends the library once, then only the papers that changed', () => {
+    const { port, sent } = recordingPort();
+    const client = new SearchClient(port, { results: () => undefined, failed: () => undefined });
+    const a = paper('a');
+    const b = paper('b');
+    client.sync([a, b]);
+    expect(sent.map((message) => message.type)).toEqual(['reset']);
+    client.sync([a, b]);
+    expect(sent).toHaveLength(1);
+    client.sync([
+      { ...a, note: 'new' },
+      { ...b, updatedAt: 'x' },
+    ]);
+    expect(sent[1]).toMatchObject({ type: 'upsert', docs: [{ id: 'a', note: 'new' }] });
+    client.sync([b]);
+    expect(sent[2]).toEqual({ type: 'remove', ids: ['a'] });
+  });
+
+  it('drops answers that a newer search overtook', () => {
+    const { port, answer } = recordingPort();
+    const received: SearchResults[] = [];
+    const client = new SearchClient(port, { results: (results) => received.push(results), failed: () => undefined });
+    client.search('eq');
+    client.search('equi');
+    answer({
+      type: 'results',
+      requestId: 1,
+      query: 'eq',
+      hits: [{ id: 'a', highlights: {} }],
+      ranked: true,
+      truncated: false,
+    });
+    expect(received).toEqual([]);
+    answer({
+      type: 'results',
+      requestId: 2,
+      query: 'equi',
+      hits: [{ id: 'b', highlights: {} }],
+      ranked: true,
+      truncated: false,
+    });
+    expect(received.map((results) => results.ids)).toEqual([['b']]);
+    client.search('x');
+    client.cancel();
+    answer({ type: 'results', requestId: 3, query: 'x', hits: [], ranked: true, truncated: false });
+    expect(received).toHaveLength(1);
+  });
+
+  it('finds papers through the real index despite typos, best first, with highlights', () => {
+    const received: SearchResults[] = [];
+    const client = new SearchClient(enginePort(), {
+      results: (results) => received.push(results),
+      failed: () => undefined,
+    });
+    client.sync([
+      paper('lie', { title: 'Lie Group Decompositions for Equivariant Neural Networks' }),
+      paper('kge', { title: 'Knowledge Graph Embedding by Normalizing Flows', abstract: 'Symmetric groups.' }),
+      paper('frame', { title: 'Frame Averaging for Invariant and Equivariant Network Design', status: 'read' }),
+    ]);
+    client.search('equivarant netwroks');
+    const results = received.at(-1);
+    expect(results?.ranked).toBe(true);
+    expect(results?.ids).toContain('lie');
+    expect(results?.ids).toContain('frame');
+    expect(results?.ids).not.toContain('kge');
+    expect(results?.highlights.get('lie')?.title?.length).toBeGreaterThan(0);
+
+    client.search('is:read');
+    expect(received.at(-1)).toMatchObject({ ranked: false, ids: ['frame'] });
+  });
+});

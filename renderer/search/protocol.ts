@@ -1,0 +1,49 @@
+/** Messages between the search client (UI thread) and the search worker. Plain, structured-clone-able data. */
+
+import type { ReadingStatus } from '../../core/model.js';
+
+/** What the index knows of a paper (core/search's SearchDocument). */
+export interface SearchDoc {
+  readonly id: string;
+  readonly title: string;
+  readonly authors: readonly string[];
+  readonly abstract: string;
+  readonly tags: readonly string[];
+  readonly note: string;
+  readonly status: ReadingStatus;
+}
+
+export type SearchField = 'title' | 'authors' | 'abstract' | 'tags' | 'note';
+
+/** [start, end) ranges in each field's text; authors' and tags' text is the list joined with ", ". */
+export type Highlights = Partial<Record<SearchField, readonly (readonly [number, number])[]>>;
+
+export interface Hit {
+  readonly id: string;
+  readonly highlights: Highlights;
+}
+
+export type ToWorker =
+  | { readonly type: 'reset'; readonly docs: readonly SearchDoc[] }
+  | { readonly type: 'upsert'; readonly docs: readonly SearchDoc[] }
+  | { readonly type: 'remove'; readonly ids: readonly string[] }
+  | { readonly type: 'search'; readonly requestId: number; readonly query: string; readonly limit: number };
+
+export type FromWorker =
+  | {
+      readonly type: 'results';
+      readonly requestId: number;
+      readonly query: string;
+      readonly hits: readonly Hit[];
+      /** False when the query has no words, only qualifiers: the hits are unordered, every paper passing them. */
+      readonly ranked: boolean;
+      readonly truncated: boolean;
+    }
+  | { readonly type: 'failed'; readonly requestId: number; readonly query: string; readonly message: string };
+
+/** The worker's side of a message channel: a real Worker, or the in-page fallback. */
+export interface WorkerPort {
+  postMessage(message: ToWorker): void;
+  onMessage(listener: (message: FromWorker) => void): void;
+  terminate(): void;
+}

@@ -1,0 +1,147 @@
+import type { ReactNode } from 'react';
+import type { ReadingStatus } from '../../core/model.js';
+import type { DigestProgress } from '../../core/query.js';
+import { useAppState, useController } from '../app/context.js';
+import { BookOpenIcon, CheckCircleIcon, DigestIcon, InboxIcon, LibraryIcon } from '../app/icons.js';
+import { sameFilter, type SidebarFilter } from '../state/state.js';
+import { digestProgressOf } from '../state/visible.js';
+import { TagItem } from './TagItem.js';
+
+const STATUS_ITEMS: readonly { status: ReadingStatus; label: string; icon: ReactNode }[] = [
+  { status: 'unread', label: 'Unread', icon: <InboxIcon /> },
+  { status: 'reading', label: 'Reading', icon: <BookOpenIcon /> },
+  { status: 'read', label: 'Read', icon: <CheckCircleIcon /> },
+];
+
+export function Sidebar() {
+  const total = useAppState((state) => state.papers.length);
+  const digests = useAppState((state) => state.digests);
+  const { status: counts, digests: digestCounts, tags } = useAppState((state) => state.counts);
+  const progress = digestProgressOf(digests, digestCounts);
+
+  return (
+    <nav className="sidebar" aria-label="Library">
+      <div className="brand">
+        <span className="brand-mark" aria-hidden="true" />
+        <span className="brand-name">Shelfmark</span>
+      </div>
+      <div className="sidebar-scroll">
+        <ul className="nav-list">
+          <NavItem filter={{ kind: 'all' }} icon={<LibraryIcon />} label="All papers" count={total} />
+          {STATUS_ITEMS.map((item) => (
+            <NavItem
+              key={item.status}
+              filter={{ kind: 'status', status: item.status }}
+              icon={item.icon}
+              label={item.label}
+              count={counts[item.status]}
+              emphasis={item.status === 'unread' && counts.unread > 0}
+            />
+          ))}
+        </ul>
+
+        {progress.length > 0 && (
+          <section className="nav-section" aria-labelledby="digests-heading">
+            <h2 id="digests-heading" className="nav-heading">
+              Digests
+            </h2>
+            <ul className="nav-list">
+              {progress.map((digest) => (
+                <DigestItem key={digest.id} digest={digest} />
+              ))}
+            </ul>
+          </section>
+        )}
+
+        <section className="nav-section" aria-labelledby="tags-heading">
+          <h2 id="tags-heading" className="nav-heading">
+            Tags
+          </h2>
+          {tags.length === 0 ? (
+            <p className="nav-empty">
+              No tags yet. Press <kbd>t</kbd> on a paper to add one.
+            </p>
+          ) : (
+            <ul className="nav-list">
+              {tags.map((tag) => (
+                <TagItem key={tag.tag.toLocaleLowerCase()} tag={tag.tag} count={tag.count} allTags={tags} />
+              ))}
+            </ul>
+          )}
+        </section>
+      </div>
+    </nav>
+  );
+}
+
+export function useFilterActive(filter: SidebarFilter): boolean {
+  return useAppState((state) => sameFilter(state.filter, filter));
+}
+
+function NavItem({
+  filter,
+  icon,
+  label,
+  count,
+  emphasis = false,
+}: {
+  filter: SidebarFilter;
+  icon: ReactNode;
+  label: string;
+  count: number;
+  emphasis?: boolean;
+}) {
+  const controller = useController();
+  const active = useFilterActive(filter);
+  return (
+    <li>
+      <button
+        type="button"
+        className={`nav-item${active ? ' is-active' : ''}${emphasis ? ' is-emphasis' : ''}`}
+        aria-current={active ? 'true' : undefined}
+        onClick={() => controller.setFilter(filter)}
+      >
+        <span className="nav-icon">{icon}</span>
+        <span className="nav-label">{label}</span>
+        <span className="nav-count" aria-label={`${count.toLocaleString('en')} papers`}>
+          {count.toLocaleString('en')}
+        </span>
+      </button>
+    </li>
+  );
+}
+
+function DigestItem({ digest }: { digest: DigestProgress }) {
+  const controller = useController();
+  const filter: SidebarFilter = { kind: 'digest', id: digest.id };
+  const active = useFilterActive(filter);
+  const done = digest.counts.read;
+  const started = digest.counts.reading;
+  const percent = digest.total === 0 ? 0 : Math.round((done / digest.total) * 100);
+  const startedPercent = digest.total === 0 ? 0 : Math.round(((done + started) / digest.total) * 100);
+  return (
+    <li>
+      <button
+        type="button"
+        className={`nav-item digest-item${active ? ' is-active' : ''}`}
+        aria-current={active ? 'true' : undefined}
+        onClick={() => controller.setFilter(filter)}
+        title={`${digest.title} — imported from ${digest.source}`}
+      >
+        <span className="nav-icon">
+          <DigestIcon />
+        </span>
+        <span className="digest-text">
+          <span className="nav-label">{digest.title}</span>
+          <span className="digest-progress" aria-hidden="true">
+            <span className="digest-progress-started" style={{ width: `${startedPercent}%` }} />
+            <span className="digest-progress-read" style={{ width: `${percent}%` }} />
+          </span>
+          <span className="digest-stats">
+            {done} of {digest.total} read{started > 0 ? ` · ${started} reading` : ''}
+          </span>
+        </span>
+      </button>
+    </li>
+  );
+}

@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { paper } from './test-papers.js';
+import { INITIAL_STATE, loaded, replacePapers, setFilter, setQuery, setResults, type AppState } from './state.js';
+import { withStatus, withTagRenamed, withTagsAdded } from './papers.js';
+import { digestProgressOf, libraryOrder, visibleIds } from './visible.js';
+
+const NOW = '2026-03-12T09:00:00.000Z';
+
+function library(): AppState {
+  const papers = [
+    paper('a', { addedAt: '2026-03-01T00:00:00.000Z' }),
+    paper('b', { addedAt: '2026-03-01T00:00:00.000Z', status: 'read', tags: ['graphs'] }),
+    paper('c', { addedAt: '2026-03-05T00:00:00.000Z', tags: ['Graphs', 'lie'] }),
+  ];
+  const digest = {
+    id: 'd1',
+    title: 'Digest',
+    format: 'bibtex' as const,
+    date: null,
+    source: 'd.bib',
+    importedAt: NOW,
+    total: 3,
+    counts: { unread: 3, reading: 0, read: 0 },
+  };
+  return loaded(INITIAL_STATE, papers, [digest]);
+}
+
+describe('the list', () => {
+  it('shows the latest import first, each in its own order, and selects the first paper', () => {
+    const state = library();
+    expect(libraryOrder(state.papers)).toEqual(['c', 'a', 'b']);
+    expect(visibleIds(state)).toEqual(['c', 'a', 'b']);
+    expect(state.selection.cursor).toBe('c');
+  });
+
+  it('filters by status, tag and digest', () => {
+    const state = library();
+    expect(visibleIds(setFilter(state, { kind: 'status', status: 'unread' }))).toEqual(['c', 'a']);
+    expect(visibleIds(setFilter(state, { kind: 'tag', tag: 'graphs' }))).toEqual(['c', 'b']);
+    expect(visibleIds(setFilter(state, { kind: 'digest', id: 'none' }))).toEqual([]);
+  });
+
+  it('keeps a paper changed in this view until the view changes', () => {
+    let state = setFilter(library(), { kind: 'status', status: 'unread' });
+    const a = state.papers[0];
+    if (a === undefined) throw new Error('no paper');
+    state = replacePapers(state, [withStatus(a, 'read', NOW)], true);
+    expect(visibleIds(state)).toEqual(['c', 'a']);
+    state = setFilter(state, { kind: 'all' });
+    state = setFilter(state, { kind: 'status', status: 'unread' });
+    expect(visibleIds(state)).toEqual(['c']);
+  });
+
+  it('shows ranked results best first, and unranked ones (qualifiers only) in list order, both filtered', () => {
+    let state = setQuery(library(), 'graph');
+    state = setResults(state, {
+      query: 'graph',
+      ids: ['b', 'c'],
+      ranked: true,
+      highlights: new Map(),
+      truncated: false,
+    });
+    expect(visibleIds(state)).toEqual(['b', 'c']);
+    expect(state.selection.cursor).toBe('b');
+    expect(visibleIds(setFilter(state, { kind: 'status', status: 'unread' }))).toEqual(['c']);
+    state = setQuery(state, 'is:unread');
+    state = setResults(state, {
+      query: 'is:unread',
+      ids: ['a', 'c'],
+      ranked: false,
+      highlights: new Map(),
+      truncated: false,
+    });
+    expect(visibleIds(state)).toEqual(['c', 'a']);
+  });
+
+  it('ignores results for a query that is no longer typed', () => {
+    const state = setQuery(library(), 'new');
+    const stale = { query: 'old', ids: ['b'], ranked: true, highlights: new Map(), truncated: false };
+    expect(setResults(state, stale)).toBe(state);
+  });
+
+  it('drops the results when the search is cleared', () => {
+    let state = setQuery(library(), 'x');
+    state = setResults(state, { query: 'x', ids: [], ranked: true, highlights: new Map(), truncated: false });
+    expect(visibleIds(state)).toEqual([]);
+    expect(visibleIds(setQuery(state, ''))).toEqual(['c', 'a', 'b']);
+  });
+});
+
+describe('counts', () => {
+  it('counts statuses, tags and digest progress from the papers as they are', () => {
+    let state = library();
+    expect(state.counts.status).toEqual({ unread: 2, reading: 0, read: 1 });
+    expect(state.counts.tags).toEqual([
+      { tag: 'graphs', count: 2 },
+      { tag: 'lie', count: 1 },
+    ]);
+    const a = state.papers[0];
+    if (a === undefined) throw new Error('no paper');
+    state = replacePapers(state, [withStatus(a, 'reading', NOW)]);
+    expect(state.counts.status).toEqual({ unread: 1, reading: 1, read: 1 });
+    expect(digestProgressOf(state.digests, state.counts.digests)[0]?.counts).toEqual({
+      unread: 1,
+      reading: 1,
+      read: 1,
+    });
+    const tagsBefore = state.counts.tags;
+    const b = state.papers[1];
+    if (b === undefined) throw new Error('no paper');
+    state = replacePapers(state, [withStatus(b, 'unread', NOW)]);
+    expect(state.counts.tags).toBe(tagsBefore);
+    state = replacePapers(state, [withTagsAdded(b, ['new'], NOW)]);
+    expect(state.counts.tags.map((tag) => tag.tag)).toEqual(['graphs', 'lie', 'new']);
+  });
+});
+
+describe('optimistic changes', () => {
+  it('follow the library’s rules', () => {
+    const base = paper('p', { tags: ['graphs'] });
+    expect(withStatus(base, 'read', NOW)).toMatchObject({ status: 'read', readAt: NOW, updatedAt: NOW });
+    expect(withStatus(base, 'unread', NOW)).toBe(base);
+    expect(withTagsAdded(base, ['GRAPHS'], NOW)).toBe(base);
+    expect(withTagsAdded(base, ['lie groups'], NOW).tags).toEqual(['graphs', 'lie-groups']);
+    expect(() => withTagsAdded(base, ['a,b'], NOW)).toThrow(/comma/);
+    expect(withTagRenamed(paper('q', { tags: ['a', 'b'] }), 'a', 'b', NOW).tags).toEqual(['b']);
+  });
+});

@@ -1,0 +1,194 @@
+/** The renderer's state: plain immutable data, changed only by the pure functions here and in the modules beside. */
+
+import type { ImportReport } from '../../core/api.js';
+import type { Paper, ReadingStatus } from '../../core/model.js';
+import type { DigestProgress } from '../../core/query.js';
+import type { Highlights } from '../search/protocol.js';
+import { countAll, countChange, type Counts } from './counts.js';
+import { EMPTY_SELECTION, reconcile, selectOnly, type Selection } from './selection.js';
+import { libraryOrder, visibleIds } from './visible.js';
+
+export type SidebarFilter =
+  | { readonly kind: 'all' }
+  | { readonly kind: 'status'; readonly status: ReadingStatus }
+  | { readonly kind: 'tag'; readonly tag: string }
+  | { readonly kind: 'digest'; readonly id: string };
+
+export const ALL: SidebarFilter = { kind: 'all' };
+
+export interface SearchResults {
+  /** The query these results are for. */
+  readonly query: string;
+  /** Matching papers, best first when `ranked`; otherwise in the list's own order. */
+  readonly ids: readonly string[];
+  readonly ranked: boolean;
+  readonly highlights: ReadonlyMap<string, Highlights>;
+  /** More papers matched than were returned. */
+  readonly truncated: boolean;
+}
+
+export type Dialog =
+  | { readonly kind: 'shortcuts' }
+  | { readonly kind: 'export' }
+  | { readonly kind: 'import-report'; readonly report: ImportReport }
+  | { readonly kind: 'import-failed'; readonly message: string };
+
+export interface Toast {
+  readonly id: number;
+  readonly message: string;
+  readonly tone: 'info' | 'error';
+  readonly action?: { readonly label: string; readonly run: () => void };
+}
+
+export type LoadState =
+  { readonly phase: 'loading' } | { readonly phase: 'ready' } | { readonly phase: 'error'; readonly message: string };
+
+export interface AppState {
+  readonly load: LoadState;
+  /** Every paper, in the library's order. */
+  readonly papers: readonly Paper[];
+  /** Position of each paper in `papers`; rebuilt only when the library is (re)loaded. */
+  readonly index: ReadonlyMap<string, number>;
+  /** Ids in the list's order when there is no search; rebuilt only when the library is (re)loaded. */
+  readonly order: readonly string[];
+  readonly digests: readonly DigestProgress[];
+  /** Papers per status, digest and tag, kept up to date with every change. */
+  readonly counts: Counts;
+  readonly filter: SidebarFilter;
+  /** The search box's text. */
+  readonly query: string;
+  /** Results for `query` once they arrive; null while there is no query. */
+  readonly results: SearchResults | null;
+  readonly selection: Selection;
+  /**
+   * Papers changed while this view is shown stay in it even if they no longer match (marking a paper read
+   * in "Unread" does not whisk it away); cleared when the filter or query changes.
+   */
+  readonly keep: ReadonlySet<string>;
+  readonly dialog: Dialog | null;
+  readonly toasts: readonly Toast[];
+  readonly busy: 'importing' | null;
+  readonly canUndo: boolean;
+}
+
+export const INITIAL_STATE: AppState = {
+  load: { phase: 'loading' },
+  papers: [],
+  index: new Map(),
+  order: [],
+  digests: [],
+  counts: countAll([]),
+  filter: ALL,
+  query: '',
+  results: null,
+  selection: EMPTY_SELECTION,
+  keep: new Set(),
+  dialog: null,
+  toasts: [],
+  busy: null,
+  canUndo: false,
+};
+
+export function paperById(state: AppState, id: string | null): Paper | undefined {
+  if (id === null) return undefined;
+  const position = state.index.get(id);
+  return position === undefined ? undefined : state.papers[position];
+}
+
+/** The library as loaded: keeps the selection where it can. */
+export function loaded(state: AppState, papers: readonly Paper[], digests: readonly DigestProgress[]): AppState {
+  const index = new Map(papers.map((paper, position) => [paper.id, position]));
+  const order = libraryOrder(papers);
+  const next: AppState = {
+    ...state,
+    load: { phase: 'ready' },
+    papers,
+    index,
+    order,
+    digests,
+    counts: countAll(papers),
+  };
+  return withListChange(next, state);
+}
+
+/** Papers the API (or an optimistic change) returned, put in place of the old ones. */
+export function replacePapers(state: AppState, changed: readonly Paper[], keep = false): AppState {
+  if (changed.length === 0) return state;
+  const papers = state.papers.slice();
+  const before: Paper[] = [];
+  const after: Paper[] = [];
+  for (const paper of changed) {
+    const position = state.index.get(paper.id);
+    const old = position === undefined ? undefined : papers[position];
+    if (position !== undefined && old !== undefined && old !== paper) {
+      papers[position] = paper;
+      before.push(old);
+      after.push(paper);
+    }
+  }
+  if (after.length === 0) return state;
+  const kept = keep ? new Set([...state.keep, ...changed.map((paper) => paper.id)]) : state.keep;
+  return { ...state, papers, keep: kept, counts: countChange(state.counts, before, after, papers) };
+}
+
+export function setFilter(state: AppState, filter: SidebarFilter): AppState {
+  if (sameFilter(state.filter, filter)) return state;
+  return withListChange({ ...state, filter, keep: new Set() }, state);
+}
+
+export function setQuery(state: AppState, query: string): AppState {
+  if (query === state.query) return state;
+  const blank = query.trim() === '';
+  const next: AppState = { ...state, query, keep: new Set(), results: blank ? null : state.results };
+  return blank ? withListChange(next, state) : next;
+}
+
+/** Results arrived: the best match becomes the selection. */
+export function setResults(state: AppState, results: SearchResults): AppState {
+  if (results.query !== state.query) return state;
+  const next: AppState = { ...state, results };
+  const order = visibleIds(next);
+  const first = order[0] ?? null;
+  return {
+    ...next,
+    selection: results.ranked ? selectOnly(first) : reconcile(state.selection, order, visibleIds(state)),
+  };
+}
+
+/** After the list's contents changed: keeps the selection on papers still in it. */
+function withListChange(next: AppState, previous: AppState): AppState {
+  const order = visibleIds(next);
+  const selection =
+    previous.selection.cursor === null && next.selection.ids.size === 0
+      ? selectOnly(order[0] ?? null)
+      : reconcile(next.selection, order, visibleIds(previous));
+  return selection === next.selection ? next : { ...next, selection };
+}
+
+export function sameFilter(a: SidebarFilter, b: SidebarFilter): boolean {
+  if (a.kind !== b.kind) return false;
+  switch (a.kind) {
+    case 'all':
+      return true;
+    case 'status':
+      return b.kind === 'status' && a.status === b.status;
+    case 'tag':
+      return b.kind === 'tag' && a.tag.toLocaleLowerCase() === b.tag.toLocaleLowerCase();
+    case 'digest':
+      return b.kind === 'digest' && a.id === b.id;
+  }
+}
+
+let nextToastId = 1;
+
+export function addToast(state: AppState, toast: Omit<Toast, 'id'>): { state: AppState; id: number } {
+  const id = nextToastId++;
+  // At most three at once: the oldest goes.
+  return { state: { ...state, toasts: [...state.toasts.slice(-2), { ...toast, id }] }, id };
+}
+
+export function dismissToast(state: AppState, id: number): AppState {
+  return state.toasts.some((toast) => toast.id === id)
+    ? { ...state, toasts: state.toasts.filter((toast) => toast.id !== id) }
+    : state;
+}

@@ -1,0 +1,66 @@
+/**
+ * The undo stack for reading state: each entry remembers, for the papers one change touched, the fields it
+ * changed as they were before. Undo restores only those fields, so undoing a status change never reverts a
+ * note written since. Pure.
+ */
+
+import type { ReadingStateInput } from '../../core/api.js';
+import type { Paper, ReadingStatus } from '../../core/model.js';
+
+export interface UndoRecord {
+  readonly id: string;
+  readonly status?: { readonly status: ReadingStatus; readonly readAt: string | null };
+  readonly tags?: readonly string[];
+}
+
+export interface UndoEntry {
+  /** What the change did, for the "Undid …" toast: "Marked 3 papers as read". */
+  readonly label: string;
+  readonly records: readonly UndoRecord[];
+}
+
+export const UNDO_LIMIT = 100;
+
+export function pushUndo(stack: readonly UndoEntry[], entry: UndoEntry, limit = UNDO_LIMIT): UndoEntry[] {
+  if (entry.records.length === 0) return [...stack];
+  const next = [...stack, entry];
+  return next.length > limit ? next.slice(next.length - limit) : next;
+}
+
+/** The stack without `entry` (a change that failed is no change to undo). */
+export function dropUndo(stack: readonly UndoEntry[], entry: UndoEntry): UndoEntry[] {
+  const at = stack.lastIndexOf(entry);
+  return at === -1 ? [...stack] : [...stack.slice(0, at), ...stack.slice(at + 1)];
+}
+
+/** What the papers looked like before a change to `fields`. */
+export function recordsBefore(papers: readonly Paper[], fields: { status?: boolean; tags?: boolean }): UndoRecord[] {
+  return papers.map((paper) => ({
+    id: paper.id,
+    ...(fields.status === true ? { status: { status: paper.status, readAt: paper.readAt } } : {}),
+    ...(fields.tags === true ? { tags: paper.tags } : {}),
+  }));
+}
+
+/** The states `restoreStates` should put back: the recorded fields, everything else as the paper is now. */
+export function restoreInputs(entry: UndoEntry, current: (id: string) => Paper | undefined): ReadingStateInput[] {
+  return entry.records.flatMap((record) => {
+    const paper = current(record.id);
+    if (paper === undefined) return [];
+    return [
+      {
+        id: record.id,
+        status: record.status?.status ?? paper.status,
+        readAt: record.status !== undefined ? record.status.readAt : paper.readAt,
+        tags: record.tags ?? paper.tags,
+        note: paper.note,
+      },
+    ];
+  });
+}
+
+/** A paper with a restore input applied, for showing the undo at once. */
+export function applyRestore(paper: Paper, input: ReadingStateInput, now: string): Paper {
+  const readAt = input.status === 'read' ? (input.readAt ?? now) : null;
+  return { ...paper, status: input.status, readAt, tags: input.tags, note: input.note, updatedAt: now };
+}

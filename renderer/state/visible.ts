@@ -1,0 +1,91 @@
+/** Which papers the list shows, in which order, and the counts the sidebar shows. Pure and memoised. */
+
+import type { Paper } from '../../core/model.js';
+import { matchesFilter, type DigestProgress, type PaperFilter, type StatusCounts } from '../../core/query.js';
+import { memoize } from './memo.js';
+import type { AppState, SearchResults, SidebarFilter } from './state.js';
+
+export function paperFilterOf(filter: SidebarFilter): PaperFilter {
+  switch (filter.kind) {
+    case 'all':
+      return {};
+    case 'status':
+      return { status: filter.status };
+    case 'tag':
+      return { tag: filter.tag };
+    case 'digest':
+      return { digest: filter.id };
+  }
+}
+
+/** The list's order without a search: the latest import first, each import in the order its digest lists. */
+export function libraryOrder(papers: readonly Paper[]): readonly string[] {
+  const positions = papers.map((_, position) => position);
+  positions.sort((a, b) => {
+    const pa = papers[a]?.addedAt ?? '';
+    const pb = papers[b]?.addedAt ?? '';
+    return pa < pb ? 1 : pa > pb ? -1 : a - b;
+  });
+  return positions.map((position) => papers[position]?.id ?? '');
+}
+
+const computeVisible = memoize(
+  (
+    papers: readonly Paper[],
+    index: ReadonlyMap<string, number>,
+    order: readonly string[],
+    filter: SidebarFilter,
+    results: SearchResults | null,
+    keep: ReadonlySet<string>,
+  ): readonly string[] => {
+    let source = order;
+    if (results !== null) {
+      if (results.ranked) source = results.ids;
+      else {
+        const matching = new Set(results.ids);
+        source = order.filter((id) => matching.has(id));
+      }
+    }
+    const paperFilter = paperFilterOf(filter);
+    const everything = filter.kind === 'all';
+    // The library's own order needs no checking: every id in it is in the index.
+    if (everything && source === order) return order;
+    if (everything) return source.filter((id) => index.has(id));
+    return source.filter((id) => {
+      const position = index.get(id);
+      const paper = position === undefined ? undefined : papers[position];
+      return paper !== undefined && (keep.has(id) || matchesFilter(paper, paperFilter));
+    });
+  },
+  4,
+);
+
+let lastVisible: readonly string[] = [];
+
+/**
+ * The ids the list shows, top to bottom. The same array while its contents stay the same (a status change in
+ * "All papers" changes nothing here), so the list and its virtualiser do not start over.
+ */
+export function visibleIds(state: AppState): readonly string[] {
+  const results = state.results !== null && state.query.trim() !== '' ? state.results : null;
+  const ids = computeVisible(state.papers, state.index, state.order, state.filter, results, state.keep);
+  if (ids !== lastVisible && sameIds(ids, lastVisible)) return lastVisible;
+  lastVisible = ids;
+  return ids;
+}
+
+function sameIds(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i += 1) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Each digest's progress, with the counts as they are now (so it moves with optimistic changes). */
+export const digestProgressOf = memoize(
+  (digests: readonly DigestProgress[], counts: ReadonlyMap<string, StatusCounts>): readonly DigestProgress[] =>
+    digests.map((digest) => {
+      const count = counts.get(digest.id);
+      return count === undefined ? digest : { ...digest, counts: count };
+    }),
+  2,
+);
