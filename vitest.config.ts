@@ -2,7 +2,13 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['core/**/*.test.ts', 'renderer/**/*.test.ts', 'app/**/*.test.ts', 'electron/**/*.test.ts', 'tests/**/*.test.ts'],
+    include: [
+      'core/**/*.test.ts',
+      'renderer/**/*.test.ts',
+      'app/**/*.test.ts',
+      'electron/**/*.test.ts',
+      'tests/**/*.test.ts',
+    ],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },
