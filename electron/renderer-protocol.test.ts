@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  contentTypeOf,
   createRendererProtocolHandler,
   isRendererUrl,
   RENDERER_SCHEME_PRIVILEGES,
@@ -11,6 +10,7 @@ import {
   rendererFileFor,
 } from './renderer-protocol.js';
 import { CONTENT_SECURITY_POLICY } from '../core/content-security-policy.js';
+import { contentTypeOf } from '../app/content-types.js';
 
 describe('isRendererUrl', () => {
   it.each([RENDERER_URL, 'app://shelfmark/', 'app://shelfmark', 'app://shelfmark/assets/index-abc.js?v=1#x'])(

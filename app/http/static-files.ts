@@ -3,39 +3,13 @@
 import { createReadStream, existsSync } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { extname, isAbsolute, join, relative } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { contentTypeOf, hasKnownContentType } from '../content-types.js';
 import { pathOf } from './access.js';
 import { sendText } from './response-headers.js';
 
 export const INDEX_FILE = 'index.html';
-
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-  '.wasm': 'application/wasm',
-  '.webmanifest': 'application/manifest+json',
-};
-
-export function contentTypeOf(file: string): string {
-  return CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
-}
 
 /** Thrown when the renderer has not been built: the server has nothing to show. */
 export class MissingRendererError extends Error {
@@ -75,7 +49,7 @@ export function staticTarget(requestPath: string): StaticTarget {
  * extension of a file type served here ("/missing.js" is a missing file; "/paper/2410.12345v2" is a page).
  */
 export function looksLikeAppRoute(relativePath: string): boolean {
-  return !relativePath.startsWith('assets/') && !Object.hasOwn(CONTENT_TYPES, extname(relativePath).toLowerCase());
+  return !relativePath.startsWith('assets/') && !hasKnownContentType(relativePath);
 }
 
 function isInside(root: string, file: string): boolean {
