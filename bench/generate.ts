@@ -35,7 +35,24 @@ const FILLER = `the of and a in to we for is that with on this by as our are fro
 results method approach propose paper both while at has its their than also such using based new into two
 across not more over between when where how whether each most only under further existing prior work`.split(/\s+/);
 
-const SYLLABLES = ['ka', 'ro', 'ti', 'ne', 'ma', 'lu', 'si', 'po', 'ver', 'tan', 'gri', 'dol', 'mex', 'qua', 'zen', 'bri'];
+const SYLLABLES = [
+  'ka',
+  'ro',
+  'ti',
+  'ne',
+  'ma',
+  'lu',
+  'si',
+  'po',
+  'ver',
+  'tan',
+  'gri',
+  'dol',
+  'mex',
+  'qua',
+  'zen',
+  'bri',
+];
 
 /** A few thousand distinct, word-like tokens with a Zipfian frequency: topic words first, then made-up jargon. */
 function vocabulary(rand: () => number, size: number): string[] {
@@ -43,7 +60,7 @@ function vocabulary(rand: () => number, size: number): string[] {
   while (words.size < size) {
     const length = 2 + Math.floor(rand() * 3);
     let word = '';
-    for (let i = 0; i < length; i++) word += SYLLABLES[Math.floor(rand() * SYLLABLES.length)];
+    for (let i = 0; i < length; i++) word += SYLLABLES[Math.floor(rand() * SYLLABLES.length)] ?? '';
     words.add(word);
   }
   return [...words];
@@ -54,9 +71,50 @@ function zipf(rand: () => number, size: number): number {
   return Math.min(size - 1, Math.floor(Math.exp(rand() * Math.log(size))) - 1);
 }
 
-const FIRST_NAMES = ['Ada', 'Alan', 'Grace', 'Yann', 'Fei-Fei', 'Yoshua', 'Daphne', 'Jürgen', 'Chen', 'Priya', 'Sofía', 'Kenji', 'Amara', 'Lars'];
-const LAST_NAMES = ['Lovelace', 'Turing', 'Hopper', 'LeCun', 'Li', 'Bengio', 'Koller', 'Schmidhuber', 'Wang', 'Sharma', 'García', 'Tanaka', 'Okafor', 'Nielsen'];
-const TAGS = ['to-read', 'graphs', 'generative', 'llm', 'theory', 'benchmark', 'must-cite', 'reproduce', 'later', 'survey'];
+const FIRST_NAMES = [
+  'Ada',
+  'Alan',
+  'Grace',
+  'Yann',
+  'Fei-Fei',
+  'Yoshua',
+  'Daphne',
+  'Jürgen',
+  'Chen',
+  'Priya',
+  'Sofía',
+  'Kenji',
+  'Amara',
+  'Lars',
+];
+const LAST_NAMES = [
+  'Lovelace',
+  'Turing',
+  'Hopper',
+  'LeCun',
+  'Li',
+  'Bengio',
+  'Koller',
+  'Schmidhuber',
+  'Wang',
+  'Sharma',
+  'García',
+  'Tanaka',
+  'Okafor',
+  'Nielsen',
+];
+const TAGS = [
+  'to-read',
+  'graphs',
+  'generative',
+  'llm',
+  'theory',
+  'benchmark',
+  'must-cite',
+  'reproduce',
+  'later',
+  'survey',
+];
 
 export interface SyntheticLibrary extends LibrarySnapshot {
   readonly vocabulary: readonly string[];
@@ -86,7 +144,8 @@ export function generateLibrary(count: number, seed = 42): SyntheticLibrary {
     }
     const authors = Array.from(
       { length: 1 + Math.floor(rand() * 5) },
-      () => `${FIRST_NAMES[Math.floor(rand() * FIRST_NAMES.length)] ?? 'Ada'} ${LAST_NAMES[Math.floor(rand() * LAST_NAMES.length)] ?? 'Lovelace'}`,
+      () =>
+        `${FIRST_NAMES[Math.floor(rand() * FIRST_NAMES.length)] ?? 'Ada'} ${LAST_NAMES[Math.floor(rand() * LAST_NAMES.length)] ?? 'Lovelace'}`,
     );
     papers.push({
       id,
@@ -102,7 +161,10 @@ export function generateLibrary(count: number, seed = 42): SyntheticLibrary {
       addedAt: '2026-01-01T00:00:00.000Z',
     });
     if (rand() < 0.2) {
-      const tags = Array.from({ length: 1 + Math.floor(rand() * 2) }, () => TAGS[Math.floor(rand() * TAGS.length)] ?? 'later');
+      const tags = Array.from(
+        { length: 1 + Math.floor(rand() * 2) },
+        () => TAGS[Math.floor(rand() * TAGS.length)] ?? 'later',
+      );
       const noted = rand() < 0.3;
       states[id] = {
         status: rand() < 0.5 ? 'read' : 'reading',

@@ -26,7 +26,8 @@ export async function measureImport(library: SyntheticLibrary): Promise<ImportFi
       added = (await service.importFiles([{ name: 'daily_papers.json', bytes }])).added;
     });
     await service.close();
-    if (added !== library.catalogue.papers.length) throw new Error(`import added ${added} papers, not ${library.catalogue.papers.length}`);
+    if (added !== library.catalogue.papers.length)
+      throw new Error(`import added ${added} papers, not ${library.catalogue.papers.length}`);
     return { metric: 'import', papers: added, per_s: Math.round(added / (ms / 1000)), ms, bytes: bytes.length };
   } finally {
     await rm(directory, { recursive: true, force: true });

@@ -35,7 +35,9 @@ export async function measurePersist(library: SyntheticLibrary, changes = 200): 
       const id = ids[(n * 7919) % ids.length] ?? '';
       samples.push(
         await time(() =>
-          n % 2 === 0 ? service.setStatus([id], n % 4 === 0 ? 'read' : 'unread') : service.setNote(id, `Note ${n}: worth a second look.`),
+          n % 2 === 0
+            ? service.setStatus([id], n % 4 === 0 ? 'read' : 'unread')
+            : service.setNote(id, `Note ${n}: worth a second look.`),
         ),
       );
     }
@@ -45,7 +47,11 @@ export async function measurePersist(library: SyntheticLibrary, changes = 200): 
     const rewrites = library.catalogue.papers.length >= 100_000 ? 3 : 7;
     const baseline: number[] = [];
     for (let n = 0; n < rewrites; n++) {
-      baseline.push(await time(() => writeFileAtomically(whole, JSON.stringify({ catalogue: library.catalogue, states: library.states }))));
+      baseline.push(
+        await time(() =>
+          writeFileAtomically(whole, JSON.stringify({ catalogue: library.catalogue, states: library.states })),
+        ),
+      );
     }
     return {
       metric: 'persist',

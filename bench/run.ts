@@ -16,7 +16,6 @@ import { measureSearch } from './search.js';
 import { measureStartup } from './startup.js';
 
 type Figures = Readonly<Record<string, string | number | null>> & { readonly metric: string };
-type Measured = { readonly metric: string } & object;
 
 const { values } = parseArgs({
   options: { json: { type: 'boolean' }, sizes: { type: 'string' }, skip: { type: 'string' } },
@@ -26,19 +25,25 @@ const skip = new Set((values.skip ?? '').split(','));
 
 function rounded(figures: Figures): Figures {
   return Object.fromEntries(
-    Object.entries(figures).map(([key, value]) => [key, typeof value === 'number' ? round(value, key.startsWith('recall') ? 3 : 2) : value]),
+    Object.entries(figures).map(([key, value]) => [
+      key,
+      typeof value === 'number' ? round(value, key.startsWith('recall') ? 3 : 2) : value,
+    ]),
   ) as Figures;
 }
 
 const results: Figures[] = [];
-function report(measured: Measured): void {
+function report(measured: object): void {
   const shown = rounded(measured as Figures);
   results.push(shown);
   if (values.json === true) process.stdout.write(`${JSON.stringify(shown)}\n`);
   else process.stderr.write(`  ${JSON.stringify(shown)}\n`);
 }
 
-if (!existsSync(join(REPO_ROOT, 'dist', 'app', 'web.js')) || !existsSync(join(REPO_ROOT, 'dist', 'renderer', 'index.html'))) {
+if (
+  !existsSync(join(REPO_ROOT, 'dist', 'app', 'web.js')) ||
+  !existsSync(join(REPO_ROOT, 'dist', 'renderer', 'index.html'))
+) {
   process.stderr.write('The start-up benchmark runs the built app: run "npm run build" first.\n');
   process.exit(1);
 }
@@ -56,7 +61,8 @@ if (!skip.has('import')) report(await measureImport(generateLibrary(10_000, 7)))
 
 if (values.json !== true) {
   const row = (cells: readonly string[]): string => `| ${cells.join(' | ')} |`;
-  const value = (figures: Figures, key: string): string => (figures[key] === undefined || figures[key] === null ? '—' : String(figures[key]));
+  const value = (figures: Figures, key: string): string =>
+    figures[key] === undefined || figures[key] === null ? '—' : String(figures[key]);
   const lines = [
     '',
     row(['metric', 'papers', 'p50 ms', 'p95 ms', 'baseline p50 ms', '× faster', 'other']),
@@ -65,12 +71,23 @@ if (values.json !== true) {
   for (const figures of results) {
     const baseline = figures['baseline_p50_ms'];
     const p50 = figures['p50_ms'];
-    const ratio = typeof baseline === 'number' && typeof p50 === 'number' && p50 > 0 ? `${round(baseline / p50, 1)}×` : '—';
+    const ratio =
+      typeof baseline === 'number' && typeof p50 === 'number' && p50 > 0 ? `${round(baseline / p50, 1)}×` : '—';
     const other = Object.entries(figures)
       .filter(([key]) => !['metric', 'papers', 'p50_ms', 'p95_ms', 'baseline_p50_ms'].includes(key))
       .map(([key, entry]) => `${key} ${String(entry)}`)
       .join(', ');
-    lines.push(row([figures.metric, value(figures, 'papers'), value(figures, 'p50_ms'), value(figures, 'p95_ms'), value(figures, 'baseline_p50_ms'), ratio, other]));
+    lines.push(
+      row([
+        figures.metric,
+        value(figures, 'papers'),
+        value(figures, 'p50_ms'),
+        value(figures, 'p95_ms'),
+        value(figures, 'baseline_p50_ms'),
+        ratio,
+        other,
+      ]),
+    );
   }
   process.stdout.write(`${lines.join('\n')}\n`);
 }

@@ -73,7 +73,11 @@ function papersContaining(documents: readonly SearchDocument[], query: string): 
   return new Set(
     documents
       .filter((document) => {
-        const text = words([document.title, document.authors.join(' '), document.abstract, document.tags.join(' '), document.note].join(' '));
+        const text = words(
+          [document.title, document.authors.join(' '), document.abstract, document.tags.join(' '), document.note].join(
+            ' ',
+          ),
+        );
         return wanted.every((word) => text.has(word));
       })
       .map((document) => document.id),
@@ -91,9 +95,9 @@ function recall(index: SearchIndex, documents: readonly SearchDocument[], query:
 
 export async function measureSearch(library: SyntheticLibrary, withBaseline: boolean): Promise<SearchFigures> {
   const documents = searchDocuments(library);
-  let engineResult: FromWorker | null = null;
+  const answers: FromWorker[] = [];
   const engine = new SearchEngine(
-    (message) => (engineResult = message),
+    (message) => answers.push(message),
     (run) => run(),
   );
   const indexMs = await time(() => engine.handle({ type: 'reset', docs: documents }));
@@ -106,7 +110,7 @@ export async function measureSearch(library: SyntheticLibrary, withBaseline: boo
       const start = performance.now();
       engine.handle({ type: 'search', requestId: ++requestId, query: typed, limit: RESULT_LIMIT_DEFAULT });
       keystrokes.push(performance.now() - start);
-      if (engineResult === null) throw new Error('the search engine answered nothing');
+      if (answers.pop()?.type !== 'results') throw new Error(`the search engine did not answer "${typed}"`);
     }
   }
 

@@ -48,11 +48,11 @@ function startServer(db: string): Promise<{ readonly child: ChildProcess; readon
   const child = spawn(process.execPath, [join(REPO_ROOT, 'dist', 'app', 'web.js'), '--db', db, '--port', '0'], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  const { stdout } = child;
   return new Promise((resolve, reject) => {
     child.once('error', reject);
     child.once('exit', (code) => reject(new Error(`browser mode exited with ${code ?? 'a signal'}`)));
-    if (child.stdout === null) throw new Error('no stdout');
-    createInterface({ input: child.stdout }).once('line', (url) => resolve({ child, url }));
+    createInterface({ input: stdout }).once('line', (url) => resolve({ child, url }));
   });
 }
 

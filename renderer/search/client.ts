@@ -6,9 +6,10 @@
 import type { Paper } from '../../core/model.js';
 import type { SearchResults } from '../state/state.js';
 import { RESULT_LIMIT_DEFAULT } from './limits.js';
-import type { FromWorker, SearchDoc, WorkerPort } from './protocol.js';
+import type { SearchDocument } from '../../core/search/index.js';
+import type { FromWorker, WorkerPort } from './protocol.js';
 
-export function searchDocOf(paper: Paper): SearchDoc {
+export function searchDocOf(paper: Paper): SearchDocument {
   return {
     id: paper.id,
     title: paper.title,

@@ -1,22 +1,9 @@
 /** Messages between the search client (UI thread) and the search worker. Plain, structured-clone-able data. */
 
-import type { ReadingStatus } from '../../core/model.js';
-
-/** What the index knows of a paper (core/search's SearchDocument). */
-export interface SearchDoc {
-  readonly id: string;
-  readonly title: string;
-  readonly authors: readonly string[];
-  readonly abstract: string;
-  readonly tags: readonly string[];
-  readonly note: string;
-  readonly status: ReadingStatus;
-}
-
-export type SearchField = 'title' | 'authors' | 'abstract' | 'tags' | 'note';
+import type { SearchDocument, SearchHit } from '../../core/search/index.js';
 
 /** [start, end) ranges in each field's text; authors' and tags' text is the list joined with ", ". */
-export type Highlights = Partial<Record<SearchField, readonly (readonly [number, number])[]>>;
+export type Highlights = SearchHit['highlights'];
 
 export interface Hit {
   readonly id: string;
@@ -24,8 +11,8 @@ export interface Hit {
 }
 
 export type ToWorker =
-  | { readonly type: 'reset'; readonly docs: readonly SearchDoc[] }
-  | { readonly type: 'upsert'; readonly docs: readonly SearchDoc[] }
+  | { readonly type: 'reset'; readonly docs: readonly SearchDocument[] }
+  | { readonly type: 'upsert'; readonly docs: readonly SearchDocument[] }
   | { readonly type: 'remove'; readonly ids: readonly string[] }
   | { readonly type: 'search'; readonly requestId: number; readonly query: string; readonly limit: number };
 

@@ -1,0 +1,62 @@
+/** Which documents a phrase (words that must be adjacent, in order, in one field) matches, and what it is worth. */
+
+import type { DocumentTable } from './documents.js';
+import { fieldText, SEARCH_FIELDS } from './fields.js';
+import { fieldWeight, wordWorth } from './scoring.js';
+import type { TermCandidates } from './term-candidates.js';
+import { forEachToken } from './tokenize.js';
+import type { Vocabulary } from './vocabulary.js';
+import type { WordMatches } from './word-matches.js';
+
+export interface PhraseWord {
+  readonly candidates: TermCandidates;
+  readonly matches: WordMatches;
+}
+
+/** The closeness of the phrase's best occurrence in the text (the least close of its words), or 0 for none. */
+export function phraseCloseness(text: string, phrase: readonly PhraseWord[], vocabulary: Vocabulary): number {
+  const ids: number[] = [];
+  forEachToken(text, (term) => ids.push(vocabulary.idOf(term) ?? -1));
+  let best = 0;
+  for (let start = 0; start + phrase.length <= ids.length; start++) {
+    let closeness = 1;
+    for (let offset = 0; offset < phrase.length && closeness > best; offset++) {
+      closeness = Math.min(closeness, phrase[offset]?.candidates.byTerm.get(ids[start + offset] ?? -1) ?? 0);
+    }
+    if (closeness > best) best = closeness;
+  }
+  return best;
+}
+
+export function phraseMatches(
+  phrase: readonly PhraseWord[],
+  documents: DocumentTable,
+  vocabulary: Vocabulary,
+): WordMatches {
+  const slotCount = documents.slotCount;
+  const worth = new Float32Array(slotCount);
+  const fields = new Uint8Array(slotCount);
+  const slots: number[] = [];
+  const driver = phrase.reduce((a, b) => (b.matches.slots.length < a.matches.slots.length ? b : a));
+  for (const slot of driver.matches.slots) {
+    const document = documents.documentAt(slot);
+    let common = phrase.reduce((mask, word) => mask & (word.matches.fields[slot] ?? 0), 0xff);
+    if (document === undefined || common === 0) continue;
+    let best = 0;
+    let sum = 0;
+    for (let bit = 0; common !== 0; bit++, common >>= 1) {
+      if ((common & 1) === 0) continue;
+      const field = SEARCH_FIELDS[bit];
+      const closeness = field === undefined ? 0 : phraseCloseness(fieldText(document, field), phrase, vocabulary);
+      if (closeness === 0) continue;
+      const value = fieldWeight(bit) * closeness;
+      best = Math.max(best, value);
+      sum += value;
+      fields[slot] = (fields[slot] ?? 0) | (1 << bit);
+    }
+    if (best === 0) continue;
+    worth[slot] = wordWorth(best, sum);
+    slots.push(slot);
+  }
+  return { worth, fields, slots: Int32Array.from(slots) };
+}
