@@ -116,7 +116,7 @@ function exportDialogs(window: () => BrowserWindow | null): ExportDialogs {
         (win) => dialog.showSaveDialog(win, options),
         () => dialog.showSaveDialog(options),
       );
-      return choice.canceled || choice.filePath === undefined || choice.filePath === '' ? null : choice.filePath;
+      return choice.canceled || choice.filePath === '' ? null : choice.filePath;
     },
     async chooseFolder({ defaultPath }) {
       const options = {
@@ -131,7 +131,7 @@ function exportDialogs(window: () => BrowserWindow | null): ExportDialogs {
         (win) => dialog.showSaveDialog(win, options),
         () => dialog.showSaveDialog(options),
       );
-      return choice.canceled || choice.filePath === undefined || choice.filePath === '' ? null : choice.filePath;
+      return choice.canceled || choice.filePath === '' ? null : choice.filePath;
     },
     async confirmReplaceFolder(path) {
       const options = {

@@ -23,7 +23,7 @@ describe('production dependencies', () => {
   it('are none a major version behind (npm outdated; the audit service is out of reach here)', async () => {
     // npm outdated exits 1 when something is outdated; its JSON says what.
     const { stdout } = await promisify(execFile)('npm', ['outdated', '--json', '--omit=dev'], { cwd: ROOT }).catch(
-      (error: { stdout?: string }) => ({ stdout: error.stdout ?? '' }),
+      (error: unknown) => ({ stdout: (error as { stdout?: string }).stdout ?? '' }),
     );
     const outdated = JSON.parse(stdout === '' ? '{}' : stdout) as Record<string, Outdated>;
     const behind = Object.entries(outdated)

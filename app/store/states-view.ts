@@ -15,7 +15,7 @@ export function statesView(states: ReadonlyMap<string, ReadingState>): StatesVie
   const own = (key: string | symbol): ReadingState | undefined =>
     typeof key === 'string' ? states.get(key) : undefined;
   const { proxy, revoke } = Proxy.revocable<Record<string, ReadingState>>(
-    {},
+    Object.create(null) as Record<string, ReadingState>,
     {
       get: (target, key, receiver): unknown => own(key) ?? (Reflect.get(target, key, receiver) as unknown),
       has: (target, key) => own(key) !== undefined || Reflect.has(target, key),

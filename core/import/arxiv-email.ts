@@ -195,6 +195,7 @@ function abstractParagraphs(lines: readonly string[]): readonly string[] {
 /** "A (MIT), B and C ((1) X, (2) Y)" → ["A", "B", "C"], with TeX accents decoded. */
 export function splitAuthors(raw: string): readonly string[] {
   return withoutParentheses(raw)
+    .replace(/\s+/g, ' ') // one space per run: with runs, the split below takes quadratic time
     .split(/\s*,\s*and\s+|\s+and\s+|\s*[,;]\s*/)
     .map((name) => collapseWhitespace(decodeTex(name, TEX)))
     .filter((name) => name !== '' && !/^(?:et al\.?|others)$/i.test(name));

@@ -41,7 +41,7 @@ export function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    const detail = error instanceof Error ? ` (${error.message})` : '';
+    const detail = error instanceof Error ? ` (${error.message.replace(/[\s\p{Cc}]+/gu, ' ')})` : '';
     throw new DigestError(`it is not valid JSON${detail}`);
   }
 }
