@@ -18,7 +18,14 @@ import { parseDigestFile } from '../core/import/index.js';
 import type { LibrarySnapshot } from '../core/import/types.js';
 import { findPaper, findPapers } from '../core/lookup.js';
 import { mergeDigest, mergeLibrary } from '../core/merge.js';
-import { withReadingState, type Catalogue, type Paper, type ReadingState, type ReadingStatus } from '../core/model.js';
+import {
+  withReadingState,
+  type Catalogue,
+  type Paper,
+  type ReadingState,
+  type ReadingStatus,
+  emptyStateMap,
+} from '../core/model.js';
 import {
   digestProgress,
   libraryStats,
@@ -137,7 +144,7 @@ export class LibraryService implements LibraryApi {
 
     const results = await this.transact((library) => {
       let current: LibrarySnapshot = library;
-      const states: Record<string, ReadingState> = {};
+      const states = emptyStateMap();
       const fileResults = parsed.map((entry): FileImportResult => {
         if (!entry.ok) return entry;
         if (entry.parsed.kind === 'digest') {
@@ -169,7 +176,7 @@ export class LibraryService implements LibraryApi {
     const now = this.now();
     return this.transact((library) => {
       const papers = findPapers(library.catalogue, refs);
-      const states: Record<string, ReadingState> = {};
+      const states = emptyStateMap();
       const result = papers.map((paper) => {
         const before = library.states[paper.id];
         const after = change(before, now, paper.id);

@@ -1,5 +1,6 @@
 /** Merging what a digest or another library brings into the catalogue: pure, never losing anything. */
 
+import { emptyStateMap } from './model.js';
 import { hash53, normalizeTitle, paperIdFor } from './identity.js';
 import type { LibrarySnapshot, ParsedDigest, SkippedBlock } from './import/types.js';
 import type {
@@ -243,7 +244,7 @@ export function mergeLibrary(
     else digests[position] = { ...stored, paperIds: union(stored.paperIds, paperIds) };
   }
 
-  const states: Record<string, ReadingState> = {};
+  const states = emptyStateMap();
   for (const [incomingId, state] of Object.entries(incoming.states)) {
     const id = localIdOf.get(incomingId);
     if (id !== undefined && isNewer(state, current.states[id])) states[id] = state;

@@ -91,3 +91,11 @@ export function withReadingState(paper: CataloguePaper, state: ReadingState | un
     updatedAt: state?.updatedAt ?? null,
   };
 }
+
+/**
+ * An empty map of reading states by paper id, safe for any id: a paper id is user data ("__proto__",
+ * "constructor"), so the object has no prototype whose members an id could hit.
+ */
+export function emptyStateMap(): Record<string, ReadingState> {
+  return Object.create(null) as Record<string, ReadingState>;
+}

@@ -71,3 +71,34 @@ export async function syncDirectory(directory: string, fs: DurableFs = nodeFs): 
 function isUnsupportedDirectorySync(error: unknown): boolean {
   return isErrorCode(error, 'EISDIR', 'EPERM', 'EINVAL');
 }
+
+/** Temp files and folders older than this are left over from a process that died mid-write. */
+export const ABANDONED_AFTER_MS = 10 * 60 * 1000;
+
+/**
+ * Removes the temp files and folders (".name.….tmp") that a process killed mid-write left in `directory`. Only old
+ * ones: a live write never takes ten minutes, so nothing in progress is touched.
+ */
+export async function removeAbandonedTempFiles(directory: string, now = Date.now()): Promise<string[]> {
+  let names: string[];
+  try {
+    names = await fsp.readdir(directory);
+  } catch (error) {
+    if (isErrorCode(error, 'ENOENT')) return [];
+    throw error;
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    if (!name.startsWith('.') || !name.endsWith('.tmp')) continue;
+    const file = path.join(directory, name);
+    try {
+      const stats = await fsp.lstat(file);
+      if (now - stats.mtimeMs < ABANDONED_AFTER_MS) continue;
+      await fsp.rm(file, { recursive: true, force: true });
+      removed.push(name);
+    } catch (error) {
+      if (!isErrorCode(error, 'ENOENT')) throw error;
+    }
+  }
+  return removed;
+}

@@ -14,7 +14,7 @@ import { isErrorCode } from './errors.js';
 import { libraryPaths, type LibraryPaths } from './library-paths.js';
 import { openLibraryStore } from './library-store.js';
 import { withLock } from './lock.js';
-import { syncDirectory } from './atomic-write.js';
+import { removeAbandonedTempFiles, syncDirectory } from './atomic-write.js';
 
 export const BACKUPS_KEPT = 10;
 
@@ -129,7 +129,10 @@ async function prune(paths: LibraryPaths, keep: number): Promise<void> {
   for (const old of daily.slice(keep)) await fsp.rm(old.path, { recursive: true, force: true });
 }
 
-/** Makes today's backup unless there is one; keeps the newest `keep` daily backups. */
+/**
+ * Makes today's backup unless there is one; keeps the newest `keep` daily backups. Once a day is also when the
+ * temp files of writes that a crash interrupted are cleared away.
+ */
 export async function backUpDaily(paths: LibraryPaths, now: Date, keep = BACKUPS_KEPT): Promise<BackupInfo | null> {
   const today = now.toISOString().slice(0, 10);
   const hasToday = (backups: readonly BackupInfo[]): boolean =>
@@ -138,6 +141,8 @@ export async function backUpDaily(paths: LibraryPaths, now: Date, keep = BACKUPS
   if (!(await exists(paths.catalogue)) && !(await exists(paths.journal))) return null;
   return withLock(paths, async () => {
     if (hasToday(await listBackups(paths))) return null;
+    await removeAbandonedTempFiles(paths.directory, now.getTime());
+    await removeAbandonedTempFiles(backupsDirectory(paths), now.getTime());
     const backup = await copyIntoBackup(paths, 'daily', now);
     await prune(paths, keep);
     return backup;

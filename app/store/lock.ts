@@ -8,8 +8,8 @@ import type { LibraryPaths } from './library-paths.js';
  * that keeps the lock fresh: `stale` must be well above that, or another process would take the lock over.
  * A crashed holder's lock is taken over after `stale`, so a waiter keeps trying for longer than that.
  */
-const STALE_MS = 30_000;
-const REFRESH_MS = 5_000;
+const STALE_MS = 10_000;
+const REFRESH_MS = 2_000;
 const RETRIES = { retries: 400, factor: 1.2, minTimeout: 2, maxTimeout: 150, randomize: true } as const;
 
 /** Runs `work` while holding the library's lock: no other process reads, changes or writes it meanwhile. */

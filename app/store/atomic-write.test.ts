@@ -1,0 +1,37 @@
+import { mkdir, mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ABANDONED_AFTER_MS, removeAbandonedTempFiles } from './atomic-write.js';
+
+let directory: string;
+beforeEach(async () => {
+  directory = await mkdtemp(join(tmpdir(), 'shelfmark-temp-'));
+});
+afterEach(async () => {
+  await rm(directory, { recursive: true, force: true });
+});
+
+describe('removeAbandonedTempFiles', () => {
+  it('removes only old temp files and folders a killed write left behind', async () => {
+    const old = (Date.now() - ABANDONED_AFTER_MS - 1000) / 1000;
+    await writeFile(join(directory, '.library.json.123-abcdef012345.tmp'), 'half a catalogue');
+    await utimes(join(directory, '.library.json.123-abcdef012345.tmp'), old, old);
+    await mkdir(join(directory, '.2026-11-27T10-00-00Z-daily.1a2b3c4d.tmp'));
+    await utimes(join(directory, '.2026-11-27T10-00-00Z-daily.1a2b3c4d.tmp'), old, old);
+    await writeFile(join(directory, '.library.json.456-abcdef012345.tmp'), 'a write in progress');
+    await writeFile(join(directory, 'library.json'), '{}');
+    await writeFile(join(directory, 'notes.tmp'), 'the user’s own file');
+    await utimes(join(directory, 'notes.tmp'), old, old);
+
+    expect((await removeAbandonedTempFiles(directory)).sort()).toEqual([
+      '.2026-11-27T10-00-00Z-daily.1a2b3c4d.tmp',
+      '.library.json.123-abcdef012345.tmp',
+    ]);
+    expect((await readdir(directory)).sort()).toEqual([
+      '.library.json.456-abcdef012345.tmp',
+      'library.json',
+      'notes.tmp',
+    ]);
+  });
+});
