@@ -46,7 +46,7 @@ async function rendererPids(): Promise<number[]> {
 
 function startServer(db: string): Promise<{ readonly child: ChildProcess; readonly url: string }> {
   const child = spawn(process.execPath, [join(REPO_ROOT, 'dist', 'app', 'web.js'), '--db', db, '--port', '0'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['ignore', 'pipe', 'ignore'],
   });
   const { stdout } = child;
   return new Promise((resolve, reject) => {
