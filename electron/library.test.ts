@@ -2,7 +2,17 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { API_METHODS } from '../core/api.js';
 import { appDataDirectory, resolveLibraryPath } from '../app/library-location.js';
-import { dbSwitch, desktopLibraryPath, unavailableLibrary } from './library.js';
+import { dbSwitch, desktopLibraryPath, unavailableLibrary, withoutDbSwitch } from './library.js';
+
+describe('withoutDbSwitch', () => {
+  it('drops every --db switch and keeps the rest, to restart on another library', () => {
+    expect(withoutDbSwitch(['.', '--db=/a.json', '--inspect', '--db', '/b.json', 'x'])).toEqual([
+      '.',
+      '--inspect',
+      'x',
+    ]);
+  });
+});
 
 describe('dbSwitch', () => {
   it.each<[string[], string | undefined]>([

@@ -16,6 +16,21 @@ export function dbSwitch(argv: readonly string[]): string | undefined {
   return found === '' ? undefined : found;
 }
 
+/** The arguments without any `--db` switch, to restart on another library. */
+export function withoutDbSwitch(argv: readonly string[]): string[] {
+  const kept: string[] = [];
+  for (let index = 0; index < argv.length; index++) {
+    const arg = argv[index];
+    if (arg === undefined || arg.startsWith('--db=')) continue;
+    if (arg === '--db') {
+      index += 1;
+      continue;
+    }
+    kept.push(arg);
+  }
+  return kept;
+}
+
 /**
  * `--db`, else `SHELFMARK_DB`, else `library.json` in Electron's userData folder: the CLI's rule, whose default
  * (`appDataDirectory()/library.json`) is the same folder once the app is named "Shelfmark".

@@ -30,7 +30,7 @@ import { bundledSampleDigest, SAMPLE_DIGEST_NAME } from '../app/resources.js';
 import { createApiHandler, type ApiSender } from './api-handler.js';
 import { createExportSaver, type ExportDialogs } from './export-saver.js';
 import { IMPORT_DIALOG_FILTERS, readImportFiles, withRefusedFiles } from './import-files.js';
-import { desktopLibraryPath, unavailableLibrary } from './library.js';
+import { desktopLibraryPath, unavailableLibrary, withoutDbSwitch } from './library.js';
 import { buildMenuTemplate, homepageFromPackageJson } from './menu.js';
 import {
   createRendererProtocolHandler,
@@ -239,6 +239,23 @@ function start(): void {
       console.warn(`Shelfmark: refused an API call from ${sender.frame?.url ?? 'a closed frame'}`),
   });
 
+  /** Restarts Shelfmark on the library file the user chooses (an existing one, or a new name for a new one). */
+  async function openLibraryFromDialog(): Promise<void> {
+    const win = liveWindow();
+    const options = {
+      title: 'Open Library',
+      buttonLabel: 'Open',
+      defaultPath: libraryPath,
+      filters: [{ name: 'Shelfmark library', extensions: ['json'] }],
+      properties: ['openFile' as const, 'promptToCreate' as const],
+    };
+    const choice = await (win === null ? dialog.showOpenDialog(options) : dialog.showOpenDialog(win, options));
+    const [chosen] = choice.filePaths;
+    if (choice.canceled || chosen === undefined) return;
+    app.relaunch({ args: [...withoutDbSwitch(process.argv.slice(1)), `--db=${chosen}`] });
+    app.quit();
+  }
+
   async function importFromDialog(): Promise<void> {
     const win = liveWindow();
     if (win === null) return;
@@ -364,6 +381,7 @@ function start(): void {
         homepageUrl: projectHomepage(),
         actions: {
           importDigest: () => void importFromDialog().catch(logError('cannot import')),
+          openLibrary: () => void openLibraryFromDialog().catch(logError('cannot open another library')),
           sendCommand,
           openExternal,
         },

@@ -11,13 +11,14 @@ import {
 } from './menu.js';
 
 function build(overrides: Partial<MenuOptions> = {}) {
-  const calls = { imports: 0, commands: [] as MenuCommand[], opened: [] as string[] };
+  const calls = { imports: 0, libraries: 0, commands: [] as MenuCommand[], opened: [] as string[] };
   const template = buildMenuTemplate({
     platform: 'linux',
     isDev: false,
     appName: 'Shelfmark',
     actions: {
       importDigest: () => calls.imports++,
+      openLibrary: () => calls.libraries++,
       sendCommand: (command) => calls.commands.push(command),
       openExternal: (url) => calls.opened.push(url),
     },
@@ -58,6 +59,12 @@ describe('buildMenuTemplate', () => {
     expect(IMPORT_ACCELERATOR).toBe('CmdOrCtrl+O');
     click(item);
     expect(calls.imports).toBe(1);
+  });
+
+  it('has File → Open Library…, which the main process carries out', () => {
+    const { template, calls } = build();
+    click(topMenu(template, 'File').find((entry) => entry.label === 'Open Library…'));
+    expect(calls.libraries).toBe(1);
   });
 
   it('has File → Export… on Ctrl/Cmd+E, which the renderer carries out', () => {

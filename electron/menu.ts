@@ -7,6 +7,8 @@ import { safeExternalUrl } from './security.js';
 export interface MenuActions {
   /** File → Import Digest…: the open dialog, then the import, in the main process. */
   importDigest(): void;
+  /** File → Open Library…: choose another library file, then restart on it. */
+  openLibrary(): void;
   /** Items the renderer carries out (Export…, Find…, Keyboard Shortcuts). */
   sendCommand(command: MenuCommand): void;
   openExternal(url: string): void;
@@ -69,6 +71,8 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
     submenu: [
       { id: 'import', label: 'Import Digest…', accelerator: IMPORT_ACCELERATOR, click: () => actions.importDigest() },
       { id: 'export', label: 'Export…', accelerator: EXPORT_ACCELERATOR, click: () => actions.sendCommand('export') },
+      separator,
+      { id: 'open-library', label: 'Open Library…', click: () => actions.openLibrary() },
       separator,
       mac ? { role: 'close' } : { role: 'quit' },
     ],

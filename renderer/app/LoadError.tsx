@@ -38,6 +38,10 @@ export function LoadError({ message }: { message: string }) {
             Try again
           </button>
         </div>
+        <p className="welcome-note">
+          To use another library, choose File → Open Library… in the desktop app, or start browser mode with
+          <code> --db PATH</code>.
+        </p>
         {backups !== null && backups.length > 0 && (
           <section className="backups" aria-labelledby="backups-heading">
             <h2 id="backups-heading" className="section-heading">
