@@ -12,6 +12,7 @@ import type {
   LibraryView,
   ReadingStateInput,
 } from '../core/api.js';
+import { OUTLINE_ABSTRACT_LENGTH } from '../core/api.js';
 import { exportFileType, renderExport, type ExportOutput, type ExportRequest } from '../core/export/index.js';
 import { InvalidInputError } from '../core/errors.js';
 import { parseDigestFile } from '../core/import/index.js';
@@ -30,6 +31,7 @@ import {
   digestProgress,
   libraryStats,
   matchesFilter,
+  outlineOf,
   papersOf,
   tagCounts,
   type DigestProgress,
@@ -113,6 +115,28 @@ export class LibraryService implements LibraryApi {
   async getLibrary(): Promise<LibraryView> {
     const library = await this.read();
     return { papers: papersOf(library), digests: digestProgress(library) };
+  }
+
+  async getLibraryOutline(): Promise<LibraryView> {
+    const library = await this.read();
+    return {
+      papers: library.catalogue.papers.map((paper) =>
+        outlineOf(withReadingState(paper, library.states[paper.id]), OUTLINE_ABSTRACT_LENGTH),
+      ),
+      digests: digestProgress(library),
+    };
+  }
+
+  async getPapers(offset: number, limit: number): Promise<readonly Paper[]> {
+    const library = await this.read();
+    return library.catalogue.papers
+      .slice(offset, offset + limit)
+      .map((paper) => withReadingState(paper, library.states[paper.id]));
+  }
+
+  /** Reads the library ahead of the first call (errors are left for that call to report). */
+  async warm(): Promise<void> {
+    await this.read().catch(() => undefined);
   }
 
   async listPapers(filter: PaperFilter): Promise<readonly Paper[]> {

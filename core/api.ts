@@ -61,8 +61,22 @@ export type ExportResult =
     }
   | { readonly kind: 'cancelled' };
 
+/** The longest abstract an outline carries: enough for a list row's one line. */
+export const OUTLINE_ABSTRACT_LENGTH = 160;
+
+/** At most this many papers per `getPapers` call: each answer stays small enough to read without a pause. */
+export const MAX_PAPERS_PER_PAGE = 5_000;
+
 export interface LibraryApi {
   getLibrary(): Promise<LibraryView>;
+  /**
+   * The library as the list first shows it: every paper with its reading state, but its abstract cut to its
+   * first line (at most OUTLINE_ABSTRACT_LENGTH characters) and its links and categories left out. Small and
+   * quick; `getPapers` and `getPaper` bring the whole records.
+   */
+  getLibraryOutline(): Promise<LibraryView>;
+  /** Whole papers `offset` to `offset + limit` (exclusive) in the library's order, as `getLibrary` lists them. */
+  getPapers(offset: number, limit: number): Promise<readonly Paper[]>;
   listPapers(filter: PaperFilter): Promise<readonly Paper[]>;
   /** By id, arXiv id (any version) or an unambiguous id prefix. */
   getPaper(ref: string): Promise<Paper>;
@@ -134,6 +148,8 @@ const readingStateInput = z
 
 export const apiArgs = {
   getLibrary: z.tuple([]),
+  getLibraryOutline: z.tuple([]),
+  getPapers: z.tuple([z.number().int().min(0), z.number().int().min(1).max(MAX_PAPERS_PER_PAGE)]),
   listPapers: z.tuple([paperFilterSchema]),
   getPaper: z.tuple([paperId]),
   importFiles: z.tuple([z.array(digestFile).min(1).max(1000)]),

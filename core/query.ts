@@ -14,6 +14,17 @@ export function papersOf(library: LibrarySnapshot): Paper[] {
   return library.catalogue.papers.map((paper) => withReadingState(paper, library.states[paper.id]));
 }
 
+/**
+ * What a list row shows of a paper: its abstract cut to its first line, at most `maxLength` characters, and no
+ * links or categories (the detail pane's, which it fetches whole).
+ */
+export function outlineOf(paper: Paper, maxLength: number): Paper {
+  const trimmed = paper.abstract.trimStart();
+  const newline = trimmed.indexOf('\n');
+  const end = Math.min(newline === -1 ? trimmed.length : newline, maxLength);
+  return { ...paper, abstract: trimmed.slice(0, end), links: [], categories: [] };
+}
+
 export function matchesFilter(paper: Paper, filter: PaperFilter): boolean {
   if (filter.status !== undefined && paper.status !== filter.status) return false;
   const { tag, digest } = filter;

@@ -110,6 +110,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     await service.close();
     throw error;
   }
+  // Read the library while the browser loads the page, so the first API call finds it ready.
+  void service.warm();
   const token = newToken();
   // Attached before any request can arrive: listen's callback and this continuation run before further I/O.
   const context: RequestContext = { policy: { port: address.port, token }, api: service, rendererRoot };

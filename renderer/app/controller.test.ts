@@ -26,6 +26,13 @@ function fakeApi(initial: Paper[]) {
   };
   const api: Partial<LibraryApi> = {
     getLibrary: () => answer('getLibrary', [], () => ({ papers, digests: [] })),
+    getLibraryOutline: () => answer('getLibraryOutline', [], () => ({ papers, digests: [] })),
+    // The background load of whole records: not recorded, and never held or failed.
+    getPapers: (offset: number, limit: number) => Promise.resolve(papers.slice(offset, offset + limit)),
+    getPaper: (id: string) => {
+      const found = papers.find((candidate) => candidate.id === id);
+      return found === undefined ? Promise.reject(new Error('no paper')) : Promise.resolve(found);
+    },
     setStatus: (ids: readonly string[], status: ReadingStatus) =>
       answer('setStatus', [ids, status], () =>
         change(ids, (p) => ({ ...p, status, readAt: status === 'read' ? 'server-time' : null })),

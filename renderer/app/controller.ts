@@ -33,6 +33,7 @@ import {
   setFilter,
   setQuery,
   setResults,
+  withWholeRecords,
   type AppState,
   type Dialog,
   type SidebarFilter,
@@ -46,6 +47,9 @@ export type FocusTarget = 'search' | 'list' | 'tag' | 'note';
 
 /** Files larger than this are refused before they are read: no digest is anywhere near it. */
 const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
+
+/** Whole records per getPapers call in the background: ~2 MB, read in a few tens of milliseconds. */
+const RECORDS_PER_PAGE = 1000;
 
 export function errorMessage(error: unknown): string {
   if (error instanceof ApiCallError) return error.message;
@@ -81,6 +85,10 @@ export class Controller {
   private changeCounter = 0;
   private readonly focusHandlers = new Map<FocusTarget, () => void>();
   private syncedPapers: readonly Paper[] | null = null;
+  private loadGeneration = 0;
+  private details: Promise<void> = Promise.resolve();
+  private fetchingRecord: string | null = null;
+  private lastCursor: string | null = null;
   private readonly disposers: (() => void)[] = [];
 
   constructor(
@@ -115,6 +123,11 @@ export class Controller {
           this.syncedPapers = papers;
           this.search.sync(papers);
         }
+        const { cursor } = this.store.get().selection;
+        if (cursor !== this.lastCursor) {
+          this.lastCursor = cursor;
+          this.fetchCursorRecord();
+        }
       }),
     );
   }
@@ -130,13 +143,21 @@ export class Controller {
 
   // ——— Loading ———
 
+  /**
+   * Loads the outline first (the list shows at once), then the whole records page by page in the background:
+   * each page is small, so reading it never holds up typing, and the search index fills in as they arrive.
+   */
   async load(): Promise<void> {
+    const generation = ++this.loadGeneration;
     try {
-      const view = await this.api.getLibrary();
-      this.store.update((state) => loaded(state, view.papers, view.digests));
+      const view = await this.api.getLibraryOutline();
+      if (generation !== this.loadGeneration) return;
+      this.store.update((state) => loaded(state, view.papers, view.digests, true));
+      for (const paper of view.papers) this.notes.settle(paper.id, paper.note);
+      this.fetchCursorRecord();
+      this.details = this.loadWholeRecords(generation, view.papers.length);
       const { query } = this.state;
       if (query.trim() !== '') this.search.search(query);
-      for (const paper of view.papers) this.notes.settle(paper.id, paper.note);
     } catch (error) {
       const message = errorMessage(error);
       this.store.update((state) =>
@@ -144,6 +165,46 @@ export class Controller {
       );
       if (this.state.load.phase === 'ready') this.toast(`Couldn't reload the library: ${message}`, 'error');
     }
+  }
+
+  /** Resolves once every paper's whole record is in (for tests); a reload starts it over. */
+  whenComplete(): Promise<void> {
+    return this.details;
+  }
+
+  private async loadWholeRecords(generation: number, total: number): Promise<void> {
+    try {
+      for (let offset = 0; offset < total; offset += RECORDS_PER_PAGE) {
+        const records = await this.api.getPapers(offset, RECORDS_PER_PAGE);
+        if (generation !== this.loadGeneration) return;
+        this.store.update((state) => withWholeRecords(state, records));
+        const { query } = this.state;
+        // The index has every abstract now: a search made before runs again over them.
+        if (offset + RECORDS_PER_PAGE >= total && query.trim() !== '') this.search.search(query);
+      }
+    } catch (error) {
+      if (generation === this.loadGeneration) {
+        this.toast(`Couldn't load the papers' abstracts: ${sentence(errorMessage(error))}`, 'error');
+      }
+    }
+  }
+
+  /** The paper under the cursor, whole, ahead of its page: the detail pane shows its abstract at once. */
+  private fetchCursorRecord(): void {
+    const { cursor } = this.state.selection;
+    if (cursor === null || !this.state.partial.has(cursor) || this.fetchingRecord === cursor) return;
+    this.fetchingRecord = cursor;
+    const generation = this.loadGeneration;
+    this.api.getPaper(cursor).then(
+      (record) => {
+        if (this.fetchingRecord === cursor) this.fetchingRecord = null;
+        if (generation === this.loadGeneration) this.store.update((state) => withWholeRecords(state, [record]));
+      },
+      () => {
+        // Its page will bring it.
+        if (this.fetchingRecord === cursor) this.fetchingRecord = null;
+      },
+    );
   }
 
   /** The library's backups, newest first: offered when the library cannot be read. */

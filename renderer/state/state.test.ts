@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { paper } from './test-papers.js';
-import { INITIAL_STATE, loaded, replacePapers, setFilter, setQuery, setResults, type AppState } from './state.js';
+import {
+  INITIAL_STATE,
+  loaded,
+  replacePapers,
+  setFilter,
+  setQuery,
+  setResults,
+  withWholeRecords,
+  type AppState,
+} from './state.js';
 import { withStatus, withTagRenamed, withTagsAdded } from './papers.js';
 import { digestProgressOf, libraryOrder, visibleIds } from './visible.js';
 
@@ -124,5 +133,19 @@ describe('optimistic changes', () => {
     expect(withTagsAdded(base, ['lie groups'], NOW).tags).toEqual(['graphs', 'lie-groups']);
     expect(() => withTagsAdded(base, ['a,b'], NOW)).toThrow(/comma/);
     expect(withTagRenamed(paper('q', { tags: ['a', 'b'] }), 'a', 'b', NOW).tags).toEqual(['b']);
+  });
+});
+
+describe('outlines, then whole records', () => {
+  it('takes each whole record once, keeping the reading state as shown', () => {
+    const outline = [paper('a', { abstract: 'First line' }), paper('b', { abstract: 'Other' })];
+    const state = loaded(INITIAL_STATE, outline, [], true);
+    expect([...state.partial]).toEqual(['a', 'b']);
+    const changed = replacePapers(state, [withStatus(outline[0] ?? paper('a'), 'read', NOW)], true);
+    const whole = withWholeRecords(changed, [paper('a', { abstract: 'First line\nand the rest.', links: ['x'] })]);
+    expect(whole.papers[0]).toMatchObject({ abstract: 'First line\nand the rest.', links: ['x'], status: 'read' });
+    expect(whole.counts).toBe(changed.counts);
+    expect([...whole.partial]).toEqual(['b']);
+    expect(withWholeRecords(whole, [paper('a', { abstract: 'again' })])).toBe(whole);
   });
 });

@@ -52,6 +52,8 @@ export interface AppState {
   /** Ids in the list's order when there is no search; rebuilt only when the library is (re)loaded. */
   readonly order: readonly string[];
   readonly digests: readonly DigestProgress[];
+  /** Papers still shown from their outline (abstract cut to its first line), their whole records to follow. */
+  readonly partial: ReadonlySet<string>;
   /** Papers per status, digest and tag, kept up to date with every change. */
   readonly counts: Counts;
   readonly filter: SidebarFilter;
@@ -77,6 +79,7 @@ export const INITIAL_STATE: AppState = {
   index: new Map(),
   order: [],
   digests: [],
+  partial: new Set(),
   counts: countAll([]),
   filter: ALL,
   query: '',
@@ -95,8 +98,16 @@ export function paperById(state: AppState, id: string | null): Paper | undefined
   return position === undefined ? undefined : state.papers[position];
 }
 
-/** The library as loaded: keeps the selection where it can. */
-export function loaded(state: AppState, papers: readonly Paper[], digests: readonly DigestProgress[]): AppState {
+/**
+ * The library as loaded: keeps the selection where it can. `outline`: the papers' abstracts are cut short
+ * (getLibraryOutline), their whole records to come through `withWholeRecords`.
+ */
+export function loaded(
+  state: AppState,
+  papers: readonly Paper[],
+  digests: readonly DigestProgress[],
+  outline = false,
+): AppState {
   const index = new Map(papers.map((paper, position) => [paper.id, position]));
   const order = libraryOrder(papers);
   const next: AppState = {
@@ -106,6 +117,7 @@ export function loaded(state: AppState, papers: readonly Paper[], digests: reado
     index,
     order,
     digests,
+    partial: outline ? new Set(index.keys()) : new Set(),
     counts: countAll(papers),
   };
   return withListChange(next, state);
@@ -129,6 +141,33 @@ export function replacePapers(state: AppState, changed: readonly Paper[], keep =
   if (after.length === 0) return state;
   const kept = keep ? new Set([...state.keep, ...changed.map((paper) => paper.id)]) : state.keep;
   return { ...state, papers, keep: kept, counts: countChange(state.counts, before, after, papers) };
+}
+
+/**
+ * Whole records in place of outlines. The reading state stays as shown (it may have changed since these records
+ * were read), so neither the counts nor the list change; only what the outline left out arrives.
+ */
+export function withWholeRecords(state: AppState, records: readonly Paper[]): AppState {
+  let papers: Paper[] | null = null;
+  let partial: Set<string> | null = null;
+  for (const record of records) {
+    if (!state.partial.has(record.id)) continue;
+    const position = state.index.get(record.id);
+    const current = position === undefined ? undefined : state.papers[position];
+    if (position === undefined || current === undefined) continue;
+    papers ??= state.papers.slice();
+    partial ??= new Set(state.partial);
+    partial.delete(record.id);
+    papers[position] = {
+      ...record,
+      status: current.status,
+      tags: current.tags,
+      note: current.note,
+      readAt: current.readAt,
+      updatedAt: current.updatedAt,
+    };
+  }
+  return papers === null || partial === null ? state : { ...state, papers, partial };
 }
 
 export function setFilter(state: AppState, filter: SidebarFilter): AppState {
