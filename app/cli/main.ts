@@ -26,6 +26,33 @@ export interface CliIo {
 /** A mistake in how the command was called: exit 2 and a pointer to --help. */
 class UsageError extends Error {}
 
+// ---------------------------------------------------------------- output a terminal cannot be tricked by
+
+/**
+ * What must not reach a terminal as it is: C0 and C1 control characters (escape sequences start with them),
+ * line and paragraph separators, and the bidi overrides and isolates that reorder the text around them.
+ * Messages quote the user's files (an entry key, a paper id), and the library holds what files said.
+ */
+const TERMINAL_UNSAFE = /[\p{Cc}\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu;
+
+/** `\x1b` for ESC, `\u202e` for RIGHT-TO-LEFT OVERRIDE: visible, and harmless. */
+function visibleEscape(ch: string): string {
+  const code = ch.charCodeAt(0);
+  return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+}
+
+/** One line of a message, with every unsafe character (line breaks included) shown as an escape. */
+function terminalLine(text: string): string {
+  return text.replace(TERMINAL_UNSAFE, visibleEscape);
+}
+
+/** Multi-line output: line breaks (CRLF as LF) and tabs stay, every other unsafe character is escaped. */
+function terminalText(text: string): string {
+  return text
+    .replace(/\r\n/g, '\n')
+    .replace(TERMINAL_UNSAFE, (ch) => (ch === '\n' || ch === '\t' ? ch : visibleEscape(ch)));
+}
+
 const OPTIONS = {
   db: { type: 'string' },
   json: { type: 'boolean' },
@@ -119,13 +146,15 @@ const COMMANDS: Readonly<Record<string, Command>> = {
         ...unreadable.map((file) => ({ file: file.name, error: file.error })),
         ...report.files.flatMap((result) => (result.ok ? [] : [{ file: result.file, error: result.error }])),
       ];
-      for (const failure of failures) io.stderr(`shelfmark: ${failure.file}: ${failure.error}\n`);
+      for (const failure of failures)
+        io.stderr(`shelfmark: ${terminalLine(failure.file)}: ${terminalLine(failure.error)}\n`);
       print(
         {
           ...report,
           files: [...report.files, ...unreadable.map((file) => ({ file: file.name, ok: false, error: file.error }))],
         },
-        () => format.formatImportReport(report),
+        // The report quotes the files' own text (where and why blocks were skipped), as messages do.
+        () => terminalText(format.formatImportReport(report)),
       );
       const imported = report.files.some((result) => result.ok);
       if (!imported) io.stderr('shelfmark: nothing was imported; the library is unchanged.\n');
@@ -366,14 +395,16 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     return await command.run({ service, args, values, io, print });
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`shelfmark: ${error.message}\nRun "shelfmark --help" for usage.\n`);
+      io.stderr(`shelfmark: ${terminalLine(error.message)}\nRun "shelfmark --help" for usage.\n`);
       return 2;
     }
     const known = [LibraryFileError, DigestError, InvalidInputError, NotFoundError].some(
       (kind) => error instanceof kind,
     );
     const message = error instanceof Error ? error.message : String(error);
-    io.stderr(`shelfmark: ${known ? message : `unexpected error: ${message}`}\n`.replace(/\n(?!$)/g, ' '));
+    // One line: a line break inside the message is a space, any other unsafe character an escape.
+    const line = terminalLine(message.replace(/\r?\n/g, ' '));
+    io.stderr(`shelfmark: ${known ? line : `unexpected error: ${line}`}\n`);
     return 1;
   } finally {
     await service?.close();

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
   DIGEST_FORMATS,
   READING_STATUSES,
+  emptyStateMap,
   type Catalogue,
   type CataloguePaper,
   type Digest,
@@ -83,10 +84,33 @@ export const CATALOGUE_FORMAT: FileFormat<CatalogueFile> = {
   migrations: {},
 };
 
+/**
+ * Reading states by paper id. Not `z.record`: zod skips a "__proto__" key, and a paper id is user data, so each
+ * entry is checked by hand into a map without a prototype.
+ */
+const stateMapSchema = z.unknown().transform((value, context): Record<string, ReadingState> => {
+  const states = emptyStateMap();
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    context.addIssue({ code: 'custom', message: 'expected an object of reading states by paper id' });
+    return states;
+  }
+  for (const [id, state] of Object.entries(value)) {
+    const parsed = readingStateSchema.safeParse(state);
+    if (id === '') {
+      context.addIssue({ code: 'custom', message: 'a paper id is empty' });
+    } else if (!parsed.success) {
+      for (const issue of parsed.error.issues) context.addIssue({ ...issue, path: [id, ...issue.path] });
+    } else {
+      states[id] = parsed.data;
+    }
+  }
+  return states;
+});
+
 export const STATE_FORMAT: FileFormat<StateFile> = {
   name: 'a Shelfmark reading-state file',
   version: 1,
-  schema: z.object({ schemaVersion: z.literal(1), states: z.record(z.string().min(1), readingStateSchema) }),
+  schema: z.object({ schemaVersion: z.literal(1), states: stateMapSchema }),
   migrations: {},
 };
 

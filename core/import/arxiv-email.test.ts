@@ -100,6 +100,35 @@ describe('listing variants', () => {
     );
   });
 
+  it('is dated by a "received from … to …" line that wraps, or by its Date: when the line has no "to"', () => {
+    const header = (lines: string): string => `Subject: cs daily\nDate: Tue, 5 Mar 2024 00:45:12 -0500\n${lines}\n`;
+    expect(parseArxivEmail(header(' received from  Fri  1 Mar 24\n  to  Mon  4 Mar 24') + entry, ctx).date).toBe(
+      '2024-03-04',
+    );
+    expect(parseArxivEmail(header(' received from Fri 1 Mar 24 onwards') + entry, ctx).date).toBe('2024-03-05');
+  });
+
+  it('reads a header of 200,000 "received from" with no "to" in linear time', () => {
+    // The pattern /received from[\s\S]*?\bto\s+…/ was tried again at each of them: 80,000 took 28 s.
+    const text = `Subject: x\n${'received from '.repeat(200_000)}\n${entry}`;
+    const started = performance.now();
+    const digest = parseArxivEmail(text, ctx);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(digest.date).toBe('2024-03-03');
+  });
+
+  it('decodes a title of 10,000 nested accents', () => {
+    const deep = entry.replace('Title: Bare Listing', `Title: ${'\\"{'.repeat(10_000)}o${'}'.repeat(10_000)}`);
+    expect(parseArxivEmail(deep, ctx).papers[0]?.title).toBe(`o${'\u0308'.repeat(10_000)}`.normalize('NFC'));
+  });
+
+  it("quotes an entry's id in a message as one clean, short line", () => {
+    const odd = entry.replace('arXiv:2403.00002', `arXiv:x\u001b[31m${'y'.repeat(100)}`).replace(/Title: .*\n/, '');
+    expect(parseArxivEmail(odd, ctx).skipped).toEqual([
+      { where: `line 3 (arXiv:x\\x1b[31m${'y'.repeat(54)}…)`, reason: 'the entry has no Title: line' },
+    ]);
+  });
+
   it('keeps what it has of an entry cut off before its end', () => {
     const cut = entry.split('\n').slice(0, 11).join('\n');
     expect(parseArxivEmail(cut, ctx).papers[0]?.abstract).toBe(

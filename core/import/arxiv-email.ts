@@ -30,6 +30,7 @@ import {
   monthNumber,
   normalizeDoi,
   paperLinks,
+  quoteForMessage,
   uniqueInOrder,
 } from './text.js';
 
@@ -88,7 +89,7 @@ function splitEntries(lines: readonly string[]): readonly Entry[] {
   for (const [index, line] of lines.entries()) {
     const start = ENTRY_START.exec(line);
     if (start?.[1] !== undefined) {
-      current = { where: `line ${index + 1} (arXiv:${start[1]})`, rawId: start[1], lines: [] };
+      current = { where: `line ${index + 1} (arXiv:${quoteForMessage(start[1])})`, rawId: start[1], lines: [] };
       entries.push(current);
     } else if (SEPARATOR.test(line)) {
       current = null;
@@ -218,12 +219,27 @@ function yearOfDateLine(parts: EntryParts): number | null {
   return year === undefined ? null : Number(year);
 }
 
+/** "to 5 Mar 24" after "received from …": found from the first "received from" on, so in linear time. */
+const RECEIVED_TO = /\bto\s+([^\n]+)/gi;
+
 /** The listing's day: the end of the "received from … to …" period, or the email's own Date:. */
 function headerDate(header: readonly string[]): string | null {
   const text = header.join('\n');
-  const received = /received from[\s\S]*?\bto\s+([^\n]+)/i.exec(text)?.[1];
+  const received = receivedTo(text);
   const emailDate = /^Date:\s*(.+)$/m.exec(text)?.[1];
   return (received === undefined ? null : dateIn(received)) ?? (emailDate === undefined ? null : dateIn(emailDate));
+}
+
+/**
+ * What follows "to" after the first "received from" (the end of the submission period). A single regular
+ * expression, /received from[\s\S]*?\bto\s+(…)/, would start over at every "received from" when there is no
+ * "to": quadratic in a header of them. Later ones cannot find a "to" the first one did not, so one search does.
+ */
+function receivedTo(text: string): string | undefined {
+  const from = text.search(/received from/i);
+  if (from < 0) return undefined;
+  RECEIVED_TO.lastIndex = from + 'received from'.length;
+  return RECEIVED_TO.exec(text)?.[1];
 }
 
 function dateIn(text: string): string | null {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { looksLikeBibtex, parseBibtex, splitNames } from './bibtex.js';
+import { FIELD_TOO_LONG, looksLikeBibtex, MAX_EXPANDED_FIELD_LENGTH, parseBibtex, splitNames } from './bibtex.js';
 
 const REFS = readFileSync(new URL('./fixtures/refs.bib', import.meta.url), 'utf8');
 const ctx = { fileName: '/home/ada/papers/refs.bib', now: '2025-03-11T08:00:00.000Z' };
@@ -114,6 +114,83 @@ describe('BibTeX syntax', () => {
       { where: 'entry 1 (@article{x})', reason: 'the field "title" has no "="' },
     ]);
     expect(digest.papers.map((paper) => paper.title)).toEqual(['Fine']);
+  });
+});
+
+describe('hostile BibTeX', () => {
+  const parse = (text: string) => parseBibtex(text, { fileName: 'x.bib', now: '2025-03-11T08:00:00.000Z' });
+  const timed = <T>(run: () => T): { result: T; ms: number } => {
+    const started = performance.now();
+    const result = run();
+    return { result, ms: performance.now() - started };
+  };
+
+  it('skips an entry whose @string macros double up to 268 million characters, without expanding them', () => {
+    let source = '@string{s0 = "xxxxxxxx"}\n';
+    for (let i = 1; i <= 25; i++) source += `@string{s${i} = s${i - 1} # s${i - 1}}\n`;
+    source += '@article{k, title = s25}\n@article{fine, title = {Fine}, note = s17}\n';
+    // It used to build the title (minutes of work) and then run out of memory.
+    const { result: digest, ms } = timed(() => parse(source));
+    expect(ms).toBeLessThan(1000);
+    expect(digest.papers.map((paper) => paper.title)).toEqual(['Fine']);
+    // s17 is 8 × 2^17 characters: 1 MiB, the most a field may have.
+    expect(8 * 2 ** 17).toBe(MAX_EXPANDED_FIELD_LENGTH);
+    expect(digest.skipped).toContainEqual({ where: '@string at line 19', reason: FIELD_TOO_LONG });
+    expect(digest.skipped).toContainEqual({ where: 'entry 1 (@article{k})', reason: FIELD_TOO_LONG });
+    expect(FIELD_TOO_LONG).toBe('a field is too long after expanding @string macros');
+  });
+
+  it('limits how much text macros expand to in a whole file, as many fields of a long one add up', () => {
+    const macro = `@string{long = {${'y'.repeat(1024 * 1024)}}}\n`;
+    const entries = Array.from({ length: 40 }, (_, i) => `@misc{k${i}, title = {T${i}}, note = long}\n`).join('');
+    const digest = parse(macro + entries);
+    expect(digest.papers).toHaveLength(16);
+    expect(digest.skipped[0]).toEqual({
+      where: 'entry 17 (@misc{k16})',
+      reason: 'its @string macros expand to more than 16 MB of text in all',
+    });
+  });
+
+  it('keeps a long field written out in the file, and reads on after a field too long', () => {
+    const long = 'word '.repeat(300_000);
+    const digest = parse(
+      `@string{s = {${long}}}\n@misc{a, title = {A}, abstract = {${long}}}\n@misc{b, title = {B}, abstract = s # s} @misc{c, title = {C}}\n`,
+    );
+    expect(digest.papers.map((paper) => paper.title)).toEqual(['A', 'C']);
+    expect(digest.skipped).toEqual([{ where: 'entry 2 (@misc{b})', reason: FIELD_TOO_LONG }]);
+  });
+
+  it('reads 200,000 entries or @strings on one line', () => {
+    // Blocks were passed on as arguments (a RangeError), and each @string counted the lines before it again.
+    const { result: entries } = timed(() => parse('@misc{k}'.repeat(200_000)));
+    expect(entries.skipped).toHaveLength(200_000);
+    const { result: strings, ms } = timed(() => parse(`${'@string{a = {T}}'.repeat(200_000)}\n@misc{k, title = a}`));
+    expect(ms).toBeLessThan(1000);
+    expect(strings.papers.map((paper) => paper.title)).toEqual(['T']);
+  });
+
+  it('decodes a title of 10,000 nested accents, and finds the URL before 200,000 closing brackets', () => {
+    const { result: digest, ms } = timed(() =>
+      parse(
+        `@misc{k, title = {${'\\"{'.repeat(10_000)}o${'}'.repeat(10_000)}}, url = {https://example.org/${']'.repeat(200_000)}}}`,
+      ),
+    );
+    expect(ms).toBeLessThan(1000);
+    expect(digest.papers[0]).toMatchObject({
+      title: `o${'\u0308'.repeat(10_000)}`.normalize('NFC'),
+      links: ['https://example.org/'],
+    });
+  });
+
+  it('quotes keys, types and field names in messages as one clean, short line', () => {
+    const digest = parse(
+      `@article{key\u001b[31m,\n  title = \n}\n@misc{${'k'.repeat(10_000)}, title {T}}\n@misc{k, ti\u202etle {T}}\n`,
+    );
+    expect(digest.skipped).toEqual([
+      { where: 'entry 1 (@article{key\\x1b[31m})', reason: 'the field "title" has no value' },
+      { where: `entry 2 (@misc{${'k'.repeat(60)}…})`, reason: 'the field "title" has no "="' },
+      { where: 'entry 3 (@misc{k})', reason: 'the field "ti\\u202etle" has no "="' },
+    ]);
   });
 });
 

@@ -19,6 +19,7 @@ import {
   monthName,
   normalizeDoi,
   paperLinks,
+  quoteForMessage,
   splitParagraphs,
   uniqueInOrder,
 } from './text.js';
@@ -40,6 +41,18 @@ const MONTH_MACROS: ReadonlyMap<string, string> = new Map(
   ]),
 );
 
+/**
+ * How long a field may be once @string macros are expanded in it: a few doubling macros (`@string{b = a # a}`)
+ * would otherwise make a title of hundreds of millions of characters out of a file of a kilobyte. Text written
+ * out in the file is not limited (the file's size limits it).
+ */
+export const MAX_EXPANDED_FIELD_LENGTH = 1024 * 1024;
+/** How much text @string macros may expand to in all, in a file: many fields of a long macro add up too. */
+export const MAX_MACRO_EXPANSION = 16 * 1024 * 1024;
+
+export const FIELD_TOO_LONG = 'a field is too long after expanding @string macros';
+const EXPANSION_TOO_LARGE = `its @string macros expand to more than ${MAX_MACRO_EXPANSION / 1024 / 1024} MB of text in all`;
+
 export function looksLikeBibtex(text: string): boolean {
   return /^[ \t]*@[A-Za-z]+[ \t]*[{(][^\n,{}]*,/m.test(text) || /^[ \t]*@string[ \t]*[{(]/im.test(text);
 }
@@ -47,7 +60,7 @@ export function looksLikeBibtex(text: string): boolean {
 export function parseBibtex(text: string, ctx: ParseContext): ParsedDigest {
   const papers: ParsedPaper[] = [];
   const skipped: SkippedBlock[] = [];
-  const macros = new Map(MONTH_MACROS);
+  const macros = new Macros();
   let entryNumber = 0;
 
   for (const block of readBlocks(text, macros)) {
@@ -56,7 +69,7 @@ export function parseBibtex(text: string, ctx: ParseContext): ParsedDigest {
       continue;
     }
     entryNumber++;
-    const where = `entry ${entryNumber} (@${block.type}{${block.key}})`;
+    const where = `entry ${entryNumber} (@${quoteForMessage(block.type)}{${quoteForMessage(block.key)}})`;
     if (block.error !== null) {
       skipped.push({ where, reason: block.error });
       continue;
@@ -83,12 +96,58 @@ type Block =
     }
   | { readonly kind: 'string'; readonly line: number; readonly error: string | null };
 
-/** A reason the entry cannot be read; thrown inside an entry, caught at its start. */
-class BrokenEntry extends Error {}
+/** A block with an error, and whether it was still read to its end (as one with a field too long is). */
+type BlockResult = Block & { readonly readToEnd: boolean };
 
-function readBlocks(text: string, macros: Map<string, string>): readonly Block[] {
+/**
+ * What the reader throws inside a block and catches at its start, once for every block it skips: without a
+ * stack trace, which would take most of the time of reading a file of a million broken entries.
+ */
+class SkipBlock extends Error {
+  constructor(message: string) {
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    try {
+      super(message);
+    } finally {
+      Error.stackTraceLimit = limit;
+    }
+  }
+}
+
+/** A reason the entry cannot be read: the reader no longer knows where it is in the chunk. */
+class BrokenEntry extends SkipBlock {}
+
+/** A field that is read to its end, but too long to keep: the entry is skipped, and the reader knows where it is. */
+class FieldTooLong extends SkipBlock {}
+
+/** The @string macros defined so far, and how much text they have expanded to in all. */
+class Macros {
+  /** By lower-case name; null for a macro defined with a value too long to keep. */
+  private readonly values = new Map<string, string | null>(MONTH_MACROS);
+  private expanded = 0;
+
+  define(name: string, value: string | null): void {
+    this.values.set(name.toLowerCase(), value);
+  }
+
+  /** The macro's text, or undefined when there is no such macro. Throws FieldTooLong when it cannot be had. */
+  expand(name: string): string | undefined {
+    const value = this.values.get(name.toLowerCase());
+    if (value === undefined) return undefined;
+    if (value === null) throw new FieldTooLong(FIELD_TOO_LONG);
+    this.expanded += value.length;
+    if (this.expanded > MAX_MACRO_EXPANSION) throw new FieldTooLong(EXPANSION_TOO_LARGE);
+    return value;
+  }
+}
+
+function readBlocks(text: string, macros: Macros): readonly Block[] {
   const blocks: Block[] = [];
-  for (const chunk of entryChunks(text)) blocks.push(...new ChunkReader(chunk.text, chunk.firstLine, macros).read());
+  for (const chunk of entryChunks(text)) {
+    // One by one: a line can hold any number of entries, too many to pass as arguments.
+    for (const block of new ChunkReader(chunk.text, chunk.firstLine, macros).read()) blocks.push(block);
+  }
   return blocks;
 }
 
@@ -107,11 +166,16 @@ function entryChunks(text: string): readonly { text: string; firstLine: number }
 
 class ChunkReader {
   private pos = 0;
+  /**
+   * Lines are counted on from the last one asked for, so that a line of many @strings takes linear time: how
+   * many so far, and where the next line break is (-1: none).
+   */
+  private lines: { readonly counted: number; readonly nextBreak: number } | null = null;
 
   constructor(
     private readonly text: string,
     private readonly firstLine: number,
-    private readonly macros: Map<string, string>,
+    private readonly macros: Macros,
   ) {}
 
   read(): readonly Block[] {
@@ -131,33 +195,43 @@ class ChunkReader {
         continue;
       }
       this.pos++;
-      const block = type === 'string' ? this.stringBlock(at, close) : this.entryBlock(type, close);
+      const block: BlockResult = type === 'string' ? this.stringBlock(at, close) : this.entryBlock(type, close);
       blocks.push(block);
       // After a broken entry the reader cannot tell where it is: the rest of the chunk is its debris.
-      if (block.error !== null) return blocks;
+      if (block.error !== null && !block.readToEnd) return blocks;
     }
   }
 
-  private stringBlock(at: number, close: string): Block {
-    const line = this.firstLine + countNewlines(this.text.slice(0, at));
+  private stringBlock(at: number, close: string): BlockResult {
+    const line = this.lineOf(at);
+    let tooLong: string | null = null;
     try {
       this.skipSpace();
       const name = this.fieldName();
-      const value = this.value(name);
-      this.macros.set(name, value);
+      let value: string | null;
+      try {
+        value = this.value(name);
+      } catch (error) {
+        if (!(error instanceof FieldTooLong)) throw error;
+        // Defined, but unusable: a field that names it is too long too (rather than being the macro's name).
+        tooLong = error.message;
+        value = null;
+      }
+      this.macros.define(name, value);
       this.skipSpace();
       if (this.text[this.pos] !== close) throw new BrokenEntry(`it does not end with ${close} after the value`);
       this.pos++;
-      return { kind: 'string', line, error: null };
+      return { kind: 'string', line, error: tooLong, readToEnd: true };
     } catch (error) {
-      return { kind: 'string', line, error: brokenReason(error) };
+      return { kind: 'string', line, error: brokenReason(error), readToEnd: false };
     }
   }
 
-  private entryBlock(type: string, close: string): Block {
+  private entryBlock(type: string, close: string): BlockResult {
     this.skipSpace();
     const key = this.match(ENTRY_KEY) ?? '';
     const fields = new Map<string, string>();
+    let tooLong: string | null = null;
     try {
       for (;;) {
         this.skipSpace();
@@ -165,18 +239,23 @@ class ChunkReader {
         if (ch === undefined) throw new BrokenEntry(`it ends before its closing ${close}`);
         if (ch === close) {
           this.pos++;
-          return { kind: 'entry', type, key, fields, error: null };
+          return { kind: 'entry', type, key, fields, error: tooLong, readToEnd: true };
         }
         if (ch === ',') {
           this.pos++;
           continue;
         }
         const name = this.fieldName();
-        const value = this.value(name);
-        if (!fields.has(name)) fields.set(name, value);
+        try {
+          const value = this.value(name);
+          if (!fields.has(name)) fields.set(name, value);
+        } catch (error) {
+          if (!(error instanceof FieldTooLong)) throw error;
+          tooLong ??= error.message;
+        }
       }
     } catch (error) {
-      return { kind: 'entry', type, key, fields, error: brokenReason(error) };
+      return { kind: 'entry', type, key, fields, error: brokenReason(error), readToEnd: false };
     }
   }
 
@@ -184,47 +263,83 @@ class ChunkReader {
     const name = this.match(FIELD_NAME);
     if (name === undefined) {
       const found = this.text[this.pos];
-      throw new BrokenEntry(found === undefined ? 'it ends in the middle' : `"${found}" where a field name should be`);
+      throw new BrokenEntry(
+        found === undefined ? 'it ends in the middle' : `"${quoteForMessage(found)}" where a field name should be`,
+      );
     }
     this.skipSpace();
-    if (this.text[this.pos] !== '=') throw new BrokenEntry(`the field "${name}" has no "="`);
+    if (this.text[this.pos] !== '=') throw new BrokenEntry(`the field "${quoteForMessage(name)}" has no "="`);
     this.pos++;
     return name.toLowerCase();
   }
 
-  /** A value: parts joined by `#`, each braced, quoted, a number or a macro name. */
+  /**
+   * A value: parts joined by `#`, each braced, quoted, a number or a macro name. Throws FieldTooLong, once the
+   * value is read to its end, when its macros make it longer than MAX_EXPANDED_FIELD_LENGTH: that is found from
+   * the lengths of its parts, before they are put together.
+   */
   private value(field: string): string {
     let value = '';
+    let expanded = false;
+    let tooLong: string | null = null;
     for (;;) {
       this.skipSpace();
-      value += this.valuePart(field);
+      try {
+        const part = this.valuePart(field);
+        expanded ||= part.macro;
+        if (expanded && value.length + part.text.length > MAX_EXPANDED_FIELD_LENGTH) tooLong ??= FIELD_TOO_LONG;
+        if (tooLong === null) value += part.text;
+      } catch (error) {
+        if (!(error instanceof FieldTooLong)) throw error;
+        tooLong ??= error.message;
+      }
       this.skipSpace();
-      if (this.text[this.pos] !== '#') return value;
+      if (this.text[this.pos] !== '#') break;
       this.pos++;
     }
+    if (tooLong !== null) throw new FieldTooLong(tooLong);
+    return value;
   }
 
-  private valuePart(field: string): string {
+  /** One part of a value, and whether it is the text of a macro. */
+  private valuePart(field: string): { readonly text: string; readonly macro: boolean } {
+    const part = this.literalPart(field);
+    if (part !== undefined) return { text: part, macro: false };
+    const macro = this.match(MACRO_NAME);
+    if (macro === undefined) throw new BrokenEntry(`the field "${quoteForMessage(field)}" has no value`);
+    const text = this.macros.expand(macro);
+    return text === undefined ? { text: macro, macro: false } : { text, macro: true };
+  }
+
+  /** A braced or quoted part, or a number; undefined when the part is none of these. */
+  private literalPart(field: string): string | undefined {
     const ch = this.text[this.pos];
     if (ch === '{') {
       const end = matchingBrace(this.text, this.pos);
-      if (end < 0) throw new BrokenEntry(`the value of "${field}" has no closing }`);
+      if (end < 0) throw new BrokenEntry(`the value of "${quoteForMessage(field)}" has no closing }`);
       const part = this.text.slice(this.pos + 1, end);
       this.pos = end + 1;
       return part;
     }
     if (ch === '"') {
       const end = closingQuote(this.text, this.pos + 1);
-      if (end < 0) throw new BrokenEntry(`the value of "${field}" has no closing "`);
+      if (end < 0) throw new BrokenEntry(`the value of "${quoteForMessage(field)}" has no closing "`);
       const part = this.text.slice(this.pos + 1, end);
       this.pos = end + 1;
       return part;
     }
-    const number = this.match(NUMBER);
-    if (number !== undefined) return number;
-    const macro = this.match(MACRO_NAME);
-    if (macro !== undefined) return this.macros.get(macro.toLowerCase()) ?? macro;
-    throw new BrokenEntry(`the field "${field}" has no value`);
+    return this.match(NUMBER);
+  }
+
+  /** The line (1-based, in the file) of `at`, which is not before the last one asked for. */
+  private lineOf(at: number): number {
+    let { counted, nextBreak } = this.lines ?? { counted: 0, nextBreak: this.text.indexOf('\n') };
+    while (nextBreak >= 0 && nextBreak < at) {
+      counted++;
+      nextBreak = this.text.indexOf('\n', nextBreak + 1);
+    }
+    this.lines = { counted, nextBreak };
+    return this.firstLine + counted;
   }
 
   private skipGroup(close: string): void {
@@ -262,10 +377,6 @@ function closingQuote(text: string, from: number): number {
 function brokenReason(error: unknown): string {
   if (error instanceof BrokenEntry) return error.message;
   throw error;
-}
-
-function countNewlines(text: string): number {
-  return text.split('\n').length - 1;
 }
 
 // ---------------------------------------------------------------- from fields to a paper

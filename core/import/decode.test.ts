@@ -51,6 +51,24 @@ describe('decodeDigest', () => {
     );
   });
 
+  it('says a UTF-16 file without a BOM is UTF-16, little- or big-endian, rather than binary', () => {
+    const text = 'Daily Papers\n\nMar 11\n\nA Title — with “quotes”, Générative\n\nAn abstract.\n'.repeat(20);
+    const littleEndian = Buffer.from(text, 'utf16le');
+    const bigEndian = Buffer.from(text, 'utf16le').swap16();
+    for (const bytes of [littleEndian, bigEndian, Buffer.from('ab', 'utf16le')]) {
+      expect(failure(new Uint8Array(bytes)).message).toBe(
+        'it is UTF-16 text; Shelfmark reads UTF-8, so save it as UTF-8 and import it again',
+      );
+    }
+  });
+
+  it('still takes NULs that are not UTF-16 text for binary', () => {
+    const words = Uint8Array.from({ length: 4096 }, (_, i) => (i % 2 === 0 ? (i * 7) % 256 : 0));
+    for (const bytes of [new Uint8Array(1024), new Uint8Array(1), new Uint8Array([0x61, 0]), words]) {
+      expect(failure(bytes).message).toBe('it looks like a binary file, not a digest');
+    }
+  });
+
   it('refuses invalid UTF-8, saying where', () => {
     const latin1 = new Uint8Array([...utf8('Schr'), 0xf6, ...utf8('dinger\n')]);
     expect(failure(latin1).message).toBe(

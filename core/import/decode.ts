@@ -10,6 +10,15 @@ export const MAX_DIGEST_BYTES = 32 * MIB;
 const BINARY_SAMPLE_BYTES = 64 * 1024;
 /** Text has tabs and line breaks, and now and then a stray form feed; binary data has plenty of others. */
 const MAX_CONTROL_SHARE = 0.05;
+/**
+ * UTF-16 without a BOM, of mostly Latin text: at least this share of its code units has a NUL byte, always
+ * on the same side (the high byte of an ASCII character)…
+ */
+const MIN_UTF16_NUL_SHARE = 0.5;
+/** …and at most this share has one on the other side. */
+const MAX_UTF16_OTHER_NUL_SHARE = 0.02;
+
+const UTF16_MESSAGE = 'it is UTF-16 text; Shelfmark reads UTF-8, so save it as UTF-8 and import it again';
 
 /**
  * The file's text with any BOM removed and line endings as "\n".
@@ -24,9 +33,7 @@ export function decodeDigest(bytes: Uint8Array, _fileName: string): string {
       `the file is ${(bytes.length / MIB).toFixed(1)} MB, over the ${MAX_DIGEST_BYTES / MIB} MB limit for a digest`,
     );
   }
-  if (hasUtf16Bom(bytes)) {
-    throw new DigestError('it is UTF-16 text; Shelfmark reads UTF-8, so save it as UTF-8 and import it again');
-  }
+  if (hasUtf16Bom(bytes) || looksLikeUtf16(bytes)) throw new DigestError(UTF16_MESSAGE);
   if (looksBinary(bytes)) throw new DigestError('it looks like a binary file, not a digest');
   const text = normalizeLineEndings(decodeUtf8(bytes));
   if (text.trim() === '') throw new DigestError('the file is empty (it holds only blank space)');
@@ -35,6 +42,32 @@ export function decodeDigest(bytes: Uint8Array, _fileName: string): string {
 
 function hasUtf16Bom(bytes: Uint8Array): boolean {
   return (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+}
+
+/**
+ * UTF-16 without a BOM: in Latin text every other byte is a NUL, and read as UTF-16 it is text, with
+ * no more control characters than text has.
+ */
+function looksLikeUtf16(bytes: Uint8Array): boolean {
+  const sample = bytes.subarray(0, BINARY_SAMPLE_BYTES - (BINARY_SAMPLE_BYTES % 2));
+  const units = Math.floor(sample.length / 2);
+  if (units < 2) return false;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < units * 2; i += 2) {
+    if (sample[i] === 0) even++;
+    if (sample[i + 1] === 0) odd++;
+  }
+  const littleEndian = odd >= even;
+  const [high, low] = littleEndian ? [odd, even] : [even, odd];
+  if (high < units * MIN_UTF16_NUL_SHARE || low > units * MAX_UTF16_OTHER_NUL_SHARE) return false;
+  const text = new TextDecoder(littleEndian ? 'utf-16le' : 'utf-16be').decode(sample.subarray(0, units * 2));
+  let controls = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80 && isUnexpectedControl(code)) controls++;
+  }
+  return controls / units <= MAX_CONTROL_SHARE;
 }
 
 function looksBinary(bytes: Uint8Array): boolean {

@@ -26,6 +26,13 @@ describe('detectFormat', () => {
     expect(detectFormat('Just a note about papers.\n', 'refs.bib')).toBeNull();
   });
 
+  it('expects no format of an extension named like a member of Object.prototype', () => {
+    // FORMATS_BY_EXTENSION.constructor is Object: "refs.constructor" threw TypeError.
+    for (const extension of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+      expect(detectFormat(fixture('refs.bib'), `refs.${extension}`)).toBe('bibtex');
+    }
+  });
+
   it('recognises nothing else', () => {
     expect(detectFormat('Dear Ada,\n\nHere are some papers you might like.\n', 'mail.txt')).toBeNull();
     expect(detectFormat('{"name": "shelfmark", "version": "0.1.0"}', 'package.json')).toBeNull();

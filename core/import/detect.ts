@@ -18,7 +18,8 @@ const FORMATS_BY_EXTENSION: Readonly<Record<string, readonly DigestFormat[]>> = 
 export function detectFormat(text: string, fileName: string): DigestFormat | null {
   const candidates = formatsByContent(text);
   const extension = /\.([^./\\]+)$/.exec(fileName)?.[1]?.toLowerCase() ?? '';
-  const expected = FORMATS_BY_EXTENSION[extension] ?? [];
+  // Own keys only: a file named "refs.constructor" has no expected format.
+  const expected = Object.hasOwn(FORMATS_BY_EXTENSION, extension) ? (FORMATS_BY_EXTENSION[extension] ?? []) : [];
   return candidates.find((format) => expected.includes(format)) ?? candidates[0] ?? null;
 }
 

@@ -54,6 +54,13 @@ describe('the Hugging Face daily papers API response', () => {
     ]);
   });
 
+  it("quotes an item's id as one clean, short line", () => {
+    const items = JSON.stringify([{ paper: { id: `x\u001b]0;owned\u0007\n${'y'.repeat(100)}` } }]);
+    expect(parseHfDailyJson(items, ctx).skipped).toEqual([
+      { where: `item 1 (x\\x1b]0;owned\\x07\\x0a${'y'.repeat(48)}…)`, reason: 'it has no title' },
+    ]);
+  });
+
   it('accepts a { papers: [...] } wrapper', () => {
     const wrapped = JSON.stringify({ papers: [{ paper: { id: '2503.00001', title: 'Wrapped' } }] });
     expect(isHfDailyJson(JSON.parse(wrapped))).toBe(true);

@@ -19,6 +19,7 @@ import {
   nonEmptyString,
   paperLinks,
   parseJson,
+  quoteForMessage,
   splitParagraphs,
 } from './text.js';
 
@@ -67,7 +68,7 @@ function paperFields(item: Item): Item {
 
 function withId(where: string, item: Item): string {
   const id = nonEmptyString(paperFields(item)['id']);
-  return id === null ? where : `${where} (${id})`;
+  return id === null ? where : `${where} (${quoteForMessage(id)})`;
 }
 
 function paperOf(item: Item): ParsedPaper | string {

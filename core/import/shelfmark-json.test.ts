@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { MAX_NOTE_LENGTH } from '../reading.js';
 import { parseShelfmarkJson } from './shelfmark-json.js';
 import { DigestError } from './types.js';
 
@@ -61,6 +62,77 @@ describe('a Shelfmark library export', () => {
   });
 });
 
+describe('what an export may carry', () => {
+  const parse = (value: unknown) => parseShelfmarkJson(JSON.stringify(value), ctx);
+
+  it('keeps only http(s) links, trimmed', () => {
+    const value = library();
+    value.papers[0] = {
+      ...value.papers[0],
+      links: [
+        'javascript:alert(1)',
+        'data:text/html,<script>alert(1)</script>',
+        ' https://example.org/ok ',
+        'https://exa mple.org/space',
+        'vbscript:msgbox(1)',
+        'http://',
+        'HTTP://example.org/upper',
+      ],
+    };
+    expect(parse(value).catalogue.papers[0]?.links).toEqual(['https://example.org/ok', 'HTTP://example.org/upper']);
+  });
+
+  it('stores tags as Shelfmark does, and refuses one it would refuse, naming it', () => {
+    const spaced = library();
+    spaced.papers[0] = { ...spaced.papers[0], tags: ['  to read ', 'ok'] };
+    expect(parse(spaced).states['2302.04265']?.tags).toEqual(['to-read', 'ok']);
+    const cases: [unknown[], string][] = [
+      [['ok', ''], 'papers[0].tags[1] is not a tag Shelfmark accepts (a tag cannot be empty)'],
+      [
+        ['a,b'],
+        'papers[0].tags[0] is not a tag Shelfmark accepts (the tag "a,b" has a comma or a control character; tags cannot)',
+      ],
+      [
+        ['\u202eevil'],
+        'papers[0].tags[0] is not a tag Shelfmark accepts (the tag "\\u202eevil" has a comma or a control character; tags cannot)',
+      ],
+      [
+        ['x'.repeat(1000)],
+        'papers[0].tags[0] is not a tag Shelfmark accepts (a tag can be at most 64 characters long)',
+      ],
+    ];
+    for (const [tags, problem] of cases) {
+      const value = library();
+      value.papers[0] = { ...value.papers[0], tags };
+      expect(messageFor(value)).toBe(`it is not a valid Shelfmark library export: ${problem}`);
+    }
+  });
+
+  it('refuses a note longer than Shelfmark keeps', () => {
+    const value = library();
+    value.papers[0] = { ...value.papers[0], note: 'n'.repeat(MAX_NOTE_LENGTH + 1) };
+    expect(messageFor(value)).toBe(
+      'it is not a valid Shelfmark library export: papers[0].note must be at most 1,000,000 characters long',
+    );
+    value.papers[0] = { ...value.papers[0], note: 'n'.repeat(MAX_NOTE_LENGTH) };
+    expect(parse(value).states['2302.04265']?.note).toHaveLength(MAX_NOTE_LENGTH);
+  });
+
+  it('keeps the state of papers with ids such as "__proto__"', () => {
+    const value = library();
+    const ids = ['__proto__', 'constructor', 'hasOwnProperty'];
+    value.digests.forEach((digest) => (digest['paperIds'] = []));
+    value.papers.forEach((paper, index) => {
+      Object.assign(paper, { id: ids[index], digests: [], note: `Note of ${ids[index]}` });
+      paper['updatedAt'] = '2025-03-12T21:15:00.000Z';
+    });
+    const { catalogue, states } = parse(value);
+    expect(catalogue.papers.map((paper) => paper.id)).toEqual(ids);
+    expect(Object.getPrototypeOf(states)).toBeNull();
+    expect(ids.map((id) => Object.hasOwn(states, id) && states[id]?.note)).toEqual(ids.map((id) => `Note of ${id}`));
+  });
+});
+
 describe('a damaged export', () => {
   it('names the first bad path', () => {
     const bad = library();
@@ -94,6 +166,17 @@ describe('a damaged export', () => {
     dangling.digests[0] = { ...dangling.digests[0], paperIds: ['2302.04265', 'nowhere'] };
     expect(messageFor(dangling)).toBe(
       'it is not a valid Shelfmark library export: digests[0].paperIds[1] names no paper in the file',
+    );
+  });
+
+  it('quotes a repeated id as one clean, short line', () => {
+    const repeated = library();
+    const id = `a\nb\u001b[31m${'c'.repeat(100)}`;
+    repeated.papers[0] = { ...repeated.papers[0], id, digests: [] };
+    repeated.papers[1] = { ...repeated.papers[0] };
+    repeated.digests.forEach((digest) => (digest['paperIds'] = []));
+    expect(messageFor(repeated)).toBe(
+      `it is not a valid Shelfmark library export: papers[1].id repeats papers[0].id ("a\\x0ab\\x1b[31m${'c'.repeat(52)}…")`,
     );
   });
 

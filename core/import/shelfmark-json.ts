@@ -5,13 +5,16 @@
  *     "papers": (CataloguePaper & { status, tags, note, readAt, updatedAt })[] }
  *
  * updatedAt is null for a paper the user never touched: it then has no reading state. Everything
- * is checked, so a damaged file is refused with the first bad path rather than half imported.
+ * is checked, so a damaged file is refused with the first bad path rather than half imported: a tag
+ * Shelfmark would refuse, or a note over its length limit, included. A link that is not an http(s) URL
+ * (`javascript:…`, `data:…`) is dropped instead, as it is not the user's own work; spaces around one are trimmed.
  */
 
 import { z } from 'zod';
-import { DIGEST_FORMATS, READING_STATUSES, type CataloguePaper, type ReadingState } from '../model.js';
+import { DIGEST_FORMATS, READING_STATUSES, type CataloguePaper, emptyStateMap } from '../model.js';
+import { MAX_NOTE_LENGTH, normalizeTag } from '../reading.js';
 import { DigestError, type LibrarySnapshot, type ParseContext } from './types.js';
-import { isRecord, parseJson } from './text.js';
+import { isRecord, parseJson, quoteForMessage } from './text.js';
 
 export const LIBRARY_FORMAT = 'shelfmark-library';
 export const LIBRARY_FORMAT_VERSION = 1;
@@ -42,6 +45,37 @@ function toUtc(time: string): string {
   return new Date(time).toISOString();
 }
 
+/** An absolute http(s) URL with nothing around it: the only kind of link Shelfmark keeps. */
+function isHttpLink(link: string): boolean {
+  if (!/^https?:\/\/\S+$/i.test(link)) return false;
+  try {
+    const { protocol } = new URL(link);
+    return protocol === 'http:' || protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+const links = texts.transform((values) => values.map((link) => link.trim()).filter(isHttpLink));
+
+/** A tag as Shelfmark stores it (normalizeTag), or an issue saying why Shelfmark would refuse it. */
+const tag = z.string(must('a string')).transform((raw, context) => {
+  try {
+    return normalizeTag(raw);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.replace(/\.$/, '') : String(error);
+    const lowerFirst = reason.charAt(0).toLowerCase() + reason.slice(1);
+    context.addIssue({
+      code: 'custom',
+      message: `is not a tag Shelfmark accepts (${quoteForMessage(lowerFirst, 200)})`,
+    });
+    return z.NEVER;
+  }
+});
+const tags = z.array(tag, must('a list of strings'));
+
+const note = text.max(MAX_NOTE_LENGTH, `must be at most ${MAX_NOTE_LENGTH.toLocaleString('en')} characters long`);
+
 const DigestSchema = z.object(
   {
     id,
@@ -64,13 +98,13 @@ const PaperSchema = z.object(
     arxivId: optionalText,
     doi: optionalText,
     year: z.int(must('a whole number or null')).nullable(),
-    links: texts,
+    links,
     categories: texts,
     digests: texts,
     addedAt: time,
     status: z.enum(READING_STATUSES, must(inWords(READING_STATUSES))),
-    tags: texts,
-    note: text,
+    tags,
+    note,
     readAt: optionalTime,
     updatedAt: optionalTime,
   },
@@ -131,13 +165,14 @@ function firstReferenceProblem(library: LibraryFile): string | null {
   const paperIds = new Map<string, number>();
   for (const [index, paper] of library.papers.entries()) {
     const first = paperIds.get(paper.id);
-    if (first !== undefined) return `papers[${index}].id repeats papers[${first}].id ("${paper.id}")`;
+    if (first !== undefined) return `papers[${index}].id repeats papers[${first}].id ("${quoteForMessage(paper.id)}")`;
     paperIds.set(paper.id, index);
   }
   const digestIds = new Map<string, number>();
   for (const [index, digest] of library.digests.entries()) {
     const first = digestIds.get(digest.id);
-    if (first !== undefined) return `digests[${index}].id repeats digests[${first}].id ("${digest.id}")`;
+    if (first !== undefined)
+      return `digests[${index}].id repeats digests[${first}].id ("${quoteForMessage(digest.id)}")`;
     digestIds.set(digest.id, index);
   }
   for (const [index, digest] of library.digests.entries()) {
@@ -153,7 +188,7 @@ function firstReferenceProblem(library: LibraryFile): string | null {
 
 function snapshotOf(library: LibraryFile): LibrarySnapshot {
   const papers: CataloguePaper[] = [];
-  const states: Record<string, ReadingState> = {};
+  const states = emptyStateMap();
   for (const { status, tags, note, readAt, updatedAt, ...paper } of library.papers) {
     papers.push(paper);
     if (updatedAt !== null) states[paper.id] = { status, tags, note, readAt, updatedAt };

@@ -12,8 +12,18 @@ import {
   normalizeDoi,
   normalizeLineEndings,
   paperLinks,
+  parseJson,
+  quoteForMessage,
   splitParagraphs,
 } from './text.js';
+import { DigestError } from './types.js';
+
+/** How long `run` takes, in milliseconds. */
+function timed(run: () => unknown): number {
+  const started = performance.now();
+  run();
+  return performance.now() - started;
+}
 
 describe('whitespace', () => {
   it('collapses every run of whitespace and trims', () => {
@@ -82,6 +92,48 @@ describe('decodeTex', () => {
   it('leaves plain Unicode alone', () => {
     expect(decodeTex('Über-Modelle: Ναι, 大规模')).toBe('Über-Modelle: Ναι, 大规模');
   });
+
+  it('puts an accent on the first letter of a braced argument, however it is nested', () => {
+    expect(decodeTex('\\"{\\\'{o}}')).toBe('ó\u0308'.normalize('NFC'));
+    expect(decodeTex('\\"{\\\'{o}x} and \\"{}')).toBe(`${'ó\u0308'.normalize('NFC')}x and "`);
+    expect(decodeTex('\\c{\\emph{c}}')).toBe('ç');
+    expect(decodeTex('\\"{$a}$}')).toBe('$\u0308'.normalize('NFC') + 'a$'); // math ends with the argument
+  });
+
+  it('decodes 10,000 nested accent arguments (a 40 KB field) without running out of stack', () => {
+    const deep = `${'\\"{'.repeat(10_000)}o${'}'.repeat(10_000)}`;
+    let text = '';
+    // It used to recurse once a level, and throw RangeError (and take quadratic time on the way).
+    expect(timed(() => (text = decodeTex(deep)))).toBeLessThan(1000);
+    expect(text).toBe(`o${'\u0308'.repeat(10_000)}`.normalize('NFC'));
+  });
+
+  it('leaves accent arguments nested past 100,000 levels as written, in linear time', () => {
+    const deep = `${'\\"{'.repeat(200_000)}o${'}'.repeat(200_000)}`;
+    let text = '';
+    expect(timed(() => (text = decodeTex(deep)))).toBeLessThan(1000);
+    // The innermost 100,000 accents are written as they are (`"`): the outer ones go on the first of those.
+    expect(text).toBe(`"${'\u0308'.repeat(100_000)}${'"'.repeat(99_999)}o`.normalize('NFC'));
+  });
+
+  it('finds where math ends in linear time, however many escaped dollars follow an open one', () => {
+    const text = `$ ${'\\\\$'.repeat(300_000)}`;
+    expect(timed(() => decodeTex(text))).toBeLessThan(1000);
+  });
+
+  it('looks for a URL at every "http" in linear time, where none is one', () => {
+    // Each "h" used to match on to the end of the run before the URL was refused: quadratic.
+    const text = 'http://)'.repeat(100_000);
+    let decoded = '';
+    expect(timed(() => (decoded = decodeTex(text)))).toBeLessThan(1000);
+    expect(decoded).toBe(text);
+  });
+
+  it('takes no command for an accent or a letter because Object.prototype has a member of its name', () => {
+    expect(decodeTex('\\constructor{o} \\toString \\hasOwnProperty')).toBe(
+      '\\constructoro \\toString \\hasOwnProperty',
+    );
+  });
 });
 
 describe('extractUrls', () => {
@@ -105,8 +157,18 @@ describe('extractUrls', () => {
     ['http://x.org/p?q=1&r=2#frag: done', ['http://x.org/p?q=1&r=2#frag']],
     ['见 https://example.cn/项目。', ['https://example.cn/项目']],
     ['no links here, nor in https:// alone', []],
+    ['https://example.org/a_(b)))]].', ['https://example.org/a_(b)']],
   ])('%s', (text, urls) => {
     expect(extractUrls(text)).toEqual(urls);
+  });
+
+  it('trims a long run of closing brackets after a URL in linear time', () => {
+    // It used to count the brackets again for every one it trimmed: 200,000 of them hung the import.
+    for (const bracket of [')', ']']) {
+      let urls: readonly string[] = [];
+      expect(timed(() => (urls = extractUrls(`See http://example.org/${bracket.repeat(200_000)}`)))).toBeLessThan(1000);
+      expect(urls).toEqual(['http://example.org/']);
+    }
   });
 });
 
@@ -177,5 +239,35 @@ describe('decodeTex and URLs', () => {
     expect(decodeTex('see https://github.com/a--b/c~d/e\\_f. And https://x.org/{g}.')).toBe(
       'see https://github.com/a--b/c~d/e_f. And https://x.org/g.',
     );
+  });
+});
+
+describe('quoteForMessage', () => {
+  it('shows control, line-break and bidi characters as escapes', () => {
+    expect(quoteForMessage('key\u001b[31m')).toBe('key\\x1b[31m');
+    expect(quoteForMessage('a\nb\r\u0085\u2028\u202eexe.gnp\u2066')).toBe(
+      'a\\x0ab\\x0d\\x85\\u2028\\u202eexe.gnp\\u2066',
+    );
+  });
+
+  it('quotes at most 60 characters, whole ones', () => {
+    expect(quoteForMessage('k'.repeat(10_000))).toBe(`${'k'.repeat(60)}…`);
+    expect(quoteForMessage('😀'.repeat(61))).toBe(`${'😀'.repeat(60)}…`);
+    expect(quoteForMessage('😀'.repeat(60))).toBe('😀'.repeat(60));
+  });
+});
+
+describe('parseJson', () => {
+  it('says why JSON is invalid in one clean line', () => {
+    const message = ((): string => {
+      try {
+        parseJson('{"a": \u202e\u001b[2J');
+      } catch (error) {
+        if (error instanceof DigestError) return error.message;
+      }
+      return 'no DigestError';
+    })();
+    expect(message).toMatch(/^it is not valid JSON \(/);
+    expect(message).not.toMatch(/[\p{Cc}\u202e]/u);
   });
 });
