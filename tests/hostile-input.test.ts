@@ -437,7 +437,7 @@ describe('hostile input', () => {
       });
       expect(await harness.run(['frob\u009b31m'])).toMatchObject({
         code: 2,
-        stderr: 'shelfmark: "frob\\x9b31m" is not a command.\nRun "shelfmark --help" for usage.\n',
+        stderr: 'shelfmark: "frob\\x9b31m" is not a command. (see "shelfmark --help")\n',
       });
     } finally {
       await harness.remove();

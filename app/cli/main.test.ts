@@ -183,7 +183,7 @@ describe('shelfmark reading state', () => {
     expect(badStatus.stderr).toContain('"done" is not a status: use unread, reading, read.');
     const unknown = await shelfmark('frobnicate');
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain('"frobnicate" is not a command.');
+    expect(unknown.stderr).toBe('shelfmark: "frobnicate" is not a command. (see "shelfmark --help")\n');
     const [first] = await json<Paper[]>('list');
     const badTag = await shelfmark('tag', first?.id ?? '', ' ');
     expect(badTag).toMatchObject({ code: 1, stderr: 'shelfmark: A tag cannot be empty.\n' });
@@ -206,6 +206,15 @@ describe('the shelfmark command', () => {
     const { stdout } = await promisify(execFile)(process.execPath, [BIN, '--help']);
     expect(stdout).toContain('Usage: shelfmark [--db PATH] [--json] COMMAND [ARGS]');
     expect(stdout).toContain('import FILE...');
+  });
+
+  it('stops quietly when its reader closes the pipe early', async () => {
+    await promisify(execFile)(process.execPath, [BIN, '--db', db, 'import', SAMPLE]);
+    const { stderr } = await promisify(execFile)('sh', [
+      '-c',
+      `"${process.execPath}" "${BIN}" --db "${db}" list --json | head -c 10`,
+    ]);
+    expect(stderr).toBe('');
   });
 
   it('uses SHELFMARK_DB when --db is not given', async () => {

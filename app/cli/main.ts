@@ -395,7 +395,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     return await command.run({ service, args, values, io, print });
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`shelfmark: ${terminalLine(error.message)}\nRun "shelfmark --help" for usage.\n`);
+      io.stderr(`shelfmark: ${terminalLine(error.message)} (see "shelfmark --help")\n`);
       return 2;
     }
     const known = [LibraryFileError, DigestError, InvalidInputError, NotFoundError].some(
@@ -413,6 +413,11 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
 
 /** The process entry point. */
 export async function main(): Promise<void> {
+  // `shelfmark list | head` closes the pipe early: that is the reader's choice, not an error to report.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
   const readStdin = async (): Promise<string> => {
     const chunks: Buffer[] = [];
     for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
