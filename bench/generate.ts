@@ -2,18 +2,7 @@
 
 import type { LibrarySnapshot } from '../core/import/types.js';
 import type { CataloguePaper, Digest, ReadingState } from '../core/model.js';
-
-/** mulberry32: a small, fast, seedable PRNG. */
-export function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../tests/random.js';
 
 const TOPIC_WORDS = `equivariant invariant networks graph diffusion generative transformer attention language model
 alignment contrastive representation learning reinforcement policy optimization bayesian gaussian process sparse
@@ -121,7 +110,7 @@ export interface SyntheticLibrary extends LibrarySnapshot {
 }
 
 export function generateLibrary(count: number, seed = 42): SyntheticLibrary {
-  const rand = random(seed);
+  const rand = seededRandom(seed);
   const words = vocabulary(rand, 4000);
   const pick = (): string => words[zipf(rand, words.length)] ?? 'model';
   const filler = (): string => FILLER[Math.floor(rand() * FILLER.length)] ?? 'the';

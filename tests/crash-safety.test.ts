@@ -24,6 +24,7 @@ import { LibraryService } from '../app/library-service.js';
 import type { Paper, ReadingStatus } from '../core/model.js';
 import { changeOfNote, crashChange, crashStatus, CRASH_PLAN } from './fixtures/crash-plan.js';
 import { SAMPLE } from './cli-harness.js';
+import { seededRandom } from './random.js';
 
 const REPOSITORY = fileURLToPath(new URL('..', import.meta.url));
 const WRITER = fileURLToPath(new URL('./fixtures/crash-writer.ts', import.meta.url));
@@ -33,18 +34,6 @@ const MIN_DELAY_MS = 30;
 const MAX_DELAY_MS = 400;
 /** A child that has not acknowledged anything by then is stuck. */
 const START_TIMEOUT_MS = 20_000;
-
-/** mulberry32: small, seedable, good enough to spread kill times. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Acks {
   readonly notes: number[];
@@ -255,7 +244,7 @@ describe('crash safety: SIGKILL at random moments while writing', () => {
   it(`keeps every acknowledged change through ${ROUNDS} kills (seed ${SEED})`, async () => {
     const started = Date.now();
     console.log(`crash-safety: seed ${SEED} (rerun with CRASH_SEED=${SEED})`);
-    const random = prng(SEED);
+    const random = seededRandom(SEED);
     const initial = await readLibrary(library);
     const ids = initial.papers.map((paper) => paper.id).sort();
     const catalogue = JSON.stringify(

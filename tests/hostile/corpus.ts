@@ -9,6 +9,7 @@
  */
 
 import { readFileSync } from 'node:fs';
+import { seededRandom } from '../random.js';
 
 const FIXTURES = new URL('../../core/import/fixtures/', import.meta.url);
 const SAMPLE_URL = new URL('../../seeds/hf-daily-papers-mar-11.txt', import.meta.url);
@@ -35,20 +36,8 @@ const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(new UR
 const sample = (): Uint8Array => new Uint8Array(readFileSync(SAMPLE_URL));
 const text = (bytes: Uint8Array): string => new TextDecoder().decode(bytes);
 
-/** mulberry32, so that the random inputs are the same every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function randomBytes(length: number, seed: number): Uint8Array {
-  const next = random(seed);
+  const next = seededRandom(seed);
   return Uint8Array.from({ length }, () => Math.floor(next() * 256));
 }
 
