@@ -78,6 +78,8 @@ export interface Session {
   readonly errors: string[];
   /** Dialogs (alert, confirm, prompt) the page tried to open: hostile content must open none. */
   readonly dialogs: string[];
+  /** Requests to anywhere but Shelfmark's own server: hostile content must cause none. */
+  readonly foreignRequests: string[];
 }
 
 export async function openApp(
@@ -101,8 +103,15 @@ export async function openApp(
     dialogs.push(`${dialog.type()}: ${dialog.message()}`);
     void dialog.dismiss();
   });
+  const origin = new URL(library.server.url).origin;
+  const foreignRequests: string[] = [];
+  page.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith(`${origin}/`) && !url.startsWith('blob:') && !url.startsWith('data:'))
+      foreignRequests.push(url);
+  });
   await page.goto(library.server.url);
-  return { context, page, errors, dialogs };
+  return { context, page, errors, dialogs, foreignRequests };
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

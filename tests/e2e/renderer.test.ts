@@ -321,7 +321,8 @@ describe.skipIf(!chromiumPresent)('the renderer in Chromium', () => {
     const library = await openLibrary(build.path);
     const folder = await tempDir('shelfmark-hostile-');
     try {
-      const title = '<img src=x onerror=alert(1)> Attention <script>alert(2)</script>';
+      // Markup, a right-to-left override and a zero-width space: all shown as the text they are.
+      const title = '<img src=x onerror=alert(1)> Attention <script>alert(2)</script> \u202Egnp.exe\u200B';
       const bib = join(folder.path, 'hostile.bib');
       await writeFile(
         bib,
@@ -369,6 +370,7 @@ describe.skipIf(!chromiumPresent)('the renderer in Chromium', () => {
       await option(page, 'Attention').waitFor();
       await page.waitForTimeout(300);
       expect(session.dialogs).toEqual([]);
+      expect(session.foreignRequests).toEqual([]);
       expect(await page.evaluate('typeof window.__pwned')).toBe('undefined');
       expect(unexpectedErrors(session)).toEqual([]);
       await session.context.close();
