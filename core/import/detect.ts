@@ -6,6 +6,7 @@ import { looksLikeBibtex } from './bibtex.js';
 import { isHfDailyJson } from './hf-daily-json.js';
 import { looksLikeHfDailyText } from './hf-daily-text.js';
 import { isShelfmarkLibrary } from './shelfmark-json.js';
+import type { ParsedJson } from './text.js';
 
 const FORMATS_BY_EXTENSION: Readonly<Record<string, readonly DigestFormat[]>> = {
   bib: ['bibtex'],
@@ -15,8 +16,13 @@ const FORMATS_BY_EXTENSION: Readonly<Record<string, readonly DigestFormat[]>> = 
   txt: ['hf-daily-text', 'arxiv-email'],
 };
 
-export function detectFormat(text: string, fileName: string): DigestFormat | null {
-  const candidates = formatsByContent(text);
+/** `json`: the text parsed as JSON, when the caller has done it (null when it is not valid JSON). */
+export function detectFormat(
+  text: string,
+  fileName: string,
+  json: ParsedJson | null = parseJsonText(text),
+): DigestFormat | null {
+  const candidates = formatsByContent(text, json);
   const extension = /\.([^./\\]+)$/.exec(fileName)?.[1]?.toLowerCase() ?? '';
   // Own keys only: a file named "refs.constructor" has no expected format.
   const expected = Object.hasOwn(FORMATS_BY_EXTENSION, extension) ? (FORMATS_BY_EXTENSION[extension] ?? []) : [];
@@ -24,10 +30,10 @@ export function detectFormat(text: string, fileName: string): DigestFormat | nul
 }
 
 /** Every format the text could be, most telling first. */
-function formatsByContent(text: string): readonly DigestFormat[] {
+function formatsByContent(text: string, json: ParsedJson | null): readonly DigestFormat[] {
   if (/^\s*[[{]/.test(text)) {
-    const json = jsonFormats(text);
-    if (json.length > 0) return json;
+    const formats = jsonFormats(text, json);
+    if (formats.length > 0) return formats;
   }
   const formats: DigestFormat[] = [];
   if (looksLikeArxivEmail(text)) formats.push('arxiv-email');
@@ -36,17 +42,24 @@ function formatsByContent(text: string): readonly DigestFormat[] {
   return formats;
 }
 
-function jsonFormats(text: string): readonly DigestFormat[] {
-  let value: unknown;
+/** The text as JSON when it looks like JSON and is valid, else null. */
+export function parseJsonText(text: string): ParsedJson | null {
+  if (!/^\s*[[{]/.test(text)) return null;
   try {
-    value = JSON.parse(text);
+    return { value: JSON.parse(text) };
   } catch {
+    return null;
+  }
+}
+
+function jsonFormats(text: string, json: ParsedJson | null): readonly DigestFormat[] {
+  if (json === null) {
     // Damaged JSON that is still recognisable goes to its parser, which says what is wrong with it.
     if (/"format"\s*:\s*"shelfmark-library"/.test(text)) return ['shelfmark-json'];
     if (/"paper"\s*:\s*\{/.test(text)) return ['hf-daily-json'];
     return [];
   }
-  if (isShelfmarkLibrary(value)) return ['shelfmark-json'];
-  if (isHfDailyJson(value)) return ['hf-daily-json'];
+  if (isShelfmarkLibrary(json.value)) return ['shelfmark-json'];
+  if (isHfDailyJson(json.value)) return ['hf-daily-json'];
   return [];
 }

@@ -19,6 +19,7 @@ import {
   nonEmptyString,
   paperLinks,
   parseJson,
+  type ParsedJson,
   quoteForMessage,
   splitParagraphs,
 } from './text.js';
@@ -35,8 +36,8 @@ export function isHfDailyJson(value: unknown): boolean {
   return dailyPaperItems(value)?.some((item) => isRecord(item) && isRecord(item['paper'])) ?? false;
 }
 
-export function parseHfDailyJson(text: string, _ctx: ParseContext): ParsedDigest {
-  const items = dailyPaperItems(parseJson(text));
+export function parseHfDailyJson(text: string, _ctx: ParseContext, json?: ParsedJson | null): ParsedDigest {
+  const items = dailyPaperItems(json != null ? json.value : parseJson(text));
   if (items === null) throw new DigestError('it is JSON, but not a list of Hugging Face daily papers');
   const papers: ParsedPaper[] = [];
   const skipped: SkippedBlock[] = [];

@@ -14,7 +14,7 @@ import { z } from 'zod';
 import { DIGEST_FORMATS, READING_STATUSES, type CataloguePaper, emptyStateMap } from '../model.js';
 import { MAX_NOTE_LENGTH, normalizeTag } from '../reading.js';
 import { DigestError, type LibrarySnapshot, type ParseContext } from './types.js';
-import { isRecord, parseJson, quoteForMessage } from './text.js';
+import { isRecord, parseJson, quoteForMessage, type ParsedJson } from './text.js';
 
 export const LIBRARY_FORMAT = 'shelfmark-library';
 export const LIBRARY_FORMAT_VERSION = 1;
@@ -127,8 +127,8 @@ export function isShelfmarkLibrary(value: unknown): boolean {
   return isRecord(value) && value['format'] === LIBRARY_FORMAT;
 }
 
-export function parseShelfmarkJson(text: string, _ctx: ParseContext): LibrarySnapshot {
-  const value = parseJson(text);
+export function parseShelfmarkJson(text: string, _ctx: ParseContext, json?: ParsedJson | null): LibrarySnapshot {
+  const value = json != null ? json.value : parseJson(text);
   if (!isRecord(value) || !isShelfmarkLibrary(value)) {
     throw new DigestError(`it is JSON, but not a Shelfmark library export (it has no "format": "${LIBRARY_FORMAT}")`);
   }
