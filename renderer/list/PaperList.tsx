@@ -6,6 +6,7 @@ import { plural, STATUS_LABELS } from '../lib/status.js';
 import { paperById, type AppState } from '../state/state.js';
 import { visibleIds } from '../state/visible.js';
 import { PaperRow, rowDomId } from './PaperRow.js';
+import { RESULT_LIMIT_DEFAULT } from '../search/limits.js';
 import { SearchBox } from './SearchBox.js';
 
 function filterName(state: AppState): string {
@@ -34,7 +35,8 @@ export function ListPane() {
   let summary: string;
   if (query === '') summary = plural(ids.length, 'paper');
   else if (searching && results === null) summary = 'Searching…';
-  else summary = `${plural(ids.length, 'match', 'matches')}${results?.truncated === true ? ' (best 1,000)' : ''}`;
+  else
+    summary = `${plural(ids.length, 'match', 'matches')}${results?.truncated === true ? ` (best ${RESULT_LIMIT_DEFAULT.toLocaleString('en')})` : ''}`;
 
   return (
     <section className="list-pane" aria-label="Papers">

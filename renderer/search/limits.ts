@@ -1,2 +1,2 @@
 /** Ranked results kept per query: more than anyone scrolls through, few enough to send quickly. */
-export const RESULT_LIMIT_DEFAULT = 1000;
+export const RESULT_LIMIT_DEFAULT = 500;
