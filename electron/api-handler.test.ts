@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { API_METHODS, type ApiResponse, type LibraryApi } from '../core/api.js';
 import { createApiHandler, isTrustedSender, UNTRUSTED_SENDER_RESPONSE, type ApiSender } from './api-handler.js';
-import { unavailableLibrary } from './library.js';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { LibraryService } from '../app/library-service.js';
+import { bundledSampleDigest } from '../app/resources.js';
 import { RENDERER_URL } from './renderer-protocol.js';
 
 const MAIN_WINDOW = 7;
@@ -91,15 +95,22 @@ describe('createApiHandler', () => {
     await expect(handle(trusted, 'stats', [])).resolves.toEqual({ ok: true, value: stats });
   });
 
-  it('answers with the library’s error when it could not be opened', async () => {
-    const { LibraryFileError } = await import('../app/store/index.js');
-    const reason = new LibraryFileError('/home/me/library.json', 'it is not valid JSON', 'Restore it from a backup.');
-    const handle = createApiHandler({
-      mainWebContentsId: () => MAIN_WINDOW,
-      library: () => Promise.resolve(unavailableLibrary(reason)),
-    });
-    const response: ApiResponse = await handle(trusted, 'getLibrary', []);
-    expect(response).toEqual({ ok: false, error: { kind: 'library-file', message: reason.message } });
+  it('answers with the library’s error when it cannot be read', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'shelfmark-api-handler-'));
+    const file = join(folder, 'library.json');
+    await writeFile(file, '{ "schemaVersion": 1, "papers": [');
+    const library = new LibraryService(file, { sampleDigest: bundledSampleDigest() });
+    try {
+      const handle = createApiHandler({
+        mainWebContentsId: () => MAIN_WINDOW,
+        library: () => Promise.resolve(library),
+      });
+      const response: ApiResponse = await handle(trusted, 'getLibrary', []);
+      expect(response).toMatchObject({ ok: false, error: { kind: 'library-file' } });
+      expect(response.ok ? '' : response.error.message).toContain(`Cannot read ${file}: it is not valid JSON`);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 
   it('never throws, even when the library promise rejects', async () => {

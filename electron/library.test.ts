@@ -1,8 +1,7 @@
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { API_METHODS } from '../core/api.js';
 import { appDataDirectory, resolveLibraryPath } from '../app/library-location.js';
-import { dbSwitch, desktopLibraryPath, unavailableLibrary, withoutDbSwitch } from './library.js';
+import { dbSwitch, desktopLibraryPath, withoutDbSwitch } from './library.js';
 
 describe('withoutDbSwitch', () => {
   it('drops every --db switch and keeps the rest, to restart on another library', () => {
@@ -57,18 +56,5 @@ describe('desktopLibraryPath', () => {
     expect(desktopLibraryPath([], env, appDataDirectory(process.platform, env))).toBe(
       resolveLibraryPath(undefined, env),
     );
-  });
-});
-
-describe('unavailableLibrary', () => {
-  it('fails every API method with the reason', async () => {
-    const reason = new Error('Cannot read library.json: it is not valid JSON.');
-    const methods = Object.entries(unavailableLibrary(reason) as unknown as Record<string, () => Promise<unknown>>);
-    expect(methods.map(([name]) => name).sort()).toEqual([...API_METHODS].sort());
-    for (const [name, call] of methods) await expect(call(), name).rejects.toBe(reason);
-  });
-
-  it('wraps a reason that is not an Error', async () => {
-    await expect(unavailableLibrary('locked').stats()).rejects.toThrow('locked');
   });
 });

@@ -1,7 +1,6 @@
-/** Which library file the desktop app opens, and what answers API calls when it cannot be opened. */
+/** Which library file the desktop app opens. */
 
 import { join } from 'node:path';
-import { API_METHODS, type ApiMethod, type LibraryApi } from '../core/api.js';
 import { LIBRARY_FILE_NAME, resolveLibraryPath } from '../app/library-location.js';
 
 /** The value of a `--db=PATH` (or `--db PATH`) switch on the command line; the last one wins. */
@@ -40,17 +39,4 @@ export function desktopLibraryPath(argv: readonly string[], env: NodeJS.ProcessE
   const fromEnv = env['SHELFMARK_DB'];
   if (option !== undefined || (fromEnv !== undefined && fromEnv !== '')) return resolveLibraryPath(option, env);
   return join(userData, LIBRARY_FILE_NAME);
-}
-
-/**
- * Stands in for the library when it could not be opened (unreadable or corrupt file, lock held elsewhere): the app
- * still starts, and every API call answers with the reason, which `dispatchApiCall` turns into an ApiError
- * (kind 'library-file' for a LibraryFileError) for the renderer to show. Built from API_METHODS, which core/api.ts
- * keeps in step with LibraryApi, so a new API method needs no change here.
- */
-export function unavailableLibrary(reason: unknown): LibraryApi {
-  const error = reason instanceof Error ? reason : new Error(String(reason));
-  const fail = (): Promise<never> => Promise.reject(error);
-  const api = Object.fromEntries(API_METHODS.map((method) => [method, fail])) as Record<ApiMethod, typeof fail>;
-  return api;
 }

@@ -30,7 +30,7 @@ import { bundledSampleDigest, SAMPLE_DIGEST_NAME } from '../app/resources.js';
 import { createApiHandler, type ApiSender } from './api-handler.js';
 import { createExportSaver, type ExportDialogs } from './export-saver.js';
 import { IMPORT_DIALOG_FILTERS, readImportFiles, withRefusedFiles } from './import-files.js';
-import { desktopLibraryPath, unavailableLibrary, withoutDbSwitch } from './library.js';
+import { desktopLibraryPath, withoutDbSwitch } from './library.js';
 import { buildMenuTemplate, homepageFromPackageJson } from './menu.js';
 import {
   createRendererProtocolHandler,
@@ -85,16 +85,11 @@ function sampleDigestPath(): string {
 /**
  * The service opens its store lazily, on the first call, and tries again after a failure: an unreadable library
  * answers every API call with a 'library-file' error (the renderer shows it) and can still be restored from its
- * backups. Should even constructing it fail, a stand-in answers every call with that error instead.
+ * backups.
  */
 function openLibrary(path: string, saveExport: ExportSaver): OpenLibrary {
-  try {
-    const service = new LibraryService(path, { sampleDigest: sampleDigestPath(), saveExport });
-    return { api: service, close: () => service.close() };
-  } catch (error) {
-    logError(`cannot use the library ${path}`)(error);
-    return { api: unavailableLibrary(error), close: () => Promise.resolve() };
-  }
+  const service = new LibraryService(path, { sampleDigest: sampleDigestPath(), saveExport });
+  return { api: service, close: () => service.close() };
 }
 
 /** The export's save dialogs, attached to the window when there is one. */
