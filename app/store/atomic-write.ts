@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import * as fsp from 'node:fs/promises';
 import path from 'node:path';
 
-import { isErrorCode } from './errors.js';
+import { isErrorCode, namesIn } from './errors.js';
 
 /** The part of an open file a durable write uses. */
 export interface WritableFile {
@@ -80,13 +80,7 @@ export const ABANDONED_AFTER_MS = 10 * 60 * 1000;
  * ones: a live write never takes ten minutes, so nothing in progress is touched.
  */
 export async function removeAbandonedTempFiles(directory: string, now = Date.now()): Promise<string[]> {
-  let names: string[];
-  try {
-    names = await fsp.readdir(directory);
-  } catch (error) {
-    if (isErrorCode(error, 'ENOENT')) return [];
-    throw error;
-  }
+  const names = await namesIn(directory);
   const removed: string[] = [];
   for (const name of names) {
     if (!name.startsWith('.') || !name.endsWith('.tmp')) continue;

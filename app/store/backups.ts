@@ -10,7 +10,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
 import { InvalidInputError, NotFoundError } from '../../core/errors.js';
-import { isErrorCode } from './errors.js';
+import { isErrorCode, namesIn } from './errors.js';
 import { libraryPaths, type LibraryPaths } from './library-paths.js';
 import { openLibraryStore } from './library-store.js';
 import { withLock } from './lock.js';
@@ -65,13 +65,7 @@ function parseName(name: string): { readonly createdAt: string; readonly reason:
 /** Newest first. */
 export async function listBackups(paths: LibraryPaths): Promise<BackupInfo[]> {
   const directory = backupsDirectory(paths);
-  let names: string[];
-  try {
-    names = await fsp.readdir(directory);
-  } catch (error) {
-    if (isErrorCode(error, 'ENOENT')) return [];
-    throw error;
-  }
+  const names = await namesIn(directory);
   const backups = await Promise.all(
     names.map(async (name): Promise<BackupInfo | null> => {
       const parsed = parseName(name);

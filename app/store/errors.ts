@@ -1,3 +1,5 @@
+import { readdir } from 'node:fs/promises';
+
 /** A library file exists but Shelfmark cannot use it. Nothing has been written to it, and nothing will be. */
 export class LibraryFileError extends Error {
   override readonly name = 'LibraryFileError';
@@ -31,6 +33,16 @@ export function newerFileError(file: string, problem: string): LibraryFileError 
     problem,
     `Open the library with that version of Shelfmark, or restore an older copy from a backup; ${UNCHANGED}`,
   );
+}
+
+/** The names in `directory`, or none when there is no such directory. */
+export async function namesIn(directory: string): Promise<string[]> {
+  try {
+    return await readdir(directory);
+  } catch (error) {
+    if (isErrorCode(error, 'ENOENT')) return [];
+    throw error;
+  }
 }
 
 export function isErrorCode(error: unknown, ...codes: readonly string[]): boolean {
