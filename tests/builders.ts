@@ -1,7 +1,7 @@
 /** Builders for tests: plain data with defaults. */
 
 import type { ParsedDigest } from '../core/import/types.js';
-import type { ParsedPaper } from '../core/model.js';
+import type { Paper, ParsedPaper } from '../core/model.js';
 
 export function parsedPaper(fields: Partial<ParsedPaper> & Pick<ParsedPaper, 'title'>): ParsedPaper {
   return {
@@ -18,4 +18,27 @@ export function parsedPaper(fields: Partial<ParsedPaper> & Pick<ParsedPaper, 'ti
 
 export function parsedDigest(papers: readonly ParsedPaper[], fields: Partial<ParsedDigest> = {}): ParsedDigest {
   return { format: 'bibtex', title: 'Test digest', date: null, papers, skipped: [], ...fields };
+}
+
+/** A paper with its reading state, unread and untouched unless `fields` say otherwise. */
+export function paper(id: string, fields: Partial<Paper> = {}): Paper {
+  return {
+    id,
+    title: `Paper ${id}`,
+    abstract: `About ${id}.`,
+    authors: [],
+    arxivId: null,
+    doi: null,
+    year: null,
+    links: [],
+    categories: [],
+    digests: ['d1'],
+    addedAt: '2026-03-11T10:00:00.000Z',
+    status: 'unread',
+    tags: [],
+    note: '',
+    readAt: null,
+    updatedAt: null,
+    ...fields,
+  };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+import { paper as testPaper } from '../../tests/builders.js';
 import type { Paper } from '../model.js';
 import { bibtexEntries } from './bibtex.js';
 import { safeBaseName, uniqueFileNames } from './file-names.js';
@@ -7,23 +8,13 @@ import { markdownDocument, markdownFolder } from './markdown.js';
 import { demoteHeadings } from './markdown-text.js';
 
 function paper(fields: Partial<Paper> & Pick<Paper, 'id' | 'title'>): Paper {
-  return {
+  return testPaper(fields.id, {
     abstract: 'An abstract.',
     authors: ['Ada Lovelace', 'Alan Turing'],
-    arxivId: null,
-    doi: null,
-    year: null,
-    links: [],
-    categories: [],
     digests: ['hf-2026-03-11-abc'],
     addedAt: '2026-11-27T10:00:00.000Z',
-    status: 'unread',
-    tags: [],
-    note: '',
-    readAt: null,
-    updatedAt: null,
     ...fields,
-  };
+  });
 }
 
 const options = {

@@ -3,7 +3,7 @@ import { ApiCallError, type LibraryApi, type ReadingStateInput } from '../../cor
 import type { Paper, ReadingStatus } from '../../core/model.js';
 import type { WorkerPort } from '../search/protocol.js';
 import { paperById } from '../state/state.js';
-import { paper } from '../state/test-papers.js';
+import { paper } from '../../tests/builders.js';
 import { Controller } from './controller.js';
 
 const silentPort: WorkerPort = { postMessage: () => undefined, onMessage: () => undefined, terminate: () => undefined };

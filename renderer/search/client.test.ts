@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { paper } from '../state/test-papers.js';
+import { paper } from '../../tests/builders.js';
 import type { SearchResults } from '../state/state.js';
 import { SearchClient } from './client.js';
 import { SearchEngine } from './engine.js';

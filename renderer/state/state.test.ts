@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { paper } from './test-papers.js';
+import { paper } from '../../tests/builders.js';
 import {
   INITIAL_STATE,
   loaded,

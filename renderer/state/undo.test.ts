@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyRestore, dropUndo, pushUndo, recordsBefore, restoreInputs, UNDO_LIMIT } from './undo.js';
-import { paper } from './test-papers.js';
+import { paper } from '../../tests/builders.js';
 
 describe('the undo stack', () => {
   it('keeps the latest changes, up to a limit', () => {
