@@ -1,5 +1,6 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { appendFile, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BackupSummary } from '../../core/api.js';
 import type { Paper } from '../../core/model.js';
@@ -89,6 +90,28 @@ describe('daily backups', () => {
     const [safety] = await cli.json<BackupSummary[]>(['backups']);
     const kept = join(cli.directory, 'library.backups', safety?.name ?? '');
     expect((await readdir(kept)).sort()).toEqual(['library.json.gz', 'library.state.log.gz']);
+  });
+
+  it('backs up and restores a journal whose last line a crash cut short, keeping every complete change', async () => {
+    const monday = serviceOn('2026-03-02');
+    await monday.importSample();
+    const id = (await monday.getLibrary()).papers[0]?.id ?? '';
+    await monday.setNote(id, 'acknowledged');
+    await monday.close();
+    await appendFile(join(cli.directory, 'library.state.log'), '{"schemaVersion":1,"states":{"x":{"sta');
+    const tuesday = serviceOn('2026-03-03');
+    await tuesday.setStatus([id], 'read'); // backs up Monday's library, cut-short line and all
+    await tuesday.close();
+    const backedUp = join(cli.directory, 'library.backups', '2026-03-03T12-00-00Z-daily', 'library.state.log.gz');
+    expect(gunzipSync(await readFile(backedUp)).toString('utf8')).toMatch(
+      /\n\{"schemaVersion":1,"states":\{"x":\{"sta$/,
+    );
+
+    expect((await cli.run(['restore', '2026-03-03T12-00-00Z-daily'])).code).toBe(0);
+    const restored = await cli.json<Paper>(['show', id]);
+    expect([restored.note, restored.status]).toEqual(['acknowledged', 'unread']);
+    expect((await cli.run(['status', id, 'reading'])).code).toBe(0);
+    expect((await cli.json<Paper>(['show', id])).status).toBe('reading');
   });
 
   it('refuses an unknown or unreadable backup and changes nothing', async () => {

@@ -173,6 +173,18 @@ async function gunzipInto(backup: BackupInfo, folder: string, paths: LibraryPath
   return restored;
 }
 
+/** Unpacks a backup into `folder` and reads it as a library would be read; throws if it cannot be. */
+export async function unpackAndCheck(backup: BackupInfo, folder: string, paths: LibraryPaths): Promise<LibraryPaths> {
+  const restored = await gunzipInto(backup, folder, paths);
+  const check = await openLibraryStore(restored.catalogue);
+  try {
+    await check.read();
+  } finally {
+    await check.close();
+  }
+  return restored;
+}
+
 /**
  * Replaces the library with a backup, after checking the backup reads cleanly and after backing up the
  * library as it is now (even if it cannot be read). Returns that safety backup.
@@ -184,10 +196,7 @@ export async function restoreBackup(paths: LibraryPaths, nameOrPath: string, now
   try {
     let restored: LibraryPaths;
     try {
-      restored = await gunzipInto(backup, staging, paths);
-      const check = await openLibraryStore(restored.catalogue);
-      await check.read();
-      await check.close();
+      restored = await unpackAndCheck(backup, staging, paths);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       throw new InvalidInputError(`The backup ${backup.name} cannot be read, so nothing was restored: ${reason}`);
