@@ -12,7 +12,6 @@ import type {
   LibraryView,
   ReadingStateInput,
 } from '../core/api.js';
-import { OUTLINE_ABSTRACT_LENGTH } from '../core/api.js';
 import { exportFileType, renderExport, type ExportOutput, type ExportRequest } from '../core/export/index.js';
 import { InvalidInputError } from '../core/errors.js';
 import { parseDigestFile } from '../core/import/index.js';
@@ -31,7 +30,6 @@ import {
   digestProgress,
   libraryStats,
   matchesFilter,
-  outlineOf,
   papersOf,
   tagCounts,
   type DigestProgress,
@@ -71,6 +69,7 @@ function sameCatalogue(a: Catalogue, b: Catalogue): boolean {
 export class LibraryService implements LibraryApi {
   readonly paths: LibraryPaths;
   #store: Promise<LibraryStore> | null = null;
+  #outlineView: { readonly library: LibrarySnapshot; readonly view: LibraryView } | null = null;
 
   /** Opens nothing yet: a library that cannot be read still lists and restores its backups. */
   constructor(
@@ -118,13 +117,12 @@ export class LibraryService implements LibraryApi {
   }
 
   async getLibraryOutline(): Promise<LibraryView> {
-    const library = await this.read();
-    return {
-      papers: library.catalogue.papers.map((paper) =>
-        outlineOf(withReadingState(paper, library.states[paper.id]), OUTLINE_ABSTRACT_LENGTH),
-      ),
-      digests: digestProgress(library),
-    };
+    const library = await (await this.store()).readOutline();
+    // The store hands out the same snapshot until the library changes: the view made for warm() serves the page.
+    if (this.#outlineView?.library !== library) {
+      this.#outlineView = { library, view: { papers: papersOf(library), digests: digestProgress(library) } };
+    }
+    return this.#outlineView.view;
   }
 
   async getPapers(offset: number, limit: number): Promise<readonly Paper[]> {
@@ -134,9 +132,9 @@ export class LibraryService implements LibraryApi {
       .map((paper) => withReadingState(paper, library.states[paper.id]));
   }
 
-  /** Reads the library ahead of the first call (errors are left for that call to report). */
+  /** Reads what the first call asks for, the library's outline, ahead of it (errors are left for that call). */
   async warm(): Promise<void> {
-    await this.read().catch(() => undefined);
+    await this.getLibraryOutline().catch(() => undefined);
   }
 
   async listPapers(filter: PaperFilter): Promise<readonly Paper[]> {

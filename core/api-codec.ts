@@ -14,7 +14,8 @@ export class ApiCodecError extends Error {
 }
 
 export function encodeApiValue(value: unknown): string {
-  return JSON.stringify(toWire(value));
+  // Most answers (a library's worth of papers) hold nothing to convert: looking costs far less than copying.
+  return JSON.stringify(needsWire(value) ? toWire(value) : value);
 }
 
 /** Throws SyntaxError when `text` is not JSON, ApiCodecError when its tagged values are malformed. */
@@ -66,6 +67,27 @@ function mapObject(object: JsonObject, convert: (item: unknown) => unknown): Jso
   }
   // fromEntries defines own properties, so a "__proto__" key stays a plain key.
   return changed ? Object.fromEntries(entries) : object;
+}
+
+/** Whether `toWire` would change anything in `value`: does it hold bytes, or an object whose sole key starts with "$"? */
+function needsWire(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  if (ArrayBuffer.isView(value)) return true;
+  if (Array.isArray(value)) {
+    for (const item of value as readonly unknown[]) if (needsWire(item)) return true;
+    return false;
+  }
+  const object = value as JsonObject;
+  if (typeof object['toJSON'] === 'function') return false;
+  let keys = 0;
+  let dollar = false;
+  for (const key in object) {
+    if (!Object.hasOwn(object, key)) continue;
+    keys++;
+    dollar = key.startsWith('$');
+    if (needsWire(object[key])) return true;
+  }
+  return keys === 1 && dollar;
 }
 
 function toWire(value: unknown): unknown {

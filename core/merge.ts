@@ -1,6 +1,6 @@
 /** Merging what a digest or another library brings into the catalogue: pure, never losing anything. */
 
-import { emptyStateMap } from './model.js';
+import { cataloguePaper, emptyStateMap } from './model.js';
 import { hash53, normalizeTitle, paperIdFor } from './identity.js';
 import type { LibrarySnapshot, ParsedDigest, SkippedBlock } from './import/types.js';
 import type {
@@ -112,22 +112,6 @@ export function digestIdFor(digest: ParsedDigest): string {
   return parts.join('-');
 }
 
-function toCataloguePaper(paper: ParsedPaper, id: string, digestId: string, now: string): CataloguePaper {
-  return {
-    id,
-    title: paper.title,
-    abstract: paper.abstract,
-    authors: paper.authors,
-    arxivId: paper.arxivId,
-    doi: paper.doi,
-    year: paper.year,
-    links: paper.links,
-    categories: paper.categories,
-    digests: [digestId],
-    addedAt: now,
-  };
-}
-
 /** Adds a parsed digest to the catalogue. Papers already there are merged, never duplicated. */
 export function mergeDigest(
   catalogue: Catalogue,
@@ -155,7 +139,7 @@ export function mergeDigest(
       continue;
     }
     const id = uniqueId(paperIdFor(incoming), index);
-    index.add(toCataloguePaper(incoming, id, digestId, now));
+    index.add(cataloguePaper(incoming, id, [digestId], now));
     added.push({ id, title: incoming.title });
     listed.add(id);
     paperIds.push(id);

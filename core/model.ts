@@ -81,9 +81,45 @@ export interface Paper extends CataloguePaper {
   readonly updatedAt: string | null;
 }
 
-export function withReadingState(paper: CataloguePaper, state: ReadingState | undefined): Paper {
+/**
+ * A catalogue paper of `paper`'s own fields and nothing else, built field by field: every paper then has one
+ * shape, which at 100,000 papers is several times quicker to build and read than spreading objects JSON.parse made.
+ */
+export function cataloguePaper(
+  paper: ParsedPaper,
+  id: string,
+  digests: readonly string[],
+  addedAt: string,
+): CataloguePaper {
   return {
-    ...paper,
+    id,
+    title: paper.title,
+    abstract: paper.abstract,
+    authors: paper.authors,
+    arxivId: paper.arxivId,
+    doi: paper.doi,
+    year: paper.year,
+    links: paper.links,
+    categories: paper.categories,
+    digests,
+    addedAt,
+  };
+}
+
+export function withReadingState(paper: CataloguePaper, state: ReadingState | undefined): Paper {
+  // Field by field too, and not a spread of cataloguePaper(): a spread costs as much again as the whole call.
+  return {
+    id: paper.id,
+    title: paper.title,
+    abstract: paper.abstract,
+    authors: paper.authors,
+    arxivId: paper.arxivId,
+    doi: paper.doi,
+    year: paper.year,
+    links: paper.links,
+    categories: paper.categories,
+    digests: paper.digests,
+    addedAt: paper.addedAt,
     status: state?.status ?? DEFAULT_READING_STATE.status,
     tags: state?.tags ?? DEFAULT_READING_STATE.tags,
     note: state?.note ?? DEFAULT_READING_STATE.note,

@@ -2,7 +2,14 @@
 
 import type { LibrarySnapshot } from './import/types.js';
 import { sameTag } from './reading.js';
-import { withReadingState, type Digest, type Paper, type ReadingStatus } from './model.js';
+import {
+  withReadingState,
+  type Catalogue,
+  type CataloguePaper,
+  type Digest,
+  type Paper,
+  type ReadingStatus,
+} from './model.js';
 
 export interface PaperFilter {
   readonly status?: ReadingStatus | undefined;
@@ -18,11 +25,16 @@ export function papersOf(library: LibrarySnapshot): Paper[] {
  * What a list row shows of a paper: its abstract cut to its first line, at most `maxLength` characters, and no
  * links or categories (the detail pane's, which it fetches whole).
  */
-export function outlineOf(paper: Paper, maxLength: number): Paper {
+export function outlineOf<P extends CataloguePaper>(paper: P, maxLength: number): P {
   const trimmed = paper.abstract.trimStart();
   const newline = trimmed.indexOf('\n');
   const end = Math.min(newline === -1 ? trimmed.length : newline, maxLength);
   return { ...paper, abstract: trimmed.slice(0, end), links: [], categories: [] };
+}
+
+/** The catalogue with every paper outlined (see outlineOf). */
+export function outlineOfCatalogue(catalogue: Catalogue, maxLength: number): Catalogue {
+  return { papers: catalogue.papers.map((paper) => outlineOf(paper, maxLength)), digests: catalogue.digests };
 }
 
 export function matchesFilter(paper: Paper, filter: PaperFilter): boolean {

@@ -26,18 +26,28 @@ export const nodeFs: DurableFs = {
   rm: (file, options) => fsp.rm(file, options),
 };
 
+export interface AtomicWriteOptions {
+  readonly fs?: DurableFs;
+  /** False for data that can be made again: the write is still all or nothing, but it does not wait for the disk. */
+  readonly durable?: boolean;
+}
+
 /**
  * Replaces `file` with `data` so that a crash leaves either the old or the new content, never a mix,
  * and once this resolves the new content survives a power cut. A failed write leaves no temp file.
  */
-export async function writeFileAtomically(file: string, data: string, fs: DurableFs = nodeFs): Promise<void> {
+export async function writeFileAtomically(
+  file: string,
+  data: string,
+  { fs = nodeFs, durable = true }: AtomicWriteOptions = {},
+): Promise<void> {
   const directory = path.dirname(file);
   const temp = path.join(directory, `.${path.basename(file)}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
   try {
     const handle = await fs.open(temp, 'wx');
     try {
       await handle.writeFile(data);
-      await handle.sync();
+      if (durable) await handle.sync();
     } finally {
       await handle.close();
     }
@@ -46,7 +56,7 @@ export async function writeFileAtomically(file: string, data: string, fs: Durabl
     await fs.rm(temp, { force: true }).catch(() => undefined);
     throw error;
   }
-  await syncDirectory(directory, fs);
+  if (durable) await syncDirectory(directory, fs);
 }
 
 /** Makes a rename or a new file in `directory` durable. */

@@ -46,6 +46,6 @@ export class DurableJsonFile<T> implements Adapter<T> {
 
   // Compact: the catalogue can reach 150 MB, and nobody reads it by eye at that size.
   write(data: T): Promise<void> {
-    return writeFileAtomically(this.#file, JSON.stringify(data), this.#fs);
+    return writeFileAtomically(this.#file, JSON.stringify(data), { fs: this.#fs });
   }
 }

@@ -10,6 +10,7 @@ describe('libraryPaths', () => {
       catalogue: '/home/u/.config/Shelfmark/library.json',
       stateSnapshot: '/home/u/.config/Shelfmark/library.state.json',
       journal: '/home/u/.config/Shelfmark/library.state.log',
+      outline: '/home/u/.config/Shelfmark/library.outline.json',
       lock: '/home/u/.config/Shelfmark/library.json.lock',
       directory: '/home/u/.config/Shelfmark',
     });

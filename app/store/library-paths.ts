@@ -8,6 +8,8 @@ export interface LibraryPaths {
   readonly stateSnapshot: string;
   /** Reading-state changes since the snapshot, one JSON line per change. */
   readonly journal: string;
+  /** The catalogue's outline, derived from it for a quick first list (see outline-file.ts). */
+  readonly outline: string;
   /** The lock every writer holds while it reads, changes and writes the library. */
   readonly lock: string;
   readonly directory: string;
@@ -21,6 +23,7 @@ export function libraryPaths(catalogue: string): LibraryPaths {
     catalogue: absolute,
     stateSnapshot: `${stem}.state.json`,
     journal: `${stem}.state.log`,
+    outline: `${stem}.outline.json`,
     lock: `${absolute}.lock`,
     directory: path.dirname(absolute),
   };

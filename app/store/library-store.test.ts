@@ -8,6 +8,8 @@ import type { Catalogue, CataloguePaper, Digest, ReadingState } from '../../core
 import { LibraryFileError } from './errors.js';
 import { libraryPaths } from './library-paths.js';
 import { COMPACT_AFTER_LINES, openLibraryStore, type LibraryStore } from './library-store.js';
+import { outlineOfLibraryCatalogue, readOutlineFile } from './outline-file.js';
+import { stampOf } from './file-stamp.js';
 
 function paper(n: number): CataloguePaper {
   return {
@@ -95,7 +97,7 @@ describe('a new library', () => {
     const nested = path.join(directory, 'config', 'Shelfmark', 'library.json');
     const store = await open(nested);
     await store.transact(() => ({ catalogue: catalogueOf(2), result: undefined }));
-    expect(await fs.readdir(path.dirname(nested))).toEqual(['library.json']);
+    expect((await fs.readdir(path.dirname(nested))).sort()).toEqual(['library.json', 'library.outline.json']);
   });
 
   it('writes nothing when the change throws, and passes the error on', async () => {
@@ -262,7 +264,7 @@ describe('files it cannot use', () => {
   ];
 
   it.each(cases)(
-    'a corrupt $name: opening, reading and writing all throw, and no file changes',
+    'a corrupt $name: reading, writing and compacting all throw, and no file changes',
     async ({ target, bytes }) => {
       const store = await open();
       await store.transact(() => ({ catalogue: catalogueOf(2), states: { a: state('1') }, result: null }));
@@ -273,13 +275,14 @@ describe('files it cannot use', () => {
       await fs.writeFile(target(paths), bytes);
       const before = await contents();
 
-      const error: unknown = await openLibraryStore(file).catch((e: unknown) => e);
+      const error: unknown = await (await openLibraryStore(file)).read().catch((e: unknown) => e);
       expect(error).toBeInstanceOf(LibraryFileError);
       expect(error).toMatchObject({ file: target(paths) });
       expect((error as Error).message).toContain(target(paths));
       expect((error as Error).message).toContain('Restore a backup');
 
       await expect(writer.read()).rejects.toBeInstanceOf(LibraryFileError);
+      await expect(writer.readOutline()).rejects.toBeInstanceOf(LibraryFileError);
       await expect(
         writer.transact(() => ({ catalogue: catalogueOf(5), states: { b: state('2') }, result: null })),
       ).rejects.toBeInstanceOf(LibraryFileError);
@@ -291,7 +294,7 @@ describe('files it cannot use', () => {
   it('refuses a catalogue written by a newer version, and leaves it be', async () => {
     await fs.writeFile(file, JSON.stringify({ schemaVersion: 2, papers: [], digests: [], shelves: [] }));
     const before = await contents();
-    await expect(openLibraryStore(file)).rejects.toThrow(
+    await expect((await openLibraryStore(file)).read()).rejects.toThrow(
       /library\.json: it was written by a newer version of Shelfmark/,
     );
     expect(await contents()).toEqual(before);
@@ -355,5 +358,78 @@ describe('what it hands out', () => {
     );
     expect(order).toEqual(Array.from({ length: 20 }, (_, n) => n));
     expect((await store.read()).states['counter']?.note).toBe('20');
+  });
+});
+
+describe('the outline', () => {
+  /** A paper with a long, two-line abstract, links and categories: everything an outline leaves out. */
+  function wordyPaper(n: number): CataloguePaper {
+    return { ...paper(n), abstract: `${'First line, long. '.repeat(20)}\nSecond line.` };
+  }
+  const wordy: Catalogue = { ...catalogueOf(0), papers: [wordyPaper(1), wordyPaper(2)] };
+  const outlined = outlineOfLibraryCatalogue(wordy);
+
+  const pinnedTime = 1_750_000_000; // whole seconds: exactly what utimes sets and stat reads back
+  const outlineFile = (): string => libraryPaths(file).outline;
+
+  /** Spoils the catalogue's bytes but keeps its stamp (inode, size and pinned mtime): only an outline can be read. */
+  async function spoilCatalogueKeepingItsStamp(): Promise<void> {
+    await fs.writeFile(file, ' '.repeat((await fs.stat(file)).size));
+    await fs.utimes(file, pinnedTime, pinnedTime);
+  }
+
+  it('is saved beside the catalogue on import', async () => {
+    const store = await open();
+    await store.transact(() => ({ catalogue: wordy, states: { [paper(1).id]: state('one') }, result: null }));
+    expect(outlined.papers[0]?.abstract).toHaveLength(160);
+    expect(outlined.papers[0]).toMatchObject({ links: [], categories: [], title: wordy.papers[0]?.title });
+    const stamp = await stampOf(file);
+    expect(stamp && (await readOutlineFile(outlineFile(), stamp))).toEqual(outlined);
+    expect(await store.readOutline()).toEqual({ catalogue: outlined, states: { [paper(1).id]: state('one') } });
+  });
+
+  it('is read from its file while that names the catalogue on disk, without reading the catalogue', async () => {
+    const store = await open();
+    await store.transact(() => ({ catalogue: wordy, states: { [paper(1).id]: state('one') }, result: null }));
+    await fs.utimes(file, pinnedTime, pinnedTime); // the outline saved on import is stale now…
+    expect((await (await open()).readOutline()).catalogue).toEqual(outlined); // …and is made again
+
+    await spoilCatalogueKeepingItsStamp();
+    const fresh = await open();
+    await expect(fresh.read()).rejects.toThrow(LibraryFileError);
+    expect(await fresh.readOutline()).toEqual({ catalogue: outlined, states: { [paper(1).id]: state('one') } });
+  });
+
+  it('brings in reading states another process changed since', async () => {
+    const store = await open();
+    await store.transact(() => ({ catalogue: wordy, result: null }));
+    const reader = await open();
+    expect((await reader.readOutline()).states).toEqual({});
+    await store.transact(() => ({ states: { [paper(2).id]: state('two') }, result: null }));
+    expect(await reader.readOutline()).toEqual({ catalogue: outlined, states: { [paper(2).id]: state('two') } });
+  });
+
+  it('is made again from the catalogue when it is stale, unreadable, of another version or missing', async () => {
+    const store = await open();
+    await store.transact(() => ({ catalogue: catalogueOf(2), result: null }));
+    const stale = await fs.readFile(outlineFile());
+    await store.transact(() => ({ catalogue: wordy, result: null }));
+    await fs.utimes(file, pinnedTime, pinnedTime);
+    const catalogueBytes = await fs.readFile(file);
+    for (const spoil of [
+      () => fs.writeFile(outlineFile(), stale), // another catalogue's
+      () => fs.writeFile(outlineFile(), '{"schemaVersion": 1, "papers": ['),
+      () =>
+        fs.writeFile(outlineFile(), JSON.stringify({ ...(JSON.parse(stale.toString()) as object), schemaVersion: 2 })),
+      () => fs.rm(outlineFile()),
+    ]) {
+      await spoil();
+      expect((await (await open()).readOutline()).catalogue).toEqual(outlined);
+      // …and saved again: the next start reads only the outline.
+      await spoilCatalogueKeepingItsStamp();
+      expect((await (await open()).readOutline()).catalogue).toEqual(outlined);
+      await fs.writeFile(file, catalogueBytes);
+      await fs.utimes(file, pinnedTime, pinnedTime);
+    }
   });
 });

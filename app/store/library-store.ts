@@ -16,6 +16,7 @@ import {
 } from './journal.js';
 import { libraryPaths, type LibraryPaths } from './library-paths.js';
 import { withLock } from './lock.js';
+import { outlineOfLibraryCatalogue, readOutlineFile, writeOutlineFile } from './outline-file.js';
 import {
   CATALOGUE_FORMAT,
   catalogueSchema,
@@ -44,6 +45,12 @@ export interface LibraryStore {
   /** The library as it is on disk now (refreshed cheaply if another process changed it). */
   read(): Promise<LibrarySnapshot>;
   /**
+   * The library with its catalogue outlined (core/query.ts outlineOf): from the outline file beside the catalogue
+   * when it is up to date, which spares reading every abstract; else from the catalogue, saving the outline for
+   * the next time.
+   */
+  readOutline(): Promise<LibrarySnapshot>;
+  /**
    * Under the lock: refresh, call `change` with the fresh library, persist what it returns durably, then resolve.
    * `library.states` is a read-only view that is valid only while `change` runs; copy what you need to keep.
    * When `change` throws, nothing is written.
@@ -55,11 +62,12 @@ export interface LibraryStore {
   close(): Promise<void>;
 }
 
-/** Opens the library whose catalogue is at `catalogue`. Creates nothing on disk until the first change is saved. */
-export async function openLibraryStore(catalogue: string): Promise<LibraryStore> {
-  const store = new FileLibraryStore(libraryPaths(catalogue));
-  await store.read();
-  return store;
+/**
+ * Opens the library whose catalogue is at `catalogue`. Reads nothing until asked (so a library that cannot be
+ * read opens, and says so on its first read), and creates nothing on disk until the first change is saved.
+ */
+export function openLibraryStore(catalogue: string): Promise<LibraryStore> {
+  return Promise.resolve(new FileLibraryStore(libraryPaths(catalogue)));
 }
 
 const EMPTY_CATALOGUE: Catalogue = Object.freeze({ papers: [], digests: [] });
@@ -91,6 +99,10 @@ class FileLibraryStore implements LibraryStore {
   #loaded: Loaded = NOTHING_LOADED;
   /** What read() hands out, built from #states when first asked for after a change. */
   #snapshot: LibrarySnapshot | null = null;
+  /** The outline of the catalogue file with `stamp`, which may not be the one in memory. */
+  #outline: { readonly stamp: FileStamp; readonly catalogue: Catalogue } | null = null;
+  /** What readOutline() last handed out. */
+  #outlined: LibrarySnapshot | null = null;
   #queue: Promise<unknown> = Promise.resolve();
   #closed = false;
 
@@ -104,15 +116,63 @@ class FileLibraryStore implements LibraryStore {
     return this.#whileOpen(async () => {
       const disk = await stampLibrary(this.paths);
       if (!this.#isLoaded(disk)) {
-        if (disk.catalogue === null && disk.snapshot === null && disk.journal === null) this.#forget();
+        if (isMissing(disk)) this.#forget();
         else await withLock(this.paths, () => this.#refresh());
       }
-      this.#snapshot ??= Object.freeze({
-        catalogue: this.#catalogue,
-        states: Object.freeze(Object.fromEntries(this.#states)),
-      });
-      return this.#snapshot;
+      return this.#library();
     });
+  }
+
+  readOutline(): Promise<LibrarySnapshot> {
+    return this.#whileOpen(async () => {
+      const disk = await stampLibrary(this.paths);
+      if (disk.catalogue === null || sameStamp(disk.catalogue, this.#loaded.catalogue)) {
+        if (isMissing(disk)) this.#forget();
+        else if (!this.#isLoaded(disk)) await withLock(this.paths, () => this.#refresh());
+        return this.#outlineSnapshot(this.#outlineInMemory());
+      }
+      let outline = sameStamp(this.#outline?.stamp ?? null, disk.catalogue) ? this.#outline?.catalogue : undefined;
+      outline ??= (await readOutlineFile(this.paths.outline, disk.catalogue)) ?? undefined;
+      if (outline === undefined) {
+        await withLock(this.paths, () => this.#refresh());
+        outline = this.#outlineInMemory();
+        const stamp = this.#loaded.catalogue;
+        // Only speeds up the next start: failing to save it (a read-only folder) changes nothing else.
+        if (stamp !== null) await writeOutlineFile(this.paths.outline, outline, stamp).catch(() => undefined);
+      } else {
+        this.#outline = { stamp: disk.catalogue, catalogue: outline };
+        if (!this.#statesLoaded(disk)) await withLock(this.paths, () => this.#refreshStates());
+      }
+      return this.#outlineSnapshot(outline);
+    });
+  }
+
+  /** The library in memory, as read() hands it out. */
+  #library(): LibrarySnapshot {
+    this.#snapshot ??= Object.freeze({
+      catalogue: this.#catalogue,
+      states: Object.freeze(Object.fromEntries(this.#states)),
+    });
+    return this.#snapshot;
+  }
+
+  /** `outline` with the states in memory; the same object until either changes. */
+  #outlineSnapshot(outline: Catalogue): LibrarySnapshot {
+    const { states } = this.#library();
+    if (this.#outlined?.catalogue !== outline || this.#outlined.states !== states) {
+      this.#outlined = Object.freeze({ catalogue: outline, states });
+    }
+    return this.#outlined;
+  }
+
+  /** The outline of the catalogue in memory, made once per catalogue. */
+  #outlineInMemory(): Catalogue {
+    const stamp = this.#loaded.catalogue;
+    if (stamp === null) return EMPTY_CATALOGUE;
+    if (this.#outline === null || !sameStamp(this.#outline.stamp, stamp)) {
+      this.#outline = { stamp, catalogue: Object.freeze(outlineOfLibraryCatalogue(this.#catalogue)) };
+    }
+    return this.#outline.catalogue;
   }
 
   transact<T>(change: (library: LibrarySnapshot) => LibraryChange<T>): Promise<T> {
@@ -178,16 +238,21 @@ class FileLibraryStore implements LibraryStore {
   /** Brings the library in memory up to date with the disk, reading only what changed. Only under the lock. */
   async #refresh(): Promise<void> {
     const disk = await stampLibrary(this.paths);
-    const loaded = this.#loaded;
-    if (this.#isLoaded(disk)) return;
+    if (!sameStamp(disk.catalogue, this.#loaded.catalogue)) {
+      this.#catalogue = await this.#readCatalogue(disk.catalogue);
+      this.#loaded = { ...this.#loaded, catalogue: disk.catalogue };
+      this.#snapshot = null;
+    }
+    await this.#refreshStates(disk);
+  }
 
-    const catalogue = sameStamp(disk.catalogue, loaded.catalogue)
-      ? this.#catalogue
-      : await this.#readCatalogue(disk.catalogue);
-
-    let journal = loaded.journal;
+  /** Brings the reading states in memory up to date with the disk. Only under the lock. */
+  async #refreshStates(stamps?: DiskStamps): Promise<void> {
+    const disk = stamps ?? (await stampLibrary(this.paths));
+    if (this.#statesLoaded(disk)) return;
+    let journal = this.#loaded.journal;
     const journalChanged = !sameStamp(disk.journal, journal?.stamp ?? null);
-    if (!sameStamp(disk.snapshot, loaded.snapshot) || (journalChanged && !grewInPlace(disk.journal, journal))) {
+    if (!sameStamp(disk.snapshot, this.#loaded.snapshot) || (journalChanged && !grewInPlace(disk.journal, journal))) {
       const snapshot = disk.snapshot === null ? EMPTY_STATE_FILE : await this.#readSnapshot();
       const replay = await readJournal(this.paths.journal, JOURNAL_START);
       this.#states.clear();
@@ -199,18 +264,18 @@ class FileLibraryStore implements LibraryStore {
       for (const change of replay?.changes ?? []) applyChange(this.#states, change);
       journal = replay?.position ?? null;
     }
-
-    this.#catalogue = catalogue;
-    this.#loaded = { catalogue: disk.catalogue, snapshot: disk.snapshot, journal };
+    this.#loaded = { ...this.#loaded, snapshot: disk.snapshot, journal };
     this.#snapshot = null;
   }
 
-  #isLoaded(disk: DiskStamps): boolean {
+  #statesLoaded(disk: DiskStamps): boolean {
     return (
-      sameStamp(disk.catalogue, this.#loaded.catalogue) &&
-      sameStamp(disk.snapshot, this.#loaded.snapshot) &&
-      sameStamp(disk.journal, this.#loaded.journal?.stamp ?? null)
+      sameStamp(disk.snapshot, this.#loaded.snapshot) && sameStamp(disk.journal, this.#loaded.journal?.stamp ?? null)
     );
+  }
+
+  #isLoaded(disk: DiskStamps): boolean {
+    return sameStamp(disk.catalogue, this.#loaded.catalogue) && this.#statesLoaded(disk);
   }
 
   #forget(): void {
@@ -235,6 +300,10 @@ class FileLibraryStore implements LibraryStore {
     this.#catalogue = Object.freeze({ papers: file.papers, digests: file.digests });
     this.#loaded = { ...this.#loaded, catalogue: await stampOf(this.paths.catalogue) };
     this.#snapshot = null;
+    const { catalogue: stamp } = this.#loaded;
+    // The outline is made again from the catalogue if this is cut short, so the import stands whatever happens here.
+    if (stamp !== null)
+      await writeOutlineFile(this.paths.outline, this.#outlineInMemory(), stamp).catch(() => undefined);
   }
 
   async #appendStates(states: ReadonlyMap<string, ReadingState>): Promise<void> {
@@ -275,6 +344,10 @@ class FileLibraryStore implements LibraryStore {
     this.#queue = result.catch(() => undefined);
     return result;
   }
+}
+
+function isMissing(disk: DiskStamps): boolean {
+  return disk.catalogue === null && disk.snapshot === null && disk.journal === null;
 }
 
 async function stampLibrary(paths: LibraryPaths): Promise<DiskStamps> {

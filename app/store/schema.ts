@@ -10,6 +10,7 @@ import {
   type ReadingState,
   type ReadingStateMap,
 } from '../../core/model.js';
+import type { FileStamp } from './file-stamp.js';
 
 /** The catalogue file: papers and digests. */
 export interface CatalogueFile extends Catalogue {
@@ -81,6 +82,23 @@ export const CATALOGUE_FORMAT: FileFormat<CatalogueFile> = {
   version: 1,
   schema: catalogueSchema.extend({ schemaVersion: z.literal(1) }),
   // No older versions exist yet. When the format changes, bump `version` and add `[version - 1]: data => …`.
+  migrations: {},
+};
+
+/** The catalogue's outline: the catalogue's own shape, and the stamp of the catalogue file it was made from. */
+export interface OutlineFile extends Catalogue {
+  readonly schemaVersion: number;
+  readonly catalogue: FileStamp;
+}
+
+export const OUTLINE_FORMAT: FileFormat<OutlineFile> = {
+  name: "a Shelfmark catalogue's outline",
+  version: 1,
+  schema: catalogueSchema.extend({
+    schemaVersion: z.literal(1),
+    catalogue: z.object({ ino: z.number(), size: z.number(), mtimeMs: z.number() }),
+  }),
+  // Derived data: an outline of another version is not upgraded but made again from the catalogue.
   migrations: {},
 };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { paper } from '../../tests/builders.js';
 import type { SearchResults } from '../state/state.js';
-import { SearchClient } from './client.js';
+import { DOCS_PER_MESSAGE, SearchClient } from './client.js';
 import { SearchEngine } from './engine.js';
 import type { FromWorker, ToWorker, WorkerPort } from './protocol.js';
 
@@ -31,10 +31,13 @@ function enginePort(): WorkerPort {
   };
 }
 
+/** Runs what the client defers at once. */
+const now = (run: () => void): void => run();
+
 describe('SearchClient', () => {
   it('sends the library once, then only the papers that changed', () => {
     const { port, sent } = recordingPort();
-    const client = new SearchClient(port, { results: () => undefined, failed: () => undefined });
+    const client = new SearchClient(port, { results: () => undefined, failed: () => undefined }, undefined, now);
     const a = paper('a');
     const b = paper('b');
     client.sync([a, b]);
@@ -53,7 +56,12 @@ describe('SearchClient', () => {
   it('drops answers that a newer search overtook', () => {
     const { port, answer } = recordingPort();
     const received: SearchResults[] = [];
-    const client = new SearchClient(port, { results: (results) => received.push(results), failed: () => undefined });
+    const client = new SearchClient(
+      port,
+      { results: (results) => received.push(results), failed: () => undefined },
+      undefined,
+      now,
+    );
     client.search('eq');
     client.search('equi');
     answer({
@@ -101,5 +109,30 @@ describe('SearchClient', () => {
 
     client.search('is:read');
     expect(received.at(-1)).toMatchObject({ ranked: false, ids: ['frame'] });
+  });
+
+  it('sends a library after the page has painted, in messages small enough not to hold up typing', () => {
+    const { port, sent } = recordingPort();
+    const tasks: (() => void)[] = [];
+    const client = new SearchClient(port, { results: () => undefined, failed: () => undefined }, 10, (run) => {
+      tasks.push(run);
+    });
+    const papers = Array.from({ length: DOCS_PER_MESSAGE * 2 + 1 }, (_, n) => paper(`p${n}`));
+    client.sync(papers);
+    expect(sent).toEqual([]);
+    tasks.shift()?.();
+    expect(sent.map((message) => [message.type, 'docs' in message ? message.docs.length : 0])).toEqual([
+      ['reset', DOCS_PER_MESSAGE],
+    ]);
+    tasks.shift()?.();
+    expect(sent).toHaveLength(2);
+    // A search cannot wait: what is left goes first, so it runs over every paper.
+    client.search('p1');
+    expect(sent.map((message) => message.type)).toEqual(['reset', 'upsert', 'upsert', 'search']);
+    expect(sent.flatMap((message) => ('docs' in message ? message.docs.map((doc) => doc.id) : []))).toEqual(
+      papers.map((p) => p.id),
+    );
+    tasks.splice(0).forEach((task) => task());
+    expect(sent).toHaveLength(4);
   });
 });

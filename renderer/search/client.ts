@@ -7,7 +7,7 @@ import type { Paper } from '../../core/model.js';
 import type { SearchResults } from '../state/state.js';
 import { RESULT_LIMIT_DEFAULT } from './limits.js';
 import type { SearchDocument } from '../../core/search/index.js';
-import type { FromWorker, WorkerPort } from './protocol.js';
+import type { FromWorker, ToWorker, WorkerPort } from './protocol.js';
 
 export function searchDocOf(paper: Paper): SearchDocument {
   return {
@@ -38,28 +38,73 @@ export interface SearchClientEvents {
   readonly failed: (query: string, message: string) => void;
 }
 
+/** Papers per message when many are sent at once: each message is cloned in a few milliseconds. */
+export const DOCS_PER_MESSAGE = 2_000;
+
+/** Runs `run` once the page has painted what it has now (or soon, when it is not being painted at all). */
+function afterNextPaint(run: () => void): void {
+  if (typeof requestAnimationFrame !== 'function' || document.visibilityState !== 'visible') setTimeout(run, 0);
+  else requestAnimationFrame(() => setTimeout(run, 0));
+}
+
+/**
+ * Keeps the worker in step without holding up the page: the papers to sync are sent after the next paint (so a
+ * library's first screen shows first), and many of them in several messages, one per task (so no single clone
+ * blocks typing). A search sends whatever is still waiting first, so it always runs over the latest papers.
+ */
 export class SearchClient {
   private latest = 0;
   private synced = new Map<string, Paper>();
   private syncedArray: readonly Paper[] = [];
   private everSynced = false;
   private lastQuery: string | null = null;
+  private waiting: readonly Paper[] | null = null;
+  private readonly outbox: ToWorker[] = [];
+  private sending = false;
 
   constructor(
     private port: WorkerPort,
     private readonly events: SearchClientEvents,
     private readonly limit = RESULT_LIMIT_DEFAULT,
+    private readonly later: (run: () => void) => void = afterNextPaint,
   ) {
     port.onMessage((message) => this.receive(message));
   }
 
-  /** Brings the index up to date with `papers`: the first time all of them, after that only what changed. */
+  /** Brings the index up to date with `papers`, soon: the first time all of them, after that only what changed. */
   sync(papers: readonly Paper[]): void {
+    this.waiting = papers;
+    this.sendSoon();
+  }
+
+  /** Sends every message still waiting, now. */
+  flush(): void {
+    this.prepare();
+    for (const message of this.outbox.splice(0)) this.port.postMessage(message);
+  }
+
+  private sendSoon(): void {
+    if (this.sending) return;
+    this.sending = true;
+    this.later(() => {
+      this.sending = false;
+      this.prepare();
+      const message = this.outbox.shift();
+      if (message !== undefined) this.port.postMessage(message);
+      if (this.outbox.length > 0) this.sendSoon();
+    });
+  }
+
+  /** Turns the papers waiting to be synced into messages in the outbox. */
+  private prepare(): void {
+    const papers = this.waiting;
+    if (papers === null) return;
+    this.waiting = null;
     if (!this.everSynced) {
       this.everSynced = true;
       this.synced = new Map(papers.map((paper) => [paper.id, paper]));
       this.syncedArray = papers;
-      this.port.postMessage({ type: 'reset', docs: papers.map(searchDocOf) });
+      this.queueDocs('reset', papers);
       return;
     }
     if (papers === this.syncedArray) return;
@@ -76,8 +121,17 @@ export class SearchClient {
     }
     const removed = [...this.synced.keys()].filter((id) => !seen.has(id));
     for (const id of removed) this.synced.delete(id);
-    if (removed.length > 0) this.port.postMessage({ type: 'remove', ids: removed });
-    if (changed.length > 0) this.port.postMessage({ type: 'upsert', docs: changed.map(searchDocOf) });
+    if (removed.length > 0) this.outbox.push({ type: 'remove', ids: removed });
+    this.queueDocs('upsert', changed);
+  }
+
+  /** `papers` as a reset or an upsert, split into messages of DOCS_PER_MESSAGE (the rest of a reset as upserts). */
+  private queueDocs(type: 'reset' | 'upsert', papers: readonly Paper[]): void {
+    if (type === 'reset' && papers.length === 0) this.outbox.push({ type, docs: [] });
+    for (let start = 0; start < papers.length; start += DOCS_PER_MESSAGE) {
+      const docs = papers.slice(start, start + DOCS_PER_MESSAGE).map(searchDocOf);
+      this.outbox.push({ type: start === 0 ? type : 'upsert', docs });
+    }
   }
 
   /**
@@ -97,12 +151,13 @@ export class SearchClient {
     }
     for (const paper of changed) this.synced.set(paper.id, paper);
     this.syncedArray = papers;
-    if (changed.length > 0) this.port.postMessage({ type: 'upsert', docs: changed.map(searchDocOf) });
+    this.queueDocs('upsert', changed);
     return true;
   }
 
   /** Starts a search; its results arrive through `events.results` unless another search starts first. */
   search(query: string): void {
+    this.flush();
     this.latest += 1;
     this.lastQuery = query;
     this.port.postMessage({ type: 'search', requestId: this.latest, query, limit: this.limit });
@@ -116,6 +171,8 @@ export class SearchClient {
 
   /** Moves to another port (the worker failed to start): sends it the whole library and the last search. */
   replacePort(port: WorkerPort): void {
+    this.prepare();
+    this.outbox.length = 0; // the reset below carries everything
     this.port.terminate();
     this.port = port;
     port.onMessage((message) => this.receive(message));
@@ -124,6 +181,8 @@ export class SearchClient {
   }
 
   dispose(): void {
+    this.waiting = null;
+    this.outbox.length = 0;
     this.cancel();
     this.port.terminate();
   }
