@@ -1,7 +1,8 @@
 /** The one entry point of every transport: validates a call, runs it on the service, answers with an envelope. */
 
 import { z } from 'zod';
-import { apiArgs, isApiMethod, type ApiError, type ApiResponse, type LibraryApi } from '../core/api.js';
+import { apiArgs } from '../core/api-args.js';
+import { isApiMethod, type ApiError, type ApiResponse, type LibraryApi } from '../core/api.js';
 import { InvalidInputError, NotFoundError } from '../core/errors.js';
 import { DigestError } from '../core/import/types.js';
 import { LibraryFileError } from './store/index.js';

@@ -1,15 +1,13 @@
 /**
  * The one API every front end talks to: the desktop app over IPC, browser mode over HTTP, the command line
- * in-process. Each call's arguments have a schema, checked by every transport before the library is touched,
- * and the `ApiArgsMatch` check below keeps schemas and signatures in step at compile time.
+ * in-process. Each call's arguments have a schema (api-args.ts), checked by every transport before the library
+ * is touched. Free of zod and of the library's code, so that the renderer's bundle carries only this contract.
  */
 
-import { z } from 'zod';
 import type { LibraryMergeSummary, DigestImportSummary } from './merge.js';
-import { READING_STATUSES, type Paper, type ReadingStatus } from './model.js';
+import type { Paper, ReadingStatus } from './model.js';
 import type { DigestProgress, LibraryStats, PaperFilter, TagCount } from './query.js';
-import { MAX_NOTE_LENGTH, MAX_TAG_LENGTH } from './reading.js';
-import { EXPORT_FORMATS, type ExportRequest } from './export/index.js';
+import type { ExportRequest } from './export/index.js';
 
 export interface DigestFile {
   readonly name: string;
@@ -101,86 +99,36 @@ export interface LibraryApi {
   restoreBackup(name: string): Promise<BackupSummary | null>;
 }
 
-const MAX_IDS = 200_000;
-const paperId = z.string().min(1).max(300);
-const paperIds = z.array(paperId).max(MAX_IDS);
-const status = z.enum(READING_STATUSES);
-const tag = z
-  .string()
-  .min(1)
-  .max(MAX_TAG_LENGTH * 4);
-const tags = z.array(tag).min(1).max(100);
-const note = z.string().max(MAX_NOTE_LENGTH);
-
-export const paperFilterSchema = z
-  .object({
-    status: status.optional(),
-    tag: tag.optional(),
-    digest: z.string().min(1).max(300).optional(),
-  })
-  .strict();
-
-const digestFile = z
-  .object({
-    name: z.string().min(1).max(1000),
-    bytes: z.instanceof(Uint8Array),
-  })
-  .strict();
-
-const exportRequest = z
-  .object({
-    format: z.enum(EXPORT_FORMATS),
-    layout: z.enum(['document', 'folder']),
-    abstracts: z.boolean(),
-    selection: paperFilterSchema
-      .extend({
-        ids: paperIds.optional(),
-        query: z.string().max(1000).optional(),
-        all: z.boolean().optional(),
-      })
-      .strict(),
-  })
-  .strict();
-
-const readingStateInput = z
-  .object({ id: paperId, status, tags: z.array(tag).max(100), note, readAt: z.iso.datetime().nullable() })
-  .strict();
-
-export const apiArgs = {
-  getLibrary: z.tuple([]),
-  getLibraryOutline: z.tuple([]),
-  getPapers: z.tuple([z.number().int().min(0), z.number().int().min(1).max(MAX_PAPERS_PER_PAGE)]),
-  listPapers: z.tuple([paperFilterSchema]),
-  getPaper: z.tuple([paperId]),
-  importFiles: z.tuple([z.array(digestFile).min(1).max(1000)]),
-  importSample: z.tuple([]),
-  setStatus: z.tuple([paperIds, status]),
-  addTags: z.tuple([paperIds, tags]),
-  removeTags: z.tuple([paperIds, tags]),
-  setNote: z.tuple([paperId, note]),
-  renameTag: z.tuple([tag, tag]),
-  restoreStates: z.tuple([z.array(readingStateInput).max(MAX_IDS)]),
-  tags: z.tuple([]),
-  digests: z.tuple([]),
-  stats: z.tuple([]),
-  exportLibrary: z.tuple([exportRequest]),
-  listBackups: z.tuple([]),
-  restoreBackup: z.tuple([z.string().min(1).max(200)]),
-} as const;
-
 export type ApiMethod = keyof LibraryApi;
-export const API_METHODS = Object.keys(apiArgs) as ApiMethod[];
+
+/** Every method, in a list the transports build their proxies from (api-args.ts checks it is every method). */
+export const API_METHODS = [
+  'getLibrary',
+  'getLibraryOutline',
+  'getPapers',
+  'listPapers',
+  'getPaper',
+  'importFiles',
+  'importSample',
+  'setStatus',
+  'addTags',
+  'removeTags',
+  'setNote',
+  'renameTag',
+  'restoreStates',
+  'tags',
+  'digests',
+  'stats',
+  'exportLibrary',
+  'listBackups',
+  'restoreBackup',
+] as const satisfies readonly ApiMethod[];
+
+const METHOD_NAMES: ReadonlySet<string> = new Set(API_METHODS);
 
 export function isApiMethod(name: unknown): name is ApiMethod {
-  return typeof name === 'string' && Object.hasOwn(apiArgs, name);
+  return typeof name === 'string' && METHOD_NAMES.has(name);
 }
-
-/** Compile-time: every method has a schema, and each schema's output is assignable to its parameters. */
-type ApiArgsMatch = {
-  [K in ApiMethod]: z.output<(typeof apiArgs)[K]> extends Parameters<LibraryApi[K]> ? true : K;
-};
-type Mismatched = ApiArgsMatch[ApiMethod] extends true ? never : Exclude<ApiArgsMatch[ApiMethod], true>;
-export const API_ARGS_MATCH: [Mismatched] extends [never] ? true : Mismatched = true;
 
 /** An error a front end shows as it is: bad input, an unknown paper, a library file it cannot read. */
 export interface ApiError {

@@ -1,0 +1,87 @@
+/** The schema of each API call's arguments: what every transport checks before the library is touched. */
+
+import { z } from 'zod';
+
+import { API_METHODS, MAX_PAPERS_PER_PAGE, type ApiMethod, type LibraryApi } from './api.js';
+import { EXPORT_FORMATS } from './export/index.js';
+import { READING_STATUSES } from './model.js';
+import { MAX_NOTE_LENGTH, MAX_TAG_LENGTH } from './reading.js';
+
+const MAX_IDS = 200_000;
+const paperId = z.string().min(1).max(300);
+const paperIds = z.array(paperId).max(MAX_IDS);
+const status = z.enum(READING_STATUSES);
+const tag = z
+  .string()
+  .min(1)
+  .max(MAX_TAG_LENGTH * 4);
+const tags = z.array(tag).min(1).max(100);
+const note = z.string().max(MAX_NOTE_LENGTH);
+
+export const paperFilterSchema = z
+  .object({
+    status: status.optional(),
+    tag: tag.optional(),
+    digest: z.string().min(1).max(300).optional(),
+  })
+  .strict();
+
+const digestFile = z
+  .object({
+    name: z.string().min(1).max(1000),
+    bytes: z.instanceof(Uint8Array),
+  })
+  .strict();
+
+const exportRequest = z
+  .object({
+    format: z.enum(EXPORT_FORMATS),
+    layout: z.enum(['document', 'folder']),
+    abstracts: z.boolean(),
+    selection: paperFilterSchema
+      .extend({
+        ids: paperIds.optional(),
+        query: z.string().max(1000).optional(),
+        all: z.boolean().optional(),
+      })
+      .strict(),
+  })
+  .strict();
+
+const readingStateInput = z
+  .object({ id: paperId, status, tags: z.array(tag).max(100), note, readAt: z.iso.datetime().nullable() })
+  .strict();
+
+export const apiArgs = {
+  getLibrary: z.tuple([]),
+  getLibraryOutline: z.tuple([]),
+  getPapers: z.tuple([z.number().int().min(0), z.number().int().min(1).max(MAX_PAPERS_PER_PAGE)]),
+  listPapers: z.tuple([paperFilterSchema]),
+  getPaper: z.tuple([paperId]),
+  importFiles: z.tuple([z.array(digestFile).min(1).max(1000)]),
+  importSample: z.tuple([]),
+  setStatus: z.tuple([paperIds, status]),
+  addTags: z.tuple([paperIds, tags]),
+  removeTags: z.tuple([paperIds, tags]),
+  setNote: z.tuple([paperId, note]),
+  renameTag: z.tuple([tag, tag]),
+  restoreStates: z.tuple([z.array(readingStateInput).max(MAX_IDS)]),
+  tags: z.tuple([]),
+  digests: z.tuple([]),
+  stats: z.tuple([]),
+  exportLibrary: z.tuple([exportRequest]),
+  listBackups: z.tuple([]),
+  restoreBackup: z.tuple([z.string().min(1).max(200)]),
+} as const;
+
+/**
+ * Compile-time: every method has a schema, and each schema's output is assignable to its parameters; and
+ * API_METHODS lists every method.
+ */
+type ApiArgsMatch = {
+  [K in ApiMethod]: z.output<(typeof apiArgs)[K]> extends Parameters<LibraryApi[K]> ? true : K;
+};
+type Mismatched = Exclude<ApiArgsMatch[ApiMethod], true>;
+export const API_ARGS_MATCH: [Mismatched] extends [never] ? true : Mismatched = true;
+type Unlisted = Exclude<ApiMethod, (typeof API_METHODS)[number]>;
+export const API_METHODS_COMPLETE: [Unlisted] extends [never] ? true : Unlisted = true;
