@@ -416,11 +416,15 @@ describe('the outline', () => {
     await store.transact(() => ({ catalogue: wordy, result: null }));
     await fs.utimes(file, pinnedTime, pinnedTime);
     const catalogueBytes = await fs.readFile(file);
+    await (await open()).readOutline(); // saves the outline of the catalogue as pinned
+    const good = (await fs.readFile(outlineFile())).toString();
+    expect(good.split('\n')).toHaveLength(1 + wordy.papers.length + 1); // a header, a line per paper, a newline
     for (const spoil of [
       () => fs.writeFile(outlineFile(), stale), // another catalogue's
       () => fs.writeFile(outlineFile(), '{"schemaVersion": 1, "papers": ['),
-      () =>
-        fs.writeFile(outlineFile(), JSON.stringify({ ...(JSON.parse(stale.toString()) as object), schemaVersion: 2 })),
+      () => fs.writeFile(outlineFile(), good.replace('"schemaVersion":1', '"schemaVersion":2')),
+      () => fs.writeFile(outlineFile(), good.slice(0, -20)), // cut short
+      () => fs.writeFile(outlineFile(), good.replace('"title":"Paper 2"', '"title":2')),
       () => fs.rm(outlineFile()),
     ]) {
       await spoil();

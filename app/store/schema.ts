@@ -40,7 +40,7 @@ export interface FileFormat<T> {
 export type Decoded<T> =
   { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: string; readonly newer: boolean };
 
-const paperSchema = z.object({
+export const paperSchema = z.object({
   id: z.string().min(1),
   title: z.string(),
   abstract: z.string(),
@@ -85,18 +85,24 @@ export const CATALOGUE_FORMAT: FileFormat<CatalogueFile> = {
   migrations: {},
 };
 
-/** The catalogue's outline: the catalogue's own shape, and the stamp of the catalogue file it was made from. */
-export interface OutlineFile extends Catalogue {
+/** The first line of the catalogue's outline file (see outline-file.ts); a line per paper follows it. */
+export interface OutlineHeader {
   readonly schemaVersion: number;
+  /** The stamp of the catalogue file the outline was made from. */
   readonly catalogue: FileStamp;
+  readonly digests: readonly Digest[];
+  /** How many paper lines follow. */
+  readonly papers: number;
 }
 
-export const OUTLINE_FORMAT: FileFormat<OutlineFile> = {
+export const OUTLINE_HEADER_FORMAT: FileFormat<OutlineHeader> = {
   name: "a Shelfmark catalogue's outline",
   version: 1,
-  schema: catalogueSchema.extend({
+  schema: z.object({
     schemaVersion: z.literal(1),
     catalogue: z.object({ ino: z.number(), size: z.number(), mtimeMs: z.number() }),
+    digests: z.array(digestSchema),
+    papers: z.number().int().min(0),
   }),
   // Derived data: an outline of another version is not upgraded but made again from the catalogue.
   migrations: {},
