@@ -12,9 +12,8 @@ import type {
   LibraryView,
   ReadingStateInput,
 } from '../core/api.js';
-import { exportFileType, renderExport, type ExportOutput, type ExportRequest } from '../core/export/index.js';
+import type { ExportOutput, ExportRequest } from '../core/export/index.js';
 import { InvalidInputError } from '../core/errors.js';
-import { parseDigestFile } from '../core/import/index.js';
 import type { LibrarySnapshot } from '../core/import/types.js';
 import { findPaper, findPapers } from '../core/lookup.js';
 import { mergeDigest, mergeLibrary } from '../core/merge.js';
@@ -57,6 +56,10 @@ export interface LibraryServiceOptions {
   /** Without one (browser mode), a one-document export comes back to download. */
   readonly saveExport?: ExportSaver;
 }
+
+/** Loaded on first use: showing a library needs neither, and together they take ~40 ms to load. */
+const parsers = (): Promise<typeof import('../core/import/index.js')> => import('../core/import/index.js');
+const exporters = (): Promise<typeof import('../core/export/index.js')> => import('../core/export/index.js');
 
 type StateChange = (state: ReadingState | undefined, now: string, paperId: string) => ReadingState | undefined;
 
@@ -150,6 +153,7 @@ export class LibraryService implements LibraryApi {
 
   async importFiles(files: readonly DigestFile[]): Promise<ImportReport> {
     const now = this.now();
+    const { parseDigestFile } = await parsers();
     const parsed = files.map((file) => {
       try {
         return {
@@ -245,6 +249,7 @@ export class LibraryService implements LibraryApi {
   }
 
   async renderExport(request: ExportRequest): Promise<ExportOutput> {
+    const { renderExport } = await exporters();
     return renderExport(await this.read(), request);
   }
 
@@ -259,7 +264,7 @@ export class LibraryService implements LibraryApi {
     }
     const output = await this.renderExport(request);
     if (output.kind === 'folder') throw new Error('a one-document export gave a folder');
-    const { fileName, mimeType } = exportFileType(request.format, this.clock());
+    const { fileName, mimeType } = (await exporters()).exportFileType(request.format, this.clock());
     return { kind: 'download', fileName, mimeType, content: output.content, papers: output.papers };
   }
 

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 
 import { API_METHODS, MAX_PAPERS_PER_PAGE, type ApiMethod, type LibraryApi } from './api.js';
-import { EXPORT_FORMATS } from './export/index.js';
+import { EXPORT_FORMATS } from './export/request.js';
 import { READING_STATUSES } from './model.js';
 import { MAX_NOTE_LENGTH, MAX_TAG_LENGTH } from './reading.js';
 

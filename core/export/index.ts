@@ -10,19 +10,10 @@ import { papersOf } from '../query.js';
 import { bibtexEntries } from './bibtex.js';
 import { libraryJson } from './library-json.js';
 import { markdownDocument, markdownFolder, type ExportedFile } from './markdown.js';
+import type { ExportFormat, ExportRequest } from './request.js';
 import { selectForExport, type ExportSelection } from './select.js';
 
-export const EXPORT_FORMATS = ['md', 'json', 'bibtex'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-
-export interface ExportRequest {
-  readonly format: ExportFormat;
-  /** Markdown only: one document, or a folder with a file per paper. */
-  readonly layout: 'document' | 'folder';
-  /** Ignored by the JSON backup, which always holds everything. */
-  readonly selection: ExportSelection;
-  readonly abstracts: boolean;
-}
+export { EXPORT_FORMATS, type ExportFormat, type ExportRequest } from './request.js';
 
 export type ExportOutput =
   | { readonly kind: 'document'; readonly content: string; readonly papers: number }
