@@ -2,7 +2,7 @@
  * Browser mode from launch to the first screen of the list, in Chromium: the server is started as `npm run web`
  * starts it (a process of its own, on a library on disk), the page opened, the first row awaited. Memory is the
  * resident size of the server process and of the page's renderer process (its search worker included) then.
- * The median of three starts, each with a new server and a new page on the same library.
+ * The median of five starts, each with a new server and a new page on the same library.
  */
 
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -70,8 +70,8 @@ const NOTE_FIRST_ROW = `
   }).observe(document, { childList: true, subtree: true });
 `;
 
-/** Runs per size; the figures are the median run's (a shared machine's start-up times vary by a third). */
-const RUNS = 3;
+/** Runs per size; the figures are the median run's (on a shared machine single start-up times vary by a third). */
+const RUNS = 5;
 
 interface StartupRun {
   readonly firstListMs: number;

@@ -18,8 +18,8 @@ import { writeFileAtomically } from './atomic-write.js';
 import { sameStamp, type FileStamp } from './file-stamp.js';
 import { decode, OUTLINE_HEADER_FORMAT, paperSchema, type OutlineHeader } from './schema.js';
 
-/** Papers read between two pauses for the event loop: a few milliseconds' work. */
-const PAPERS_PER_SLICE = 2_000;
+/** Papers read between two pauses for the event loop: a millisecond or two of work. */
+const PAPERS_PER_SLICE = 500;
 
 export function outlineOfLibraryCatalogue(catalogue: Catalogue): Catalogue {
   return outlineOfCatalogue(catalogue, OUTLINE_ABSTRACT_LENGTH);

@@ -14,9 +14,17 @@ export function nextStatus(status: ReadingStatus): ReadingStatus {
   return READING_STATUSES[(position + 1) % READING_STATUSES.length] ?? 'unread';
 }
 
+/** One formatter for every count the UI shows: building one per call (as toLocaleString does) is slow. */
+const COUNT_FORMAT = new Intl.NumberFormat('en');
+
+/** "1,204". */
+export function formatCount(count: number): string {
+  return COUNT_FORMAT.format(count);
+}
+
 /** "1 paper", "1,204 papers". */
 export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
+  return `${formatCount(count)} ${count === 1 ? one : many}`;
 }
 
 /** What a change of status says in an undo label or a toast: "Marked 3 papers as read". */

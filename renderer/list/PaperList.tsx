@@ -2,7 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef } from 'react';
 import { useAppState, useController } from '../app/context.js';
 import { SearchIcon } from '../app/icons.js';
-import { plural, STATUS_LABELS } from '../lib/status.js';
+import { formatCount, plural, STATUS_LABELS } from '../lib/status.js';
 import { paperById, type AppState } from '../state/state.js';
 import { visibleIds } from '../state/visible.js';
 import { PaperRow, rowDomId } from './PaperRow.js';
@@ -36,7 +36,7 @@ export function ListPane() {
   if (query === '') summary = plural(ids.length, 'paper');
   else if (searching && results === null) summary = 'Searching…';
   else
-    summary = `${plural(ids.length, 'match', 'matches')}${results?.truncated === true ? ` (best ${RESULT_LIMIT_DEFAULT.toLocaleString('en')})` : ''}`;
+    summary = `${plural(ids.length, 'match', 'matches')}${results?.truncated === true ? ` (best ${formatCount(RESULT_LIMIT_DEFAULT)})` : ''}`;
 
   return (
     <section className="list-pane" aria-label="Papers">
@@ -46,7 +46,7 @@ export function ListPane() {
           <span className="list-summary-name">{name}</span>
           <span className="list-summary-count">
             {summary}
-            {selectedCount > 1 && ` · ${selectedCount.toLocaleString('en')} selected`}
+            {selectedCount > 1 && ` · ${formatCount(selectedCount)} selected`}
           </span>
         </div>
       </header>

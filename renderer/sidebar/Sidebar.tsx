@@ -3,6 +3,7 @@ import type { ReadingStatus } from '../../core/model.js';
 import type { DigestProgress } from '../../core/query.js';
 import { useAppState, useController } from '../app/context.js';
 import { BookOpenIcon, CheckCircleIcon, DigestIcon, InboxIcon, LibraryIcon } from '../app/icons.js';
+import { formatCount } from '../lib/status.js';
 import { sameFilter, type SidebarFilter } from '../state/state.js';
 import { digestProgressOf } from '../state/visible.js';
 import { TagItem } from './TagItem.js';
@@ -103,8 +104,8 @@ function NavItem({
       >
         <span className="nav-icon">{icon}</span>
         <span className="nav-label">{label}</span>
-        <span className="nav-count" aria-label={`${count.toLocaleString('en')} papers`}>
-          {count.toLocaleString('en')}
+        <span className="nav-count" aria-label={`${formatCount(count)} papers`}>
+          {formatCount(count)}
         </span>
       </button>
     </li>

@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { TagCount } from '../../core/query.js';
 import { useController } from '../app/context.js';
 import { PencilIcon } from '../app/icons.js';
-import { plural } from '../lib/status.js';
+import { formatCount, plural } from '../lib/status.js';
 import { sameTag } from '../state/papers.js';
 import { useFilterActive } from './Sidebar.js';
 
@@ -49,7 +49,7 @@ export function TagItem({ tag, count, allTags }: { tag: string; count: number; a
         </span>
         <span className="nav-label">{tag}</span>
         <span className="nav-count" aria-label={plural(count, 'paper')}>
-          {count.toLocaleString('en')}
+          {formatCount(count)}
         </span>
       </button>
       <button
