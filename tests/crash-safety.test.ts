@@ -338,8 +338,14 @@ async function readLibrary(library: string): Promise<{
 }> {
   const service = new LibraryService(library, { sampleDigest: SAMPLE });
   try {
+    // The outline first, as the app reads it: from the outline file, unless a kill left that stale.
+    const outline = await service.getLibraryOutline();
     const view = await service.getLibrary();
     await service.listBackups();
+    const listed = (papers: readonly Paper[]): string[] => papers.map((paper) => `${paper.id} ${paper.title}`);
+    if (JSON.stringify(listed(outline.papers)) !== JSON.stringify(listed(view.papers))) {
+      throw new Error('the outline lists other papers than the catalogue holds');
+    }
     return view;
   } finally {
     await service.close();
