@@ -114,8 +114,8 @@ export class Controller {
       results: (results: Parameters<typeof setResults>[1]) => this.store.update((state) => setResults(state, results)),
       failed: (query: string, message: string) => this.toast(`Search for “${query}” failed: ${message}`, 'error'),
     };
-    // Without a worker, startSearchWorker's failure callback brings in the in-page fallback.
-    this.search = new SearchClient(workerPort ?? placeholderPort(), events);
+    // Should the worker fail to start, startSearchWorker's failure callback brings in the in-page fallback.
+    this.search = new SearchClient(workerPort, events);
     this.disposers.push(
       this.store.subscribe(() => {
         const { papers } = this.store.get();
@@ -627,9 +627,4 @@ function inTextField(): boolean {
     (element instanceof HTMLInputElement && element.type !== 'checkbox' && element.type !== 'button') ||
     (element instanceof HTMLElement && element.isContentEditable)
   );
-}
-
-/** Until the fallback is ready: messages go nowhere (the fallback is sent the whole library when it starts). */
-function placeholderPort(): WorkerPort {
-  return { postMessage: () => undefined, onMessage: () => undefined, terminate: () => undefined };
 }

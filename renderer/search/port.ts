@@ -5,15 +5,6 @@
 
 import type { FromWorker, ToWorker, WorkerPort } from './protocol.js';
 
-function workerPort(worker: Worker): WorkerPort {
-  return {
-    postMessage: (message) => worker.postMessage(message),
-    onMessage: (listener) =>
-      worker.addEventListener('message', (event: MessageEvent<FromWorker>) => listener(event.data)),
-    terminate: () => worker.terminate(),
-  };
-}
-
 /** The engine in the page, answering asynchronously as a worker would. */
 export async function inPagePort(): Promise<WorkerPort> {
   const { SearchEngine } = await import('./engine.js');
@@ -31,24 +22,45 @@ export async function inPagePort(): Promise<WorkerPort> {
   };
 }
 
-/** The worker's port; `onFailure` runs (once) if the worker cannot start or dies. */
-export function startSearchWorker(onFailure: (error: string) => void): WorkerPort | null {
-  try {
-    const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'shelfmark-search' });
-    let failed = false;
-    const fail = (message: string): void => {
-      if (failed) return;
-      failed = true;
-      onFailure(message);
-    };
+/**
+ * The worker's port. The worker starts with the first message, which the search client sends after the first
+ * frame: until then its script does not compete with the page for the CPU. `onFailure` runs (once) if the
+ * worker cannot start or dies.
+ */
+export function startSearchWorker(onFailure: (error: string) => void): WorkerPort {
+  const listeners: ((message: FromWorker) => void)[] = [];
+  let worker: Worker | null = null;
+  let failed = false;
+  const fail = (message: string): void => {
+    if (failed) return;
+    failed = true;
+    worker?.terminate();
+    onFailure(message);
+  };
+  const started = (): Worker | null => {
+    if (worker !== null || failed) return worker;
+    try {
+      worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'shelfmark-search' });
+    } catch (error) {
+      fail(error instanceof Error ? error.message : String(error));
+      return null;
+    }
+    worker.addEventListener('message', (event: MessageEvent<FromWorker>) => {
+      for (const listener of listeners) listener(event.data);
+    });
     worker.addEventListener('error', (event) => {
       event.preventDefault();
       fail(event.message || 'the search worker stopped');
     });
     worker.addEventListener('messageerror', () => fail('the search worker sent a message that could not be read'));
-    return workerPort(worker);
-  } catch (error) {
-    onFailure(error instanceof Error ? error.message : String(error));
-    return null;
-  }
+    return worker;
+  };
+  return {
+    postMessage: (message) => started()?.postMessage(message),
+    onMessage: (listener) => listeners.push(listener),
+    terminate: () => {
+      failed = true;
+      worker?.terminate();
+    },
+  };
 }
