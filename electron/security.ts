@@ -1,35 +1,11 @@
 /** The desktop app's security policy as plain data and pure checks, so every rule is unit-tested on Node. */
 
 import { CONTENT_SECURITY_POLICY } from '../core/content-security-policy.js';
+import { httpUrl } from '../core/links.js';
 
-/** Longer links than this are not opened: no paper link is this long, and it keeps odd payloads away from the OS. */
-const MAX_EXTERNAL_URL_LENGTH = 4096;
-
-/**
- * The normalised form of `url` when the system browser may open it, else null: http(s) only, with a host,
- * without user name or password (`https://arxiv.org@evil.example/` is refused), and without control characters.
- */
-/** Control characters and whitespace: the URL parser drops some of them silently, which hides what is opened. */
-function hasControlOrSpace(text: string): boolean {
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    if (code <= 0x20 || (code >= 0x7f && code <= 0x9f)) return true;
-  }
-  return false;
-}
-
+/** The normalised form of `url` when the system browser may open it, else null (see core/links.ts). */
 export function safeExternalUrl(url: unknown): string | null {
-  if (typeof url !== 'string' || url.length === 0 || url.length > MAX_EXTERNAL_URL_LENGTH) return null;
-  if (hasControlOrSpace(url)) return null;
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return null;
-  }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return null;
-  if (parsed.hostname === '' || parsed.username !== '' || parsed.password !== '') return null;
-  return parsed.href;
+  return typeof url === 'string' ? httpUrl(url) : null;
 }
 
 export function isSafeExternalUrl(url: unknown): boolean {

@@ -26,6 +26,7 @@ import { LibraryService } from '../app/library-service.js';
 import { MAX_DIGEST_BYTES } from '../core/import/decode.js';
 import type { Paper } from '../core/model.js';
 import { normalizeTag } from '../core/reading.js';
+import { isHttpLink } from '../core/links.js';
 import { CliHarness, SAMPLE } from './cli-harness.js';
 import { hostileCorpus, type HostileInput } from './hostile/corpus.js';
 import { PARSERS, type ParseReply, type ParserName, type ParseRequest } from './hostile/protocol.js';
@@ -157,16 +158,6 @@ function messageProblem(message: string): string | null {
   }
   if (message.length > 1000) return `the message is ${message.length} characters long`;
   return null;
-}
-
-function isHttpLink(link: string): boolean {
-  if (!/^https?:\/\/\S+$/i.test(link)) return false;
-  try {
-    const { protocol } = new URL(link);
-    return protocol === 'http:' || protocol === 'https:';
-  } catch {
-    return false;
-  }
 }
 
 function describeOutcome(outcome: Outcome): string {

@@ -13,6 +13,7 @@
 import { z } from 'zod';
 import { DIGEST_FORMATS, READING_STATUSES, type CataloguePaper, emptyStateMap } from '../model.js';
 import { MAX_NOTE_LENGTH, normalizeTag } from '../reading.js';
+import { isHttpLink } from '../links.js';
 import { DigestError, type LibrarySnapshot, type ParseContext } from './types.js';
 import { isRecord, parseJson, quoteForMessage, type ParsedJson } from './text.js';
 
@@ -43,17 +44,6 @@ const optionalTime = z.iso
 
 function toUtc(time: string): string {
   return new Date(time).toISOString();
-}
-
-/** An absolute http(s) URL with nothing around it: the only kind of link Shelfmark keeps. */
-function isHttpLink(link: string): boolean {
-  if (!/^https?:\/\/\S+$/i.test(link)) return false;
-  try {
-    const { protocol } = new URL(link);
-    return protocol === 'http:' || protocol === 'https:';
-  } catch {
-    return false;
-  }
 }
 
 const links = texts.transform((values) => values.map((link) => link.trim()).filter(isHttpLink));

@@ -1,6 +1,7 @@
 /** Small text helpers every digest parser shares: whitespace, TeX, URLs, links, dates. */
 
 import { normalizeArxivId } from '../identity.js';
+import { isHttpLink } from '../links.js';
 import { DigestError } from './types.js';
 
 // ---------------------------------------------------------------- whitespace
@@ -592,14 +593,15 @@ export function normalizeDoi(raw: string): string | null {
 }
 
 /**
- * A paper's links: its arXiv page first, then the others in order, without duplicates. Two links
- * are the same when they name the same arXiv paper or DOI, or differ only in scheme or a trailing "/".
+ * A paper's links: its arXiv page first, then the others in order, without duplicates, and only links Shelfmark
+ * keeps (core/links.ts). Two links are the same when they name the same arXiv paper or DOI, or differ only in
+ * scheme or a trailing "/".
  */
 export function paperLinks(arxivId: string | null, urls: readonly (string | null)[]): readonly string[] {
   const seen = new Set<string>();
   const links: string[] = [];
   for (const url of [arxivId === null ? null : arxivAbsUrl(arxivId), ...urls]) {
-    if (url === null) continue;
+    if (url === null || !isHttpLink(url)) continue;
     const key = linkKey(url);
     if (seen.has(key)) continue;
     seen.add(key);

@@ -1,17 +1,10 @@
 /** Which links Shelfmark renders: only http(s), which the desktop app hands to the system browser. Pure. */
 
-/** The URL, normalised, when it is an absolute http(s) URL; otherwise null. */
+import { httpUrl } from '../../core/links.js';
+
+/** The URL, normalised, when it is a link Shelfmark accepts (see core/links.ts); otherwise null. */
 export function safeHttpUrl(raw: string): string | null {
-  const text = raw.trim();
-  if (!/^https?:\/\//i.test(text)) return null;
-  try {
-    const url = new URL(text);
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-    if (url.username !== '' || url.password !== '') return null;
-    return url.href;
-  } catch {
-    return null;
-  }
+  return httpUrl(raw.trim());
 }
 
 export interface PaperLink {

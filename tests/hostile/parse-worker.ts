@@ -16,6 +16,7 @@ import { normalizeLineEndings } from '../../core/import/text.js';
 import type { LibrarySnapshot, ParseContext } from '../../core/import/types.js';
 import type { ParsedPaper } from '../../core/model.js';
 import { normalizeTag } from '../../core/reading.js';
+import { isHttpLink } from '../../core/links.js';
 import type { ParserName, ParseReply, ParseRequest } from './protocol.js';
 
 const NOW = '2025-06-01T12:00:00.000Z';
@@ -27,17 +28,6 @@ const DIRECT: Readonly<Record<Exclude<ParserName, 'detect'>, (text: string, ctx:
   bibtex: (text, ctx) => ({ kind: 'digest', digest: parseBibtex(text, ctx) }),
   'shelfmark-json': (text, ctx) => ({ kind: 'library', library: parseShelfmarkJson(text, ctx) }),
 };
-
-/** An absolute http(s) URL with nothing around it: the only kind of link Shelfmark may store. */
-function isHttpLink(link: string): boolean {
-  if (!/^https?:\/\/\S+$/i.test(link)) return false;
-  try {
-    const url = new URL(link);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
 
 function problemsOf(papers: readonly ParsedPaper[], tags: readonly (readonly string[])[]): string[] {
   const problems: string[] = [];
