@@ -83,12 +83,14 @@ function sampleDigestPath(): string {
 }
 
 /**
- * The service opens its store lazily, on the first call, and tries again after a failure: an unreadable library
+ * The service opens its store lazily, on the first call (or the warm-up read), and tries again after a failure: an unreadable library
  * answers every API call with a 'library-file' error (the renderer shows it) and can still be restored from its
  * backups.
  */
 function openLibrary(path: string, saveExport: ExportSaver): OpenLibrary {
   const service = new LibraryService(path, { sampleDigest: sampleDigestPath(), saveExport });
+  // Read what the window asks for first while it is being created and loads.
+  void service.warm();
   return { api: service, close: () => service.close() };
 }
 
