@@ -83,7 +83,7 @@ function sampleDigestPath(): string {
 }
 
 /**
- * The service opens its store lazily, on the first call (or the warm-up read), and tries again after a failure: an unreadable library
+ * The service opens its store lazily, on its first read, and tries again after a failure: an unreadable library
  * answers every API call with a 'library-file' error (the renderer shows it) and can still be restored from its
  * backups.
  */
