@@ -4,6 +4,7 @@ import { networkInterfaces } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiResponse, ImportReport, LibraryView } from '../../core/api.js';
 import { decodeApiValue, encodeApiValue } from '../../core/api-codec.js';
+import { LibraryService } from '../library-service.js';
 import { bundledSampleDigest } from '../resources.js';
 import { libraryPaths } from '../store/index.js';
 import { TOKEN_HEADER, tokenCookieName } from './access.js';
@@ -409,6 +410,38 @@ describe('startWebServer', () => {
     expect(await canConnect('127.0.0.1', other.port)).toBe(false);
     expect(existsSync(paths.journal) ? statSync(paths.journal).size : 0).toBe(0);
     expect(readFileSync(paths.stateSnapshot, 'utf8')).toContain('"read"');
+  });
+
+  it('answers the outline it read while starting, and a fresh one once the library has changed', async () => {
+    const dbPath = `${world.root}/library/outline.json`;
+    const service = new LibraryService(dbPath, { sampleDigest: bundledSampleDigest() });
+    await service.importSample();
+    await service.close();
+    const other = await startWebServer({ dbPath, rendererDir: world.rendererDir, sampleDigest: bundledSampleDigest() });
+    const call = async (method: string, args: unknown): Promise<unknown> => {
+      const response = await rawRequest({
+        port: other.port,
+        path: `/api/${method}`,
+        method: 'POST',
+        headers: { [TOKEN_HEADER]: other.token, 'Content-Type': 'application/json' },
+        body: encodeApiValue({ args }),
+      });
+      const envelope = envelopeOf(response);
+      if (!envelope.ok) throw new Error(envelope.error.message);
+      return envelope.value;
+    };
+    try {
+      const first = (await call('getLibraryOutline', [])) as LibraryView;
+      expect(first.papers).toHaveLength(32);
+      const id = first.papers[0]?.id ?? '';
+      expect(first.papers[0]?.status).toBe('unread');
+      await call('setStatus', [[id], 'read']);
+      const after = (await call('getLibraryOutline', [])) as LibraryView;
+      expect(after.papers[0]?.status).toBe('read');
+      expect(after.digests[0]?.counts.read).toBe(1);
+    } finally {
+      await other.close();
+    }
   });
 
   it('starts on a library it cannot read, and answers API calls with the problem (409)', async () => {
