@@ -5,7 +5,7 @@
  * stamp); it is used only while that is still the catalogue on disk. Missing, stale, unreadable or of another
  * version, it is ignored and made again, so it is written atomically but without waiting for the disk.
  *
- * JSON lines: a header, then a line per paper, so that reading it can stop every few thousand papers and let
+ * JSON lines: a header, then a line per paper, so that reading it can stop every few hundred papers and let
  * the process answer other requests (browser mode serves the page's files meanwhile).
  */
 
