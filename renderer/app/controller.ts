@@ -15,6 +15,7 @@ import type { ExportRequest } from '../../core/export/index.js';
 import type { AppEvent } from '../../core/ipc.js';
 import type { Paper, ReadingStatus } from '../../core/model.js';
 import { NoteSaver } from '../detail/note-saver.js';
+import { nextPaint } from '../lib/after-paint.js';
 import { plural, describeStatusChange, nextStatus } from '../lib/status.js';
 import { SearchClient } from '../search/client.js';
 import { inPagePort, startSearchWorker } from '../search/port.js';
@@ -88,6 +89,8 @@ export class Controller {
   private loadGeneration = 0;
   private details: Promise<void> = Promise.resolve();
   private fetchingRecord: string | null = null;
+  /** The list has been drawn once: from then on the cursor's whole record is fetched as soon as it moves. */
+  private listShown = false;
   private lastCursor: string | null = null;
   private readonly disposers: (() => void)[] = [];
 
@@ -126,7 +129,7 @@ export class Controller {
         const { cursor } = this.store.get().selection;
         if (cursor !== this.lastCursor) {
           this.lastCursor = cursor;
-          this.fetchCursorRecord();
+          if (this.listShown) this.fetchCursorRecord();
         }
       }),
     );
@@ -144,8 +147,9 @@ export class Controller {
   // ——— Loading ———
 
   /**
-   * Loads the outline first (the list shows at once), then the whole records page by page in the background:
-   * each page is small, so reading it never holds up typing, and the search index fills in as they arrive.
+   * Loads the outline first (the list shows at once), then, once the list is drawn, the whole records page by
+   * page in the background: each page is small, so reading it never holds up typing, and the search index fills
+   * in as they arrive.
    */
   async load(): Promise<void> {
     const generation = ++this.loadGeneration;
@@ -154,8 +158,13 @@ export class Controller {
       if (generation !== this.loadGeneration) return;
       this.store.update((state) => loaded(state, view.papers, view.digests, true));
       for (const paper of view.papers) this.notes.settle(paper.id, paper.note);
-      this.fetchCursorRecord();
-      this.details = this.loadWholeRecords(generation, view.papers.length);
+      // The whole records make the server read the whole catalogue: they wait for the list's first frame.
+      this.details = nextPaint().then(() => {
+        if (generation !== this.loadGeneration) return;
+        this.listShown = true;
+        this.fetchCursorRecord();
+        return this.loadWholeRecords(generation, view.papers.length);
+      });
       const { query } = this.state;
       if (query.trim() !== '') this.search.search(query);
     } catch (error) {

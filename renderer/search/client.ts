@@ -5,6 +5,7 @@
 
 import type { Paper } from '../../core/model.js';
 import type { SearchResults } from '../state/state.js';
+import { afterNextPaint } from '../lib/after-paint.js';
 import { RESULT_LIMIT_DEFAULT } from './limits.js';
 import type { SearchDocument } from '../../core/search/index.js';
 import type { FromWorker, ToWorker, WorkerPort } from './protocol.js';
@@ -40,12 +41,6 @@ export interface SearchClientEvents {
 
 /** Papers per message when many are sent at once: each message is cloned in a few milliseconds. */
 export const DOCS_PER_MESSAGE = 2_000;
-
-/** Runs `run` once the page has painted what it has now (or soon, when it is not being painted at all). */
-function afterNextPaint(run: () => void): void {
-  if (typeof requestAnimationFrame !== 'function' || document.visibilityState !== 'visible') setTimeout(run, 0);
-  else requestAnimationFrame(() => setTimeout(run, 0));
-}
 
 /**
  * Keeps the worker in step without holding up the page: the papers to sync are sent after the next paint (so a
