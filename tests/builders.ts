@@ -23,15 +23,8 @@ export function parsedDigest(papers: readonly ParsedPaper[], fields: Partial<Par
 /** A paper with its reading state, unread and untouched unless `fields` say otherwise. */
 export function paper(id: string, fields: Partial<Paper> = {}): Paper {
   return {
+    ...parsedPaper({ title: `Paper ${id}`, abstract: `About ${id}.` }),
     id,
-    title: `Paper ${id}`,
-    abstract: `About ${id}.`,
-    authors: [],
-    arxivId: null,
-    doi: null,
-    year: null,
-    links: [],
-    categories: [],
     digests: ['d1'],
     addedAt: '2026-03-11T10:00:00.000Z',
     status: 'unread',
