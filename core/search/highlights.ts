@@ -2,7 +2,8 @@
 
 import { fieldText, SEARCH_FIELDS } from './fields.js';
 import type { TermCandidates, TermShape } from './term-candidates.js';
-import { foldTerm, forEachToken, forEachWord } from './tokenize.js';
+import { forEachPhraseOccurrence } from './phrase-matches.js';
+import { foldTerm, forEachWord } from './tokenize.js';
 import type { SearchDocument, SearchHit, TextRange } from './types.js';
 import type { Vocabulary } from './vocabulary.js';
 
@@ -108,19 +109,7 @@ function scannedRanges(text: string, terms: HighlightTerms, vocabulary: Vocabula
 
 function phraseRanges(text: string, phrase: readonly TermCandidates[], vocabulary: Vocabulary): [number, number][] {
   const ranges: [number, number][] = [];
-  const ids: number[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
-  forEachToken(text, (term, start, end) => {
-    ids.push(vocabulary.idOf(term) ?? -1);
-    starts.push(start);
-    ends.push(end);
-  });
-  for (let first = 0; first + phrase.length <= ids.length; first++) {
-    if (phrase.every((word, offset) => word.byTerm.has(ids[first + offset] ?? -1))) {
-      ranges.push([starts[first] ?? 0, ends[first + phrase.length - 1] ?? 0]);
-    }
-  }
+  forEachPhraseOccurrence(text, phrase, vocabulary, (start, end) => ranges.push([start, end]));
   return ranges;
 }
 

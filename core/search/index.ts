@@ -1,5 +1,5 @@
 /** Fuzzy search over a library, for the renderer's search worker. */
 
 export { parseQuery } from './parse-query.js';
-export { DEFAULT_LIMIT, SearchIndex } from './search-index.js';
+export { SearchIndex } from './search-index.js';
 export type { ParsedQuery, SearchDocument, SearchField, SearchHit, SearchOptions, TextRange } from './types.js';

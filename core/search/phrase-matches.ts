@@ -13,18 +13,40 @@ export interface PhraseWord {
   readonly matches: WordMatches;
 }
 
-/** The closeness of the phrase's best occurrence in the text (the least close of its words), or 0 for none. */
-export function phraseCloseness(text: string, phrase: readonly PhraseWord[], vocabulary: Vocabulary): number {
+/**
+ * Each place in `text` where the phrase's words stand next to each other, in order: the first word's start, the
+ * last word's end, and the closeness of the occurrence (the least close of its words, always above 0).
+ */
+export function forEachPhraseOccurrence(
+  text: string,
+  phrase: readonly TermCandidates[],
+  vocabulary: Vocabulary,
+  visit: (start: number, end: number, closeness: number) => void,
+): void {
   const ids: number[] = [];
-  forEachToken(text, (term) => ids.push(vocabulary.idOf(term) ?? -1));
-  let best = 0;
-  for (let start = 0; start + phrase.length <= ids.length; start++) {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  forEachToken(text, (term, start, end) => {
+    ids.push(vocabulary.idOf(term) ?? -1);
+    starts.push(start);
+    ends.push(end);
+  });
+  for (let first = 0; first + phrase.length <= ids.length; first++) {
     let closeness = 1;
-    for (let offset = 0; offset < phrase.length && closeness > best; offset++) {
-      closeness = Math.min(closeness, phrase[offset]?.candidates.byTerm.get(ids[start + offset] ?? -1) ?? 0);
+    for (let offset = 0; offset < phrase.length && closeness > 0; offset++) {
+      closeness = Math.min(closeness, phrase[offset]?.byTerm.get(ids[first + offset] ?? -1) ?? 0);
     }
-    if (closeness > best) best = closeness;
+    if (closeness > 0) visit(starts[first] ?? 0, ends[first + phrase.length - 1] ?? 0, closeness);
   }
+}
+
+/** The closeness of the phrase's best occurrence in the text, or 0 for none. */
+function phraseCloseness(text: string, phrase: readonly PhraseWord[], vocabulary: Vocabulary): number {
+  let best = 0;
+  const words = phrase.map((word) => word.candidates);
+  forEachPhraseOccurrence(text, words, vocabulary, (_start, _end, closeness) => {
+    best = Math.max(best, closeness);
+  });
   return best;
 }
 

@@ -5,6 +5,7 @@ import { tagKey } from './qualifiers.js';
 import { SearchIndex } from './search-index.js';
 import { tokenize } from './tokenize.js';
 import type { SearchDocument } from './types.js';
+import { seededRandom } from '../../tests/random.js';
 
 const TOPIC = `equivariant invariant networks network neural graph graphs transformer attention diffusion models model
 learning representation generative variational bayesian inference reinforcement policy gradient optimization
@@ -18,17 +19,9 @@ these results using method approach based data performance models new two its mo
 const NAMES = ['Max Welling', 'Taco Cohen', 'Léon Bottou', 'Łukasz Kaiser', 'Petar Veličković', 'Yann LeCun', 'Fei Li'];
 const TAGS = ['geometry', 'graphs', 'diffusion', 'nlp', 'vision', 'theory', 'to-read'];
 
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1103515245 + 12345) % 2147483648;
-    return state / 2147483648;
-  };
-}
-
 /** Papers whose abstracts draw on common words, topic words and a long tail of made-up ones, Zipf-like. */
 function generatedLibrary(size: number): SearchDocument[] {
-  const next = random(42);
+  const next = seededRandom(42);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
   const syllables = ['ka', 'lo', 'mi', 'nu', 'pe', 'ra', 'si', 'to', 'vu', 'ze', 'tri', 'plo', 'gra', 'ste'];
   const tail = Array.from({ length: 2500 }, () =>

@@ -22,7 +22,7 @@ import type { ParsedQuery, SearchDocument, SearchHit, SearchOptions } from './ty
 import { Vocabulary } from './vocabulary.js';
 import { wordMatches, type WordMatches } from './word-matches.js';
 
-export const DEFAULT_LIMIT = 200;
+const DEFAULT_LIMIT = 200;
 
 /** Shared by every hit of a query without words: a library's worth of them is common. */
 const NO_HIGHLIGHTS: SearchHit['highlights'] = Object.freeze({});
@@ -39,18 +39,27 @@ interface IndexState {
   readonly documentTerms: DocumentTerms;
 }
 
+/** Puts `document` in the table and hands each of its terms' posting entries to `add`. */
+function indexDocument(
+  table: DocumentTable,
+  documentTerms: DocumentTerms,
+  document: SearchDocument,
+  add: (termId: number, entry: number) => void,
+): void {
+  const slot = table.put(document);
+  const notAscii = documentTerms.forEachTerm(document, (termId, fieldMask) =>
+    add(termId, postingEntry(slot, fieldMask)),
+  );
+  table.setNotAsciiFields(slot, notAscii);
+}
+
 function buildState(documents: Iterable<SearchDocument>): IndexState {
   const vocabulary = new Vocabulary();
   const table = new DocumentTable();
   const documentTerms = new DocumentTerms(vocabulary);
   const pairs = new PostingPairs();
-  for (const document of documents) {
-    const slot = table.put(document);
-    const notAscii = documentTerms.forEachTerm(document, (termId, fieldMask) =>
-      pairs.push(termId, postingEntry(slot, fieldMask)),
-    );
-    table.setNotAsciiFields(slot, notAscii);
-  }
+  const add = (termId: number, entry: number): void => pairs.push(termId, entry);
+  for (const document of documents) indexDocument(table, documentTerms, document, add);
   const postings = new Postings(pairs, vocabulary.size);
   vocabulary.sortAddedTerms(); // now rather than on the first keystroke
   return { vocabulary, documents: table, postings, documentTerms };
@@ -73,13 +82,8 @@ export class SearchIndex {
   /** Adds or replaces documents, by id; a replaced document keeps its place in the order. */
   upsert(documents: readonly SearchDocument[]): void {
     const { documents: table, documentTerms, postings } = this.#state;
-    for (const document of documents) {
-      const slot = table.put(document);
-      const notAscii = documentTerms.forEachTerm(document, (termId, fieldMask) =>
-        postings.add(termId, postingEntry(slot, fieldMask)),
-      );
-      table.setNotAsciiFields(slot, notAscii);
-    }
+    const add = (termId: number, entry: number): void => postings.add(termId, entry);
+    for (const document of documents) indexDocument(table, documentTerms, document, add);
     this.#changed();
   }
 

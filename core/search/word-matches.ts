@@ -13,12 +13,6 @@ export interface WordMatches {
   readonly slots: Int32Array;
 }
 
-export const NO_MATCHES: WordMatches = {
-  worth: new Float32Array(0),
-  fields: new Uint8Array(0),
-  slots: new Int32Array(0),
-};
-
 export function wordMatches(
   candidates: TermCandidates,
   postings: Postings,

@@ -46,8 +46,9 @@ export class SearchEngine {
 
   private run({ requestId, query, limit }: SearchRequest): void {
     try {
-      const ranked = parseQuery(query).words.length > 0;
-      const found = this.index.search(query, ranked ? { limit: limit + 1 } : {});
+      const parsed = parseQuery(query);
+      const ranked = parsed.words.length > 0;
+      const found = this.index.search(parsed, ranked ? { limit: limit + 1 } : {});
       const hits: Hit[] = found
         .slice(0, ranked ? limit : undefined)
         .map(({ id, highlights }) => ({ id, highlights: ranked ? highlights : {} }));
