@@ -12,7 +12,8 @@ import type {
   LibraryView,
   ReadingStateInput,
 } from '../core/api.js';
-import type { ExportOutput, ExportRequest } from '../core/export/index.js';
+import type { ExportOutput } from '../core/export/index.js';
+import { exportFileType, type ExportRequest } from '../core/export/request.js';
 import { InvalidInputError } from '../core/errors.js';
 import type { LibrarySnapshot } from '../core/import/types.js';
 import { findPaper, findPapers } from '../core/lookup.js';
@@ -82,12 +83,9 @@ export class LibraryService implements LibraryApi {
     this.paths = libraryPaths(catalogue);
   }
 
-  /** The store, opened on first use; after a failure (an unreadable file) the next call tries again. */
+  /** The store, opened on first use; it reads afresh on each call, so after a failure the next call tries again. */
   private store(): Promise<LibraryStore> {
-    this.#store ??= openLibraryStore(this.paths.catalogue).catch((error: unknown) => {
-      this.#store = null;
-      throw error;
-    });
+    this.#store ??= openLibraryStore(this.paths.catalogue);
     return this.#store;
   }
 
@@ -98,10 +96,7 @@ export class LibraryService implements LibraryApi {
   async close(): Promise<void> {
     const store = this.#store;
     this.#store = null;
-    await store?.then(
-      (opened) => opened.close(),
-      () => undefined,
-    );
+    await (await store)?.close();
   }
 
   private backedUpOn: string | null = null;
@@ -121,11 +116,14 @@ export class LibraryService implements LibraryApi {
 
   async getLibraryOutline(): Promise<LibraryView> {
     const library = await (await this.store()).readOutline();
-    // The store hands out the same snapshot until the library changes: the view made for warm() serves the page.
-    if (this.#outlineView?.library !== library) {
-      this.#outlineView = { library, view: { papers: papersOf(library), digests: digestProgress(library) } };
+    // The store hands out the same catalogue and states until the library changes: the view made ahead of time
+    // serves the page.
+    let made = this.#outlineView;
+    if (made === null || made.library.catalogue !== library.catalogue || made.library.states !== library.states) {
+      made = { library, view: { papers: papersOf(library), digests: digestProgress(library) } };
+      this.#outlineView = made;
     }
-    return this.#outlineView.view;
+    return made.view;
   }
 
   async getPapers(offset: number, limit: number): Promise<readonly Paper[]> {
@@ -264,7 +262,7 @@ export class LibraryService implements LibraryApi {
     }
     const output = await this.renderExport(request);
     if (output.kind === 'folder') throw new Error('a one-document export gave a folder');
-    const { fileName, mimeType } = (await exporters()).exportFileType(request.format, this.clock());
+    const { fileName, mimeType } = exportFileType(request.format, this.clock());
     return { kind: 'download', fileName, mimeType, content: output.content, papers: output.papers };
   }
 

@@ -101,8 +101,6 @@ class FileLibraryStore implements LibraryStore {
   #snapshot: LibrarySnapshot | null = null;
   /** The outline of the catalogue file with `stamp`, which may not be the one in memory. */
   #outline: { readonly stamp: FileStamp; readonly catalogue: Catalogue } | null = null;
-  /** What readOutline() last handed out. */
-  #outlined: LibrarySnapshot | null = null;
   #queue: Promise<unknown> = Promise.resolve();
   #closed = false;
 
@@ -114,11 +112,7 @@ class FileLibraryStore implements LibraryStore {
 
   read(): Promise<LibrarySnapshot> {
     return this.#whileOpen(async () => {
-      const disk = await stampLibrary(this.paths);
-      if (!this.#isLoaded(disk)) {
-        if (isMissing(disk)) this.#forget();
-        else await withLock(this.paths, () => this.#refresh());
-      }
+      await this.#sync(await stampLibrary(this.paths));
       return this.#library();
     });
   }
@@ -127,9 +121,8 @@ class FileLibraryStore implements LibraryStore {
     return this.#whileOpen(async () => {
       const disk = await stampLibrary(this.paths);
       if (disk.catalogue === null || sameStamp(disk.catalogue, this.#loaded.catalogue)) {
-        if (isMissing(disk)) this.#forget();
-        else if (!this.#isLoaded(disk)) await withLock(this.paths, () => this.#refresh());
-        return this.#outlineSnapshot(this.#outlineInMemory());
+        await this.#sync(disk);
+        return { catalogue: this.#outlineInMemory(), states: this.#library().states };
       }
       let outline = sameStamp(this.#outline?.stamp ?? null, disk.catalogue) ? this.#outline?.catalogue : undefined;
       outline ??= (await readOutlineFile(this.paths.outline, disk.catalogue)) ?? undefined;
@@ -143,8 +136,15 @@ class FileLibraryStore implements LibraryStore {
         this.#outline = { stamp: disk.catalogue, catalogue: outline };
         if (!this.#statesLoaded(disk)) await withLock(this.paths, () => this.#refreshStates());
       }
-      return this.#outlineSnapshot(outline);
+      return { catalogue: outline, states: this.#library().states };
     });
+  }
+
+  /** Brings the library in memory in step with the disk as `disk` found it. */
+  async #sync(disk: DiskStamps): Promise<void> {
+    if (this.#isLoaded(disk)) return;
+    if (isMissing(disk)) this.#forget();
+    else await withLock(this.paths, () => this.#refresh());
   }
 
   /** The library in memory, as read() hands it out. */
@@ -154,15 +154,6 @@ class FileLibraryStore implements LibraryStore {
       states: Object.freeze(Object.fromEntries(this.#states)),
     });
     return this.#snapshot;
-  }
-
-  /** `outline` with the states in memory; the same object until either changes. */
-  #outlineSnapshot(outline: Catalogue): LibrarySnapshot {
-    const { states } = this.#library();
-    if (this.#outlined?.catalogue !== outline || this.#outlined.states !== states) {
-      this.#outlined = Object.freeze({ catalogue: outline, states });
-    }
-    return this.#outlined;
   }
 
   /** The outline of the catalogue in memory, made once per catalogue. */

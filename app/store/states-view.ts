@@ -1,4 +1,4 @@
-import type { ReadingState, ReadingStateMap } from '../../core/model.js';
+import { emptyStateMap, type ReadingState, type ReadingStateMap } from '../../core/model.js';
 
 export interface StatesView {
   readonly view: ReadingStateMap;
@@ -14,22 +14,19 @@ export interface StatesView {
 export function statesView(states: ReadonlyMap<string, ReadingState>): StatesView {
   const own = (key: string | symbol): ReadingState | undefined =>
     typeof key === 'string' ? states.get(key) : undefined;
-  const { proxy, revoke } = Proxy.revocable<Record<string, ReadingState>>(
-    Object.create(null) as Record<string, ReadingState>,
-    {
-      get: (target, key, receiver): unknown => own(key) ?? (Reflect.get(target, key, receiver) as unknown),
-      has: (target, key) => own(key) !== undefined || Reflect.has(target, key),
-      ownKeys: () => [...states.keys()],
-      getOwnPropertyDescriptor: (_target, key) => {
-        const value = own(key);
-        return value === undefined ? undefined : { value, writable: false, enumerable: true, configurable: true };
-      },
-      set: () => false,
-      defineProperty: () => false,
-      deleteProperty: () => false,
-      setPrototypeOf: () => false,
-      preventExtensions: () => false,
+  const { proxy, revoke } = Proxy.revocable<Record<string, ReadingState>>(emptyStateMap(), {
+    get: (target, key, receiver): unknown => own(key) ?? (Reflect.get(target, key, receiver) as unknown),
+    has: (target, key) => own(key) !== undefined || Reflect.has(target, key),
+    ownKeys: () => [...states.keys()],
+    getOwnPropertyDescriptor: (_target, key) => {
+      const value = own(key);
+      return value === undefined ? undefined : { value, writable: false, enumerable: true, configurable: true };
     },
-  );
+    set: () => false,
+    defineProperty: () => false,
+    deleteProperty: () => false,
+    setPrototypeOf: () => false,
+    preventExtensions: () => false,
+  });
   return { view: proxy, revoke };
 }
