@@ -88,9 +88,10 @@ async function startOnce(browser: Browser, db: string): Promise<StartupRun> {
     const started = await startServer(db);
     server = started.child;
     await page.goto(started.url);
-    await page.locator('[role="option"]').first().waitFor({ state: 'visible', timeout: 60_000 });
     const firstRowAt = await page
-      .waitForFunction(() => (globalThis as { __firstRowAt?: number }).__firstRowAt ?? false)
+      .waitForFunction(() => (globalThis as { __firstRowAt?: number }).__firstRowAt ?? false, null, {
+        timeout: 60_000,
+      })
       .then((handle) => handle.jsonValue());
     if (typeof firstRowAt !== 'number') throw new Error('the page did not note when its first row showed');
     const firstListMs = firstRowAt - start;

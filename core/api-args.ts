@@ -18,7 +18,7 @@ const tag = z
 const tags = z.array(tag).min(1).max(100);
 const note = z.string().max(MAX_NOTE_LENGTH);
 
-export const paperFilterSchema = z
+const paperFilterSchema = z
   .object({
     status: status.optional(),
     tag: tag.optional(),

@@ -14,8 +14,7 @@ export class ApiCodecError extends Error {
 }
 
 export function encodeApiValue(value: unknown): string {
-  // Most answers (a library's worth of papers) hold nothing to convert: looking costs far less than copying.
-  return JSON.stringify(needsWire(value) ? toWire(value) : value);
+  return JSON.stringify(toWire(value));
 }
 
 /** Throws SyntaxError when `text` is not JSON, ApiCodecError when its tagged values are malformed. */
@@ -56,38 +55,23 @@ function mapArray(items: readonly unknown[], convert: (item: unknown) => unknown
   return copy ?? items;
 }
 
-/** `object` with `convert` applied to each value; the same object when nothing changed. */
+/**
+ * `object` with `convert` applied to each value; the same object when nothing changed, which is the common case
+ * (a library's worth of papers holds nothing to convert), so nothing is copied until something changes.
+ */
 function mapObject(object: JsonObject, convert: (item: unknown) => unknown): JsonObject {
-  const entries = Object.entries(object);
-  let changed = false;
-  for (const entry of entries) {
-    const converted = convert(entry[1]);
-    if (converted !== entry[1]) changed = true;
-    entry[1] = converted;
-  }
-  // fromEntries defines own properties, so a "__proto__" key stays a plain key.
-  return changed ? Object.fromEntries(entries) : object;
-}
-
-/** Whether `toWire` would change anything in `value`: does it hold bytes, or an object whose sole key starts with "$"? */
-function needsWire(value: unknown): boolean {
-  if (typeof value !== 'object' || value === null) return false;
-  if (ArrayBuffer.isView(value)) return true;
-  if (Array.isArray(value)) {
-    for (const item of value as readonly unknown[]) if (needsWire(item)) return true;
-    return false;
-  }
-  const object = value as JsonObject;
-  if (typeof object['toJSON'] === 'function') return false;
-  let keys = 0;
-  let dollar = false;
+  let entries: [string, unknown][] | undefined;
+  let seen = 0;
   for (const key in object) {
     if (!Object.hasOwn(object, key)) continue;
-    keys++;
-    dollar = key.startsWith('$');
-    if (needsWire(object[key])) return true;
+    const item = object[key];
+    const converted = convert(item);
+    if (converted !== item && entries === undefined) entries = Object.entries(object).slice(0, seen);
+    entries?.push([key, converted]);
+    seen++;
   }
-  return keys === 1 && dollar;
+  // fromEntries defines own properties, so a "__proto__" key stays a plain key.
+  return entries === undefined ? object : Object.fromEntries(entries);
 }
 
 function toWire(value: unknown): unknown {

@@ -25,11 +25,24 @@ export function papersOf(library: LibrarySnapshot): Paper[] {
  * What a list row shows of a paper: its abstract cut to its first line, at most `maxLength` characters, and no
  * links or categories (the detail pane's, which it fetches whole).
  */
-export function outlineOf<P extends CataloguePaper>(paper: P, maxLength: number): P {
+function outlineOf(paper: CataloguePaper, maxLength: number): CataloguePaper {
   const trimmed = paper.abstract.trimStart();
   const newline = trimmed.indexOf('\n');
   const end = Math.min(newline === -1 ? trimmed.length : newline, maxLength);
-  return { ...paper, abstract: trimmed.slice(0, end), links: [], categories: [] };
+  // Field by field, not a spread: see cataloguePaper.
+  return {
+    id: paper.id,
+    title: paper.title,
+    abstract: trimmed.slice(0, end),
+    authors: paper.authors,
+    arxivId: paper.arxivId,
+    doi: paper.doi,
+    year: paper.year,
+    links: [],
+    categories: [],
+    digests: paper.digests,
+    addedAt: paper.addedAt,
+  };
 }
 
 /** The catalogue with every paper outlined (see outlineOf). */

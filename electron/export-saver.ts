@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ExportResult } from '../core/api.js';
-import { exportFileType, type ExportFormat } from '../core/export/index.js';
+import { exportFileType, type ExportFormat } from '../core/export/request.js';
 import type { ExportSaver } from '../app/library-service.js';
 import { writeExportFile, writeExportFolder } from '../app/export-files.js';
 

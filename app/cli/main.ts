@@ -6,9 +6,10 @@ import { parseArgs } from 'node:util';
 import type { DigestFile } from '../../core/api.js';
 import { DigestError } from '../../core/import/types.js';
 import { MAX_DIGEST_BYTES } from '../../core/import/decode.js';
+import { escapeCharacter } from '../../core/import/text.js';
 import { isReadingStatus, READING_STATUSES } from '../../core/model.js';
 import { InvalidInputError, NotFoundError } from '../../core/errors.js';
-import { EXPORT_FORMATS, type ExportFormat, type ExportRequest } from '../../core/export/index.js';
+import { EXPORT_FORMATS, type ExportFormat, type ExportRequest } from '../../core/export/request.js';
 import { writeExportFile, writeExportFolder } from '../export-files.js';
 import { LibraryService } from '../library-service.js';
 import { resolveLibraryPath } from '../library-location.js';
@@ -35,22 +36,16 @@ class UsageError extends Error {}
  */
 const TERMINAL_UNSAFE = /[\p{Cc}\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu;
 
-/** `\x1b` for ESC, `\u202e` for RIGHT-TO-LEFT OVERRIDE: visible, and harmless. */
-function visibleEscape(ch: string): string {
-  const code = ch.charCodeAt(0);
-  return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
-}
-
 /** One line of a message, with every unsafe character (line breaks included) shown as an escape. */
 function terminalLine(text: string): string {
-  return text.replace(TERMINAL_UNSAFE, visibleEscape);
+  return text.replace(TERMINAL_UNSAFE, escapeCharacter);
 }
 
 /** Multi-line output: line breaks (CRLF as LF) and tabs stay, every other unsafe character is escaped. */
 function terminalText(text: string): string {
   return text
     .replace(/\r\n/g, '\n')
-    .replace(TERMINAL_UNSAFE, (ch) => (ch === '\n' || ch === '\t' ? ch : visibleEscape(ch)));
+    .replace(TERMINAL_UNSAFE, (ch) => (ch === '\n' || ch === '\t' ? ch : escapeCharacter(ch)));
 }
 
 const OPTIONS = {

@@ -10,10 +10,10 @@ import { papersOf } from '../query.js';
 import { bibtexEntries } from './bibtex.js';
 import { libraryJson } from './library-json.js';
 import { markdownDocument, markdownFolder, type ExportedFile } from './markdown.js';
-import type { ExportFormat, ExportRequest } from './request.js';
+import type { ExportRequest } from './request.js';
 import { selectForExport, type ExportSelection } from './select.js';
 
-export { EXPORT_FORMATS, type ExportFormat, type ExportRequest } from './request.js';
+export { EXPORT_FORMATS, exportFileType, type ExportFormat, type ExportRequest } from './request.js';
 
 export type ExportOutput =
   | { readonly kind: 'document'; readonly content: string; readonly papers: number }
@@ -34,21 +34,6 @@ export function renderExport(library: LibrarySnapshot, request: ExportRequest): 
   return request.layout === 'folder'
     ? { kind: 'folder', files: markdownFolder(papers, options), papers: papers.length }
     : { kind: 'document', content: markdownDocument(papers, options), papers: papers.length };
-}
-
-/** A file name to offer and the type of what an export writes. */
-export function exportFileType(
-  format: ExportFormat,
-  today: Date,
-): { readonly fileName: string; readonly mimeType: string } {
-  switch (format) {
-    case 'md':
-      return { fileName: 'Shelfmark notes.md', mimeType: 'text/markdown' };
-    case 'bibtex':
-      return { fileName: 'Shelfmark.bib', mimeType: 'application/x-bibtex' };
-    case 'json':
-      return { fileName: `Shelfmark library ${today.toISOString().slice(0, 10)}.json`, mimeType: 'application/json' };
-  }
 }
 
 /** Why an export came out empty, in words that say what to change. */

@@ -1,4 +1,7 @@
-/** What an export is asked for: no code, so the API's argument schemas can name the formats cheaply. */
+/**
+ * What an export is asked for, and the file it makes: none of the exporters' code, so the API's argument schemas,
+ * the command line and the desktop app's save dialog load this without them.
+ */
 
 import type { ExportSelection } from './select.js';
 
@@ -12,4 +15,19 @@ export interface ExportRequest {
   /** Ignored by the JSON backup, which always holds everything. */
   readonly selection: ExportSelection;
   readonly abstracts: boolean;
+}
+
+/** A file name to offer and the type of what an export writes. */
+export function exportFileType(
+  format: ExportFormat,
+  today: Date,
+): { readonly fileName: string; readonly mimeType: string } {
+  switch (format) {
+    case 'md':
+      return { fileName: 'Shelfmark notes.md', mimeType: 'text/markdown' };
+    case 'bibtex':
+      return { fileName: 'Shelfmark.bib', mimeType: 'application/x-bibtex' };
+    case 'json':
+      return { fileName: `Shelfmark library ${today.toISOString().slice(0, 10)}.json`, mimeType: 'application/json' };
+  }
 }

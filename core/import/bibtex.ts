@@ -48,7 +48,7 @@ const MONTH_MACROS: ReadonlyMap<string, string> = new Map(
  */
 export const MAX_EXPANDED_FIELD_LENGTH = 1024 * 1024;
 /** How much text @string macros may expand to in all, in a file: many fields of a long macro add up too. */
-export const MAX_MACRO_EXPANSION = 16 * 1024 * 1024;
+const MAX_MACRO_EXPANSION = 16 * 1024 * 1024;
 
 export const FIELD_TOO_LONG = 'a field is too long after expanding @string macros';
 const EXPANSION_TOO_LARGE = `its @string macros expand to more than ${MAX_MACRO_EXPANSION / 1024 / 1024} MB of text in all`;

@@ -48,7 +48,7 @@ const UNPRINTABLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
 const HAS_UNPRINTABLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
 
 /** How many characters of the file's own text a message quotes. */
-export const MAX_QUOTED_LENGTH = 60;
+const MAX_QUOTED_LENGTH = 60;
 
 /**
  * The file's own text (an entry key, a paper id) as a message may quote it: at most `max` characters
@@ -62,7 +62,8 @@ export function quoteForMessage(text: string, max = MAX_QUOTED_LENGTH): string {
   return shown.replace(UNPRINTABLE, escapeCharacter);
 }
 
-function escapeCharacter(ch: string): string {
+/** `\x1b` for ESC, `\u202e` for RIGHT-TO-LEFT OVERRIDE: a character shown as an escape, visible and harmless. */
+export function escapeCharacter(ch: string): string {
   const code = ch.codePointAt(0) ?? 0;
   const hex = code.toString(16).padStart(code < 0x100 ? 2 : 4, '0');
   return code < 0x100 ? `\\x${hex}` : `\\u${hex}`;

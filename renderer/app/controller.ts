@@ -87,7 +87,6 @@ export class Controller {
   private readonly focusHandlers = new Map<FocusTarget, () => void>();
   private syncedPapers: readonly Paper[] | null = null;
   private loadGeneration = 0;
-  private details: Promise<void> = Promise.resolve();
   private fetchingRecord: string | null = null;
   /** The list has been drawn once: from then on the cursor's whole record is fetched as soon as it moves. */
   private listShown = false;
@@ -159,7 +158,7 @@ export class Controller {
       this.store.update((state) => loaded(state, view.papers, view.digests, true));
       for (const paper of view.papers) this.notes.settle(paper.id, paper.note);
       // The whole records make the server read the whole catalogue: they wait for the list's first frame.
-      this.details = nextPaint().then(() => {
+      void nextPaint().then(() => {
         if (generation !== this.loadGeneration) return;
         this.listShown = true;
         this.fetchCursorRecord();
@@ -174,11 +173,6 @@ export class Controller {
       );
       if (this.state.load.phase === 'ready') this.toast(`Couldn't reload the library: ${message}`, 'error');
     }
-  }
-
-  /** Resolves once every paper's whole record is in (for tests); a reload starts it over. */
-  whenComplete(): Promise<void> {
-    return this.details;
   }
 
   private async loadWholeRecords(generation: number, total: number): Promise<void> {
