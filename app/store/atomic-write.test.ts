@@ -34,4 +34,17 @@ describe('removeAbandonedTempFiles', () => {
       'notes.tmp',
     ]);
   });
+
+  it('leaves other programs’ temp files alone in a folder it shares with them', async () => {
+    const old = (Date.now() - ABANDONED_AFTER_MS - 1000) / 1000;
+    for (const name of ['.library.json.123-abcdef012345.tmp', '.library.json.restore-0a1b2c.tmp', '.report.docx.tmp']) {
+      await writeFile(join(directory, name), 'left behind');
+      await utimes(join(directory, name), old, old);
+    }
+    expect((await removeAbandonedTempFiles(directory, Date.now(), ['library.json'])).sort()).toEqual([
+      '.library.json.123-abcdef012345.tmp',
+      '.library.json.restore-0a1b2c.tmp',
+    ]);
+    expect(await readdir(directory)).toEqual(['.report.docx.tmp']);
+  });
 });

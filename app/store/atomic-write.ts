@@ -87,13 +87,19 @@ export const ABANDONED_AFTER_MS = 10 * 60 * 1000;
 
 /**
  * Removes the temp files and folders (".name.….tmp") that a process killed mid-write left in `directory`. Only old
- * ones: a live write never takes ten minutes, so nothing in progress is touched.
+ * ones: a live write never takes ten minutes, so nothing in progress is touched. In a folder Shelfmark shares with
+ * other files (a library can live in Documents), `of` names the files whose temp files (".NAME.….tmp") may go.
  */
-export async function removeAbandonedTempFiles(directory: string, now = Date.now()): Promise<string[]> {
+export async function removeAbandonedTempFiles(
+  directory: string,
+  now = Date.now(),
+  of?: readonly string[],
+): Promise<string[]> {
   const names = await namesIn(directory);
   const removed: string[] = [];
   for (const name of names) {
     if (!name.startsWith('.') || !name.endsWith('.tmp')) continue;
+    if (of !== undefined && !of.some((owner) => name.startsWith(`.${owner}.`))) continue;
     const file = path.join(directory, name);
     try {
       const stats = await fsp.lstat(file);

@@ -135,7 +135,10 @@ export async function backUpDaily(paths: LibraryPaths, now: Date, keep = BACKUPS
   if (!(await exists(paths.catalogue)) && !(await exists(paths.journal))) return null;
   return withLock(paths, async () => {
     if (hasToday(await listBackups(paths))) return null;
-    await removeAbandonedTempFiles(paths.directory, now.getTime());
+    const libraryFileNames = [paths.catalogue, paths.stateSnapshot, paths.journal, paths.outline].map((file) =>
+      path.basename(file),
+    );
+    await removeAbandonedTempFiles(paths.directory, now.getTime(), libraryFileNames);
     await removeAbandonedTempFiles(backupsDirectory(paths), now.getTime());
     const backup = await copyIntoBackup(paths, 'daily', now);
     await prune(paths, keep);
@@ -191,7 +194,10 @@ export async function unpackAndCheck(backup: BackupInfo, folder: string, paths: 
  */
 export async function restoreBackup(paths: LibraryPaths, nameOrPath: string, now: Date): Promise<BackupInfo | null> {
   const backup = await findBackup(paths, nameOrPath);
-  const staging = path.join(paths.directory, `.restore-${randomBytes(6).toString('hex')}.tmp`);
+  const staging = path.join(
+    paths.directory,
+    `.${path.basename(paths.catalogue)}.restore-${randomBytes(6).toString('hex')}.tmp`,
+  );
   await fsp.mkdir(staging);
   try {
     let restored: LibraryPaths;
