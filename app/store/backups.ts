@@ -8,6 +8,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import * as fsp from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import type { Transform } from 'node:stream';
 import { createGunzip, createGzip } from 'node:zlib';
 import { InvalidInputError, NotFoundError } from '../../core/errors.js';
 import { isErrorCode, namesIn } from './errors.js';
@@ -79,14 +80,9 @@ export async function listBackups(paths: LibraryPaths): Promise<BackupInfo[]> {
   return backups.filter((backup) => backup !== null).sort((a, b) => b.name.localeCompare(a.name));
 }
 
-async function gzipFile(from: string, to: string): Promise<void> {
-  await pipeline(createReadStream(from), createGzip(), createWriteStream(to, { flags: 'wx' }));
-  const handle = await fsp.open(to, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
+/** A new file written from `source`, on disk (fsynced) once this resolves. */
+async function writeDurably(source: NodeJS.ReadableStream, transform: Transform, to: string): Promise<void> {
+  await pipeline(source, transform, createWriteStream(to, { flags: 'wx', flush: true }));
 }
 
 /** Copies the library's files as they are into a new backup; call it while holding the lock. */
@@ -105,7 +101,8 @@ async function copyIntoBackup(paths: LibraryPaths, reason: BackupReason, now: Da
   const staging = path.join(directory, `.${name}.${randomBytes(4).toString('hex')}.tmp`);
   await fsp.mkdir(staging);
   try {
-    for (const [file, inside] of present) await gzipFile(file, path.join(staging, inside));
+    for (const [file, inside] of present)
+      await writeDurably(createReadStream(file), createGzip(), path.join(staging, inside));
     await syncDirectory(staging);
     await fsp.rename(staging, path.join(directory, name));
     await syncDirectory(directory);
@@ -165,13 +162,7 @@ async function gunzipInto(backup: BackupInfo, folder: string, paths: LibraryPath
     const source = path.join(backup.path, inside);
     const target = targets[index];
     if (target === undefined || !(await exists(source))) continue;
-    await pipeline(createReadStream(source), createGunzip(), createWriteStream(target, { flags: 'wx' }));
-    const handle = await fsp.open(target, 'r');
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
+    await writeDurably(createReadStream(source), createGunzip(), target);
   }
   return restored;
 }
