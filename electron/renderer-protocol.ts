@@ -12,6 +12,7 @@ import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { CustomScheme } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../core/content-security-policy.js';
 import { contentTypeOf } from '../app/content-types.js';
+import { staticTarget } from '../app/renderer-files.js';
 
 export const RENDERER_SCHEME = 'app';
 export const RENDERER_HOST = 'shelfmark';
@@ -54,18 +55,10 @@ export function isRendererUrl(url: string): boolean {
 export function rendererFileFor(url: string): string | null {
   if (!isRendererUrl(url)) return null;
   const { pathname } = new URL(url);
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(pathname);
-  } catch {
-    return null;
-  }
   // A non-special scheme's empty path ("app://shelfmark") is the root.
-  if (decoded === '') decoded = '/';
-  if (!decoded.startsWith('/') || decoded.includes('\\') || decoded.includes('\0')) return null;
-  const segments = decoded.split('/').filter((segment) => segment !== '');
-  if (segments.some((segment) => segment.startsWith('.'))) return null;
-  return segments.length === 0 ? RENDERER_INDEX : segments.join('/');
+  const target = staticTarget(pathname === '' ? '/' : pathname);
+  if (target.kind === 'bad-path') return null;
+  return target.relativePath === '' ? RENDERER_INDEX : target.relativePath;
 }
 
 function isInside(root: string, file: string): boolean {

@@ -6,6 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isAbsolute, join, relative } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { contentTypeOf, hasKnownContentType } from '../content-types.js';
+import { staticTarget } from '../renderer-files.js';
 import { pathOf } from './access.js';
 import { sendText } from './response-headers.js';
 
@@ -23,25 +24,6 @@ export class MissingRendererError extends Error {
 export async function resolveRendererDir(rendererDir: string): Promise<string> {
   if (!existsSync(join(rendererDir, INDEX_FILE))) throw new MissingRendererError(rendererDir);
   return realpath(rendererDir);
-}
-
-export type StaticTarget = { readonly kind: 'file'; readonly relativePath: string } | { readonly kind: 'bad-path' };
-
-/**
- * The file under the renderer folder a request path names ("" for the index), decoded and checked: a path with
- * "." or ".." segments, a backslash, a NUL, an undecodable escape or a dotfile names nothing.
- */
-export function staticTarget(requestPath: string): StaticTarget {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(requestPath);
-  } catch {
-    return { kind: 'bad-path' };
-  }
-  if (!decoded.startsWith('/') || decoded.includes('\\') || decoded.includes('\0')) return { kind: 'bad-path' };
-  const segments = decoded.split('/').filter((segment) => segment !== '');
-  if (segments.some((segment) => segment.startsWith('.'))) return { kind: 'bad-path' };
-  return { kind: 'file', relativePath: segments.join('/') };
 }
 
 /**
