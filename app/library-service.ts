@@ -9,6 +9,7 @@ import type {
   FileImportResult,
   ImportReport,
   LibraryApi,
+  LibraryOutline,
   LibraryView,
   ReadingStateInput,
 } from '../core/api.js';
@@ -37,6 +38,7 @@ import {
   type PaperFilter,
   type TagCount,
 } from '../core/query.js';
+import { withStateColumns } from '../core/outline.js';
 import * as reading from '../core/reading.js';
 import { backUpDaily, listBackups, restoreBackup, type BackupInfo } from './store/backups.js';
 import {
@@ -45,6 +47,7 @@ import {
   type LibraryChange,
   type LibraryPaths,
   type LibraryStore,
+  type OutlineSnapshot,
 } from './store/index.js';
 
 /** Saves an export where the user chooses (the desktop app's dialogs), or says they cancelled. */
@@ -73,7 +76,7 @@ function sameCatalogue(a: Catalogue, b: Catalogue): boolean {
 export class LibraryService implements LibraryApi {
   readonly paths: LibraryPaths;
   #store: Promise<LibraryStore> | null = null;
-  #outlineView: { readonly library: LibrarySnapshot; readonly view: LibraryView } | null = null;
+  #outlineView: { readonly library: OutlineSnapshot; readonly view: LibraryOutline } | null = null;
 
   /** Opens nothing yet: a library that cannot be read still lists and restores its backups. */
   constructor(
@@ -111,16 +114,20 @@ export class LibraryService implements LibraryApi {
 
   async getLibrary(): Promise<LibraryView> {
     const library = await this.read();
-    return { papers: papersOf(library), digests: digestProgress(library) };
+    return { papers: papersOf(library), digests: digestProgress(library.catalogue.digests, library.states) };
   }
 
-  async getLibraryOutline(): Promise<LibraryView> {
+  async getLibraryOutline(): Promise<LibraryOutline> {
     const library = await (await this.store()).readOutline();
-    // The store hands out the same catalogue and states until the library changes: the view made ahead of time
+    // The store hands out the same outline and states until the library changes: the view made ahead of time
     // serves the page.
     let made = this.#outlineView;
-    if (made === null || made.library.catalogue !== library.catalogue || made.library.states !== library.states) {
-      made = { library, view: { papers: papersOf(library), digests: digestProgress(library) } };
+    if (made === null || made.library.outline !== library.outline || made.library.states !== library.states) {
+      const { outline, states } = library;
+      made = {
+        library,
+        view: { papers: withStateColumns(outline.papers, states), digests: digestProgress(outline.digests, states) },
+      };
       this.#outlineView = made;
     }
     return made.view;
@@ -271,7 +278,8 @@ export class LibraryService implements LibraryApi {
   }
 
   async digests(): Promise<readonly DigestProgress[]> {
-    return digestProgress(await this.read());
+    const library = await this.read();
+    return digestProgress(library.catalogue.digests, library.states);
   }
 
   async stats(): Promise<LibraryStats> {

@@ -6,6 +6,7 @@
 
 import type { LibraryMergeSummary, DigestImportSummary } from './merge.js';
 import type { Paper, ReadingStatus } from './model.js';
+import type { PaperColumns } from './outline.js';
 import type { DigestProgress, LibraryStats, PaperFilter, TagCount } from './query.js';
 import type { ExportRequest } from './export/index.js';
 
@@ -27,6 +28,12 @@ export interface ImportReport {
 
 export interface LibraryView {
   readonly papers: readonly Paper[];
+  readonly digests: readonly DigestProgress[];
+}
+
+/** The library as the list first shows it: every paper outlined (core/outline.ts), in columns. */
+export interface LibraryOutline {
+  readonly papers: PaperColumns;
   readonly digests: readonly DigestProgress[];
 }
 
@@ -69,10 +76,10 @@ export interface LibraryApi {
   getLibrary(): Promise<LibraryView>;
   /**
    * The library as the list first shows it: every paper with its reading state, but its abstract cut to its
-   * first line (at most OUTLINE_ABSTRACT_LENGTH characters) and its links and categories left out. Small and
-   * quick; `getPapers` and `getPaper` bring the whole records.
+   * first line (at most OUTLINE_ABSTRACT_LENGTH characters) and its links and categories left out, in columns.
+   * Small and quick; `getPapers` and `getPaper` bring the whole records.
    */
-  getLibraryOutline(): Promise<LibraryView>;
+  getLibraryOutline(): Promise<LibraryOutline>;
   /** Whole papers `offset` to `offset + limit` (exclusive) in the library's order, as `getLibrary` lists them. */
   getPapers(offset: number, limit: number): Promise<readonly Paper[]>;
   listPapers(filter: PaperFilter): Promise<readonly Paper[]>;

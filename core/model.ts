@@ -72,6 +72,11 @@ export interface Catalogue {
 
 export type ReadingStateMap = Readonly<Record<string, ReadingState>>;
 
+/** The paper's state in `states`, if it has one (a paper id such as "constructor" is not a state). */
+export function readingStateOf(states: ReadingStateMap, id: string): ReadingState | undefined {
+  return Object.hasOwn(states, id) ? states[id] : undefined;
+}
+
 /** A paper with its reading state: what the user sees, and what `--json` prints. */
 export interface Paper extends CataloguePaper {
   readonly status: ReadingStatus;

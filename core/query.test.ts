@@ -60,7 +60,8 @@ describe('library views', () => {
   });
 
   it('gives each digest its read progress', () => {
-    expect(digestProgress(library())).toMatchObject([
+    const { catalogue, states } = library();
+    expect(digestProgress(catalogue.digests, states)).toMatchObject([
       { title: 'March', date: '2026-03-11', total: 4, counts: { unread: 1, reading: 1, read: 2 } },
     ]);
   });

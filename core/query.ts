@@ -3,11 +3,11 @@
 import type { LibrarySnapshot } from './import/types.js';
 import { sameTag } from './reading.js';
 import {
+  readingStateOf,
   withReadingState,
-  type Catalogue,
-  type CataloguePaper,
   type Digest,
   type Paper,
+  type ReadingStateMap,
   type ReadingStatus,
 } from './model.js';
 
@@ -18,36 +18,7 @@ export interface PaperFilter {
 }
 
 export function papersOf(library: LibrarySnapshot): Paper[] {
-  return library.catalogue.papers.map((paper) => withReadingState(paper, library.states[paper.id]));
-}
-
-/**
- * What a list row shows of a paper: its abstract cut to its first line, at most `maxLength` characters, and no
- * links or categories (the detail pane's, which it fetches whole).
- */
-function outlineOf(paper: CataloguePaper, maxLength: number): CataloguePaper {
-  const trimmed = paper.abstract.trimStart();
-  const newline = trimmed.indexOf('\n');
-  const end = Math.min(newline === -1 ? trimmed.length : newline, maxLength);
-  // Field by field, not a spread: see cataloguePaper.
-  return {
-    id: paper.id,
-    title: paper.title,
-    abstract: trimmed.slice(0, end),
-    authors: paper.authors,
-    arxivId: paper.arxivId,
-    doi: paper.doi,
-    year: paper.year,
-    links: [],
-    categories: [],
-    digests: paper.digests,
-    addedAt: paper.addedAt,
-  };
-}
-
-/** The catalogue with every paper outlined (see outlineOf). */
-export function outlineOfCatalogue(catalogue: Catalogue, maxLength: number): Catalogue {
-  return { papers: catalogue.papers.map((paper) => outlineOf(paper, maxLength)), digests: catalogue.digests };
+  return library.catalogue.papers.map((paper) => withReadingState(paper, readingStateOf(library.states, paper.id)));
 }
 
 export function matchesFilter(paper: Paper, filter: PaperFilter): boolean {
@@ -96,8 +67,8 @@ export interface DigestProgress {
 }
 
 /** Each digest with how much of it has been read, newest first. */
-export function digestProgress(library: LibrarySnapshot): DigestProgress[] {
-  return library.catalogue.digests
+export function digestProgress(digests: readonly Digest[], states: ReadingStateMap): DigestProgress[] {
+  return digests
     .map(({ id, title, format, date, source, importedAt, paperIds }) => ({
       id,
       title,
@@ -106,7 +77,9 @@ export function digestProgress(library: LibrarySnapshot): DigestProgress[] {
       source,
       importedAt,
       total: paperIds.length,
-      counts: statusCounts(paperIds.map((paperId) => ({ status: library.states[paperId]?.status ?? 'unread' }))),
+      counts: statusCounts(
+        paperIds.map((paperId) => ({ status: readingStateOf(states, paperId)?.status ?? 'unread' })),
+      ),
     }))
     .sort((a, b) => (b.date ?? b.importedAt).localeCompare(a.date ?? a.importedAt) || a.title.localeCompare(b.title));
 }

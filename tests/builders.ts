@@ -1,7 +1,9 @@
 /** Builders for tests: plain data with defaults. */
 
+import { OUTLINE_ABSTRACT_LENGTH } from '../core/api.js';
 import type { ParsedDigest } from '../core/import/types.js';
 import type { Paper, ParsedPaper } from '../core/model.js';
+import { outlineCatalogue, type PaperColumns } from '../core/outline.js';
 
 export function parsedPaper(fields: Partial<ParsedPaper> & Pick<ParsedPaper, 'title'>): ParsedPaper {
   return {
@@ -33,5 +35,17 @@ export function paper(id: string, fields: Partial<Paper> = {}): Paper {
     readAt: null,
     updatedAt: null,
     ...fields,
+  };
+}
+
+/** `papers` as getLibraryOutline answers with them: outlined, in columns. */
+export function outlineColumns(papers: readonly Paper[]): PaperColumns {
+  return {
+    ...outlineCatalogue({ papers, digests: [] }, OUTLINE_ABSTRACT_LENGTH).papers,
+    status: papers.map((paper) => paper.status),
+    tags: papers.map((paper) => paper.tags),
+    note: papers.map((paper) => paper.note),
+    readAt: papers.map((paper) => paper.readAt),
+    updatedAt: papers.map((paper) => paper.updatedAt),
   };
 }

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiResponse, ImportReport, LibraryView } from '../../core/api.js';
+import type { ApiResponse, ImportReport, LibraryOutline, LibraryView } from '../../core/api.js';
 import { decodeApiValue, encodeApiValue } from '../../core/api-codec.js';
 import { LibraryService } from '../library-service.js';
 import { bundledSampleDigest } from '../resources.js';
@@ -431,13 +431,13 @@ describe('startWebServer', () => {
       return envelope.value;
     };
     try {
-      const first = (await call('getLibraryOutline', [])) as LibraryView;
-      expect(first.papers).toHaveLength(32);
-      const id = first.papers[0]?.id ?? '';
-      expect(first.papers[0]?.status).toBe('unread');
+      const first = (await call('getLibraryOutline', [])) as LibraryOutline;
+      expect(first.papers.id).toHaveLength(32);
+      const id = first.papers.id[0] ?? '';
+      expect(first.papers.status[0]).toBe('unread');
       await call('setStatus', [[id], 'read']);
-      const after = (await call('getLibraryOutline', [])) as LibraryView;
-      expect(after.papers[0]?.status).toBe('read');
+      const after = (await call('getLibraryOutline', [])) as LibraryOutline;
+      expect(after.papers.status[0]).toBe('read');
       expect(after.digests[0]?.counts.read).toBe(1);
     } finally {
       await other.close();

@@ -381,23 +381,33 @@ describe('the outline', () => {
   it('is saved beside the catalogue on import', async () => {
     const store = await open();
     await store.transact(() => ({ catalogue: wordy, states: { [paper(1).id]: state('one') }, result: null }));
-    expect(outlined.papers[0]?.abstract).toHaveLength(160);
-    expect(outlined.papers[0]).toMatchObject({ links: [], categories: [], title: wordy.papers[0]?.title });
+    expect(outlined.papers.abstract[0]).toBe('First line, long. '.repeat(20).slice(0, 160));
+    expect(outlined.papers.title).toEqual(wordy.papers.map((each) => each.title));
     const stamp = await stampOf(file);
     expect(stamp && (await readOutlineFile(outlineFile(), stamp))).toEqual(outlined);
-    expect(await store.readOutline()).toEqual({ catalogue: outlined, states: { [paper(1).id]: state('one') } });
+    expect(await store.readOutline()).toEqual({ outline: outlined, states: { [paper(1).id]: state('one') } });
+  });
+
+  it('reads back a library of many thousand papers, each column over several lines', async () => {
+    const large = catalogueOf(12_345);
+    const store = await open();
+    await store.transact(() => ({ catalogue: large, result: null }));
+    const stamp = await stampOf(file);
+    const outline = stamp && (await readOutlineFile(outlineFile(), stamp));
+    expect(outline).toEqual(outlineOfLibraryCatalogue(large));
+    expect(outline?.papers.id.at(-1)).toBe(paper(12_344).id);
   });
 
   it('is read from its file while that names the catalogue on disk, without reading the catalogue', async () => {
     const store = await open();
     await store.transact(() => ({ catalogue: wordy, states: { [paper(1).id]: state('one') }, result: null }));
     await fs.utimes(file, pinnedTime, pinnedTime); // the outline saved on import is stale now…
-    expect((await (await open()).readOutline()).catalogue).toEqual(outlined); // …and is made again
+    expect((await (await open()).readOutline()).outline).toEqual(outlined); // …and is made again
 
     await spoilCatalogueKeepingItsStamp();
     const fresh = await open();
     await expect(fresh.read()).rejects.toThrow(LibraryFileError);
-    expect(await fresh.readOutline()).toEqual({ catalogue: outlined, states: { [paper(1).id]: state('one') } });
+    expect(await fresh.readOutline()).toEqual({ outline: outlined, states: { [paper(1).id]: state('one') } });
   });
 
   it('brings in reading states another process changed since', async () => {
@@ -406,7 +416,7 @@ describe('the outline', () => {
     const reader = await open();
     expect((await reader.readOutline()).states).toEqual({});
     await store.transact(() => ({ states: { [paper(2).id]: state('two') }, result: null }));
-    expect(await reader.readOutline()).toEqual({ catalogue: outlined, states: { [paper(2).id]: state('two') } });
+    expect(await reader.readOutline()).toEqual({ outline: outlined, states: { [paper(2).id]: state('two') } });
   });
 
   it('is made again from the catalogue when it is stale, unreadable, of another version or missing', async () => {
@@ -418,20 +428,24 @@ describe('the outline', () => {
     const catalogueBytes = await fs.readFile(file);
     await (await open()).readOutline(); // saves the outline of the catalogue as pinned
     const good = (await fs.readFile(outlineFile())).toString();
-    expect(good.split('\n')).toHaveLength(1 + wordy.papers.length + 1); // a header, a line per paper, a newline
+    expect(good.split('\n')).toHaveLength(1 + 9 + 1); // a header, a line per column, a newline
+    const lines = good.split('\n');
+    const withLine = (index: number, line: string): string => lines.with(index, line).join('\n');
     for (const spoil of [
       () => fs.writeFile(outlineFile(), stale), // another catalogue's
-      () => fs.writeFile(outlineFile(), '{"schemaVersion": 1, "papers": ['),
-      () => fs.writeFile(outlineFile(), good.replace('"schemaVersion":1', '"schemaVersion":2')),
+      () => fs.writeFile(outlineFile(), '{"schemaVersion": 2, "papers": ['),
+      () => fs.writeFile(outlineFile(), good.replace('"schemaVersion":2', '"schemaVersion":3')),
       () => fs.writeFile(outlineFile(), good.slice(0, -20)), // cut short
-      () => fs.writeFile(outlineFile(), good.replace('"title":"Paper 2"', '"title":2')),
+      () => fs.writeFile(outlineFile(), withLine(2, '["Paper 1",2]')), // a title that is not text
+      () => fs.writeFile(outlineFile(), withLine(2, '["Paper 1"]')), // a column short of a paper
+      () => fs.writeFile(outlineFile(), lines.filter((_, index) => index !== 9).join('\n')), // a column missing
       () => fs.rm(outlineFile()),
     ]) {
       await spoil();
-      expect((await (await open()).readOutline()).catalogue).toEqual(outlined);
+      expect((await (await open()).readOutline()).outline).toEqual(outlined);
       // …and saved again: the next start reads only the outline.
       await spoilCatalogueKeepingItsStamp();
-      expect((await (await open()).readOutline()).catalogue).toEqual(outlined);
+      expect((await (await open()).readOutline()).outline).toEqual(outlined);
       await fs.writeFile(file, catalogueBytes);
       await fs.utimes(file, pinnedTime, pinnedTime);
     }

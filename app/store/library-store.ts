@@ -5,6 +5,7 @@ import { Low } from 'lowdb';
 
 import type { LibrarySnapshot } from '../../core/import/types.js';
 import type { Catalogue, ReadingState, ReadingStateMap } from '../../core/model.js';
+import type { CatalogueOutline } from '../../core/outline.js';
 import { DurableJsonFile } from './durable-json-file.js';
 import { sameStamp, stampOf, type FileStamp } from './file-stamp.js';
 import {
@@ -40,16 +41,21 @@ export interface LibraryChange<T> {
   readonly result: T;
 }
 
+/** The library with its catalogue outlined (core/outline.ts). */
+export interface OutlineSnapshot {
+  readonly outline: CatalogueOutline;
+  readonly states: ReadingStateMap;
+}
+
 export interface LibraryStore {
   readonly paths: LibraryPaths;
   /** The library as it is on disk now (refreshed cheaply if another process changed it). */
   read(): Promise<LibrarySnapshot>;
   /**
-   * The library with its catalogue outlined (core/query.ts outlineOf): from the outline file beside the catalogue
-   * when it is up to date, which spares reading every abstract; else from the catalogue, saving the outline for
-   * the next time.
+   * The library with its catalogue outlined: from the outline file beside the catalogue when it is up to date,
+   * which spares reading every abstract; else from the catalogue, saving the outline for the next time.
    */
-  readOutline(): Promise<LibrarySnapshot>;
+  readOutline(): Promise<OutlineSnapshot>;
   /**
    * Under the lock: refresh, call `change` with the fresh library, persist what it returns durably, then resolve.
    * `library.states` is a read-only view that is valid only while `change` runs; copy what you need to keep.
@@ -71,6 +77,7 @@ export function openLibraryStore(catalogue: string): Promise<LibraryStore> {
 }
 
 const EMPTY_CATALOGUE: Catalogue = Object.freeze({ papers: [], digests: [] });
+const EMPTY_OUTLINE: CatalogueOutline = outlineOfLibraryCatalogue(EMPTY_CATALOGUE);
 const EMPTY_CATALOGUE_FILE: CatalogueFile = { schemaVersion: CATALOGUE_FORMAT.version, ...EMPTY_CATALOGUE };
 const EMPTY_STATE_FILE: StateFile = { schemaVersion: STATE_FORMAT.version, states: {} };
 
@@ -100,7 +107,7 @@ class FileLibraryStore implements LibraryStore {
   /** What read() hands out, built from #states when first asked for after a change. */
   #snapshot: LibrarySnapshot | null = null;
   /** The outline of the catalogue file with `stamp`, which may not be the one in memory. */
-  #outline: { readonly stamp: FileStamp; readonly catalogue: Catalogue } | null = null;
+  #outline: { readonly stamp: FileStamp; readonly outline: CatalogueOutline } | null = null;
   #queue: Promise<unknown> = Promise.resolve();
   #closed = false;
 
@@ -117,14 +124,14 @@ class FileLibraryStore implements LibraryStore {
     });
   }
 
-  readOutline(): Promise<LibrarySnapshot> {
+  readOutline(): Promise<OutlineSnapshot> {
     return this.#whileOpen(async () => {
       const disk = await stampLibrary(this.paths);
       if (disk.catalogue === null || sameStamp(disk.catalogue, this.#loaded.catalogue)) {
         await this.#sync(disk);
-        return { catalogue: this.#outlineInMemory(), states: this.#library().states };
+        return { outline: this.#outlineInMemory(), states: this.#library().states };
       }
-      let outline = sameStamp(this.#outline?.stamp ?? null, disk.catalogue) ? this.#outline?.catalogue : undefined;
+      let outline = sameStamp(this.#outline?.stamp ?? null, disk.catalogue) ? this.#outline?.outline : undefined;
       outline ??= (await readOutlineFile(this.paths.outline, disk.catalogue)) ?? undefined;
       if (outline === undefined) {
         await withLock(this.paths, () => this.#refresh());
@@ -133,10 +140,10 @@ class FileLibraryStore implements LibraryStore {
         // Only speeds up the next start: failing to save it (a read-only folder) changes nothing else.
         if (stamp !== null) await writeOutlineFile(this.paths.outline, outline, stamp).catch(() => undefined);
       } else {
-        this.#outline = { stamp: disk.catalogue, catalogue: outline };
+        this.#outline = { stamp: disk.catalogue, outline };
         if (!this.#statesLoaded(disk)) await withLock(this.paths, () => this.#refreshStates());
       }
-      return { catalogue: outline, states: this.#library().states };
+      return { outline, states: this.#library().states };
     });
   }
 
@@ -157,13 +164,13 @@ class FileLibraryStore implements LibraryStore {
   }
 
   /** The outline of the catalogue in memory, made once per catalogue. */
-  #outlineInMemory(): Catalogue {
+  #outlineInMemory(): CatalogueOutline {
     const stamp = this.#loaded.catalogue;
-    if (stamp === null) return EMPTY_CATALOGUE;
+    if (stamp === null) return EMPTY_OUTLINE;
     if (this.#outline === null || !sameStamp(this.#outline.stamp, stamp)) {
-      this.#outline = { stamp, catalogue: Object.freeze(outlineOfLibraryCatalogue(this.#catalogue)) };
+      this.#outline = { stamp, outline: Object.freeze(outlineOfLibraryCatalogue(this.#catalogue)) };
     }
-    return this.#outline.catalogue;
+    return this.#outline.outline;
   }
 
   transact<T>(change: (library: LibrarySnapshot) => LibraryChange<T>): Promise<T> {

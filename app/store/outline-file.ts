@@ -1,29 +1,36 @@
 /**
- * The catalogue's outline, kept beside it so that a large library's list can show before its catalogue is read:
- * every paper with its abstract cut to its first line and without links or categories (core/query.ts outlineOf),
- * a quarter of the catalogue's size. It is derived data and says which catalogue file it was made from (its
- * stamp); it is used only while that is still the catalogue on disk. Missing, stale, unreadable or of another
- * version, it is ignored and made again, so it is written atomically but without waiting for the disk.
+ * The catalogue's outline (core/outline.ts), kept beside it so that a large library's list can show before its
+ * catalogue is read: a fifth of the catalogue's size. It is derived data and says which catalogue file it was made
+ * from (its stamp); it is used only while that is still the catalogue on disk. Missing, stale, unreadable or of
+ * another version, it is ignored and made again, so it is written atomically but without waiting for the disk.
  *
- * JSON lines: a header, then a line per paper, so that reading it can stop every few hundred papers and let
- * the process answer other requests (browser mode serves the page's files meanwhile).
+ * JSON lines: a header, then each column in CATALOGUE_COLUMNS order, PAPERS_PER_LINE papers a line, so that reading
+ * it can stop every line or so and let the process answer other requests (browser mode serves the page's files
+ * meanwhile).
  */
 
 import * as fsp from 'node:fs/promises';
 
+import { z } from 'zod';
+
 import { OUTLINE_ABSTRACT_LENGTH } from '../../core/api.js';
-import type { Catalogue, CataloguePaper } from '../../core/model.js';
-import { outlineOfCatalogue } from '../../core/query.js';
+import type { Catalogue } from '../../core/model.js';
+import {
+  CATALOGUE_COLUMNS,
+  outlineCatalogue,
+  type CatalogueColumns,
+  type CatalogueOutline,
+} from '../../core/outline.js';
 import { writeFileAtomically } from './atomic-write.js';
 import { sameStamp, type FileStamp } from './file-stamp.js';
 import { decode, OUTLINE_HEADER_FORMAT, paperSchema, type OutlineHeader } from './schema.js';
 
-/** Papers read between two pauses for the event loop: a millisecond or two of work. */
-const PAPERS_PER_SLICE = 500;
-
-export function outlineOfLibraryCatalogue(catalogue: Catalogue): Catalogue {
-  return outlineOfCatalogue(catalogue, OUTLINE_ABSTRACT_LENGTH);
+export function outlineOfLibraryCatalogue(catalogue: Catalogue): CatalogueOutline {
+  return outlineCatalogue(catalogue, OUTLINE_ABSTRACT_LENGTH);
 }
+
+/** Entries of a column per line: a millisecond or two of reading. */
+const PAPERS_PER_LINE = 5_000;
 
 function nextTurnOfEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
@@ -38,39 +45,66 @@ function parseLine(line: string): unknown {
 }
 
 /** The outline in `file` when it was made from the catalogue with `stamp`; null otherwise, whatever the reason. */
-export async function readOutlineFile(file: string, stamp: FileStamp): Promise<Catalogue | null> {
-  let text: string;
+export async function readOutlineFile(file: string, stamp: FileStamp): Promise<CatalogueOutline | null> {
+  let bytes: Buffer;
   try {
-    text = (await fsp.readFile(file)).toString('utf8');
+    bytes = await fsp.readFile(file);
   } catch {
     return null;
   }
-  const lines = text.split('\n');
-  if (lines.at(-1) === '') lines.pop();
-  const header = decode(parseLine(lines[0] ?? ''), OUTLINE_HEADER_FORMAT);
-  if (!header.ok || !sameStamp(header.value.catalogue, stamp) || header.value.papers !== lines.length - 1) {
-    return null;
-  }
-  const papers: CataloguePaper[] = [];
-  for (let start = 1; start < lines.length; start += PAPERS_PER_SLICE) {
-    await nextTurnOfEventLoop();
-    for (const line of lines.slice(start, start + PAPERS_PER_SLICE)) {
-      const paper = paperSchema.safeParse(parseLine(line));
-      if (!paper.success) return null;
-      papers.push(paper.data);
+  const lines = new LineReader(bytes);
+  const header = decode(parseLine(lines.next() ?? ''), OUTLINE_HEADER_FORMAT);
+  if (!header.ok || !sameStamp(header.value.catalogue, stamp)) return null;
+  const { papers } = header.value;
+  const columns: Partial<Record<keyof CatalogueColumns, unknown>> = {};
+  for (const name of CATALOGUE_COLUMNS) {
+    const values: unknown[] = [];
+    const check = z.array(paperSchema.shape[name]);
+    for (let from = 0; from < papers; from += PAPERS_PER_LINE) {
+      await nextTurnOfEventLoop();
+      const line = check.safeParse(parseLine(lines.next() ?? ''));
+      if (!line.success || line.data.length !== Math.min(PAPERS_PER_LINE, papers - from)) return null;
+      for (const value of line.data) values.push(value);
     }
+    columns[name] = values;
   }
-  return Object.freeze({ papers, digests: header.value.digests });
+  if (lines.next() !== undefined) return null;
+  // Every column is there and of the right length, each checked against the catalogue's schema for its field.
+  return Object.freeze({ papers: columns as CatalogueColumns, digests: header.value.digests });
 }
 
 /** Saves `outline`, made from the catalogue file with `stamp`. */
-export function writeOutlineFile(file: string, outline: Catalogue, stamp: FileStamp): Promise<void> {
+export function writeOutlineFile(file: string, outline: CatalogueOutline, stamp: FileStamp): Promise<void> {
+  const papers = outline.papers.id.length;
   const header: OutlineHeader = {
     schemaVersion: OUTLINE_HEADER_FORMAT.version,
     catalogue: stamp,
     digests: outline.digests,
-    papers: outline.papers.length,
+    papers,
   };
-  const lines = [JSON.stringify(header), ...outline.papers.map((paper) => JSON.stringify(paper))];
+  const lines = [JSON.stringify(header)];
+  for (const name of CATALOGUE_COLUMNS) {
+    const column: readonly unknown[] = outline.papers[name];
+    for (let from = 0; from < papers; from += PAPERS_PER_LINE) {
+      lines.push(JSON.stringify(column.slice(from, from + PAPERS_PER_LINE)));
+    }
+  }
   return writeFileAtomically(file, `${lines.join('\n')}\n`, { durable: false });
+}
+
+/** The lines of UTF-8 text in `bytes`, each decoded only when asked for. */
+class LineReader {
+  #start = 0;
+
+  constructor(private readonly bytes: Buffer) {}
+
+  /** The next line, or undefined after the last (a final newline ends the last line and does not start another). */
+  next(): string | undefined {
+    if (this.#start >= this.bytes.length) return undefined;
+    const newline = this.bytes.indexOf(0x0a, this.#start);
+    const end = newline === -1 ? this.bytes.length : newline;
+    const line = this.bytes.toString('utf8', this.#start, end);
+    this.#start = end + 1;
+    return line;
+  }
 }

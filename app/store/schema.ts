@@ -85,21 +85,21 @@ export const CATALOGUE_FORMAT: FileFormat<CatalogueFile> = {
   migrations: {},
 };
 
-/** The first line of the catalogue's outline file (see outline-file.ts); a line per paper follows it. */
+/** The first line of the catalogue's outline file (see outline-file.ts); a line per column follows it. */
 export interface OutlineHeader {
   readonly schemaVersion: number;
   /** The stamp of the catalogue file the outline was made from. */
   readonly catalogue: FileStamp;
   readonly digests: readonly Digest[];
-  /** How many paper lines follow. */
+  /** How many papers each column holds. */
   readonly papers: number;
 }
 
 export const OUTLINE_HEADER_FORMAT: FileFormat<OutlineHeader> = {
   name: "a Shelfmark catalogue's outline",
-  version: 1,
+  version: 2,
   schema: z.object({
-    schemaVersion: z.literal(1),
+    schemaVersion: z.literal(2),
     catalogue: z.object({ ino: z.number(), size: z.number(), mtimeMs: z.number() }),
     digests: z.array(digestSchema),
     papers: z.number().int().min(0),

@@ -3,7 +3,7 @@ import { ApiCallError, type LibraryApi, type ReadingStateInput } from '../../cor
 import type { Paper, ReadingStatus } from '../../core/model.js';
 import type { WorkerPort } from '../search/protocol.js';
 import { paperById } from '../state/state.js';
-import { paper } from '../../tests/builders.js';
+import { outlineColumns, paper } from '../../tests/builders.js';
 import { Controller } from './controller.js';
 
 const silentPort: WorkerPort = { postMessage: () => undefined, onMessage: () => undefined, terminate: () => undefined };
@@ -26,7 +26,7 @@ function fakeApi(initial: Paper[]) {
   };
   const api: Partial<LibraryApi> = {
     getLibrary: () => answer('getLibrary', [], () => ({ papers, digests: [] })),
-    getLibraryOutline: () => answer('getLibraryOutline', [], () => ({ papers, digests: [] })),
+    getLibraryOutline: () => answer('getLibraryOutline', [], () => ({ papers: outlineColumns(papers), digests: [] })),
     // The background load of whole records: not recorded, and never held or failed.
     getPapers: (offset: number, limit: number) => Promise.resolve(papers.slice(offset, offset + limit)),
     getPaper: (id: string) => {

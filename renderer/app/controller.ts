@@ -14,6 +14,7 @@ import {
 import type { ExportRequest } from '../../core/export/index.js';
 import type { AppEvent } from '../../core/ipc.js';
 import type { Paper, ReadingStatus } from '../../core/model.js';
+import { papersOfColumns } from '../../core/outline.js';
 import { NoteSaver } from '../detail/note-saver.js';
 import { nextPaint } from '../lib/after-paint.js';
 import { plural, describeStatusChange, nextStatus } from '../lib/status.js';
@@ -153,16 +154,17 @@ export class Controller {
   async load(): Promise<void> {
     const generation = ++this.loadGeneration;
     try {
-      const view = await this.api.getLibraryOutline();
+      const outline = await this.api.getLibraryOutline();
       if (generation !== this.loadGeneration) return;
-      this.store.update((state) => loaded(state, view.papers, view.digests, true));
-      for (const paper of view.papers) this.notes.settle(paper.id, paper.note);
+      const papers = papersOfColumns(outline.papers);
+      this.store.update((state) => loaded(state, papers, outline.digests, true));
+      for (const paper of papers) this.notes.settle(paper.id, paper.note);
       // The whole records make the server read the whole catalogue: they wait for the list's first frame.
       void nextPaint().then(() => {
         if (generation !== this.loadGeneration) return;
         this.listShown = true;
         this.fetchCursorRecord();
-        return this.loadWholeRecords(generation, view.papers.length);
+        return this.loadWholeRecords(generation, papers.length);
       });
       const { query } = this.state;
       if (query.trim() !== '') this.search.search(query);

@@ -20,13 +20,15 @@ export function paperFilterOf(filter: SidebarFilter): PaperFilter {
 
 /** The list's order without a search: the latest import first, each import in the order its digest lists. */
 export function libraryOrder(papers: readonly Paper[]): readonly string[] {
-  const positions = papers.map((_, position) => position);
-  positions.sort((a, b) => {
-    const pa = papers[a]?.addedAt ?? '';
-    const pb = papers[b]?.addedAt ?? '';
-    return pa < pb ? 1 : pa > pb ? -1 : a - b;
-  });
-  return positions.map((position) => papers[position]?.id ?? '');
+  // Grouped by when they were added, a time per import: a library has far fewer imports than papers to sort.
+  const imports = new Map<string, string[]>();
+  for (const paper of papers) {
+    const ids = imports.get(paper.addedAt);
+    if (ids === undefined) imports.set(paper.addedAt, [paper.id]);
+    else ids.push(paper.id);
+  }
+  const newestFirst = [...imports.keys()].sort((a, b) => (a < b ? 1 : a > b ? -1 : 0));
+  return newestFirst.flatMap((addedAt) => imports.get(addedAt) ?? []);
 }
 
 const computeVisible = memoize(

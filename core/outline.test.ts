@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { parsedDigest, parsedPaper } from '../tests/builders.js';
+import { mergeDigest } from './merge.js';
+import type { ReadingState } from './model.js';
+import { firstLineOf, outlineCatalogue, papersOfColumns, withStateColumns } from './outline.js';
+import { papersOf } from './query.js';
+
+const NOW = '2026-11-27T10:00:00.000Z';
+
+const { catalogue } = mergeDigest(
+  { papers: [], digests: [] },
+  parsedDigest([
+    parsedPaper({
+      title: 'Graph attention',
+      abstract: '  We attend to graphs.\nSecond line.',
+      authors: ['Ada Lovelace', 'Alan Turing'],
+      arxivId: '2401.00001',
+      year: 2024,
+      links: ['https://arxiv.org/abs/2401.00001'],
+      categories: ['cs.LG'],
+    }),
+    parsedPaper({ title: 'Diffusion everywhere', abstract: 'x'.repeat(300), doi: '10.1000/xyz' }),
+  ]),
+  'digest.bib',
+  NOW,
+);
+const [first, second] = catalogue.papers;
+const read: ReadingState = { status: 'read', tags: ['gnn'], note: 'Keep.', readAt: NOW, updatedAt: NOW };
+
+describe('the outline', () => {
+  it('keeps the first line of an abstract, cut to its length', () => {
+    expect(firstLineOf('\n  First line.\nSecond.', 160)).toBe('First line.');
+    expect(firstLineOf('abcdef', 4)).toBe('abcd');
+    expect(firstLineOf('', 4)).toBe('');
+  });
+
+  it('gives back every paper with its reading state, its abstract cut and no links or categories', () => {
+    const outline = outlineCatalogue(catalogue, 160);
+    const papers = papersOfColumns(withStateColumns(outline.papers, { [first?.id ?? '']: read }));
+    const whole = papersOf({ catalogue, states: { [first?.id ?? '']: read } });
+    expect(papers).toEqual(
+      whole.map((paper) => ({ ...paper, abstract: firstLineOf(paper.abstract, 160), links: [], categories: [] })),
+    );
+    expect(papers[0]).toMatchObject({ abstract: 'We attend to graphs.', status: 'read', tags: ['gnn'], note: 'Keep.' });
+    expect(papers[1]).toMatchObject({ abstract: 'x'.repeat(160), status: 'unread', tags: [], readAt: null });
+    expect(outline.digests).toBe(catalogue.digests);
+  });
+
+  it('takes no reading state from the states object itself (a paper id such as "constructor")', () => {
+    const odd = {
+      ...catalogue,
+      papers: catalogue.papers.map((paper, n) => ({ ...paper, id: ['constructor', 'toString'][n] ?? '' })),
+    };
+    const papers = papersOfColumns(withStateColumns(outlineCatalogue(odd, 160).papers, {}));
+    expect(papers.map((paper) => [paper.id, paper.status, paper.tags, paper.note])).toEqual([
+      ['constructor', 'unread', [], ''],
+      ['toString', 'unread', [], ''],
+    ]);
+  });
+
+  it('survives the trip through JSON', () => {
+    const columns = withStateColumns(outlineCatalogue(catalogue, 160).papers, { [second?.id ?? '']: read });
+    expect(papersOfColumns(JSON.parse(JSON.stringify(columns)) as typeof columns)).toEqual(papersOfColumns(columns));
+  });
+});
