@@ -12,6 +12,8 @@ const silentPort: WorkerPort = { postMessage: () => undefined, onMessage: () => 
 function fakeApi(initial: Paper[]) {
   let papers = initial;
   const calls: { method: string; args: unknown[] }[] = [];
+  /** The offsets getPapers was called with. */
+  const pages: number[] = [];
   let failure: ApiCallError | null = null;
   let gate: Promise<void> = Promise.resolve();
   const change = (ids: readonly string[], next: (paper: Paper) => Paper): Paper[] => {
@@ -27,8 +29,11 @@ function fakeApi(initial: Paper[]) {
   const api: Partial<LibraryApi> = {
     getLibrary: () => answer('getLibrary', [], () => ({ papers, digests: [] })),
     getLibraryOutline: () => answer('getLibraryOutline', [], () => ({ papers: outlineColumns(papers), digests: [] })),
-    // The background load of whole records: not recorded, and never held or failed.
-    getPapers: (offset: number, limit: number) => Promise.resolve(papers.slice(offset, offset + limit)),
+    // The background load of whole records: never held or failed.
+    getPapers: (offset: number, limit: number) => {
+      pages.push(offset);
+      return Promise.resolve(papers.slice(offset, offset + limit));
+    },
     getPaper: (id: string) => {
       const found = papers.find((candidate) => candidate.id === id);
       return found === undefined ? Promise.reject(new Error('no paper')) : Promise.resolve(found);
@@ -53,6 +58,11 @@ function fakeApi(initial: Paper[]) {
   return {
     api: api as LibraryApi,
     calls,
+    pages,
+    /** The library changes behind the page's back (an import). */
+    replace(next: Paper[]) {
+      papers = next;
+    },
     fail(message: string | null) {
       failure = message === null ? null : new ApiCallError({ kind: 'library-file', message });
     },
@@ -131,6 +141,27 @@ describe('Controller', () => {
     await controller.undo();
     expect(status('a')).toBe('unread');
     expect(controller.state.canUndo).toBe(false);
+  });
+
+  it('after an import, fetches the whole records of only the papers it added or changed', async () => {
+    const many = Array.from({ length: 2_500 }, (_, n) => paper(`p${n}`, { abstract: `Paper ${n}.\nMore.` }));
+    const { controller, fake } = await ready(many);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(fake.pages).toEqual([0, 1_000, 2_000]);
+    expect(controller.state.partial.size).toBe(0);
+
+    const merged = paper('p10', { abstract: 'Paper 10, merged.\nMore.', digests: ['d1', 'd2'] });
+    const added = paper('new', { abstract: 'A new paper.\nMore.' });
+    fake.replace([...many.slice(0, 10), merged, ...many.slice(11), added]);
+    fake.pages.length = 0;
+    const summary = { digest: { id: 'd2', title: 'New' }, added: [added], merged: [merged], skipped: [] };
+    await controller.imported({ files: [{ file: 'd2.bib', ok: true, kind: 'digest', summary }], added: 1, merged: 1 });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(fake.pages).toEqual([0, 2_000]);
+    expect(controller.state.partial.size).toBe(0);
+    expect(paperById(controller.state, 'p10')?.abstract).toBe('Paper 10, merged.\nMore.');
+    expect(paperById(controller.state, 'new')?.abstract).toBe('A new paper.\nMore.');
+    expect(paperById(controller.state, 'p1500')?.abstract).toBe('Paper 1500.\nMore.');
   });
 
   it('refuses a tag the library would refuse, without calling it', async () => {

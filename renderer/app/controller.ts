@@ -28,7 +28,7 @@ import {
   ALL,
   dismissToast,
   INITIAL_STATE,
-  loaded,
+  loadedOutline,
   paperById,
   replacePapers,
   sameFilter,
@@ -52,6 +52,16 @@ const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
 
 /** Whole records per getPapers call in the background: ~2 MB, read in a few tens of milliseconds. */
 const RECORDS_PER_PAGE = 1000;
+
+/** The papers an import added or changed. */
+function papersChangedBy(report: ImportReport): ReadonlySet<string> {
+  const changed = new Set<string>();
+  for (const file of report.files) {
+    if (!file.ok) continue;
+    for (const paper of [...file.summary.added, ...file.summary.merged]) changed.add(paper.id);
+  }
+  return changed;
+}
 
 export function errorMessage(error: unknown): string {
   if (error instanceof ApiCallError) return error.message;
@@ -149,22 +159,23 @@ export class Controller {
   /**
    * Loads the outline first (the list shows at once), then, once the list is drawn, the whole records page by
    * page in the background: each page is small, so reading it never holds up typing, and the search index fills
-   * in as they arrive.
+   * in as they arrive. `changed`: after an import, the papers it added or changed; the page keeps the whole records
+   * it holds of every other paper, and fetches only the pages that hold changed ones.
    */
-  async load(): Promise<void> {
+  async load(changed?: ReadonlySet<string>): Promise<void> {
     const generation = ++this.loadGeneration;
     try {
       const outline = await this.api.getLibraryOutline();
       if (generation !== this.loadGeneration) return;
       const papers = papersOfColumns(outline.papers);
-      this.store.update((state) => loaded(state, papers, outline.digests, true));
+      this.store.update((state) => loadedOutline(state, papers, outline.digests, changed));
       for (const paper of papers) this.notes.settle(paper.id, paper.note);
       // The whole records make the server read the whole catalogue: they wait for the list's first frame.
       void nextPaint().then(() => {
         if (generation !== this.loadGeneration) return;
         this.listShown = true;
         this.fetchCursorRecord();
-        return this.loadWholeRecords(generation, papers.length);
+        return this.loadWholeRecords(generation);
       });
       const { query } = this.state;
       if (query.trim() !== '') this.search.search(query);
@@ -177,15 +188,20 @@ export class Controller {
     }
   }
 
-  private async loadWholeRecords(generation: number, total: number): Promise<void> {
+  /** The whole records of the papers still shown in outline, a page at a time. */
+  private async loadWholeRecords(generation: number): Promise<void> {
+    const { partial, index } = this.state;
+    const pages = new Set<number>();
+    for (const id of partial) pages.add(Math.floor((index.get(id) ?? 0) / RECORDS_PER_PAGE));
+    const inOrder = [...pages].sort((a, b) => a - b);
     try {
-      for (let offset = 0; offset < total; offset += RECORDS_PER_PAGE) {
-        const records = await this.api.getPapers(offset, RECORDS_PER_PAGE);
+      for (const [count, page] of inOrder.entries()) {
+        const records = await this.api.getPapers(page * RECORDS_PER_PAGE, RECORDS_PER_PAGE);
         if (generation !== this.loadGeneration) return;
         this.store.update((state) => withWholeRecords(state, records));
         const { query } = this.state;
         // The index has every abstract now: a search made before runs again over them.
-        if (offset + RECORDS_PER_PAGE >= total && query.trim() !== '') this.search.search(query);
+        if (count === inOrder.length - 1 && query.trim() !== '') this.search.search(query);
       }
     } catch (error) {
       if (generation === this.loadGeneration) {
@@ -486,7 +502,7 @@ export class Controller {
       const report: ImportReport =
         payload.length > 0 ? await this.api.importFiles(payload) : { files: [], added: 0, merged: 0 };
       const combined = { ...report, files: [...report.files, ...tooLarge] };
-      if (report.added + report.merged > 0) await this.load();
+      if (report.added + report.merged > 0) await this.load(papersChangedBy(report));
       this.openDialog({ kind: 'import-report', report: combined });
     } catch (error) {
       this.openDialog({ kind: 'import-failed', message: errorMessage(error) });
@@ -500,7 +516,7 @@ export class Controller {
     this.store.update((state) => ({ ...state, busy: 'importing' }));
     try {
       const report = await this.api.importSample();
-      await this.load();
+      await this.load(papersChangedBy(report));
       const problems = report.files.some(
         (file) => !file.ok || (file.kind === 'digest' && file.summary.skipped.length > 0),
       );
@@ -515,7 +531,7 @@ export class Controller {
 
   /** The desktop app imported files itself (File → Import): reload, and show what happened. */
   async imported(report: ImportReport): Promise<void> {
-    await this.load();
+    await this.load(papersChangedBy(report));
     this.openDialog({ kind: 'import-report', report });
   }
 

@@ -3,6 +3,7 @@ import { paper } from '../../tests/builders.js';
 import {
   INITIAL_STATE,
   loaded,
+  loadedOutline,
   replacePapers,
   setFilter,
   setQuery,
@@ -139,7 +140,7 @@ describe('optimistic changes', () => {
 describe('outlines, then whole records', () => {
   it('takes each whole record once, keeping the reading state as shown', () => {
     const outline = [paper('a', { abstract: 'First line' }), paper('b', { abstract: 'Other' })];
-    const state = loaded(INITIAL_STATE, outline, [], true);
+    const state = loadedOutline(INITIAL_STATE, outline, []);
     expect([...state.partial]).toEqual(['a', 'b']);
     const changed = replacePapers(state, [withStatus(outline[0] ?? paper('a'), 'read', NOW)], true);
     const whole = withWholeRecords(changed, [paper('a', { abstract: 'First line\nand the rest.', links: ['x'] })]);
@@ -147,5 +148,28 @@ describe('outlines, then whole records', () => {
     expect(whole.counts).toBe(changed.counts);
     expect([...whole.partial]).toEqual(['b']);
     expect(withWholeRecords(whole, [paper('a', { abstract: 'again' })])).toBe(whole);
+  });
+
+  it('after an import, keeps the whole records it holds of the papers the import did not change', () => {
+    const first = loadedOutline(INITIAL_STATE, [paper('a'), paper('b'), paper('c')], []);
+    const whole = withWholeRecords(
+      first,
+      ['a', 'b', 'c'].map((id) => paper(id, { abstract: `${id}\nwhole` })),
+    );
+    const outline = [
+      paper('a', { status: 'read', readAt: NOW, updatedAt: NOW }), // a state the import brought
+      paper('b', { abstract: 'b merged' }),
+      paper('c'),
+      paper('d'),
+    ];
+    const after = loadedOutline(whole, outline, [], new Set(['b', 'd']));
+    expect(after.papers.map((each) => [each.id, each.abstract, each.status])).toEqual([
+      ['a', 'a\nwhole', 'read'],
+      ['b', 'b merged', 'unread'],
+      ['c', 'c\nwhole', 'unread'],
+      ['d', 'About d.', 'unread'],
+    ]);
+    expect([...after.partial]).toEqual(['b', 'd']);
+    expect(after.counts.status.read).toBe(1);
   });
 });

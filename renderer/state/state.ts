@@ -99,28 +99,62 @@ export function paperById(state: AppState, id: string | null): Paper | undefined
 }
 
 /**
- * The library as loaded: keeps the selection where it can. `outline`: the papers' abstracts are cut short
- * (getLibraryOutline), their whole records to come through `withWholeRecords`.
+ * The library as loaded: keeps the selection where it can. `partial`: the papers given in outline (abstract cut
+ * short, see getLibraryOutline), their whole records to come through `withWholeRecords`.
  */
 export function loaded(
   state: AppState,
   papers: readonly Paper[],
   digests: readonly DigestProgress[],
-  outline = false,
+  partial: ReadonlySet<string> = new Set(),
 ): AppState {
-  const index = new Map(papers.map((paper, position) => [paper.id, position]));
-  const order = libraryOrder(papers);
   const next: AppState = {
     ...state,
     load: { phase: 'ready' },
     papers,
-    index,
-    order,
+    index: new Map(papers.map((paper, position) => [paper.id, position])),
+    order: libraryOrder(papers),
     digests,
-    partial: outline ? new Set(index.keys()) : new Set(),
+    partial,
     counts: countAll(papers),
   };
   return withListChange(next, state);
+}
+
+/**
+ * The library as its outline gives it. The first time (`changed` undefined), every paper is partial. After a change
+ * the page knows of (an import), the whole record the page holds of each paper outside `changed` is kept, with the
+ * reading state the outline brings: only the changed papers, and those the page held only in outline, are partial.
+ */
+export function loadedOutline(
+  state: AppState,
+  outline: readonly Paper[],
+  digests: readonly DigestProgress[],
+  changed?: ReadonlySet<string>,
+): AppState {
+  if (changed === undefined) return loaded(state, outline, digests, new Set(outline.map((paper) => paper.id)));
+  const partial = new Set<string>();
+  const papers = outline.map((paper) => {
+    const held = paperById(state, paper.id);
+    if (held === undefined || changed.has(paper.id) || state.partial.has(paper.id)) {
+      partial.add(paper.id);
+      return paper;
+    }
+    return withStateOf(held, paper);
+  });
+  return loaded(state, papers, digests, partial);
+}
+
+/** `record`'s catalogue fields with `state`'s reading state. */
+function withStateOf(record: Paper, state: Paper): Paper {
+  return {
+    ...record,
+    status: state.status,
+    tags: state.tags,
+    note: state.note,
+    readAt: state.readAt,
+    updatedAt: state.updatedAt,
+  };
 }
 
 /** Papers the API (or an optimistic change) returned, put in place of the old ones. */
@@ -158,14 +192,7 @@ export function withWholeRecords(state: AppState, records: readonly Paper[]): Ap
     papers ??= state.papers.slice();
     partial ??= new Set(state.partial);
     partial.delete(record.id);
-    papers[position] = {
-      ...record,
-      status: current.status,
-      tags: current.tags,
-      note: current.note,
-      readAt: current.readAt,
-      updatedAt: current.updatedAt,
-    };
+    papers[position] = withStateOf(record, current);
   }
   return papers === null || partial === null ? state : { ...state, papers, partial };
 }
