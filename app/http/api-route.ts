@@ -4,7 +4,6 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApiError, ApiResponse, LibraryApi } from '../../core/api.js';
 import { isApiMethod } from '../../core/api.js';
 import { decodeApiValue, encodeApiValue } from '../../core/api-codec.js';
-import { dispatchApiCall } from '../api-dispatch.js';
 import { BodyTooLargeError, readBody } from './request-body.js';
 
 export const API_PREFIX = '/api/';
@@ -72,7 +71,7 @@ export async function serveApiCall(
   request: IncomingMessage,
   response: ServerResponse,
   path: string,
-  api: LibraryApi,
+  api: Promise<LibraryApi>,
 ): Promise<void> {
   const method = path.slice(API_PREFIX.length);
   if (!isApiMethod(method)) {
@@ -94,5 +93,7 @@ export async function serveApiCall(
     sendEnvelope(response, read.refused, read.status, read.status === 413 ? { Connection: 'close' } : {});
     return;
   }
-  sendEnvelope(response, await dispatchApiCall(api, method, read.args));
+  // Loaded with the library, after the server started listening (server.ts).
+  const { dispatchApiCall } = await import('../api-dispatch.js');
+  sendEnvelope(response, await dispatchApiCall(await api, method, read.args));
 }

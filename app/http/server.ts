@@ -7,7 +7,7 @@ import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { LibraryApi } from '../../core/api.js';
-import { LibraryService } from '../library-service.js';
+import type { LibraryService } from '../library-service.js';
 import { decideAccess, newToken, pathOf, TOKEN_QUERY_PARAMETER, tokenCookie, type AccessPolicy } from './access.js';
 import { API_PREFIX, serveApiCall } from './api-route.js';
 import { sendText, setSecurityHeaders } from './response-headers.js';
@@ -39,7 +39,7 @@ export interface WebServer {
 
 interface RequestContext {
   readonly policy: AccessPolicy;
-  readonly api: LibraryApi;
+  readonly api: Promise<LibraryApi>;
   readonly rendererRoot: string;
 }
 
@@ -98,20 +98,24 @@ async function compactIfJournalled(service: LibraryService): Promise<void> {
   if (journal !== null && journal.size > 0) await service.compact();
 }
 
+/**
+ * The library's code, loaded only once the server listens: the browser is already opening the page meanwhile (a
+ * tenth of a second at start-up).
+ */
+async function openLibraryService(options: WebServerOptions): Promise<LibraryService> {
+  const { LibraryService } = await import('../library-service.js');
+  // Opens nothing yet: a library that cannot be read still answers with its error, and lists its backups.
+  return new LibraryService(options.dbPath, { sampleDigest: options.sampleDigest });
+}
+
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const rendererRoot = await resolveRendererDir(options.rendererDir);
-  // Opens nothing yet: a library that cannot be read still answers with its error, and lists its backups.
-  const service = new LibraryService(options.dbPath, { sampleDigest: options.sampleDigest });
   const server = createServer();
-  let address: AddressInfo;
-  try {
-    address = await listen(server, options.port ?? 0);
-  } catch (error) {
-    await service.close();
-    throw error;
-  }
-  // Read the library while the browser loads the page, so the first API call finds it ready.
-  void service.warm();
+  const address = await listen(server, options.port ?? 0);
+  const service = openLibraryService(options);
+  // Read the library while the browser loads the page, so the first API call finds it ready. Errors are the API
+  // calls' to report.
+  service.then((library) => library.warm()).catch(() => undefined);
   const token = newToken();
   // Attached before any request can arrive: listen's callback and this continuation run before further I/O.
   const context: RequestContext = { policy: { port: address.port, token }, api: service, rendererRoot };
@@ -134,8 +138,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     address,
     close() {
       closing ??= stopListening(server)
-        .then(() => compactIfJournalled(service))
-        .finally(() => service.close());
+        .then(async () => compactIfJournalled(await service))
+        .finally(async () => (await service).close());
       return closing;
     },
   };

@@ -8,7 +8,7 @@ import { InvalidInputError, NotFoundError } from '../../core/errors.js';
 import { DigestError } from '../../core/import/types.js';
 import { resolveLibraryPath } from '../library-location.js';
 import { bundledSampleDigest } from '../resources.js';
-import { LibraryFileError } from '../store/index.js';
+import { LibraryFileError } from '../store/errors.js';
 import { startWebServer, type WebServer } from './server.js';
 import { INDEX_FILE, MissingRendererError } from './static-files.js';
 
