@@ -1,28 +1,21 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+/**
+ * The page's entry, kept small: it asks for the library's outline first, then loads the app (React and every
+ * component), so that the answer is on its way while the app's code is fetched and compiled.
+ */
+
 import { connectApi } from './api/connect-api.js';
-import { App } from './app/App.js';
-import { ControllerContext } from './app/context.js';
-import { Controller } from './app/controller.js';
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root element.');
 
 const connection = connectApi();
-const controller = new Controller(connection.api);
-connection.onEvent((event) => controller.handleEvent(event));
-void controller.load();
+const outline = connection.api.getLibraryOutline();
+// The app reports a failure when it takes the answer; until then a rejection is not yet anyone's to handle.
+outline.catch(() => undefined);
 
-// Notes save on a timer; when the window goes away, save what is pending at once.
-window.addEventListener('pagehide', () => controller.notes.flushAll());
-document.addEventListener('visibilitychange', () => {
-  if (document.visibilityState === 'hidden') controller.notes.flushAll();
-});
-
-createRoot(root).render(
-  <StrictMode>
-    <ControllerContext.Provider value={controller}>
-      <App />
-    </ControllerContext.Provider>
-  </StrictMode>,
+import('./app/start.js').then(
+  ({ startApp }) => startApp(root, connection, outline),
+  (error: unknown) => {
+    root.textContent = `Shelfmark could not start: ${error instanceof Error ? error.message : String(error)}`;
+  },
 );
