@@ -11,8 +11,6 @@
 
 import * as fsp from 'node:fs/promises';
 
-import { z } from 'zod';
-
 import { OUTLINE_ABSTRACT_LENGTH } from '../../core/api.js';
 import type { Catalogue } from '../../core/model.js';
 import {
@@ -23,7 +21,7 @@ import {
 } from '../../core/outline.js';
 import { writeFileAtomically } from './atomic-write.js';
 import { sameStamp, type FileStamp } from './file-stamp.js';
-import { decode, OUTLINE_HEADER_FORMAT, paperSchema, type OutlineHeader } from './schema.js';
+import { decode, OUTLINE_FIELD_CHECKS, OUTLINE_HEADER_FORMAT, type OutlineHeader } from './schema.js';
 
 export function outlineOfLibraryCatalogue(catalogue: Catalogue): CatalogueOutline {
   return outlineCatalogue(catalogue, OUTLINE_ABSTRACT_LENGTH);
@@ -59,17 +57,19 @@ export async function readOutlineFile(file: string, stamp: FileStamp): Promise<C
   const columns: Partial<Record<keyof CatalogueColumns, unknown>> = {};
   for (const name of CATALOGUE_COLUMNS) {
     const values: unknown[] = [];
-    const check = z.array(paperSchema.shape[name]);
+    const check: (value: unknown) => boolean = OUTLINE_FIELD_CHECKS[name];
     for (let from = 0; from < papers; from += PAPERS_PER_LINE) {
       await nextTurnOfEventLoop();
-      const line = check.safeParse(parseLine(lines.next() ?? ''));
-      if (!line.success || line.data.length !== Math.min(PAPERS_PER_LINE, papers - from)) return null;
-      for (const value of line.data) values.push(value);
+      const line = parseLine(lines.next() ?? '');
+      if (!Array.isArray(line) || line.length !== Math.min(PAPERS_PER_LINE, papers - from) || !line.every(check)) {
+        return null;
+      }
+      for (const value of line) values.push(value);
     }
     columns[name] = values;
   }
   if (lines.next() !== undefined) return null;
-  // Every column is there and of the right length, each checked against the catalogue's schema for its field.
+  // Every column is there and of the right length, each value checked as the catalogue's schema checks its field.
   return Object.freeze({ papers: columns as CatalogueColumns, digests: header.value.digests });
 }
 

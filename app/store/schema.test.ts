@@ -1,7 +1,16 @@
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 
-import { CATALOGUE_FORMAT, decode, STATE_FORMAT, type Decoded, type FileFormat } from './schema.js';
+import { CATALOGUE_COLUMNS } from '../../core/outline.js';
+import {
+  CATALOGUE_FORMAT,
+  decode,
+  OUTLINE_FIELD_CHECKS,
+  paperSchema,
+  STATE_FORMAT,
+  type Decoded,
+  type FileFormat,
+} from './schema.js';
 
 interface Shelf {
   readonly schemaVersion: number;
@@ -80,5 +89,33 @@ describe('decode', () => {
     expect(problem(decode({ schemaVersion: 1, states: { a: { ...state, status: 'done' } } }, STATE_FORMAT))).toMatch(
       /^corrupt: .*states\.a\.status/,
     );
+  });
+});
+
+describe('the outline field checks', () => {
+  it('accept exactly what the paper schema accepts, field by field', () => {
+    const samples: unknown[] = [
+      '',
+      'x',
+      null,
+      undefined,
+      0,
+      2024,
+      1.5,
+      NaN,
+      Infinity,
+      true,
+      [],
+      ['a'],
+      ['a', 1],
+      [null],
+      {},
+    ];
+    for (const name of CATALOGUE_COLUMNS) {
+      for (const sample of samples) {
+        const expected = paperSchema.shape[name].safeParse(sample).success;
+        expect([name, sample, OUTLINE_FIELD_CHECKS[name](sample)]).toEqual([name, sample, expected]);
+      }
+    }
   });
 });
