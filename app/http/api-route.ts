@@ -93,7 +93,7 @@ export async function serveApiCall(
     sendEnvelope(response, read.refused, read.status, read.status === 413 ? { Connection: 'close' } : {});
     return;
   }
-  // Loaded with the library, after the server started listening (server.ts).
+  // Loaded at the first call rather than before the server listens: see openLibraryService in server.ts.
   const { dispatchApiCall } = await import('../api-dispatch.js');
   sendEnvelope(response, await dispatchApiCall(await api, method, read.args));
 }
