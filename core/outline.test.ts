@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parsedDigest, parsedPaper } from '../tests/builders.js';
 import { mergeDigest } from './merge.js';
 import type { ReadingState } from './model.js';
-import { firstLineOf, outlineCatalogue, papersOfColumns, withStateColumns } from './outline.js';
+import { firstLineOf, isOutlineOf, outlineCatalogue, papersOfColumns, withStateColumns } from './outline.js';
 import { papersOf } from './query.js';
 
 const NOW = '2026-11-27T10:00:00.000Z';
@@ -56,6 +56,15 @@ describe('the outline', () => {
       ['constructor', 'unread', [], ''],
       ['toString', 'unread', [], ''],
     ]);
+  });
+
+  it('tells whether an outline is what a record outlines to', () => {
+    const [outlined] = papersOfColumns(withStateColumns(outlineCatalogue(catalogue, 160).papers, {}));
+    if (first === undefined || outlined === undefined) throw new Error('no paper');
+    expect(isOutlineOf(outlined, first, 160)).toBe(true);
+    expect(isOutlineOf(outlined, { ...first, authors: ['Ada Lovelace'] }, 160)).toBe(false);
+    expect(isOutlineOf(outlined, { ...first, abstract: 'We attend to trees.' }, 160)).toBe(false);
+    expect(isOutlineOf(outlined, { ...first, links: [] }, 160)).toBe(true); // links are not in an outline
   });
 
   it('survives the trip through JSON', () => {

@@ -63,6 +63,24 @@ export function firstLineOf(abstract: string, maxLength: number): string {
   return trimmed.slice(0, Math.min(newline === -1 ? trimmed.length : newline, maxLength));
 }
 
+const sameStrings = (a: readonly string[], b: readonly string[]): boolean =>
+  a.length === b.length && a.every((item, index) => item === b[index]);
+
+/** Whether `outlined` is what outlining `record` gives: nothing an outline shows differs between them. */
+export function isOutlineOf(outlined: CataloguePaper, record: CataloguePaper, abstractLength: number): boolean {
+  return (
+    outlined.id === record.id &&
+    outlined.title === record.title &&
+    outlined.arxivId === record.arxivId &&
+    outlined.doi === record.doi &&
+    outlined.year === record.year &&
+    outlined.addedAt === record.addedAt &&
+    sameStrings(outlined.authors, record.authors) &&
+    sameStrings(outlined.digests, record.digests) &&
+    outlined.abstract === firstLineOf(record.abstract, abstractLength)
+  );
+}
+
 /** The catalogue's papers in columns, each abstract cut to its first line of at most `abstractLength` characters. */
 export function outlineCatalogue(catalogue: Catalogue, abstractLength: number): CatalogueOutline {
   const { papers } = catalogue;

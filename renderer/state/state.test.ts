@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Paper } from '../../core/model.js';
 import { paper } from '../../tests/builders.js';
 import {
   INITIAL_STATE,
@@ -150,26 +151,31 @@ describe('outlines, then whole records', () => {
     expect(withWholeRecords(whole, [paper('a', { abstract: 'again' })])).toBe(whole);
   });
 
-  it('after an import, keeps the whole records it holds of the papers the import did not change', () => {
-    const first = loadedOutline(INITIAL_STATE, [paper('a'), paper('b'), paper('c')], []);
-    const whole = withWholeRecords(
-      first,
-      ['a', 'b', 'c'].map((id) => paper(id, { abstract: `${id}\nwhole` })),
+  it('after an import, keeps the whole records it holds of the papers nothing changed', () => {
+    const outlined = (id: string, fields: Partial<Paper> = {}): Paper => paper(id, { abstract: id, ...fields });
+    const whole = (id: string): Paper => paper(id, { abstract: `${id}\nwhole` });
+    const first = loadedOutline(
+      INITIAL_STATE,
+      ['a', 'b', 'c', 'e'].map((id) => outlined(id)),
+      [],
     );
+    const held = withWholeRecords(first, ['a', 'b', 'c', 'e'].map(whole));
     const outline = [
-      paper('a', { status: 'read', readAt: NOW, updatedAt: NOW }), // a state the import brought
-      paper('b', { abstract: 'b merged' }),
-      paper('c'),
-      paper('d'),
+      outlined('a', { status: 'read', readAt: NOW, updatedAt: NOW }), // a state the import brought
+      outlined('b', { abstract: 'b merged' }),
+      outlined('c'),
+      outlined('e', { title: 'Retitled elsewhere' }), // another process changed it meanwhile
+      outlined('d'),
     ];
-    const after = loadedOutline(whole, outline, [], new Set(['b', 'd']));
+    const after = loadedOutline(held, outline, [], new Set(['b', 'd']));
     expect(after.papers.map((each) => [each.id, each.abstract, each.status])).toEqual([
       ['a', 'a\nwhole', 'read'],
       ['b', 'b merged', 'unread'],
       ['c', 'c\nwhole', 'unread'],
-      ['d', 'About d.', 'unread'],
+      ['e', 'e', 'unread'],
+      ['d', 'd', 'unread'],
     ]);
-    expect([...after.partial]).toEqual(['b', 'd']);
+    expect([...after.partial]).toEqual(['b', 'e', 'd']);
     expect(after.counts.status.read).toBe(1);
   });
 });

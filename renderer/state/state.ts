@@ -1,7 +1,8 @@
 /** The renderer's state: plain immutable data, changed only by the pure functions here and in the modules beside. */
 
-import type { ImportReport } from '../../core/api.js';
+import { OUTLINE_ABSTRACT_LENGTH, type ImportReport } from '../../core/api.js';
 import type { Paper, ReadingStatus } from '../../core/model.js';
+import { isOutlineOf } from '../../core/outline.js';
 import type { DigestProgress } from '../../core/query.js';
 import type { Highlights } from '../search/protocol.js';
 import { countAll, countChange, type Counts } from './counts.js';
@@ -124,7 +125,8 @@ export function loaded(
 /**
  * The library as its outline gives it. The first time (`changed` undefined), every paper is partial. After a change
  * the page knows of (an import), the whole record the page holds of each paper outside `changed` is kept, with the
- * reading state the outline brings: only the changed papers, and those the page held only in outline, are partial.
+ * reading state the outline brings, unless the outline shows the paper changed since (another process changed it):
+ * only the changed papers, and those the page held only in outline, are partial.
  */
 export function loadedOutline(
   state: AppState,
@@ -136,7 +138,12 @@ export function loadedOutline(
   const partial = new Set<string>();
   const papers = outline.map((paper) => {
     const held = paperById(state, paper.id);
-    if (held === undefined || changed.has(paper.id) || state.partial.has(paper.id)) {
+    const keep =
+      held !== undefined &&
+      !changed.has(paper.id) &&
+      !state.partial.has(paper.id) &&
+      isOutlineOf(paper, held, OUTLINE_ABSTRACT_LENGTH);
+    if (!keep) {
       partial.add(paper.id);
       return paper;
     }
