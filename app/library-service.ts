@@ -15,6 +15,7 @@ import type {
 } from '../core/api.js';
 import type { ExportOutput } from '../core/export/index.js';
 import { exportFileType, type ExportRequest } from '../core/export/request.js';
+import { sameItems } from '../core/arrays.js';
 import { InvalidInputError } from '../core/errors.js';
 import type { LibrarySnapshot } from '../core/import/types.js';
 import { findPaper, findPapers } from '../core/lookup.js';
@@ -68,9 +69,7 @@ const exporters = (): Promise<typeof import('../core/export/index.js')> => impor
 type StateChange = (state: ReadingState | undefined, now: string, paperId: string) => ReadingState | undefined;
 
 function sameCatalogue(a: Catalogue, b: Catalogue): boolean {
-  const same = <T>(x: readonly T[], y: readonly T[]): boolean =>
-    x.length === y.length && x.every((item, position) => item === y[position]);
-  return same(a.papers, b.papers) && same(a.digests, b.digests);
+  return sameItems(a.papers, b.papers) && sameItems(a.digests, b.digests);
 }
 
 export class LibraryService implements LibraryApi {

@@ -8,6 +8,7 @@
  * detail pane fetches the whole record.
  */
 
+import { sameItems } from './arrays.js';
 import type { Catalogue, CataloguePaper, Digest, Paper, ReadingStateMap, ReadingStatus } from './model.js';
 import { DEFAULT_READING_STATE, readingStateOf } from './model.js';
 
@@ -63,9 +64,6 @@ export function firstLineOf(abstract: string, maxLength: number): string {
   return trimmed.slice(0, Math.min(newline === -1 ? trimmed.length : newline, maxLength));
 }
 
-const sameStrings = (a: readonly string[], b: readonly string[]): boolean =>
-  a.length === b.length && a.every((item, index) => item === b[index]);
-
 /** Whether `outlined` is what outlining `record` gives: nothing an outline shows differs between them. */
 export function isOutlineOf(outlined: CataloguePaper, record: CataloguePaper, abstractLength: number): boolean {
   return (
@@ -75,8 +73,8 @@ export function isOutlineOf(outlined: CataloguePaper, record: CataloguePaper, ab
     outlined.doi === record.doi &&
     outlined.year === record.year &&
     outlined.addedAt === record.addedAt &&
-    sameStrings(outlined.authors, record.authors) &&
-    sameStrings(outlined.digests, record.digests) &&
+    sameItems(outlined.authors, record.authors) &&
+    sameItems(outlined.digests, record.digests) &&
     outlined.abstract === firstLineOf(record.abstract, abstractLength)
   );
 }

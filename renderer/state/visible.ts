@@ -1,5 +1,6 @@
 /** Which papers the list shows, in which order, and the counts the sidebar shows. Pure and memoised. */
 
+import { sameItems } from '../../core/arrays.js';
 import type { Paper } from '../../core/model.js';
 import { matchesFilter, type DigestProgress, type PaperFilter, type StatusCounts } from '../../core/query.js';
 import { memoize } from './memo.js';
@@ -71,15 +72,9 @@ let lastVisible: readonly string[] = [];
 export function visibleIds(state: AppState): readonly string[] {
   const results = state.results !== null && state.query.trim() !== '' ? state.results : null;
   const ids = computeVisible(state.papers, state.index, state.order, state.filter, results, state.keep);
-  if (ids !== lastVisible && sameIds(ids, lastVisible)) return lastVisible;
+  if (ids !== lastVisible && sameItems(ids, lastVisible)) return lastVisible;
   lastVisible = ids;
   return ids;
-}
-
-function sameIds(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i += 1) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 /** Each digest's progress, with the counts as they are now (so it moves with optimistic changes). */
