@@ -53,6 +53,17 @@ describe('SearchClient', () => {
     expect(sent[2]).toEqual({ type: 'remove', ids: ['a'] });
   });
 
+  it('sends nothing for papers loaded again unchanged, though their lists are new arrays', () => {
+    const { port, sent } = recordingPort();
+    const client = new SearchClient(port, { results: () => undefined, failed: () => undefined }, undefined, now);
+    const a = paper('a', { tags: ['graphs'], authors: ['Ada Lovelace'] });
+    client.sync([a]);
+    client.sync([{ ...a, tags: ['graphs'], authors: ['Ada Lovelace'] }]);
+    expect(sent.map((message) => message.type)).toEqual(['reset']);
+    client.sync([{ ...a, tags: ['graphs', 'later'] }]);
+    expect(sent[1]).toMatchObject({ type: 'upsert', docs: [{ id: 'a', tags: ['graphs', 'later'] }] });
+  });
+
   it('drops answers that a newer search overtook', () => {
     const { port, answer } = recordingPort();
     const received: SearchResults[] = [];

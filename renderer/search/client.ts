@@ -3,6 +3,7 @@
  * changed) and numbers each search, dropping any answer that a newer search has overtaken.
  */
 
+import { sameItems } from '../../core/arrays.js';
 import type { Paper } from '../../core/model.js';
 import type { SearchResults } from '../state/state.js';
 import { afterNextPaint } from '../lib/after-paint.js';
@@ -22,15 +23,18 @@ export function searchDocOf(paper: Paper): SearchDocument {
   };
 }
 
-/** Whether a change to a paper matters to the index. */
-function searchable(a: Paper, b: Paper): boolean {
+/**
+ * Whether a change to a paper matters to the index. Lists by what they hold: a reload builds new arrays for papers
+ * that did not change.
+ */
+function searchFieldsDiffer(a: Paper, b: Paper): boolean {
   return (
     a.title !== b.title ||
     a.abstract !== b.abstract ||
     a.note !== b.note ||
     a.status !== b.status ||
-    a.tags !== b.tags ||
-    a.authors !== b.authors
+    !sameItems(a.tags, b.tags) ||
+    !sameItems(a.authors, b.authors)
   );
 }
 
@@ -111,7 +115,7 @@ export class SearchClient {
       seen.add(paper.id);
       const before = this.synced.get(paper.id);
       if (before === paper) continue;
-      if (before === undefined || searchable(before, paper)) changed.push(paper);
+      if (before === undefined || searchFieldsDiffer(before, paper)) changed.push(paper);
       this.synced.set(paper.id, paper);
     }
     const removed = [...this.synced.keys()].filter((id) => !seen.has(id));
@@ -142,7 +146,7 @@ export class SearchClient {
       const now = papers[i];
       if (was === now || was === undefined || now === undefined) continue;
       if (was.id !== now.id) return false;
-      if (searchable(was, now)) changed.push(now);
+      if (searchFieldsDiffer(was, now)) changed.push(now);
     }
     for (const paper of changed) this.synced.set(paper.id, paper);
     this.syncedArray = papers;
