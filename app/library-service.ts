@@ -21,6 +21,7 @@ import type { LibrarySnapshot } from '../core/import/types.js';
 import { findPaper, findPapers } from '../core/lookup.js';
 import { mergeDigest, mergeLibrary } from '../core/merge.js';
 import {
+  readingStateOf,
   withReadingState,
   type Catalogue,
   type Paper,
@@ -136,7 +137,7 @@ export class LibraryService implements LibraryApi {
     const library = await this.read();
     return library.catalogue.papers
       .slice(offset, offset + limit)
-      .map((paper) => withReadingState(paper, library.states[paper.id]));
+      .map((paper) => withReadingState(paper, readingStateOf(library.states, paper.id)));
   }
 
   /** Reads what the first call asks for, the library's outline, ahead of it (errors are left for that call). */
@@ -152,7 +153,7 @@ export class LibraryService implements LibraryApi {
   async getPaper(ref: string): Promise<Paper> {
     const library = await this.read();
     const paper = findPaper(library.catalogue, ref);
-    return withReadingState(paper, library.states[paper.id]);
+    return withReadingState(paper, readingStateOf(library.states, paper.id));
   }
 
   async importFiles(files: readonly DigestFile[]): Promise<ImportReport> {
@@ -208,7 +209,7 @@ export class LibraryService implements LibraryApi {
       const papers = findPapers(library.catalogue, refs);
       const states = emptyStateMap();
       const result = papers.map((paper) => {
-        const before = library.states[paper.id];
+        const before = readingStateOf(library.states, paper.id);
         const after = change(before, now, paper.id);
         if (after !== undefined && after !== before) states[paper.id] = after;
         return withReadingState(paper, after);

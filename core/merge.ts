@@ -1,6 +1,6 @@
 /** Merging what a digest or another library brings into the catalogue: pure, never losing anything. */
 
-import { cataloguePaper, emptyStateMap } from './model.js';
+import { cataloguePaper, emptyStateMap, readingStateOf } from './model.js';
 import { hash53, normalizeTitle, paperIdFor } from './identity.js';
 import type { LibrarySnapshot, ParsedDigest, SkippedBlock } from './import/types.js';
 import type {
@@ -231,7 +231,7 @@ export function mergeLibrary(
   const states = emptyStateMap();
   for (const [incomingId, state] of Object.entries(incoming.states)) {
     const id = localIdOf.get(incomingId);
-    if (id !== undefined && isNewer(state, current.states[id])) states[id] = state;
+    if (id !== undefined && isNewer(state, readingStateOf(current.states, id))) states[id] = state;
   }
 
   return {
