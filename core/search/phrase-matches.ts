@@ -41,10 +41,9 @@ export function forEachPhraseOccurrence(
 }
 
 /** The closeness of the phrase's best occurrence in the text, or 0 for none. */
-function phraseCloseness(text: string, phrase: readonly PhraseWord[], vocabulary: Vocabulary): number {
+function phraseCloseness(text: string, phrase: readonly TermCandidates[], vocabulary: Vocabulary): number {
   let best = 0;
-  const words = phrase.map((word) => word.candidates);
-  forEachPhraseOccurrence(text, words, vocabulary, (_start, _end, closeness) => {
+  forEachPhraseOccurrence(text, phrase, vocabulary, (_start, _end, closeness) => {
     best = Math.max(best, closeness);
   });
   return best;
@@ -59,6 +58,7 @@ export function phraseMatches(
   const worth = new Float32Array(slotCount);
   const fields = new Uint8Array(slotCount);
   const slots: number[] = [];
+  const words = phrase.map((word) => word.candidates);
   const driver = phrase.reduce((a, b) => (b.matches.slots.length < a.matches.slots.length ? b : a));
   for (const slot of driver.matches.slots) {
     const document = documents.documentAt(slot);
@@ -69,7 +69,7 @@ export function phraseMatches(
     for (let bit = 0; common !== 0; bit++, common >>= 1) {
       if ((common & 1) === 0) continue;
       const field = SEARCH_FIELDS[bit];
-      const closeness = field === undefined ? 0 : phraseCloseness(fieldText(document, field), phrase, vocabulary);
+      const closeness = field === undefined ? 0 : phraseCloseness(fieldText(document, field), words, vocabulary);
       if (closeness === 0) continue;
       const value = fieldWeight(bit) * closeness;
       best = Math.max(best, value);
