@@ -132,10 +132,9 @@ export async function backUpDaily(paths: LibraryPaths, now: Date, keep = BACKUPS
   if (!(await exists(paths.catalogue)) && !(await exists(paths.journal))) return null;
   return withLock(paths, async () => {
     if (hasToday(await listBackups(paths))) return null;
-    const libraryFileNames = [paths.catalogue, paths.stateSnapshot, paths.journal, paths.outline].map((file) =>
-      path.basename(file),
-    );
-    await removeAbandonedTempFiles(paths.directory, now.getTime(), libraryFileNames);
+    // The files a backup holds, and the outline made from them: the temp files any of them may have left.
+    const owners = [...libraryFiles(paths).map(([file]) => file), paths.outline].map((file) => path.basename(file));
+    await removeAbandonedTempFiles(paths.directory, now.getTime(), owners);
     await removeAbandonedTempFiles(backupsDirectory(paths), now.getTime());
     const backup = await copyIntoBackup(paths, 'daily', now);
     await prune(paths, keep);
