@@ -295,7 +295,7 @@ export class LibraryService implements LibraryApi {
     return safety === null ? null : summariseBackup(safety);
   }
 
-  /** Folds the reading-state journal into its snapshot: for long-lived processes, before they exit. */
+  /** Folds the reading-state write-ahead log into its snapshot: for long-lived processes, before they exit. */
   async compact(): Promise<void> {
     await (await this.store()).compact();
   }

@@ -404,11 +404,11 @@ describe('startWebServer', () => {
     expect((await call('importFiles', [[{ name: 'a.bib', bytes }]])).status).toBe(200);
     expect((await call('setStatus', [['1706.03762'], 'read'])).status).toBe(200);
     const paths = libraryPaths(dbPath);
-    expect(statSync(paths.journal).size).toBeGreaterThan(0);
+    expect(statSync(paths.writeAheadLog).size).toBeGreaterThan(0);
 
     await Promise.all([other.close(), other.close()]);
     expect(await canConnect('127.0.0.1', other.port)).toBe(false);
-    expect(existsSync(paths.journal) ? statSync(paths.journal).size : 0).toBe(0);
+    expect(existsSync(paths.writeAheadLog) ? statSync(paths.writeAheadLog).size : 0).toBe(0);
     expect(readFileSync(paths.stateSnapshot, 'utf8')).toContain('"read"');
   });
 

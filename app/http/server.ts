@@ -92,10 +92,10 @@ function stopListening(server: Server): Promise<void> {
   });
 }
 
-/** Folds the reading-state journal into its snapshot before exit; with no journal, the library is not even read. */
-async function compactIfJournalled(service: LibraryService): Promise<void> {
-  const journal = await stat(service.paths.journal).catch(() => null);
-  if (journal !== null && journal.size > 0) await service.compact();
+/** Folds the reading-state write-ahead log into its snapshot before exit; with no log, the library is not even read. */
+async function compactIfLogged(service: LibraryService): Promise<void> {
+  const log = await stat(service.paths.writeAheadLog).catch(() => null);
+  if (log !== null && log.size > 0) await service.compact();
 }
 
 /**
@@ -138,7 +138,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     address,
     close() {
       closing ??= stopListening(server)
-        .then(async () => compactIfJournalled(await service))
+        .then(async () => compactIfLogged(await service))
         .finally(async () => (await service).close());
       return closing;
     },

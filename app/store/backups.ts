@@ -41,7 +41,7 @@ export function backupsDirectory(paths: LibraryPaths): string {
 
 /** The library's files that exist, as [file, name inside a backup]. */
 function libraryFiles(paths: LibraryPaths): (readonly [string, string])[] {
-  return [paths.catalogue, paths.stateSnapshot, paths.journal].map(
+  return [paths.catalogue, paths.stateSnapshot, paths.writeAheadLog].map(
     (file) => [file, `${path.basename(file)}.gz`] as const,
   );
 }
@@ -129,7 +129,7 @@ export async function backUpDaily(paths: LibraryPaths, now: Date, keep = BACKUPS
   const hasToday = (backups: readonly BackupInfo[]): boolean =>
     backups.some((backup) => backup.reason === 'daily' && backup.createdAt.startsWith(today));
   if (hasToday(await listBackups(paths))) return null;
-  if (!(await exists(paths.catalogue)) && !(await exists(paths.journal))) return null;
+  if (!(await exists(paths.catalogue)) && !(await exists(paths.writeAheadLog))) return null;
   return withLock(paths, async () => {
     if (hasToday(await listBackups(paths))) return null;
     // The files a backup holds, and the outline made from them: the temp files any of them may have left.
@@ -156,7 +156,7 @@ export async function findBackup(paths: LibraryPaths, nameOrPath: string): Promi
 
 async function gunzipInto(backup: BackupInfo, folder: string, paths: LibraryPaths): Promise<LibraryPaths> {
   const restored = libraryPaths(path.join(folder, path.basename(paths.catalogue)));
-  const targets = [restored.catalogue, restored.stateSnapshot, restored.journal];
+  const targets = [restored.catalogue, restored.stateSnapshot, restored.writeAheadLog];
   for (const [index, [, inside]] of libraryFiles(paths).entries()) {
     const source = path.join(backup.path, inside);
     const target = targets[index];
@@ -199,10 +199,10 @@ export async function restoreBackup(paths: LibraryPaths, nameOrPath: string, now
     }
     return await withLock(paths, async () => {
       const safety = await copyIntoBackup(paths, 'before-restore', now);
-      // Journal first: a crash part-way then leaves the old catalogue with the backup's (older) states at worst,
-      // never the backup's catalogue replayed with today's journal.
+      // The log first: a crash part-way then leaves the old catalogue with the backup's (older) states at worst,
+      // never the backup's catalogue replayed with today's write-ahead log.
       const pairs = [
-        [restored.journal, paths.journal],
+        [restored.writeAheadLog, paths.writeAheadLog],
         [restored.stateSnapshot, paths.stateSnapshot],
         [restored.catalogue, paths.catalogue],
       ] as const;

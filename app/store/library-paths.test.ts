@@ -9,7 +9,7 @@ describe('libraryPaths', () => {
     expect(libraryPaths('/home/u/.config/Shelfmark/library.json')).toEqual({
       catalogue: '/home/u/.config/Shelfmark/library.json',
       stateSnapshot: '/home/u/.config/Shelfmark/library.state.json',
-      journal: '/home/u/.config/Shelfmark/library.state.log',
+      writeAheadLog: '/home/u/.config/Shelfmark/library.state.log',
       outline: '/home/u/.config/Shelfmark/library.outline.json',
       lock: '/home/u/.config/Shelfmark/library.json.lock',
       directory: '/home/u/.config/Shelfmark',
@@ -19,7 +19,7 @@ describe('libraryPaths', () => {
   it('appends to a name without .json', () => {
     const paths = libraryPaths('/data/papers');
     expect(paths.stateSnapshot).toBe('/data/papers.state.json');
-    expect(paths.journal).toBe('/data/papers.state.log');
+    expect(paths.writeAheadLog).toBe('/data/papers.state.log');
     expect(paths.lock).toBe('/data/papers.lock');
   });
 

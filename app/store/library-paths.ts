@@ -7,7 +7,7 @@ export interface LibraryPaths {
   /** Every paper's reading state as of the last compaction. */
   readonly stateSnapshot: string;
   /** Reading-state changes since the snapshot, one JSON line per change. */
-  readonly journal: string;
+  readonly writeAheadLog: string;
   /** The catalogue's outline, derived from it for a quick first list (see outline-file.ts). */
   readonly outline: string;
   /** The lock every writer holds while it reads, changes and writes the library. */
@@ -22,7 +22,7 @@ export function libraryPaths(catalogue: string): LibraryPaths {
   return {
     catalogue: absolute,
     stateSnapshot: `${stem}.state.json`,
-    journal: `${stem}.state.log`,
+    writeAheadLog: `${stem}.state.log`,
     outline: `${stem}.outline.json`,
     lock: `${absolute}.lock`,
     directory: path.dirname(absolute),

@@ -148,7 +148,7 @@ describe('reading back', () => {
         result: library.states[paper(n).id],
       }));
     }
-    const { stateSnapshot, journal } = libraryPaths(file);
+    const { stateSnapshot, writeAheadLog: journal } = libraryPaths(file);
     await expect(fs.access(stateSnapshot)).rejects.toThrow();
     expect((await fs.readFile(journal, 'utf8')).trim().split('\n')).toHaveLength(3);
 
@@ -165,7 +165,7 @@ describe('reading back', () => {
     await store.transact(() => ({ catalogue: catalogueOf(3), states: { [paper(0).id]: state('a') }, result: null }));
     await store.transact(() => ({ states: { [paper(0).id]: state('b'), [paper(1).id]: state('c') }, result: null }));
     const written = await store.read();
-    const { stateSnapshot, journal } = libraryPaths(file);
+    const { stateSnapshot, writeAheadLog: journal } = libraryPaths(file);
     const journalBefore = await fs.stat(journal);
     await store.compact();
 
@@ -178,7 +178,7 @@ describe('reading back', () => {
   });
 
   it('compacts once the journal is long, before the next change', async () => {
-    const { stateSnapshot, journal } = libraryPaths(file);
+    const { stateSnapshot, writeAheadLog: journal } = libraryPaths(file);
     const lines = Array.from(
       { length: COMPACT_AFTER_LINES },
       (_, n) => `${JSON.stringify({ schemaVersion: 1, states: { [`p${n}`]: state(String(n)) } })}\n`,
@@ -197,7 +197,7 @@ describe('reading back', () => {
     const store = await open();
     await store.transact(() => ({ states: { a: state('1') }, result: null }));
     await store.transact(() => ({ states: { a: state('2'), b: state('3') }, result: null }));
-    const { journal } = libraryPaths(file);
+    const { writeAheadLog: journal } = libraryPaths(file);
     const leftOver = await fs.readFile(journal);
     await store.close();
     await fs.writeFile(journal, leftOver); // as if the crash came after the snapshot and before the journal was emptied
@@ -207,7 +207,7 @@ describe('reading back', () => {
   it('ignores a torn last journal line, and later changes go on cleanly after it', async () => {
     const store = await open();
     await store.transact(() => ({ states: { a: state('kept') }, result: null }));
-    const { journal } = libraryPaths(file);
+    const { writeAheadLog: journal } = libraryPaths(file);
     await fs.appendFile(journal, '{"schemaVersion":1,"states":{"b":{"status":"re');
 
     const fresh = await open();
@@ -258,7 +258,7 @@ describe('files it cannot use', () => {
     { name: 'snapshot', target: (p: ReturnType<typeof libraryPaths>) => p.stateSnapshot, bytes: 'not json' },
     {
       name: 'journal line',
-      target: (p: ReturnType<typeof libraryPaths>) => p.journal,
+      target: (p: ReturnType<typeof libraryPaths>) => p.writeAheadLog,
       bytes: 'garbage\n{"schemaVersion":1,"states":{}}\n',
     },
   ];

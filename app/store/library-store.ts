@@ -9,12 +9,12 @@ import type { CatalogueOutline } from '../../core/outline.js';
 import { DurableJsonFile } from './durable-json-file.js';
 import { sameStamp, stampOf, type FileStamp } from './file-stamp.js';
 import {
-  appendToJournal,
-  JOURNAL_START,
-  readJournal,
-  replaceWithEmptyJournal,
-  type JournalPosition,
-} from './journal.js';
+  appendToWriteAheadLog,
+  LOG_START,
+  readWriteAheadLog,
+  replaceWithEmptyWriteAheadLog,
+  type LogPosition,
+} from './write-ahead-log.js';
 import { libraryPaths, type LibraryPaths } from './library-paths.js';
 import { withLock } from './lock.js';
 import { outlineOfLibraryCatalogue, readOutlineFile, writeOutlineFile } from './outline-file.js';
@@ -29,7 +29,7 @@ import {
 } from './schema.js';
 import { statesView } from './states-view.js';
 
-/** The journal is folded into the snapshot once it passes either size. */
+/** The log is folded into the snapshot once it passes either size. */
 export const COMPACT_AFTER_BYTES = 1024 * 1024;
 export const COMPACT_AFTER_LINES = 2_000;
 
@@ -62,7 +62,7 @@ export interface LibraryStore {
    * When `change` throws, nothing is written.
    */
   transact<T>(change: (library: LibrarySnapshot) => LibraryChange<T>): Promise<T>;
-  /** Folds the journal into the state snapshot and empties it. */
+  /** Folds the log into the state snapshot and empties it. */
   compact(): Promise<void>;
   /** Releases the store; later calls fail. Does not compact. */
   close(): Promise<void>;
@@ -84,24 +84,30 @@ const EMPTY_STATE_FILE: StateFile = { schemaVersion: STATE_FORMAT.version, state
 interface DiskStamps {
   readonly catalogue: FileStamp | null;
   readonly snapshot: FileStamp | null;
-  readonly journal: FileStamp | null;
+  readonly log: FileStamp | null;
 }
 
 /** What the library in memory was last read from or written to. */
 interface Loaded {
   readonly catalogue: FileStamp | null;
   readonly snapshot: FileStamp | null;
-  readonly journal: JournalPosition | null;
+  readonly log: LogPosition | null;
 }
 
-const NOTHING_LOADED: Loaded = { catalogue: null, snapshot: null, journal: null };
+const NOTHING_LOADED: Loaded = { catalogue: null, snapshot: null, log: null };
 
 class FileLibraryStore implements LibraryStore {
   readonly paths: LibraryPaths;
+  /** library.json, the catalogue: a lowdb document, its data the file as last read or written. */
   readonly #catalogueFile: Low<CatalogueFile>;
+  /** library.state.json, the reading-state snapshot: a lowdb document, its data the file as last read or written. */
   readonly #snapshotFile: Low<StateFile>;
+  /** The catalogue document's papers and digests, as read() hands them out. */
   #catalogue: Catalogue = EMPTY_CATALOGUE;
-  // A Map, changed in place, so that a state change costs O(changed entries) rather than a copy of every state.
+  /**
+   * The snapshot with the write-ahead log (library.state.log, write-ahead-log.ts) replayed over it: the reading states now.
+   * A Map, changed in place, so that a state change costs O(changed entries) rather than a copy of every state.
+   */
   readonly #states = new Map<string, ReadingState>();
   #loaded: Loaded = NOTHING_LOADED;
   /** What read() hands out, built from #states when first asked for after a change. */
@@ -196,17 +202,17 @@ class FileLibraryStore implements LibraryStore {
 
   compact(): Promise<void> {
     return this.#whileOpen(async () => {
-      const journal = await stampOf(this.paths.journal);
-      if (journal === null || journal.size === 0) return;
+      const log = await stampOf(this.paths.writeAheadLog);
+      if (log === null || log.size === 0) return;
       await withLock(this.paths, async () => {
         await this.#refresh();
-        if ((this.#loaded.journal?.stamp.size ?? 0) > 0) await this.#compact();
+        if ((this.#loaded.log?.stamp.size ?? 0) > 0) await this.#compact();
       });
     });
   }
 
   close(): Promise<void> {
-    // No compaction here: the journal is folded in when it passes its thresholds (or when a long-lived
+    // No compaction here: the log is folded in when it passes its thresholds (or when a long-lived
     // process calls compact()), so that one CLI command never pays for rewriting a large library's states.
     return this.#serialised(() => {
       this.#closed = true;
@@ -248,28 +254,26 @@ class FileLibraryStore implements LibraryStore {
   async #refreshStates(stamps?: DiskStamps): Promise<void> {
     const disk = stamps ?? (await stampLibrary(this.paths));
     if (this.#statesLoaded(disk)) return;
-    let journal = this.#loaded.journal;
-    const journalChanged = !sameStamp(disk.journal, journal?.stamp ?? null);
-    if (!sameStamp(disk.snapshot, this.#loaded.snapshot) || (journalChanged && !grewInPlace(disk.journal, journal))) {
+    let log = this.#loaded.log;
+    const logChanged = !sameStamp(disk.log, log?.stamp ?? null);
+    if (!sameStamp(disk.snapshot, this.#loaded.snapshot) || (logChanged && !grewInPlace(disk.log, log))) {
       const snapshot = disk.snapshot === null ? EMPTY_STATE_FILE : await this.#readSnapshot();
-      const replay = await readJournal(this.paths.journal, JOURNAL_START);
+      const replay = await readWriteAheadLog(this.paths.writeAheadLog, LOG_START);
       this.#states.clear();
       applyChange(this.#states, snapshot.states);
       for (const change of replay?.changes ?? []) applyChange(this.#states, change);
-      journal = replay?.position ?? null;
-    } else if (journal !== null && journalChanged) {
-      const replay = await readJournal(this.paths.journal, journal);
+      log = replay?.position ?? null;
+    } else if (log !== null && logChanged) {
+      const replay = await readWriteAheadLog(this.paths.writeAheadLog, log);
       for (const change of replay?.changes ?? []) applyChange(this.#states, change);
-      journal = replay?.position ?? null;
+      log = replay?.position ?? null;
     }
-    this.#loaded = { ...this.#loaded, snapshot: disk.snapshot, journal };
+    this.#loaded = { ...this.#loaded, snapshot: disk.snapshot, log };
     this.#snapshot = null;
   }
 
   #statesLoaded(disk: DiskStamps): boolean {
-    return (
-      sameStamp(disk.snapshot, this.#loaded.snapshot) && sameStamp(disk.journal, this.#loaded.journal?.stamp ?? null)
-    );
+    return sameStamp(disk.snapshot, this.#loaded.snapshot) && sameStamp(disk.log, this.#loaded.log?.stamp ?? null);
   }
 
   #isLoaded(disk: DiskStamps): boolean {
@@ -277,6 +281,8 @@ class FileLibraryStore implements LibraryStore {
   }
 
   #forget(): void {
+    this.#catalogueFile.data = EMPTY_CATALOGUE_FILE;
+    this.#snapshotFile.data = EMPTY_STATE_FILE;
     this.#catalogue = EMPTY_CATALOGUE;
     this.#states.clear();
     this.#loaded = NOTHING_LOADED;
@@ -284,18 +290,20 @@ class FileLibraryStore implements LibraryStore {
   }
 
   async #readCatalogue(stamp: FileStamp | null): Promise<Catalogue> {
-    if (stamp === null) return EMPTY_CATALOGUE;
-    const file = await readLow(this.#catalogueFile, EMPTY_CATALOGUE_FILE);
-    return Object.freeze({ papers: file.papers, digests: file.digests });
+    if (stamp === null) this.#catalogueFile.data = EMPTY_CATALOGUE_FILE;
+    else await readLow(this.#catalogueFile, EMPTY_CATALOGUE_FILE);
+    return catalogueOf(this.#catalogueFile.data);
   }
 
-  #readSnapshot(): Promise<StateFile> {
-    return readLow(this.#snapshotFile, EMPTY_STATE_FILE);
+  async #readSnapshot(): Promise<StateFile> {
+    await readLow(this.#snapshotFile, EMPTY_STATE_FILE);
+    return this.#snapshotFile.data;
   }
 
   async #writeCatalogue(file: CatalogueFile): Promise<void> {
-    await writeLow(this.#catalogueFile, file, EMPTY_CATALOGUE_FILE);
-    this.#catalogue = Object.freeze({ papers: file.papers, digests: file.digests });
+    this.#catalogueFile.data = file;
+    await this.#catalogueFile.write();
+    this.#catalogue = catalogueOf(file);
     this.#loaded = { ...this.#loaded, catalogue: await stampOf(this.paths.catalogue) };
     this.#snapshot = null;
     const { catalogue: stamp } = this.#loaded;
@@ -305,28 +313,28 @@ class FileLibraryStore implements LibraryStore {
   }
 
   async #appendStates(states: ReadonlyMap<string, ReadingState>): Promise<void> {
-    const journal = this.#loaded.journal;
-    const stamp = await appendToJournal(this.paths.journal, states, journal?.end ?? 0);
+    const log = this.#loaded.log;
+    const stamp = await appendToWriteAheadLog(this.paths.writeAheadLog, states, log?.end ?? 0);
     for (const [id, state] of states) this.#states.set(id, state);
-    this.#loaded = { ...this.#loaded, journal: { stamp, end: stamp.size, lines: (journal?.lines ?? 0) + 1 } };
+    this.#loaded = { ...this.#loaded, log: { stamp, end: stamp.size, lines: (log?.lines ?? 0) + 1 } };
     this.#snapshot = null;
   }
 
   async #compactIfDue(): Promise<void> {
-    const journal = this.#loaded.journal;
-    if (journal !== null && (journal.end >= COMPACT_AFTER_BYTES || journal.lines >= COMPACT_AFTER_LINES)) {
+    const log = this.#loaded.log;
+    if (log !== null && (log.end >= COMPACT_AFTER_BYTES || log.lines >= COMPACT_AFTER_LINES)) {
       await this.#compact();
     }
   }
 
-  /** Folds the journal into the snapshot. A crash between the two steps is harmless: replaying the journal again changes nothing. */
+  /** Folds the log into the snapshot. A crash between the two steps is harmless: replaying the log again changes nothing. */
   async #compact(): Promise<void> {
-    const states = Object.fromEntries(this.#states);
-    await writeLow(this.#snapshotFile, { schemaVersion: STATE_FORMAT.version, states }, EMPTY_STATE_FILE);
+    this.#snapshotFile.data = { schemaVersion: STATE_FORMAT.version, states: Object.fromEntries(this.#states) };
+    await this.#snapshotFile.write();
     this.#loaded = { ...this.#loaded, snapshot: await stampOf(this.paths.stateSnapshot) };
-    await replaceWithEmptyJournal(this.paths.journal);
-    const journal = await stampOf(this.paths.journal);
-    this.#loaded = { ...this.#loaded, journal: journal && { stamp: journal, end: 0, lines: 0 } };
+    await replaceWithEmptyWriteAheadLog(this.paths.writeAheadLog);
+    const log = await stampOf(this.paths.writeAheadLog);
+    this.#loaded = { ...this.#loaded, log: log && { stamp: log, end: 0, lines: 0 } };
   }
 
   #whileOpen<T>(job: () => Promise<T>): Promise<T> {
@@ -345,20 +353,20 @@ class FileLibraryStore implements LibraryStore {
 }
 
 function isMissing(disk: DiskStamps): boolean {
-  return disk.catalogue === null && disk.snapshot === null && disk.journal === null;
+  return disk.catalogue === null && disk.snapshot === null && disk.log === null;
 }
 
 async function stampLibrary(paths: LibraryPaths): Promise<DiskStamps> {
-  const [catalogue, snapshot, journal] = await Promise.all([
+  const [catalogue, snapshot, log] = await Promise.all([
     stampOf(paths.catalogue),
     stampOf(paths.stateSnapshot),
-    stampOf(paths.journal),
+    stampOf(paths.writeAheadLog),
   ]);
-  return { catalogue, snapshot, journal };
+  return { catalogue, snapshot, log };
 }
 
-/** The journal is the one read before, with lines added after it: only the new bytes need reading. */
-function grewInPlace(now: FileStamp | null, read: JournalPosition | null): boolean {
+/** The log is the one read before, with lines added after it: only the new bytes need reading. */
+function grewInPlace(now: FileStamp | null, read: LogPosition | null): boolean {
   return now !== null && read !== null && now.ino === read.stamp.ino && now.size >= read.end;
 }
 
@@ -366,23 +374,15 @@ function applyChange(states: Map<string, ReadingState>, change: ReadingStateMap)
   for (const [id, state] of Object.entries(change)) states.set(id, state);
 }
 
-// Low keeps its previous data when the file turns out to be missing; start from `empty` so that cannot leak through.
-async function readLow<T>(low: Low<T>, empty: T): Promise<T> {
+/** Reads `low`'s file into `low.data`; a file that vanished since it was stamped reads as `empty`. */
+async function readLow<T>(low: Low<T>, empty: T): Promise<void> {
+  // Low.read() keeps the data it had when its adapter finds no file; start from `empty` so that cannot leak through.
   low.data = empty;
   await low.read();
-  const data = low.data;
-  low.data = empty;
-  return data;
 }
 
-// Low's data is only a staging area here: the store keeps the library itself, and one copy of 100,000 papers is enough.
-async function writeLow<T>(low: Low<T>, data: T, empty: T): Promise<void> {
-  low.data = data;
-  try {
-    await low.write();
-  } finally {
-    low.data = empty;
-  }
+function catalogueOf(file: CatalogueFile): Catalogue {
+  return Object.freeze({ papers: file.papers, digests: file.digests });
 }
 
 function checkedCatalogue(catalogue: Catalogue): CatalogueFile {

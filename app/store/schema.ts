@@ -18,7 +18,7 @@ export interface CatalogueFile extends Catalogue {
   readonly schemaVersion: number;
 }
 
-/** The reading-state snapshot file; also each line of the journal. */
+/** The reading-state snapshot file; also each line of its write-ahead log. */
 export interface StateFile {
   readonly schemaVersion: number;
   readonly states: ReadingStateMap;

@@ -8,15 +8,18 @@ import { stampOfStats, type FileStamp } from './file-stamp.js';
 import { decode, STATE_FORMAT } from './schema.js';
 
 /*
- * The reading-state journal: one JSON line per change, each shaped like the snapshot file,
- * {"schemaVersion":1,"states":{"<paper id>":<complete ReadingState>, …}}.
+ * The write-ahead log in front of the reading-state snapshot (library.state.log in front of library.state.json).
+ * A status, tag or note change is appended here as one JSON line and fdatasynced before it is acknowledged, so a
+ * change costs one small append whatever the library's size; the snapshot, a lowdb document rewritten whole, is
+ * brought up to date only when the log is folded into it (compaction, library-store.ts).
+ * Each line is shaped like the snapshot file, {"schemaVersion":1,"states":{"<paper id>":<complete ReadingState>, …}}.
  * A line holds complete states, so replaying a line twice changes nothing, and one change is one line,
  * so a crash never leaves half of a change behind. A last line without its newline was cut short
  * by a crash before it was acknowledged, and is ignored.
  */
 
-/** How far the journal has been read. */
-export interface JournalPosition {
+/** How far the log has been read. */
+export interface LogPosition {
   readonly stamp: FileStamp;
   /** The byte offset just after the last complete line read. */
   readonly end: number;
@@ -24,19 +27,19 @@ export interface JournalPosition {
   readonly lines: number;
 }
 
-export const JOURNAL_START = { end: 0, lines: 0 } as const;
+export const LOG_START = { end: 0, lines: 0 } as const;
 
-export interface JournalRead {
+export interface LogRead {
   /** The changes in the order they were made. */
   readonly changes: readonly ReadingStateMap[];
-  readonly position: JournalPosition;
+  readonly position: LogPosition;
 }
 
-/** The complete lines after `from`; null when there is no journal. Throws LibraryFileError for a bad line. */
-export async function readJournal(
+/** The complete lines after `from`; null when there is no log. Throws LibraryFileError for a bad line. */
+export async function readWriteAheadLog(
   file: string,
   from: { readonly end: number; readonly lines: number },
-): Promise<JournalRead | null> {
+): Promise<LogRead | null> {
   let handle: fsp.FileHandle;
   try {
     handle = await fsp.open(file, 'r');
@@ -88,10 +91,10 @@ function decodeLine(file: string, line: string, number: number): ReadingStateMap
 }
 
 /**
- * Appends one change durably, in a single write, and returns the journal's new stamp.
+ * Appends one change durably, in a single write, and returns the log's new stamp.
  * Bytes past `validLength` (a line cut short by a crash) are dropped first, so they cannot end up mid-file.
  */
-export async function appendToJournal(
+export async function appendToWriteAheadLog(
   file: string,
   states: ReadonlyMap<string, ReadingState>,
   validLength: number,
@@ -104,7 +107,7 @@ export async function appendToJournal(
     await handle.writeFile(line);
     // fdatasync flushes the data and the new size, which is all an append needs.
     await handle.datasync();
-    // An empty journal may have just been created: its directory entry must be durable too.
+    // An empty log may have just been created: its directory entry must be durable too.
     if (before.size === 0) await syncDirectory(path.dirname(file));
     return stampOfStats(await handle.stat());
   } finally {
@@ -112,7 +115,7 @@ export async function appendToJournal(
   }
 }
 
-/** Replaces the journal with an empty file: a new inode, which tells other processes to read it afresh. */
-export function replaceWithEmptyJournal(file: string): Promise<void> {
+/** Replaces the log with an empty file: a new inode, which tells other processes to read it afresh. */
+export function replaceWithEmptyWriteAheadLog(file: string): Promise<void> {
   return writeFileAtomically(file, '');
 }

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import type { ReadingState } from '../../core/model.js';
 import { LibraryFileError } from './errors.js';
-import { appendToJournal, JOURNAL_START, readJournal } from './journal.js';
+import { appendToWriteAheadLog, LOG_START, readWriteAheadLog } from './write-ahead-log.js';
 
 const state = (note: string): ReadingState => ({
   status: 'reading',
@@ -30,19 +30,19 @@ afterEach(async () => {
   await fs.rm(directory, { recursive: true, force: true });
 });
 
-describe('readJournal', () => {
+describe('readWriteAheadLog', () => {
   it('is null when there is no journal', async () => {
-    expect(await readJournal(file, JOURNAL_START)).toBeNull();
+    expect(await readWriteAheadLog(file, LOG_START)).toBeNull();
   });
 
   it('reads the changes in order, and then only what was added', async () => {
     await fs.writeFile(file, line('a', '1') + line('b', '2'));
-    const first = await readJournal(file, JOURNAL_START);
+    const first = await readWriteAheadLog(file, LOG_START);
     expect(first?.changes).toEqual([{ a: state('1') }, { b: state('2') }]);
     expect(first?.position).toMatchObject({ end: (await fs.stat(file)).size, lines: 2 });
 
     await fs.appendFile(file, line('a', '3'));
-    const next = await readJournal(file, first?.position ?? JOURNAL_START);
+    const next = await readWriteAheadLog(file, first?.position ?? LOG_START);
     expect(next?.changes).toEqual([{ a: state('3') }]);
     expect(next?.position.lines).toBe(3);
   });
@@ -50,14 +50,14 @@ describe('readJournal', () => {
   it('ignores a last line cut short by a crash, and stops before it', async () => {
     const complete = line('a', '1');
     await fs.writeFile(file, complete + line('b', '2').slice(0, 20));
-    const read = await readJournal(file, JOURNAL_START);
+    const read = await readWriteAheadLog(file, LOG_START);
     expect(read?.changes).toEqual([{ a: state('1') }]);
     expect(read?.position.end).toBe(Buffer.byteLength(complete));
   });
 
   it('calls any other bad line corruption, naming the line', async () => {
     await fs.writeFile(file, line('a', '1') + '{"schemaVersion":1,"states":\n' + line('b', '2'));
-    const error: unknown = await readJournal(file, JOURNAL_START).catch((e: unknown) => e);
+    const error: unknown = await readWriteAheadLog(file, LOG_START).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LibraryFileError);
     expect(error).toMatchObject({ file });
     expect((error as LibraryFileError).problem).toMatch(/^line 2 is not valid JSON/);
@@ -66,18 +66,18 @@ describe('readJournal', () => {
       file,
       line('a', '1') + JSON.stringify({ schemaVersion: 1, states: { b: { status: 'done' } } }) + '\n',
     );
-    await expect(readJournal(file, JOURNAL_START)).rejects.toThrow(/: line 2: it is not .*states\.b/);
+    await expect(readWriteAheadLog(file, LOG_START)).rejects.toThrow(/: line 2: it is not .*states\.b/);
   });
 
   it('refuses a line from a newer version', async () => {
     await fs.writeFile(file, `${JSON.stringify({ schemaVersion: 9, states: {} })}\n`);
-    await expect(readJournal(file, JOURNAL_START)).rejects.toThrow(/newer version of Shelfmark/);
+    await expect(readWriteAheadLog(file, LOG_START)).rejects.toThrow(/newer version of Shelfmark/);
   });
 });
 
-describe('appendToJournal', () => {
+describe('appendToWriteAheadLog', () => {
   it('creates the journal and appends one line per change', async () => {
-    await appendToJournal(
+    await appendToWriteAheadLog(
       file,
       new Map([
         ['a', state('1')],
@@ -85,11 +85,11 @@ describe('appendToJournal', () => {
       ]),
       0,
     );
-    const stamp = await appendToJournal(file, new Map([['a', state('3')]]), (await fs.stat(file)).size);
+    const stamp = await appendToWriteAheadLog(file, new Map([['a', state('3')]]), (await fs.stat(file)).size);
     const text = await fs.readFile(file, 'utf8');
     expect(text.split('\n')).toHaveLength(3);
     expect(stamp.size).toBe(Buffer.byteLength(text));
-    expect((await readJournal(file, JOURNAL_START))?.changes).toEqual([
+    expect((await readWriteAheadLog(file, LOG_START))?.changes).toEqual([
       { a: state('1'), b: state('2') },
       { a: state('3') },
     ]);
@@ -98,7 +98,7 @@ describe('appendToJournal', () => {
   it('drops a torn tail before appending, so it cannot end up in the middle of the file', async () => {
     const complete = line('a', '1');
     await fs.writeFile(file, complete + '{"schemaVers');
-    await appendToJournal(file, new Map([['b', state('2')]]), Buffer.byteLength(complete));
+    await appendToWriteAheadLog(file, new Map([['b', state('2')]]), Buffer.byteLength(complete));
     expect(await fs.readFile(file, 'utf8')).toBe(complete + line('b', '2'));
   });
 });
