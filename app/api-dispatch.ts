@@ -5,7 +5,7 @@ import { apiArgs } from '../core/api-args.js';
 import { isApiMethod, type ApiError, type ApiResponse, type LibraryApi } from '../core/api.js';
 import { InvalidInputError, NotFoundError } from '../core/errors.js';
 import { DigestError } from '../core/import/types.js';
-import { LibraryFileError } from './store/index.js';
+import { fileSystemError, LibraryFileError, LibraryReadOnlyError } from './store/index.js';
 
 export function toApiError(error: unknown): ApiError {
   if (error instanceof z.ZodError) return { kind: 'invalid-input', message: describeZodError(error) };
@@ -14,6 +14,9 @@ export function toApiError(error: unknown): ApiError {
   }
   if (error instanceof NotFoundError) return { kind: 'not-found', message: error.message };
   if (error instanceof LibraryFileError) return { kind: 'library-file', message: error.message };
+  if (error instanceof LibraryReadOnlyError) return { kind: 'read-only', message: error.message };
+  const inWords = fileSystemError(error);
+  if (inWords !== null) return { kind: 'file-system', message: inWords.message };
   const message = error instanceof Error ? error.message : String(error);
   return { kind: 'internal', message: `Something went wrong: ${message}` };
 }

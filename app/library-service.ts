@@ -44,6 +44,7 @@ import { withStateColumns } from '../core/outline.js';
 import * as reading from '../core/reading.js';
 import { backUpDaily, listBackups, restoreBackup, type BackupInfo } from './store/backups.js';
 import {
+  fileSystemError,
   libraryPaths,
   openLibraryStore,
   type LibraryChange,
@@ -300,14 +301,21 @@ export class LibraryService implements LibraryApi {
     await (await this.store()).compact();
   }
 
-  /** Every change goes through here, so that the day's first change is preceded by the day's backup. */
+  /**
+   * Every change goes through here, so that the day's first change is preceded by the day's backup, and a
+   * file-system failure (a full disk, a busy file) is said in words that name the library's folder.
+   */
   private async transact<T>(change: (library: LibrarySnapshot) => LibraryChange<T>): Promise<T> {
-    const today = this.clock().toISOString().slice(0, 10);
-    if (this.backedUpOn !== today) {
-      await backUpDaily(this.paths, this.clock());
-      this.backedUpOn = today;
+    try {
+      const today = this.clock().toISOString().slice(0, 10);
+      if (this.backedUpOn !== today) {
+        await backUpDaily(this.paths, this.clock());
+        this.backedUpOn = today;
+      }
+      return await (await this.store()).transact(change);
+    } catch (error) {
+      throw fileSystemError(error, this.paths.directory) ?? error;
     }
-    return (await this.store()).transact(change);
   }
 }
 

@@ -137,10 +137,13 @@ export function isApiMethod(name: unknown): name is ApiMethod {
   return typeof name === 'string' && METHOD_NAMES.has(name);
 }
 
-/** An error a front end shows as it is: bad input, an unknown paper, a library file it cannot read. */
+/**
+ * An error a front end shows as it is: bad input, an unknown paper, a library file it cannot read, a library that
+ * cannot be written, a file-system failure (a full disk, a busy file) said in words.
+ */
 export interface ApiError {
   readonly message: string;
-  readonly kind: 'invalid-input' | 'not-found' | 'library-file' | 'internal';
+  readonly kind: 'invalid-input' | 'not-found' | 'library-file' | 'read-only' | 'file-system' | 'internal';
 }
 
 export type ApiResponse<T = unknown> =

@@ -12,6 +12,8 @@ const STATUS_OF_ERROR: Readonly<Record<ApiError['kind'], number>> = {
   'invalid-input': 400,
   'not-found': 404,
   'library-file': 409,
+  'read-only': 409,
+  'file-system': 503,
   internal: 500,
 };
 

@@ -45,6 +45,71 @@ export async function namesIn(directory: string): Promise<string[]> {
   }
 }
 
+/**
+ * The library's folder cannot be written: a read-only mount, a synced folder without write access. The library can
+ * still be read, searched and exported; nothing was changed.
+ */
+export class LibraryReadOnlyError extends Error {
+  override readonly name = 'LibraryReadOnlyError';
+  constructor(
+    readonly directory: string,
+    cause: unknown,
+  ) {
+    const why = isErrorCode(cause, 'EROFS') ? 'it is on a read-only file system' : 'Shelfmark may not write there';
+    super(
+      `The library is read-only: ${directory} cannot be written (${why}). It can be read, searched and exported; nothing was changed.`,
+      { cause },
+    );
+  }
+}
+
+/** The codes whose meaning is "this folder cannot be written", for a lock or a new file in it. */
+export const READ_ONLY_CODES = ['EROFS', 'EACCES', 'EPERM'] as const;
+
+/** A file-system failure, said in words with the path it concerns and what to do. Nothing was changed. */
+export class FileSystemError extends Error {
+  override readonly name = 'FileSystemError';
+  constructor(message: string, cause: unknown) {
+    super(message, { cause });
+  }
+}
+
+const FILE_SYSTEM_PROBLEMS: Readonly<Record<string, (file: string) => string>> = {
+  ENOSPC: (file) => `No space left on the disk holding ${file}: nothing was changed. Free some space, then try again.`,
+  EDQUOT: (file) =>
+    `The disk quota is used up on the disk holding ${file}: nothing was changed. Free some space, then try again.`,
+  EROFS: (file) => `${file} is on a read-only file system: nothing was changed.`,
+  EACCES: (file) =>
+    `Shelfmark may not use ${file} (permission denied): nothing was changed. Check the file's permissions.`,
+  EPERM: (file) =>
+    `Shelfmark may not use ${file} (operation not permitted): nothing was changed. Check the file's permissions.`,
+  ENOENT: (file) => `There is no file or folder ${file}.`,
+  ENOTDIR: (file) => `A part of ${file} is a file, not a folder: nothing was changed. Choose another location.`,
+  EISDIR: (file) => `${file} is a folder, not a file: nothing was changed. Choose a file.`,
+  EEXIST: (file) => `${file} already exists: nothing was changed.`,
+  EBUSY: (file) =>
+    `${file} is busy (another program is using it): nothing was changed. Close that program, then try again.`,
+  EMFILE: (file) => `Too many files are open to use ${file}: nothing was changed. Close some programs, then try again.`,
+  ENFILE: (file) => `Too many files are open to use ${file}: nothing was changed. Close some programs, then try again.`,
+  ENAMETOOLONG: (file) =>
+    `The name ${file} is too long for the file system: nothing was changed. Choose a shorter one.`,
+  ELOOP: (file) => `${file} leads through too many symbolic links: nothing was changed.`,
+  EIO: (file) => `The disk holding ${file} reported an input/output error: nothing was changed. Check the disk.`,
+};
+
+/**
+ * `error` in words when it is a file-system error Shelfmark knows (ENOSPC, ENOTDIR, EBUSY, …); else null.
+ * `where` names the place when the error does not carry its path (a write through an open file).
+ */
+export function fileSystemError(error: unknown, where = 'a file of the library'): FileSystemError | null {
+  if (error instanceof FileSystemError) return error;
+  if (!(error instanceof Error) || !('code' in error) || typeof error.code !== 'string') return null;
+  if (!Object.hasOwn(FILE_SYSTEM_PROBLEMS, error.code)) return null;
+  const file = 'path' in error && typeof error.path === 'string' ? error.path : where;
+  const problem = FILE_SYSTEM_PROBLEMS[error.code];
+  return problem === undefined ? null : new FileSystemError(problem(file), error);
+}
+
 export function isErrorCode(error: unknown, ...codes: readonly string[]): boolean {
   return error instanceof Error && 'code' in error && typeof error.code === 'string' && codes.includes(error.code);
 }

@@ -1,3 +1,3 @@
-export { LibraryFileError } from './errors.js';
+export { FileSystemError, fileSystemError, LibraryFileError, LibraryReadOnlyError } from './errors.js';
 export { libraryPaths, type LibraryPaths } from './library-paths.js';
 export { openLibraryStore, type LibraryChange, type LibraryStore, type OutlineSnapshot } from './library-store.js';

@@ -16,7 +16,8 @@ import {
   type LogPosition,
 } from './write-ahead-log.js';
 import { libraryPaths, type LibraryPaths } from './library-paths.js';
-import { withLock } from './lock.js';
+import { withLock, withReadLock } from './lock.js';
+import { isErrorCode, LibraryReadOnlyError, READ_ONLY_CODES } from './errors.js';
 import { outlineOfLibraryCatalogue, readOutlineFile, writeOutlineFile } from './outline-file.js';
 import {
   CATALOGUE_FORMAT,
@@ -140,14 +141,14 @@ class FileLibraryStore implements LibraryStore {
       let outline = sameStamp(this.#outline?.stamp ?? null, disk.catalogue) ? this.#outline?.outline : undefined;
       outline ??= (await readOutlineFile(this.paths.outline, disk.catalogue)) ?? undefined;
       if (outline === undefined) {
-        await withLock(this.paths, () => this.#refresh());
+        await withReadLock(this.paths, () => this.#refresh());
         outline = this.#outlineInMemory();
         const stamp = this.#loaded.catalogue;
         // Only speeds up the next start: failing to save it (a read-only folder) changes nothing else.
         if (stamp !== null) await writeOutlineFile(this.paths.outline, outline, stamp).catch(() => undefined);
       } else {
         this.#outline = { stamp: disk.catalogue, outline };
-        if (!this.#statesLoaded(disk)) await withLock(this.paths, () => this.#refreshStates());
+        if (!this.#statesLoaded(disk)) await withReadLock(this.paths, () => this.#refreshStates());
       }
       return { outline, states: this.#library().states };
     });
@@ -157,7 +158,7 @@ class FileLibraryStore implements LibraryStore {
   async #sync(disk: DiskStamps): Promise<void> {
     if (this.#isLoaded(disk)) return;
     if (isMissing(disk)) this.#forget();
-    else await withLock(this.paths, () => this.#refresh());
+    else await withReadLock(this.paths, () => this.#refresh());
   }
 
   /** The library in memory, as read() hands it out. */
@@ -182,7 +183,9 @@ class FileLibraryStore implements LibraryStore {
   transact<T>(change: (library: LibrarySnapshot) => LibraryChange<T>): Promise<T> {
     return this.#whileOpen(async () => {
       // The lock lives beside the library, so its directory must exist before anything else can happen.
-      const created = await fsp.mkdir(this.paths.directory, { recursive: true });
+      const created = await fsp.mkdir(this.paths.directory, { recursive: true }).catch((error: unknown) => {
+        throw isErrorCode(error, ...READ_ONLY_CODES) ? new LibraryReadOnlyError(this.paths.directory, error) : error;
+      });
       try {
         return await withLock(this.paths, async () => {
           await this.#refresh();
@@ -207,6 +210,9 @@ class FileLibraryStore implements LibraryStore {
       await withLock(this.paths, async () => {
         await this.#refresh();
         if ((this.#loaded.log?.stamp.size ?? 0) > 0) await this.#compact();
+      }).catch((error: unknown) => {
+        // A library that cannot be written is read as it is: its log stays as another computer left it.
+        if (!(error instanceof LibraryReadOnlyError)) throw error;
       });
     });
   }

@@ -6,6 +6,8 @@ const ERROR_KINDS: readonly string[] = [
   'invalid-input',
   'not-found',
   'library-file',
+  'read-only',
+  'file-system',
   'internal',
 ] satisfies readonly ApiError['kind'][];
 
