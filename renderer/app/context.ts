@@ -1,7 +1,7 @@
 /** How components reach the controller and read the store. */
 
 import { createContext, useContext, useSyncExternalStore } from 'react';
-import type { AppState } from '../state/state.js';
+import type { AppState } from '../state/types.js';
 import type { Controller } from './controller.js';
 
 export const ControllerContext = createContext<Controller | null>(null);

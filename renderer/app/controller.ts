@@ -36,12 +36,9 @@ import {
   setQuery,
   setResults,
   withWholeRecords,
-  type AppState,
-  type Dialog,
-  type SidebarFilter,
-  type Toast,
 } from '../state/state.js';
 import { createStore, type Store } from '../state/store.js';
+import type { AppState, Dialog, SidebarFilter, Toast } from '../state/types.js';
 import { applyRestore, dropUndo, pushUndo, recordsBefore, restoreInputs, type UndoEntry } from '../state/undo.js';
 import { visibleIds } from '../state/visible.js';
 

@@ -4,7 +4,8 @@ import { tagCounts } from '../../core/query.js';
 import { useAppState, useController } from '../app/context.js';
 import { CloseIcon } from '../app/icons.js';
 import { plural } from '../lib/status.js';
-import { paperById, type AppState } from '../state/state.js';
+import { paperById } from '../state/state.js';
+import type { AppState } from '../state/types.js';
 import { StatusControl } from './StatusControl.js';
 import { TagEditor } from './TagEditor.js';
 

@@ -4,9 +4,10 @@ import type { DigestProgress } from '../../core/query.js';
 import { useAppState, useController } from '../app/context.js';
 import { BookOpenIcon, CheckCircleIcon, DigestIcon, InboxIcon, LibraryIcon } from '../app/icons.js';
 import { formatCount } from '../lib/status.js';
-import { sameFilter, type SidebarFilter } from '../state/state.js';
+import type { SidebarFilter } from '../state/types.js';
 import { digestProgressOf } from '../state/visible.js';
 import { TagItem } from './TagItem.js';
+import { useFilterActive } from './useFilterActive.js';
 
 const STATUS_ITEMS: readonly { status: ReadingStatus; label: string; icon: ReactNode }[] = [
   { status: 'unread', label: 'Unread', icon: <InboxIcon /> },
@@ -73,10 +74,6 @@ export function Sidebar() {
       </div>
     </nav>
   );
-}
-
-export function useFilterActive(filter: SidebarFilter): boolean {
-  return useAppState((state) => sameFilter(state.filter, filter));
 }
 
 function NavItem({
