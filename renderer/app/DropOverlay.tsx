@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { Controller } from './controller.js';
+import type { Controller } from '../controller/controller.js';
 import { ImportIcon } from './icons.js';
 
 function carriesFiles(event: DragEvent): boolean {

@@ -2,7 +2,7 @@
 
 import { createContext, useContext, useSyncExternalStore } from 'react';
 import type { AppState } from '../state/types.js';
-import type { Controller } from './controller.js';
+import type { Controller } from '../controller/controller.js';
 
 export const ControllerContext = createContext<Controller | null>(null);
 

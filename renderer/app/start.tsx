@@ -7,7 +7,7 @@ import type { ApiConnection } from '../api/connect-api.js';
 import { withOutlineAskedEarly } from '../api/early-outline.js';
 import { App } from './App.js';
 import { ControllerContext } from './context.js';
-import { Controller } from './controller.js';
+import { Controller } from '../controller/controller.js';
 
 export function startApp(root: HTMLElement, connection: ApiConnection, outline: Promise<LibraryOutline>): void {
   const controller = new Controller(withOutlineAskedEarly(connection.api, outline));

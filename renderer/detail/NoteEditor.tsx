@@ -2,7 +2,7 @@ import { useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState
 import type { Paper } from '../../core/model.js';
 import { useController } from '../app/context.js';
 import { renderNote } from '../lib/sanitize.js';
-import type { NoteSaveStatus } from './note-saver.js';
+import type { NoteSaveStatus } from '../controller/note-saver.js';
 
 function statusText(status: NoteSaveStatus): string {
   switch (status.kind) {

@@ -15,7 +15,7 @@ import type { ExportRequest } from '../../core/export/index.js';
 import type { AppEvent } from '../../core/ipc.js';
 import type { Paper, ReadingStatus } from '../../core/model.js';
 import { papersOfColumns } from '../../core/outline.js';
-import { NoteSaver } from '../detail/note-saver.js';
+import { NoteSaver } from './note-saver.js';
 import { nextPaint } from '../lib/after-paint.js';
 import { plural, describeStatusChange, nextStatus } from '../lib/status.js';
 import { SearchClient } from '../search/client.js';
