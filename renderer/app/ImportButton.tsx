@@ -1,5 +1,5 @@
 import { useRef, type ReactNode } from 'react';
-import { useAppState, useController } from './context.js';
+import { useAppState, useController } from '../kit/context.js';
 
 export const IMPORT_ACCEPT = '.txt,.json,.bib,.eml,text/plain,application/json,message/rfc822';
 

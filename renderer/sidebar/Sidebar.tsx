@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import type { ReadingStatus } from '../../core/model.js';
 import type { DigestProgress } from '../../core/query.js';
-import { useAppState, useController } from '../app/context.js';
-import { BookOpenIcon, CheckCircleIcon, DigestIcon, InboxIcon, LibraryIcon } from '../app/icons.js';
+import { useAppState, useController } from '../kit/context.js';
+import { BookOpenIcon, CheckCircleIcon, DigestIcon, InboxIcon, LibraryIcon } from '../kit/icons.js';
 import { formatCount } from '../lib/status.js';
 import type { SidebarFilter } from '../state/types.js';
 import { digestProgressOf } from '../state/visible.js';

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { TagCount } from '../../core/query.js';
-import { useController } from '../app/context.js';
-import { PencilIcon } from '../app/icons.js';
+import { useController } from '../kit/context.js';
+import { PencilIcon } from '../kit/icons.js';
 import { formatCount, plural } from '../lib/status.js';
 import { sameTag } from '../state/papers.js';
 import { useFilterActive } from './useFilterActive.js';

@@ -1,4 +1,4 @@
-import { useAppState } from '../app/context.js';
+import { useAppState } from '../kit/context.js';
 import { sameFilter } from '../state/state.js';
 import type { SidebarFilter } from '../state/types.js';
 
