@@ -14,10 +14,10 @@ import type { Toaster } from './toasts.js';
 /** Files larger than this are refused before they are read: no digest is anywhere near it. */
 const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
 
-export type ImportExportApi = Pick<LibraryApi, 'importFiles' | 'importSample' | 'exportLibrary'>;
+type ImportExportApi = Pick<LibraryApi, 'importFiles' | 'importSample' | 'exportLibrary'>;
 
 /** What importing and exporting touch beyond the store. */
-export interface ImportExportHooks {
+interface ImportExportHooks {
   /** Reloads the library; `changed`: the papers an import added or changed. */
   readonly reload: (changed: ReadonlySet<string>) => Promise<void>;
   readonly openDialog: (dialog: Dialog) => void;

@@ -16,10 +16,10 @@ import type { Toaster } from './toasts.js';
 /** Whole records per getPapers call in the background: ~2 MB, read in a few tens of milliseconds. */
 const RECORDS_PER_PAGE = 1000;
 
-export type LoaderApi = Pick<LibraryApi, 'getLibraryOutline' | 'getPapers' | 'getPaper' | 'restoreBackup'>;
+type LoaderApi = Pick<LibraryApi, 'getLibraryOutline' | 'getPapers' | 'getPaper' | 'restoreBackup'>;
 
 /** What loading touches beyond the store. */
-export interface LoaderHooks {
+interface LoaderHooks {
   /** A paper's note as the library has it now. */
   readonly noteLoaded: (id: string, note: string) => void;
   /** Runs the search again: the papers it ran over changed. */

@@ -10,7 +10,7 @@ import { RESULT_LIMIT_DEFAULT } from './limits.js';
 import type { SearchDocument } from '../../core/search/index.js';
 import type { FromWorker, Highlights, ToWorker, WorkerPort } from './protocol.js';
 
-export function searchDocOf(paper: Paper): SearchDocument {
+function searchDocOf(paper: Paper): SearchDocument {
   return {
     id: paper.id,
     title: paper.title,
@@ -49,7 +49,7 @@ export interface SearchResults {
   readonly truncated: boolean;
 }
 
-export interface SearchClientEvents {
+interface SearchClientEvents {
   readonly results: (results: SearchResults) => void;
   readonly failed: (query: string, message: string) => void;
 }

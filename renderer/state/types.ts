@@ -26,7 +26,7 @@ export interface Toast {
   readonly action?: { readonly label: string; readonly run: () => void };
 }
 
-export type LoadState =
+type LoadState =
   { readonly phase: 'loading' } | { readonly phase: 'ready' } | { readonly phase: 'error'; readonly message: string };
 
 export interface AppState {

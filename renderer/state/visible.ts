@@ -7,7 +7,7 @@ import { memoize } from './memo.js';
 import type { SearchResults } from '../search/client.js';
 import type { AppState, SidebarFilter } from './types.js';
 
-export function paperFilterOf(filter: SidebarFilter): PaperFilter {
+function paperFilterOf(filter: SidebarFilter): PaperFilter {
   switch (filter.kind) {
     case 'all':
       return {};
