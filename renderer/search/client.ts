@@ -6,9 +6,10 @@
 import { sameItems } from '../../core/arrays.js';
 import type { Paper } from '../../core/model.js';
 import { afterNextPaint } from '../lib/after-paint.js';
+import type { SearchResults } from '../state/types.js';
 import { RESULT_LIMIT_DEFAULT } from './limits.js';
 import type { SearchDocument } from '../../core/search/index.js';
-import type { FromWorker, Highlights, ToWorker, WorkerPort } from './protocol.js';
+import type { FromWorker, ToWorker, WorkerPort } from './protocol.js';
 
 function searchDocOf(paper: Paper): SearchDocument {
   return {
@@ -35,18 +36,6 @@ function searchFieldsDiffer(a: Paper, b: Paper): boolean {
     !sameItems(a.tags, b.tags) ||
     !sameItems(a.authors, b.authors)
   );
-}
-
-/** What a search gives the page. */
-export interface SearchResults {
-  /** The query these results are for. */
-  readonly query: string;
-  /** Matching papers, best first when `ranked`; otherwise in the list's own order. */
-  readonly ids: readonly string[];
-  readonly ranked: boolean;
-  readonly highlights: ReadonlyMap<string, Highlights>;
-  /** More papers matched than were returned. */
-  readonly truncated: boolean;
 }
 
 interface SearchClientEvents {

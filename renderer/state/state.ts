@@ -4,10 +4,9 @@ import { OUTLINE_ABSTRACT_LENGTH } from '../../core/api.js';
 import type { Paper } from '../../core/model.js';
 import { isOutlineOf } from '../../core/outline.js';
 import type { DigestProgress } from '../../core/query.js';
-import type { SearchResults } from '../search/client.js';
 import { countAll, countChange } from './counts.js';
 import { EMPTY_SELECTION, reconcile, selectOnly } from './selection.js';
-import type { AppState, SidebarFilter, Toast } from './types.js';
+import type { AppState, SearchResults, SidebarFilter, Toast } from './types.js';
 import { libraryOrder, visibleIds } from './visible.js';
 
 export const ALL: SidebarFilter = { kind: 'all' };

@@ -3,7 +3,7 @@
 import type { ImportReport } from '../../core/api.js';
 import type { Paper, ReadingStatus } from '../../core/model.js';
 import type { DigestProgress } from '../../core/query.js';
-import type { SearchResults } from '../search/client.js';
+import type { SearchHit } from '../../core/search/index.js';
 import type { Counts } from './counts.js';
 import type { Selection } from './selection.js';
 
@@ -12,6 +12,18 @@ export type SidebarFilter =
   | { readonly kind: 'status'; readonly status: ReadingStatus }
   | { readonly kind: 'tag'; readonly tag: string }
   | { readonly kind: 'digest'; readonly id: string };
+
+/** A search's answer as the list shows it; the search client delivers it. */
+export interface SearchResults {
+  /** The query these results are for. */
+  readonly query: string;
+  /** Matching papers, best first when `ranked`; otherwise in the list's own order. */
+  readonly ids: readonly string[];
+  readonly ranked: boolean;
+  readonly highlights: ReadonlyMap<string, SearchHit['highlights']>;
+  /** More papers matched than were returned. */
+  readonly truncated: boolean;
+}
 
 export type Dialog =
   | { readonly kind: 'shortcuts' }

@@ -4,8 +4,7 @@ import { sameItems } from '../../core/arrays.js';
 import type { Paper } from '../../core/model.js';
 import { matchesFilter, type DigestProgress, type PaperFilter, type StatusCounts } from '../../core/query.js';
 import { memoize } from './memo.js';
-import type { SearchResults } from '../search/client.js';
-import type { AppState, SidebarFilter } from './types.js';
+import type { AppState, SearchResults, SidebarFilter } from './types.js';
 
 function paperFilterOf(filter: SidebarFilter): PaperFilter {
   switch (filter.kind) {
