@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { Controller } from './controller.js';
-import { ImportIcon } from './icons.js';
+import type { Controller } from '../controller/controller.js';
+import { ImportIcon } from '../kit/icons.js';
 
 function carriesFiles(event: DragEvent): boolean {
   return event.dataTransfer?.types.includes('Files') === true;

@@ -1,7 +1,7 @@
 import { useRef, type ReactNode } from 'react';
-import { useAppState, useController } from './context.js';
+import { useAppState, useController } from '../kit/context.js';
 
-export const IMPORT_ACCEPT = '.txt,.json,.bib,.eml,text/plain,application/json,message/rfc822';
+const IMPORT_ACCEPT = '.txt,.json,.bib,.eml,text/plain,application/json,message/rfc822';
 
 /** A button that opens the file picker (several files at once) and imports what is chosen. */
 export function ImportButton({ className, children }: { className: string; children: ReactNode }) {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { BackupSummary } from '../../core/api.js';
-import { useController } from './context.js';
+import { useController } from '../kit/context.js';
 
 function describeBackup(backup: BackupSummary): string {
   const when = new Date(backup.createdAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });

@@ -1,5 +1,5 @@
-import { useAppState, useController } from './context.js';
-import { CloseIcon } from './icons.js';
+import { useAppState, useController } from '../kit/context.js';
+import { CloseIcon } from '../kit/icons.js';
 
 /** Short messages at the bottom: what just happened, or what went wrong. */
 export function Toasts() {

@@ -1,5 +1,5 @@
-import { useAppState, useController } from './context.js';
-import { ExportIcon, ImportIcon, KeyboardIcon } from './icons.js';
+import { useAppState, useController } from '../kit/context.js';
+import { ExportIcon, ImportIcon, KeyboardIcon } from '../kit/icons.js';
 import { ImportButton } from './ImportButton.js';
 
 export function Toolbar() {

@@ -1,5 +1,5 @@
-import { useAppState, useController } from './context.js';
-import { ImportIcon } from './icons.js';
+import { useAppState, useController } from '../kit/context.js';
+import { ImportIcon } from '../kit/icons.js';
 import { ImportButton } from './ImportButton.js';
 
 /** The first screen of an empty library. */

@@ -5,9 +5,9 @@ import { createRoot } from 'react-dom/client';
 import type { LibraryOutline } from '../../core/api.js';
 import type { ApiConnection } from '../api/connect-api.js';
 import { withOutlineAskedEarly } from '../api/early-outline.js';
+import { Controller } from '../controller/controller.js';
+import { ControllerContext } from '../kit/context.js';
 import { App } from './App.js';
-import { ControllerContext } from './context.js';
-import { Controller } from './controller.js';
 
 export function startApp(root: HTMLElement, connection: ApiConnection, outline: Promise<LibraryOutline>): void {
   const controller = new Controller(withOutlineAskedEarly(connection.api, outline));

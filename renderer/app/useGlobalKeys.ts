@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { commandForKey, isTextField } from '../lib/keyboard.js';
 import { paperLinks } from '../lib/links.js';
 import { paperById } from '../state/state.js';
-import type { Controller } from './controller.js';
+import type { Controller } from '../controller/controller.js';
 
 const isMac = /Mac|iPhone|iPad/.test(navigator.platform);
 

@@ -1,10 +1,11 @@
 import { useEffect, useMemo, useRef } from 'react';
 import type { Paper } from '../../core/model.js';
 import { tagCounts } from '../../core/query.js';
-import { useAppState, useController } from '../app/context.js';
-import { CloseIcon } from '../app/icons.js';
+import { useAppState, useController } from '../kit/context.js';
+import { CloseIcon } from '../kit/icons.js';
 import { plural } from '../lib/status.js';
-import { paperById, type AppState } from '../state/state.js';
+import { paperById } from '../state/state.js';
+import type { AppState } from '../state/types.js';
 import { StatusControl } from './StatusControl.js';
 import { TagEditor } from './TagEditor.js';
 

@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useRef } from 'react';
 import type { Paper } from '../../core/model.js';
-import { useAppState, useController } from '../app/context.js';
-import { ExternalIcon } from '../app/icons.js';
+import { useAppState, useController } from '../kit/context.js';
+import { Highlighted } from '../kit/Highlighted.js';
+import { ExternalIcon } from '../kit/icons.js';
 import { paragraphsOf } from '../lib/highlight.js';
 import { paperLinks } from '../lib/links.js';
-import { Highlighted } from '../list/Highlighted.js';
 import { paperById } from '../state/state.js';
 import { BulkPanel } from './BulkPanel.js';
 import { NoteEditor } from './NoteEditor.js';

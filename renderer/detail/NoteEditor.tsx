@@ -1,8 +1,8 @@
 import { useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { Paper } from '../../core/model.js';
-import { useController } from '../app/context.js';
+import type { NoteSaveStatus } from '../controller/note-saver.js';
+import { useController } from '../kit/context.js';
 import { renderNote } from '../lib/sanitize.js';
-import type { NoteSaveStatus } from './note-saver.js';
 
 function statusText(status: NoteSaveStatus): string {
   switch (status.kind) {

@@ -1,6 +1,6 @@
 import { useId, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import type { TagCount } from '../../core/query.js';
-import { CloseIcon } from '../app/icons.js';
+import { CloseIcon } from '../kit/icons.js';
 import { sameTag } from '../state/papers.js';
 import { suggestTags } from './suggest.js';
 

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
-import { CloseIcon } from '../app/icons.js';
+import { CloseIcon } from '../kit/icons.js';
 
 /** A modal <dialog>: the browser traps focus, dims the page and closes it on Esc. */
 export function Dialog({

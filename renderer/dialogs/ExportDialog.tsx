@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import type { ExportFormat, ExportRequest } from '../../core/export/index.js';
-import { useAppState, useController } from '../app/context.js';
+import { useAppState, useController } from '../kit/context.js';
 import { plural } from '../lib/status.js';
 import { visibleIds } from '../state/visible.js';
 import { Dialog } from './Dialog.js';

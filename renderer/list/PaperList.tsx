@@ -1,9 +1,10 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef } from 'react';
-import { useAppState, useController } from '../app/context.js';
-import { SearchIcon } from '../app/icons.js';
+import { useAppState, useController } from '../kit/context.js';
+import { SearchIcon } from '../kit/icons.js';
 import { formatCount, plural, STATUS_LABELS } from '../lib/status.js';
-import { paperById, type AppState } from '../state/state.js';
+import { paperById } from '../state/state.js';
+import type { AppState } from '../state/types.js';
 import { visibleIds } from '../state/visible.js';
 import { PaperRow, rowDomId } from './PaperRow.js';
 import { RESULT_LIMIT_DEFAULT } from '../search/limits.js';

@@ -1,12 +1,12 @@
 import { memo, type MouseEvent } from 'react';
 import type { Paper } from '../../core/model.js';
-import { useAppState, useController } from '../app/context.js';
-import { NoteIcon } from '../app/icons.js';
+import { useAppState, useController } from '../kit/context.js';
+import { Highlighted } from '../kit/Highlighted.js';
+import { NoteIcon } from '../kit/icons.js';
 import { firstLine, rangesPerTag, snippetAround } from '../lib/highlight.js';
 import { STATUS_LABELS } from '../lib/status.js';
 import type { Highlights } from '../search/protocol.js';
 import { paperById } from '../state/state.js';
-import { Highlighted } from './Highlighted.js';
 
 export function rowDomId(id: string): string {
   return `paper-${id.replace(/[^A-Za-z0-9_-]/g, '_')}`;

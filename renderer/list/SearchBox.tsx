@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
-import { useAppState, useController } from '../app/context.js';
-import { CloseIcon, SearchIcon } from '../app/icons.js';
+import { useAppState, useController } from '../kit/context.js';
+import { CloseIcon, SearchIcon } from '../kit/icons.js';
 
 export function SearchBox() {
   const controller = useController();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { paper } from '../../tests/builders.js';
-import type { SearchResults } from '../state/state.js';
+import type { SearchResults } from '../state/types.js';
 import { DOCS_PER_MESSAGE, SearchClient } from './client.js';
 import { SearchEngine } from './engine.js';
 import type { FromWorker, ToWorker, WorkerPort } from './protocol.js';

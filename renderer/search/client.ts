@@ -5,13 +5,13 @@
 
 import { sameItems } from '../../core/arrays.js';
 import type { Paper } from '../../core/model.js';
-import type { SearchResults } from '../state/state.js';
 import { afterNextPaint } from '../lib/after-paint.js';
+import type { SearchResults } from '../state/types.js';
 import { RESULT_LIMIT_DEFAULT } from './limits.js';
 import type { SearchDocument } from '../../core/search/index.js';
 import type { FromWorker, ToWorker, WorkerPort } from './protocol.js';
 
-export function searchDocOf(paper: Paper): SearchDocument {
+function searchDocOf(paper: Paper): SearchDocument {
   return {
     id: paper.id,
     title: paper.title,
@@ -38,7 +38,7 @@ function searchFieldsDiffer(a: Paper, b: Paper): boolean {
   );
 }
 
-export interface SearchClientEvents {
+interface SearchClientEvents {
   readonly results: (results: SearchResults) => void;
   readonly failed: (query: string, message: string) => void;
 }

@@ -1,12 +1,13 @@
 import type { ReactNode } from 'react';
 import type { ReadingStatus } from '../../core/model.js';
 import type { DigestProgress } from '../../core/query.js';
-import { useAppState, useController } from '../app/context.js';
-import { BookOpenIcon, CheckCircleIcon, DigestIcon, InboxIcon, LibraryIcon } from '../app/icons.js';
+import { useAppState, useController } from '../kit/context.js';
+import { BookOpenIcon, CheckCircleIcon, DigestIcon, InboxIcon, LibraryIcon } from '../kit/icons.js';
 import { formatCount } from '../lib/status.js';
-import { sameFilter, type SidebarFilter } from '../state/state.js';
+import type { SidebarFilter } from '../state/types.js';
 import { digestProgressOf } from '../state/visible.js';
 import { TagItem } from './TagItem.js';
+import { useFilterActive } from './useFilterActive.js';
 
 const STATUS_ITEMS: readonly { status: ReadingStatus; label: string; icon: ReactNode }[] = [
   { status: 'unread', label: 'Unread', icon: <InboxIcon /> },
@@ -73,10 +74,6 @@ export function Sidebar() {
       </div>
     </nav>
   );
-}
-
-export function useFilterActive(filter: SidebarFilter): boolean {
-  return useAppState((state) => sameFilter(state.filter, filter));
 }
 
 function NavItem({

@@ -1,10 +1,10 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { TagCount } from '../../core/query.js';
-import { useController } from '../app/context.js';
-import { PencilIcon } from '../app/icons.js';
+import { useController } from '../kit/context.js';
+import { PencilIcon } from '../kit/icons.js';
 import { formatCount, plural } from '../lib/status.js';
 import { sameTag } from '../state/papers.js';
-import { useFilterActive } from './Sidebar.js';
+import { useFilterActive } from './useFilterActive.js';
 
 /** A tag in the sidebar: filters the list; its edit button (or right-click) renames it, or merges it into another. */
 export function TagItem({ tag, count, allTags }: { tag: string; count: number; allTags: readonly TagCount[] }) {

@@ -10,8 +10,8 @@ import {
   setQuery,
   setResults,
   withWholeRecords,
-  type AppState,
 } from './state.js';
+import type { AppState } from './types.js';
 import { withStatus, withTagRenamed, withTagsAdded } from './papers.js';
 import { digestProgressOf, libraryOrder, visibleIds } from './visible.js';
 

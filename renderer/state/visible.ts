@@ -4,9 +4,9 @@ import { sameItems } from '../../core/arrays.js';
 import type { Paper } from '../../core/model.js';
 import { matchesFilter, type DigestProgress, type PaperFilter, type StatusCounts } from '../../core/query.js';
 import { memoize } from './memo.js';
-import type { AppState, SearchResults, SidebarFilter } from './state.js';
+import type { AppState, SearchResults, SidebarFilter } from './types.js';
 
-export function paperFilterOf(filter: SidebarFilter): PaperFilter {
+function paperFilterOf(filter: SidebarFilter): PaperFilter {
   switch (filter.kind) {
     case 'all':
       return {};

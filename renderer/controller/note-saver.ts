@@ -12,7 +12,7 @@ export type NoteSaveStatus =
   | { readonly kind: 'saved' }
   | { readonly kind: 'failed'; readonly reason: string; readonly retryInMs: number };
 
-export interface Timers {
+interface Timers {
   setTimeout(run: () => void, ms: number): unknown;
   clearTimeout(handle: unknown): void;
 }

@@ -1,8 +1,8 @@
 /** How components reach the controller and read the store. */
 
 import { createContext, useContext, useSyncExternalStore } from 'react';
-import type { AppState } from '../state/state.js';
-import type { Controller } from './controller.js';
+import type { Controller } from '../controller/controller.js';
+import type { AppState } from '../state/types.js';
 
 export const ControllerContext = createContext<Controller | null>(null);
 

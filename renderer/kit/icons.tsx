@@ -46,12 +46,6 @@ export const KeyboardIcon = ({ size }: { size?: number }) => (
     <path d="M7 10h.01M11 10h.01M15 10h.01M7 14h10" />
   </Icon>
 );
-export const TagIcon = () => (
-  <Icon>
-    <path d="M3 12V4.5A1.5 1.5 0 0 1 4.5 3H12l9 9-9 9-9-9z" />
-    <circle cx="8" cy="8" r="1.3" />
-  </Icon>
-);
 export const PencilIcon = ({ size }: { size?: number }) => (
   <Icon size={size ?? 14}>
     <path d="M15.5 4.5 19.5 8.5 8 20H4v-4z" />

@@ -1,0 +1,316 @@
+/**
+ * Everything the UI does, behind one object: components read the store and call these methods; they never call
+ * the API themselves. The work is done by the parts beside: the loader, the mutations (optimistic changes and
+ * undo), import and export, the note saver and the search client; this routes to them, and keeps the filter,
+ * search, selection, focus, dialogs and toasts.
+ */
+
+import type { BackupSummary, ImportReport, LibraryApi } from '../../core/api.js';
+import type { ExportRequest } from '../../core/export/index.js';
+import type { AppEvent } from '../../core/ipc.js';
+import type { Paper, ReadingStatus } from '../../core/model.js';
+import { nextStatus } from '../lib/status.js';
+import { SearchClient } from '../search/client.js';
+import { inPagePort, startSearchWorker } from '../search/port.js';
+import type { WorkerPort } from '../search/protocol.js';
+import * as selections from '../state/selection.js';
+import {
+  ALL,
+  dismissToast,
+  INITIAL_STATE,
+  paperById,
+  replacePapers,
+  setFilter,
+  setQuery,
+  setResults,
+} from '../state/state.js';
+import { createStore, type Store } from '../state/store.js';
+import type { AppState, Dialog, SidebarFilter, Toast } from '../state/types.js';
+import { visibleIds } from '../state/visible.js';
+import { FocusRegistry, type FocusTarget } from './focus.js';
+import { ImportExport } from './import-export.js';
+import { Loader } from './loader.js';
+import { Mutations } from './mutations.js';
+import { NoteSaver } from './note-saver.js';
+import { showToast } from './toasts.js';
+
+export class Controller {
+  readonly store: Store<AppState> = createStore(INITIAL_STATE);
+  readonly notes: NoteSaver;
+  private readonly search: SearchClient;
+  private readonly loader: Loader;
+  private readonly mutations: Mutations;
+  private readonly transfer: ImportExport;
+  private readonly focusRegistry = new FocusRegistry();
+  private syncedPapers: readonly Paper[] | null = null;
+  private readonly disposers: (() => void)[] = [];
+
+  constructor(
+    private readonly api: LibraryApi,
+    port: WorkerPort | null = null,
+  ) {
+    // Notes belong to the note saver: a saved note updates only the note (a status change may be in flight),
+    // and the answers to other changes never touch it (see Mutations).
+    this.notes = new NoteSaver(async (id, note) => {
+      const saved = await this.api.setNote(id, note);
+      this.store.update((state) => {
+        const current = paperById(state, id);
+        return current === undefined ? state : replacePapers(state, [{ ...current, note: saved.note }]);
+      });
+    });
+    const workerPort =
+      port ??
+      startSearchWorker((reason) => {
+        console.warn(`Search runs in the page: ${reason}`);
+        void inPagePort().then((fallback) => this.search.replacePort(fallback));
+      });
+    const events = {
+      results: (results: Parameters<typeof setResults>[1]) => this.store.update((state) => setResults(state, results)),
+      failed: (query: string, message: string) => this.toast(`Search for “${query}” failed: ${message}`, 'error'),
+    };
+    // Should the worker fail to start, startSearchWorker's failure callback brings in the in-page fallback.
+    this.search = new SearchClient(workerPort, events);
+    const toast = (message: string, tone: Toast['tone']): void => this.toast(message, tone);
+    this.loader = new Loader(this.store, api, {
+      noteLoaded: (id, note) => this.notes.settle(id, note),
+      search: (query) => this.search.search(query),
+      toast,
+    });
+    this.mutations = new Mutations(this.store, api, toast);
+    this.transfer = new ImportExport(this.store, api, {
+      reload: (changed) => this.loader.load(changed),
+      openDialog: (dialog) => this.openDialog(dialog),
+      closeDialog: () => this.closeDialog(),
+      toast,
+    });
+    this.disposers.push(
+      this.store.subscribe(() => {
+        const { papers } = this.store.get();
+        if (papers !== this.syncedPapers) {
+          this.syncedPapers = papers;
+          this.search.sync(papers);
+        }
+        this.loader.followCursor();
+      }),
+    );
+  }
+
+  get state(): AppState {
+    return this.store.get();
+  }
+
+  dispose(): void {
+    this.disposers.forEach((dispose) => dispose());
+    this.search.dispose();
+  }
+
+  // ——— Loading ———
+
+  /** The outline at once, then the whole records in the background; see Loader.load. */
+  load(changed?: ReadonlySet<string>): Promise<void> {
+    return this.loader.load(changed);
+  }
+
+  /** The library's backups, newest first: offered when the library cannot be read. */
+  listBackups(): Promise<readonly BackupSummary[]> {
+    return this.api.listBackups();
+  }
+
+  /** Puts a backup in place of the library (which is itself backed up first), then opens it. */
+  restoreBackup(name: string): Promise<void> {
+    return this.loader.restoreBackup(name);
+  }
+
+  // ——— Focus ———
+
+  /** A component that can take focus for a shortcut registers here; returns the unregistering function. */
+  onFocusRequest(target: FocusTarget, handler: () => void): () => void {
+    return this.focusRegistry.register(target, handler);
+  }
+
+  focus(target: FocusTarget): void {
+    this.focusRegistry.focus(target);
+  }
+
+  // ——— Filter, search, selection ———
+
+  setFilter(filter: SidebarFilter): void {
+    this.store.update((state) => setFilter(state, filter));
+  }
+
+  setQuery(query: string): void {
+    this.store.update((state) => setQuery(state, query));
+    if (query.trim() === '') this.search.cancel();
+    else this.search.search(query);
+  }
+
+  /** A click on a row: plain selects it, Shift extends, Ctrl/Cmd toggles. */
+  click(id: string, modifiers: { shift: boolean; toggle: boolean }): void {
+    this.flushCurrentNote();
+    this.store.update((state) => {
+      const selection = modifiers.shift
+        ? selections.extendTo(state.selection, id, visibleIds(state))
+        : modifiers.toggle
+          ? selections.toggle(state.selection, id)
+          : selections.selectOnly(id);
+      return { ...state, selection };
+    });
+  }
+
+  move(delta: number, extend = false): void {
+    this.flushCurrentNote();
+    this.store.update((state) => ({
+      ...state,
+      selection: selections.move(state.selection, visibleIds(state), delta, extend),
+    }));
+  }
+
+  moveTo(position: 'first' | 'last'): void {
+    this.flushCurrentNote();
+    this.store.update((state) => ({ ...state, selection: selections.moveTo(visibleIds(state), position) }));
+  }
+
+  selectAll(): void {
+    this.store.update((state) => ({
+      ...state,
+      selection: selections.selectAll(visibleIds(state), state.selection.cursor),
+    }));
+  }
+
+  /** Esc outside a field: a multi-selection collapses to one paper; else the search clears. */
+  escape(): void {
+    const { selection, query } = this.state;
+    if (selection.ids.size > 1) {
+      this.store.update((state) => ({ ...state, selection: selections.selectOnly(state.selection.cursor) }));
+    } else if (query !== '') {
+      this.setQuery('');
+    }
+  }
+
+  /** The papers an action applies to: the whole selection, or the paper the cursor is on. */
+  private targetIds(): string[] {
+    const { selection } = this.state;
+    if (selection.ids.size > 0) return [...selection.ids];
+    return selection.cursor === null ? [] : [selection.cursor];
+  }
+
+  private flushCurrentNote(): void {
+    const { cursor } = this.state.selection;
+    if (cursor !== null) this.notes.flush(cursor);
+  }
+
+  // ——— Changes to reading state ———
+
+  setStatus(ids: readonly string[], status: ReadingStatus): Promise<void> {
+    return this.mutations.setStatus(ids, status);
+  }
+
+  /** `r`: the cursor's paper (or the whole selection) to the status after the cursor's. */
+  cycleStatus(): void {
+    const state = this.state;
+    const paper = paperById(state, state.selection.cursor) ?? paperById(state, this.targetIds()[0] ?? null);
+    if (paper === undefined) return;
+    void this.setStatus(this.targetIds(), nextStatus(paper.status));
+  }
+
+  addTag(ids: readonly string[], tag: string): Promise<void> {
+    return this.mutations.addTag(ids, tag);
+  }
+
+  removeTag(ids: readonly string[], tag: string): Promise<void> {
+    return this.mutations.removeTag(ids, tag);
+  }
+
+  /** Renames a tag everywhere; into a tag that exists, merges the two. */
+  renameTag(from: string, to: string): Promise<void> {
+    return this.mutations.renameTag(from, to);
+  }
+
+  /** Ctrl/Cmd+Z: puts back the fields the last change to reading state changed. */
+  undo(): Promise<void> {
+    return this.mutations.undo();
+  }
+
+  // ——— Import and export ———
+
+  importFiles(files: readonly File[]): Promise<void> {
+    return this.transfer.importFiles(files);
+  }
+
+  importSample(): Promise<void> {
+    return this.transfer.importSample();
+  }
+
+  /** The desktop app imported files itself (File → Import): reload, and show what happened. */
+  imported(report: ImportReport): Promise<void> {
+    return this.transfer.imported(report);
+  }
+
+  /** Returns an error message for the export dialog to show, or null when done. */
+  exportLibrary(request: ExportRequest): Promise<string | null> {
+    return this.transfer.exportLibrary(request);
+  }
+
+  // ——— Events from the desktop app ———
+
+  handleEvent(event: AppEvent): void {
+    if (event.type === 'imported') {
+      void this.imported(event.report);
+      return;
+    }
+    switch (event.command) {
+      case 'find':
+        this.focus('search');
+        break;
+      case 'export':
+        this.openDialog({ kind: 'export' });
+        break;
+      case 'shortcuts':
+        this.openDialog({ kind: 'shortcuts' });
+        break;
+      case 'undo':
+        // The menu's accelerator took Ctrl/Cmd+Z from a text field: give the field its own undo back.
+        // eslint-disable-next-line @typescript-eslint/no-deprecated -- the one way to run a field's native undo
+        if (inTextField()) document.execCommand('undo');
+        else void this.undo();
+        break;
+      case 'select-all': {
+        const field = document.activeElement;
+        if (field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement) field.select();
+        else if (!inTextField()) this.selectAll();
+        break;
+      }
+    }
+  }
+
+  // ——— Dialogs and toasts ———
+
+  openDialog(dialog: Dialog): void {
+    this.store.update((state) => ({ ...state, dialog }));
+  }
+
+  closeDialog(): void {
+    this.store.update((state) => (state.dialog === null ? state : { ...state, dialog: null }));
+  }
+
+  toast(message: string, tone: Toast['tone'], action?: Toast['action']): void {
+    showToast(this.store, message, tone, action);
+  }
+
+  dismissToast(id: number): void {
+    this.store.update((state) => dismissToast(state, id));
+  }
+
+  showAll(): void {
+    this.setFilter(ALL);
+  }
+}
+
+function inTextField(): boolean {
+  const element = document.activeElement;
+  return (
+    element instanceof HTMLTextAreaElement ||
+    (element instanceof HTMLInputElement && element.type !== 'checkbox' && element.type !== 'button') ||
+    (element instanceof HTMLElement && element.isContentEditable)
+  );
+}

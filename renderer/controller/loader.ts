@@ -1,0 +1,138 @@
+/**
+ * Brings the library into the page: the outline first (the list shows at once), then the whole records page by
+ * page in the background, and the record under the cursor ahead of its page. Reloads after an import, and after a
+ * backup is put back.
+ */
+
+import type { LibraryApi } from '../../core/api.js';
+import { papersOfColumns } from '../../core/outline.js';
+import { nextPaint } from '../lib/after-paint.js';
+import { loadedOutline, withWholeRecords } from '../state/state.js';
+import type { Store } from '../state/store.js';
+import type { AppState } from '../state/types.js';
+import { errorMessage, sentence } from './error-text.js';
+import type { Toaster } from './toasts.js';
+
+/** Whole records per getPapers call in the background: ~2 MB, read in a few tens of milliseconds. */
+const RECORDS_PER_PAGE = 1000;
+
+type LoaderApi = Pick<LibraryApi, 'getLibraryOutline' | 'getPapers' | 'getPaper' | 'restoreBackup'>;
+
+/** What loading touches beyond the store. */
+interface LoaderHooks {
+  /** A paper's note as the library has it now. */
+  readonly noteLoaded: (id: string, note: string) => void;
+  /** Runs the search again: the papers it ran over changed. */
+  readonly search: (query: string) => void;
+  readonly toast: Toaster;
+}
+
+export class Loader {
+  private generation = 0;
+  private fetchingRecord: string | null = null;
+  /** The list has been drawn once: from then on the cursor's whole record is fetched as soon as it moves. */
+  private listShown = false;
+  private lastCursor: string | null = null;
+
+  constructor(
+    private readonly store: Store<AppState>,
+    private readonly api: LoaderApi,
+    private readonly hooks: LoaderHooks,
+  ) {}
+
+  /**
+   * Loads the outline first (the list shows at once), then, once the list is drawn, the whole records page by
+   * page in the background: each page is small, so reading it never holds up typing, and the search index fills
+   * in as they arrive. `changed`: after an import, the papers it added or changed; the page keeps the whole records
+   * it holds of every other paper, and fetches only the pages that hold changed ones.
+   */
+  async load(changed?: ReadonlySet<string>): Promise<void> {
+    const generation = ++this.generation;
+    try {
+      const outline = await this.api.getLibraryOutline();
+      if (generation !== this.generation) return;
+      const papers = papersOfColumns(outline.papers);
+      this.store.update((state) => loadedOutline(state, papers, outline.digests, changed));
+      for (const paper of papers) this.hooks.noteLoaded(paper.id, paper.note);
+      // The whole records make the server read the whole catalogue: they wait for the list's first frame.
+      void nextPaint().then(() => {
+        if (generation !== this.generation) return;
+        this.listShown = true;
+        this.fetchCursorRecord();
+        return this.loadWholeRecords(generation);
+      });
+      const { query } = this.store.get();
+      if (query.trim() !== '') this.hooks.search(query);
+    } catch (error) {
+      const message = errorMessage(error);
+      this.store.update((state) =>
+        state.load.phase === 'ready' ? state : { ...state, load: { phase: 'error', message } },
+      );
+      if (this.store.get().load.phase === 'ready') {
+        this.hooks.toast(`Couldn't reload the library: ${message}`, 'error');
+      }
+    }
+  }
+
+  /** Puts a backup in place of the library (which is itself backed up first), then opens it. */
+  async restoreBackup(name: string): Promise<void> {
+    try {
+      await this.api.restoreBackup(name);
+      this.store.update((state) => ({ ...state, load: { phase: 'loading' } }));
+      await this.load();
+      if (this.store.get().load.phase === 'ready')
+        this.hooks.toast('Restored the backup. Your library is back.', 'info');
+    } catch (error) {
+      this.hooks.toast(`Couldn't restore the backup: ${sentence(errorMessage(error))}`, 'error');
+    }
+  }
+
+  /** After any change to the state: once the list is shown, the cursor's paper comes whole as soon as it moves. */
+  followCursor(): void {
+    const { cursor } = this.store.get().selection;
+    if (cursor === this.lastCursor) return;
+    this.lastCursor = cursor;
+    if (this.listShown) this.fetchCursorRecord();
+  }
+
+  /** The whole records of the papers still shown in outline, a page at a time. */
+  private async loadWholeRecords(generation: number): Promise<void> {
+    const { partial, index } = this.store.get();
+    const pages = new Set<number>();
+    for (const id of partial) pages.add(Math.floor((index.get(id) ?? 0) / RECORDS_PER_PAGE));
+    const inOrder = [...pages].sort((a, b) => a - b);
+    try {
+      for (const [count, page] of inOrder.entries()) {
+        const records = await this.api.getPapers(page * RECORDS_PER_PAGE, RECORDS_PER_PAGE);
+        if (generation !== this.generation) return;
+        this.store.update((state) => withWholeRecords(state, records));
+        const { query } = this.store.get();
+        // The index has every abstract now: a search made before runs again over them.
+        if (count === inOrder.length - 1 && query.trim() !== '') this.hooks.search(query);
+      }
+    } catch (error) {
+      if (generation === this.generation) {
+        this.hooks.toast(`Couldn't load the papers' abstracts: ${sentence(errorMessage(error))}`, 'error');
+      }
+    }
+  }
+
+  /** The paper under the cursor, whole, ahead of its page: the detail pane shows its abstract at once. */
+  private fetchCursorRecord(): void {
+    const { selection, partial } = this.store.get();
+    const { cursor } = selection;
+    if (cursor === null || !partial.has(cursor) || this.fetchingRecord === cursor) return;
+    this.fetchingRecord = cursor;
+    const generation = this.generation;
+    this.api.getPaper(cursor).then(
+      (record) => {
+        if (this.fetchingRecord === cursor) this.fetchingRecord = null;
+        if (generation === this.generation) this.store.update((state) => withWholeRecords(state, [record]));
+      },
+      () => {
+        // Its page will bring it.
+        if (this.fetchingRecord === cursor) this.fetchingRecord = null;
+      },
+    );
+  }
+}

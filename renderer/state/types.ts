@@ -1,0 +1,72 @@
+/** The shapes of the renderer's state: plain immutable data, changed only by the pure functions in state/. */
+
+import type { ImportReport } from '../../core/api.js';
+import type { Paper, ReadingStatus } from '../../core/model.js';
+import type { DigestProgress } from '../../core/query.js';
+import type { SearchHit } from '../../core/search/index.js';
+import type { Counts } from './counts.js';
+import type { Selection } from './selection.js';
+
+export type SidebarFilter =
+  | { readonly kind: 'all' }
+  | { readonly kind: 'status'; readonly status: ReadingStatus }
+  | { readonly kind: 'tag'; readonly tag: string }
+  | { readonly kind: 'digest'; readonly id: string };
+
+/** A search's answer as the list shows it; the search client delivers it. */
+export interface SearchResults {
+  /** The query these results are for. */
+  readonly query: string;
+  /** Matching papers, best first when `ranked`; otherwise in the list's own order. */
+  readonly ids: readonly string[];
+  readonly ranked: boolean;
+  readonly highlights: ReadonlyMap<string, SearchHit['highlights']>;
+  /** More papers matched than were returned. */
+  readonly truncated: boolean;
+}
+
+export type Dialog =
+  | { readonly kind: 'shortcuts' }
+  | { readonly kind: 'export' }
+  | { readonly kind: 'import-report'; readonly report: ImportReport }
+  | { readonly kind: 'import-failed'; readonly message: string };
+
+export interface Toast {
+  readonly id: number;
+  readonly message: string;
+  readonly tone: 'info' | 'error';
+  readonly action?: { readonly label: string; readonly run: () => void };
+}
+
+type LoadState =
+  { readonly phase: 'loading' } | { readonly phase: 'ready' } | { readonly phase: 'error'; readonly message: string };
+
+export interface AppState {
+  readonly load: LoadState;
+  /** Every paper, in the library's order. */
+  readonly papers: readonly Paper[];
+  /** Position of each paper in `papers`; rebuilt only when the library is (re)loaded. */
+  readonly index: ReadonlyMap<string, number>;
+  /** Ids in the list's order when there is no search; rebuilt only when the library is (re)loaded. */
+  readonly order: readonly string[];
+  readonly digests: readonly DigestProgress[];
+  /** Papers still shown from their outline (abstract cut to its first line), their whole records to follow. */
+  readonly partial: ReadonlySet<string>;
+  /** Papers per status, digest and tag, kept up to date with every change. */
+  readonly counts: Counts;
+  readonly filter: SidebarFilter;
+  /** The search box's text. */
+  readonly query: string;
+  /** Results for `query` once they arrive; null while there is no query. */
+  readonly results: SearchResults | null;
+  readonly selection: Selection;
+  /**
+   * Papers changed while this view is shown stay in it even if they no longer match (marking a paper read
+   * in "Unread" does not whisk it away); cleared when the filter or query changes.
+   */
+  readonly keep: ReadonlySet<string>;
+  readonly dialog: Dialog | null;
+  readonly toasts: readonly Toast[];
+  readonly busy: 'importing' | null;
+  readonly canUndo: boolean;
+}
