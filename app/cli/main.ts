@@ -6,9 +6,9 @@ import { parseArgs } from 'node:util';
 import type { DigestFile } from '../../core/api.js';
 import { DigestError } from '../../core/import/types.js';
 import { MAX_DIGEST_BYTES } from '../../core/import/decode.js';
-import { escapeCharacter } from '../../core/import/text.js';
 import { isReadingStatus, READING_STATUSES } from '../../core/model.js';
 import { InvalidInputError, NotFoundError } from '../../core/errors.js';
+import { terminalLine, terminalText } from '../../core/terminal-text.js';
 import { EXPORT_FORMATS, type ExportFormat, type ExportRequest } from '../../core/export/request.js';
 import { writeExportFile, writeExportFolder } from '../export-files.js';
 import { LibraryService } from '../library-service.js';
@@ -26,27 +26,6 @@ export interface CliIo {
 
 /** A mistake in how the command was called: exit 2 and a pointer to --help. */
 class UsageError extends Error {}
-
-// ---------------------------------------------------------------- output a terminal cannot be tricked by
-
-/**
- * What must not reach a terminal as it is: C0 and C1 control characters (escape sequences start with them),
- * line and paragraph separators, and the bidi overrides and isolates that reorder the text around them.
- * Messages quote the user's files (an entry key, a paper id), and the library holds what files said.
- */
-const TERMINAL_UNSAFE = /[\p{Cc}\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu;
-
-/** One line of a message, with every unsafe character (line breaks included) shown as an escape. */
-function terminalLine(text: string): string {
-  return text.replace(TERMINAL_UNSAFE, escapeCharacter);
-}
-
-/** Multi-line output: line breaks (CRLF as LF) and tabs stay, every other unsafe character is escaped. */
-function terminalText(text: string): string {
-  return text
-    .replace(/\r\n/g, '\n')
-    .replace(TERMINAL_UNSAFE, (ch) => (ch === '\n' || ch === '\t' ? ch : escapeCharacter(ch)));
-}
 
 const OPTIONS = {
   db: { type: 'string' },
