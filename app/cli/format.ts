@@ -4,7 +4,7 @@ import type { BackupSummary, FileImportResult, ImportReport } from '../../core/a
 import type { Paper } from '../../core/model.js';
 import type { DigestProgress, LibraryStats, TagCount } from '../../core/query.js';
 
-const plural = (count: number, one: string, many = `${one}s`): string =>
+export const plural = (count: number, one: string, many = `${one}s`): string =>
   `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
 
 function truncate(text: string, width: number): string {
@@ -70,6 +70,11 @@ export function formatImportReport(report: ImportReport): string {
     );
   }
   return lines.length > 0 ? `${lines.join('\n')}\n` : '';
+}
+
+/** What `tag` and `untag` print: the paper's tags as they are now. */
+export function formatPaperTags(id: string, paper: Paper | undefined): string {
+  return `${paper?.id ?? id}: ${paper?.tags.join(', ') || '(no tags)'}\n`;
 }
 
 export function formatTags(tags: readonly TagCount[]): string {
