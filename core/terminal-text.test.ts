@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { quoteForMessage, terminalLine, terminalText } from './terminal-text.js';
+import { quoteForMessage, terminalJson, terminalLine, terminalText } from './terminal-text.js';
 
 describe('quoteForMessage', () => {
   it('shows control, line-break and bidi characters as escapes', () => {
@@ -34,5 +34,17 @@ describe('one rule for what a terminal is given', () => {
     const plain = 'Über-Modelle: Ναι, 大规模 — “quoted” 😀 \\x1b';
     expect(terminalLine(plain)).toBe(plain);
     expect(terminalText(plain)).toBe(plain);
+  });
+
+  it('writes JSON that parses back to the same value, with no unsafe character raw', () => {
+    const value = { title: hostile, lines: ['one\ntwo', 'tab\there'], n: 1 };
+    const json = terminalJson(value);
+    expect(JSON.parse(json)).toEqual(value);
+    expect(json.replace(/\n/g, '')).not.toMatch(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u);
+    expect(json).toContain(
+      '"a\\u001b]0;pwned\\u0007b\\u001b[2J\\u009b31m\\u00ad\\u200d\\u2028\\u2029abc\\u202etxt.exe\\u202c\\u2066\\udb40\\udc01"',
+    );
+    expect(json).toContain('\n    "one\\ntwo",\n    "tab\\there"\n');
+    expect(terminalJson(undefined)).toBe('undefined');
   });
 });

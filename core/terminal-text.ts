@@ -12,6 +12,8 @@
 const UNSAFE_CHARACTER = String.raw`[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]`;
 const UNSAFE = new RegExp(UNSAFE_CHARACTER, 'gu');
 const HAS_UNSAFE = new RegExp(UNSAFE_CHARACTER, 'u');
+/** In JSON.stringify's output, a raw line break is layout: it escapes every control character inside a string. */
+const UNSAFE_IN_JSON = new RegExp(String.raw`(?!\n)${UNSAFE_CHARACTER}`, 'gu');
 
 /** How many characters of the file's own text a message quotes. */
 const MAX_QUOTED_LENGTH = 60;
@@ -47,4 +49,22 @@ export function quoteForMessage(text: string, max = MAX_QUOTED_LENGTH): string {
   const characters = Array.from(text.slice(0, 2 * max + 2));
   const shown = characters.length > max || text.length > 2 * max + 2 ? `${characters.slice(0, max).join('')}…` : text;
   return terminalLine(shown);
+}
+
+/**
+ * `value` as indented JSON that parses back to the same value, with every unsafe character written as a `\uXXXX`
+ * escape (JSON.stringify writes C1 controls, format characters and U+2028/2029 as they are), so that printing
+ * it as it is cannot drive a terminal either.
+ */
+export function terminalJson(value: unknown): string {
+  // JSON.stringify gives undefined for undefined (a command that found nothing), whatever its type says.
+  const json = JSON.stringify(value, null, 2) as string | undefined;
+  return json === undefined ? String(json) : json.replace(UNSAFE_IN_JSON, jsonEscape);
+}
+
+/** `\u202e`; a character beyond U+FFFF as its two UTF-16 halves, as JSON writes it. */
+function jsonEscape(ch: string): string {
+  let escaped = '';
+  for (let index = 0; index < ch.length; index++) escaped += `\\u${ch.charCodeAt(index).toString(16).padStart(4, '0')}`;
+  return escaped;
 }

@@ -18,7 +18,7 @@ export interface Context {
   readonly args: readonly string[];
   readonly values: OptionValues;
   readonly io: CliIo;
-  /** Prints `data` as JSON with --json, else the human text. */
+  /** Prints `data` as JSON with --json, else the human text; either one made terminal-safe. */
   readonly print: (data: unknown, human: () => string) => void;
 }
 

@@ -2,7 +2,7 @@
 
 import { DigestError } from '../../core/import/types.js';
 import { InvalidInputError, NotFoundError } from '../../core/errors.js';
-import { terminalLine } from '../../core/terminal-text.js';
+import { terminalJson, terminalLine, terminalText } from '../../core/terminal-text.js';
 import { LibraryService } from '../library-service.js';
 import { resolveLibraryPath } from '../library-location.js';
 import { bundledSampleDigest } from '../resources.js';
@@ -47,8 +47,9 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     service = new LibraryService(resolveLibraryPath(values.db, io.env), {
       sampleDigest: bundledSampleDigest(),
     });
+    // Whatever a command prints goes through the one terminal-safe rule: the library holds what digests said.
     const print = (data: unknown, human: () => string): void =>
-      io.stdout(values.json === true ? `${JSON.stringify(data, null, 2)}\n` : human());
+      io.stdout(values.json === true ? `${terminalJson(data)}\n` : terminalText(human()));
     return await command.run({ service, args, values, io, print });
   } catch (error) {
     if (error instanceof UsageError) {

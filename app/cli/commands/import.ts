@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { DigestFile } from '../../../core/api.js';
 import { MAX_DIGEST_BYTES } from '../../../core/import/decode.js';
-import { terminalLine, terminalText } from '../../../core/terminal-text.js';
+import { terminalLine } from '../../../core/terminal-text.js';
 import type { Command } from '../command.js';
 import { formatImportReport } from '../format.js';
 
@@ -47,8 +47,7 @@ export const importCommand: Command = {
         ...report,
         files: [...report.files, ...unreadable.map((file) => ({ file: file.name, ok: false, error: file.error }))],
       },
-      // The report quotes the files' own text (where and why blocks were skipped), as messages do.
-      () => terminalText(formatImportReport(report)),
+      () => formatImportReport(report),
     );
     const imported = report.files.some((result) => result.ok);
     if (!imported) io.stderr('shelfmark: nothing was imported; the library is unchanged.\n');
