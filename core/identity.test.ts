@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeArxivId, normalizeTitle, paperIdFor, titleId } from './identity.js';
+import { arxivIdYear, normalizeArxivId, normalizeTitle, paperIdFor, titleId } from './identity.js';
 
 describe('normalizeArxivId', () => {
   it.each([
@@ -34,5 +34,14 @@ describe('paper identity', () => {
     expect(paperIdFor({ arxivId: '2410.12345', title: 'X' })).toBe('2410.12345');
     expect(paperIdFor({ arxivId: null, title: 'Equivariant Networks' })).toMatch(/^title-[0-9a-f]{14}$/);
     expect(paperIdFor({ arxivId: null, title: 'Equivariant Networks' })).toBe(titleId('equivariant networks'));
+  });
+});
+
+describe('arxivIdYear', () => {
+  it('reads the year from an arXiv id', () => {
+    expect(arxivIdYear('2403.01234')).toBe(2024);
+    expect(arxivIdYear('0704.0001')).toBe(2007);
+    expect(arxivIdYear('hep-th/9901001')).toBe(1999);
+    expect(arxivIdYear('math/0601001')).toBe(2006);
   });
 });

@@ -23,6 +23,14 @@ export function normalizeArxivId(raw: string): string | null {
   return null;
 }
 
+/** The year an arXiv id was first submitted in: "2403.01234" → 2024, "hep-th/9901001" → 1999. */
+export function arxivIdYear(arxivId: string): number | null {
+  const yy = /^(\d{2})\d{2}\./.exec(arxivId)?.[1] ?? /\/(\d{2})\d{5}$/.exec(arxivId)?.[1];
+  if (yy === undefined) return null;
+  const year = Number(yy);
+  return year >= 91 ? 1900 + year : 2000 + year;
+}
+
 /** A title with case, spacing, punctuation, diacritics and TeX braces ignored. */
 export function normalizeTitle(title: string): string {
   return title

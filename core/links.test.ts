@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { httpUrl, isHttpLink, MAX_LINK_LENGTH } from './links.js';
+import { timed } from '../tests/timing.js';
+import { extractUrls, httpUrl, isHttpLink, MAX_LINK_LENGTH, normalizeDoi, paperLinks } from './links.js';
 
 describe('httpUrl', () => {
   it('keeps absolute http(s) links, normalised', () => {
@@ -24,5 +25,74 @@ describe('httpUrl', () => {
   ])('refuses %s', (_, link) => {
     expect(httpUrl(link)).toBeNull();
     expect(isHttpLink(link)).toBe(false);
+  });
+});
+
+describe('extractUrls', () => {
+  it.each([
+    ['code at https://github.com/harryjo97/GDSS.', ['https://github.com/harryjo97/GDSS']],
+    ['(see https://example.org/a)', ['https://example.org/a']],
+    ['[https://example.org/b]', ['https://example.org/b']],
+    [
+      'at https://example.org/c, https://example.org/d; and https://example.org/e!',
+      ['https://example.org/c', 'https://example.org/d', 'https://example.org/e'],
+    ],
+    ['"https://example.org/q"?', ['https://example.org/q']],
+    ["'https://example.org/s'", ['https://example.org/s']],
+    [
+      'https://en.wikipedia.org/wiki/Equivariant_map_(mathematics).',
+      ['https://en.wikipedia.org/wiki/Equivariant_map_(mathematics)'],
+    ],
+    ['(https://en.wikipedia.org/wiki/Foo_(bar)).', ['https://en.wikipedia.org/wiki/Foo_(bar)']],
+    ['[link](https://example.org/md)', ['https://example.org/md']],
+    ['\\url{https://github.com/a/b\\_c}', ['https://github.com/a/b_c']],
+    ['http://x.org/p?q=1&r=2#frag: done', ['http://x.org/p?q=1&r=2#frag']],
+    ['见 https://example.cn/项目。', ['https://example.cn/项目']],
+    ['no links here, nor in https:// alone', []],
+    ['https://example.org/a_(b)))]].', ['https://example.org/a_(b)']],
+  ])('%s', (text, urls) => {
+    expect(extractUrls(text)).toEqual(urls);
+  });
+
+  it('trims a long run of closing brackets after a URL in linear time', () => {
+    // It used to count the brackets again for every one it trimmed: 200,000 of them hung the import.
+    for (const bracket of [')', ']']) {
+      let urls: readonly string[] = [];
+      expect(timed(() => (urls = extractUrls(`See http://example.org/${bracket.repeat(200_000)}`)))).toBeLessThan(1000);
+      expect(urls).toEqual(['http://example.org/']);
+    }
+  });
+});
+
+describe('paperLinks', () => {
+  it('puts the arXiv page first and drops links to the same page, DOI or URL', () => {
+    expect(
+      paperLinks('2302.04265', [
+        'https://github.com/Newbeeer/pfgmpp',
+        'http://arxiv.org/pdf/2302.04265v2.pdf',
+        null,
+        'https://doi.org/10.5555/ABC',
+        'http://dx.doi.org/10.5555/abc',
+        'https://github.com/Newbeeer/pfgmpp/',
+        'https://arxiv.org/abs/2301.00001',
+      ]),
+    ).toEqual([
+      'https://arxiv.org/abs/2302.04265',
+      'https://github.com/Newbeeer/pfgmpp',
+      'https://doi.org/10.5555/ABC',
+      'https://arxiv.org/abs/2301.00001',
+    ]);
+  });
+
+  it('has no arXiv link without an id', () => {
+    expect(paperLinks(null, ['https://example.org'])).toEqual(['https://example.org']);
+  });
+});
+
+describe('normalizeDoi', () => {
+  it('normalises DOIs', () => {
+    expect(normalizeDoi('https://doi.org/10.1145/3589334.3645678')).toBe('10.1145/3589334.3645678');
+    expect(normalizeDoi('doi: 10.1000/a\\_b')).toBe('10.1000/a_b');
+    expect(normalizeDoi('not a doi')).toBeNull();
   });
 });

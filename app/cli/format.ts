@@ -1,10 +1,14 @@
-/** Human-readable output of the command line. Pure: data in, text out. */
+/**
+ * Human-readable output of the command line. Pure: data in, text out. The library holds what digests said: every
+ * field is made terminal-safe (core/terminal-text.ts), one-line fields with their line breaks escaped too.
+ */
 
 import type { BackupSummary, FileImportResult, ImportReport } from '../../core/api.js';
 import type { Paper } from '../../core/model.js';
 import type { DigestProgress, LibraryStats, TagCount } from '../../core/query.js';
+import { terminalLine, terminalText } from '../../core/terminal-text.js';
 
-const plural = (count: number, one: string, many = `${one}s`): string =>
+export const plural = (count: number, one: string, many = `${one}s`): string =>
   `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
 
 function truncate(text: string, width: number): string {
@@ -13,20 +17,25 @@ function truncate(text: string, width: number): string {
 
 const STATUS_MARK = { unread: '•', reading: '◐', read: '✓' } as const;
 
+/** A paper's tags on one line. */
+const tagList = (tags: readonly string[]): string => tags.map(terminalLine).join(', ');
+
 export function formatPaperList(papers: readonly Paper[]): string {
   if (papers.length === 0) return 'No papers match.\n';
-  const idWidth = Math.max(...papers.map((paper) => paper.id.length));
-  const lines = papers.map((paper) => {
-    const tags = paper.tags.length > 0 ? `  [${paper.tags.join(', ')}]` : '';
-    return `${STATUS_MARK[paper.status]} ${paper.id.padEnd(idWidth)}  ${truncate(paper.title, 90)}${tags}`;
+  const ids = papers.map((paper) => terminalLine(paper.id));
+  const idWidth = Math.max(...ids.map((id) => id.length));
+  const lines = papers.map((paper, index) => {
+    const tags = paper.tags.length > 0 ? `  [${tagList(paper.tags)}]` : '';
+    const title = terminalLine(truncate(paper.title, 90));
+    return `${STATUS_MARK[paper.status]} ${(ids[index] ?? '').padEnd(idWidth)}  ${title}${tags}`;
   });
   return `${lines.join('\n')}\n${plural(papers.length, 'paper')}\n`;
 }
 
 export function formatPaper(paper: Paper): string {
-  const field = (label: string, value: string): string => `${`${label}:`.padEnd(10)}${value}`;
+  const field = (label: string, value: string): string => `${`${label}:`.padEnd(10)}${terminalLine(value)}`;
   const lines = [
-    paper.title,
+    terminalLine(paper.title),
     '',
     field('Id', paper.id),
     field('Status', paper.readAt !== null ? `${paper.status} (${paper.readAt.slice(0, 10)})` : paper.status),
@@ -39,8 +48,8 @@ export function formatPaper(paper: Paper): string {
   lines.push(field('Digests', paper.digests.join(', ')));
   lines.push(field('Added', paper.addedAt.slice(0, 10)));
   for (const link of paper.links) lines.push(field('Link', link));
-  if (paper.abstract !== '') lines.push('', paper.abstract);
-  lines.push('', paper.note !== '' ? `Note:\n${paper.note}` : 'No note.');
+  if (paper.abstract !== '') lines.push('', terminalText(paper.abstract));
+  lines.push('', paper.note !== '' ? `Note:\n${terminalText(paper.note)}` : 'No note.');
   return `${lines.join('\n')}\n`;
 }
 
@@ -49,14 +58,14 @@ function formatFileResult(result: FileImportResult): string[] {
   if (result.kind === 'library') {
     const { added, merged, statesTaken } = result.summary;
     return [
-      `${result.file}: Shelfmark library — ${plural(added.length, 'paper')} added, ${merged.length.toLocaleString('en')} already here, ${plural(statesTaken, 'reading state')} taken`,
+      `${terminalLine(result.file)}: Shelfmark library — ${plural(added.length, 'paper')} added, ${merged.length.toLocaleString('en')} already here, ${plural(statesTaken, 'reading state')} taken`,
     ];
   }
   const { digest, added, merged, skipped } = result.summary;
   const lines = [
-    `${result.file}: ${digest.title} (${digest.id}) — ${plural(added.length, 'paper')} added, ${merged.length.toLocaleString('en')} already in the library`,
+    `${terminalLine(result.file)}: ${terminalLine(digest.title)} (${terminalLine(digest.id)}) — ${plural(added.length, 'paper')} added, ${merged.length.toLocaleString('en')} already in the library`,
   ];
-  for (const block of skipped) lines.push(`  skipped ${block.where}: ${block.reason}`);
+  for (const block of skipped) lines.push(`  skipped ${terminalLine(block.where)}: ${terminalLine(block.reason)}`);
   return lines;
 }
 
@@ -72,10 +81,16 @@ export function formatImportReport(report: ImportReport): string {
   return lines.length > 0 ? `${lines.join('\n')}\n` : '';
 }
 
+/** What `tag` and `untag` print: the paper's tags as they are now. */
+export function formatPaperTags(id: string, paper: Paper | undefined): string {
+  const tags = paper === undefined || paper.tags.length === 0 ? '(no tags)' : tagList(paper.tags);
+  return `${terminalLine(paper?.id ?? id)}: ${tags}\n`;
+}
+
 export function formatTags(tags: readonly TagCount[]): string {
   if (tags.length === 0) return 'No tags yet. Add one with: shelfmark tag ID TAG\n';
   const width = Math.max(...tags.map(({ count }) => String(count).length));
-  return `${tags.map(({ tag, count }) => `${String(count).padStart(width)}  ${tag}`).join('\n')}\n`;
+  return `${tags.map(({ tag, count }) => `${String(count).padStart(width)}  ${terminalLine(tag)}`).join('\n')}\n`;
 }
 
 function progressBar(done: number, total: number, width = 20): string {
@@ -85,11 +100,12 @@ function progressBar(done: number, total: number, width = 20): string {
 
 export function formatDigests(digests: readonly DigestProgress[]): string {
   if (digests.length === 0) return 'No digests yet. Import one with: shelfmark import FILE\n';
-  const idWidth = Math.max(...digests.map((digest) => digest.id.length));
-  const lines = digests.map((digest) => {
+  const ids = digests.map((digest) => terminalLine(digest.id));
+  const idWidth = Math.max(...ids.map((id) => id.length));
+  const lines = digests.map((digest, index) => {
     const read = digest.counts.read;
     const percent = digest.total === 0 ? 0 : Math.round((read / digest.total) * 100);
-    return `${digest.id.padEnd(idWidth)}  ${progressBar(read, digest.total)} ${`${read}/${digest.total}`.padStart(9)} read (${percent}%)  ${digest.title}`;
+    return `${(ids[index] ?? '').padEnd(idWidth)}  ${progressBar(read, digest.total)} ${`${read}/${digest.total}`.padStart(9)} read (${percent}%)  ${terminalLine(digest.title)}`;
   });
   return `${lines.join('\n')}\n`;
 }
@@ -118,7 +134,7 @@ export function formatBackups(backups: readonly BackupSummary[]): string {
   const lines = backups.map((backup) => {
     const size = `${(backup.bytes / 1024 / 1024).toFixed(1)} MB`.padStart(9);
     const when = `${backup.createdAt.slice(0, 16).replace('T', ' ')} UTC`;
-    return `${backup.name}  ${when}  ${size}${backup.reason === 'before-restore' ? '  (taken before a restore)' : ''}`;
+    return `${terminalLine(backup.name)}  ${when}  ${size}${backup.reason === 'before-restore' ? '  (taken before a restore)' : ''}`;
   });
   return `${lines.join('\n')}\nRestore one with: shelfmark restore NAME\n`;
 }

@@ -14,25 +14,16 @@
  *   \\ ( https://arxiv.org/abs/2403.01234 ,  1024kb)
  */
 
-import { normalizeArxivId } from '../identity.js';
+import { arxivIdYear, normalizeArxivId } from '../identity.js';
 import type { ParsedPaper } from '../model.js';
 import type { ParseContext, ParsedDigest, SkippedBlock } from './types.js';
-import {
-  arxivIdYear,
-  baseName,
-  collapseWhitespace,
-  decodeTex,
-  doiUrl,
-  extractUrls,
-  isoDate,
-  isoDateLabel,
-  joinParagraphs,
-  monthNumber,
-  normalizeDoi,
-  paperLinks,
-  quoteForMessage,
-  uniqueInOrder,
-} from './text.js';
+import { baseName } from './file-name.js';
+import { collapseWhitespace, joinParagraphs } from './whitespace.js';
+import { decodeTex } from './tex.js';
+import { doiUrl, extractUrls, normalizeDoi, paperLinks } from '../links.js';
+import { isoDate, isoDateLabel, monthNumber } from './dates.js';
+import { quoteForMessage } from '../terminal-text.js';
+import { uniqueInOrder } from '../arrays.js';
 
 const ENTRY_START = /^arXiv:(\S+)/;
 /** The dashed lines between entries and the %%--%%--%% lines between sections. */

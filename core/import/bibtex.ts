@@ -4,25 +4,16 @@
  * entry is reported and the rest are still imported.
  */
 
-import { normalizeArxivId } from '../identity.js';
+import { arxivIdYear, normalizeArxivId } from '../identity.js';
 import type { ParsedPaper } from '../model.js';
 import type { ParseContext, ParsedDigest, SkippedBlock } from './types.js';
-import {
-  arxivIdYear,
-  baseName,
-  collapseWhitespace,
-  decodeTex,
-  doiUrl,
-  extractUrls,
-  joinParagraphs,
-  matchingBrace,
-  monthName,
-  normalizeDoi,
-  paperLinks,
-  quoteForMessage,
-  splitParagraphs,
-  uniqueInOrder,
-} from './text.js';
+import { baseName } from './file-name.js';
+import { collapseWhitespace, joinParagraphs, splitParagraphs } from './whitespace.js';
+import { decodeTex, matchingBrace } from './tex.js';
+import { doiUrl, extractUrls, normalizeDoi, paperLinks } from '../links.js';
+import { monthName } from './dates.js';
+import { quoteForMessage } from '../terminal-text.js';
+import { uniqueInOrder } from '../arrays.js';
 
 /** Where an entry starts. A broken entry can run on only as far as the next one. */
 const ENTRY_LINE = /^[ \t]*@[A-Za-z]+[ \t]*[{(]/;

@@ -1,6 +1,6 @@
 /** From a digest file's bytes to its text, refusing what is not a text digest. */
 
-import { normalizeLineEndings } from './text.js';
+import { normalizeLineEndings } from './whitespace.js';
 import { DigestError } from './types.js';
 
 const MIB = 1024 * 1024;

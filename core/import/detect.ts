@@ -6,7 +6,7 @@ import { looksLikeBibtex } from './bibtex.js';
 import { isHfDailyJson } from './hf-daily-json.js';
 import { looksLikeHfDailyText } from './hf-daily-text.js';
 import { isShelfmarkLibrary } from './shelfmark-json.js';
-import type { ParsedJson } from './text.js';
+import type { ParsedJson } from './json.js';
 
 const FORMATS_BY_EXTENSION: Readonly<Record<string, readonly DigestFormat[]>> = {
   bib: ['bibtex'],

@@ -5,24 +5,14 @@
  * one odd item is skipped, not the whole file.
  */
 
-import { normalizeArxivId } from '../identity.js';
+import { arxivIdYear, normalizeArxivId } from '../identity.js';
 import type { ParsedPaper } from '../model.js';
 import { DigestError, type ParseContext, type ParsedDigest, type SkippedBlock } from './types.js';
-import {
-  arxivIdYear,
-  collapseWhitespace,
-  extractUrls,
-  isoDate,
-  isoDateLabel,
-  isRecord,
-  joinParagraphs,
-  nonEmptyString,
-  paperLinks,
-  parseJson,
-  type ParsedJson,
-  quoteForMessage,
-  splitParagraphs,
-} from './text.js';
+import { collapseWhitespace, joinParagraphs, splitParagraphs } from './whitespace.js';
+import { extractUrls, paperLinks } from '../links.js';
+import { isoDate, isoDateLabel } from './dates.js';
+import { isRecord, nonEmptyString, parseJson, type ParsedJson } from './json.js';
+import { quoteForMessage } from '../terminal-text.js';
 
 type Item = Readonly<Record<string, unknown>>;
 

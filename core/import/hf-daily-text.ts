@@ -5,16 +5,9 @@
 
 import type { ParsedPaper } from '../model.js';
 import type { ParseContext, ParsedDigest, SkippedBlock } from './types.js';
-import {
-  collapseWhitespace,
-  extractUrls,
-  isoDate,
-  joinParagraphs,
-  latestDateNotAfter,
-  monthNumber,
-  paperLinks,
-  shortDate,
-} from './text.js';
+import { collapseWhitespace, joinParagraphs } from './whitespace.js';
+import { extractUrls, paperLinks } from '../links.js';
+import { isoDate, latestDateNotAfter, monthNumber, shortDate } from './dates.js';
 
 /** Lines only this page has: enough to recognise it without a date line. */
 const PAGE_MARKERS = new Set(['Get trending papers in your email inbox!', 'byAK and the research community']);

@@ -8,7 +8,8 @@ import { detectFormat, parseJsonText } from './detect.js';
 import { parseHfDailyJson } from './hf-daily-json.js';
 import { parseHfDailyText } from './hf-daily-text.js';
 import { parseShelfmarkJson } from './shelfmark-json.js';
-import { normalizeLineEndings, type ParsedJson } from './text.js';
+import { normalizeLineEndings } from './whitespace.js';
+import type { ParsedJson } from './json.js';
 import { DigestError, type ParseContext, type ParsedDigest, type ParsedFile, type SkippedBlock } from './types.js';
 
 export { decodeDigest, MAX_DIGEST_BYTES } from './decode.js';

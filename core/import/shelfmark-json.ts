@@ -15,7 +15,8 @@ import { DIGEST_FORMATS, READING_STATUSES, type CataloguePaper, emptyStateMap } 
 import { MAX_NOTE_LENGTH, normalizeTag } from '../reading.js';
 import { isHttpLink } from '../links.js';
 import { DigestError, type LibrarySnapshot, type ParseContext } from './types.js';
-import { isRecord, parseJson, quoteForMessage, type ParsedJson } from './text.js';
+import { isRecord, parseJson, type ParsedJson } from './json.js';
+import { quoteForMessage } from '../terminal-text.js';
 
 export const LIBRARY_FORMAT = 'shelfmark-library';
 export const LIBRARY_FORMAT_VERSION = 1;

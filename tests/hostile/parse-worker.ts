@@ -12,7 +12,7 @@ import { parseHfDailyJson } from '../../core/import/hf-daily-json.js';
 import { parseHfDailyText } from '../../core/import/hf-daily-text.js';
 import { DigestError, parseDigestFile, type ParsedFile } from '../../core/import/index.js';
 import { parseShelfmarkJson } from '../../core/import/shelfmark-json.js';
-import { normalizeLineEndings } from '../../core/import/text.js';
+import { normalizeLineEndings } from '../../core/import/whitespace.js';
 import type { LibrarySnapshot, ParseContext } from '../../core/import/types.js';
 import type { ParsedPaper } from '../../core/model.js';
 import { normalizeTag } from '../../core/reading.js';

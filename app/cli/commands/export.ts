@@ -1,0 +1,59 @@
+import { resolve } from 'node:path';
+import { EXPORT_FORMATS, type ExportFormat, type ExportRequest } from '../../../core/export/request.js';
+import { writeExportFile, writeExportFolder } from '../../export-files.js';
+import { UsageError, type Command } from '../command.js';
+import { plural } from '../format.js';
+import { statusArg } from '../options.js';
+
+const isExportFormat = (value: string): value is ExportFormat => (EXPORT_FORMATS as readonly string[]).includes(value);
+
+export const exportCommand: Command = {
+  name: 'export',
+  usage:
+    '--out PATH [--format md|json|bibtex] [--status S] [--tag T] [--digest D] [--query Q] [--all] [--abstracts] [--force]',
+  summary: 'Export notes to Markdown (a .md document, or a folder of files), the library to JSON, or BibTeX',
+  options: ['out', 'format', 'status', 'tag', 'digest', 'query', 'all', 'abstracts', 'force'],
+  args: [0, 0],
+  examples: [
+    'shelfmark export --out notes.md --tag to-present',
+    'shelfmark export --format bibtex --out reading.bib',
+    'shelfmark export --format json --out shelfmark-backup.json',
+  ],
+  async run({ service, values, print }) {
+    const out = values.out;
+    if (out === undefined) throw new UsageError('export needs --out PATH.');
+    const exportFormat = values.format ?? 'md';
+    if (!isExportFormat(exportFormat))
+      throw new UsageError(`"${exportFormat}" is not an export format: use ${EXPORT_FORMATS.join(', ')}.`);
+    const filtered = [values.status, values.tag, values.digest, values.query, values.all, values.abstracts].some(
+      (value) => value !== undefined,
+    );
+    if (exportFormat === 'json' && filtered) {
+      throw new UsageError(
+        'a JSON export is a backup of the whole library: it takes no filters, --all or --abstracts.',
+      );
+    }
+    const layout = exportFormat === 'md' && !out.toLowerCase().endsWith('.md') ? 'folder' : 'document';
+    const request: ExportRequest = {
+      format: exportFormat,
+      layout,
+      abstracts: values.abstracts === true,
+      selection: {
+        status: statusArg(values.status),
+        tag: values.tag,
+        digest: values.digest,
+        query: values.query,
+        all: exportFormat === 'bibtex' || values.all === true,
+      },
+    };
+    const output = await service.renderExport(request);
+    if (output.kind === 'folder') await writeExportFolder(out, output.files, values.force === true);
+    else await writeExportFile(out, output.content, values.force === true);
+    print(
+      { out: resolve(out), format: exportFormat, layout, papers: output.papers },
+      () =>
+        `Exported ${plural(output.papers, 'paper')} to ${out}${output.kind === 'folder' ? ` (${plural(output.files.length, 'file')})` : ''}\n`,
+    );
+    return 0;
+  },
+};

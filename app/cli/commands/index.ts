@@ -1,0 +1,37 @@
+/** Every command of the command line, in the order help lists them. A new command is a file here and a line below. */
+
+import type { Command } from '../command.js';
+import { backups } from './backups.js';
+import { digests } from './digests.js';
+import { exportCommand } from './export.js';
+import { importCommand } from './import.js';
+import { list } from './list.js';
+import { note } from './note.js';
+import { restore } from './restore.js';
+import { show } from './show.js';
+import { stats } from './stats.js';
+import { status } from './status.js';
+import { tag } from './tag.js';
+import { tags } from './tags.js';
+import { untag } from './untag.js';
+
+export const COMMANDS: readonly Command[] = [
+  importCommand,
+  list,
+  show,
+  status,
+  tag,
+  untag,
+  note,
+  exportCommand,
+  backups,
+  restore,
+  tags,
+  digests,
+  stats,
+];
+
+/** The command called `name`, or undefined. */
+export function commandNamed(name: string): Command | undefined {
+  return COMMANDS.find((command) => command.name === name);
+}

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { timed } from '../../tests/timing.js';
+import { decodeTex } from './tex.js';
+
+describe('decodeTex', () => {
+  it.each([
+    ['Schr\\"odinger', 'Schrödinger'],
+    ['Schr{\\"o}dinger', 'Schrödinger'],
+    ['Schr\\"{o}dinger', 'Schrödinger'],
+    ['Sol\\`a', 'Solà'],
+    ['M\\"uller', 'Müller'],
+    ["{\\'e}cole", 'école'],
+    ["Garc\\'{\\i}a", 'García'],
+    ["Garc\\'\\i a", 'García'],
+    ['G\\^ote', 'Gôte'],
+    ['Espa\\~na', 'España'],
+    ['Fran\\c{c}ais', 'Français'],
+    ['\\v{S}koda', 'Škoda'],
+    ['Erd\\H{o}s', 'Erdős'],
+    ['\\k{a}', 'ą'],
+    ['\\.{Z}ywiec', 'Żywiec'],
+    ['Stra\\ss e', 'Straße'],
+    ['{\\O}stergaard S{\\o}ren', 'Østergaard Søren'],
+    ['{\\aa}ngstr{\\"o}m \\AA', 'ångström Å'],
+    ['\\ae sthetic \\AE', 'æsthetic Æ'],
+    ['{\\L}ukasiewicz', 'Łukasiewicz'],
+    ['pages 1--10', 'pages 1–10'],
+    ['yes---no', 'yes—no'],
+    ['R\\&D', 'R&D'],
+    ['50\\% off', '50% off'],
+    ['Fig.~3', 'Fig. 3'],
+    ['{PFGM}++', 'PFGM++'],
+    ['The {\\TeX}book', 'The TeXbook'],
+    ['\\emph{very} \\textbf{bold}', 'very bold'],
+    ["``quoted''", '“quoted”'],
+  ])('%s → %s', (tex, text) => {
+    expect(decodeTex(tex)).toBe(text);
+  });
+
+  it('keeps math and unknown commands as written', () => {
+    expect(decodeTex('cost $\\mathcal{O}(n^{2})$ with \\alpha')).toBe('cost $\\mathcal{O}(n^{2})$ with \\alpha');
+  });
+
+  it('keeps ~ when asked, as arXiv metadata means it', () => {
+    expect(decodeTex('runs ~10x faster', { tilde: 'keep' })).toBe('runs ~10x faster');
+    expect(decodeTex('Espa\\~na', { tilde: 'keep' })).toBe('España');
+  });
+
+  it('leaves plain Unicode alone', () => {
+    expect(decodeTex('Über-Modelle: Ναι, 大规模')).toBe('Über-Modelle: Ναι, 大规模');
+  });
+
+  it('puts an accent on the first letter of a braced argument, however it is nested', () => {
+    expect(decodeTex('\\"{\\\'{o}}')).toBe('ó\u0308'.normalize('NFC'));
+    expect(decodeTex('\\"{\\\'{o}x} and \\"{}')).toBe(`${'ó\u0308'.normalize('NFC')}x and "`);
+    expect(decodeTex('\\c{\\emph{c}}')).toBe('ç');
+    expect(decodeTex('\\"{$a}$}')).toBe('$\u0308'.normalize('NFC') + 'a$'); // math ends with the argument
+  });
+
+  it('decodes 10,000 nested accent arguments (a 40 KB field) without running out of stack', () => {
+    const deep = `${'\\"{'.repeat(10_000)}o${'}'.repeat(10_000)}`;
+    let text = '';
+    // It used to recurse once a level, and throw RangeError (and take quadratic time on the way).
+    expect(timed(() => (text = decodeTex(deep)))).toBeLessThan(1000);
+    expect(text).toBe(`o${'\u0308'.repeat(10_000)}`.normalize('NFC'));
+  });
+
+  it('leaves accent arguments nested past 100,000 levels as written, in linear time', () => {
+    const deep = `${'\\"{'.repeat(200_000)}o${'}'.repeat(200_000)}`;
+    let text = '';
+    expect(timed(() => (text = decodeTex(deep)))).toBeLessThan(1000);
+    // The innermost 100,000 accents are written as they are (`"`): the outer ones go on the first of those.
+    expect(text).toBe(`"${'\u0308'.repeat(100_000)}${'"'.repeat(99_999)}o`.normalize('NFC'));
+  });
+
+  it('finds where math ends in linear time, however many escaped dollars follow an open one', () => {
+    const text = `$ ${'\\\\$'.repeat(300_000)}`;
+    expect(timed(() => decodeTex(text))).toBeLessThan(1000);
+  });
+
+  it('looks for a URL at every "http" in linear time, where none is one', () => {
+    // Each "h" used to match on to the end of the run before the URL was refused: quadratic.
+    const text = 'http://)'.repeat(100_000);
+    let decoded = '';
+    expect(timed(() => (decoded = decodeTex(text)))).toBeLessThan(1000);
+    expect(decoded).toBe(text);
+  });
+
+  it('takes no command for an accent or a letter because Object.prototype has a member of its name', () => {
+    expect(decodeTex('\\constructor{o} \\toString \\hasOwnProperty')).toBe(
+      '\\constructoro \\toString \\hasOwnProperty',
+    );
+  });
+});
+
+describe('decodeTex and URLs', () => {
+  it('leaves URLs in the text as they are, escapes aside', () => {
+    expect(decodeTex('see https://github.com/a--b/c~d/e\\_f. And https://x.org/{g}.')).toBe(
+      'see https://github.com/a--b/c~d/e_f. And https://x.org/g.',
+    );
+  });
+});
