@@ -47,6 +47,7 @@ import {
   fileSystemError,
   libraryPaths,
   openLibraryStore,
+  readOnlyReason,
   type LibraryChange,
   type LibraryPaths,
   type LibraryStore,
@@ -77,7 +78,7 @@ function sameCatalogue(a: Catalogue, b: Catalogue): boolean {
 export class LibraryService implements LibraryApi {
   readonly paths: LibraryPaths;
   #store: Promise<LibraryStore> | null = null;
-  #outlineView: { readonly library: OutlineSnapshot; readonly view: LibraryOutline } | null = null;
+  #outlineView: { readonly library: OutlineSnapshot; readonly view: Omit<LibraryOutline, 'readOnly'> } | null = null;
 
   /** Opens nothing yet: a library that cannot be read still lists and restores its backups. */
   constructor(
@@ -131,7 +132,7 @@ export class LibraryService implements LibraryApi {
       };
       this.#outlineView = made;
     }
-    return made.view;
+    return { ...made.view, readOnly: await readOnlyReason(this.paths) };
   }
 
   async getPapers(offset: number, limit: number): Promise<readonly Paper[]> {

@@ -35,6 +35,8 @@ export interface LibraryView {
 export interface LibraryOutline {
   readonly papers: PaperColumns;
   readonly digests: readonly DigestProgress[];
+  /** Why the library cannot be changed ("/media/backup/papers cannot be written (…)"); null when it can. */
+  readonly readOnly: string | null;
 }
 
 /** A paper's reading state as an undo restores it. */

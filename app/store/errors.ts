@@ -51,15 +51,18 @@ export async function namesIn(directory: string): Promise<string[]> {
  */
 export class LibraryReadOnlyError extends Error {
   override readonly name = 'LibraryReadOnlyError';
+  /** "/media/backup/papers cannot be written (it is on a read-only file system)" */
+  readonly reason: string;
   constructor(
     readonly directory: string,
     cause: unknown,
   ) {
     const why = isErrorCode(cause, 'EROFS') ? 'it is on a read-only file system' : 'Shelfmark may not write there';
-    super(
-      `The library is read-only: ${directory} cannot be written (${why}). It can be read, searched and exported; nothing was changed.`,
-      { cause },
-    );
+    const reason = `${directory} cannot be written (${why})`;
+    super(`The library is read-only: ${reason}. It can be read, searched and exported; nothing was changed.`, {
+      cause,
+    });
+    this.reason = reason;
   }
 }
 

@@ -44,6 +44,17 @@ interface HeldLock {
   readonly lost: readonly Error[];
 }
 
+/** Why the library's folder cannot be written, or null when it can (or does not exist yet). */
+export async function readOnlyReason(paths: LibraryPaths): Promise<string | null> {
+  try {
+    await access(paths.directory, constants.W_OK);
+    return null;
+  } catch (error) {
+    if (isErrorCode(error, ...READ_ONLY_CODES)) return new LibraryReadOnlyError(paths.directory, error).reason;
+    return null;
+  }
+}
+
 async function acquireLock(paths: LibraryPaths): Promise<HeldLock> {
   const lost: Error[] = [];
   try {

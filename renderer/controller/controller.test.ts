@@ -28,7 +28,8 @@ function fakeApi(initial: Paper[]) {
   };
   const api: Partial<LibraryApi> = {
     getLibrary: () => answer('getLibrary', [], () => ({ papers, digests: [] })),
-    getLibraryOutline: () => answer('getLibraryOutline', [], () => ({ papers: outlineColumns(papers), digests: [] })),
+    getLibraryOutline: () =>
+      answer('getLibraryOutline', [], () => ({ papers: outlineColumns(papers), digests: [], readOnly: null })),
     // The background load of whole records: never held or failed.
     getPapers: (offset: number, limit: number) => {
       pages.push(offset);
