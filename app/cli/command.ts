@@ -2,6 +2,7 @@
 
 import type { LibraryService } from '../library-service.js';
 import { COMMAND_OPTIONS, type CommandOption, type OptionValues } from './options.js';
+import { UsageError } from './usage-error.js';
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
@@ -9,9 +10,6 @@ export interface CliIo {
   readonly readStdin: () => Promise<string>;
   readonly env: NodeJS.ProcessEnv;
 }
-
-/** A mistake in how the command was called: exit 2 and a pointer to --help. */
-export class UsageError extends Error {}
 
 export interface Context {
   readonly service: LibraryService;

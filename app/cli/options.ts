@@ -2,7 +2,7 @@
 
 import { parseArgs } from 'node:util';
 import { isReadingStatus, READING_STATUSES, type ReadingStatus } from '../../core/model.js';
-import { UsageError } from './command.js';
+import { UsageError } from './usage-error.js';
 
 export const OPTIONS = {
   db: { type: 'string' },

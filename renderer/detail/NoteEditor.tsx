@@ -37,12 +37,16 @@ export function NoteEditor({ paper }: { paper: Paper }) {
   const preview = useDeferredValue(text);
   const html = useMemo(() => renderNote(preview), [preview]);
 
-  // Another paper: leave edit mode (the old one's note was flushed on the way).
+  // Another paper: leave edit mode in this very render (React's way to adjust state when a prop changes), not
+  // in an effect that first shows the new paper's note in the old paper's textarea.
   const paperId = paper.id;
-  useEffect(() => {
+  const [shownPaperId, setShownPaperId] = useState(paperId);
+  if (shownPaperId !== paperId) {
+    setShownPaperId(paperId);
     setEditing(false);
-    return () => notes.flush(paperId);
-  }, [paperId, notes]);
+  }
+  // The old paper's note is flushed on the way.
+  useEffect(() => () => notes.flush(paperId), [paperId, notes]);
 
   useEffect(
     () =>

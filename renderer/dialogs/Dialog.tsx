@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useEffect, useEffectEvent, useId, useRef, type ReactNode } from 'react';
 import { CloseIcon } from '../kit/icons.js';
 
 /** A modal <dialog>: the browser traps focus, dims the page and closes it on Esc. */
@@ -17,8 +17,8 @@ export function Dialog({
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
-  const onCloseRef = useRef(onClose);
-  onCloseRef.current = onClose;
+  // The latest onClose, called from the effect below without re-running it.
+  const onCloseEvent = useEffectEvent(onClose);
 
   useEffect(() => {
     const dialog = ref.current;
@@ -28,7 +28,7 @@ export function Dialog({
     // A close event is dispatched as a task of its own: one left over from an earlier close (React's StrictMode
     // mounts twice) must not close the dialog now open.
     const closed = (): void => {
-      if (!dialog.open) onCloseRef.current();
+      if (!dialog.open) onCloseEvent();
     };
     dialog.addEventListener('close', closed);
     return () => {

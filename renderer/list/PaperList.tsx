@@ -128,6 +128,9 @@ function PaperList({ ids, label }: { ids: readonly string[]; label: string }) {
 
   // Stable callbacks: a new getItemKey makes the virtualiser re-measure every row, 100,000 of them.
   const getItemKey = useCallback((index: number) => ids[index] ?? index, [ids]);
+  // The React Compiler (which this app does not run) would skip this component for useVirtualizer; the memoised
+  // rows are handed only measureElement, a stable ref callback.
+  // eslint-disable-next-line react-hooks/incompatible-library -- see above
   const virtualizer = useVirtualizer({
     count: ids.length,
     getScrollElement: useCallback(() => scrollRef.current, []),

@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import { EXPORT_FORMATS, type ExportFormat, type ExportRequest } from '../../../core/export/request.js';
 import { writeExportFile, writeExportFolder } from '../../export-files.js';
-import { UsageError, type Command } from '../command.js';
+import type { Command } from '../command.js';
+import { UsageError } from '../usage-error.js';
 import { plural } from '../format.js';
 import { statusArg } from '../options.js';
 

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { UsageError, type Command } from '../command.js';
+import type { Command } from '../command.js';
+import { UsageError } from '../usage-error.js';
 import { plural } from '../format.js';
 
 export const note: Command = {

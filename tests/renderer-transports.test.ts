@@ -1,15 +1,15 @@
 /** The renderer's transports (renderer/api): over HTTP against a real server, and over a stand-in preload bridge. */
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { API_METHODS, ApiCallError, type ApiResponse } from '../../core/api.js';
-import type { AppEvent, PreloadBridge } from '../../core/ipc.js';
-import { connectApi } from '../../renderer/api/connect-api.js';
-import { httpApi } from '../../renderer/api/http-transport.js';
-import { findPreloadBridge } from '../../renderer/api/preload-transport.js';
-import { bundledSampleDigest } from '../resources.js';
-import { TOKEN_HEADER } from './access.js';
-import { startWebServer, type WebServer } from './server.js';
-import { makeTestWorld, type TestWorld } from './test-support.js';
+import { TOKEN_HEADER } from '../app/http/access.js';
+import { startWebServer, type WebServer } from '../app/http/server.js';
+import { makeTestWorld, type TestWorld } from '../app/http/test-support.js';
+import { bundledSampleDigest } from '../app/resources.js';
+import { API_METHODS, ApiCallError, type ApiResponse } from '../core/api.js';
+import type { AppEvent, PreloadBridge } from '../core/ipc.js';
+import { connectApi } from '../renderer/api/connect-api.js';
+import { httpApi } from '../renderer/api/http-transport.js';
+import { findPreloadBridge } from '../renderer/api/preload-transport.js';
 
 async function rejection(promise: Promise<unknown>): Promise<ApiCallError> {
   const error: unknown = await promise.then(
