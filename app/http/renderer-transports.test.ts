@@ -7,9 +7,9 @@ import { connectApi } from '../../renderer/api/connect-api.js';
 import { httpApi } from '../../renderer/api/http-transport.js';
 import { findPreloadBridge } from '../../renderer/api/preload-transport.js';
 import { bundledSampleDigest } from '../resources.js';
-import { TOKEN_HEADER } from './access.js';
+import { TOKEN_HEADER } from '../../core/web-token.js';
 import { startWebServer, type WebServer } from './server.js';
-import { makeTestWorld, type TestWorld } from './test-support.js';
+import { startTestServer, type TestWorld } from './test-support.js';
 
 async function rejection(promise: Promise<unknown>): Promise<ApiCallError> {
   const error: unknown = await promise.then(
@@ -38,20 +38,10 @@ function largeBibtex(count: number): string {
 describe('the HTTP transport against a real server', () => {
   let world: TestWorld;
   let server: WebServer;
+  let stop: () => Promise<void>;
 
-  beforeAll(async () => {
-    world = await makeTestWorld();
-    server = await startWebServer({
-      dbPath: world.dbPath,
-      rendererDir: world.rendererDir,
-      sampleDigest: bundledSampleDigest(),
-    });
-  });
-
-  afterAll(async () => {
-    await server.close();
-    await world.remove();
-  });
+  beforeAll(async () => ({ world, server, stop } = await startTestServer()));
+  afterAll(() => stop());
 
   const api = (): ReturnType<typeof httpApi> =>
     httpApi({ baseUrl: `http://127.0.0.1:${server.port}`, headers: { [TOKEN_HEADER]: server.token } });

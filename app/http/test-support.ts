@@ -4,6 +4,9 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { TOKEN_HEADER } from '../../core/web-token.js';
+import { bundledSampleDigest } from '../resources.js';
+import { startWebServer, type WebServer } from './server.js';
 
 export const BIBTEX_DIGEST = `@article{vaswani2017attention,
   title = {Attention Is All You Need},
@@ -57,6 +60,31 @@ export async function makeTestWorld(): Promise<TestWorld> {
   };
 }
 
+export interface TestServer {
+  readonly world: TestWorld;
+  readonly server: WebServer;
+  /** Closes the server and removes its world. */
+  readonly stop: () => Promise<void>;
+}
+
+/** A server on the library of a fresh test world. */
+export async function startTestServer(): Promise<TestServer> {
+  const world = await makeTestWorld();
+  const server = await startWebServer({
+    dbPath: world.dbPath,
+    rendererDir: world.rendererDir,
+    sampleDigest: bundledSampleDigest(),
+  });
+  return {
+    world,
+    server,
+    stop: async () => {
+      await server.close();
+      await world.remove();
+    },
+  };
+}
+
 /** Every file directly in a folder with its content, to show that a refused call changed nothing. */
 export async function folderSnapshot(directory: string): Promise<Readonly<Record<string, string>>> {
   const names = (await readdir(directory, { withFileTypes: true }))
@@ -83,6 +111,23 @@ export interface RawRequest {
   readonly headers?: Readonly<Record<string, string>>;
   readonly body?: string | Uint8Array;
   readonly host?: string;
+}
+
+/** `POST /api/<method>` with a JSON body, and the token in its header unless it is null. */
+export function apiRequest(
+  port: number,
+  token: string | null,
+  method: string,
+  body = '{"args":[]}',
+  headers: Readonly<Record<string, string>> = {},
+): Promise<RawResponse> {
+  return rawRequest({
+    port,
+    path: `/api/${method}`,
+    method: 'POST',
+    headers: { ...(token === null ? {} : { [TOKEN_HEADER]: token }), 'Content-Type': 'application/json', ...headers },
+    body,
+  });
 }
 
 export function rawRequest(options: RawRequest): Promise<RawResponse> {
