@@ -9,7 +9,7 @@ import { bundledSampleDigest } from '../resources.js';
 import { libraryPaths } from '../store/index.js';
 import { CONTENT_SECURITY_POLICY } from '../../core/content-security-policy.js';
 import { TOKEN_HEADER } from '../../core/web-token.js';
-import { MAX_BODY_BYTES } from './request-body.js';
+import { BODY_LIMITS } from './body-limits.js';
 import { startWebServer, type WebServer } from './server.js';
 import { MissingRendererError } from './static-files.js';
 import {
@@ -23,6 +23,9 @@ import {
   type RawResponse,
   type TestWorld,
 } from './test-support.js';
+
+/** Import's limit: the largest a body can be. */
+const MAX_BODY_BYTES = BODY_LIMITS.importFiles;
 
 let world: TestWorld;
 let server: WebServer;

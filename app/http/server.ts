@@ -11,6 +11,8 @@ import type { LibraryService } from '../library-service.js';
 import { TOKEN_FRAGMENT_PARAMETER } from '../../core/web-token.js';
 import { decideAccess, newToken, oldTokenCookieRemovals, pathOf, type AccessPolicy } from './access.js';
 import { API_PREFIX, serveApiCall } from './api-route.js';
+import { BodyBudget } from './body-budget.js';
+import { BODY_BUDGET_BYTES } from './body-limits.js';
 import { sendText, setSecurityHeaders } from './response-headers.js';
 import { resolveRendererDir, serveStaticFile } from './static-files.js';
 
@@ -45,6 +47,7 @@ interface RequestContext {
   readonly policy: AccessPolicy;
   readonly api: Promise<LibraryApi>;
   readonly rendererRoot: string;
+  readonly bodies: BodyBudget;
 }
 
 async function handleRequest(
@@ -67,7 +70,7 @@ async function handleRequest(
     return;
   }
   const path = pathOf(url);
-  if (path.startsWith(API_PREFIX)) await serveApiCall(request, response, path, context.api);
+  if (path.startsWith(API_PREFIX)) await serveApiCall(request, response, path, context.api, context.bodies);
   else await serveStaticFile(request, response, context.rendererRoot);
 }
 
@@ -114,7 +117,12 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   service.then((library) => library.warm()).catch(() => undefined);
   const token = newToken();
   // Attached before any request can arrive: listen's callback and this continuation run before further I/O.
-  const context: RequestContext = { policy: { port: address.port, token }, api: service, rendererRoot };
+  const context: RequestContext = {
+    policy: { port: address.port, token },
+    api: service,
+    rendererRoot,
+    bodies: new BodyBudget(BODY_BUDGET_BYTES),
+  };
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
     handleRequest(request, response, context).catch((error: unknown) => {
       if (response.headersSent) {

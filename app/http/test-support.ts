@@ -158,3 +158,76 @@ export function rawRequest(options: RawRequest): Promise<RawResponse> {
     request.end(options.body);
   });
 }
+
+export interface BodySending {
+  readonly port: number;
+  readonly path: string;
+  readonly headers: Readonly<Record<string, string>>;
+  /** Sent `times` times, as fast as the server takes it, until it answers. */
+  readonly chunk: Uint8Array;
+  readonly times: number;
+  /** false: the body is left unfinished, the connection open, until `abort`. */
+  readonly finish: boolean;
+}
+
+export interface BodySent {
+  /** The server's answer, which may come before the body is all sent. */
+  readonly answer: Promise<RawResponse>;
+  readonly answered: () => boolean;
+  readonly abort: () => void;
+}
+
+/** A POST whose body goes out in chunks, with backpressure: the test itself holds one chunk, not the body. */
+export function sendBody(options: BodySending): BodySent {
+  let answered = false;
+  let aborted = false;
+  let settle: (response: RawResponse) => void = () => undefined;
+  let fail: (error: Error) => void = () => undefined;
+  const answer = new Promise<RawResponse>((resolve, reject) => {
+    settle = resolve;
+    fail = reject;
+  });
+  const request = httpRequest(
+    {
+      host: '127.0.0.1',
+      port: options.port,
+      path: options.path,
+      method: 'POST',
+      headers: options.headers,
+      agent: false,
+    },
+    (response) => {
+      answered = true;
+      const chunks: Buffer[] = [];
+      const done = (): void => {
+        settle({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString() });
+        request.destroy();
+      };
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', done);
+      response.on('error', done);
+      response.on('close', done);
+    },
+  );
+  // Once answered, the server may close the connection while the body is still going out.
+  request.on('error', (error) => {
+    if (!answered && !aborted) fail(error);
+  });
+  let sent = 0;
+  const pump = (): void => {
+    while (!answered && !request.destroyed && sent < options.times) {
+      sent += 1;
+      if (!request.write(options.chunk)) {
+        request.once('drain', pump);
+        return;
+      }
+    }
+    if (options.finish && !answered && !request.destroyed) request.end();
+  };
+  pump();
+  const abort = (): void => {
+    aborted = true;
+    request.destroy();
+  };
+  return { answer, answered: () => answered, abort };
+}
