@@ -1,12 +1,12 @@
 /** The renderer's transports (renderer/api): over HTTP against a real server, and over a stand-in preload bridge. */
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TOKEN_HEADER } from '../app/http/access.js';
 import { startWebServer, type WebServer } from '../app/http/server.js';
-import { makeTestWorld, type TestWorld } from '../app/http/test-support.js';
+import { startTestServer, type TestWorld } from './web-server-harness.js';
 import { bundledSampleDigest } from '../app/resources.js';
 import { API_METHODS, ApiCallError, type ApiResponse } from '../core/api.js';
 import type { AppEvent, PreloadBridge } from '../core/ipc.js';
+import { TOKEN_HEADER } from '../core/web-token.js';
 import { connectApi } from '../renderer/api/connect-api.js';
 import { httpApi } from '../renderer/api/http-transport.js';
 import { findPreloadBridge } from '../renderer/api/preload-transport.js';
@@ -38,20 +38,10 @@ function largeBibtex(count: number): string {
 describe('the HTTP transport against a real server', () => {
   let world: TestWorld;
   let server: WebServer;
+  let stop: () => Promise<void>;
 
-  beforeAll(async () => {
-    world = await makeTestWorld();
-    server = await startWebServer({
-      dbPath: world.dbPath,
-      rendererDir: world.rendererDir,
-      sampleDigest: bundledSampleDigest(),
-    });
-  });
-
-  afterAll(async () => {
-    await server.close();
-    await world.remove();
-  });
+  beforeAll(async () => ({ world, server, stop } = await startTestServer()));
+  afterAll(() => stop());
 
   const api = (): ReturnType<typeof httpApi> =>
     httpApi({ baseUrl: `http://127.0.0.1:${server.port}`, headers: { [TOKEN_HEADER]: server.token } });

@@ -4,7 +4,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApiError, ApiResponse, LibraryApi } from '../../core/api.js';
 import { isApiMethod } from '../../core/api.js';
 import { decodeApiValue, encodeApiValue } from '../../core/api-codec.js';
-import { BodyTooLargeError, readBody } from './request-body.js';
+import type { BodyBudget } from './body-budget.js';
+import { BODY_LIMITS } from './body-limits.js';
+import { BodyTooLargeError, declaredLength, readBody } from './request-body.js';
 
 export const API_PREFIX = '/api/';
 
@@ -42,15 +44,20 @@ function refusal(kind: ApiError['kind'], message: string): ApiResponse {
   return { ok: false, error: { kind, message } };
 }
 
+const CLOSE: Readonly<Record<string, string>> = { Connection: 'close' };
+
 const BODY_SHAPE = 'The request body must be JSON: { "args": [...] }.';
+
+const BUSY = 'Shelfmark is busy reading other large requests (imports, most likely): try again once they are done.';
 
 /** The call's arguments from the request body, or the envelope that refuses it. */
 async function readArgs(
   request: IncomingMessage,
+  limit: number,
 ): Promise<{ args: unknown } | { refused: ApiResponse; status: number }> {
   let text: string;
   try {
-    text = (await readBody(request)).toString('utf8');
+    text = (await readBody(request, limit)).toString('utf8');
   } catch (error) {
     if (!(error instanceof BodyTooLargeError)) throw error;
     return { refused: refusal('invalid-input', error.message), status: 413 };
@@ -68,12 +75,16 @@ async function readArgs(
   return { args: body.args };
 }
 
-/** Answers a request whose path starts with API_PREFIX. */
+/**
+ * Answers a request whose path starts with API_PREFIX. Its body is read only if it fits the method's limit and
+ * the bytes `bodies` has left; it holds them until the answer is sent.
+ */
 export async function serveApiCall(
   request: IncomingMessage,
   response: ServerResponse,
   path: string,
   api: Promise<LibraryApi>,
+  bodies: BodyBudget,
 ): Promise<void> {
   const method = path.slice(API_PREFIX.length);
   if (!isApiMethod(method)) {
@@ -89,13 +100,28 @@ export async function serveApiCall(
     sendEnvelope(response, refusal('invalid-input', 'API calls send JSON (Content-Type: application/json).'), 415);
     return;
   }
-  const read = await readArgs(request);
-  if ('refused' in read) {
-    // Stop reading what is left of a refused body: close the connection after answering.
-    sendEnvelope(response, read.refused, read.status, read.status === 413 ? { Connection: 'close' } : {});
+  const limit = BODY_LIMITS[method];
+  const declared = declaredLength(request);
+  // Refused without reading what is left of the body: close the connection after answering.
+  if (declared !== null && declared > limit) {
+    sendEnvelope(response, refusal('invalid-input', new BodyTooLargeError(limit).message), 413, CLOSE);
     return;
   }
-  // Loaded at the first call rather than before the server listens: see openLibraryService in server.ts.
-  const { dispatchApiCall } = await import('../api-dispatch.js');
-  sendEnvelope(response, await dispatchApiCall(await api, method, read.args));
+  const release = bodies.reserve(declared ?? limit);
+  if (release === null) {
+    sendEnvelope(response, refusal('internal', BUSY), 503, { ...CLOSE, 'Retry-After': '5' });
+    return;
+  }
+  try {
+    const read = await readArgs(request, limit);
+    if ('refused' in read) {
+      sendEnvelope(response, read.refused, read.status, read.status === 413 ? CLOSE : {});
+      return;
+    }
+    // Loaded at the first call rather than before the server listens: see openLibraryService in server.ts.
+    const { dispatchApiCall } = await import('../api-dispatch.js');
+    sendEnvelope(response, await dispatchApiCall(await api, method, read.args));
+  } finally {
+    release();
+  }
 }

@@ -1,21 +1,25 @@
 /** Reads a request body up to a size limit, refusing a larger one before holding it all in memory. */
 
 import type { IncomingMessage } from 'node:http';
-
-const MIB = 1024 * 1024;
-/** Import sends up to 32 MB files, base64-encoded (4/3 of their size) in JSON. */
-export const MAX_BODY_BYTES = 64 * MIB;
+import { sizeText } from './body-limits.js';
 
 export class BodyTooLargeError extends Error {
   override readonly name = 'BodyTooLargeError';
   constructor(readonly limit: number) {
-    super(`The request is too large: the limit is ${limit / MIB} MB.`);
+    super(`The request is too large: the limit is ${sizeText(limit)}.`);
   }
 }
 
-export async function readBody(request: IncomingMessage, limit: number = MAX_BODY_BYTES): Promise<Buffer> {
-  const declared = Number(request.headers['content-length'] ?? 0);
-  if (declared > limit) throw new BodyTooLargeError(limit);
+/** The body's size as its Content-Length header gives it (Node has checked the number); null for a streamed body. */
+export function declaredLength(request: IncomingMessage): number | null {
+  const header = request.headers['content-length'];
+  return header === undefined ? null : Number(header);
+}
+
+/** Throws BodyTooLargeError as soon as the declared size, or the bytes received so far, exceed `limit`. */
+export async function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
+  const declared = declaredLength(request);
+  if (declared !== null && declared > limit) throw new BodyTooLargeError(limit);
   const chunks: Buffer[] = [];
   let size = 0;
   // Keep the connection when refusing, so the client still gets the answer; the server closes it after that.

@@ -7,38 +7,32 @@ import { decodeApiValue, encodeApiValue } from '../../core/api-codec.js';
 import { LibraryService } from '../library-service.js';
 import { bundledSampleDigest } from '../resources.js';
 import { libraryPaths } from '../store/index.js';
-import { TOKEN_HEADER, tokenCookieName } from './access.js';
 import { CONTENT_SECURITY_POLICY } from '../../core/content-security-policy.js';
-import { MAX_BODY_BYTES } from './request-body.js';
+import { TOKEN_HEADER } from '../../core/web-token.js';
+import { BODY_LIMITS } from './body-limits.js';
 import { startWebServer, type WebServer } from './server.js';
 import { MissingRendererError } from './static-files.js';
 import {
+  apiRequest,
   BIBTEX_DIGEST,
   folderSnapshot,
   INDEX_HTML,
-  makeTestWorld,
   rawRequest,
+  startTestServer,
   type RawRequest,
   type RawResponse,
   type TestWorld,
-} from './test-support.js';
+} from '../../tests/web-server-harness.js';
+
+/** Import's limit: the largest a body can be. */
+const MAX_BODY_BYTES = BODY_LIMITS.importFiles;
 
 let world: TestWorld;
 let server: WebServer;
+let stop: () => Promise<void>;
 
-beforeAll(async () => {
-  world = await makeTestWorld();
-  server = await startWebServer({
-    dbPath: world.dbPath,
-    rendererDir: world.rendererDir,
-    sampleDigest: bundledSampleDigest(),
-  });
-});
-
-afterAll(async () => {
-  await server.close();
-  await world.remove();
-});
+beforeAll(async () => ({ world, server, stop } = await startTestServer()));
+afterAll(() => stop());
 
 /** A request that passes every check unless the test overrides one. */
 function authorised(options: Omit<RawRequest, 'port'>): Promise<RawResponse> {
@@ -80,7 +74,7 @@ describe('where the server listens', () => {
     expect(server.address.family).toBe('IPv4');
     expect(server.address.port).toBe(server.port);
     expect(server.port).toBeGreaterThan(0);
-    expect(server.url).toBe(`http://127.0.0.1:${server.port}/?token=${server.token}`);
+    expect(server.url).toBe(`http://127.0.0.1:${server.port}/#token=${server.token}`);
     // 32 random bytes, base64url.
     expect(server.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
   });
@@ -105,8 +99,7 @@ describe('where the server listens', () => {
     try {
       expect(other.token).not.toBe(server.token);
       expect(other.port).not.toBe(server.port);
-      const crossed = await rawRequest({ port: other.port, path: '/', headers: { [TOKEN_HEADER]: server.token } });
-      expect(crossed.status).toBe(403);
+      expect((await apiRequest(other.port, server.token, 'stats')).status).toBe(403);
     } finally {
       await other.close();
     }
@@ -114,37 +107,58 @@ describe('where the server listens', () => {
 });
 
 describe('refusals', () => {
-  it('refuses a request without the token, pages and API alike', async () => {
-    for (const path of ['/', '/index.html', '/assets/app.js', '/library/unread']) {
-      const response = await rawRequest({ port: server.port, path });
-      expect(response.status, path).toBe(403);
+  it('refuses an API call without the token, whatever the method', async () => {
+    for (const method of ['getLibrary', 'stats', 'importFiles', 'nonsense']) {
+      const response = await apiRequest(server.port, null, method);
+      expect(response.status, method).toBe(403);
       expect(response.body).toContain('Forbidden');
+      expect(response.body).toContain('Open the address Shelfmark printed');
       expect(response.headers['content-type']).toBe('text/plain; charset=utf-8');
-      expect(response.body).not.toContain('Shelfmark test');
     }
-    const api = await rawRequest({
-      port: server.port,
-      path: '/api/getLibrary',
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: '{"args":[]}',
-    });
-    expect(api.status).toBe(403);
+    expect((await rawRequest({ port: server.port, path: '/api/stats' })).status).toBe(403);
   });
 
-  it('refuses a wrong token in the address, the header or the cookie', async () => {
+  it('refuses a wrong token in the header, and the right one anywhere but the header', async () => {
     const wrong = `${server.token.slice(0, -1)}${server.token.endsWith('A') ? 'B' : 'A'}`;
-    const inAddress = await rawRequest({ port: server.port, path: `/?token=${wrong}` });
-    expect(inAddress.status).toBe(403);
-    expect(inAddress.headers['set-cookie']).toBeUndefined();
-    expect(inAddress.body).toContain('token in the address is wrong');
-    expect((await rawRequest({ port: server.port, path: '/', headers: { [TOKEN_HEADER]: wrong } })).status).toBe(403);
-    expect((await rawRequest({ port: server.port, path: '/', headers: { [TOKEN_HEADER]: '' } })).status).toBe(403);
-    const cookie = `${tokenCookieName(server.port)}=${wrong}`;
-    expect((await rawRequest({ port: server.port, path: '/', headers: { Cookie: cookie } })).status).toBe(403);
-    // Another port's cookie is another launch's.
-    const otherPort = `${tokenCookieName(server.port + 1)}=${server.token}`;
-    expect((await rawRequest({ port: server.port, path: '/', headers: { Cookie: otherPort } })).status).toBe(403);
+    // `target`: the method, with a query if need be.
+    const stats = (headers: Readonly<Record<string, string>>, target = 'stats'): Promise<RawResponse> =>
+      apiRequest(server.port, null, target, '{"args":[]}', headers);
+    expect((await stats({ [TOKEN_HEADER]: wrong })).status).toBe(403);
+    expect((await stats({ [TOKEN_HEADER]: '' })).status).toBe(403);
+    expect((await stats({ [TOKEN_HEADER]: `${server.token}x` })).status).toBe(403);
+    expect((await stats({ Authorization: `Bearer ${server.token}` })).status).toBe(403);
+    // Earlier versions kept the token in a cookie: a cookie is no longer accepted, under any name.
+    for (const name of [`shelfmark-token-${server.port}`, 'shelfmark-token', 'token']) {
+      expect((await stats({ Cookie: `${name}=${server.token}` })).status, name).toBe(403);
+    }
+    expect((await stats({}, `stats?token=${server.token}`)).status).toBe(403);
+    expect((await stats({ [TOKEN_HEADER]: server.token })).status).toBe(200);
+  });
+
+  it('serves the page’s own files without the token, and never sets a cookie', async () => {
+    for (const path of ['/', '/index.html', '/library/unread', `/?token=${server.token}`, '/?token=wrong']) {
+      const response = await rawRequest({ port: server.port, path });
+      expect(response.status, path).toBe(200);
+      expect(response.body, path).toBe(INDEX_HTML);
+      expect(response.headers['set-cookie'], path).toBeUndefined();
+    }
+    const script = await rawRequest({ port: server.port, path: '/assets/app.js' });
+    expect(script.status).toBe(200);
+    expect(script.body).toBe('console.log("app");');
+    const withToken = await authorised({ path: '/' });
+    expect(withToken.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('tells the browser to forget the token cookies earlier versions set, and only those', async () => {
+    const cookie = `theme=dark; shelfmark-token-${server.port}=old; shelfmark-token-8080=older; shelfmark-token-x=1`;
+    const page = await rawRequest({ port: server.port, path: '/', headers: { Cookie: cookie } });
+    expect(page.status).toBe(200);
+    expect(page.headers['set-cookie']).toEqual([
+      `shelfmark-token-${server.port}=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict`,
+      'shelfmark-token-8080=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict',
+    ]);
+    const none = await rawRequest({ port: server.port, path: '/', headers: { Cookie: 'theme=dark' } });
+    expect(none.headers['set-cookie']).toBeUndefined();
   });
 
   it('refuses a foreign Host even with the right token (DNS rebinding)', async () => {
@@ -244,35 +258,6 @@ describe('refusals', () => {
   });
 });
 
-describe('signing in', () => {
-  it('swaps the token in the address for an HttpOnly, SameSite=Strict cookie and redirects to /', async () => {
-    const response = await rawRequest({ port: server.port, path: `/?token=${server.token}` });
-    expect(response.status).toBe(303);
-    expect(response.headers.location).toBe('/');
-    const [cookie] = response.headers['set-cookie'] ?? [];
-    expect(cookie).toBe(`${tokenCookieName(server.port)}=${server.token}; Path=/; HttpOnly; SameSite=Strict`);
-
-    const pair = cookie?.split(';')[0] ?? '';
-    const page = await rawRequest({ port: server.port, path: '/', headers: { Cookie: `other=1; ${pair}` } });
-    expect(page.status).toBe(200);
-    expect(page.body).toBe(INDEX_HTML);
-    expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
-  });
-
-  it('lets the cookie through for API calls end to end', async () => {
-    const cookie = `${tokenCookieName(server.port)}=${server.token}`;
-    const response = await rawRequest({
-      port: server.port,
-      path: '/api/stats',
-      method: 'POST',
-      headers: { Cookie: cookie, 'Content-Type': 'application/json', Origin: `http://127.0.0.1:${server.port}` },
-      body: '{"args":[]}',
-    });
-    expect(response.status).toBe(200);
-    expect(envelopeOf(response).ok).toBe(true);
-  });
-});
-
 describe('security headers', () => {
   it('sends them on every response: pages, API answers and refusals', async () => {
     const responses = [
@@ -280,6 +265,7 @@ describe('security headers', () => {
       await authorised({ path: '/assets/app.js' }),
       await callApi('stats', []),
       await rawRequest({ port: server.port, path: '/' }),
+      await rawRequest({ port: server.port, path: '/api/stats', method: 'POST' }),
       await authorised({ path: '/missing.js' }),
     ];
     for (const response of responses) {
@@ -453,13 +439,7 @@ describe('startWebServer', () => {
       sampleDigest: bundledSampleDigest(),
     });
     try {
-      const response = await rawRequest({
-        port: broken.port,
-        path: '/api/getLibrary',
-        method: 'POST',
-        headers: { [TOKEN_HEADER]: broken.token, 'Content-Type': 'application/json' },
-        body: '{"args":[]}',
-      });
+      const response = await apiRequest(broken.port, broken.token, 'getLibrary');
       expect(response.status).toBe(409);
       expect(envelopeOf(response)).toMatchObject({ ok: false, error: { kind: 'library-file' } });
     } finally {

@@ -1,6 +1,6 @@
 /**
- * Browser mode's server: the built renderer and the library API over HTTP, on 127.0.0.1 only, to a browser that
- * holds this launch's token. The end-to-end tests and the benchmark start it in-process.
+ * Browser mode's server: the built renderer and the library API over HTTP, on 127.0.0.1 only; the API only to a
+ * page that holds this launch's token. The end-to-end tests and the benchmark start it in-process.
  */
 
 import { stat } from 'node:fs/promises';
@@ -8,8 +8,11 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { LibraryApi } from '../../core/api.js';
 import type { LibraryService } from '../library-service.js';
-import { decideAccess, newToken, pathOf, TOKEN_QUERY_PARAMETER, tokenCookie, type AccessPolicy } from './access.js';
+import { TOKEN_FRAGMENT_PARAMETER } from '../../core/web-token.js';
+import { decideAccess, newToken, oldTokenCookieRemovals, pathOf, type AccessPolicy } from './access.js';
 import { API_PREFIX, serveApiCall } from './api-route.js';
+import { BodyBudget } from './body-budget.js';
+import { BODY_BUDGET_BYTES } from './body-limits.js';
 import { sendText, setSecurityHeaders } from './response-headers.js';
 import { resolveRendererDir, serveStaticFile } from './static-files.js';
 
@@ -27,7 +30,10 @@ export interface WebServerOptions {
 }
 
 export interface WebServer {
-  /** The address to open: it carries the token, which the first visit swaps for a cookie. */
+  /**
+   * The address to open: it carries the token in its fragment (`#token=…`), which the browser keeps to itself;
+   * the page takes it from there and sends it with each API call.
+   */
   readonly url: string;
   readonly token: string;
   readonly port: number;
@@ -41,6 +47,7 @@ interface RequestContext {
   readonly policy: AccessPolicy;
   readonly api: Promise<LibraryApi>;
   readonly rendererRoot: string;
+  readonly bodies: BodyBudget;
 }
 
 async function handleRequest(
@@ -49,29 +56,21 @@ async function handleRequest(
   context: RequestContext,
 ): Promise<void> {
   setSecurityHeaders(response);
+  const removals = oldTokenCookieRemovals(request.headers.cookie);
+  if (removals.length > 0) response.setHeader('Set-Cookie', removals);
   const url = request.url ?? '';
-  const method = request.method ?? '';
   if (!url.startsWith('/')) {
     sendText(response, 400, 'Bad request: Shelfmark takes paths, not full addresses.');
     return;
   }
-  const decision = decideAccess({ method, url, headers: request.headers }, context.policy);
+  const decision = decideAccess({ url, headers: request.headers }, context.policy);
   if (decision.kind === 'refuse') {
-    sendText(response, 403, `Forbidden: ${decision.reason}`);
-    return;
-  }
-  if (decision.kind === 'sign-in') {
-    response.writeHead(303, {
-      Location: '/',
-      'Set-Cookie': tokenCookie(context.policy.port, context.policy.token),
-      'Cache-Control': 'no-store',
-      'Content-Length': 0,
-    });
-    response.end();
+    // Whatever body it sends goes unread: close the connection after answering.
+    sendText(response, 403, `Forbidden: ${decision.reason}`, { Connection: 'close' });
     return;
   }
   const path = pathOf(url);
-  if (path.startsWith(API_PREFIX)) await serveApiCall(request, response, path, context.api);
+  if (path.startsWith(API_PREFIX)) await serveApiCall(request, response, path, context.api, context.bodies);
   else await serveStaticFile(request, response, context.rendererRoot);
 }
 
@@ -118,7 +117,12 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   service.then((library) => library.warm()).catch(() => undefined);
   const token = newToken();
   // Attached before any request can arrive: listen's callback and this continuation run before further I/O.
-  const context: RequestContext = { policy: { port: address.port, token }, api: service, rendererRoot };
+  const context: RequestContext = {
+    policy: { port: address.port, token },
+    api: service,
+    rendererRoot,
+    bodies: new BodyBudget(BODY_BUDGET_BYTES),
+  };
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
     handleRequest(request, response, context).catch((error: unknown) => {
       if (response.headersSent) {
@@ -132,7 +136,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 
   let closing: Promise<void> | undefined;
   return {
-    url: `http://${LOOPBACK_HOST}:${address.port}/?${TOKEN_QUERY_PARAMETER}=${token}`,
+    url: `http://${LOOPBACK_HOST}:${address.port}/#${TOKEN_FRAGMENT_PARAMETER}=${token}`,
     token,
     port: address.port,
     address,

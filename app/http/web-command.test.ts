@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { TOKEN_HEADER } from './access.js';
+import { TOKEN_HEADER } from '../../core/web-token.js';
 import { defaultRendererDir, runWebCommand, type WebCommandIo } from './web-command.js';
-import { makeTestWorld, rawRequest, type TestWorld } from './test-support.js';
+import { makeTestWorld, rawRequest, type TestWorld } from '../../tests/web-server-harness.js';
 
 interface Run {
   readonly io: WebCommandIo;
@@ -69,13 +69,23 @@ describe('runWebCommand', () => {
     const exit = runWebCommand([], run.io);
     const url = new URL(await run.firstLine);
     expect(url.hostname).toBe('127.0.0.1');
-    const token = url.searchParams.get('token') ?? '';
+    expect(url.pathname).toBe('/');
+    expect(url.search).toBe('');
+    const token = new URLSearchParams(url.hash.slice(1)).get('token') ?? '';
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(run.stderr()).toContain(world.dbPath);
 
     const port = Number(url.port);
     const page = await rawRequest({ port, path: '/', headers: { [TOKEN_HEADER]: token } });
     expect(page.status).toBe(200);
+    const api = await rawRequest({
+      port,
+      path: '/api/stats',
+      method: 'POST',
+      headers: { [TOKEN_HEADER]: token, 'Content-Type': 'application/json' },
+      body: '{"args":[]}',
+    });
+    expect(api.status).toBe(200);
 
     run.stop();
     expect(await exit).toBe(0);

@@ -51,7 +51,7 @@ export function webHelpText(): string {
     '  -h, --help  Show this help',
     '',
     'The first line printed is the address to open. It carries a secret token that changes with every launch;',
-    'only a browser that opened it can use the library.',
+    'only the browser tab that opened it can use the library.',
     '',
   ].join('\n');
 }

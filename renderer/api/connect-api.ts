@@ -5,7 +5,9 @@
 
 import type { LibraryApi } from '../../core/api.js';
 import type { AppEvent } from '../../core/ipc.js';
+import { TOKEN_HEADER } from '../../core/web-token.js';
 import { httpApi } from './http-transport.js';
+import { findTokenPage, takePageToken } from './page-token.js';
 import { findPreloadBridge, preloadApi } from './preload-transport.js';
 
 export interface ApiConnection {
@@ -17,5 +19,8 @@ export interface ApiConnection {
 export function connectApi(scope: object = globalThis): ApiConnection {
   const bridge = findPreloadBridge(scope);
   if (bridge !== undefined) return { api: preloadApi(bridge), onEvent: (listener) => bridge.onEvent(listener) };
-  return { api: httpApi(), onEvent: () => () => undefined };
+  const page = findTokenPage(scope);
+  const token = page === undefined ? null : takePageToken(page);
+  const headers: Readonly<Record<string, string>> = token === null ? {} : { [TOKEN_HEADER]: token };
+  return { api: httpApi({ headers }), onEvent: () => () => undefined };
 }

@@ -7,7 +7,7 @@ import { libraryApiFrom } from './envelope.js';
 export interface HttpApiOptions {
   /** The server's origin, e.g. "http://127.0.0.1:53123"; "" (the default) for the page's own. */
   readonly baseUrl?: string;
-  /** Extra headers, e.g. X-Shelfmark-Token for scripts and tests; a browser page sends its cookie instead. */
+  /** Extra headers: X-Shelfmark-Token (core/web-token.ts), which every API call needs. */
   readonly headers?: Readonly<Record<string, string>>;
   readonly fetch?: typeof fetch;
 }
@@ -42,7 +42,8 @@ export function httpApi(options: HttpApiOptions = {}): LibraryApi {
         method: 'POST',
         headers: { ...options.headers, 'Content-Type': 'application/json' },
         body: encodeApiValue({ args }),
-        credentials: 'same-origin',
+        // The token travels in a header; nothing the browser keeps for this host goes along.
+        credentials: 'omit',
       });
     } catch {
       throw new ApiCallError({ kind: 'internal', message: UNREACHABLE });

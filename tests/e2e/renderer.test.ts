@@ -18,6 +18,7 @@ import {
   openApp,
   openLibrary,
   screenshot,
+  startRecordingServer,
   tempDir,
   type Session,
 } from './harness.js';
@@ -313,6 +314,67 @@ describe.skipIf(!chromiumPresent)('the renderer in Chromium', () => {
       await expect.poll(() => option(page, KNOWLEDGE_GRAPHS).count()).toBe(0);
       await context.close();
     } finally {
+      await library.close();
+    }
+  }, 120_000);
+
+  it('keeps the token to Shelfmark’s page: another local server it links to gets no cookie and no token', async () => {
+    const library = await openLibrary(build.path);
+    const elsewhere = await startRecordingServer();
+    const folder = await tempDir('shelfmark-elsewhere-');
+    try {
+      const title = 'A Paper Whose Code Runs on Localhost';
+      const bib = join(folder.path, 'local.bib');
+      await writeFile(
+        bib,
+        `@article{local2024,\n  title = {${title}},\n  author = {Doe, Jane},\n  year = {2024},\n  url = {${elsewhere.origin}/notebook?paper=1},\n}\n`,
+      );
+      const session = await openApp(browser, library, 'light');
+      const { page, context } = session;
+      const { token } = library.server;
+      const origin = new URL(library.server.url).origin;
+      // The token leaves the address bar at once, and no cookie holds it.
+      await page.getByRole('button', { name: 'Import files…' }).waitFor();
+      expect(page.url()).toBe(`${origin}/`);
+      expect(await context.cookies()).toEqual([]);
+
+      await page.locator('input[type=file]').setInputFiles([bib]);
+      const report = page.getByRole('dialog');
+      await report.getByText('1 added').waitFor();
+      await report.getByRole('button', { name: 'Done' }).click();
+
+      // A reload keeps working: the tab kept the token.
+      await page.reload();
+      await option(page, title).click();
+      expect(page.url()).toBe(`${origin}/`);
+
+      // Following the paper's link opens the other server in a new tab…
+      const opening = page.waitForEvent('popup');
+      await page
+        .getByRole('list', { name: 'Links' })
+        .getByRole('link', { name: /127\.0\.0\.1/ })
+        .click();
+      const popup = await opening;
+      await popup.getByText('Hello from elsewhere.').waitFor();
+      // …and Shelfmark's own tab going there itself, as a link followed in place would.
+      await page.evaluate(`location.href = ${JSON.stringify(`${elsewhere.origin}/same-tab`)}`);
+      await page.getByText('Hello from elsewhere.').waitFor();
+
+      const paths = elsewhere.requests.map((request) => request.url);
+      expect(paths).toContain('/notebook?paper=1');
+      expect(paths).toContain('/same-tab');
+      for (const request of elsewhere.requests) {
+        expect(request.headers.cookie, request.url).toBeUndefined();
+        // The other server's own pages may name themselves (its favicon's Referer); Shelfmark's is never named.
+        expect(request.headers.referer ?? '', request.url).not.toContain(origin);
+        expect(JSON.stringify(request), request.url).not.toContain(token);
+        expect(JSON.stringify(request), request.url).not.toContain(String(library.server.port));
+      }
+      expect(unexpectedErrors(session)).toEqual([]);
+      await context.close();
+    } finally {
+      await folder.remove();
+      await elsewhere.close();
       await library.close();
     }
   }, 120_000);

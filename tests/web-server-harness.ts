@@ -4,6 +4,9 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { TOKEN_HEADER } from '../core/web-token.js';
+import { bundledSampleDigest } from '../app/resources.js';
+import { startWebServer, type WebServer } from '../app/http/server.js';
 
 export const BIBTEX_DIGEST = `@article{vaswani2017attention,
   title = {Attention Is All You Need},
@@ -57,6 +60,31 @@ export async function makeTestWorld(): Promise<TestWorld> {
   };
 }
 
+export interface TestServer {
+  readonly world: TestWorld;
+  readonly server: WebServer;
+  /** Closes the server and removes its world. */
+  readonly stop: () => Promise<void>;
+}
+
+/** A server on the library of a fresh test world. */
+export async function startTestServer(): Promise<TestServer> {
+  const world = await makeTestWorld();
+  const server = await startWebServer({
+    dbPath: world.dbPath,
+    rendererDir: world.rendererDir,
+    sampleDigest: bundledSampleDigest(),
+  });
+  return {
+    world,
+    server,
+    stop: async () => {
+      await server.close();
+      await world.remove();
+    },
+  };
+}
+
 /** Every file directly in a folder with its content, to show that a refused call changed nothing. */
 export async function folderSnapshot(directory: string): Promise<Readonly<Record<string, string>>> {
   const names = (await readdir(directory, { withFileTypes: true }))
@@ -83,6 +111,23 @@ export interface RawRequest {
   readonly headers?: Readonly<Record<string, string>>;
   readonly body?: string | Uint8Array;
   readonly host?: string;
+}
+
+/** `POST /api/<method>` with a JSON body, and the token in its header unless it is null. */
+export function apiRequest(
+  port: number,
+  token: string | null,
+  method: string,
+  body = '{"args":[]}',
+  headers: Readonly<Record<string, string>> = {},
+): Promise<RawResponse> {
+  return rawRequest({
+    port,
+    path: `/api/${method}`,
+    method: 'POST',
+    headers: { ...(token === null ? {} : { [TOKEN_HEADER]: token }), 'Content-Type': 'application/json', ...headers },
+    body,
+  });
 }
 
 export function rawRequest(options: RawRequest): Promise<RawResponse> {
@@ -112,4 +157,77 @@ export function rawRequest(options: RawRequest): Promise<RawResponse> {
     request.on('error', reject);
     request.end(options.body);
   });
+}
+
+export interface BodySending {
+  readonly port: number;
+  readonly path: string;
+  readonly headers: Readonly<Record<string, string>>;
+  /** Sent `times` times, as fast as the server takes it, until it answers. */
+  readonly chunk: Uint8Array;
+  readonly times: number;
+  /** false: the body is left unfinished, the connection open, until `abort`. */
+  readonly finish: boolean;
+}
+
+export interface BodySent {
+  /** The server's answer, which may come before the body is all sent. */
+  readonly answer: Promise<RawResponse>;
+  readonly answered: () => boolean;
+  readonly abort: () => void;
+}
+
+/** A POST whose body goes out in chunks, with backpressure: the test itself holds one chunk, not the body. */
+export function sendBody(options: BodySending): BodySent {
+  let answered = false;
+  let aborted = false;
+  let settle: (response: RawResponse) => void = () => undefined;
+  let fail: (error: Error) => void = () => undefined;
+  const answer = new Promise<RawResponse>((resolve, reject) => {
+    settle = resolve;
+    fail = reject;
+  });
+  const request = httpRequest(
+    {
+      host: '127.0.0.1',
+      port: options.port,
+      path: options.path,
+      method: 'POST',
+      headers: options.headers,
+      agent: false,
+    },
+    (response) => {
+      answered = true;
+      const chunks: Buffer[] = [];
+      const done = (): void => {
+        settle({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString() });
+        request.destroy();
+      };
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', done);
+      response.on('error', done);
+      response.on('close', done);
+    },
+  );
+  // Once answered, the server may close the connection while the body is still going out.
+  request.on('error', (error) => {
+    if (!answered && !aborted) fail(error);
+  });
+  let sent = 0;
+  const pump = (): void => {
+    while (!answered && !request.destroyed && sent < options.times) {
+      sent += 1;
+      if (!request.write(options.chunk)) {
+        request.once('drain', pump);
+        return;
+      }
+    }
+    if (options.finish && !answered && !request.destroyed) request.end();
+  };
+  pump();
+  const abort = (): void => {
+    aborted = true;
+    request.destroy();
+  };
+  return { answer, answered: () => answered, abort };
 }
