@@ -12,6 +12,7 @@ import {
   type LibraryApi,
 } from '../../core/api.js';
 import type { ExportRequest } from '../../core/export/index.js';
+import { describeFolderExport } from '../../core/export/folder-report.js';
 import type { AppEvent } from '../../core/ipc.js';
 import type { Paper, ReadingStatus } from '../../core/model.js';
 import { papersOfColumns } from '../../core/outline.js';
@@ -545,7 +546,8 @@ export class Controller {
       if (result.kind === 'cancelled') return null;
       const what = request.format === 'json' ? 'the whole library' : plural(result.papers, 'paper');
       if (result.kind === 'saved') {
-        this.toast(`Exported ${what} to ${result.path}.`, 'info');
+        const folder = result.folder === undefined ? '' : describeFolderExport(result.folder, 5);
+        this.toast(`Exported ${what} to ${result.path}.${folder === '' ? '' : ` ${folder}`}`, 'info');
       } else {
         download(result.fileName, result.mimeType, result.content);
         this.toast(`Exported ${what} as ${result.fileName}.`, 'info');
