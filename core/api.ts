@@ -9,6 +9,7 @@ import type { Paper, ReadingStatus } from './model.js';
 import type { PaperColumns } from './outline.js';
 import type { DigestProgress, LibraryStats, PaperFilter, TagCount } from './query.js';
 import type { ExportRequest } from './export/index.js';
+import type { FolderExportReport } from './export/folder-report.js';
 
 export interface DigestFile {
   readonly name: string;
@@ -58,7 +59,13 @@ export interface BackupSummary {
 
 /** What became of an export: saved by the desktop app where the user chose, or handed back to download. */
 export type ExportResult =
-  | { readonly kind: 'saved'; readonly path: string; readonly papers: number }
+  | {
+      readonly kind: 'saved';
+      readonly path: string;
+      readonly papers: number;
+      /** A folder export: what it replaced in the folder and what it left. */
+      readonly folder?: FolderExportReport;
+    }
   | {
       readonly kind: 'download';
       readonly fileName: string;

@@ -16,8 +16,11 @@ export interface ExportDialogs {
   }): Promise<string | null>;
   /** A new folder's path, or null. */
   chooseFolder(options: { readonly defaultPath: string }): Promise<string | null>;
-  /** True when the user agrees to replace the existing folder. */
-  confirmReplaceFolder(path: string): Promise<boolean>;
+  /**
+   * True when the user agrees to export into a folder that exists: files Shelfmark wrote there before are
+   * replaced, nothing else in it is touched.
+   */
+  confirmExportIntoFolder(path: string): Promise<boolean>;
 }
 
 const FILE_KINDS: Readonly<Record<ExportFormat, { readonly name: string; readonly extensions: readonly string[] }>> = {
@@ -36,10 +39,10 @@ export function createExportSaver(
     if (output.kind === 'folder') {
       const path = await dialogs.chooseFolder({ defaultPath: join(documentsFolder, 'Shelfmark notes') });
       if (path === null) return { kind: 'cancelled' };
-      const replace = existsSync(path);
-      if (replace && !(await dialogs.confirmReplaceFolder(path))) return { kind: 'cancelled' };
-      await writeExportFolder(path, output.files, replace);
-      return { kind: 'saved', path, papers: output.papers };
+      const into = existsSync(path);
+      if (into && !(await dialogs.confirmExportIntoFolder(path))) return { kind: 'cancelled' };
+      const folder = await writeExportFolder(path, output.files, into);
+      return { kind: 'saved', path, papers: output.papers, folder };
     }
     const path = await dialogs.chooseFile({
       defaultPath: join(documentsFolder, fileName),

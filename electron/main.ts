@@ -130,14 +130,15 @@ function exportDialogs(window: () => BrowserWindow | null): ExportDialogs {
       );
       return choice.canceled || choice.filePath === '' ? null : choice.filePath;
     },
-    async confirmReplaceFolder(path) {
+    async confirmExportIntoFolder(path) {
       const options = {
-        type: 'warning' as const,
-        buttons: ['Cancel', 'Replace'],
+        type: 'question' as const,
+        buttons: ['Cancel', 'Export Into It'],
         defaultId: 0,
         cancelId: 0,
-        message: `“${path}” already exists. Replace it?`,
-        detail: 'Everything in that folder will be deleted and replaced by the exported notes.',
+        message: `“${path}” already exists. Export into it?`,
+        detail:
+          'Notes Shelfmark exported there before are replaced with the new ones, unless you changed them. Nothing else in the folder is changed: where one of your files has a note’s name, the note gets another.',
       };
       const answer = await attached(
         (win) => dialog.showMessageBox(win, options),

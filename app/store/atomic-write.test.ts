@@ -1,8 +1,8 @@
-import { mkdir, mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, symlink, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ABANDONED_AFTER_MS, removeAbandonedTempFiles } from './atomic-write.js';
+import { ABANDONED_AFTER_MS, removeAbandonedTempFiles, writeNewFileAtomically } from './atomic-write.js';
 
 let directory: string;
 beforeEach(async () => {
@@ -46,5 +46,18 @@ describe('removeAbandonedTempFiles', () => {
       '.library.json.restore-0a1b2c.tmp',
     ]);
     expect(await readdir(directory)).toEqual(['.report.docx.tmp']);
+  });
+});
+
+describe('writeNewFileAtomically', () => {
+  it('writes a file where there is none, and never over one that is there', async () => {
+    const file = join(directory, 'note.md');
+    await writeNewFileAtomically(file, 'first');
+    expect(await readFile(file, 'utf8')).toBe('first');
+    await expect(writeNewFileAtomically(file, 'second')).rejects.toMatchObject({ code: 'EEXIST' });
+    await symlink(join(directory, 'elsewhere.md'), join(directory, 'link.md'));
+    await expect(writeNewFileAtomically(join(directory, 'link.md'), 'third')).rejects.toMatchObject({ code: 'EEXIST' });
+    expect(await readFile(file, 'utf8')).toBe('first');
+    expect((await readdir(directory)).sort()).toEqual(['link.md', 'note.md']);
   });
 });

@@ -41,6 +41,48 @@ export async function writeFileAtomically(
   data: string,
   { fs = nodeFs, durable = true }: AtomicWriteOptions = {},
 ): Promise<void> {
+  await viaTempFile(file, data, fs, durable, (temp) => fs.rename(temp, file));
+}
+
+/**
+ * Writes `file` as writeFileAtomically does, but only when nothing is at that name: when something is, even if it
+ * appeared a moment before, this fails with EEXIST and leaves it as it is. A hard link puts the file in place
+ * without replacing anything; where the disk has no hard links (FAT), a check just before the rename does.
+ */
+export async function writeNewFileAtomically(file: string, data: string): Promise<void> {
+  await viaTempFile(file, data, nodeFs, true, async (temp) => {
+    try {
+      await fsp.link(temp, file);
+    } catch (error) {
+      if (!isErrorCode(error, 'EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EMLINK')) throw error;
+      if (await pathExists(file))
+        throw Object.assign(new Error(`EEXIST: file already exists, ${file}`), { code: 'EEXIST' });
+      await fsp.rename(temp, file);
+      return;
+    }
+    await fsp.rm(temp, { force: true });
+  });
+}
+
+/** Whether anything is at `file`: a file, a folder, or a link (even one to nothing). */
+export async function pathExists(file: string): Promise<boolean> {
+  try {
+    await fsp.lstat(file);
+    return true;
+  } catch (error) {
+    if (isErrorCode(error, 'ENOENT')) return false;
+    throw error;
+  }
+}
+
+/** Writes `data` to a temp file beside `file`, then has `place` put it in place; no temp file is left behind. */
+async function viaTempFile(
+  file: string,
+  data: string,
+  fs: DurableFs,
+  durable: boolean,
+  place: (temp: string) => Promise<void>,
+): Promise<void> {
   const directory = path.dirname(file);
   const temp = path.join(directory, `.${path.basename(file)}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
   try {
@@ -51,7 +93,7 @@ export async function writeFileAtomically(
     } finally {
       await handle.close();
     }
-    await fs.rename(temp, file);
+    await place(temp);
   } catch (error) {
     await fs.rm(temp, { force: true }).catch(() => undefined);
     throw error;

@@ -58,6 +58,7 @@ describe('Markdown folder export', () => {
       status: 'read',
       read: '2026-11-20',
       digests: ['Hugging Face Daily Papers, Mar 11'],
+      shelfmark: '2302.04265',
     });
   });
 

@@ -4,7 +4,7 @@
  */
 
 import type { Paper } from '../model.js';
-import { uniqueFileNames } from './file-names.js';
+import { placeFiles, safeBaseName } from './file-names.js';
 import { demoteHeadings, escapeInlineMarkdown, yamlList, yamlString } from './markdown-text.js';
 
 export interface MarkdownOptions {
@@ -15,9 +15,19 @@ export interface MarkdownOptions {
 }
 
 export interface ExportedFile {
+  /** Its name in a folder of its own. */
   readonly name: string;
+  /** What names it: `base.md`, or `base (2).md`, … beside a file of that name. */
+  readonly base: string;
+  /** The id of its paper, which its front matter holds under OWNER_KEY. */
+  readonly paper: string;
   readonly content: string;
 }
+
+/** The front-matter key that marks a file as one Shelfmark wrote, and for which paper. */
+export const OWNER_KEY = 'shelfmark';
+
+export const FOLDER_FILE_EXTENSION = '.md';
 
 const readDate = (paper: Paper): string | null =>
   paper.status === 'read' && paper.readAt !== null ? paper.readAt.slice(0, 10) : null;
@@ -70,21 +80,36 @@ function frontMatter(paper: Paper, options: MarkdownOptions): string {
     `status: ${yamlString(paper.status)}`,
     `read: ${nullable(readDate(paper))}`,
     `digests:${yamlList(digestNames(paper, options))}`,
+    `${OWNER_KEY}: ${yamlString(paper.id)}`,
     '---',
   ].join('\n');
 }
 
 /** One file per paper: YAML front matter, the abstract if asked for, then the note exactly as written. */
 export function markdownFolder(papers: readonly Paper[], options: MarkdownOptions): ExportedFile[] {
-  const names = uniqueFileNames(
-    papers.map((paper) => ({ title: paper.title, fallback: paper.id })),
-    '.md',
-  );
+  const bases = papers.map((paper) => ({ base: safeBaseName(paper.title, paper.id), owner: paper.id }));
+  const names = placeFiles(bases, FOLDER_FILE_EXTENSION);
   return papers.map((paper, position) => {
     const abstract = options.abstracts && paper.abstract !== '' ? `${quote(paper.abstract)}\n\n` : '';
+    const base = bases[position]?.base ?? paper.id;
     return {
-      name: names[position] ?? `${paper.id}.md`,
+      name: names[position]?.name ?? `${base}${FOLDER_FILE_EXTENSION}`,
+      base,
+      paper: paper.id,
       content: `${frontMatter(paper, options)}\n\n${abstract}${paper.note}`,
     };
   });
+}
+
+/**
+ * A folder file's text without the OWNER_KEY line of its front matter: what exports before that key wrote. Two
+ * files that are the same but for it hold the same note and facts, so one may stand in for the other.
+ */
+export function withoutOwnerKey(content: string): string {
+  const end = content.startsWith('---\n') ? content.indexOf('\n---\n', 3) : -1;
+  if (end === -1) return content;
+  const lines = content.slice(4, end).split('\n');
+  const kept = lines.filter((line) => !line.startsWith(`${OWNER_KEY}: `));
+  if (kept.length === lines.length) return content;
+  return `---\n${kept.join('\n')}${content.slice(end)}`;
 }

@@ -190,4 +190,21 @@ describe('Controller', () => {
     controller.escape();
     expect([...controller.state.selection.ids]).toEqual(['c']);
   });
+
+  it('says what a folder export replaced and which of the user’s files it left', async () => {
+    const { controller, fake } = await ready([paper('a')]);
+    fake.api.exportLibrary = () =>
+      Promise.resolve({
+        kind: 'saved',
+        path: '/home/ada/vault',
+        papers: 2,
+        folder: { written: 2, replaced: ['A.md'], kept: [{ name: 'B.md', instead: 'B (2).md' }], left: [] },
+      });
+    expect(await controller.exportLibrary({ format: 'md', layout: 'folder', selection: {}, abstracts: false })).toBe(
+      null,
+    );
+    expect(controller.state.toasts.at(-1)?.message).toBe(
+      'Exported 2 papers to /home/ada/vault. Replaced 1 file from an earlier export: A.md. Left 1 file of yours as it was: B.md (wrote B (2).md instead).',
+    );
+  });
 });

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { describeFolderExport } from '../../../core/export/folder-report.js';
 import { EXPORT_FORMATS, type ExportFormat, type ExportRequest } from '../../../core/export/request.js';
 import { writeExportFile, writeExportFolder } from '../../export-files.js';
 import type { Command } from '../command.js';
@@ -48,12 +49,15 @@ export const exportCommand: Command = {
       },
     };
     const output = await service.renderExport(request);
-    if (output.kind === 'folder') await writeExportFolder(out, output.files, values.force === true);
-    else await writeExportFile(out, output.content, values.force === true);
+    const report =
+      output.kind === 'folder' ? await writeExportFolder(out, output.files, values.force === true) : undefined;
+    if (output.kind === 'document') await writeExportFile(out, output.content, values.force === true);
+    // What a folder export replaced and left, naming the files (the user's own names among them).
+    const done = report === undefined ? '' : describeFolderExport(report);
     print(
-      { out: resolve(out), format: exportFormat, layout, papers: output.papers },
+      { out: resolve(out), format: exportFormat, layout, papers: output.papers, ...report },
       () =>
-        `Exported ${plural(output.papers, 'paper')} to ${out}${output.kind === 'folder' ? ` (${plural(output.files.length, 'file')})` : ''}\n`,
+        `Exported ${plural(output.papers, 'paper')} to ${out}${output.kind === 'folder' ? ` (${plural(output.files.length, 'file')})` : ''}${done === '' ? '' : `. ${done}`}\n`,
     );
     return 0;
   },
