@@ -258,6 +258,31 @@ describe('refusals', () => {
   });
 });
 
+describe('idle connections', () => {
+  it('keeps answering while 200 connections sit idle, sending nothing', async () => {
+    const idle = await Promise.all(
+      Array.from(
+        { length: 200 },
+        () =>
+          new Promise<ReturnType<typeof connect>>((resolve, reject) => {
+            const socket = connect({ host: '127.0.0.1', port: server.port });
+            socket.once('connect', () => resolve(socket));
+            socket.once('error', reject);
+          }),
+      ),
+    );
+    try {
+      const started = Date.now();
+      const response = await callApi('stats', []);
+      expect(response.status).toBe(200);
+      expect(envelopeOf(response).ok).toBe(true);
+      expect(Date.now() - started).toBeLessThan(5_000);
+    } finally {
+      for (const socket of idle) socket.destroy();
+    }
+  });
+});
+
 describe('security headers', () => {
   it('sends them on every response: pages, API answers and refusals', async () => {
     const responses = [
