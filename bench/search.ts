@@ -14,7 +14,7 @@ import { RESULT_LIMIT_DEFAULT } from '../renderer/search/limits.js';
 import type { SyntheticLibrary } from './generate.js';
 import { percentile, time } from './measure.js';
 
-export const QUERIES = [
+const QUERIES = [
   'equivariant networks',
   'graph diffusion',
   'language model alignment',
@@ -28,7 +28,7 @@ export const QUERIES = [
 ] as const;
 
 /** One typo in each word: a transposition, a deletion or a substitution, in turn. */
-export function withTypos(query: string): string {
+function withTypos(query: string): string {
   return query
     .split(' ')
     .map((word, index) => {
@@ -51,7 +51,7 @@ export interface SearchFigures {
   readonly index_ms: number;
 }
 
-export function searchDocuments(library: SyntheticLibrary): SearchDocument[] {
+function searchDocuments(library: SyntheticLibrary): SearchDocument[] {
   return papersOf(library).map(({ id, title, authors, abstract, tags, note, status }) => ({
     id,
     title,

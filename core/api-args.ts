@@ -82,6 +82,8 @@ type ApiArgsMatch = {
   [K in ApiMethod]: z.output<(typeof apiArgs)[K]> extends Parameters<LibraryApi[K]> ? true : K;
 };
 type Mismatched = Exclude<ApiArgsMatch[ApiMethod], true>;
+/** @public A check at compile time. */
 export const API_ARGS_MATCH: [Mismatched] extends [never] ? true : Mismatched = true;
 type Unlisted = Exclude<ApiMethod, (typeof API_METHODS)[number]>;
+/** @public A check at compile time. */
 export const API_METHODS_COMPLETE: [Unlisted] extends [never] ? true : Unlisted = true;

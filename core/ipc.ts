@@ -8,8 +8,7 @@ export const API_CHANNEL = 'shelfmark:api';
 export const EVENT_CHANNEL = 'shelfmark:event';
 
 /** Menu items the renderer carries out itself. */
-export const MENU_COMMANDS = ['find', 'export', 'shortcuts', 'undo', 'select-all'] as const;
-export type MenuCommand = (typeof MENU_COMMANDS)[number];
+export type MenuCommand = 'find' | 'export' | 'shortcuts' | 'undo' | 'select-all';
 
 export type AppEvent =
   | { readonly type: 'menu'; readonly command: MenuCommand }

@@ -108,7 +108,7 @@ function trimUrl(url: string): string {
   }
 }
 
-export function arxivAbsUrl(arxivId: string): string {
+function arxivAbsUrl(arxivId: string): string {
   return `https://arxiv.org/abs/${arxivId}`;
 }
 

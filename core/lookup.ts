@@ -12,7 +12,7 @@ interface CatalogueIndex {
 const indexes = new WeakMap<Catalogue, CatalogueIndex>();
 
 /** Built once per catalogue value (catalogues are immutable), so repeated look-ups are O(1). */
-export function catalogueIndex(catalogue: Catalogue): CatalogueIndex {
+function catalogueIndex(catalogue: Catalogue): CatalogueIndex {
   let index = indexes.get(catalogue);
   if (index === undefined) {
     const byId = new Map<string, CataloguePaper>();

@@ -24,7 +24,7 @@ export interface CatalogueColumns {
   readonly addedAt: readonly string[];
 }
 
-export interface StateColumns {
+interface StateColumns {
   readonly status: readonly ReadingStatus[];
   readonly tags: readonly (readonly string[])[];
   readonly note: readonly string[];
@@ -55,6 +55,7 @@ export const CATALOGUE_COLUMNS = [
 
 // Every column is in the list: a column added to CatalogueColumns and not here fails to compile, naming it.
 type Unlisted = Exclude<keyof CatalogueColumns, (typeof CATALOGUE_COLUMNS)[number]>;
+/** @public A check at compile time. */
 export const CATALOGUE_COLUMNS_COMPLETE: [Unlisted] extends [never] ? true : Unlisted = true;
 
 /** The abstract's first line (leading blank space skipped), at most `maxLength` characters. */

@@ -49,7 +49,7 @@ export function tagCounts(papers: readonly Paper[]): TagCount[] {
 
 export type StatusCounts = Readonly<Record<ReadingStatus, number>>;
 
-export function statusCounts(papers: readonly Pick<Paper, 'status'>[]): StatusCounts {
+function statusCounts(papers: readonly Pick<Paper, 'status'>[]): StatusCounts {
   const counts: Record<ReadingStatus, number> = { unread: 0, reading: 0, read: 0 };
   for (const paper of papers) counts[paper.status] += 1;
   return counts;

@@ -22,7 +22,7 @@ const MAX_QUOTED_LENGTH = 60;
  * A character shown as an escape, visible and harmless: `\x1b` for ESC, `\u202e` for RIGHT-TO-LEFT OVERRIDE,
  * `\u{e0001}` for LANGUAGE TAG.
  */
-export function escapeCharacter(ch: string): string {
+function escapeCharacter(ch: string): string {
   const code = ch.codePointAt(0) ?? 0;
   const hex = code.toString(16);
   if (code < 0x100) return `\\x${hex.padStart(2, '0')}`;

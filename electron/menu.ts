@@ -4,7 +4,7 @@ import type { MenuItemConstructorOptions } from 'electron';
 import type { MenuCommand } from '../core/ipc.js';
 import { safeExternalUrl } from './security.js';
 
-export interface MenuActions {
+interface MenuActions {
   /** File → Import Digest…: the open dialog, then the import, in the main process. */
   importDigest(): void;
   /** File → Open Library…: choose another library file, then restart on it. */

@@ -15,8 +15,8 @@ import { contentTypeOf } from '../app/content-types.js';
 import { staticTarget } from '../app/renderer-files.js';
 
 export const RENDERER_SCHEME = 'app';
-export const RENDERER_HOST = 'shelfmark';
-export const RENDERER_INDEX = 'index.html';
+const RENDERER_HOST = 'shelfmark';
+const RENDERER_INDEX = 'index.html';
 /** What the main window loads. */
 export const RENDERER_URL = `${RENDERER_SCHEME}://${RENDERER_HOST}/${RENDERER_INDEX}`;
 

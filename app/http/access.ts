@@ -15,7 +15,7 @@ export function newToken(): string {
 }
 
 /** Constant time whatever the inputs, their lengths included. */
-export function sameToken(given: string, expected: string): boolean {
+function sameToken(given: string, expected: string): boolean {
   const digest = (text: string): Buffer => createHash('sha256').update(text, 'utf8').digest();
   return timingSafeEqual(digest(given), digest(expected));
 }
@@ -33,7 +33,7 @@ export interface AccessPolicy {
 
 export type AccessDecision = { readonly kind: 'allow' } | { readonly kind: 'refuse'; readonly reason: string };
 
-export function allowedHosts(port: number): readonly string[] {
+function allowedHosts(port: number): readonly string[] {
   return [`127.0.0.1:${port}`, `localhost:${port}`];
 }
 

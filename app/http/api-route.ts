@@ -19,7 +19,7 @@ const STATUS_OF_ERROR: Readonly<Record<ApiError['kind'], number>> = {
   internal: 500,
 };
 
-export function httpStatusOf(response: ApiResponse): number {
+function httpStatusOf(response: ApiResponse): number {
   return response.ok ? 200 : STATUS_OF_ERROR[response.error.kind];
 }
 

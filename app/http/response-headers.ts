@@ -3,7 +3,7 @@
 import type { ServerResponse } from 'node:http';
 import { CONTENT_SECURITY_POLICY } from '../../core/content-security-policy.js';
 
-export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',

@@ -16,7 +16,7 @@ import { BODY_BUDGET_BYTES } from './body-limits.js';
 import { sendText, setSecurityHeaders } from './response-headers.js';
 import { resolveRendererDir, serveStaticFile } from './static-files.js';
 
-export const LOOPBACK_HOST = '127.0.0.1';
+const LOOPBACK_HOST = '127.0.0.1';
 
 export interface WebServerOptions {
   /** The library's catalogue file, e.g. …/library.json. */

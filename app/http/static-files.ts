@@ -30,7 +30,7 @@ export async function resolveRendererDir(rendererDir: string): Promise<string> {
  * A missing path outside the assets folder is a page of the app, which gets index.html, unless it ends in the
  * extension of a file type served here ("/missing.js" is a missing file; "/paper/2410.12345v2" is a page).
  */
-export function looksLikeAppRoute(relativePath: string): boolean {
+function looksLikeAppRoute(relativePath: string): boolean {
   return !relativePath.startsWith('assets/') && !hasKnownContentType(relativePath);
 }
 

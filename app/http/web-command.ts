@@ -39,7 +39,7 @@ export function defaultRendererDir(): string {
   }
 }
 
-export function webHelpText(): string {
+function webHelpText(): string {
   return [
     'Shelfmark in your browser: serves the app and your library on 127.0.0.1 until you press Ctrl+C.',
     '',

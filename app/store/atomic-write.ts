@@ -5,7 +5,7 @@ import path from 'node:path';
 import { isErrorCode, namesIn } from './errors.js';
 
 /** The part of an open file a durable write uses. */
-export interface WritableFile {
+interface WritableFile {
   writeFile(data: string): Promise<void>;
   sync(): Promise<void>;
   close(): Promise<void>;

@@ -17,10 +17,9 @@ import { openLibraryStore } from './library-store.js';
 import { withLock } from './lock.js';
 import { removeAbandonedTempFiles, syncDirectory } from './atomic-write.js';
 
-export const BACKUPS_KEPT = 10;
+const BACKUPS_KEPT = 10;
 
-export const BACKUP_REASONS = ['daily', 'before-restore'] as const;
-export type BackupReason = (typeof BACKUP_REASONS)[number];
+type BackupReason = 'daily' | 'before-restore';
 
 export interface BackupInfo {
   /** The folder name, which is also what `restore` takes: "2026-11-27T17-50-03Z-daily". */
@@ -34,7 +33,7 @@ export interface BackupInfo {
 
 const NAME = /^(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})(?:\.(\d{3}))?Z-(daily|before-restore)$/;
 
-export function backupsDirectory(paths: LibraryPaths): string {
+function backupsDirectory(paths: LibraryPaths): string {
   const stem = path.basename(paths.catalogue).replace(/\.json$/, '');
   return path.join(paths.directory, `${stem}.backups`);
 }
@@ -143,7 +142,7 @@ export async function backUpDaily(paths: LibraryPaths, now: Date, keep = BACKUPS
 }
 
 /** A backup by its name (as `listBackups` gives it) or by its folder's path. */
-export async function findBackup(paths: LibraryPaths, nameOrPath: string): Promise<BackupInfo> {
+async function findBackup(paths: LibraryPaths, nameOrPath: string): Promise<BackupInfo> {
   const wanted = path.basename(nameOrPath.replace(/[/\\]+$/, ''));
   const backup = (await listBackups(paths)).find((candidate) => candidate.name === wanted);
   if (backup === undefined) {

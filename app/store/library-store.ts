@@ -31,7 +31,7 @@ import {
 import { statesView } from './states-view.js';
 
 /** The log is folded into the snapshot once it passes either size. */
-export const COMPACT_AFTER_BYTES = 1024 * 1024;
+const COMPACT_AFTER_BYTES = 1024 * 1024;
 export const COMPACT_AFTER_LINES = 2_000;
 
 export interface LibraryChange<T> {

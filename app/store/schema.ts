@@ -25,10 +25,10 @@ export interface StateFile {
 }
 
 /** Upgrades a file's data from one schema version to the next. Pure: it must not touch the disk. */
-export type Migration = (data: Readonly<Record<string, unknown>>) => Record<string, unknown>;
+type Migration = (data: Readonly<Record<string, unknown>>) => Record<string, unknown>;
 
 /** `migrations[n]` upgrades data of schema version n to version n + 1. */
-export type Migrations = Readonly<Record<number, Migration>>;
+type Migrations = Readonly<Record<number, Migration>>;
 
 export interface FileFormat<T> {
   /** What the file is, for messages: "a Shelfmark catalogue". */

@@ -1,7 +1,7 @@
 /** File names from paper titles that are safe on Windows, macOS and Linux alike. */
 
 /** Bytes of UTF-8 a name may use before its extension: well under every file system's 255. */
-export const MAX_NAME_BYTES = 120;
+const MAX_NAME_BYTES = 120;
 
 const RESERVED_CHARACTERS = /[<>:"/\\|?*\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i;

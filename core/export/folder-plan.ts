@@ -11,7 +11,7 @@ import { FOLDER_FILE_EXTENSION, type ExportedFile } from './markdown.js';
 
 export type { FolderExportReport, NameInFolder };
 
-export interface PlannedFile {
+interface PlannedFile {
   readonly name: string;
   readonly paper: string;
   readonly content: string;

@@ -25,7 +25,7 @@ export interface ExportedFile {
 }
 
 /** The front-matter key that marks a file as one Shelfmark wrote, and for which paper. */
-export const OWNER_KEY = 'shelfmark';
+const OWNER_KEY = 'shelfmark';
 
 export const FOLDER_FILE_EXTENSION = '.md';
 

@@ -2,4 +2,4 @@
 
 export { parseQuery } from './parse-query.js';
 export { SearchIndex } from './search-index.js';
-export type { ParsedQuery, SearchDocument, SearchField, SearchHit, SearchOptions, TextRange } from './types.js';
+export type { SearchDocument, SearchHit } from './types.js';

@@ -23,7 +23,7 @@ export interface TermCandidates {
   readonly patterns: readonly TermPattern[];
 }
 
-export interface TermPattern {
+interface TermPattern {
   readonly text: string;
   readonly prefix: boolean;
 }

@@ -15,7 +15,7 @@ import { bundledSampleDigest } from '../../app/resources.js';
 import { startWebServer, type WebServer } from '../../app/http/server.js';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const SCREENSHOT_DIR = join(REPO_ROOT, 'test-results', 'screenshots');
+const SCREENSHOT_DIR = join(REPO_ROOT, 'test-results', 'screenshots');
 export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
 /** Builds the renderer as `vite build` does, into `outDir` (each test file its own, so runs never collide). */
@@ -129,7 +129,7 @@ export async function tempDir(prefix: string): Promise<{ path: string; remove: (
   return { path, remove: () => rm(path, { recursive: true, force: true }) };
 }
 
-export interface RecordedRequest {
+interface RecordedRequest {
   readonly url: string;
   readonly headers: IncomingHttpHeaders;
 }
