@@ -1,3 +1,4 @@
+import './Toasts.css';
 import { useAppState, useController } from './context.js';
 import { CloseIcon } from './icons.js';
 

@@ -1,3 +1,4 @@
+import './Toolbar.css';
 import { useAppState, useController } from './context.js';
 import { ExportIcon, ImportIcon, KeyboardIcon } from './icons.js';
 import { ImportButton } from './ImportButton.js';

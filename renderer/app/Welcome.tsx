@@ -1,3 +1,5 @@
+import '../styles/brand-mark.css';
+import './Welcome.css';
 import { useAppState, useController } from './context.js';
 import { ImportIcon } from './icons.js';
 import { ImportButton } from './ImportButton.js';

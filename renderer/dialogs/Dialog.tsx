@@ -1,3 +1,4 @@
+import './Dialog.css';
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { CloseIcon } from '../app/icons.js';
 
