@@ -1,3 +1,5 @@
+import '../styles/brand-mark.css';
+import './Welcome.css';
 import { DetailPane } from '../detail/DetailPane.js';
 import { ImportReportDialog } from '../dialogs/ImportReportDialog.js';
 import { Dialog } from '../dialogs/Dialog.js';

@@ -1,3 +1,4 @@
+import './DropOverlay.css';
 import { useEffect, useState } from 'react';
 import type { Controller } from '../controller/controller.js';
 import { ImportIcon } from '../kit/icons.js';

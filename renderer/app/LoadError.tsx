@@ -1,3 +1,5 @@
+import './Welcome.css';
+import './LoadError.css';
 import { useEffect, useState } from 'react';
 import type { BackupSummary } from '../../core/api.js';
 import { useController } from '../kit/context.js';

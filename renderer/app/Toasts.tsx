@@ -1,3 +1,4 @@
+import './Toasts.css';
 import { useAppState, useController } from '../kit/context.js';
 import { CloseIcon } from '../kit/icons.js';
 

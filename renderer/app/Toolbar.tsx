@@ -1,3 +1,4 @@
+import './Toolbar.css';
 import { useAppState, useController } from '../kit/context.js';
 import { ExportIcon, ImportIcon, KeyboardIcon } from '../kit/icons.js';
 import { ImportButton } from './ImportButton.js';

@@ -1,3 +1,5 @@
+import '../styles/brand-mark.css';
+import './Welcome.css';
 import { useAppState, useController } from '../kit/context.js';
 import { ImportIcon } from '../kit/icons.js';
 import { ImportButton } from './ImportButton.js';

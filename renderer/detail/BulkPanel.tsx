@@ -1,3 +1,5 @@
+import '../styles/tag-chips.css';
+import './BulkPanel.css';
 import { useEffect, useMemo, useRef } from 'react';
 import type { Paper } from '../../core/model.js';
 import { tagCounts } from '../../core/query.js';

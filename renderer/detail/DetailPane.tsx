@@ -1,3 +1,4 @@
+import './DetailPane.css';
 import { useEffect, useMemo, useRef } from 'react';
 import type { Paper } from '../../core/model.js';
 import { useAppState, useController } from '../kit/context.js';

@@ -1,3 +1,4 @@
+import './NoteEditor.css';
 import { useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { Paper } from '../../core/model.js';
 import type { NoteSaveStatus } from '../controller/note-saver.js';

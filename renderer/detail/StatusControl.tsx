@@ -1,3 +1,4 @@
+import './StatusControl.css';
 import { READING_STATUSES, type ReadingStatus } from '../../core/model.js';
 import { STATUS_LABELS } from '../lib/status.js';
 

@@ -1,3 +1,5 @@
+import '../styles/tag-chips.css';
+import './TagEditor.css';
 import { useId, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import type { TagCount } from '../../core/query.js';
 import { CloseIcon } from '../kit/icons.js';

@@ -1,3 +1,4 @@
+import './Dialog.css';
 import { useEffect, useEffectEvent, useId, useRef, type ReactNode } from 'react';
 import { CloseIcon } from '../kit/icons.js';
 

@@ -1,3 +1,4 @@
+import './ExportDialog.css';
 import { useState, type ReactNode } from 'react';
 import type { ExportFormat, ExportRequest } from '../../core/export/index.js';
 import { useAppState, useController } from '../kit/context.js';

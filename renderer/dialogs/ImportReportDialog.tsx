@@ -1,3 +1,4 @@
+import './ImportReportDialog.css';
 import type { FileImportResult, ImportReport } from '../../core/api.js';
 import { plural } from '../lib/status.js';
 import { Dialog } from './Dialog.js';

@@ -1,3 +1,4 @@
+import './ShortcutsDialog.css';
 import { Fragment } from 'react';
 import { shortcutGroups } from '../lib/keyboard.js';
 import { Dialog } from './Dialog.js';

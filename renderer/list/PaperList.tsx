@@ -1,3 +1,4 @@
+import './PaperList.css';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef } from 'react';
 import { useAppState, useController } from '../kit/context.js';

@@ -1,3 +1,5 @@
+import '../styles/tag-chips.css';
+import './PaperRow.css';
 import { memo, type MouseEvent } from 'react';
 import type { Paper } from '../../core/model.js';
 import { useAppState, useController } from '../kit/context.js';

@@ -1,3 +1,4 @@
+import './SearchBox.css';
 import { useEffect, useRef } from 'react';
 import { useAppState, useController } from '../kit/context.js';
 import { CloseIcon, SearchIcon } from '../kit/icons.js';

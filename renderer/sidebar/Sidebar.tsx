@@ -1,3 +1,5 @@
+import '../styles/brand-mark.css';
+import './Sidebar.css';
 import type { ReactNode } from 'react';
 import type { ReadingStatus } from '../../core/model.js';
 import type { DigestProgress } from '../../core/query.js';

@@ -1,3 +1,4 @@
+import './TagItem.css';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { TagCount } from '../../core/query.js';
 import { useController } from '../kit/context.js';
