@@ -48,6 +48,7 @@ import {
   libraryPaths,
   openLibraryStore,
   readOnlyReason,
+  userFileError,
   type LibraryChange,
   type LibraryPaths,
   type LibraryStore,
@@ -293,8 +294,13 @@ export class LibraryService implements LibraryApi {
   }
 
   async restoreBackup(name: string): Promise<BackupSummary | null> {
-    const safety = await restoreBackup(this.paths, name, this.clock());
-    return safety === null ? null : summariseBackup(safety);
+    try {
+      const safety = await restoreBackup(this.paths, name, this.clock());
+      return safety === null ? null : summariseBackup(safety);
+    } catch (error) {
+      // Named by the library's folder: the paths the errors carry are Shelfmark's own staging folders.
+      throw userFileError(error, this.paths.directory) ?? error;
+    }
   }
 
   /** Folds the reading-state write-ahead log into its snapshot: for long-lived processes, before they exit. */

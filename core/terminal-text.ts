@@ -52,13 +52,13 @@ export function quoteForMessage(text: string, max = MAX_QUOTED_LENGTH): string {
 }
 
 /**
- * `value` as indented JSON that parses back to the same value, with every unsafe character written as a `\uXXXX`
- * escape (JSON.stringify writes C1 controls, format characters and U+2028/2029 as they are), so that printing
- * it as it is cannot drive a terminal either.
+ * `value` as JSON that parses back to the same value, indented by `indent` spaces (0: on one line), with every
+ * unsafe character written as a `\uXXXX` escape (JSON.stringify writes C1 controls, format characters and
+ * U+2028/2029 as they are), so that printing it as it is cannot drive a terminal either.
  */
-export function terminalJson(value: unknown): string {
+export function terminalJson(value: unknown, indent = 2): string {
   // JSON.stringify gives undefined for undefined (a command that found nothing), whatever its type says.
-  const json = JSON.stringify(value, null, 2) as string | undefined;
+  const json = JSON.stringify(value, null, indent) as string | undefined;
   return json === undefined ? String(json) : json.replace(UNSAFE_IN_JSON, jsonEscape);
 }
 

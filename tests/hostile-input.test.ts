@@ -418,12 +418,14 @@ describe('hostile input', () => {
     try {
       const missing = join(harness.directory, 'no\u001b[31m\u202efile\n.bib');
       expect(await harness.run(['import', missing])).toEqual({
-        code: 1,
+        code: 7,
         stdout: '',
-        stderr: `shelfmark: ${harness.directory}/no\\x1b[31m\\u202efile\\x0a.bib: no such file\nshelfmark: nothing was imported; the library is unchanged.\n`,
+        stderr: `shelfmark: There is no file or folder ${harness.directory}/no\\x1b[31m\\u202efile\\x0a.bib. Check the name and the folder.\nshelfmark: nothing was imported; the library is unchanged.\n`,
       });
+      // A paper is looked for in a library: without one, the command says there is none.
+      expect((await harness.run(['import', SAMPLE])).code).toBe(0);
       expect(await harness.run(['show', 'x\u001b]0;owned\u0007\r\n\u2066y'])).toMatchObject({
-        code: 1,
+        code: 3,
         stderr: 'shelfmark: No paper has the id "x\\x1b]0;owned\\x07 \\u2066y".\n',
       });
       expect(await harness.run(['frob\u009b31m'])).toMatchObject({

@@ -13,7 +13,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatchApiCall } from '../app/api-dispatch.js';
 import { LibraryService } from '../app/library-service.js';
 import { libraryPaths } from '../app/store/index.js';
-import { SAMPLE } from './cli-harness.js';
+import { CliHarness, SAMPLE } from './cli-harness.js';
 
 function canMount(): boolean {
   if (process.platform !== 'linux' || process.getuid?.() !== 0) return false;
@@ -143,5 +143,45 @@ describe.skipIf(!MOUNTABLE)('a library on a file system it cannot write to', () 
       (await folderBytes(mountPoint)).get(path.relative(mountPoint, libraryPaths(db).catalogue)),
     );
     expect((await fs.readFile(writeAheadLog, 'utf8')).endsWith('\n')).toBe(true);
+  });
+  it('the command line says either in one line, with the exit code of its kind', async () => {
+    const cli = await CliHarness.create();
+    try {
+      const [first] = await withService((library) => library.listPapers({}));
+      const id = first?.id ?? '';
+      const filler = path.join(mountPoint, 'filler');
+      await fs.writeFile(filler, Buffer.alloc(16 * 1024 * 1024)).catch(() => undefined);
+      const full = await cli.run(['note', id, 'A long note. '.repeat(70_000)], { db });
+      expect(full.code).toBe(7);
+      expect(full.stderr).toMatch(
+        /^shelfmark: No space left on the disk holding \/.+: nothing was changed\. Free some space, then try again\.\n$/,
+      );
+      const out = path.join(mountPoint, 'notes.md');
+      expect(await cli.run(['export', '--all', '--abstracts', '--out', out], { db })).toEqual({
+        code: 7,
+        stdout: '',
+        stderr: `shelfmark: No space left on the disk holding ${out}: nothing was changed. Free some space, then try again.\n`,
+      });
+      await fs.rm(filler);
+
+      execFileSync('mount', ['-o', 'remount,ro', mountPoint]);
+      const readOnly = `The library is read-only: ${path.dirname(db)} cannot be written (it is on a read-only file system). It can be read, searched and exported; nothing was changed.`;
+      expect(await cli.run(['tag', id, 'later'], { db })).toEqual({
+        code: 6,
+        stdout: '',
+        stderr: `shelfmark: ${readOnly}\n`,
+      });
+      const asJson = await cli.run(['status', id, 'read', '--json'], { db });
+      expect(asJson.code).toBe(6);
+      expect(JSON.parse(asJson.stderr)).toEqual({ error: { kind: 'read-only', message: readOnly } });
+      expect(await cli.run(['export', '--all', '--out', out], { db })).toEqual({
+        code: 7,
+        stdout: '',
+        stderr: `shelfmark: ${out} is on a read-only file system: nothing was changed. Choose a place that can be written.\n`,
+      });
+      expect((await cli.run(['list'], { db })).code).toBe(0);
+    } finally {
+      await cli.remove();
+    }
   });
 });

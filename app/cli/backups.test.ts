@@ -81,7 +81,7 @@ describe('daily backups', () => {
     await writeFile(cli.db, '{"schemaVersion": 1, "papers": [');
 
     const broken = await cli.run(['list']);
-    expect(broken.code).toBe(1);
+    expect(broken.code).toBe(5);
     expect(broken.stderr).toContain(cli.db);
     expect(broken.stderr).toContain('shelfmark restore NAME');
 
@@ -119,14 +119,14 @@ describe('daily backups', () => {
     await serviceOn('2026-03-03').setNote((await cli.json<Paper[]>(['list']))[0]?.id ?? '', 'x');
     const before = await cli.files();
     const unknown = await cli.run(['restore', 'yesterday']);
-    expect(unknown.code).toBe(1);
+    expect(unknown.code).toBe(3);
     expect(unknown.stderr).toContain('There is no backup "yesterday"');
     const [backup] = await cli.json<BackupSummary[]>(['backups']);
     const gz = join(cli.directory, 'library.backups', backup?.name ?? '', 'library.json.gz');
     await writeFile(gz, 'not gzip');
     const corrupt = { ...Object.fromEntries(before), [gz]: await readFile(gz) };
     const refused = await cli.run(['restore', backup?.name ?? '']);
-    expect(refused.code).toBe(1);
+    expect(refused.code).toBe(4);
     expect(refused.stderr).toContain('cannot be read, so nothing was restored');
     expect(Object.fromEntries(await cli.files())).toEqual(corrupt);
   });

@@ -18,6 +18,11 @@ export interface Context {
   readonly io: CliIo;
   /** Prints `data` as JSON with --json, else the human text; either one made terminal-safe. */
   readonly print: (data: unknown, human: () => string) => void;
+  /**
+   * Says on standard error, as one terminal-safe line, what the user should know of a command that did its work
+   * (a tag saved in another form). Not with --json: there, what was done is in the output.
+   */
+  readonly warn: (message: string) => void;
 }
 
 export interface Command {
@@ -31,6 +36,12 @@ export interface Command {
   readonly options?: readonly CommandOption[];
   /** How many arguments it takes. */
   readonly args: readonly [min: number, max: number];
+  /**
+   * What it needs at the library's place: a library (the default: reading or changing one that is not there is a
+   * mistake, not an empty library), a library or backups of one (to bring back a library that is gone), or
+   * nothing (it starts a library where there is none).
+   */
+  readonly needs?: 'library' | 'library-or-backups' | 'nothing';
   /** Whole command lines that show it in use. */
   readonly examples: readonly string[];
   readonly run: (context: Context) => Promise<number>;
@@ -41,15 +52,23 @@ export function usageOf(command: Command): string {
   return command.usage === '' ? command.name : `${command.name} ${command.usage}`;
 }
 
-/** Throws a UsageError when the command is given too few or too many arguments, or an option it does not take. */
-export function checkCall(command: Command, args: readonly string[], values: OptionValues): void {
+/**
+ * Throws a UsageError when the command is given an option it does not take (one of `unknown`, options Shelfmark
+ * does not have, or one of another command's), or too few or too many arguments.
+ */
+export function checkCall(
+  command: Command,
+  args: readonly string[],
+  values: OptionValues,
+  unknown: readonly string[] = [],
+): void {
+  const notTaken = COMMAND_OPTIONS.filter(
+    (option) => values[option] !== undefined && !command.options?.includes(option),
+  );
+  const [refused] = [...unknown, ...notTaken.map((option) => `--${option}`)];
+  if (refused !== undefined) throw new UsageError(`${command.name} does not take ${refused}.`);
   const [min, max] = command.args;
   if (args.length < min || args.length > max) throw new UsageError(`usage: shelfmark ${usageOf(command)}`);
-  for (const option of COMMAND_OPTIONS) {
-    if (values[option] !== undefined && !command.options?.includes(option)) {
-      throw new UsageError(`${command.name} does not take --${option}.`);
-    }
-  }
 }
 
 /** The `run` of a command that prints what it reads from the library: as JSON, or as `format` writes it. */

@@ -83,7 +83,7 @@ describe('shelfmark export', () => {
     await mkdir(out);
     await writeFile(join(out, 'mine.md'), 'keep me');
     const refused = await cli.run(['export', '--out', out]);
-    expect(refused.code).toBe(1);
+    expect(refused.code).toBe(4);
     expect(refused.stderr).toBe(
       `shelfmark: ${out} already exists; choose another name, or export into it with --force (only files Shelfmark wrote there are replaced).\n`,
     );
@@ -99,7 +99,7 @@ describe('shelfmark export', () => {
     await cli.run(['export', '--format', 'bibtex', '--status', 'read', '--out', bib]);
     expect((await readFile(bib, 'utf8')).match(/^@misc\{/gm)).toHaveLength(1);
     const none = await cli.run(['export', '--out', join(cli.directory, 'x.md'), '--tag', 'missing']);
-    expect(none).toMatchObject({ code: 1 });
+    expect(none).toMatchObject({ code: 4 });
     expect(none.stderr).toBe('shelfmark: No papers match, so there is nothing to export.\n');
     const json = await cli.run(['export', '--format', 'json', '--tag', 'x', '--out', join(cli.directory, 'b.json')]);
     expect(json.code).toBe(2);
@@ -233,7 +233,7 @@ describe('shelfmark export --force into a folder that holds other files', () => 
   it('refuses a folder whose record of Shelfmark’s files it cannot read, and a file in place of the folder', async () => {
     await writeMine({ [MANIFEST]: 'my own json' });
     const refused = await cli.run(['export', '--out', out, '--force']);
-    expect(refused.code).toBe(1);
+    expect(refused.code).toBe(4);
     expect(refused.stderr).toBe(
       `shelfmark: ${join(out, MANIFEST)} is not a record Shelfmark can read of the files it exported there; move it away, or export to another folder.\n`,
     );

@@ -1,6 +1,7 @@
 /** The command line's help, made from the commands' own declarations, in lines that fit an 80-column terminal. */
 
 import type { Command } from './command.js';
+import { EXIT_CODES } from './exit-codes.js';
 import { GLOBAL_OPTIONS, OPTION_HELP, optionLabel, type OptionName } from './options.js';
 
 /** Columns a help line may take at most. */
@@ -91,6 +92,12 @@ export function helpText(commands: readonly Command[]): string {
       '',
     ),
     ...wrap(wordsOf('Run "shelfmark help COMMAND" for a command’s options and examples.'), '', ''),
+    '',
+    'Exit status:',
+    '  0  done',
+    ...Object.values(EXIT_CODES).map(({ code, means }) => `  ${code}  ${means}`),
+    'Errors are one line on standard error; with --json, a JSON object there:',
+    '  {"error": {"kind": "not-found", "message": "…"}}',
     '',
   ].join('\n');
 }

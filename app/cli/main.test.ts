@@ -104,7 +104,7 @@ describe('shelfmark import', () => {
     const bad = join(directory, 'bad-input.txt');
     await writeFile(bad, bytes);
     const result = await shelfmark('import', bad);
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(4);
     expect(result.stderr).toContain(`shelfmark: ${bad}: `);
     expect(result.stderr).toContain(reason);
     await rm(bad);
@@ -115,7 +115,7 @@ describe('shelfmark import', () => {
     const big = join(directory, 'huge.bib');
     await writeFile(big, Buffer.alloc(50 * 1024 * 1024, 0x61));
     const result = await shelfmark('import', big);
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(4);
     expect(result.stderr).toContain('too large (50.0 MB; the limit is 32.0 MB)');
     expect((await readdir(directory)).sort()).toEqual(['huge.bib']);
   });
@@ -124,7 +124,7 @@ describe('shelfmark import', () => {
     const missing = join(directory, 'missing.txt');
     const result = await shelfmark('import', SAMPLE, missing);
     expect(result.code).toBe(0);
-    expect(result.stderr).toBe(`shelfmark: ${missing}: no such file\n`);
+    expect(result.stderr).toBe(`shelfmark: There is no file or folder ${missing}. Check the name and the folder.\n`);
     expect(await json<Paper[]>('list')).toHaveLength(32);
   });
 });
@@ -174,7 +174,7 @@ describe('shelfmark reading state', () => {
 
   it('fails with a one-line reason for unknown papers and bad arguments', async () => {
     expect(await shelfmark('show', '9999.99999')).toEqual({
-      code: 1,
+      code: 3,
       stdout: '',
       stderr: 'shelfmark: No paper has the id "9999.99999".\n',
     });
@@ -186,7 +186,7 @@ describe('shelfmark reading state', () => {
     expect(unknown.stderr).toBe('shelfmark: "frobnicate" is not a command. (see "shelfmark --help")\n');
     const [first] = await json<Paper[]>('list');
     const badTag = await shelfmark('tag', first?.id ?? '', ' ');
-    expect(badTag).toMatchObject({ code: 1, stderr: 'shelfmark: A tag cannot be empty.\n' });
+    expect(badTag).toMatchObject({ code: 4, stderr: 'shelfmark: A tag cannot be empty.\n' });
   });
 });
 
@@ -194,7 +194,7 @@ describe('shelfmark library files', () => {
   it('stops on a library file it cannot parse, naming it, and never overwrites it', async () => {
     await writeFile(db, '{ "schemaVersion": 1, "papers": [ oops');
     const result = await shelfmark('import', SAMPLE);
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(5);
     expect(result.stderr).toContain(db);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(await readFile(db, 'utf8')).toBe('{ "schemaVersion": 1, "papers": [ oops');
@@ -215,6 +215,19 @@ describe('the shelfmark command', () => {
       `"${process.execPath}" "${BIN}" --db "${db}" list --json | head -c 10`,
     ]);
     expect(stderr).toBe('');
+  });
+
+  it('says there is no library, with exit 3, and creates none', async () => {
+    const nowhere = join(directory, 'nowhere', 'library.json');
+    const failed = await promisify(execFile)(process.execPath, [BIN, '--db', nowhere, 'list']).then(
+      () => ({ code: 0, stderr: '' }),
+      (error: unknown) => error as { code: number; stderr: string },
+    );
+    expect({ code: failed.code, stderr: failed.stderr }).toEqual({
+      code: 3,
+      stderr: `shelfmark: There is no library at ${nowhere}. Start one by importing a digest: shelfmark --db ${nowhere} import FILE\n`,
+    });
+    expect(await readdir(directory)).toEqual([]);
   });
 
   it('uses SHELFMARK_DB when --db is not given', async () => {

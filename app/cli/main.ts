@@ -1,13 +1,12 @@
 /** `shelfmark`: the library from the command line. `run` takes its world as arguments, so tests call it in-process. */
 
-import { DigestError } from '../../core/import/types.js';
-import { InvalidInputError, NotFoundError } from '../../core/errors.js';
 import { terminalJson, terminalLine, terminalText } from '../../core/terminal-text.js';
 import { LibraryService } from '../library-service.js';
 import { resolveLibraryPath } from '../library-location.js';
 import { bundledSampleDigest } from '../resources.js';
-import { LibraryFileError } from '../store/index.js';
 import { checkCall, type CliIo } from './command.js';
+import { errorReport } from './error-report.js';
+import { checkLibraryIsThere } from './library-check.js';
 import { UsageError } from './usage-error.js';
 import { commandNamed, COMMANDS } from './commands/index.js';
 import { commandHelpText, helpText } from './help.js';
@@ -32,39 +31,51 @@ function help(name: string | undefined, args: readonly string[], asked: boolean)
   };
 }
 
+/** Whether the command line asks for JSON: known before its options are parsed, which may fail. */
+const asksForJson = (argv: readonly string[]): boolean => {
+  const end = argv.indexOf('--');
+  return (end === -1 ? argv : argv.slice(0, end)).includes('--json');
+};
+
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  const json = asksForJson(argv);
   let service: LibraryService | undefined;
+  /** The command being run, once known, for the pointer to its help after a usage error. */
+  let commandName: string | undefined;
   try {
-    const { values, positionals } = parseOptions(argv);
+    const { values, positionals, unknown } = parseOptions(argv);
     const [name, ...args] = positionals;
-    if (values.help === true || name === undefined || name === 'help') {
+    if (values.help === true || name === 'help' || (name === undefined && unknown.length === 0)) {
       const { text, code } = help(name, args, values.help === true);
       io.stdout(text);
       return code;
     }
-    const command = commandNamed(name);
-    if (command === undefined) throw new UsageError(`"${name}" is not a command.`);
-    checkCall(command, args, values);
+    const command = name === undefined ? undefined : commandNamed(name);
+    if (command === undefined) {
+      // An unknown option's value comes first when it is not a command: `shelfmark --limit 5 list`.
+      const [option] = unknown;
+      throw new UsageError(
+        option === undefined ? `"${name ?? ''}" is not a command.` : `"${option}" is not an option.`,
+      );
+    }
+    commandName = command.name;
+    checkCall(command, args, values, unknown);
     service = new LibraryService(resolveLibraryPath(values.db, io.env), {
       sampleDigest: bundledSampleDigest(),
     });
+    await checkLibraryIsThere(command, service, values.db);
     // Whatever a command prints goes through the one terminal-safe rule: the library holds what digests said.
     const print = (data: unknown, human: () => string): void =>
-      io.stdout(values.json === true ? `${terminalJson(data)}\n` : terminalText(human()));
-    return await command.run({ service, args, values, io, print });
+      io.stdout(json ? `${terminalJson(data)}\n` : terminalText(human()));
+    const warn = (message: string): void => {
+      if (!json) io.stderr(`shelfmark: ${terminalLine(message)}\n`);
+    };
+    return await command.run({ service, args, values, io, print, warn });
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr(`shelfmark: ${terminalLine(error.message)} (see "shelfmark --help")\n`);
-      return 2;
-    }
-    const known = [LibraryFileError, DigestError, InvalidInputError, NotFoundError].some(
-      (kind) => error instanceof kind,
-    );
-    const message = error instanceof Error ? error.message : String(error);
-    // One line: a line break inside the message is a space, any other unsafe character an escape.
-    const line = terminalLine(message.replace(/\r?\n/g, ' '));
-    io.stderr(`shelfmark: ${known ? line : `unexpected error: ${line}`}\n`);
-    return 1;
+    if (error instanceof UsageError && error.given !== undefined) commandName ??= commandNamed(error.given)?.name;
+    const { text, code } = errorReport(error, json, commandName);
+    io.stderr(text);
+    return code;
   } finally {
     await service?.close();
   }

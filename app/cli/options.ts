@@ -68,14 +68,60 @@ export function optionLabel(name: OptionName): string {
   return `${short}--${name}${value === undefined ? '' : ` ${value}`}`;
 }
 
-export type OptionValues = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
+/** The options given, each by its name: a string for an option with a value, true for a switch. */
+export type OptionValues = {
+  -readonly [Name in OptionName]?: (typeof OPTIONS)[Name]['type'] extends 'string' ? string : boolean;
+};
 
-export function parseOptions(argv: readonly string[]): { values: OptionValues; positionals: string[] } {
-  try {
-    return parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message.split('\n')[0] : String(error));
+export interface ParsedOptions {
+  readonly values: OptionValues;
+  readonly positionals: string[];
+  /** Options given that Shelfmark has none of, as they were typed: `--limit`, `-x`. */
+  readonly unknown: string[];
+}
+
+const isOptionName = (name: string): name is OptionName => Object.hasOwn(OPTIONS, name);
+
+/** A value that looks like an option (`--status --json`) is an option whose value was forgotten; `-` is a value. */
+const looksLikeOption = (value: string): boolean => value.length > 1 && value.startsWith('-');
+
+/**
+ * The options and arguments of a command line. Throws a UsageError, in the command line's words, for an option
+ * given without its value, a value given to a switch, or an option given twice; options Shelfmark does not have
+ * are returned, for the caller to refuse in the words of the command they were given to.
+ */
+export function parseOptions(argv: readonly string[]): ParsedOptions {
+  const { tokens } = parseArgs({
+    args: [...argv],
+    options: OPTIONS,
+    allowPositionals: true,
+    strict: false,
+    tokens: true,
+  });
+  const values: Partial<Record<OptionName, string | boolean>> = {};
+  const positionals = tokens.flatMap((token) => (token.kind === 'positional' ? [token.value] : []));
+  const unknown: string[] = [];
+  // A mistake names the command the line names, if it names one, for the help it points to.
+  const mistake = (message: string): UsageError => new UsageError(message, positionals[0]);
+  for (const token of tokens) {
+    if (token.kind !== 'option') continue;
+    const { name, value } = token;
+    if (!isOptionName(name)) {
+      unknown.push(token.rawName);
+    } else if (OPTIONS[name].type === 'boolean') {
+      if (value !== undefined) throw mistake(`--${name} takes no value.`);
+      values[name] = true;
+    } else {
+      if (value === undefined || value === '' || (!token.inlineValue && looksLikeOption(value))) {
+        const dash =
+          value !== undefined && value !== '' ? ` (one that starts with "-" is written --${name}=VALUE)` : '';
+        throw mistake(`--${name} needs a value: ${optionLabel(name)}${dash}.`);
+      }
+      if (values[name] !== undefined) throw mistake(`--${name} is given twice; give it once.`);
+      values[name] = value;
+    }
   }
+  return { values: values as OptionValues, positionals, unknown };
 }
 
 /** The reading status a --status option or an argument names; a UsageError when it names none. */

@@ -112,7 +112,7 @@ describe('what a digest says is inert in a terminal', () => {
   it('tags prints nothing raw (a tag can hold no such character)', async () => {
     expect(await cli.run(['tags'])).toEqual({ code: 0, stdout: '1  to-read\n', stderr: '' });
     expect(await cli.run(['tag', '2503.07604', 'x\u001b[31m'])).toEqual({
-      code: 1,
+      code: 4,
       stdout: '',
       stderr: 'shelfmark: The tag "x\\x1b[31m" has a comma or a control character; tags cannot.\n',
     });

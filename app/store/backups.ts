@@ -11,7 +11,7 @@ import { pipeline } from 'node:stream/promises';
 import type { Transform } from 'node:stream';
 import { createGunzip, createGzip } from 'node:zlib';
 import { InvalidInputError, NotFoundError } from '../../core/errors.js';
-import { isErrorCode, namesIn } from './errors.js';
+import { isErrorCode, LibraryReadOnlyError, namesIn, READ_ONLY_CODES } from './errors.js';
 import { libraryPaths, type LibraryPaths } from './library-paths.js';
 import { openLibraryStore } from './library-store.js';
 import { withLock } from './lock.js';
@@ -187,7 +187,9 @@ export async function restoreBackup(paths: LibraryPaths, nameOrPath: string, now
     paths.directory,
     `.${path.basename(paths.catalogue)}.restore-${randomBytes(6).toString('hex')}.tmp`,
   );
-  await fsp.mkdir(staging);
+  await fsp.mkdir(staging).catch((error: unknown) => {
+    throw isErrorCode(error, ...READ_ONLY_CODES) ? new LibraryReadOnlyError(paths.directory, error) : error;
+  });
   try {
     let restored: LibraryPaths;
     try {

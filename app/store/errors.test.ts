@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { FileSystemError, fileSystemError } from './errors.js';
+import { FileSystemError, fileSystemError, userFileError } from './errors.js';
 
 function errno(code: string, path?: string): NodeJS.ErrnoException {
   return Object.assign(new Error(`${code}: raw message`), { code, ...(path === undefined ? {} : { path }) });
@@ -27,6 +27,24 @@ describe('fileSystemError', () => {
     expect(fileSystemError(errno('ENOSPC'), '/home/u/papers')?.message).toBe(
       'No space left on the disk holding /home/u/papers: nothing was changed. Free some space, then try again.',
     );
+  });
+
+  it('says what to do for every error it knows, a missing file included', () => {
+    const codes = ['ENOSPC', 'EDQUOT', 'EROFS', 'EACCES', 'EPERM', 'ENOENT', 'ENOTDIR', 'EISDIR', 'EEXIST', 'EBUSY'];
+    for (const code of [...codes, 'EMFILE', 'ENFILE', 'ENAMETOOLONG', 'ELOOP', 'EIO']) {
+      // A sentence of what happened, then one of what to do.
+      expect(fileSystemError(errno(code, '/x/notes.md'))?.message).toMatch(/\/x\/notes\.md.*\. [A-Z][^.]+\.$/);
+    }
+    expect(fileSystemError(errno('ENOENT', 'notes.md'))?.message).toBe(
+      'There is no file or folder notes.md. Check the name and the folder.',
+    );
+  });
+
+  it('names the file the user named, not the temp file beside it the error carries', () => {
+    expect(userFileError(errno('EROFS', '/media/.notes.md.123-abc.tmp'), '/media/notes.md')?.message).toBe(
+      '/media/notes.md is on a read-only file system: nothing was changed. Choose a place that can be written.',
+    );
+    expect(userFileError(new Error('plain'), '/media/notes.md')).toBeNull();
   });
 
   it('leaves errors it does not know alone', () => {

@@ -81,24 +81,35 @@ const FILE_SYSTEM_PROBLEMS: Readonly<Record<string, (file: string) => string>> =
   ENOSPC: (file) => `No space left on the disk holding ${file}: nothing was changed. Free some space, then try again.`,
   EDQUOT: (file) =>
     `The disk quota is used up on the disk holding ${file}: nothing was changed. Free some space, then try again.`,
-  EROFS: (file) => `${file} is on a read-only file system: nothing was changed.`,
+  EROFS: (file) => `${file} is on a read-only file system: nothing was changed. Choose a place that can be written.`,
   EACCES: (file) =>
     `Shelfmark may not use ${file} (permission denied): nothing was changed. Check the file's permissions.`,
   EPERM: (file) =>
     `Shelfmark may not use ${file} (operation not permitted): nothing was changed. Check the file's permissions.`,
-  ENOENT: (file) => `There is no file or folder ${file}.`,
+  ENOENT: (file) => `There is no file or folder ${file}. Check the name and the folder.`,
   ENOTDIR: (file) => `A part of ${file} is a file, not a folder: nothing was changed. Choose another location.`,
   EISDIR: (file) => `${file} is a folder, not a file: nothing was changed. Choose a file.`,
-  EEXIST: (file) => `${file} already exists: nothing was changed.`,
+  EEXIST: (file) => `${file} already exists: nothing was changed. Choose another name.`,
   EBUSY: (file) =>
     `${file} is busy (another program is using it): nothing was changed. Close that program, then try again.`,
   EMFILE: (file) => `Too many files are open to use ${file}: nothing was changed. Close some programs, then try again.`,
   ENFILE: (file) => `Too many files are open to use ${file}: nothing was changed. Close some programs, then try again.`,
   ENAMETOOLONG: (file) =>
     `The name ${file} is too long for the file system: nothing was changed. Choose a shorter one.`,
-  ELOOP: (file) => `${file} leads through too many symbolic links: nothing was changed.`,
+  ELOOP: (file) => `${file} leads through too many symbolic links: nothing was changed. Check where its links lead.`,
   EIO: (file) => `The disk holding ${file} reported an input/output error: nothing was changed. Check the disk.`,
 };
+
+/** The code of a file-system error Shelfmark can put in words, or null. */
+function knownCode(error: unknown): string | null {
+  if (!(error instanceof Error) || !('code' in error) || typeof error.code !== 'string') return null;
+  return Object.hasOwn(FILE_SYSTEM_PROBLEMS, error.code) ? error.code : null;
+}
+
+function inWords(error: unknown, code: string, file: string): FileSystemError | null {
+  const problem = FILE_SYSTEM_PROBLEMS[code];
+  return problem === undefined ? null : new FileSystemError(problem(file), error);
+}
 
 /**
  * `error` in words when it is a file-system error Shelfmark knows (ENOSPC, ENOTDIR, EBUSY, …); else null.
@@ -106,11 +117,20 @@ const FILE_SYSTEM_PROBLEMS: Readonly<Record<string, (file: string) => string>> =
  */
 export function fileSystemError(error: unknown, where = 'a file of the library'): FileSystemError | null {
   if (error instanceof FileSystemError) return error;
-  if (!(error instanceof Error) || !('code' in error) || typeof error.code !== 'string') return null;
-  if (!Object.hasOwn(FILE_SYSTEM_PROBLEMS, error.code)) return null;
-  const file = 'path' in error && typeof error.path === 'string' ? error.path : where;
-  const problem = FILE_SYSTEM_PROBLEMS[error.code];
-  return problem === undefined ? null : new FileSystemError(problem(file), error);
+  const code = knownCode(error);
+  if (code === null) return null;
+  const file = error instanceof Error && 'path' in error && typeof error.path === 'string' ? error.path : where;
+  return inWords(error, code, file);
+}
+
+/**
+ * `error` in words, naming `file`, a file or folder the user named (a note to read, an export to write), whatever
+ * path the error carries: the temp file written beside it is none of the user's business.
+ */
+export function userFileError(error: unknown, file: string): FileSystemError | null {
+  if (error instanceof FileSystemError) return error;
+  const code = knownCode(error);
+  return code === null ? null : inWords(error, code, file);
 }
 
 export function isErrorCode(error: unknown, ...codes: readonly string[]): boolean {

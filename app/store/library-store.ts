@@ -77,6 +77,14 @@ export function openLibraryStore(catalogue: string): Promise<LibraryStore> {
   return Promise.resolve(new FileLibraryStore(libraryPaths(catalogue)));
 }
 
+/**
+ * Whether there is a library at `catalogue`: any of its files (the catalogue, the state snapshot, the log). Where
+ * there is none, opening it gives an empty library, which the first change creates.
+ */
+export async function libraryExists(catalogue: string): Promise<boolean> {
+  return !isMissing(await stampLibrary(libraryPaths(catalogue)));
+}
+
 const EMPTY_CATALOGUE: Catalogue = Object.freeze({ papers: [], digests: [] });
 const EMPTY_OUTLINE: CatalogueOutline = outlineOfLibraryCatalogue(EMPTY_CATALOGUE);
 const EMPTY_CATALOGUE_FILE: CatalogueFile = { schemaVersion: CATALOGUE_FORMAT.version, ...EMPTY_CATALOGUE };

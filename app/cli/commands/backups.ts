@@ -6,6 +6,7 @@ export const backups: Command = {
   usage: '',
   summary: 'List the library’s backups (one a day, the last 10 kept), newest first',
   args: [0, 0],
+  needs: 'library-or-backups',
   examples: ['shelfmark backups'],
   run: printRead((service) => service.listBackups(), formatBackups),
 };

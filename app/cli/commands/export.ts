@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
-import { describeFolderExport } from '../../../core/export/folder-report.js';
+import { describeFolderExport, type FolderExportReport } from '../../../core/export/folder-report.js';
 import { EXPORT_FORMATS, type ExportFormat, type ExportRequest } from '../../../core/export/request.js';
 import { writeExportFile, writeExportFolder } from '../../export-files.js';
+import { userFileError } from '../../store/index.js';
 import type { Command } from '../command.js';
 import { UsageError } from '../usage-error.js';
 import { plural } from '../format.js';
@@ -49,9 +50,15 @@ export const exportCommand: Command = {
       },
     };
     const output = await service.renderExport(request);
-    const report =
-      output.kind === 'folder' ? await writeExportFolder(out, output.files, values.force === true) : undefined;
-    if (output.kind === 'document') await writeExportFile(out, output.content, values.force === true);
+    const force = values.force === true;
+    let report: FolderExportReport | undefined;
+    try {
+      if (output.kind === 'folder') report = await writeExportFolder(out, output.files, force);
+      else await writeExportFile(out, output.content, force);
+    } catch (error) {
+      // Named as the user named it, not by the temp file beside it that the disk refused.
+      throw userFileError(error, out) ?? error;
+    }
     // What a folder export replaced and left, naming the files (the user's own names among them).
     const done = report === undefined ? '' : describeFolderExport(report);
     print(

@@ -1,47 +1,66 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { DigestFile } from '../../../core/api.js';
+import { InvalidInputError } from '../../../core/errors.js';
 import { MAX_DIGEST_BYTES } from '../../../core/import/decode.js';
-import { terminalLine } from '../../../core/terminal-text.js';
+import { FileSystemError, userFileError } from '../../store/index.js';
 import type { Command } from '../command.js';
 import { formatImportReport } from '../format.js';
 
-async function readDigestFile(path: string): Promise<DigestFile | { readonly name: string; readonly error: string }> {
+/** A file given to import that could not be read: the sentence that says so names it. */
+interface Unreadable {
+  readonly name: string;
+  readonly error: string;
+  readonly kind: 'file-system' | 'invalid-input';
+}
+
+async function readDigestFile(path: string): Promise<DigestFile | Unreadable> {
   try {
     const info = await stat(path);
-    if (info.isDirectory()) return { name: path, error: 'it is a folder, not a file' };
+    if (info.isDirectory()) {
+      return {
+        name: path,
+        error: `${path} is a folder, not a file: name the digest files in it.`,
+        kind: 'file-system',
+      };
+    }
     if (info.size > MAX_DIGEST_BYTES) {
       const mb = (bytes: number): string => (bytes / 1024 / 1024).toFixed(1);
       return {
         name: path,
-        error: `the file is too large (${mb(info.size)} MB; the limit is ${mb(MAX_DIGEST_BYTES)} MB)`,
+        error: `${path}: the file is too large (${mb(info.size)} MB; the limit is ${mb(MAX_DIGEST_BYTES)} MB)`,
+        kind: 'invalid-input',
       };
     }
     return { name: path, bytes: new Uint8Array(await readFile(path)) };
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { name: path, error: 'no such file' };
-    if (code === 'EACCES' || code === 'EPERM') return { name: path, error: 'permission denied' };
-    throw error;
+    const inWords = userFileError(error, path);
+    if (inWords === null) throw error;
+    return { name: path, error: inWords.message, kind: 'file-system' };
   }
 }
+
+const NOTHING_IMPORTED = 'nothing was imported; the library is unchanged.';
 
 export const importCommand: Command = {
   name: 'import',
   usage: 'FILE...',
   summary: 'Import digests: Hugging Face Daily Papers (text or JSON), arXiv emails, BibTeX, Shelfmark backups',
   args: [1, Infinity],
+  needs: 'nothing',
   examples: ['shelfmark import daily-papers-mar-11.txt', 'shelfmark import refs.bib arxiv-cs-lg.eml'],
-  async run({ service, args, io, print }) {
+  // Exit 0 when any file was imported; else the exit code of the first file's failure.
+  async run({ service, args, print, warn }) {
     const read = await Promise.all(args.map(readDigestFile));
     const unreadable = read.filter((file) => 'error' in file);
     const files = read.filter((file): file is DigestFile => 'bytes' in file);
     const report = files.length > 0 ? await service.importFiles(files) : { files: [], added: 0, merged: 0 };
     const failures = [
-      ...unreadable.map((file) => ({ file: file.name, error: file.error })),
-      ...report.files.flatMap((result) => (result.ok ? [] : [{ file: result.file, error: result.error }])),
+      ...unreadable.map(({ error, kind }) => ({ line: error, kind })),
+      ...report.files.flatMap((result) =>
+        result.ok ? [] : [{ line: `${result.file}: ${result.error}`, kind: 'invalid-input' as const }],
+      ),
     ];
-    for (const failure of failures)
-      io.stderr(`shelfmark: ${terminalLine(failure.file)}: ${terminalLine(failure.error)}\n`);
+    for (const failure of failures) warn(failure.line);
     print(
       {
         ...report,
@@ -49,8 +68,9 @@ export const importCommand: Command = {
       },
       () => formatImportReport(report),
     );
-    const imported = report.files.some((result) => result.ok);
-    if (!imported) io.stderr('shelfmark: nothing was imported; the library is unchanged.\n');
-    return imported ? 0 : 1;
+    if (report.files.some((result) => result.ok)) return 0;
+    throw failures[0]?.kind === 'file-system'
+      ? new FileSystemError(NOTHING_IMPORTED, undefined)
+      : new InvalidInputError(NOTHING_IMPORTED);
   },
 };

@@ -5,6 +5,7 @@ export const restore: Command = {
   usage: 'BACKUP',
   summary: 'Replace the library with a backup, after backing up the library as it is now',
   args: [1, 1],
+  needs: 'library-or-backups',
   examples: ['shelfmark restore 2026-01-14T12-00-00Z-daily'],
   async run({ service, args, print }) {
     const name = args[0] ?? '';
