@@ -11,7 +11,7 @@ export interface CliIo {
   readonly env: NodeJS.ProcessEnv;
 }
 
-export interface Context {
+interface Context {
   readonly service: LibraryService;
   readonly args: readonly string[];
   readonly values: OptionValues;

@@ -5,12 +5,12 @@ import { toApiError } from '../api-error.js';
 import { EXIT_CODES, type CliErrorKind } from './exit-codes.js';
 import { UsageError } from './usage-error.js';
 
-export interface CliError {
+interface CliError {
   readonly kind: CliErrorKind;
   readonly message: string;
 }
 
-export function classifyError(error: unknown): CliError {
+function classifyError(error: unknown): CliError {
   return error instanceof UsageError ? { kind: 'usage', message: error.message } : toApiError(error);
 }
 

@@ -5,7 +5,7 @@ import { EXIT_CODES } from './exit-codes.js';
 import { GLOBAL_OPTIONS, OPTION_HELP, optionLabel, type OptionName } from './options.js';
 
 /** Columns a help line may take at most. */
-export const HELP_WIDTH = 80;
+const HELP_WIDTH = 80;
 
 /** Where a command's summary and an option's description start, under the usage line or after the label. */
 const SUMMARY_INDENT = '      ';

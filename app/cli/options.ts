@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { isReadingStatus, READING_STATUSES, type ReadingStatus } from '../../core/model.js';
 import { UsageError } from './usage-error.js';
 
-export const OPTIONS = {
+const OPTIONS = {
   db: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
