@@ -67,7 +67,7 @@ export class ImportExport {
       const report = await this.api.importSample();
       await this.hooks.reload(papersChangedBy(report));
       const problems = report.files.some(
-        (file) => !file.ok || (file.kind === 'digest' && file.summary.skipped.length > 0),
+        (file) => !file.ok || file.warnings.length > 0 || (file.kind === 'digest' && file.summary.skipped.length > 0),
       );
       if (problems || report.added === 0) this.hooks.openDialog({ kind: 'import-report', report });
       else this.hooks.toast(`Imported ${plural(report.added, 'paper')} from the sample digest.`, 'info');
