@@ -181,15 +181,16 @@ export class LibraryService implements LibraryApi {
       const states = emptyStateMap();
       const fileResults = parsed.map((entry): FileImportResult => {
         if (!entry.ok) return entry;
+        const { warnings } = entry.parsed;
         if (entry.parsed.kind === 'digest') {
           const merged = mergeDigest(current.catalogue, entry.parsed.digest, basename(entry.file), now);
           current = { catalogue: merged.catalogue, states: current.states };
-          return { file: entry.file, ok: true, kind: 'digest', summary: merged.summary };
+          return { file: entry.file, ok: true, kind: 'digest', summary: merged.summary, warnings };
         }
         const merged = mergeLibrary(current, entry.parsed.library);
         Object.assign(states, merged.states);
         current = { catalogue: merged.catalogue, states: { ...current.states, ...merged.states } };
-        return { file: entry.file, ok: true, kind: 'library', summary: merged.summary };
+        return { file: entry.file, ok: true, kind: 'library', summary: merged.summary, warnings };
       });
       const catalogueChanged = !sameCatalogue(library.catalogue, current.catalogue);
       return {

@@ -4,6 +4,7 @@
  * is touched. Free of zod and of the library's code, so that the renderer's bundle carries only this contract.
  */
 
+import type { ImportWarning } from './import/types.js';
 import type { LibraryMergeSummary, DigestImportSummary } from './merge.js';
 import type { Paper, ReadingStatus } from './model.js';
 import type { PaperColumns } from './outline.js';
@@ -16,9 +17,16 @@ export interface DigestFile {
   readonly bytes: Uint8Array;
 }
 
+/** A file imported: what it added, and what of it was cut to fit Shelfmark's field caps (core/import/field-caps.ts). */
+interface FileImported {
+  readonly file: string;
+  readonly ok: true;
+  readonly warnings: readonly ImportWarning[];
+}
+
 export type FileImportResult =
-  | { readonly file: string; readonly ok: true; readonly kind: 'digest'; readonly summary: DigestImportSummary }
-  | { readonly file: string; readonly ok: true; readonly kind: 'library'; readonly summary: LibraryMergeSummary }
+  | (FileImported & { readonly kind: 'digest'; readonly summary: DigestImportSummary })
+  | (FileImported & { readonly kind: 'library'; readonly summary: LibraryMergeSummary })
   | { readonly file: string; readonly ok: false; readonly error: string };
 
 export interface ImportReport {

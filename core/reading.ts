@@ -2,6 +2,7 @@
 
 import { InvalidInputError } from './errors.js';
 import { DEFAULT_READING_STATE, type ReadingState, type ReadingStatus } from './model.js';
+import { quoteForMessage } from './terminal-text.js';
 
 export const MAX_TAG_LENGTH = 64;
 export const MAX_NOTE_LENGTH = 1_000_000;
@@ -14,7 +15,10 @@ export function normalizeTag(raw: string): string {
     throw new InvalidInputError(`A tag can be at most ${MAX_TAG_LENGTH} characters long.`);
   }
   if (/[\p{Cc}\p{Cf},]/u.test(tag)) {
-    throw new InvalidInputError(`The tag "${tag}" has a comma or a control character; tags cannot.`);
+    // Quoted with its control characters as escapes: they are what is wrong with it, and must not act in the message.
+    throw new InvalidInputError(
+      `The tag "${quoteForMessage(tag, MAX_TAG_LENGTH)}" has a comma or a control character; tags cannot.`,
+    );
   }
   return tag;
 }

@@ -4,6 +4,7 @@
  */
 
 import type { BackupSummary, FileImportResult, ImportReport } from '../../core/api.js';
+import type { SkippedBlock } from '../../core/import/types.js';
 import type { Paper } from '../../core/model.js';
 import type { DigestProgress, LibraryStats, TagCount } from '../../core/query.js';
 import { terminalLine, terminalText } from '../../core/terminal-text.js';
@@ -53,20 +54,27 @@ export function formatPaper(paper: Paper): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** "  skipped entry 3 (@article{x}): it has no title", one line of the file's own text made safe. */
+function blockLine(verb: string, block: SkippedBlock): string {
+  return `  ${verb} ${terminalLine(block.where)}: ${terminalLine(block.reason)}`;
+}
+
 function formatFileResult(result: FileImportResult): string[] {
   if (!result.ok) return [];
+  const warnings = result.warnings.map((warning) => blockLine('warning:', warning));
   if (result.kind === 'library') {
     const { added, merged, statesTaken } = result.summary;
     return [
       `${terminalLine(result.file)}: Shelfmark library — ${plural(added.length, 'paper')} added, ${merged.length.toLocaleString('en')} already here, ${plural(statesTaken, 'reading state')} taken`,
+      ...warnings,
     ];
   }
   const { digest, added, merged, skipped } = result.summary;
-  const lines = [
+  return [
     `${terminalLine(result.file)}: ${terminalLine(digest.title)} (${terminalLine(digest.id)}) — ${plural(added.length, 'paper')} added, ${merged.length.toLocaleString('en')} already in the library`,
+    ...skipped.map((block) => blockLine('skipped', block)),
+    ...warnings,
   ];
-  for (const block of skipped) lines.push(`  skipped ${terminalLine(block.where)}: ${terminalLine(block.reason)}`);
-  return lines;
 }
 
 /** What an import did, for stdout. Files that failed are reported on stderr by the caller. */

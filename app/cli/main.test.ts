@@ -120,6 +120,26 @@ describe('shelfmark import', () => {
     expect((await readdir(directory)).sort()).toEqual(['huge.bib']);
   });
 
+  it('cuts a field no real paper has to size, says so on a line of its own, and stores it cut', async () => {
+    const title = `Huge \u202etitle ${'lorem ipsum '.repeat(80_000)}`.padEnd(1024 * 1024, 'x');
+    const bib = join(directory, 'huge-title.bib');
+    await writeFile(bib, `@article{huge,\n  title = {${title}},\n  author = {Eve Mallory},\n  year = {2024},\n}\n`);
+    const result = await shelfmark('import', bib);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(result.stdout.split('\n')).toEqual([
+      expect.stringMatching(
+        /\/huge-title\.bib: BibTeX: huge-title\.bib \(.+\) — 1 paper added, 0 already in the library$/,
+      ),
+      '  warning: paper 1 (“Huge \\u202etitle lorem ipsum lorem ipsum lore…”): title cut from 1,048,576 to 2,000 characters',
+      '',
+    ]);
+    const [paper] = await json<Paper[]>('list');
+    expect(paper?.title).toHaveLength(2_000);
+    expect(paper?.title.startsWith('Huge \u202etitle lorem ipsum')).toBe(true);
+    expect(paper?.title.endsWith('…')).toBe(true);
+    expect(paper?.authors).toEqual(['Eve Mallory']);
+  });
+
   it('imports what it can and reports the files it cannot', async () => {
     const missing = join(directory, 'missing.txt');
     const result = await shelfmark('import', SAMPLE, missing);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 
+import { FIELD_CAPS } from '../../core/import/field-caps.js';
 import { CATALOGUE_COLUMNS } from '../../core/outline.js';
 import {
   CATALOGUE_FORMAT,
@@ -89,6 +90,35 @@ describe('decode', () => {
     expect(problem(decode({ schemaVersion: 1, states: { a: { ...state, status: 'done' } } }, STATE_FORMAT))).toMatch(
       /^corrupt: .*states\.a\.status/,
     );
+  });
+
+  it('opens a catalogue with fields longer than an import keeps now (core/import/field-caps.ts), as it is', () => {
+    // Written before imports cut fields to size: the library must still open, and nothing in it change.
+    const paper = {
+      id: 'huge',
+      title: 'T'.repeat(FIELD_CAPS.title * 500),
+      abstract: 'A'.repeat(FIELD_CAPS.abstract * 2),
+      authors: Array.from({ length: FIELD_CAPS.authors + 1 }, (_, i) => `Author ${i}`.padEnd(FIELD_CAPS.author + 1)),
+      arxivId: 'x'.repeat(FIELD_CAPS.arxivId + 1),
+      doi: `10.1000/${'9'.repeat(FIELD_CAPS.doi)}`,
+      year: 2020,
+      links: Array.from({ length: FIELD_CAPS.links + 1 }, (_, i) => `https://example.org/${i}`),
+      categories: Array.from({ length: FIELD_CAPS.categories + 1 }, () => 'c'.repeat(FIELD_CAPS.category + 1)),
+      digests: ['d'],
+      addedAt: '2025-01-01T00:00:00.000Z',
+    };
+    const digest = {
+      id: 'd',
+      format: 'bibtex',
+      title: 'D'.repeat(FIELD_CAPS.digestTitle + 1),
+      date: null,
+      source: 'old.bib',
+      importedAt: '2025-01-01T00:00:00.000Z',
+      paperIds: ['huge'],
+    };
+    const catalogue = { schemaVersion: 1, papers: [paper], digests: [digest] };
+    expect(decode(catalogue, CATALOGUE_FORMAT)).toEqual({ ok: true, value: catalogue });
+    for (const name of CATALOGUE_COLUMNS) expect([name, OUTLINE_FIELD_CHECKS[name](paper[name])]).toEqual([name, true]);
   });
 });
 

@@ -4,6 +4,7 @@ import type { DigestFormat } from '../model.js';
 import { parseArxivEmail } from './arxiv-email.js';
 import { parseBibtex } from './bibtex.js';
 import { decodeDigest } from './decode.js';
+import { capDigest, capLibrary } from './field-caps.js';
 import { detectFormat, parseJsonText } from './detect.js';
 import { parseHfDailyJson } from './hf-daily-json.js';
 import { parseHfDailyText } from './hf-daily-text.js';
@@ -15,7 +16,7 @@ import { DigestError, type ParseContext, type ParsedDigest, type ParsedFile, typ
 export { decodeDigest, MAX_DIGEST_BYTES } from './decode.js';
 export { detectFormat } from './detect.js';
 export { DigestError } from './types.js';
-export type { LibrarySnapshot, ParseContext, ParsedDigest, ParsedFile, SkippedBlock } from './types.js';
+export type { ImportWarning, LibrarySnapshot, ParseContext, ParsedDigest, ParsedFile, SkippedBlock } from './types.js';
 
 export const UNRECOGNISED_FORMAT_MESSAGE =
   "Shelfmark does not recognise this format; it reads Hugging Face Daily Papers (page text or JSON), arXiv listing emails, BibTeX and Shelfmark's own JSON export";
@@ -59,11 +60,11 @@ function parseNormalizedText(normalized: string, ctx: ParseContext): ParsedFile 
   if (format === 'shelfmark-json') {
     const library = parseShelfmarkJson(normalized, ctx, json);
     if (library.catalogue.papers.length === 0) throw new DigestError(noPapersMessage(format, []));
-    return { kind: 'library', library };
+    return { kind: 'library', ...capLibrary(library) };
   }
   const digest = DIGEST_PARSERS[format](normalized, ctx, json);
   if (digest.papers.length === 0) throw new DigestError(noPapersMessage(format, digest.skipped));
-  return { kind: 'digest', digest };
+  return { kind: 'digest', ...capDigest(digest) };
 }
 
 function noPapersMessage(format: DigestFormat, skipped: readonly SkippedBlock[]): string {

@@ -7,6 +7,9 @@ export interface SkippedBlock {
   readonly reason: string;
 }
 
+/** Something imported, but not quite as it came: "paper 17 (“A study of…”)", "title cut from … to 2,000 characters". */
+export type ImportWarning = SkippedBlock;
+
 export interface ParsedDigest {
   readonly format: DigestFormat;
   /** A human-readable name, e.g. "Hugging Face Daily Papers, Mar 11". */
@@ -23,9 +26,10 @@ export interface LibrarySnapshot {
   readonly states: ReadingStateMap;
 }
 
+/** What a file holds, within the field caps (field-caps.ts); `warnings` says what was cut to fit them. */
 export type ParsedFile =
-  | { readonly kind: 'digest'; readonly digest: ParsedDigest }
-  | { readonly kind: 'library'; readonly library: LibrarySnapshot };
+  | { readonly kind: 'digest'; readonly digest: ParsedDigest; readonly warnings: readonly ImportWarning[] }
+  | { readonly kind: 'library'; readonly library: LibrarySnapshot; readonly warnings: readonly ImportWarning[] };
 
 /** Input that cannot be imported at all. The message is for the user and names no file: the caller adds it. */
 export class DigestError extends Error {

@@ -9,6 +9,7 @@ import type { BackupSummary, ImportReport, LibraryApi } from '../../core/api.js'
 import type { ExportRequest } from '../../core/export/index.js';
 import type { AppEvent } from '../../core/ipc.js';
 import type { Paper, ReadingStatus } from '../../core/model.js';
+import { isolated } from '../lib/bidi.js';
 import { nextStatus } from '../lib/status.js';
 import { SearchClient } from '../search/client.js';
 import { inPagePort, startSearchWorker } from '../search/port.js';
@@ -66,7 +67,8 @@ export class Controller {
       });
     const events = {
       results: (results: Parameters<typeof setResults>[1]) => this.store.update((state) => setResults(state, results)),
-      failed: (query: string, message: string) => this.toast(`Search for “${query}” failed: ${message}`, 'error'),
+      failed: (query: string, message: string) =>
+        this.toast(`Search for “${isolated(query)}” failed: ${message}`, 'error'),
     };
     // Should the worker fail to start, startSearchWorker's failure callback brings in the in-page fallback.
     this.search = new SearchClient(workerPort, events);

@@ -6,6 +6,7 @@
 import type { FileImportResult, ImportReport, LibraryApi } from '../../core/api.js';
 import type { ExportRequest } from '../../core/export/index.js';
 import { describeFolderExport } from '../../core/export/folder-report.js';
+import { isolated } from '../lib/bidi.js';
 import { plural } from '../lib/status.js';
 import type { Store } from '../state/store.js';
 import type { AppState, Dialog } from '../state/types.js';
@@ -67,7 +68,7 @@ export class ImportExport {
       const report = await this.api.importSample();
       await this.hooks.reload(papersChangedBy(report));
       const problems = report.files.some(
-        (file) => !file.ok || (file.kind === 'digest' && file.summary.skipped.length > 0),
+        (file) => !file.ok || file.warnings.length > 0 || (file.kind === 'digest' && file.summary.skipped.length > 0),
       );
       if (problems || report.added === 0) this.hooks.openDialog({ kind: 'import-report', report });
       else this.hooks.toast(`Imported ${plural(report.added, 'paper')} from the sample digest.`, 'info');
@@ -95,10 +96,10 @@ export class ImportExport {
       const what = request.format === 'json' ? 'the whole library' : plural(result.papers, 'paper');
       if (result.kind === 'saved') {
         const folder = result.folder === undefined ? '' : describeFolderExport(result.folder, 5);
-        this.hooks.toast(`Exported ${what} to ${result.path}.${folder === '' ? '' : ` ${folder}`}`, 'info');
+        this.hooks.toast(`Exported ${what} to ${isolated(result.path)}.${folder === '' ? '' : ` ${folder}`}`, 'info');
       } else {
         download(result.fileName, result.mimeType, result.content);
-        this.hooks.toast(`Exported ${what} as ${result.fileName}.`, 'info');
+        this.hooks.toast(`Exported ${what} as ${isolated(result.fileName)}.`, 'info');
       }
       this.hooks.closeDialog();
       return null;

@@ -7,6 +7,7 @@
 
 import type { LibraryApi } from '../../core/api.js';
 import type { Paper, ReadingStatus } from '../../core/model.js';
+import { isolated } from '../lib/bidi.js';
 import { describeStatusChange, plural } from '../lib/status.js';
 import * as papersLib from '../state/papers.js';
 import { paperById, replacePapers, sameFilter } from '../state/state.js';
@@ -60,8 +61,8 @@ export class Mutations {
       local: (paper, now) => papersLib.withTagsAdded(paper, [tag], now),
       remote: (changed) => this.api.addTags(changed, [tag]),
       undo: { tags: true },
-      label: `Tagged ${ids.length === 1 ? 'paper' : plural(ids.length, 'paper')} “${tag.trim()}”`,
-      failure: `Couldn't add the tag “${tag.trim()}”`,
+      label: `Tagged ${ids.length === 1 ? 'paper' : plural(ids.length, 'paper')} “${isolated(tag.trim())}”`,
+      failure: `Couldn't add the tag “${isolated(tag.trim())}”`,
     });
   }
 
@@ -71,8 +72,8 @@ export class Mutations {
       local: (paper, now) => papersLib.withTagsRemoved(paper, [tag], now),
       remote: (changed) => this.api.removeTags(changed, [tag]),
       undo: { tags: true },
-      label: `Removed the tag “${tag}”`,
-      failure: `Couldn't remove the tag “${tag}”`,
+      label: `Removed the tag “${isolated(tag)}”`,
+      failure: `Couldn't remove the tag “${isolated(tag)}”`,
     });
   }
 
@@ -82,7 +83,7 @@ export class Mutations {
     try {
       target = papersLib.normalizeTag(to);
     } catch (error) {
-      this.toast(`Couldn't rename “${from}”: ${sentence(errorMessage(error))}`, 'error');
+      this.toast(`Couldn't rename “${isolated(from)}”: ${sentence(errorMessage(error))}`, 'error');
       return;
     }
     if (target === from) return;
@@ -100,8 +101,14 @@ export class Mutations {
       // The library renames by tag, not by id: one call, whatever was selected.
       remote: () => this.api.renameTag(from, target),
       undo: { tags: true },
-      label: existing === undefined ? `Renamed “${from}” to “${target}”` : `Merged “${from}” into “${existing.tag}”`,
-      failure: existing === undefined ? `Couldn't rename “${from}”` : `Couldn't merge “${from}” into “${existing.tag}”`,
+      label:
+        existing === undefined
+          ? `Renamed “${isolated(from)}” to “${isolated(target)}”`
+          : `Merged “${isolated(from)}” into “${isolated(existing.tag)}”`,
+      failure:
+        existing === undefined
+          ? `Couldn't rename “${isolated(from)}”`
+          : `Couldn't merge “${isolated(from)}” into “${isolated(existing.tag)}”`,
     });
   }
 

@@ -4,6 +4,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import type { Paper } from '../../core/model.js';
 import { tagCounts } from '../../core/query.js';
 import { useAppState, useController } from '../kit/context.js';
+import { FieldText } from '../kit/FieldText.js';
 import { CloseIcon } from '../kit/icons.js';
 import { plural } from '../lib/status.js';
 import { paperById } from '../state/state.js';
@@ -77,7 +78,7 @@ export function BulkPanel() {
                 <span className="tag-chip-hash" aria-hidden="true">
                   #
                 </span>
-                {tag}
+                <FieldText text={tag} />
                 <span className="tag-chip-count">{count}</span>
                 <button
                   type="button"

@@ -2,7 +2,7 @@ import './DetailPane.css';
 import { useEffect, useMemo, useRef } from 'react';
 import type { Paper } from '../../core/model.js';
 import { useAppState, useController } from '../kit/context.js';
-import { Highlighted } from '../kit/Highlighted.js';
+import { FieldText } from '../kit/FieldText.js';
 import { ExternalIcon } from '../kit/icons.js';
 import { paragraphsOf } from '../lib/highlight.js';
 import { paperLinks } from '../lib/links.js';
@@ -74,11 +74,11 @@ function PaperDetail({ paper }: { paper: Paper }) {
       </div>
 
       <h1 id="paper-title" className="paper-title">
-        <Highlighted text={paper.title} ranges={highlights?.title} />
+        <FieldText text={paper.title} ranges={highlights?.title} />
       </h1>
       {paper.authors.length > 0 && (
         <p className="paper-authors">
-          <Highlighted text={paper.authors.join(', ')} ranges={highlights?.authors} />
+          <FieldText text={paper.authors.join(', ')} ranges={highlights?.authors} />
         </p>
       )}
 
@@ -88,8 +88,8 @@ function PaperDetail({ paper }: { paper: Paper }) {
             {links.map((link) => (
               <li key={link.href}>
                 <a className="link-pill" href={link.href} target="_blank" rel="noopener noreferrer" title={link.href}>
-                  <span className="link-pill-label">{link.label}</span>
-                  {link.detail !== '' && <span className="link-pill-detail">{link.detail}</span>}
+                  <FieldText className="link-pill-label" text={link.label} />
+                  {link.detail !== '' && <FieldText className="link-pill-detail" text={link.detail} />}
                   <ExternalIcon />
                   <span className="visually-hidden"> (opens in your browser)</span>
                 </a>
@@ -108,7 +108,7 @@ function PaperDetail({ paper }: { paper: Paper }) {
                   className="text-button"
                   onClick={() => controller.setFilter({ kind: 'digest', id: digest.id })}
                 >
-                  {digest.title}
+                  <FieldText text={digest.title} />
                 </button>
               </span>
             ))}
@@ -136,7 +136,7 @@ function PaperDetail({ paper }: { paper: Paper }) {
         ) : (
           paragraphs.map((paragraph, position) => (
             <p key={position}>
-              <Highlighted text={paragraph.text} ranges={paragraph.ranges} />
+              <FieldText text={paragraph.text} ranges={paragraph.ranges} />
             </p>
           ))
         )}

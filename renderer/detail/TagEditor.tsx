@@ -2,6 +2,7 @@ import '../styles/tag-chips.css';
 import './TagEditor.css';
 import { useId, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import type { TagCount } from '../../core/query.js';
+import { FieldText } from '../kit/FieldText.js';
 import { CloseIcon } from '../kit/icons.js';
 import { sameTag } from '../state/papers.js';
 import { suggestTags } from './suggest.js';
@@ -79,7 +80,7 @@ export function TagEditor({
             <span className="tag-chip-hash" aria-hidden="true">
               #
             </span>
-            {tag}
+            <FieldText text={tag} />
             {onRemove !== undefined && (
               <button
                 type="button"
@@ -132,7 +133,9 @@ export function TagEditor({
               }}
               onMouseEnter={() => setActive(index)}
             >
-              <span>#{suggestion.tag}</span>
+              <span>
+                #<FieldText text={suggestion.tag} />
+              </span>
               <span className="tag-suggestion-count">{suggestion.count}</span>
             </li>
           ))}

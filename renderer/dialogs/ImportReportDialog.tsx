@@ -1,5 +1,7 @@
 import './ImportReportDialog.css';
 import type { FileImportResult, ImportReport } from '../../core/api.js';
+import type { SkippedBlock } from '../../core/import/types.js';
+import { FieldText } from '../kit/FieldText.js';
 import { plural } from '../lib/status.js';
 import { Dialog } from './Dialog.js';
 
@@ -43,9 +45,11 @@ function FileResult({ result }: { result: FileImportResult }) {
   if (!result.ok) {
     return (
       <li className="report-file is-failed">
-        <div className="report-file-name">{result.file}</div>
+        <div className="report-file-name">
+          <FieldText text={result.file} />
+        </div>
         <p className="report-file-error">
-          <span className="badge is-error">Not imported</span> {result.error}
+          <span className="badge is-error">Not imported</span> <FieldText text={result.error} />
         </p>
       </li>
     );
@@ -56,7 +60,7 @@ function FileResult({ result }: { result: FileImportResult }) {
       <li className="report-file">
         <div className="report-file-name">
           Shelfmark library
-          <span className="report-file-source">{result.file}</span>
+          <FieldText className="report-file-source" text={result.file} />
         </div>
         <p className="report-file-line">
           <span className="badge is-ok">{summary.added.length} added</span>
@@ -65,7 +69,9 @@ function FileResult({ result }: { result: FileImportResult }) {
           {summary.statesTaken > 0 && (
             <span className="badge">{plural(summary.statesTaken, 'reading state')} taken</span>
           )}
+          <ShortenedBadge count={result.warnings.length} />
         </p>
+        <Blocks title="Fields cut to size" blocks={result.warnings} />
       </li>
     );
   }
@@ -73,26 +79,38 @@ function FileResult({ result }: { result: FileImportResult }) {
   return (
     <li className="report-file">
       <div className="report-file-name">
-        {summary.digest.title}
-        <span className="report-file-source">{result.file}</span>
+        <FieldText text={summary.digest.title} />
+        <FieldText className="report-file-source" text={result.file} />
       </div>
       <p className="report-file-line">
         <span className="badge is-ok">{summary.added.length} added</span>
         <span className="badge">{summary.merged.length} already there</span>
         {summary.skipped.length > 0 && <span className="badge is-warn">{summary.skipped.length} skipped</span>}
+        <ShortenedBadge count={result.warnings.length} />
       </p>
-      {summary.skipped.length > 0 && (
-        <details className="report-skipped" open={summary.skipped.length <= 5}>
-          <summary>Skipped blocks and why</summary>
-          <ul>
-            {summary.skipped.map((block, position) => (
-              <li key={position}>
-                <span className="report-where">{block.where}</span> {block.reason}
-              </li>
-            ))}
-          </ul>
-        </details>
-      )}
+      <Blocks title="Skipped blocks and why" blocks={summary.skipped} />
+      <Blocks title="Fields cut to size" blocks={result.warnings} />
     </li>
+  );
+}
+
+function ShortenedBadge({ count }: { count: number }) {
+  return count > 0 && <span className="badge is-warn">{plural(count, 'field')} cut</span>;
+}
+
+/** Places in the file and what became of them: blocks skipped, fields cut. Open when there are only a few. */
+function Blocks({ title, blocks }: { title: string; blocks: readonly SkippedBlock[] }) {
+  if (blocks.length === 0) return null;
+  return (
+    <details className="report-skipped" open={blocks.length <= 5}>
+      <summary>{title}</summary>
+      <ul>
+        {blocks.map((block, position) => (
+          <li key={position}>
+            <FieldText className="report-where" text={block.where} /> <FieldText text={block.reason} />
+          </li>
+        ))}
+      </ul>
+    </details>
   );
 }

@@ -2,7 +2,9 @@ import './PaperList.css';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef } from 'react';
 import { useAppState, useController } from '../kit/context.js';
+import { FieldText } from '../kit/FieldText.js';
 import { SearchIcon } from '../kit/icons.js';
+import { isolated } from '../lib/bidi.js';
 import { formatCount, plural, STATUS_LABELS } from '../lib/status.js';
 import { paperById } from '../state/state.js';
 import type { AppState } from '../state/types.js';
@@ -45,7 +47,7 @@ export function ListPane() {
       <header className="list-header">
         <SearchBox />
         <div className="list-summary" aria-live="polite">
-          <span className="list-summary-name">{name}</span>
+          <FieldText className="list-summary-name" text={name} />
           <span className="list-summary-count">
             {summary}
             {selectedCount > 1 && ` · ${formatCount(selectedCount)} selected`}
@@ -73,10 +75,12 @@ function EmptyList({ query, filterName: name }: { query: string; filterName: str
     return (
       <div className="list-body list-empty" role="status">
         <SearchIcon />
-        <p className="empty-title">No papers match “{query}”</p>
+        <p className="empty-title">
+          No papers match “<FieldText text={query} />”
+        </p>
         <p className="empty-text">
-          {filtered ? `Nothing in ${name} matches. ` : ''}Check the spelling, try fewer words, or search for a tag with{' '}
-          <code>tag:name</code>.
+          {filtered ? `Nothing in ${isolated(name)} matches. ` : ''}Check the spelling, try fewer words, or search for a
+          tag with <code>tag:name</code>.
         </p>
         <div className="empty-actions">
           {filtered && (
@@ -107,7 +111,9 @@ function EmptyList({ query, filterName: name }: { query: string; filterName: str
     );
   return (
     <div className="list-body list-empty" role="status">
-      <p className="empty-title">{name}</p>
+      <p className="empty-title">
+        <FieldText text={name} />
+      </p>
       <p className="empty-text">{text}</p>
       {filtered && (
         <div className="empty-actions">

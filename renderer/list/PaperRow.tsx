@@ -3,7 +3,7 @@ import './PaperRow.css';
 import { memo, type MouseEvent } from 'react';
 import type { Paper } from '../../core/model.js';
 import { useAppState, useController } from '../kit/context.js';
-import { Highlighted } from '../kit/Highlighted.js';
+import { FieldText } from '../kit/FieldText.js';
 import { NoteIcon } from '../kit/icons.js';
 import { firstLine, rangesPerTag, snippetAround } from '../lib/highlight.js';
 import { STATUS_LABELS } from '../lib/status.js';
@@ -84,18 +84,18 @@ function RowContent({ paper, highlights }: { paper: Paper; highlights: Highlight
       <span className="row-marker" aria-hidden="true" />
       <div className="row-body">
         <div className="row-title">
-          <Highlighted text={paper.title} ranges={highlights?.title} />
+          <FieldText text={paper.title} ranges={highlights?.title} />
         </div>
         {showAuthors && (
           <div className="row-authors">
-            <Highlighted text={paper.authors.join(', ')} ranges={authorRanges} />
+            <FieldText text={paper.authors.join(', ')} ranges={authorRanges} />
           </div>
         )}
         {snippet.text !== '' && (
           <div className="row-snippet">
             {snippet.from !== undefined && <span className="row-snippet-from">{snippet.from}: </span>}
             {snippet.clipped && '…'}
-            <Highlighted text={snippet.text} ranges={snippet.ranges} />
+            <FieldText text={snippet.text} ranges={snippet.ranges} />
           </div>
         )}
         <div className="row-meta">
@@ -104,7 +104,7 @@ function RowContent({ paper, highlights }: { paper: Paper; highlights: Highlight
           )}
           {paper.tags.map((tag, position) => (
             <span key={tag} className="tag-chip is-small">
-              <Highlighted text={tag} ranges={tagRanges[position]} />
+              <FieldText text={tag} ranges={tagRanges[position]} />
             </span>
           ))}
           {paper.note.trim() !== '' && (

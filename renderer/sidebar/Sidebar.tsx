@@ -4,7 +4,9 @@ import type { ReactNode } from 'react';
 import type { ReadingStatus } from '../../core/model.js';
 import type { DigestProgress } from '../../core/query.js';
 import { useAppState, useController } from '../kit/context.js';
+import { FieldText } from '../kit/FieldText.js';
 import { BookOpenIcon, CheckCircleIcon, DigestIcon, InboxIcon, LibraryIcon } from '../kit/icons.js';
+import { isolated } from '../lib/bidi.js';
 import { formatCount } from '../lib/status.js';
 import type { SidebarFilter } from '../state/types.js';
 import { digestProgressOf } from '../state/visible.js';
@@ -126,13 +128,13 @@ function DigestItem({ digest }: { digest: DigestProgress }) {
         className={`nav-item digest-item${active ? ' is-active' : ''}`}
         aria-current={active ? 'true' : undefined}
         onClick={() => controller.setFilter(filter)}
-        title={`${digest.title} — imported from ${digest.source}`}
+        title={`${isolated(digest.title)} — imported from ${isolated(digest.source)}`}
       >
         <span className="nav-icon">
           <DigestIcon />
         </span>
         <span className="digest-text">
-          <span className="nav-label">{digest.title}</span>
+          <FieldText className="nav-label" text={digest.title} />
           <span className="digest-progress" aria-hidden="true">
             <span className="digest-progress-started" style={{ width: `${startedPercent}%` }} />
             <span className="digest-progress-read" style={{ width: `${percent}%` }} />

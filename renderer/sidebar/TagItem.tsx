@@ -2,6 +2,7 @@ import './TagItem.css';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { TagCount } from '../../core/query.js';
 import { useController } from '../kit/context.js';
+import { FieldText } from '../kit/FieldText.js';
 import { PencilIcon } from '../kit/icons.js';
 import { formatCount, plural } from '../lib/status.js';
 import { sameTag } from '../state/papers.js';
@@ -48,7 +49,7 @@ export function TagItem({ tag, count, allTags }: { tag: string; count: number; a
         <span className="nav-icon tag-hash" aria-hidden="true">
           #
         </span>
-        <span className="nav-label">{tag}</span>
+        <FieldText className="nav-label" text={tag} />
         <span className="nav-count" aria-label={plural(count, 'paper')}>
           {formatCount(count)}
         </span>

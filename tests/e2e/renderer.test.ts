@@ -1,13 +1,14 @@
 /**
  * The renderer end to end, in Chromium against browser mode's server on a fresh library: the welcome screen,
  * importing the sample, typo-tolerant search, tagging, the keyboard, notes, reloading, and what reaches the
- * library's files. Saves screenshots of the main screens, light and dark, to test-results/screenshots/.
+ * library's files; hostile text kept inert, and a bidi override to its own field. Saves screenshots of the main
+ * screens, light and dark, to test-results/screenshots/.
  */
 
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundledSampleDigest } from '../../app/resources.js';
 import { LibraryService } from '../../app/library-service.js';
@@ -22,6 +23,7 @@ import {
   tempDir,
   type Session,
 } from './harness.js';
+import { box, characterLefts, quotesAround } from './layout.js';
 
 const LIE_GROUPS = 'Lie Group Decompositions for Equivariant Neural Networks';
 const KNOWLEDGE_GRAPHS = 'Knowledge Graph Embedding by Normalizing Flows';
@@ -45,6 +47,15 @@ async function search(page: Page, text: string): Promise<void> {
   await expect.poll(() => page.evaluate('document.activeElement?.getAttribute("aria-label")')).toBe('Search papers');
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.type(text);
+}
+
+/** Imports `files` with the welcome screen's Import files… button; the report, once it says `added`. */
+async function importFiles(page: Page, files: readonly string[], added: string): Promise<Locator> {
+  await page.getByRole('button', { name: 'Import files…' }).waitFor();
+  await page.locator('input[type=file]').setInputFiles([...files]);
+  const report = page.getByRole('dialog');
+  await report.getByText(added).waitFor();
+  return report;
 }
 
 const chromiumPresent = existsSync(CHROMIUM);
@@ -399,10 +410,7 @@ describe.skipIf(!chromiumPresent)('the renderer in Chromium', () => {
       );
       const session = await openApp(browser, library, 'light');
       const { page } = session;
-      await page.getByRole('button', { name: 'Import files…' }).waitFor();
-      await page.locator('input[type=file]').setInputFiles([bib]);
-      const report = page.getByRole('dialog');
-      await report.getByText('1 added').waitFor();
+      const report = await importFiles(page, [bib], '1 added');
       await report.getByRole('button', { name: 'Done' }).click();
 
       const row = listbox(page).getByRole('option').first();
@@ -434,6 +442,161 @@ describe.skipIf(!chromiumPresent)('the renderer in Chromium', () => {
       expect(session.dialogs).toEqual([]);
       expect(session.foreignRequests).toEqual([]);
       expect(await page.evaluate('typeof window.__pwned')).toBe('undefined');
+      expect(unexpectedErrors(session)).toEqual([]);
+      await session.context.close();
+    } finally {
+      await folder.remove();
+      await library.close();
+    }
+  }, 120_000);
+
+  it('keeps an override in a title, author, abstract, digest name or note to its own field', async () => {
+    // An override or isolate left open in each field: without isolation, a title "abc\u202Etxt.exe" followed by
+    // " end" shows as "abc endexe.txt", the text after it pulled in.
+    const [rlo, lro, rli, pdi] = ['\u202E', '\u202D', '\u2067', '\u2069'];
+    const title = `abc${rlo}txt.exe`;
+    const author = `Eve ${rli}Mallory`;
+    const abstractText = `We study spoofed file names ${lro}in abstracts and ${rlo}reversed text, left open.`;
+    const note = `Checked the zanzibar ${rlo}payload`;
+    const plainTitle = 'A Plain Paper About Attention';
+    // The file's name becomes the digest's: "BibTeX: refs\u202Eevil.bib".
+    const fileName = `refs${rlo}evil.bib`;
+    // A PDI with nothing to close, then an override: the PDI would close the field's own isolate, left as it is.
+    const query = `zzqx${pdi}${rlo}abc`;
+    const library = await openLibrary(build.path);
+    const folder = await tempDir('shelfmark-bidi-');
+    try {
+      const bib = join(folder.path, fileName);
+      await writeFile(
+        bib,
+        `@article{spoof2024,
+  title = {${title}},
+  author = {${author} and Lovelace, Ada},
+  year = {2024},
+  abstract = {${abstractText}},
+}
+
+@article{plain2024,
+  title = {${plainTitle}},
+  author = {Hopper, Grace},
+  abstract = {An abstract with nothing odd in it.},
+}
+
+@article{long2024,
+  title = {Long ${rlo}title ${'lorem '.repeat(500)}end},
+  author = {Doe, Jane},
+}
+`,
+      );
+      const session = await openApp(browser, library, 'light');
+      const { page } = session;
+
+      // The report: the digest's name and the file's, each isolated; the cut title named, its override escaped.
+      const report = await importFiles(page, [bib], '3 added');
+      const names = report.locator('.report-file-name bdi');
+      expect(await names.allTextContents()).toEqual([`BibTeX: ${fileName}`, fileName]);
+      const [digestName, source] = await Promise.all([box(names.first()), box(names.last())]);
+      expect(source.left).toBeGreaterThanOrEqual(digestName.right);
+      expect(await report.locator('.report-skipped li').allTextContents()).toEqual([
+        'paper 3 (“Long \\u202etitle lorem lorem lorem lorem lore…”) title cut from 3,015 to 2,000 characters',
+      ]);
+      await expect.poll(() => report.getByText('1 field cut').isVisible()).toBe(true);
+      await screenshot(page, 'bidi-import-report-light');
+      await report.getByRole('button', { name: 'Done' }).click();
+
+      // The list row: the title's override still reverses its own end ("abc" then "exe.txt")…
+      const spoofed = option(page, 'abc');
+      expect(await spoofed.locator('.row-title bdi').textContent()).toBe(title);
+      const lefts = await characterLefts(page, '.row-title bdi', title);
+      const [a, txtStart, exeEnd] = [lefts[0] ?? NaN, lefts[4] ?? NaN, lefts[10] ?? NaN];
+      expect(a).toBeLessThan(exeEnd);
+      expect(exeEnd).toBeLessThan(txtStart);
+      // …and nothing after the title moves: the abstract's line starts below it, at the same left edge, as in the
+      // row of a plain title.
+      const [titleBox, snippetBox] = await Promise.all([
+        box(spoofed.locator('.row-title')),
+        box(spoofed.locator('.row-snippet')),
+      ]);
+      const plain = option(page, plainTitle);
+      const [plainTitleBox, plainSnippetBox] = await Promise.all([
+        box(plain.locator('.row-title')),
+        box(plain.locator('.row-snippet')),
+      ]);
+      expect(snippetBox.top).toBeGreaterThanOrEqual(titleBox.bottom);
+      expect(snippetBox.left - titleBox.left).toBe(plainSnippetBox.left - plainTitleBox.left);
+      expect(await spoofed.locator('.row-snippet bdi').count()).toBe(1);
+
+      // The detail pane: title, authors, "From" and the digest's name, the abstract, in their order.
+      await spoofed.click();
+      await expect.poll(() => page.locator('#paper-title bdi').textContent()).toBe(title);
+      expect(await page.locator('.paper-authors bdi').textContent()).toBe(`${author}, Ada Lovelace${pdi}`);
+      const [detailTitle, authors, fromLabel, fromDigest, abstractHeading, abstract] = await Promise.all([
+        box(page.locator('#paper-title bdi')),
+        box(page.locator('.paper-authors bdi')),
+        box(page.locator('.paper-from-label')),
+        box(page.locator('.paper-from bdi')),
+        box(page.locator('#abstract-heading')),
+        box(page.locator('.abstract p bdi')),
+      ]);
+      expect(authors.top).toBeGreaterThanOrEqual(detailTitle.bottom);
+      expect(fromDigest.left).toBeGreaterThan(fromLabel.right);
+      expect(abstractHeading.bottom).toBeLessThanOrEqual(abstract.top);
+      expect(await page.locator('.paper-from bdi').textContent()).toBe(`BibTeX: ${fileName}`);
+
+      // The sidebar: the digest's name, and its progress line still under it.
+      const digestItem = page.getByRole('navigation', { name: 'Library' }).locator('.digest-item');
+      const [sidebarName, stats] = await Promise.all([
+        box(digestItem.locator('bdi.nav-label')),
+        box(digestItem.locator('.digest-stats')),
+      ]);
+      expect(stats.top).toBeGreaterThanOrEqual(sidebarName.bottom);
+      expect(await digestItem.locator('.digest-stats').textContent()).toBe('0 of 3 read');
+
+      // A note with an override, found by search: "Note:" stays before its snippet.
+      await page.keyboard.press('n');
+      await expect.poll(() => page.evaluate('document.activeElement?.id')).toBe('note-input');
+      await page.keyboard.insertText(note);
+      await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('/');
+      await page.keyboard.insertText('zanzibar');
+      const noteRow = option(page, 'Note:');
+      await noteRow.waitFor();
+      const [noteLabel, noteSnippet] = await Promise.all([
+        box(noteRow.locator('.row-snippet-from')),
+        box(noteRow.locator('.row-snippet bdi')),
+      ]);
+      expect(noteSnippet.left).toBeGreaterThanOrEqual(noteLabel.right);
+      expect(await noteRow.locator('.row-snippet bdi').textContent()).toBe(note);
+      await screenshot(page, 'bidi-light');
+
+      // A query that matches nothing is quoted back; its stray PDI and override stay between the quote marks.
+      await page.keyboard.press('ControlOrMeta+A');
+      await page.keyboard.insertText(query);
+      const empty = page.locator('.empty-title');
+      await expect.poll(() => empty.textContent()).toContain('No papers match');
+      const quoted = await quotesAround(page, '.empty-title', 'bdi');
+      expect(quoted.open).toBeLessThan(quoted.field.left);
+      expect(quoted.close).toBeGreaterThanOrEqual(quoted.field.right - 0.5);
+      await screenshot(page, 'bidi-no-match-light');
+
+      // The same measure finds the leak in what the app no longer draws: a plain span, and a <bdi> of the query
+      // as it is, whose PDI closes the <bdi>'s own isolate.
+      await page.evaluate(`(() => {
+        for (const tag of ['span', 'bdi']) {
+          const paragraph = document.createElement('p');
+          paragraph.className = 'control-' + tag;
+          const field = document.createElement(tag);
+          field.textContent = ${JSON.stringify(query)};
+          paragraph.append('No papers match “', field, '”');
+          document.body.append(paragraph);
+        }
+      })()`);
+      for (const tag of ['span', 'bdi']) {
+        const leaked = await quotesAround(page, `.control-${tag}`, tag);
+        expect([tag, leaked.close < leaked.field.right - 0.5]).toEqual([tag, true]);
+      }
+
       expect(unexpectedErrors(session)).toEqual([]);
       await session.context.close();
     } finally {

@@ -22,11 +22,11 @@ import type { ParserName, ParseReply, ParseRequest } from './protocol.js';
 const NOW = '2025-06-01T12:00:00.000Z';
 
 const DIRECT: Readonly<Record<Exclude<ParserName, 'detect'>, (text: string, ctx: ParseContext) => ParsedFile>> = {
-  'hf-daily-text': (text, ctx) => ({ kind: 'digest', digest: parseHfDailyText(text, ctx) }),
-  'hf-daily-json': (text, ctx) => ({ kind: 'digest', digest: parseHfDailyJson(text, ctx) }),
-  'arxiv-email': (text, ctx) => ({ kind: 'digest', digest: parseArxivEmail(text, ctx) }),
-  bibtex: (text, ctx) => ({ kind: 'digest', digest: parseBibtex(text, ctx) }),
-  'shelfmark-json': (text, ctx) => ({ kind: 'library', library: parseShelfmarkJson(text, ctx) }),
+  'hf-daily-text': (text, ctx) => ({ kind: 'digest', digest: parseHfDailyText(text, ctx), warnings: [] }),
+  'hf-daily-json': (text, ctx) => ({ kind: 'digest', digest: parseHfDailyJson(text, ctx), warnings: [] }),
+  'arxiv-email': (text, ctx) => ({ kind: 'digest', digest: parseArxivEmail(text, ctx), warnings: [] }),
+  bibtex: (text, ctx) => ({ kind: 'digest', digest: parseBibtex(text, ctx), warnings: [] }),
+  'shelfmark-json': (text, ctx) => ({ kind: 'library', library: parseShelfmarkJson(text, ctx), warnings: [] }),
 };
 
 function problemsOf(papers: readonly ParsedPaper[], tags: readonly (readonly string[])[]): string[] {
