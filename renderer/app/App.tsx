@@ -10,6 +10,7 @@ import { ListPane } from '../list/PaperList.js';
 import { Sidebar } from '../sidebar/Sidebar.js';
 import { DropOverlay } from './DropOverlay.js';
 import { LoadError } from './LoadError.js';
+import { ReadOnlyBanner } from './ReadOnlyBanner.js';
 import { Toasts } from './Toasts.js';
 import { Toolbar } from './Toolbar.js';
 import { useGlobalKeys } from './useGlobalKeys.js';
@@ -19,6 +20,7 @@ export function App() {
   const controller = useController();
   const load = useAppState((state) => state.load);
   const empty = useAppState((state) => state.papers.length === 0);
+  const readOnly = useAppState((state) => state.readOnly);
   useGlobalKeys(controller);
 
   let screen;
@@ -48,7 +50,14 @@ export function App() {
 
   return (
     <>
-      {screen}
+      {readOnly === null || load.phase !== 'ready' ? (
+        screen
+      ) : (
+        <div className="app-frame">
+          <ReadOnlyBanner reason={readOnly} />
+          {screen}
+        </div>
+      )}
       <DropOverlay controller={controller} />
       <Dialogs />
       <Toasts />

@@ -52,7 +52,10 @@ export class Loader {
       const outline = await this.api.getLibraryOutline();
       if (generation !== this.generation) return;
       const papers = papersOfColumns(outline.papers);
-      this.store.update((state) => loadedOutline(state, papers, outline.digests, changed));
+      this.store.update((state) => ({
+        ...loadedOutline(state, papers, outline.digests, changed),
+        readOnly: outline.readOnly,
+      }));
       for (const paper of papers) this.hooks.noteLoaded(paper.id, paper.note);
       // The whole records make the server read the whole catalogue: they wait for the list's first frame.
       void nextPaint().then(() => {

@@ -28,6 +28,7 @@ export const INITIAL_STATE: AppState = {
   toasts: [],
   busy: null,
   canUndo: false,
+  readOnly: null,
 };
 
 export function paperById(state: AppState, id: string | null): Paper | undefined {

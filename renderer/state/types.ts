@@ -69,4 +69,6 @@ export interface AppState {
   readonly toasts: readonly Toast[];
   readonly busy: 'importing' | null;
   readonly canUndo: boolean;
+  /** Why the library cannot be changed (its folder cannot be written), as the library said; null when it can. */
+  readonly readOnly: string | null;
 }
