@@ -1,6 +1,15 @@
 import type { FileImportResult, ImportReport } from '../../core/api.js';
-import { plural } from '../lib/status.js';
+import type { PaperRef } from '../../core/merge.js';
+import { formatCount, plural } from '../lib/status.js';
 import { Dialog } from './Dialog.js';
+
+/** How many entries of the report's files were a paper an earlier entry of the same file gave. */
+function mergedInFiles(report: ImportReport): number {
+  return report.files.reduce((sum, file) => sum + (file.ok ? file.summary.mergedInFile.length : 0), 0);
+}
+
+/** At most this many merged papers are named in a list; the rest are counted. */
+const MERGES_NAMED = 100;
 
 function headline(report: ImportReport): string {
   const failed = report.files.filter((file) => !file.ok).length;
@@ -13,6 +22,7 @@ function headline(report: ImportReport): string {
 
 export function ImportReportDialog({ report, onClose }: { report: ImportReport; onClose: () => void }) {
   const failed = report.files.filter((file) => !file.ok);
+  const inFiles = mergedInFiles(report);
   return (
     <Dialog
       title={headline(report)}
@@ -25,7 +35,9 @@ export function ImportReportDialog({ report, onClose }: { report: ImportReport; 
       }
     >
       <p className="report-summary">
-        {plural(report.added, 'new paper')} added · {plural(report.merged, 'paper')} already there
+        {plural(report.added, 'new paper')} added
+        {inFiles > 0 && ` · ${plural(inFiles, 'entry', 'entries')} merged with papers in the same file`}
+        {` · ${formatCount(report.merged)} merged with papers already in your library`}
         {failed.length > 0 && ` · ${plural(failed.length, 'file')} failed`}
         {failed.length > 0 && report.added + report.merged === 0 && '. Nothing in your library changed.'}
       </p>
@@ -59,12 +71,13 @@ function FileResult({ result }: { result: FileImportResult }) {
         </div>
         <p className="report-file-line">
           <span className="badge is-ok">{summary.added.length} added</span>
-          <span className="badge">{summary.merged.length} already there</span>
+          <MergeBadges inFile={summary.mergedInFile.length} inLibrary={summary.merged.length} />
           <span className="badge">{plural(summary.digests, 'digest')}</span>
           {summary.statesTaken > 0 && (
             <span className="badge">{plural(summary.statesTaken, 'reading state')} taken</span>
           )}
         </p>
+        <MergeLists inFile={summary.mergedInFile} inLibrary={summary.merged} />
       </li>
     );
   }
@@ -77,9 +90,10 @@ function FileResult({ result }: { result: FileImportResult }) {
       </div>
       <p className="report-file-line">
         <span className="badge is-ok">{summary.added.length} added</span>
-        <span className="badge">{summary.merged.length} already there</span>
+        <MergeBadges inFile={summary.mergedInFile.length} inLibrary={summary.merged.length} />
         {summary.skipped.length > 0 && <span className="badge is-warn">{summary.skipped.length} skipped</span>}
       </p>
+      <MergeLists inFile={summary.mergedInFile} inLibrary={summary.merged} />
       {summary.skipped.length > 0 && (
         <details className="report-skipped" open={summary.skipped.length <= 5}>
           <summary>Skipped blocks and why</summary>
@@ -93,5 +107,45 @@ function FileResult({ result }: { result: FileImportResult }) {
         </details>
       )}
     </li>
+  );
+}
+
+function MergeBadges({ inFile, inLibrary }: { inFile: number; inLibrary: number }) {
+  return (
+    <>
+      {inFile > 0 && <span className="badge">{plural(inFile, 'entry', 'entries')} merged in the file</span>}
+      <span className="badge">{formatCount(inLibrary)} merged with your library</span>
+    </>
+  );
+}
+
+/** Every merge the import made, by the paper each entry joined. */
+function MergeLists({ inFile, inLibrary }: { inFile: readonly PaperRef[]; inLibrary: readonly PaperRef[] }) {
+  return (
+    <>
+      {inFile.length > 0 && (
+        <MergeList summary="Entries merged with papers in the same file" papers={inFile} open={inFile.length <= 5} />
+      )}
+      {inLibrary.length > 0 && (
+        <MergeList summary="Merged with papers already in your library" papers={inLibrary} open={false} />
+      )}
+    </>
+  );
+}
+
+function MergeList({ summary, papers, open }: { summary: string; papers: readonly PaperRef[]; open: boolean }) {
+  const named = papers.slice(0, MERGES_NAMED);
+  return (
+    <details className="report-skipped" open={open}>
+      <summary>{summary}</summary>
+      <ul>
+        {named.map((paper, position) => (
+          <li key={position}>
+            {paper.title} <span className="report-where">{paper.id}</span>
+          </li>
+        ))}
+        {papers.length > named.length && <li>and {formatCount(papers.length - named.length)} more</li>}
+      </ul>
+    </details>
   );
 }
