@@ -20,6 +20,8 @@ import { InvalidInputError } from '../core/errors.js';
 import type { LibrarySnapshot } from '../core/import/types.js';
 import { findPaper, findPapers } from '../core/lookup.js';
 import { mergeDigest, mergeLibrary } from '../core/merge.js';
+import { possibleDuplicates, type PossibleDuplicates } from '../core/duplicates.js';
+import { mergePapers, unmergePapers, type PaperMerge, type PaperMergeUndo } from '../core/paper-merge.js';
 import {
   readingStateOf,
   withReadingState,
@@ -302,6 +304,20 @@ export class LibraryService implements LibraryApi {
       // Named by the library's folder: the paths the errors carry are Shelfmark's own staging folders.
       throw userFileError(error, this.paths.directory) ?? error;
     }
+  }
+
+  async listPossibleDuplicates(): Promise<readonly PossibleDuplicates[]> {
+    return possibleDuplicates((await this.read()).catalogue);
+  }
+
+  mergePapers(keepId: string, mergeId: string): Promise<PaperMerge> {
+    const now = this.now();
+    return this.transact((library) => mergePapers(library, keepId, mergeId, now));
+  }
+
+  unmergePapers(undo: PaperMergeUndo): Promise<readonly Paper[]> {
+    const now = this.now();
+    return this.transact((library) => unmergePapers(library, undo, now));
   }
 
   /** Folds the reading-state write-ahead log into its snapshot: for long-lived processes, before they exit. */

@@ -6,6 +6,7 @@ import { API_METHODS, MAX_PAPERS_PER_PAGE, type ApiMethod, type LibraryApi } fro
 import { EXPORT_FORMATS } from './export/request.js';
 import { READING_STATUSES } from './model.js';
 import { MAX_NOTE_LENGTH, MAX_TAG_LENGTH } from './reading.js';
+import { paperSchema, readingStateSchema } from './record-schema.js';
 
 const MAX_IDS = 200_000;
 const paperId = z.string().min(1).max(300);
@@ -52,6 +53,21 @@ const readingStateInput = z
   .object({ id: paperId, status, tags: z.array(tag).max(100), note, readAt: z.iso.datetime().nullable() })
   .strict();
 
+const mergeSide = z.object({ record: paperSchema, state: readingStateSchema.nullable() }).strict();
+
+const paperMergeUndo = z
+  .object({
+    kept: mergeSide,
+    merged: mergeSide,
+    position: z.number().int().min(0),
+    digests: z
+      .array(
+        z.object({ id: z.string().min(1).max(300), index: z.number().int().min(0), replaced: z.boolean() }).strict(),
+      )
+      .max(MAX_IDS),
+  })
+  .strict();
+
 export const apiArgs = {
   getLibrary: z.tuple([]),
   getLibraryOutline: z.tuple([]),
@@ -72,6 +88,9 @@ export const apiArgs = {
   exportLibrary: z.tuple([exportRequest]),
   listBackups: z.tuple([]),
   restoreBackup: z.tuple([z.string().min(1).max(200)]),
+  listPossibleDuplicates: z.tuple([]),
+  mergePapers: z.tuple([paperId, paperId]),
+  unmergePapers: z.tuple([paperMergeUndo]),
 } as const;
 
 /**

@@ -7,6 +7,8 @@
 import type { ImportWarning } from './import/types.js';
 import type { LibraryMergeSummary, DigestImportSummary } from './merge.js';
 import type { Paper, ReadingStatus } from './model.js';
+import type { PossibleDuplicates } from './duplicates.js';
+import type { PaperMerge, PaperMergeUndo } from './paper-merge.js';
 import type { PaperColumns } from './outline.js';
 import type { DigestProgress, LibraryStats, PaperFilter, TagCount } from './query.js';
 import type { ExportRequest } from './export/index.js';
@@ -121,6 +123,15 @@ export interface LibraryApi {
   listBackups(): Promise<readonly BackupSummary[]>;
   /** Replaces the library with a backup, after backing up the library as it is. Returns that safety backup. */
   restoreBackup(name: string): Promise<BackupSummary | null>;
+  /** Papers with one title that identity kept apart, in groups, with why each pair was kept apart. */
+  listPossibleDuplicates(): Promise<readonly PossibleDuplicates[]>;
+  /**
+   * Merges the paper `mergeId` names into the one `keepId` names: notes, tags, status, digests and the richer record
+   * fields; `mergeId` names the kept paper from then on. Returns it, and what `unmergePapers` takes to undo.
+   */
+  mergePapers(keepId: string, mergeId: string): Promise<PaperMerge>;
+  /** Undoes a merge: both papers as they were (what the kept one gained since stays). Returns both. */
+  unmergePapers(undo: PaperMergeUndo): Promise<readonly Paper[]>;
 }
 
 export type ApiMethod = keyof LibraryApi;
@@ -146,6 +157,9 @@ export const API_METHODS = [
   'exportLibrary',
   'listBackups',
   'restoreBackup',
+  'listPossibleDuplicates',
+  'mergePapers',
+  'unmergePapers',
 ] as const satisfies readonly ApiMethod[];
 
 const METHOD_NAMES: ReadonlySet<string> = new Set(API_METHODS);

@@ -11,3 +11,11 @@ export function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
 export function uniqueInOrder<T>(items: readonly T[]): readonly T[] {
   return [...new Set(items)];
 }
+
+/** `first` with the items of `second` it lacks after it; `first` itself when it lacks none. */
+export function union<T>(first: readonly T[], second: readonly T[]): readonly T[] {
+  if (second.length === 0) return first;
+  const seen = new Set(first);
+  const extra = second.filter((item) => !seen.has(item));
+  return extra.length === 0 ? first : [...first, ...extra];
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { arxivIdYear, normalizeArxivId, normalizeTitle, paperIdFor, titleId } from './identity.js';
+import { arxivIdYear, normalizeArxivId, normalizeTitle, paperIdFor, titleId, workId } from './identity.js';
 
 describe('normalizeArxivId', () => {
   it.each([
@@ -34,6 +34,19 @@ describe('paper identity', () => {
     expect(paperIdFor({ arxivId: '2410.12345', title: 'X' })).toBe('2410.12345');
     expect(paperIdFor({ arxivId: null, title: 'Equivariant Networks' })).toMatch(/^title-[0-9a-f]{14}$/);
     expect(paperIdFor({ arxivId: null, title: 'Equivariant Networks' })).toBe(titleId('equivariant networks'));
+  });
+});
+
+describe('workId', () => {
+  const chapter = { title: 'Working Memory', authors: ['Alan D. Baddeley', 'Graham Hitch'], year: 1974 };
+
+  it('is an id of the title, the first author’s family name and the year, never the title’s own', () => {
+    expect(workId(chapter)).toMatch(/^title-[0-9a-f]{14}$/);
+    expect(workId(chapter)).not.toBe(titleId('Working Memory'));
+    expect(workId({ ...chapter, title: 'working memory.', authors: ['Baddeley, A.'] })).toBe(workId(chapter));
+    expect(workId({ ...chapter, year: 1986 })).not.toBe(workId(chapter));
+    expect(workId({ ...chapter, authors: ['Graham Hitch'] })).not.toBe(workId(chapter));
+    expect(workId({ ...chapter, authors: [], year: null })).not.toBe(titleId('Working Memory'));
   });
 });
 

@@ -1,5 +1,7 @@
 /** A paper's identity: stable across digests, formats and re-imports. */
 
+import { nameKey } from './person-name.js';
+
 const NEW_STYLE_ARXIV = /^(\d{4}\.\d{4,5})(?:v\d+)?$/;
 const OLD_STYLE_ARXIV = /^([a-z-]+(?:\.[A-Z]{2})?\/\d{7})(?:v\d+)?$/i;
 
@@ -48,6 +50,21 @@ export function titleId(title: string): string {
 
 export function paperIdFor(paper: { readonly arxivId: string | null; readonly title: string }): string {
   return paper.arxivId ?? titleId(paper.title);
+}
+
+/**
+ * The id of a work with a title another work in the library has already (whose id titleId gave): from its title,
+ * its first author's family name and its year, so that the same record gets the same id whatever the order.
+ */
+export function workId(paper: {
+  readonly title: string;
+  readonly authors: readonly string[];
+  readonly year: number | null;
+}): string {
+  const [first] = paper.authors;
+  const family = first === undefined ? '' : (nameKey(first)?.family ?? '');
+  const text = `${normalizeTitle(paper.title)}\n${family}\n${paper.year ?? ''}`;
+  return `title-${hash53(text).toString(16).padStart(14, '0')}`;
 }
 
 /** cyrb53: a fast, well-distributed 53-bit string hash (public domain, bryc). Not cryptographic. */

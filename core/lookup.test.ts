@@ -23,6 +23,20 @@ describe('findPaper', () => {
     expect(findPaper(catalogue, three.slice(0, 12)).title).toBe('Three');
   });
 
+  it('finds a paper by an id merged into it, its own id first', () => {
+    const aliases = [['title-00000000000001', '2301.00009'], [], ['2401.00001']];
+    const withAliases = {
+      ...catalogue,
+      papers: catalogue.papers.map((paper, index) => {
+        const these = aliases[index] ?? [];
+        return these.length > 0 ? { ...paper, aliases: these } : paper;
+      }),
+    };
+    expect(findPaper(withAliases, 'title-00000000000001').title).toBe('One');
+    expect(findPaper(withAliases, 'arXiv:2301.00009v2').title).toBe('One');
+    expect(findPaper(withAliases, '2401.00001').title).toBe('One');
+  });
+
   it('says when nothing or too much matches', () => {
     expect(() => findPaper(catalogue, '2401.9999')).toThrow('No paper has the id "2401.9999".');
     expect(() => findPaper(catalogue, '2401.0000')).toThrow(

@@ -1,4 +1,7 @@
-/** Finding papers in a catalogue by what a user types: an id, an arXiv id in any form, or an id prefix. */
+/**
+ * Finding papers in a catalogue by what a user types: an id (a paper's own, or one merged into it), an arXiv id in
+ * any form, or an id prefix.
+ */
 
 import { NotFoundError } from './errors.js';
 import { normalizeArxivId } from './identity.js';
@@ -18,6 +21,10 @@ function catalogueIndex(catalogue: Catalogue): CatalogueIndex {
     const byId = new Map<string, CataloguePaper>();
     const byArxiv = new Map<string, CataloguePaper>();
     for (const paper of catalogue.papers) {
+      for (const alias of paper.aliases ?? []) byId.set(alias, paper);
+    }
+    // A paper's own id names it, whatever alias another paper may have of it.
+    for (const paper of catalogue.papers) {
       byId.set(paper.id, paper);
       if (paper.arxivId !== null) byArxiv.set(paper.arxivId, paper);
     }
@@ -35,7 +42,7 @@ export function findPaper(catalogue: Catalogue, ref: string): CataloguePaper {
   const exact = index.byId.get(wanted);
   if (exact !== undefined) return exact;
   const arxivId = normalizeArxivId(wanted);
-  const byArxiv = arxivId === null ? undefined : index.byArxiv.get(arxivId);
+  const byArxiv = arxivId === null ? undefined : (index.byArxiv.get(arxivId) ?? index.byId.get(arxivId));
   if (byArxiv !== undefined) return byArxiv;
   if (wanted.length >= MIN_PREFIX) {
     const matches = catalogue.papers.filter((paper) => paper.id.startsWith(wanted));

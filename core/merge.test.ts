@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parsedDigest, parsedPaper } from '../tests/builders.js';
+import { titleId, workId } from './identity.js';
 import { digestIdFor, mergeDigest, mergeLibrary } from './merge.js';
 import type { Catalogue, ReadingState } from './model.js';
 
@@ -151,6 +152,160 @@ describe('mergeDigest', () => {
     expect(catalogue.digests[0]?.paperIds).toEqual(['2401.00001']);
     expect(summary.added).toHaveLength(1);
     expect(summary.merged).toHaveLength(0);
+    expect(summary.mergedInFile).toEqual([{ id: '2401.00001', title: 'Twice' }]);
+  });
+});
+
+describe('mergeDigest: different works with one title', () => {
+  const workingMemory1986 = parsedPaper({ title: 'Working memory', authors: ['Alan D. Baddeley'], year: 1986 });
+  const workingMemory1974 = parsedPaper({
+    title: 'Working Memory',
+    authors: ['Alan D. Baddeley', 'Graham Hitch'],
+    year: 1974,
+  });
+  const interference2014 = parsedPaper({ title: 'Interference', authors: ['Christopher Healey'], year: 2014 });
+  const interference1995 = parsedPaper({
+    title: 'Interference',
+    authors: ['Michael J. Kane', 'Lynn Hasher'],
+    year: 1995,
+  });
+
+  it('keeps them apart within one file, each with its own authors, year and id', () => {
+    const { catalogue, summary } = mergeDigest(
+      empty,
+      parsedDigest([workingMemory1986, workingMemory1974, interference2014, interference1995]),
+      'refs.bib',
+      NOW,
+    );
+    expect(catalogue.papers.map(({ title, authors, year }) => ({ title, authors, year }))).toEqual([
+      { title: 'Working memory', authors: ['Alan D. Baddeley'], year: 1986 },
+      { title: 'Working Memory', authors: ['Alan D. Baddeley', 'Graham Hitch'], year: 1974 },
+      { title: 'Interference', authors: ['Christopher Healey'], year: 2014 },
+      { title: 'Interference', authors: ['Michael J. Kane', 'Lynn Hasher'], year: 1995 },
+    ]);
+    const ids = catalogue.papers.map((paper) => paper.id);
+    expect(new Set(ids).size).toBe(4);
+    // The first of a title keeps the id it always had; the second gets one from its title, first author and year.
+    expect(ids[0]).toBe(titleId('Working memory'));
+    expect(ids[1]).toBe(workId(workingMemory1974));
+    expect(ids[2]).toBe(titleId('Interference'));
+    expect(ids[3]).toBe(workId(interference1995));
+    expect(summary.added).toHaveLength(4);
+    expect(summary.merged).toEqual([]);
+    expect(summary.mergedInFile).toEqual([]);
+  });
+
+  it('keeps them apart from the library, and each joins its own paper when imported again', () => {
+    const first = mergeDigest(empty, parsedDigest([workingMemory1974]), 'a.bib', NOW);
+    const second = mergeDigest(first.catalogue, parsedDigest([workingMemory1986], { title: 'B' }), 'b.bib', LATER);
+    expect(second.catalogue.papers.map((paper) => paper.year)).toEqual([1974, 1986]);
+    expect(second.summary.added).toEqual([{ id: workId(workingMemory1986), title: 'Working memory' }]);
+    expect(second.summary.merged).toEqual([]);
+    // Imported again, each joins its own paper.
+    const again = mergeDigest(
+      second.catalogue,
+      parsedDigest([workingMemory1986, workingMemory1974], { title: 'C' }),
+      'c.bib',
+      LATER,
+    );
+    expect(again.catalogue.papers).toHaveLength(2);
+    expect(again.summary.merged.map((paper) => paper.id)).toEqual([
+      workId(workingMemory1986),
+      titleId('Working Memory'),
+    ]);
+  });
+
+  it('joins the same work twice in one file, and counts the entry as merged in the file', () => {
+    const { catalogue, summary } = mergeDigest(
+      empty,
+      parsedDigest([
+        workingMemory1986,
+        workingMemory1974,
+        parsedPaper({ title: 'Working memory.', authors: ['Baddeley, A.'], year: 1987, doi: '10.1000/wm' }),
+      ]),
+      'refs.bib',
+      NOW,
+    );
+    expect(catalogue.papers).toHaveLength(2);
+    expect(catalogue.papers[0]?.doi).toBe('10.1000/wm');
+    expect(catalogue.digests[0]?.paperIds).toEqual(catalogue.papers.map((paper) => paper.id));
+    expect(summary.added).toHaveLength(2);
+    expect(summary.mergedInFile).toEqual([{ id: titleId('Working memory'), title: 'Working memory' }]);
+    expect(summary.merged).toEqual([]);
+  });
+
+  it('counts merges with the library apart from merges within the file', () => {
+    const first = mergeDigest(empty, parsedDigest([workingMemory1986]), 'a.bib', NOW);
+    const { summary } = mergeDigest(
+      first.catalogue,
+      parsedDigest([workingMemory1986, { ...workingMemory1986, title: 'WORKING MEMORY' }, interference2014], {
+        title: 'B',
+      }),
+      'b.bib',
+      LATER,
+    );
+    expect(summary.added.map((paper) => paper.title)).toEqual(['Interference']);
+    expect(summary.merged).toEqual([{ id: titleId('Working memory'), title: 'Working memory' }]);
+    expect(summary.mergedInFile).toEqual([{ id: titleId('Working memory'), title: 'Working memory' }]);
+  });
+
+  it('joins a record without authors (a page) to the paper with its title', () => {
+    const first = mergeDigest(empty, parsedDigest([interference2014, interference1995]), 'a.bib', NOW);
+    const page = mergeDigest(first.catalogue, parsedDigest([parsedPaper({ title: 'Interference' })]), 'p.txt', LATER);
+    expect(page.catalogue.papers).toHaveLength(2);
+    expect(page.summary.merged).toEqual([{ id: titleId('Interference'), title: 'Interference' }]);
+  });
+
+  it('never joins by title what a different DOI, arXiv id, year or author list sets apart', () => {
+    const stored = parsedPaper({ title: 'T', authors: ['Ada Lovelace'], year: 2020, doi: '10.1/a', arxivId: null });
+    const first = mergeDigest(empty, parsedDigest([stored]), 'a', NOW);
+    for (const other of [
+      { doi: '10.1/b' },
+      { doi: null, year: 2022 },
+      { doi: null, authors: ['Charles Babbage'] },
+      { doi: null, authors: ['Bea Lovelace'] },
+    ]) {
+      const { catalogue } = mergeDigest(first.catalogue, parsedDigest([{ ...stored, ...other }]), 'b', LATER);
+      expect([other, catalogue.papers.length]).toEqual([other, 2]);
+    }
+    // And without them, the same record joins.
+    expect(
+      mergeDigest(first.catalogue, parsedDigest([{ ...stored, doi: null, year: 2021 }]), 'b', LATER).catalogue.papers,
+    ).toHaveLength(1);
+    const arxiv = mergeDigest(empty, parsedDigest([{ ...stored, doi: null, arxivId: '2401.00001' }]), 'a', NOW);
+    const other = mergeDigest(
+      arxiv.catalogue,
+      parsedDigest([{ ...stored, doi: null, arxivId: '2401.00002' }]),
+      'b',
+      NOW,
+    );
+    expect(other.catalogue.papers).toHaveLength(2);
+  });
+
+  it('joins by DOI whatever the title, and by arXiv id before anything else', () => {
+    const first = mergeDigest(
+      empty,
+      parsedDigest([parsedPaper({ title: 'A title', doi: '10.1000/XYZ', year: 2001 })]),
+      'a',
+      NOW,
+    );
+    const byDoi = mergeDigest(
+      first.catalogue,
+      parsedDigest([parsedPaper({ title: 'Another title', doi: '10.1000/xyz', year: 2020 })]),
+      'b',
+      LATER,
+    );
+    expect(byDoi.catalogue.papers).toHaveLength(1);
+    const byArxiv = mergeDigest(
+      byDoi.catalogue,
+      parsedDigest([
+        parsedPaper({ title: 'A title', arxivId: '2401.00001' }),
+        parsedPaper({ title: 'X', arxivId: '2401.00001' }),
+      ]),
+      'c',
+      LATER,
+    );
+    expect(byArxiv.catalogue.papers).toHaveLength(1);
   });
 });
 

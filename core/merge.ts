@@ -1,7 +1,9 @@
 /** Merging what a digest or another library brings into the catalogue: pure, never losing anything. */
 
-import { cataloguePaper, emptyStateMap, readingStateOf } from './model.js';
-import { hash53, normalizeTitle, paperIdFor } from './identity.js';
+import { cataloguePaper, emptyStateMap, readingStateOf, withAliases } from './model.js';
+import { union } from './arrays.js';
+import { hash53, paperIdFor } from './identity.js';
+import { PaperIndex } from './paper-index.js';
 import type { LibrarySnapshot, ParsedDigest, SkippedBlock } from './import/types.js';
 import type {
   Catalogue,
@@ -24,59 +26,9 @@ export interface DigestImportSummary {
   readonly added: readonly PaperRef[];
   /** Papers the library had already: their reading state is untouched, their record filled in. */
   readonly merged: readonly PaperRef[];
+  /** Entries that were a paper an earlier entry of the same file gave: the paper, once for each such entry. */
+  readonly mergedInFile: readonly PaperRef[];
   readonly skipped: readonly SkippedBlock[];
-}
-
-/** Finds the stored paper an incoming one is, by arXiv id first, then by normalised title. */
-class PaperIndex {
-  private readonly byId = new Map<string, number>();
-  private readonly byArxiv = new Map<string, number>();
-  private readonly byTitle = new Map<string, number>();
-
-  constructor(private readonly papers: CataloguePaper[]) {
-    papers.forEach((paper, position) => this.remember(paper, position));
-  }
-
-  find(paper: { readonly arxivId: string | null; readonly title: string }): number | undefined {
-    if (paper.arxivId !== null) {
-      const position = this.byArxiv.get(paper.arxivId) ?? this.byId.get(paper.arxivId);
-      if (position !== undefined) return position;
-    }
-    const position = this.byTitle.get(normalizeTitle(paper.title));
-    if (position === undefined) return undefined;
-    const stored = this.papers[position];
-    // Two different arXiv papers can share a title ("Introduction"): they stay two papers.
-    const conflicting = stored?.arxivId != null && paper.arxivId !== null && stored.arxivId !== paper.arxivId;
-    return conflicting ? undefined : position;
-  }
-
-  has(id: string): boolean {
-    return this.byId.has(id);
-  }
-
-  add(paper: CataloguePaper): void {
-    this.papers.push(paper);
-    this.remember(paper, this.papers.length - 1);
-  }
-
-  replace(position: number, paper: CataloguePaper): void {
-    this.papers[position] = paper;
-    this.remember(paper, position);
-  }
-
-  private remember(paper: CataloguePaper, position: number): void {
-    this.byId.set(paper.id, position);
-    if (paper.arxivId !== null) this.byArxiv.set(paper.arxivId, position);
-    const title = normalizeTitle(paper.title);
-    if (title !== '' && !this.byTitle.has(title)) this.byTitle.set(title, position);
-  }
-}
-
-function union<T>(first: readonly T[], second: readonly T[]): readonly T[] {
-  if (second.length === 0) return first;
-  const seen = new Set(first);
-  const extra = second.filter((item) => !seen.has(item));
-  return extra.length === 0 ? first : [...first, ...extra];
 }
 
 /** The stored record, with what it lacked filled in from the incoming one. Never replaces what it had. */
@@ -124,6 +76,7 @@ export function mergeDigest(
   const index = new PaperIndex(papers);
   const added: PaperRef[] = [];
   const merged: PaperRef[] = [];
+  const mergedInFile: PaperRef[] = [];
   const paperIds: string[] = [];
   const listed = new Set<string>();
 
@@ -132,13 +85,17 @@ export function mergeDigest(
     const stored = position === undefined ? undefined : papers[position];
     if (position !== undefined && stored !== undefined) {
       index.replace(position, fillIn(stored, incoming, [digestId]));
-      if (listed.has(stored.id)) continue; // listed twice in one digest
-      merged.push({ id: stored.id, title: stored.title });
+      const ref = { id: stored.id, title: stored.title };
+      if (listed.has(stored.id)) {
+        mergedInFile.push(ref);
+        continue;
+      }
+      merged.push(ref);
       listed.add(stored.id);
       paperIds.push(stored.id);
       continue;
     }
-    const id = uniqueId(paperIdFor(incoming), index);
+    const id = index.newId(incoming);
     index.add(cataloguePaper(incoming, id, [digestId], now));
     added.push({ id, title: incoming.title });
     listed.add(id);
@@ -163,20 +120,15 @@ export function mergeDigest(
 
   return {
     catalogue: { papers, digests },
-    summary: { digest: { id: digestId, title: digest.title }, added, merged, skipped: parsed.skipped },
+    summary: { digest: { id: digestId, title: digest.title }, added, merged, mergedInFile, skipped: parsed.skipped },
   };
-}
-
-function uniqueId(id: string, index: PaperIndex): string {
-  if (!index.has(id)) return id;
-  let suffix = 2;
-  while (index.has(`${id}-${suffix}`)) suffix += 1;
-  return `${id}-${suffix}`;
 }
 
 export interface LibraryMergeSummary {
   readonly added: readonly PaperRef[];
   readonly merged: readonly PaperRef[];
+  /** Papers of the file that were a paper it had given already (DigestImportSummary.mergedInFile). */
+  readonly mergedInFile: readonly PaperRef[];
   readonly digests: number;
   /** Papers whose reading state came from the incoming library (it was newer or absent here). */
   readonly statesTaken: number;
@@ -203,18 +155,25 @@ export function mergeLibrary(
   const localIdOf = new Map<string, string>();
   const added: PaperRef[] = [];
   const merged: PaperRef[] = [];
+  const mergedInFile: PaperRef[] = [];
+  const given = new Set<string>();
 
   for (const paper of incoming.catalogue.papers) {
-    const position = index.find(paper);
+    // An id merged into a paper here names that paper.
+    const position = index.aliasOf(paper.id) ?? index.find(paper);
     const stored = position === undefined ? undefined : papers[position];
+    const aliases = (paper.aliases ?? []).filter((alias) => !index.has(alias));
     if (position !== undefined && stored !== undefined) {
-      index.replace(position, fillIn(stored, paper, paper.digests));
+      const filled = fillIn(stored, paper, paper.digests);
+      index.replace(position, aliases.length > 0 ? withAliases(filled, union(filled.aliases ?? [], aliases)) : filled);
+      (given.has(stored.id) ? mergedInFile : merged).push({ id: stored.id, title: stored.title });
+      given.add(stored.id);
       localIdOf.set(paper.id, stored.id);
-      merged.push({ id: stored.id, title: stored.title });
       continue;
     }
-    const id = uniqueId(paper.id, index);
-    index.add({ ...paper, id });
+    const id = index.uniqueId(paper.id);
+    index.add(withAliases({ ...paper, id }, aliases));
+    given.add(id);
     localIdOf.set(paper.id, id);
     added.push({ id, title: paper.title });
   }
@@ -240,6 +199,7 @@ export function mergeLibrary(
     summary: {
       added,
       merged,
+      mergedInFile,
       digests: incoming.catalogue.digests.length,
       statesTaken: Object.keys(states).length,
     },

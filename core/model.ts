@@ -29,6 +29,11 @@ export interface CataloguePaper extends ParsedPaper {
   /** Ids of the digests it came from, oldest first. */
   readonly digests: readonly string[];
   readonly addedAt: string;
+  /**
+   * Other ids that name this paper, present once another paper was merged into it: the merged paper's id (so that
+   * it still finds this one) and its workId (so that importing the merged paper's record again joins this one).
+   */
+  readonly aliases?: readonly string[];
 }
 
 export interface Digest {
@@ -111,9 +116,18 @@ export function cataloguePaper(
   };
 }
 
+/** `paper` with `aliases` as its aliases: none, when the list is empty. */
+export function withAliases(paper: CataloguePaper, aliases: readonly string[]): CataloguePaper {
+  if (aliases.length > 0) return { ...paper, aliases };
+  if (paper.aliases === undefined) return paper;
+  const record: { -readonly [K in keyof CataloguePaper]: CataloguePaper[K] } = { ...paper };
+  delete record.aliases;
+  return record;
+}
+
 export function withReadingState(paper: CataloguePaper, state: ReadingState | undefined): Paper {
   // Field by field too, and not a spread of cataloguePaper(): a spread costs as much again as the whole call.
-  return {
+  const withState: Paper = {
     id: paper.id,
     title: paper.title,
     abstract: paper.abstract,
@@ -131,6 +145,7 @@ export function withReadingState(paper: CataloguePaper, state: ReadingState | un
     readAt: state?.readAt ?? null,
     updatedAt: state?.updatedAt ?? null,
   };
+  return paper.aliases === undefined ? withState : { ...withState, aliases: paper.aliases };
 }
 
 /**

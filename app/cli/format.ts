@@ -59,19 +59,25 @@ function blockLine(verb: string, block: SkippedBlock): string {
   return `  ${verb} ${terminalLine(block.where)}: ${terminalLine(block.reason)}`;
 }
 
+/** "3 entries merged with papers in the same file, 12 merged with papers already in your library". */
+function mergeCounts(inFile: number, inLibrary: number): string {
+  const sameFile = inFile > 0 ? `${plural(inFile, 'entry', 'entries')} merged with papers in the same file, ` : '';
+  return `${sameFile}${inLibrary.toLocaleString('en')} merged with papers already in your library`;
+}
+
 function formatFileResult(result: FileImportResult): string[] {
   if (!result.ok) return [];
   const warnings = result.warnings.map((warning) => blockLine('warning:', warning));
   if (result.kind === 'library') {
-    const { added, merged, statesTaken } = result.summary;
+    const { added, merged, mergedInFile, statesTaken } = result.summary;
     return [
-      `${terminalLine(result.file)}: Shelfmark library — ${plural(added.length, 'paper')} added, ${merged.length.toLocaleString('en')} already here, ${plural(statesTaken, 'reading state')} taken`,
+      `${terminalLine(result.file)}: Shelfmark library — ${plural(added.length, 'paper')} added, ${mergeCounts(mergedInFile.length, merged.length)}, ${plural(statesTaken, 'reading state')} taken`,
       ...warnings,
     ];
   }
-  const { digest, added, merged, skipped } = result.summary;
+  const { digest, added, merged, mergedInFile, skipped } = result.summary;
   return [
-    `${terminalLine(result.file)}: ${terminalLine(digest.title)} (${terminalLine(digest.id)}) — ${plural(added.length, 'paper')} added, ${merged.length.toLocaleString('en')} already in the library`,
+    `${terminalLine(result.file)}: ${terminalLine(digest.title)} (${terminalLine(digest.id)}) — ${plural(added.length, 'paper')} added, ${mergeCounts(mergedInFile.length, merged.length)}`,
     ...skipped.map((block) => blockLine('skipped', block)),
     ...warnings,
   ];
@@ -82,9 +88,8 @@ export function formatImportReport(report: ImportReport): string {
   const lines = report.files.flatMap(formatFileResult);
   const imported = report.files.filter((file) => file.ok).length;
   if (imported > 1) {
-    lines.push(
-      `In all: ${plural(report.added, 'paper')} added, ${report.merged.toLocaleString('en')} already in the library.`,
-    );
+    const inFile = report.files.reduce((sum, file) => sum + (file.ok ? file.summary.mergedInFile.length : 0), 0);
+    lines.push(`In all: ${plural(report.added, 'paper')} added, ${mergeCounts(inFile, report.merged)}.`);
   }
   return lines.length > 0 ? `${lines.join('\n')}\n` : '';
 }

@@ -39,7 +39,7 @@ describe('shelfmark import', () => {
     const result = await shelfmark('import', SAMPLE);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(
-      /hf-daily-papers-mar-11\.txt: Hugging Face Daily Papers, Mar 11 \(.+\) — 32 papers added, 0 already in the library/,
+      /hf-daily-papers-mar-11\.txt: Hugging Face Daily Papers, Mar 11 \(.+\) — 32 papers added, 0 merged with papers already in your library/,
     );
     const papers = await json<Paper[]>('list');
     expect(papers).toHaveLength(32);
@@ -72,11 +72,11 @@ describe('shelfmark import', () => {
     await json('note', id, '# PFGM++\n\nAugment the data dimension.');
 
     const again = await shelfmark('import', SAMPLE);
-    expect(again.stdout).toContain('0 papers added, 32 already in the library');
+    expect(again.stdout).toContain('0 papers added, 32 merged with papers already in your library');
     const bib = join(directory, 'refs.bib');
     await writeFile(bib, BIBTEX);
     const merged = await shelfmark('import', bib);
-    expect(merged.stdout).toContain('0 papers added, 1 already in the library');
+    expect(merged.stdout).toContain('0 papers added, 1 merged with papers already in your library');
 
     const paper = await json<Paper>('show', id);
     expect(paper).toMatchObject({
@@ -128,7 +128,7 @@ describe('shelfmark import', () => {
     expect(result).toMatchObject({ code: 0, stderr: '' });
     expect(result.stdout.split('\n')).toEqual([
       expect.stringMatching(
-        /\/huge-title\.bib: BibTeX: huge-title\.bib \(.+\) — 1 paper added, 0 already in the library$/,
+        /\/huge-title\.bib: BibTeX: huge-title\.bib \(.+\) — 1 paper added, 0 merged with papers already in your library$/,
       ),
       '  warning: paper 1 (“Huge \\u202etitle lorem ipsum lorem ipsum lore…”): title cut from 1,048,576 to 2,000 characters',
       '',

@@ -128,7 +128,9 @@ describe('a digest named by a hostile file', () => {
     expect(imported.stderr).toBe('');
     const named = `${shown}: BibTeX: refs\\x1b]0;pwned\\x07\\u202e.bib (`;
     expect(imported.stdout.slice(0, named.length)).toBe(named);
-    expect(imported.stdout.slice(named.length)).toMatch(/^[^)]+\) — 1 paper added, 0 already in the library\n$/);
+    expect(imported.stdout.slice(named.length)).toMatch(
+      /^[^)]+\) — 1 paper added, 0 merged with papers already in your library\n$/,
+    );
     const digests = await cli.run(['digests']);
     expect(digests.stdout).toMatch(/ {2}BibTeX: refs\\x1b\]0;pwned\\x07\\u202e\.bib\n$/);
     expect(digests.stdout).not.toMatch(RAW_UNSAFE);

@@ -40,6 +40,10 @@ export const BODY_LIMITS: Readonly<Record<ApiMethod, number>> = {
   exportLibrary: ID_LIST,
   listBackups: SMALL,
   restoreBackup: SMALL,
+  listPossibleDuplicates: SMALL,
+  mergePapers: SMALL,
+  // An undo of a merge: both papers' records and reading states as they were, notes included.
+  unmergePapers: ID_LIST,
 };
 
 /** Bodies being read at once, in total: two of the largest. A call that would go beyond it is refused (503). */

@@ -10,6 +10,7 @@ import { libraryPaths } from './library-paths.js';
 import { COMPACT_AFTER_LINES, openLibraryStore, type LibraryStore } from './library-store.js';
 import { outlineOfLibraryCatalogue, readOutlineFile } from './outline-file.js';
 import { stampOf } from './file-stamp.js';
+import { CATALOGUE_FORMAT } from './schema.js';
 
 function paper(n: number): CataloguePaper {
   return {
@@ -292,7 +293,10 @@ describe('files it cannot use', () => {
   );
 
   it('refuses a catalogue written by a newer version, and leaves it be', async () => {
-    await fs.writeFile(file, JSON.stringify({ schemaVersion: 2, papers: [], digests: [], shelves: [] }));
+    await fs.writeFile(
+      file,
+      JSON.stringify({ schemaVersion: CATALOGUE_FORMAT.version + 1, papers: [], digests: [], shelves: [] }),
+    );
     const before = await contents();
     await expect((await openLibraryStore(file)).read()).rejects.toThrow(
       /library\.json: it was written by a newer version of Shelfmark/,

@@ -2,16 +2,17 @@ import { z } from 'zod';
 
 import {
   DIGEST_FORMATS,
-  READING_STATUSES,
   emptyStateMap,
   type Catalogue,
-  type CataloguePaper,
   type Digest,
   type ReadingState,
   type ReadingStateMap,
 } from '../../core/model.js';
 import type { CatalogueColumns } from '../../core/outline.js';
+import { paperSchema, readingStateSchema } from '../../core/record-schema.js';
 import type { FileStamp } from './file-stamp.js';
+
+export { paperSchema, readingStateSchema };
 
 /** The catalogue file: papers and digests. */
 export interface CatalogueFile extends Catalogue {
@@ -40,20 +41,6 @@ export interface FileFormat<T> {
 
 export type Decoded<T> =
   { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: string; readonly newer: boolean };
-
-export const paperSchema = z.object({
-  id: z.string().min(1),
-  title: z.string(),
-  abstract: z.string(),
-  authors: z.array(z.string()),
-  arxivId: z.string().nullable(),
-  doi: z.string().nullable(),
-  year: z.number().int().nullable(),
-  links: z.array(z.string()),
-  categories: z.array(z.string()),
-  digests: z.array(z.string()),
-  addedAt: z.string(),
-}) satisfies z.ZodType<CataloguePaper>;
 
 const isText = (value: unknown): value is string => typeof value === 'string';
 const isTextOrNull = (value: unknown): value is string | null => value === null || isText(value);
@@ -88,14 +75,6 @@ const digestSchema = z.object({
   paperIds: z.array(z.string()),
 }) satisfies z.ZodType<Digest>;
 
-export const readingStateSchema = z.object({
-  status: z.enum(READING_STATUSES),
-  tags: z.array(z.string()),
-  note: z.string(),
-  readAt: z.string().nullable(),
-  updatedAt: z.string(),
-}) satisfies z.ZodType<ReadingState>;
-
 export const catalogueSchema = z.object({
   papers: z.array(paperSchema),
   digests: z.array(digestSchema),
@@ -103,10 +82,15 @@ export const catalogueSchema = z.object({
 
 export const CATALOGUE_FORMAT: FileFormat<CatalogueFile> = {
   name: 'a Shelfmark catalogue',
-  version: 1,
-  schema: catalogueSchema.extend({ schemaVersion: z.literal(1) }),
-  // No older versions exist yet. When the format changes, bump `version` and add `[version - 1]: data => …`.
-  migrations: {},
+  version: 2,
+  schema: catalogueSchema.extend({ schemaVersion: z.literal(2) }),
+  // When the format changes, bump `version` and add `[version - 1]: data => …`.
+  migrations: {
+    // Version 2 lets a paper have `aliases`, the ids of papers merged into it. Every version 1 paper reads as it
+    // is; the version is new so that a Shelfmark that knows nothing of aliases refuses the file rather than
+    // dropping them when it next writes it.
+    1: (data) => ({ ...data }),
+  },
 };
 
 /** The first line of the catalogue's outline file (see outline-file.ts); a line per column follows it. */

@@ -118,6 +118,17 @@ describe('what an export may carry', () => {
     expect(parse(value).states['2302.04265']?.note).toHaveLength(MAX_NOTE_LENGTH);
   });
 
+  it('keeps the ids merged into a paper, and refuses one that is another paper’s id', () => {
+    const value = library();
+    value.papers[0] = { ...value.papers[0], aliases: ['title-0123456789abcd'] };
+    expect(parse(value).catalogue.papers[0]?.aliases).toEqual(['title-0123456789abcd']);
+    expect(parse(library()).catalogue.papers[0]).not.toHaveProperty('aliases');
+    value.papers[0] = { ...value.papers[0], aliases: ['1706.03762'] };
+    expect(messageFor(value)).toBe(
+      'it is not a valid Shelfmark library export: papers[0].aliases[0] is the id of a paper in the file',
+    );
+  });
+
   it('keeps the state of papers with ids such as "__proto__"', () => {
     const value = library();
     const ids = ['__proto__', 'constructor', 'hasOwnProperty'];

@@ -93,6 +93,7 @@ const PaperSchema = z.object(
     categories: texts,
     digests: texts,
     addedAt: time,
+    aliases: z.array(id, must('a list of strings')).exactOptional(),
     status: z.enum(READING_STATUSES, must(inWords(READING_STATUSES))),
     tags,
     note,
@@ -158,6 +159,10 @@ function firstReferenceProblem(library: LibraryFile): string | null {
     const first = paperIds.get(paper.id);
     if (first !== undefined) return `papers[${index}].id repeats papers[${first}].id ("${quoteForMessage(paper.id)}")`;
     paperIds.set(paper.id, index);
+  }
+  for (const [index, paper] of library.papers.entries()) {
+    const repeated = (paper.aliases ?? []).findIndex((alias) => paperIds.has(alias));
+    if (repeated >= 0) return `papers[${index}].aliases[${repeated}] is the id of a paper in the file`;
   }
   const digestIds = new Map<string, number>();
   for (const [index, digest] of library.digests.entries()) {

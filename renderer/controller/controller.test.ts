@@ -155,7 +155,13 @@ describe('Controller', () => {
     const added = paper('new', { abstract: 'A new paper.\nMore.' });
     fake.replace([...many.slice(0, 10), merged, ...many.slice(11), added]);
     fake.pages.length = 0;
-    const summary = { digest: { id: 'd2', title: 'New' }, added: [added], merged: [merged], skipped: [] };
+    const summary = {
+      digest: { id: 'd2', title: 'New' },
+      added: [added],
+      merged: [merged],
+      mergedInFile: [],
+      skipped: [],
+    };
     await controller.imported({
       files: [{ file: 'd2.bib', ok: true, kind: 'digest', summary, warnings: [] }],
       added: 1,

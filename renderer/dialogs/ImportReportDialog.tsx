@@ -2,7 +2,8 @@ import './ImportReportDialog.css';
 import type { FileImportResult, ImportReport } from '../../core/api.js';
 import type { SkippedBlock } from '../../core/import/types.js';
 import { FieldText } from '../kit/FieldText.js';
-import { plural } from '../lib/status.js';
+import type { PaperRef } from '../../core/merge.js';
+import { formatCount, plural } from '../lib/status.js';
 import { Dialog } from './Dialog.js';
 
 function headline(report: ImportReport): string {
@@ -14,8 +15,17 @@ function headline(report: ImportReport): string {
   return 'Nothing new to import';
 }
 
+/** How many entries of the report's files were a paper an earlier entry of the same file gave. */
+function mergedInFiles(report: ImportReport): number {
+  return report.files.reduce((sum, file) => sum + (file.ok ? file.summary.mergedInFile.length : 0), 0);
+}
+
+/** At most this many merged papers are named in a list; the rest are counted. */
+const MERGES_NAMED = 100;
+
 export function ImportReportDialog({ report, onClose }: { report: ImportReport; onClose: () => void }) {
   const failed = report.files.filter((file) => !file.ok);
+  const inFiles = mergedInFiles(report);
   return (
     <Dialog
       title={headline(report)}
@@ -28,7 +38,9 @@ export function ImportReportDialog({ report, onClose }: { report: ImportReport; 
       }
     >
       <p className="report-summary">
-        {plural(report.added, 'new paper')} added · {plural(report.merged, 'paper')} already there
+        {plural(report.added, 'new paper')} added
+        {inFiles > 0 && ` · ${plural(inFiles, 'entry', 'entries')} merged with papers in the same file`}
+        {` · ${formatCount(report.merged)} merged with papers already in your library`}
         {failed.length > 0 && ` · ${plural(failed.length, 'file')} failed`}
         {failed.length > 0 && report.added + report.merged === 0 && '. Nothing in your library changed.'}
       </p>
@@ -64,13 +76,14 @@ function FileResult({ result }: { result: FileImportResult }) {
         </div>
         <p className="report-file-line">
           <span className="badge is-ok">{summary.added.length} added</span>
-          <span className="badge">{summary.merged.length} already there</span>
+          <MergeBadges inFile={summary.mergedInFile.length} inLibrary={summary.merged.length} />
           <span className="badge">{plural(summary.digests, 'digest')}</span>
           {summary.statesTaken > 0 && (
             <span className="badge">{plural(summary.statesTaken, 'reading state')} taken</span>
           )}
           <ShortenedBadge count={result.warnings.length} />
         </p>
+        <MergeLists inFile={summary.mergedInFile} inLibrary={summary.merged} />
         <Blocks title="Fields cut to size" blocks={result.warnings} />
       </li>
     );
@@ -84,10 +97,11 @@ function FileResult({ result }: { result: FileImportResult }) {
       </div>
       <p className="report-file-line">
         <span className="badge is-ok">{summary.added.length} added</span>
-        <span className="badge">{summary.merged.length} already there</span>
+        <MergeBadges inFile={summary.mergedInFile.length} inLibrary={summary.merged.length} />
         {summary.skipped.length > 0 && <span className="badge is-warn">{summary.skipped.length} skipped</span>}
         <ShortenedBadge count={result.warnings.length} />
       </p>
+      <MergeLists inFile={summary.mergedInFile} inLibrary={summary.merged} />
       <Blocks title="Skipped blocks and why" blocks={summary.skipped} />
       <Blocks title="Fields cut to size" blocks={result.warnings} />
     </li>
@@ -110,6 +124,46 @@ function Blocks({ title, blocks }: { title: string; blocks: readonly SkippedBloc
             <FieldText className="report-where" text={block.where} /> <FieldText text={block.reason} />
           </li>
         ))}
+      </ul>
+    </details>
+  );
+}
+
+function MergeBadges({ inFile, inLibrary }: { inFile: number; inLibrary: number }) {
+  return (
+    <>
+      {inFile > 0 && <span className="badge">{plural(inFile, 'entry', 'entries')} merged in the file</span>}
+      <span className="badge">{formatCount(inLibrary)} merged with your library</span>
+    </>
+  );
+}
+
+/** Every merge the import made, by the paper each entry joined. */
+function MergeLists({ inFile, inLibrary }: { inFile: readonly PaperRef[]; inLibrary: readonly PaperRef[] }) {
+  return (
+    <>
+      {inFile.length > 0 && (
+        <MergeList summary="Entries merged with papers in the same file" papers={inFile} open={inFile.length <= 5} />
+      )}
+      {inLibrary.length > 0 && (
+        <MergeList summary="Merged with papers already in your library" papers={inLibrary} open={false} />
+      )}
+    </>
+  );
+}
+
+function MergeList({ summary, papers, open }: { summary: string; papers: readonly PaperRef[]; open: boolean }) {
+  const named = papers.slice(0, MERGES_NAMED);
+  return (
+    <details className="report-skipped" open={open}>
+      <summary>{summary}</summary>
+      <ul>
+        {named.map((paper, position) => (
+          <li key={position}>
+            <FieldText text={paper.title} /> <FieldText className="report-where" text={paper.id} />
+          </li>
+        ))}
+        {papers.length > named.length && <li>and {formatCount(papers.length - named.length)} more</li>}
       </ul>
     </details>
   );

@@ -3,9 +3,11 @@
 import type { Command } from '../command.js';
 import { backups } from './backups.js';
 import { digests } from './digests.js';
+import { duplicates } from './duplicates.js';
 import { exportCommand } from './export.js';
 import { importCommand } from './import.js';
 import { list } from './list.js';
+import { merge } from './merge.js';
 import { note } from './note.js';
 import { restore } from './restore.js';
 import { show } from './show.js';
@@ -28,6 +30,8 @@ export const COMMANDS: readonly Command[] = [
   restore,
   tags,
   digests,
+  duplicates,
+  merge,
   stats,
 ];
 

@@ -1,0 +1,176 @@
+/**
+ * A library written before papers could be merged (catalogue schema version 1, as Shelfmark 0.x on main writes it)
+ * opens as it is, and nothing in it is lost when it is next written.
+ */
+
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Paper } from '../../core/model.js';
+import { LibraryService } from '../library-service.js';
+import { bundledSampleDigest } from '../resources.js';
+
+let directory: string;
+let services: LibraryService[];
+
+beforeEach(async () => {
+  directory = await mkdtemp(join(tmpdir(), 'shelfmark-v1-'));
+  services = [];
+});
+
+afterEach(async () => {
+  await Promise.all(services.map((service) => service.close()));
+  await rm(directory, { recursive: true, force: true });
+});
+
+function open(): LibraryService {
+  const service = new LibraryService(join(directory, 'library.json'), {
+    sampleDigest: bundledSampleDigest(),
+    now: () => new Date('2026-03-11T12:00:00.000Z'),
+  });
+  services.push(service);
+  return service;
+}
+
+const DIGEST = {
+  id: 'bib-8f2c1a9e',
+  format: 'bibtex',
+  title: 'BibTeX: refs',
+  date: null,
+  source: 'refs.bib',
+  importedAt: '2025-11-02T08:00:00.000Z',
+  paperIds: ['title-0dd7e9c0181022', '2509.25220', 'title-1f87a7125770c8'],
+};
+
+const PAPERS = [
+  {
+    id: 'title-0dd7e9c0181022',
+    title: 'Working memory',
+    abstract: '',
+    authors: ['Alan D. Baddeley'],
+    arxivId: null,
+    doi: null,
+    year: 1986,
+    links: [],
+    categories: [],
+    digests: [DIGEST.id],
+    addedAt: '2025-11-02T08:00:00.000Z',
+  },
+  {
+    id: '2509.25220',
+    title: 'Cyclic Ablation: Testing Concept Localization against Functional Regeneration in AI',
+    abstract: 'Safety and controllability are critical for large language models.',
+    authors: ['Eduard Kapelko'],
+    arxivId: '2509.25220',
+    doi: null,
+    year: 2025,
+    links: ['https://arxiv.org/abs/2509.25220'],
+    categories: ['cs.CL', 'cs.LG'],
+    digests: [DIGEST.id],
+    addedAt: '2025-11-02T08:00:00.000Z',
+  },
+  {
+    id: 'title-1f87a7125770c8',
+    title: 'Interference',
+    abstract: '',
+    authors: ['M. Karl Healey'],
+    arxivId: null,
+    doi: '10.1016/b978-0-12-809324-5.21020-1',
+    year: 2014,
+    links: ['https://doi.org/10.1016/b978-0-12-809324-5.21020-1'],
+    categories: [],
+    digests: [DIGEST.id],
+    addedAt: '2025-11-02T08:00:00.000Z',
+  },
+];
+
+const STATES = {
+  'title-0dd7e9c0181022': {
+    status: 'read',
+    tags: ['memory'],
+    note: '# Working memory\n\nThree parts.',
+    readAt: '2025-11-03T09:00:00.000Z',
+    updatedAt: '2025-11-03T09:00:00.000Z',
+  },
+};
+
+const LOGGED = {
+  '2509.25220': {
+    status: 'reading',
+    tags: ['interp'],
+    note: 'Half way.',
+    readAt: null,
+    updatedAt: '2025-11-04T09:00:00.000Z',
+  },
+};
+
+/** The library's files exactly as the version before merging wrote them. */
+async function writeVersion1Library(): Promise<void> {
+  await writeFile(
+    join(directory, 'library.json'),
+    JSON.stringify({ schemaVersion: 1, papers: PAPERS, digests: [DIGEST] }),
+  );
+  await writeFile(join(directory, 'library.state.json'), JSON.stringify({ schemaVersion: 1, states: STATES }));
+  await writeFile(join(directory, 'library.state.log'), `${JSON.stringify({ schemaVersion: 1, states: LOGGED })}\n`);
+}
+
+const asPapers = (papers: readonly Paper[]) =>
+  papers.map(({ id, title, abstract, authors, arxivId, doi, year, links, categories, digests, addedAt, note }) => ({
+    id,
+    title,
+    abstract,
+    authors,
+    arxivId,
+    doi,
+    year,
+    links,
+    categories,
+    digests,
+    addedAt,
+    note,
+  }));
+
+describe('a version 1 library', () => {
+  it('opens as it is', async () => {
+    await writeVersion1Library();
+    const service = open();
+    const outline = await service.getLibraryOutline();
+    expect(outline.papers.id).toEqual(PAPERS.map((paper) => paper.id));
+    expect(outline.papers.status).toEqual(['read', 'reading', 'unread']);
+    const { papers, digests } = await service.getLibrary();
+    expect(asPapers(papers)).toEqual(
+      PAPERS.map((paper) => ({ ...paper, note: { ...STATES, ...LOGGED }[paper.id]?.note ?? '' })),
+    );
+    expect(digests).toEqual([expect.objectContaining({ id: DIGEST.id, total: 3 })]);
+    // Reading it changes nothing on disk.
+    expect(JSON.parse(await readFile(join(directory, 'library.json'), 'utf8'))).toMatchObject({ schemaVersion: 1 });
+  });
+
+  it('keeps everything when it is next written, as version 2', async () => {
+    await writeVersion1Library();
+    const before = await open().getLibrary();
+    const service = open();
+    const bib = '@book{c14, title = {Working memory}, author = {Cowan, Nelson}, year = {2014}}\n';
+    const report = await service.importFiles([{ name: 'more.bib', bytes: new TextEncoder().encode(bib) }]);
+    expect(report).toMatchObject({ added: 1, merged: 0 });
+    await service.setNote('2509.25220', 'Finished.');
+
+    const file = JSON.parse(await readFile(join(directory, 'library.json'), 'utf8')) as {
+      schemaVersion: number;
+      papers: unknown[];
+    };
+    expect(file.schemaVersion).toBe(2);
+    expect(file.papers.slice(0, 3)).toEqual(PAPERS);
+    const after = await open().getLibrary();
+    expect(after.papers.slice(0, 3).map(({ note, updatedAt: _, ...paper }) => ({ ...paper, note }))).toEqual(
+      before.papers.map(({ note, updatedAt: _, ...paper }) => ({
+        ...paper,
+        note: paper.id === '2509.25220' ? 'Finished.' : note,
+      })),
+    );
+    // The new "Working memory" is another work: kept apart, with an id of its own.
+    expect(after.papers[3]).toMatchObject({ title: 'Working memory', year: 2014 });
+    expect(after.papers[3]?.id).not.toBe('title-0dd7e9c0181022');
+  });
+});
