@@ -1,7 +1,7 @@
 /** The distinct terms of a document, each with the fields it appears in. */
 
 import { fieldText, SEARCH_FIELDS } from './fields.js';
-import { foldTerm, forEachWord } from './tokenize.js';
+import { foldTerm, forEachJoinedTerm, forEachWord } from './tokenize.js';
 import type { SearchDocument } from './types.js';
 import type { Vocabulary } from './vocabulary.js';
 
@@ -24,16 +24,19 @@ export class DocumentTerms {
     SEARCH_FIELDS.forEach((field, bit) => {
       const fieldBit = 1 << bit;
       const text = fieldText(document, field);
-      forEachWord(text, (start, end, ascii) => {
-        if (!ascii) notAscii |= fieldBit;
-        const term = foldTerm(text.slice(start, end), ascii);
+      const add = (term: string): void => {
         if (term === '') return;
         const id = this.#vocabulary.intern(term);
         if (id >= this.#masks.length) this.#growTo(id);
         const mask = this.#masks[id] ?? 0;
         if (mask === 0) this.#seen.push(id);
         this.#masks[id] = mask | fieldBit;
+      };
+      forEachWord(text, (start, end, ascii) => {
+        if (!ascii) notAscii |= fieldBit;
+        add(foldTerm(text.slice(start, end), ascii));
       });
+      forEachJoinedTerm(text, add);
     });
     for (const id of this.#seen) {
       visit(id, this.#masks[id] ?? 0);
