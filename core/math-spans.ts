@@ -94,7 +94,7 @@ export function hasMath(text: string): boolean {
 
 /** Text outside math as it reads: a dollar sign there is written `\$` where the text has math (see core/import/tex.ts). */
 export function dollarSigns(text: string): string {
-  return text.includes('\\$') ? text.replaceAll('\\$', '$') : text;
+  return text.includes('\\$') ? text.replace(/\\\$/g, '$') : text;
 }
 
 /** A text cut into its math and the plain text between, in order; the pieces joined are the text. */

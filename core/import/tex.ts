@@ -254,8 +254,17 @@ function own<T>(record: Readonly<Record<string, T>>, key: string): T | undefined
  * One pass over the text, however deeply arguments nest (`\"{\"{…}}`), in time linear in its length.
  */
 export function decodeTex(text: string, options: TexOptions = {}): string {
+  // Most abstracts have nothing to decode.
+  SPECIAL.lastIndex = 0;
+  if (!SPECIAL.test(text)) return text.normalize('NFC');
   return new TexDecoder(text, options.tilde ?? 'space').decode();
 }
+
+/**
+ * What the decoder does not write as it is: `-`, `` ` `` and `'` mean something only doubled, `h` only as the start
+ * of a URL. Searched for, not matched at every character.
+ */
+const SPECIAL = /[\\{}$~]|--|``|''|https?:\/\//gi;
 
 /** What `~` means in arXiv's metadata (titles and abstracts), whoever imports it: see TexOptions. */
 export const ARXIV_TEX: TexOptions = { tilde: 'keep' };
@@ -345,7 +354,7 @@ class TexDecoder {
     this.closeMath();
     const text = this.out.head + this.out.tail;
     // Dollar signs were written `\$`: where there is no math to tell them from, they need not be.
-    return (this.wroteDollar && !this.wroteMath ? text.replaceAll('\\$', '$') : text).normalize('NFC');
+    return (this.wroteDollar && !this.wroteMath ? text.replace(/\\\$/g, '$') : text).normalize('NFC');
   }
 
   /** A dollar sign, `\$` or one that opens no math: written `\$` (see decode), but as itself under an accent. */
@@ -379,7 +388,18 @@ class TexDecoder {
     if (text.startsWith('--', pos)) return this.emit('–', 2);
     if (text.startsWith('``', pos)) return this.emit('“', 2);
     if (text.startsWith("''", pos)) return this.emit('”', 2);
-    this.emit(ch, 1);
+    const end = this.plainRunEnd(pos + 1);
+    this.emit(text.slice(pos, end), end - pos);
+  }
+
+  /**
+   * Where the run of characters from `from` that stand for themselves ends: most text is such a run, written out
+   * at once rather than a character at a time.
+   */
+  private plainRunEnd(from: number): number {
+    SPECIAL.lastIndex = from;
+    const found = SPECIAL.exec(this.text)?.index ?? this.end;
+    return Math.min(found, this.end);
   }
 
   private emit(value: string, consumed: number): void {
