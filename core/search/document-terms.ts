@@ -24,19 +24,11 @@ export class DocumentTerms {
     SEARCH_FIELDS.forEach((field, bit) => {
       const fieldBit = 1 << bit;
       const text = fieldText(document, field);
-      const add = (term: string): void => {
-        if (term === '') return;
-        const id = this.#vocabulary.intern(term);
-        if (id >= this.#masks.length) this.#growTo(id);
-        const mask = this.#masks[id] ?? 0;
-        if (mask === 0) this.#seen.push(id);
-        this.#masks[id] = mask | fieldBit;
-      };
       forEachWord(text, (start, end, ascii) => {
         if (!ascii) notAscii |= fieldBit;
-        add(foldTerm(text.slice(start, end), ascii));
+        this.#add(foldTerm(text.slice(start, end), ascii), fieldBit);
       });
-      forEachJoinedTerm(text, add);
+      if (text.includes('$')) forEachJoinedTerm(text, (term) => this.#add(term, fieldBit));
     });
     for (const id of this.#seen) {
       visit(id, this.#masks[id] ?? 0);
@@ -44,6 +36,16 @@ export class DocumentTerms {
     }
     this.#seen.length = 0;
     return notAscii;
+  }
+
+  /** Notes that the term is in the field. */
+  #add(term: string, fieldBit: number): void {
+    if (term === '') return;
+    const id = this.#vocabulary.intern(term);
+    if (id >= this.#masks.length) this.#growTo(id);
+    const mask = this.#masks[id] ?? 0;
+    if (mask === 0) this.#seen.push(id);
+    this.#masks[id] = mask | fieldBit;
   }
 
   #growTo(id: number): void {

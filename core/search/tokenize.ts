@@ -121,8 +121,8 @@ const isAsciiLetter = (code: number): boolean => (code >= 0x61 && code <= 0x7a) 
  * ASCII (its term is then just its lower case).
  */
 export function forEachWord(text: string, visit: WordVisitor): void {
-  const spans = text.includes('$') ? mathSpans(text) : [];
-  if (spans.length === 0) {
+  const spans = text.includes('$') ? mathSpans(text) : null;
+  if (spans === null || spans.length === 0) {
     forEachRun(text, visit);
     return;
   }
