@@ -138,6 +138,7 @@ describe('decodeTex and commands', () => {
     ['360{\\deg} \\textless0.1\\%', '360° <0.1%'],
     ['(\\eg, SAM) \\ie the \\etal{} paper', '(e.g., SAM) i.e. the et al. paper'],
     ['\\label{sec:x}\\nocite{k}\\color{red}text', 'text'],
+    ['{\\noopsort{1973a}}1973', '1973'],
     // An author's own macro with an argument: its text stays, never glued to the name.
     ['{\\rpackage{ranger}} and \\acrfull{bev}', 'ranger and bev'],
     ['\\num{36000} tiles', '36000 tiles'],

@@ -177,7 +177,17 @@ const SPACE_COMMANDS = new Set([
 ]);
 
 /** Commands whose arguments are not text: the whole command vanishes (`\label{sec:x}`, `\nocite{k}`). */
-const VANISHING_COMMANDS = new Set(['label', 'index', 'nocite', 'thanks', 'footnotemark', 'includegraphics', 'color']);
+const VANISHING_COMMANDS = new Set([
+  'label',
+  'index',
+  'nocite',
+  'thanks',
+  'footnotemark',
+  'includegraphics',
+  'color',
+  // BibTeX's sorting trick: `{\noopsort{1973a}}1973` prints 1973.
+  'noopsort',
+]);
 
 /** Commands whose first arguments are not text but whose last one is: `\textcolor{blue}{text}` is text. */
 const SKIPPED_ARGUMENTS: Readonly<Record<string, number>> = {
@@ -255,8 +265,7 @@ function own<T>(record: Readonly<Record<string, T>>, key: string): T | undefined
  */
 export function decodeTex(text: string, options: TexOptions = {}): string {
   // Most abstracts have nothing to decode.
-  SPECIAL.lastIndex = 0;
-  if (!SPECIAL.test(text)) return text.normalize('NFC');
+  if (!NEEDS_DECODING.test(text)) return text.normalize('NFC');
   return new TexDecoder(text, options.tilde ?? 'space').decode();
 }
 
@@ -265,6 +274,9 @@ export function decodeTex(text: string, options: TexOptions = {}): string {
  * of a URL. Searched for, not matched at every character.
  */
 const SPECIAL = /[\\{}$~]|--|``|''|https?:\/\//gi;
+
+/** What the decoder changes: without it, a text is decoded as it is (the URLs in it too). */
+const NEEDS_DECODING = /[\\{}$~]|--|``|''/;
 
 /** What `~` means in arXiv's metadata (titles and abstracts), whoever imports it: see TexOptions. */
 export const ARXIV_TEX: TexOptions = { tilde: 'keep' };
