@@ -1,5 +1,6 @@
 /** Papers as BibTeX entries, for citing what was read. */
 
+import { dollarSigns, mathPieces } from '../math-spans.js';
 import type { Paper } from '../model.js';
 
 const SPECIAL = /[\\{}&%$#_^~]/g;
@@ -18,10 +19,37 @@ const ESCAPED: Readonly<Record<string, string>> = {
 
 /** A field value BibTeX reads back as this text (UTF-8 is left as is: biber and modern BibTeX read it). */
 function escapeValue(text: string): string {
-  return text
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(SPECIAL, (char) => ESCAPED[char] ?? char);
+  return escapeSpecial(text.replace(/\s+/g, ' ').trim());
+}
+
+function escapeSpecial(text: string): string {
+  return text.replace(SPECIAL, (char) => ESCAPED[char] ?? char);
+}
+
+/**
+ * A title as escapeValue writes it, but with its math (`$…$`) as the TeX it is, for LaTeX to set; math whose braces
+ * do not balance would end the field early, and is written as text.
+ */
+function escapeTitle(title: string): string {
+  const text = title.replace(/\s+/g, ' ').trim();
+  if (!text.includes('$')) return escapeSpecial(text);
+  return mathPieces(text)
+    .map((piece) =>
+      piece.math && bracesBalance(piece.text)
+        ? piece.text
+        : escapeSpecial(piece.math ? piece.text : dollarSigns(piece.text)),
+    )
+    .join('');
+}
+
+/** Whether every brace closes one opened before it, as BibTeX counts them (a backslash escapes none). */
+function bracesBalance(text: string): boolean {
+  let depth = 0;
+  for (const char of text) {
+    if (char === '{') depth++;
+    else if (char === '}' && --depth < 0) return false;
+  }
+  return depth === 0;
 }
 
 function asciiWord(text: string): string {
@@ -52,7 +80,7 @@ function baseKey(paper: Paper): string {
 }
 
 function entry(paper: Paper, key: string): string {
-  const fields: [string, string][] = [['title', `{${escapeValue(paper.title)}}`]];
+  const fields: [string, string][] = [['title', `{${escapeTitle(paper.title)}}`]];
   if (paper.authors.length > 0) fields.push(['author', escapeValue(paper.authors.join(' and '))]);
   const year = paperYear(paper);
   if (year !== null) fields.push(['year', String(year)]);

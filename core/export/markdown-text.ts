@@ -1,5 +1,7 @@
 /** Markdown and YAML text helpers for the exporters. */
 
+import { dollarSigns, mathPieces } from '../math-spans.js';
+
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const ATX_HEADING = /^( {0,3})(#{1,6})(?=[ \t]|$)/;
 const SETEXT_UNDERLINE = /^ {0,3}(=+|-+)[ \t]*$/;
@@ -70,7 +72,17 @@ export function yamlList(values: readonly string[]): string {
   return values.length === 0 ? ' []' : values.map((value) => `\n  - ${yamlString(value)}`).join('');
 }
 
-/** Text that Markdown shows as written, for one-line fields like titles and author lists. */
+/**
+ * Text that Markdown shows as written, for one-line fields like titles and author lists; its math stays `$…$`, as
+ * written, for Obsidian (and any Markdown with math) to render. Escaped in it, a `\` or `_` would be TeX's.
+ */
 export function escapeInlineMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]<>#|!~]/g, '\\$&');
+  if (!text.includes('$')) return escapeMarkdownCharacters(text);
+  return mathPieces(text)
+    .map((piece) => (piece.math ? piece.text : escapeMarkdownCharacters(dollarSigns(piece.text))))
+    .join('');
+}
+
+function escapeMarkdownCharacters(text: string): string {
+  return text.replace(/[\\`*_{}[\]<>#|!~$]/g, '\\$&');
 }

@@ -13,6 +13,8 @@ import { extractUrls, paperLinks } from '../links.js';
 import { isoDate, isoDateLabel } from './dates.js';
 import { isRecord, nonEmptyString, parseJson, type ParsedJson } from './json.js';
 import { quoteForMessage } from '../terminal-text.js';
+import { hasMath } from '../math-spans.js';
+import { ARXIV_TEX, decodeTex } from './tex.js';
 
 type Item = Readonly<Record<string, unknown>>;
 
@@ -64,15 +66,16 @@ function withId(where: string, item: Item): string {
 
 function paperOf(item: Item): ParsedPaper | string {
   const fields = paperFields(item);
-  const title = nonEmptyString(fields['title']) ?? nonEmptyString(item['title']);
+  const title = titleOf(nonEmptyString(fields['title']), nonEmptyString(item['title']));
   if (title === null) return 'it has no title';
   const summary = nonEmptyString(fields['summary']) ?? nonEmptyString(item['summary']) ?? '';
-  const abstract = joinParagraphs(splitParagraphs(summary));
+  // HF copies arXiv's metadata, TeX and all: it is read as the arXiv importer reads it.
+  const abstract = joinParagraphs(splitParagraphs(summary).map((paragraph) => decodeTex(paragraph, ARXIV_TEX)));
   const idText = nonEmptyString(fields['id']);
   const arxivId = idText === null ? null : normalizeArxivId(idText);
   const published = dayOf(fields['publishedAt']);
   return {
-    title: collapseWhitespace(title),
+    title: collapseWhitespace(decodeTex(title, ARXIV_TEX)),
     abstract,
     authors: authorNames(fields['authors']),
     arxivId,
@@ -85,6 +88,15 @@ function paperOf(item: Item): ParsedPaper | string {
     ]),
     categories: [],
   };
+}
+
+/**
+ * The paper's title, or the item's where only that one keeps the math: HF's `paper.title` is a copy with the `$`s
+ * taken out (`nabla^2DFT`), the item's is the author's (`$\nabla^2$DFT`).
+ */
+function titleOf(paperTitle: string | null, itemTitle: string | null): string | null {
+  if (paperTitle === null) return itemTitle;
+  return itemTitle !== null && hasMath(itemTitle) && !hasMath(paperTitle) ? itemTitle : paperTitle;
 }
 
 function authorNames(value: unknown): readonly string[] {

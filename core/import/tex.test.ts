@@ -87,9 +87,80 @@ describe('decodeTex', () => {
   });
 
   it('takes no command for an accent or a letter because Object.prototype has a member of its name', () => {
-    expect(decodeTex('\\constructor{o} \\toString \\hasOwnProperty')).toBe(
-      '\\constructoro \\toString \\hasOwnProperty',
+    // `\constructor{o}` is an unknown command with an argument: the argument's text stays (it used to be glued on).
+    expect(decodeTex('\\constructor{o} \\toString \\hasOwnProperty \\valueOf{x}')).toBe(
+      'o \\toString \\hasOwnProperty x',
     );
+  });
+});
+
+describe('decodeTex and math', () => {
+  it.each([
+    ['$\\nabla^2$DFT: a title', '$\\nabla^2$DFT: a title'],
+    ['L$^2$M and $L_2$ Norm', 'L$^2$M and $L_2$ Norm'],
+    // Neither accent-decoded, nor brace-stripped, nor given spacing or dashes.
+    ['$\\"{o} {a}--b~c \\emph{x} \\cite{k}$', '$\\"{o} {a}--b~c \\emph{x} \\cite{k}$'],
+    ['in \\(\\approx\\!\n300\\,\\text{ms}\\).', 'in $\\approx\\!\n300\\,\\text{ms}$.'],
+    ['\\[ E = mc^2 \\]', '$$E = mc^2$$'],
+    ['$ x^2 $ and $$ y $$', '$x^2$ and $$y$$'],
+    // `$$` between two spans would read as display math: one span, the same to TeX.
+    ['$\\textbf{DA}$$^{\\textbf{2}}$: $\\textbf{D}$epth', '$\\textbf{DA}^{\\textbf{2}}$: $\\textbf{D}$epth'],
+    ['$\\alpha$$x$ $a$ $b$', '$\\alpha x$ $a$ $b$'],
+    ['costs \\$5 and \\$10', 'costs $5 and $10'],
+    // Beside math a dollar sign stays `\$`: "$5 we get $" would read as math.
+    ['for \\$5 we get $\\alpha$, or $ more', 'for \\$5 we get $\\alpha$, or \\$ more'],
+    ['an open $ stays', 'an open $ stays'],
+    ['an open \\( stays', 'an open \\( stays'],
+  ])('%s → %s', (tex, text) => {
+    expect(decodeTex(tex)).toBe(text);
+  });
+});
+
+describe('decodeTex and commands', () => {
+  it.each([
+    // Formatting goes, its text stays.
+    ['\\textit{FocaLogic} and \\textsc{Bert}', 'FocaLogic and Bert'],
+    ['\\underline{\\textbf{M}}ixture-\\underline{of}', 'Mixture-of'],
+    ['{\\small \\textbf{TABI}}, \\mathrm{d}x, \\text{ms}', 'TABI, dx, ms'],
+    ['A\\textsuperscript{2}FM', 'A2FM'],
+    ['\\href{https://x.org/c}{\\textcolor{blue}{\\textbf{Code}}}', 'Code (https://x.org/c)'],
+    // Spacing is a space, or nothing where it is zero-width.
+    ['Foo\\hspace{0pt}Bar, a\\hspace*{1em}b, c\\vspace{-2mm}d', 'FooBar, a b, c d'],
+    ['a\\quad b\\,c\\;d', 'a b c d'],
+    // Commands that carry meaning keep a readable form.
+    ['see \\cite{PZ17,HPP18} and \\citep[p.~3]{k}', 'see [PZ17, HPP18] and [k]'],
+    ['\\url{https://x.org/a\\_b~c}', 'https://x.org/a_b~c'],
+    ['\\href{https://github.com/a/b}{GitHub}', 'GitHub (https://github.com/a/b)'],
+    ['\\href{https://github.com/a/b}{github.com/a/b}', 'https://github.com/a/b'],
+    ['\\href{https://github.com/a/b}{\\underline{\\texttt{https://github.com/a/b}}}', 'https://github.com/a/b'],
+    ['here\\footnote{https://x.org/d}.', 'here (https://x.org/d).'],
+    ['a \\enquote{shortcut}', 'a “shortcut”'],
+    ['360{\\deg} \\textless0.1\\%', '360° <0.1%'],
+    ['(\\eg, SAM) \\ie the \\etal{} paper', '(e.g., SAM) i.e. the et al. paper'],
+    ['\\label{sec:x}\\nocite{k}\\color{red}text', 'text'],
+    ['{\\noopsort{1973a}}1973', '1973'],
+    // An author's own macro with an argument: its text stays, never glued to the name.
+    ['{\\rpackage{ranger}} and \\acrfull{bev}', 'ranger and bev'],
+    ['\\num{36000} tiles', '36000 tiles'],
+    // Without an argument it is kept as written, so the reader sees there was something.
+    ['we built \\mname, and \\mname{} achieves', 'we built \\mname, and \\mname achieves'],
+  ])('%s → %s', (tex, text) => {
+    expect(decodeTex(tex)).toBe(text);
+  });
+
+  it('reads nested footnotes and links in linear time, and stops reading them as such past the nesting bound', () => {
+    const footnotes = `${'\\footnote{'.repeat(150_000)}x${'}'.repeat(150_000)}`;
+    let decoded = '';
+    expect(timed(() => (decoded = decodeTex(footnotes)))).toBeLessThan(1000);
+    expect(decoded).toBe(`${' ('.repeat(100_000)}x${')'.repeat(100_000)}`);
+    const links = `${'\\href{https://x.org}{'.repeat(50_000)}x${'}'.repeat(50_000)}`;
+    expect(timed(() => (decoded = decodeTex(links)))).toBeLessThan(1000);
+    expect(decoded).toBe(`x${' (https://x.org)'.repeat(50_000)}`);
+  });
+
+  it('reads a long run of citations, math and commands in linear time', () => {
+    const text = '\\cite[\\cite{a}$x$$y$\\(z\\)\\rpackage{r}\\footnote{}\\hspace{0pt}'.repeat(30_000);
+    expect(timed(() => decodeTex(text))).toBeLessThan(1000);
   });
 });
 

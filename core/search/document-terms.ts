@@ -1,7 +1,7 @@
 /** The distinct terms of a document, each with the fields it appears in. */
 
 import { fieldText, SEARCH_FIELDS } from './fields.js';
-import { foldTerm, forEachWord } from './tokenize.js';
+import { foldTerm, forEachJoinedTerm, forEachWord } from './tokenize.js';
 import type { SearchDocument } from './types.js';
 import type { Vocabulary } from './vocabulary.js';
 
@@ -26,14 +26,9 @@ export class DocumentTerms {
       const text = fieldText(document, field);
       forEachWord(text, (start, end, ascii) => {
         if (!ascii) notAscii |= fieldBit;
-        const term = foldTerm(text.slice(start, end), ascii);
-        if (term === '') return;
-        const id = this.#vocabulary.intern(term);
-        if (id >= this.#masks.length) this.#growTo(id);
-        const mask = this.#masks[id] ?? 0;
-        if (mask === 0) this.#seen.push(id);
-        this.#masks[id] = mask | fieldBit;
+        this.#add(foldTerm(text.slice(start, end), ascii), fieldBit);
       });
+      if (text.includes('$')) forEachJoinedTerm(text, (term) => this.#add(term, fieldBit));
     });
     for (const id of this.#seen) {
       visit(id, this.#masks[id] ?? 0);
@@ -41,6 +36,16 @@ export class DocumentTerms {
     }
     this.#seen.length = 0;
     return notAscii;
+  }
+
+  /** Notes that the term is in the field. */
+  #add(term: string, fieldBit: number): void {
+    if (term === '') return;
+    const id = this.#vocabulary.intern(term);
+    if (id >= this.#masks.length) this.#growTo(id);
+    const mask = this.#masks[id] ?? 0;
+    if (mask === 0) this.#seen.push(id);
+    this.#masks[id] = mask | fieldBit;
   }
 
   #growTo(id: number): void {

@@ -1,7 +1,12 @@
 /**
  * Words of a text as search sees them: runs of letters, marks and digits (any script), folded to lower case
  * without diacritics or compatibility forms, so "Équivariant", "equivariant" and "ＥＱＵＩＶＡＲＩＡＮＴ" are one term.
+ *
+ * In math (`$…$`, see core/math-spans.ts) a command's name is a word (`\nabla` → "nabla") unless it only sets how
+ * the math looks (`\mathbf`, `\text`, `\left`), and the digits after a name are a word of their own.
  */
+
+import { mathSpans, type MathSpan } from '../math-spans.js';
 
 export type TokenVisitor = (term: string, start: number, end: number) => void;
 
@@ -49,11 +54,144 @@ export function foldTerm(word: string, ascii = false): string {
     .replace(UNDECOMPOSED, (letter) => UNDECOMPOSED_AS[letter] ?? letter);
 }
 
+type WordVisitor = (start: number, end: number, ascii: boolean) => void;
+
+/** Commands that set how math looks, not what it says: not words of the text. */
+const MATH_LAYOUT_COMMANDS = new Set([
+  'text',
+  'textbf',
+  'textit',
+  'textrm',
+  'textsf',
+  'texttt',
+  'textnormal',
+  'mathrm',
+  'mathbf',
+  'mathit',
+  'mathsf',
+  'mathtt',
+  'mathcal',
+  'mathbb',
+  'mathfrak',
+  'mathscr',
+  'mathnormal',
+  'boldsymbol',
+  'bm',
+  'operatorname',
+  'mbox',
+  'displaystyle',
+  'textstyle',
+  'scriptstyle',
+  'left',
+  'right',
+  'big',
+  'Big',
+  'bigg',
+  'Bigg',
+  'bigl',
+  'bigr',
+  'Bigl',
+  'Bigr',
+  'biggl',
+  'biggr',
+  'Biggl',
+  'Biggr',
+  'mathop',
+  'limits',
+  'nolimits',
+  'color',
+  'textcolor',
+  'underline',
+  'overline',
+  'hat',
+  'widehat',
+  'bar',
+  'tilde',
+  'widetilde',
+  'vec',
+  'dot',
+  'ddot',
+]);
+
+const BACKSLASH = 0x5c;
+const isAsciiLetter = (code: number): boolean => (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
+
 /**
  * Calls `visit` with where each word of the text is, [start, end) in UTF-16 units, in order, and whether it is all
  * ASCII (its term is then just its lower case).
  */
-export function forEachWord(text: string, visit: (start: number, end: number, ascii: boolean) => void): void {
+export function forEachWord(text: string, visit: WordVisitor): void {
+  const spans = text.includes('$') ? mathSpans(text) : null;
+  if (spans === null || spans.length === 0) {
+    forEachRun(text, visit);
+    return;
+  }
+  let span = 0;
+  forEachRun(text, (start, end, ascii) => {
+    while ((spans[span]?.end ?? Infinity) <= start) span++;
+    if ((spans[span]?.start ?? Infinity) < start && text.charCodeAt(start - 1) === BACKSLASH) {
+      mathCommandWords(text, start, end, ascii, visit);
+    } else {
+      visit(start, end, ascii);
+    }
+  });
+}
+
+/** A word that starts a command's name in math: the name unless it is layout, then what follows it (`\ell2`). */
+function mathCommandWords(text: string, start: number, end: number, ascii: boolean, visit: WordVisitor): void {
+  let nameEnd = start;
+  while (nameEnd < end && isAsciiLetter(text.charCodeAt(nameEnd))) nameEnd++;
+  if (nameEnd === start) return visit(start, end, ascii);
+  if (!MATH_LAYOUT_COMMANDS.has(text.slice(start, nameEnd))) visit(start, nameEnd, true);
+  if (nameEnd < end) visit(nameEnd, end, ascii);
+}
+
+/**
+ * What math writes apart but shows as one word, between words of the text: `$`, sub- and superscripts, braces and
+ * layout commands (`L$^2$M`, `$L_2$`, `$\textbf{DA}$$^{\textbf{2}}$`).
+ */
+const JOINING_GAP = new RegExp(String.raw`(?:[$^_{}]|\\(?:${[...MATH_LAYOUT_COMMANDS].join('|')})(?![A-Za-z]))+`, 'y');
+
+/**
+ * Calls `visit` with the terms that math makes of several words, as they read once it is rendered: "l2" for
+ * `$L_2$`, "l2m" for `L$^2$M`, "da2" for `$\textbf{DA}$$^{\textbf{2}}$`. Terms for search to find beside the
+ * words themselves; no place in the text is given, as they overlap the words'.
+ */
+export function forEachJoinedTerm(text: string, visit: (term: string) => void): void {
+  const spans = text.includes('$') ? mathSpans(text) : [];
+  if (spans.length === 0) return;
+  let pieces: string[] = [];
+  let ascii = true;
+  let lastEnd = -1;
+  let span = 0;
+  const flush = (): void => {
+    const term = pieces.length > 1 ? foldTerm(pieces.join(''), ascii) : '';
+    if (term !== '') visit(term);
+    pieces = [];
+    ascii = true;
+  };
+  forEachWord(text, (start, end, wordAscii) => {
+    while ((spans[span]?.end ?? Infinity) <= start) span++;
+    if (lastEnd < 0 || !joins(text, lastEnd, start, spans[span])) flush();
+    pieces.push(text.slice(start, end));
+    ascii &&= wordAscii;
+    lastEnd = end;
+  });
+  flush();
+}
+
+/**
+ * Whether the text between two words, [from, to), joins them: math markup only, in math (`span`, the first that
+ * ends after `to`) or at its edge.
+ */
+function joins(text: string, from: number, to: number, span: MathSpan | undefined): boolean {
+  JOINING_GAP.lastIndex = from;
+  if (!JOINING_GAP.test(text) || JOINING_GAP.lastIndex !== to) return false;
+  return (span !== undefined && span.start < from) || text.slice(from, to).includes('$');
+}
+
+/** Calls `visit` with where each run of word characters is, as forEachWord does outside math. */
+function forEachRun(text: string, visit: WordVisitor): void {
   const length = text.length;
   let start = -1;
   let ascii = true;
