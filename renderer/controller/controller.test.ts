@@ -156,7 +156,11 @@ describe('Controller', () => {
     fake.replace([...many.slice(0, 10), merged, ...many.slice(11), added]);
     fake.pages.length = 0;
     const summary = { digest: { id: 'd2', title: 'New' }, added: [added], merged: [merged], skipped: [] };
-    await controller.imported({ files: [{ file: 'd2.bib', ok: true, kind: 'digest', summary }], added: 1, merged: 1 });
+    await controller.imported({
+      files: [{ file: 'd2.bib', ok: true, kind: 'digest', summary, notes: [] }],
+      added: 1,
+      merged: 1,
+    });
     await vi.advanceTimersByTimeAsync(0);
     expect(fake.pages).toEqual([0, 2_000]);
     expect(controller.state.partial.size).toBe(0);
