@@ -66,6 +66,7 @@ function formatFileResult(result: FileImportResult): string[] {
     `${terminalLine(result.file)}: ${terminalLine(digest.title)} (${terminalLine(digest.id)}) — ${plural(added.length, 'paper')} added, ${merged.length.toLocaleString('en')} already in the library`,
   ];
   for (const block of skipped) lines.push(`  skipped ${terminalLine(block.where)}: ${terminalLine(block.reason)}`);
+  for (const note of result.notes) lines.push(`  note: ${terminalLine(note)}`);
   return lines;
 }
 

@@ -4,6 +4,7 @@ import { MAX_DIGEST_BYTES } from '../../../core/import/decode.js';
 import { terminalLine } from '../../../core/terminal-text.js';
 import type { Command } from '../command.js';
 import { formatImportReport } from '../format.js';
+import { dayArg } from '../options.js';
 
 async function readDigestFile(path: string): Promise<DigestFile | { readonly name: string; readonly error: string }> {
   try {
@@ -27,14 +28,22 @@ async function readDigestFile(path: string): Promise<DigestFile | { readonly nam
 
 export const importCommand: Command = {
   name: 'import',
-  usage: 'FILE...',
+  usage: 'FILE... [--date YYYY-MM-DD]',
   summary: 'Import digests: Hugging Face Daily Papers (text or JSON), arXiv emails, BibTeX, Shelfmark backups',
+  options: ['date'],
   args: [1, Infinity],
-  examples: ['shelfmark import daily-papers-mar-11.txt', 'shelfmark import refs.bib arxiv-cs-lg.eml'],
-  async run({ service, args, io, print }) {
+  examples: [
+    'shelfmark import daily-papers-mar-11.txt',
+    'shelfmark import refs.bib arxiv-cs-lg.eml',
+    'shelfmark import --date 2025-03-03 daily_papers.json',
+  ],
+  async run({ service, args, values, io, print }) {
+    const date = dayArg(values.date);
     const read = await Promise.all(args.map(readDigestFile));
     const unreadable = read.filter((file) => 'error' in file);
-    const files = read.filter((file): file is DigestFile => 'bytes' in file);
+    const files = read
+      .filter((file): file is DigestFile => 'bytes' in file)
+      .map((file) => (date === undefined ? file : { ...file, date }));
     const report = files.length > 0 ? await service.importFiles(files) : { files: [], added: 0, merged: 0 };
     const failures = [
       ...unreadable.map((file) => ({ file: file.name, error: file.error })),
