@@ -89,3 +89,21 @@ describe('shelfmark import --date', () => {
     expect((await cli.run(['list', '--date', '2025-03-03'])).stderr).toContain('list does not take --date.');
   });
 });
+
+describe('shelfmark redate', () => {
+  it('changes a digest’s day and the day in its title', async () => {
+    await cli.run(['import', await savedPage('daily_papers.json', false)]);
+    const [digest] = await cli.json<DigestProgress[]>(['digests']);
+    const result = await cli.run(['redate', digest?.id ?? '', '2025-03-03']);
+    expect(result).toEqual({
+      code: 0,
+      stdout: `${digest?.id ?? ''}: Hugging Face Daily Papers, Mar 3, 2025\n`,
+      stderr: '',
+    });
+    expect(await cli.json<DigestProgress[]>(['digests'])).toMatchObject([
+      { id: digest?.id, date: '2025-03-03', title: 'Hugging Face Daily Papers, Mar 3, 2025' },
+    ]);
+    expect((await cli.run(['redate', 'hf-none', '2025-03-03'])).stderr).toContain('No digest has the id "hf-none".');
+    expect((await cli.run(['redate', digest?.id ?? '', 'March 3'])).code).toBe(2);
+  });
+});

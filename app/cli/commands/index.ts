@@ -7,6 +7,7 @@ import { exportCommand } from './export.js';
 import { importCommand } from './import.js';
 import { list } from './list.js';
 import { note } from './note.js';
+import { redate } from './redate.js';
 import { restore } from './restore.js';
 import { show } from './show.js';
 import { stats } from './stats.js';
@@ -28,6 +29,7 @@ export const COMMANDS: readonly Command[] = [
   restore,
   tags,
   digests,
+  redate,
   stats,
 ];
 
