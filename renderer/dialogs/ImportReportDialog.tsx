@@ -2,6 +2,9 @@ import type { FileImportResult, ImportReport } from '../../core/api.js';
 import { plural } from '../lib/status.js';
 import { Dialog } from './Dialog.js';
 
+/** A note as the importer writes it ("the file does not say…"), begun as a sentence. */
+const asSentence = (note: string): string => note.charAt(0).toUpperCase() + note.slice(1);
+
 function headline(report: ImportReport): string {
   const failed = report.files.filter((file) => !file.ok).length;
   if (report.added > 0) return `Imported ${plural(report.added, 'paper')}`;
@@ -79,7 +82,18 @@ function FileResult({ result }: { result: FileImportResult }) {
         <span className="badge is-ok">{summary.added.length} added</span>
         <span className="badge">{summary.merged.length} already there</span>
         {summary.skipped.length > 0 && <span className="badge is-warn">{summary.skipped.length} skipped</span>}
+        {result.notes.length > 0 && <span className="badge is-warn">{plural(result.notes.length, 'note')}</span>}
       </p>
+      {result.notes.length > 0 && (
+        <details className="report-skipped" open={result.notes.length <= 5}>
+          <summary>What to know about this file</summary>
+          <ul>
+            {result.notes.map((note, position) => (
+              <li key={position}>{asSentence(note)}</li>
+            ))}
+          </ul>
+        </details>
+      )}
       {summary.skipped.length > 0 && (
         <details className="report-skipped" open={summary.skipped.length <= 5}>
           <summary>Skipped blocks and why</summary>
