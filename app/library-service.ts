@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type {
   BackupSummary,
+  DigestDateChange,
   DigestFile,
   ExportResult,
   FileImportResult,
@@ -22,6 +23,7 @@ import { findPaper, findPapers } from '../core/lookup.js';
 import { mergeDigest, mergeLibrary } from '../core/merge.js';
 import { possibleDuplicates, type PossibleDuplicates } from '../core/duplicates.js';
 import { mergePapers, unmergePapers, type PaperMerge, type PaperMergeUndo } from '../core/paper-merge.js';
+import { redateDigest, sameDayNote, withImportDate } from '../core/digest-date.js';
 import {
   readingStateOf,
   withReadingState,
@@ -166,11 +168,16 @@ export class LibraryService implements LibraryApi {
     const { parseDigestFile } = await parsers();
     const parsed = files.map((file) => {
       try {
-        return {
-          file: file.name,
-          ok: true as const,
-          parsed: parseDigestFile(file.bytes, { fileName: file.name, now }),
-        };
+        const read = parseDigestFile(file.bytes, {
+          fileName: file.name,
+          now,
+          ...(file.date === undefined ? {} : { date: file.date }),
+        });
+        const parsed =
+          read.kind === 'digest' && file.date !== undefined
+            ? { ...read, digest: withImportDate(read.digest, file.date) }
+            : read;
+        return { file: file.name, ok: true as const, parsed };
       } catch (error) {
         return { file: file.name, ok: false as const, error: errorMessage(error) };
       }
@@ -185,9 +192,12 @@ export class LibraryService implements LibraryApi {
         if (!entry.ok) return entry;
         const { warnings } = entry.parsed;
         if (entry.parsed.kind === 'digest') {
-          const merged = mergeDigest(current.catalogue, entry.parsed.digest, basename(entry.file), now);
+          const { digest } = entry.parsed;
+          const merged = mergeDigest(current.catalogue, digest, basename(entry.file), now);
           current = { catalogue: merged.catalogue, states: current.states };
-          return { file: entry.file, ok: true, kind: 'digest', summary: merged.summary, warnings };
+          const sameDay = sameDayNote(merged.catalogue.digests, merged.summary.digest.id);
+          const notes = [...(digest.notes ?? []), ...(sameDay === null ? [] : [sameDay])];
+          return { file: entry.file, ok: true, kind: 'digest', summary: merged.summary, warnings, notes };
         }
         const merged = mergeLibrary(current, entry.parsed.library);
         Object.assign(states, merged.states);
@@ -286,6 +296,17 @@ export class LibraryService implements LibraryApi {
   async digests(): Promise<readonly DigestProgress[]> {
     const library = await this.read();
     return digestProgress(library.catalogue.digests, library.states);
+  }
+
+  setDigestDate(digestId: string, date: string): Promise<DigestDateChange> {
+    return this.transact((library) => {
+      const catalogue = redateDigest(library.catalogue, digestId, date);
+      const result = {
+        digests: digestProgress(catalogue.digests, library.states),
+        note: sameDayNote(catalogue.digests, digestId),
+      };
+      return { ...(catalogue !== library.catalogue ? { catalogue } : {}), result };
+    });
   }
 
   async stats(): Promise<LibraryStats> {

@@ -6,6 +6,7 @@ import { API_METHODS, MAX_PAPERS_PER_PAGE, type ApiMethod, type LibraryApi } fro
 import { EXPORT_FORMATS } from './export/request.js';
 import { READING_STATUSES } from './model.js';
 import { MAX_NOTE_LENGTH, MAX_TAG_LENGTH } from './reading.js';
+import { isoDay } from './import/dates.js';
 import { paperSchema, readingStateSchema } from './record-schema.js';
 
 const MAX_IDS = 200_000;
@@ -18,12 +19,15 @@ const tag = z
   .max(MAX_TAG_LENGTH * 4);
 const tags = z.array(tag).min(1).max(100);
 const note = z.string().max(MAX_NOTE_LENGTH);
+const digestId = z.string().min(1).max(300);
+/** A day that exists, as YYYY-MM-DD. */
+const day = z.string().refine((text) => isoDay(text) !== null, { error: 'expected a day as YYYY-MM-DD' });
 
 const paperFilterSchema = z
   .object({
     status: status.optional(),
     tag: tag.optional(),
-    digest: z.string().min(1).max(300).optional(),
+    digest: digestId.optional(),
   })
   .strict();
 
@@ -31,6 +35,7 @@ const digestFile = z
   .object({
     name: z.string().min(1).max(1000),
     bytes: z.instanceof(Uint8Array),
+    date: day.optional(),
   })
   .strict();
 
@@ -84,6 +89,7 @@ export const apiArgs = {
   restoreStates: z.tuple([z.array(readingStateInput).max(MAX_IDS)]),
   tags: z.tuple([]),
   digests: z.tuple([]),
+  setDigestDate: z.tuple([digestId, day]),
   stats: z.tuple([]),
   exportLibrary: z.tuple([exportRequest]),
   listBackups: z.tuple([]),

@@ -17,6 +17,8 @@ import type { FolderExportReport } from './export/folder-report.js';
 export interface DigestFile {
   readonly name: string;
   readonly bytes: Uint8Array;
+  /** The day (YYYY-MM-DD) the user says the digest is of, whatever the file says (`import --date`). */
+  readonly date?: string | undefined;
 }
 
 /** A file imported: what it added, and what of it was cut to fit Shelfmark's field caps (core/import/field-caps.ts). */
@@ -27,7 +29,12 @@ interface FileImported {
 }
 
 export type FileImportResult =
-  | (FileImported & { readonly kind: 'digest'; readonly summary: DigestImportSummary })
+  | (FileImported & {
+      readonly kind: 'digest';
+      readonly summary: DigestImportSummary;
+      /** What the user should know though nothing was skipped: a guessed day, a day shared, an entry cut short. */
+      readonly notes: readonly string[];
+    })
   | (FileImported & { readonly kind: 'library'; readonly summary: LibraryMergeSummary })
   | { readonly file: string; readonly ok: false; readonly error: string };
 
@@ -48,6 +55,13 @@ export interface LibraryOutline {
   readonly digests: readonly DigestProgress[];
   /** Why the library cannot be changed ("/media/backup/papers cannot be written (…)"); null when it can. */
   readonly readOnly: string | null;
+}
+
+/** A digest's day changed: the digests as the sidebar lists them, and what the user should know of the new day. */
+export interface DigestDateChange {
+  readonly digests: readonly DigestProgress[];
+  /** Another digest of a one-a-day source is of that day too: which. Null when none is. */
+  readonly note: string | null;
 }
 
 /** A paper's reading state as an undo restores it. */
@@ -116,6 +130,8 @@ export interface LibraryApi {
   restoreStates(states: readonly ReadingStateInput[]): Promise<readonly Paper[]>;
   tags(): Promise<readonly TagCount[]>;
   digests(): Promise<readonly DigestProgress[]>;
+  /** Changes the day (YYYY-MM-DD) a digest is of, and the day its title names. */
+  setDigestDate(digestId: string, date: string): Promise<DigestDateChange>;
   stats(): Promise<LibraryStats>;
   /** Exports notes (Markdown), citations (BibTeX) or the whole library (JSON). Nothing selected: an error. */
   exportLibrary(request: ExportRequest): Promise<ExportResult>;
@@ -153,6 +169,7 @@ export const API_METHODS = [
   'restoreStates',
   'tags',
   'digests',
+  'setDigestDate',
   'stats',
   'exportLibrary',
   'listBackups',

@@ -80,6 +80,7 @@ function formatFileResult(result: FileImportResult): string[] {
     `${terminalLine(result.file)}: ${terminalLine(digest.title)} (${terminalLine(digest.id)}) — ${plural(added.length, 'paper')} added, ${mergeCounts(mergedInFile.length, merged.length)}`,
     ...skipped.map((block) => blockLine('skipped', block)),
     ...warnings,
+    ...result.notes.map((note) => `  note: ${terminalLine(note)}`),
   ];
 }
 

@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import { isReadingStatus, READING_STATUSES, type ReadingStatus } from '../../core/model.js';
 import { UsageError } from './usage-error.js';
+import { isoDay } from '../../core/import/dates.js';
 
 const OPTIONS = {
   db: { type: 'string' },
@@ -18,6 +19,7 @@ const OPTIONS = {
   all: { type: 'boolean' },
   abstracts: { type: 'boolean' },
   force: { type: 'boolean' },
+  date: { type: 'string' },
 } as const;
 
 export type OptionName = keyof typeof OPTIONS;
@@ -59,6 +61,7 @@ export const OPTION_HELP: Readonly<Record<OptionName, OptionHelp>> = {
   all: { description: 'Papers without a note too (an export holds only papers with notes by default)' },
   abstracts: { description: 'Put each paper’s abstract in the export' },
   force: { description: 'Replace PATH if it is already there' },
+  date: { value: 'YYYY-MM-DD', description: 'The day each digest imported is of, whatever its file says' },
 };
 
 /** `--out PATH`, `-h, --help`: an option as help and usage lines show it. */
@@ -122,6 +125,14 @@ export function parseOptions(argv: readonly string[]): ParsedOptions {
     }
   }
   return { values: values as OptionValues, positionals, unknown };
+}
+
+/** The day a --date option names; a UsageError when it names none. */
+export function dayArg(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const day = isoDay(value);
+  if (day === null) throw new UsageError(`"${value}" is not a day: write it as YYYY-MM-DD, as in 2025-03-03.`);
+  return day;
 }
 
 /** The reading status a --status option or an argument names; a UsageError when it names none. */

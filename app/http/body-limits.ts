@@ -36,6 +36,7 @@ export const BODY_LIMITS: Readonly<Record<ApiMethod, number>> = {
   restoreStates: LARGE,
   tags: SMALL,
   digests: SMALL,
+  setDigestDate: SMALL,
   stats: SMALL,
   exportLibrary: ID_LIST,
   listBackups: SMALL,

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { looksLikeArxivEmail, parseArxivEmail, splitAuthors } from './arxiv-email.js';
+import { parseDigestFile } from './index.js';
 
 const LISTING = readFileSync(new URL('./fixtures/arxiv-listing.txt', import.meta.url), 'utf8');
 const ctx = { fileName: 'arxiv-listing.txt', now: '2024-03-05T08:00:00.000Z' };
@@ -134,6 +135,111 @@ describe('listing variants', () => {
     expect(parseArxivEmail(cut, ctx).papers[0]?.abstract).toBe(
       'Every line of this abstract is indented by the mail client,',
     );
+  });
+});
+
+describe('where an entry ends', () => {
+  const CITATIONS = readFileSync(new URL('./fixtures/arxiv-listing-citations.txt', import.meta.url), 'utf8');
+  const citations = parseArxivEmail(CITATIONS, { fileName: 'cs-daily.txt', now: '2025-10-16T08:00:00.000Z' });
+
+  it('is the listing’s closing line, not an abstract’s line that starts like a header', () => {
+    expect(citations.papers.map((paper) => paper.arxivId)).toEqual([
+      '2510.11001',
+      '2510.11002',
+      '2510.09876',
+      '2508.01234',
+      '2507.04321',
+    ]);
+    expect(citations.papers[0]?.abstract).toBe(
+      'Reports that language models prove competition problems have grown frequent, mostly for hard exercises but ' +
+        'also for conjectures [Doe and Roe, arXiv:2509.18383v1] posed to test whether a model could settle them. ' +
+        'We let prover and verifier instances of one model work together, and check every proof with the Lean ' +
+        'proof assistant in $\\mathcal{O}(n)$ passes.\n\n' +
+        'The conjectures come from paper cards, plain-text records such as Title: Sums of Three Cubes Revisited ' +
+        'Authors: A. Doe and B. Roe Date: 2024 which we parse as they are; we settle a third of the sixty-six ' +
+        'conjectures in [Cohen, Journal of Integer Sequences, 2025] and of those in arXiv:2410.00002], ' +
+        'and leave the rest open.',
+    );
+    expect(citations.papers[0]).toMatchObject({
+      title: 'Settling Open Conjectures with Collaborating Prover and Verifier Language Models',
+      authors: ['Maria Rossi', 'Tomás Ferreira', 'Li Wei'],
+      categories: ['cs.AI', 'cs.LO'],
+    });
+    expect(citations.papers[2]?.abstract).toBe(
+      'We compare chart readers against the baselines of arXiv:2501.12345 and arXiv:2502.23456, and find both wanting.',
+    );
+  });
+
+  it('names the entry it skips by its own arXiv: line, and notes nothing of whole entries', () => {
+    expect(citations.skipped).toEqual([
+      { where: 'line 57 (arXiv:2510.11003)', reason: 'the entry has no Title: line' },
+    ]);
+    expect(citations.notes).toBeUndefined();
+  });
+
+  it('reads the header, the cross-lists and the replacements sections', () => {
+    expect(citations).toMatchObject({ title: 'arXiv listing, Oct 15, 2025', date: '2025-10-15' });
+    expect(citations.papers.slice(2).map((paper) => [paper.title, paper.abstract, paper.categories])).toEqual([
+      ['Vision Encoders That Read Charts', expect.stringMatching(/^We compare/), ['cs.CV', 'cs.AI']],
+      ['Retrieval Without Indexes', '', ['cs.CL', 'cs.IR']],
+      ['Agents That Ask Before They Act', '', ['cs.LG', 'cs.AI']],
+    ]);
+  });
+
+  it('reads a whole .eml, with CRLF line endings and a quoted-printable body, as the listing it holds', () => {
+    const eml = readFileSync(new URL('./fixtures/arxiv-listing-citations.eml', import.meta.url));
+    expect(eml.includes('\r\n')).toBe(true);
+    expect(eml.toString('latin1')).toContain('Tom=C3=A1s');
+    const parsed = parseDigestFile(eml, { fileName: 'cs-daily.eml', now: '2025-10-16T08:00:00.000Z' });
+    if (parsed.kind !== 'digest') throw new Error('expected a digest');
+    const { digest } = parsed;
+    expect(digest).toMatchObject({ format: 'arxiv-email', date: '2025-10-15' });
+    // Named by the line of the file, three lines of MIME header and a soft line break later.
+    expect(digest.skipped).toEqual([{ where: 'line 61 (arXiv:2510.11003)', reason: 'the entry has no Title: line' }]);
+    expect(digest.papers.map((paper) => paper.arxivId)).toEqual(citations.papers.map((paper) => paper.arxivId));
+    expect(digest.papers[0]?.authors).toEqual(['Maria Rossi', 'Tomás Ferreira', 'Li Wei']);
+    // A soft line break and "=3D" inside the abstract, and UTF-8 bytes written as escapes.
+    expect(digest.papers[0]?.abstract).toContain('in $k = \\mathcal{O}(n)$ passes — fast.');
+  });
+
+  it('says which paper was cut short and what it lost', () => {
+    const cut = [
+      '\\\\',
+      'arXiv:2510.20001',
+      'Date: Wed, 15 Oct 2025 09:00:00 GMT   (10kb)',
+      '',
+      'Title: Cut by a Rule',
+      'Authors: A. One',
+      '\\\\',
+      '  The abstract begins',
+      '------------------------------------------------------------------------------',
+      '\\\\',
+      'arXiv:2510.20002',
+      'Date: Wed, 15 Oct 2025 09:00:00 GMT   (10kb)',
+      '',
+      'Title: Cut by the End of the File',
+      'Authors: B. Two',
+    ].join('\n');
+    const digest = parseArxivEmail(cut, ctx);
+    expect(digest.papers.map((paper) => [paper.title, paper.abstract])).toEqual([
+      ['Cut by a Rule', 'The abstract begins'],
+      ['Cut by the End of the File', ''],
+    ]);
+    expect(digest.notes).toEqual([
+      'line 2 (arXiv:2510.20001), “Cut by a Rule”: the entry stops at a dashed line before its closing “\\\\ ( https://arxiv.org/abs/… )” line: its abstract may be cut short',
+      'line 11 (arXiv:2510.20002), “Cut by the End of the File”: the entry stops at the end of the file before its closing “\\\\ ( https://arxiv.org/abs/… )” line: its abstract is missing',
+    ]);
+  });
+
+  it('says when an entry’s arXiv: line holds no arXiv identifier', () => {
+    const odd = parseArxivEmail(
+      '\\\\\narXiv:pending-42\nDate: Wed, 15 Oct 2025 09:00:00 GMT\n\nTitle: Not Yet Numbered\nAuthors: C. Three\n\\\\ ( https://arxiv.org/abs/pending-42 ,  1kb)\n',
+      ctx,
+    );
+    expect(odd.papers[0]).toMatchObject({ title: 'Not Yet Numbered', arxivId: null });
+    expect(odd.notes).toEqual([
+      'line 2 (arXiv:pending-42), “Not Yet Numbered”: “pending-42” is not an arXiv identifier, so the paper has none',
+    ]);
   });
 });
 

@@ -24,12 +24,14 @@ import { doiUrl, extractUrls, normalizeDoi, paperLinks } from '../links.js';
 import { isoDate, isoDateLabel, monthNumber } from './dates.js';
 import { quoteForMessage } from '../terminal-text.js';
 import { uniqueInOrder } from '../arrays.js';
+import { mailLines, type MailLines } from './mail.js';
 
 const ENTRY_START = /^arXiv:(\S+)/;
 /** The dashed lines between entries and the %%--%%--%% lines between sections. */
 const SEPARATOR = /^[-%]{10,}\s*$/;
 const BACKSLASHES = /^\\\\\s*$/;
-const LINK_LINE = /^\\\\\s*\(/;
+/** The line that closes an entry: "\\ ( https://arxiv.org/abs/2403.01234 ,  1024kb)". */
+const LINK_LINE = /^\\\\\s*\(\s*https?:\/\/[^\s)]+[^)]*\)\s*$/;
 const FIELD = /^([A-Za-z][A-Za-z-]*(?: \([^)]*\))?):\s*(.*)$/;
 const REVISION_LINE = /^(?:Date\b|replaced with revised version\b)/i;
 /** "4 Mar 2024" or "4 Mar 24" in a Date: line or a "received from … to …" line. */
@@ -42,18 +44,24 @@ export function looksLikeArxivEmail(text: string): boolean {
 }
 
 export function parseArxivEmail(text: string, ctx: ParseContext): ParsedDigest {
-  const lines = text.split('\n');
-  const firstEntry = lines.findIndex((line) => ENTRY_START.test(line));
-  const header = firstEntry < 0 ? lines : lines.slice(0, firstEntry);
+  const mail = mailLines(text);
+  const entries = splitEntries(mail);
+  const header = mail.lines.slice(0, entries[0] === undefined ? mail.lines.length : entries[0].index);
   const papers: ParsedPaper[] = [];
   const skipped: SkippedBlock[] = [];
+  const notes: string[] = [];
   let firstDateLine: string | null = null;
 
-  for (const entry of splitEntries(lines)) {
+  for (const entry of entries) {
     const read = readEntry(entry);
     firstDateLine ??= read.dateLine;
-    if (typeof read.paper === 'string') skipped.push({ where: entry.where, reason: read.paper });
-    else papers.push(read.paper);
+    const { paper } = read;
+    if (typeof paper === 'string') {
+      skipped.push({ where: entry.where, reason: paper });
+      continue;
+    }
+    papers.push(paper);
+    notes.push(...read.notes.map((note) => `${entry.where}, “${quoteForMessage(paper.title)}”: ${note}`));
   }
 
   const date = headerDate(header) ?? (firstDateLine === null ? null : dateIn(firstDateLine));
@@ -64,30 +72,58 @@ export function parseArxivEmail(text: string, ctx: ParseContext): ParsedDigest {
     date,
     papers,
     skipped,
+    ...(notes.length > 0 ? { notes } : {}),
   };
 }
 
+/** How an entry ended: at its closing link line, or cut short by a rule or the end of the file. */
+type EntryEnd = 'link' | 'rule' | 'end of file';
+
 interface Entry {
   readonly where: string;
+  /** Where its arXiv: line is in the lines read. */
+  readonly index: number;
   readonly rawId: string;
-  /** The lines after the arXiv: line, up to the next separator. */
-  readonly lines: readonly string[];
+  /** The header block: the lines after the arXiv: line, up to the \\ before the abstract. */
+  readonly header: readonly string[];
+  /** The abstract's lines, between its \\ line and the closing link line; null when it has none. */
+  readonly abstract: readonly string[] | null;
+  readonly end: EntryEnd;
 }
 
-function splitEntries(lines: readonly string[]): readonly Entry[] {
+/**
+ * The entries, delimited by the listing's own structure: an entry starts at an arXiv: line found between
+ * entries, holds its header block up to a \\ line, then its abstract, and ends at its closing link line
+ * (or, cut short, at a rule or the end of the file). A line inside an abstract that starts with "arXiv:",
+ * "Title:" or "Authors:" (a citation wrapped onto its own line) is abstract text, never a new entry.
+ */
+function splitEntries({ lines, lineNumber }: MailLines): readonly Entry[] {
   const entries: Entry[] = [];
-  let current: { where: string; rawId: string; lines: string[] } | null = null;
+  let current: { index: number; rawId: string; header: string[]; abstract: string[] | null } | null = null;
+  const close = (end: EntryEnd): void => {
+    if (current === null) return;
+    const { index, rawId } = current;
+    entries.push({ ...current, where: `line ${lineNumber(index)} (arXiv:${quoteForMessage(rawId)})`, end });
+    current = null;
+  };
   for (const [index, line] of lines.entries()) {
-    const start = ENTRY_START.exec(line);
-    if (start?.[1] !== undefined) {
-      current = { where: `line ${index + 1} (arXiv:${quoteForMessage(start[1])})`, rawId: start[1], lines: [] };
-      entries.push(current);
+    if (current === null) {
+      const start = ENTRY_START.exec(line);
+      if (start?.[1] !== undefined) current = { index, rawId: start[1], header: [], abstract: null };
+    } else if (LINK_LINE.test(line)) {
+      close('link');
     } else if (SEPARATOR.test(line)) {
-      current = null;
+      close('rule');
+    } else if (current.abstract !== null) {
+      // A \\ alone on a line inside an abstract is TeX's line break.
+      if (!BACKSLASHES.test(line)) current.abstract.push(line);
+    } else if (BACKSLASHES.test(line)) {
+      current.abstract = [];
     } else {
-      current?.lines.push(line);
+      current.header.push(line);
     }
   }
+  close('end of file');
   return entries;
 }
 
@@ -95,17 +131,22 @@ interface EntryParts {
   readonly dateLine: string | null;
   readonly replaced: boolean;
   readonly fields: ReadonlyMap<string, string>;
-  readonly abstractLines: readonly string[];
 }
 
-function readEntry(entry: Entry): { paper: ParsedPaper | string; dateLine: string | null } {
-  const parts = entryParts(entry.lines);
+function readEntry(entry: Entry): {
+  readonly paper: ParsedPaper | string;
+  readonly dateLine: string | null;
+  readonly notes: readonly string[];
+} {
+  const parts = headerParts(entry.header);
   const title = parts.fields.get('title');
-  if (title === undefined || title === '') return { paper: 'the entry has no Title: line', dateLine: parts.dateLine };
+  if (title === undefined || title === '') {
+    return { paper: 'the entry has no Title: line', dateLine: parts.dateLine, notes: [] };
+  }
   const arxivId = normalizeArxivId(entry.rawId);
   const doi = normalizeDoi(parts.fields.get('doi') ?? '');
   const comments = parts.fields.get('comments') ?? '';
-  const rawAbstract = joinParagraphs(abstractParagraphs(parts.abstractLines));
+  const rawAbstract = joinParagraphs(abstractParagraphs(entry.abstract ?? []));
   const paper: ParsedPaper = {
     title: collapseWhitespace(decodeTex(title, TEX)),
     abstract: joinParagraphs(rawAbstract.split('\n\n').map((paragraph) => decodeTex(paragraph, TEX))),
@@ -120,10 +161,25 @@ function readEntry(entry: Entry): { paper: ParsedPaper | string; dateLine: strin
     ]),
     categories: uniqueInOrder((parts.fields.get('categories') ?? '').split(/\s+/).filter((c) => c !== '')),
   };
-  return { paper, dateLine: parts.dateLine };
+  return { paper, dateLine: parts.dateLine, notes: entryNotes(entry, arxivId) };
 }
 
-function entryParts(lines: readonly string[]): EntryParts {
+/** What an imported entry lost: its arXiv id when that is not one, the end of its text when it was cut short. */
+function entryNotes(entry: Entry, arxivId: string | null): readonly string[] {
+  const notes: string[] = [];
+  if (arxivId === null) {
+    notes.push(`“${quoteForMessage(entry.rawId)}” is not an arXiv identifier, so the paper has none`);
+  }
+  if (entry.end !== 'link') {
+    const cut = entry.end === 'rule' ? 'a dashed line' : 'the end of the file';
+    const lost = entry.abstract === null ? 'its abstract is missing' : 'its abstract may be cut short';
+    notes.push(`the entry stops at ${cut} before its closing “\\\\ ( https://arxiv.org/abs/… )” line: ${lost}`);
+  }
+  return notes;
+}
+
+/** The Date: or "replaced with revised version" line, then the Title:, Authors:, … fields. */
+function headerParts(lines: readonly string[]): EntryParts {
   let i = 0;
   let dateLine: string | null = null;
   let replaced = false;
@@ -144,7 +200,6 @@ function entryParts(lines: readonly string[]): EntryParts {
   let field: string | null = null;
   for (; i < lines.length; i++) {
     const line = lines[i] ?? '';
-    if (BACKSLASHES.test(line) || LINK_LINE.test(line)) break;
     const match = /^\s/.test(line) ? null : FIELD.exec(line);
     if (match?.[1] !== undefined) {
       field = match[1].toLowerCase();
@@ -153,14 +208,7 @@ function entryParts(lines: readonly string[]): EntryParts {
       fields.set(field, `${fields.get(field) ?? ''} ${line.trim()}`);
     }
   }
-
-  const abstractLines: string[] = [];
-  if (BACKSLASHES.test(lines[i] ?? '')) {
-    for (i++; i < lines.length && !LINK_LINE.test(lines[i] ?? ''); i++) {
-      if (!BACKSLASHES.test(lines[i] ?? '')) abstractLines.push(lines[i] ?? '');
-    }
-  }
-  return { dateLine, replaced, fields, abstractLines };
+  return { dateLine, replaced, fields };
 }
 
 /**

@@ -34,6 +34,20 @@ export function isoDate(year: number, month: number, day: number): string | null
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+/**
+ * The day a text starting "YYYY-MM-DD" names ("2025-03-11" of "2025-03-11T13:00:00.000Z"), or null when it does
+ * not start with a day that exists.
+ */
+export function dayOf(value: unknown): string | null {
+  const match = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})/.exec(value) : null;
+  return match === null ? null : isoDate(Number(match[1]), Number(match[2]), Number(match[3]));
+}
+
+/** The text when it is a day, "YYYY-MM-DD" and nothing else, that exists; else null. */
+export function isoDay(text: string): string | null {
+  return /^\d{4}-\d{2}-\d{2}$/.test(text) ? dayOf(text) : null;
+}
+
 /** "Mar 11", or "Mar 11, 2025" when the year is given. */
 export function shortDate(month: number, day: number, year?: number): string {
   const text = `${monthName(month).slice(0, 3)} ${day}`;

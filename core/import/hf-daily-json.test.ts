@@ -80,3 +80,56 @@ describe('the Hugging Face daily papers API response', () => {
     expect(() => parseHfDailyJson('[{"paper": {', ctx)).toThrow(/^it is not valid JSON \(.+\)$/);
   });
 });
+
+describe('the day of a Hugging Face page', () => {
+  const MAR_03 = readFileSync(new URL('./fixtures/hf-daily-papers-mar-03.json', import.meta.url), 'utf8');
+  const withoutDailyDates = JSON.stringify(
+    (JSON.parse(MAR_03) as { paper: Record<string, unknown> }[]).map((item) => ({
+      ...item,
+      paper: { ...item.paper, submittedOnDailyAt: undefined },
+    })),
+  );
+  const at = (fileName: string, date?: string) => ({
+    fileName,
+    now: '2025-03-04T08:00:00.000Z',
+    ...(date === undefined ? {} : { date }),
+  });
+
+  it('is the day its entries were submitted to the page, not the day they were published', () => {
+    // Published Feb 27 to Mar 2, as late as 23:30 UTC the day before: submitted to the page on Mar 3, one late
+    // on Mar 2.
+    const digest = parseHfDailyJson(MAR_03, at('daily_papers.json', '2025-03-05'));
+    expect(digest).toMatchObject({ title: 'Hugging Face Daily Papers, Mar 3, 2025', date: '2025-03-03' });
+    expect(digest.notes).toBeUndefined();
+    expect(digest.papers).toHaveLength(4);
+  });
+
+  it('without submittedOnDailyAt, is the day asked for, else the day the file is named after', () => {
+    expect(parseHfDailyJson(withoutDailyDates, at('2025-03-01.json', '2025-03-03'))).toMatchObject({
+      date: '2025-03-03',
+      title: 'Hugging Face Daily Papers, Mar 3, 2025',
+    });
+    const named = parseHfDailyJson(withoutDailyDates, at('/home/ada/hf/2025-03-03.json'));
+    expect(named).toMatchObject({ date: '2025-03-03', title: 'Hugging Face Daily Papers, Mar 3, 2025' });
+    expect(named.notes).toBeUndefined();
+  });
+
+  it('else is guessed from the days the papers were published, and says that it guessed', () => {
+    const guessed = parseHfDailyJson(withoutDailyDates, at('daily_papers.json'));
+    expect(guessed).toMatchObject({ date: '2025-03-02', title: 'Hugging Face Daily Papers, Mar 2, 2025' });
+    expect(guessed.notes).toEqual([
+      'the file does not say which day’s page it is: it is dated Mar 2, 2025, the day most of its papers were published, a guess; change the date if it is wrong',
+    ]);
+    // A name with two days in it names none.
+    expect(parseHfDailyJson(withoutDailyDates, at('2025-03-03_to_2025-03-04.json')).notes).toHaveLength(1);
+  });
+
+  it('reads a wrapper’s data list, dated by the wrapper’s date', () => {
+    const wrapper = readFileSync(new URL('./fixtures/hf-daily-papers-wrapper.json', import.meta.url), 'utf8');
+    expect(isHfDailyJson(JSON.parse(wrapper))).toBe(true);
+    const digest = parseHfDailyJson(wrapper, at('hf.json'));
+    expect(digest).toMatchObject({ date: '2025-03-03', skipped: [] });
+    expect(digest.papers.map((paper) => paper.arxivId)).toEqual(['2502.21321', '2503.00808', '2503.00422']);
+    expect(digest.papers[1]?.authors).toEqual(['Elif Demir', 'Hidden Contributor', 'Jon Park']);
+  });
+});

@@ -1,8 +1,11 @@
 /**
  * What https://huggingface.co/api/daily_papers returns: an array of items, each wrapping a
- * `paper` ({ id, title, summary, authors: [{ name }], publishedAt, githubRepo, projectPage, … })
- * with the day's own publishedAt, title, upvotes and comments. Checked by hand, field by field:
- * one odd item is skipped, not the whole file.
+ * `paper` ({ id, title, summary, authors: [{ name }], publishedAt, submittedOnDailyAt, githubRepo,
+ * projectPage, … }) with its own publishedAt, title, upvotes and comments. Checked by hand, field by
+ * field: one odd item is skipped, not the whole file.
+ *
+ * The day of the page is `paper.submittedOnDailyAt`; `publishedAt` is the arXiv date (or the UTC day before
+ * the page's), so it only serves for a guess, and the digest says that it guessed.
  */
 
 import { arxivIdYear, normalizeArxivId } from '../identity.js';
@@ -10,7 +13,8 @@ import type { ParsedPaper } from '../model.js';
 import { DigestError, type ParseContext, type ParsedDigest, type SkippedBlock } from './types.js';
 import { collapseWhitespace, joinParagraphs, splitParagraphs } from './whitespace.js';
 import { extractUrls, paperLinks } from '../links.js';
-import { isoDate, isoDateLabel } from './dates.js';
+import { dayOf, isoDateLabel } from './dates.js';
+import { dayInFileName } from './file-name.js';
 import { isRecord, nonEmptyString, parseJson, type ParsedJson } from './json.js';
 import { quoteForMessage } from '../terminal-text.js';
 import { hasMath } from '../math-spans.js';
@@ -18,18 +22,31 @@ import { ARXIV_TEX, decodeTex } from './tex.js';
 
 type Item = Readonly<Record<string, unknown>>;
 
-/** The items of the API's array, or of a `{ "papers": [...] }` wrapper some tools save. */
+/** Where tools that save the API's answer in a wrapper object (`{ status, date, count, data: [...] }`) put it. */
+const WRAPPER_LISTS = ['papers', 'data'] as const;
+
+const holdsPaperItems = (list: readonly unknown[]): boolean =>
+  list.some((item) => isRecord(item) && isRecord(item['paper']));
+
+/**
+ * The items of the API's array, or of a wrapper's list: its `papers` or `data`, else its one list that holds
+ * paper items.
+ */
 function dailyPaperItems(value: unknown): readonly unknown[] | null {
-  const list: unknown = isRecord(value) ? value['papers'] : value;
-  return Array.isArray(list) ? (list as readonly unknown[]) : null;
+  if (Array.isArray(value)) return value as readonly unknown[];
+  if (!isRecord(value)) return null;
+  const lists = [...WRAPPER_LISTS.map((key) => value[key]), ...Object.values(value)].filter(Array.isArray);
+  return lists.find(holdsPaperItems) ?? lists[0] ?? null;
 }
 
 export function isHfDailyJson(value: unknown): boolean {
-  return dailyPaperItems(value)?.some((item) => isRecord(item) && isRecord(item['paper'])) ?? false;
+  const items = dailyPaperItems(value);
+  return items !== null && holdsPaperItems(items);
 }
 
-export function parseHfDailyJson(text: string, _ctx: ParseContext, json?: ParsedJson | null): ParsedDigest {
-  const items = dailyPaperItems(json != null ? json.value : parseJson(text));
+export function parseHfDailyJson(text: string, ctx: ParseContext, json?: ParsedJson | null): ParsedDigest {
+  const value = json != null ? json.value : parseJson(text);
+  const items = dailyPaperItems(value);
   if (items === null) throw new DigestError('it is JSON, but not a list of Hugging Face daily papers');
   const papers: ParsedPaper[] = [];
   const skipped: SkippedBlock[] = [];
@@ -43,14 +60,41 @@ export function parseHfDailyJson(text: string, _ctx: ParseContext, json?: Parsed
     if (typeof paper === 'string') skipped.push({ where: withId(where, item), reason: paper });
     else papers.push(paper);
   }
-  const date = mostCommonDay(items.filter(isRecord));
+  const { date, guessed } = dayOfPage(items.filter(isRecord), isRecord(value) ? value : {}, ctx);
   return {
     format: 'hf-daily-json',
     title: date === null ? 'Hugging Face Daily Papers' : `Hugging Face Daily Papers, ${isoDateLabel(date)}`,
     date,
     papers,
     skipped,
+    ...(guessed && date !== null ? { notes: [guessedDayNote(date)] } : {}),
   };
+}
+
+/**
+ * The day the page lists: its entries' submittedOnDailyAt; else a wrapper's own `date`; else the day asked for;
+ * else a YYYY-MM-DD in the file's name; else, a guess, the day most entries were published on.
+ */
+function dayOfPage(
+  items: readonly Item[],
+  wrapper: Item,
+  ctx: ParseContext,
+): { readonly date: string | null; readonly guessed: boolean } {
+  const listed =
+    mostCommonDay(items.map((item) => paperFields(item)['submittedOnDailyAt'] ?? item['submittedOnDailyAt'])) ??
+    dayOf(wrapper['date']) ??
+    ctx.date ??
+    dayInFileName(ctx.fileName);
+  if (listed !== null) return { date: listed, guessed: false };
+  const published = mostCommonDay(items.map((item) => item['publishedAt'] ?? paperFields(item)['publishedAt']));
+  return { date: published, guessed: published !== null };
+}
+
+function guessedDayNote(date: string): string {
+  return (
+    `the file does not say which day’s page it is: it is dated ${isoDateLabel(date)}, the day most of its papers ` +
+    'were published, a guess; change the date if it is wrong'
+  );
 }
 
 /** The paper's own fields: the wrapped `paper`, or the item itself when it is a bare paper. */
@@ -112,18 +156,11 @@ function urlsIn(value: unknown): readonly string[] {
   return text === null ? [] : extractUrls(text);
 }
 
-/** "2025-03-11" from "2025-03-11T13:00:00.000Z"; null for anything that is not such a time. */
-function dayOf(value: unknown): string | null {
-  const match = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})/.exec(value) : null;
-  if (match === null) return null;
-  return isoDate(Number(match[1]), Number(match[2]), Number(match[3]));
-}
-
-/** The day most items were published on: a day's listing may carry a few from the days around it. */
-function mostCommonDay(items: readonly Item[]): string | null {
+/** The most common day of these times ("2025-03-11T13:00:00.000Z"): a day's page may carry a few others. */
+function mostCommonDay(times: readonly unknown[]): string | null {
   const counts = new Map<string, number>();
-  for (const item of items) {
-    const day = dayOf(item['publishedAt']) ?? dayOf(paperFields(item)['publishedAt']);
+  for (const time of times) {
+    const day = dayOf(time);
     if (day !== null) counts.set(day, (counts.get(day) ?? 0) + 1);
   }
   let best: string | null = null;

@@ -107,3 +107,55 @@ describe('parseDigestText', () => {
     expect(failure(() => parseDigestText(' \n ', ctx('p.txt')))).toBe('the file is empty');
   });
 });
+
+describe('damaged or unknown JSON', () => {
+  const EXPECTED =
+    'Shelfmark reads Hugging Face Daily Papers JSON (a list of entries, each with a “paper” object, as ' +
+    'huggingface.co/api/daily_papers gives it) and Shelfmark’s own JSON export';
+
+  it('a list of Python repr() strings says what it found and what it expected', () => {
+    const message = failure(() => parseDigestFile(fixture('hf-daily-papers-python-repr.json'), ctx('2025-03-03.json')));
+    expect(message).toBe(
+      'it is JSON, but a list of 3 strings, not of paper objects: they are Python dictionaries printed as text ' +
+        "(repr or str), such as “{'paper': {'id': '2502.21321', 'authors'…”; save the entries as JSON " +
+        `(json.dump) instead; ${EXPECTED}`,
+    );
+  });
+
+  it('a wrapper whose data list holds valid entries is read, and dated by its date', () => {
+    const digest = digestOf(parseDigestFile(fixture('hf-daily-papers-wrapper.json'), ctx('hf.json')));
+    expect(digest).toMatchObject({ format: 'hf-daily-json', date: '2025-03-03' });
+    expect(digest.papers).toHaveLength(3);
+    const papers = digestOf(
+      parseDigestText(JSON.stringify({ count: 1, papers: [{ paper: { title: 'P' } }] }), ctx('x')),
+    );
+    expect(papers.papers.map((paper) => paper.title)).toEqual(['P']);
+  });
+
+  it('any other JSON is described by its top-level shape', () => {
+    const message = (value: unknown): string => failure(() => parseDigestText(JSON.stringify(value), ctx('x.json')));
+    expect(message({ status: 'error', date: '2025-03-03', count: 2, data: ["{'paper': {'id': '1'}}", '{}'] })).toBe(
+      'it is JSON, but an object with the keys status, date, count, data; its “data” is a list of 2 strings, not of ' +
+        "paper objects: they are Python dictionaries printed as text (repr or str), such as “{'paper': {'id': '1'}}”; " +
+        `save the entries as JSON (json.dump) instead; ${EXPECTED}`,
+    );
+    expect(message([JSON.stringify({ paper: { id: '1' } })])).toBe(
+      'it is JSON, but a list of 1 string, not of paper objects: each string holds JSON text, so the list was ' +
+        `encoded as JSON twice; save the entries themselves; ${EXPECTED}`,
+    );
+    expect(message([{ id: '2503.00001', title: 'T', summary: 'S' }, 'x', 3])).toBe(
+      'it is JSON, but a list of 1 object, 1 string and 1 number, none with a “paper” object in it ' +
+        `(the first object’s keys: id, title, summary); ${EXPECTED}`,
+    );
+    expect(message({ name: 'shelfmark', version: '0.1.0' })).toBe(
+      `it is JSON, but an object with the keys name, version, and no list in it; ${EXPECTED}`,
+    );
+    expect(message([])).toBe(`it is JSON, but an empty list; ${EXPECTED}`);
+  });
+
+  it('text that starts like JSON but is not says where it stops being JSON', () => {
+    expect(failure(() => parseDigestText('[{"title": "cut off', ctx('x.json')))).toMatch(
+      /^it starts like JSON but is not valid JSON \(.+\); Shelfmark reads Hugging Face Daily Papers JSON/,
+    );
+  });
+});

@@ -7,6 +7,7 @@ import { decodeDigest } from './decode.js';
 import { capDigest, capLibrary } from './field-caps.js';
 import { detectFormat, parseJsonText } from './detect.js';
 import { parseHfDailyJson } from './hf-daily-json.js';
+import { unrecognisedJsonMessage } from './json-shape.js';
 import { parseHfDailyText } from './hf-daily-text.js';
 import { parseShelfmarkJson } from './shelfmark-json.js';
 import { normalizeLineEndings } from './whitespace.js';
@@ -56,7 +57,7 @@ function parseNormalizedText(normalized: string, ctx: ParseContext): ParsedFile 
   if (normalized.trim() === '') throw new DigestError('the file is empty');
   const json = parseJsonText(normalized);
   const format = detectFormat(normalized, ctx.fileName, json);
-  if (format === null) throw new DigestError(UNRECOGNISED_FORMAT_MESSAGE);
+  if (format === null) throw new DigestError(unrecognisedJsonMessage(normalized, json) ?? UNRECOGNISED_FORMAT_MESSAGE);
   if (format === 'shelfmark-json') {
     const library = parseShelfmarkJson(normalized, ctx, json);
     if (library.catalogue.papers.length === 0) throw new DigestError(noPapersMessage(format, []));

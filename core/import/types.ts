@@ -18,6 +18,11 @@ export interface ParsedDigest {
   readonly date: string | null;
   readonly papers: readonly ParsedPaper[];
   readonly skipped: readonly SkippedBlock[];
+  /**
+   * What the user should know of what was read though nothing was skipped: a day that was guessed, an entry cut
+   * short. Each a sentence that names what it concerns.
+   */
+  readonly notes?: readonly string[];
 }
 
 /** Everything a library holds: what Shelfmark's own JSON export carries. */
@@ -41,4 +46,9 @@ export interface ParseContext {
   readonly fileName: string;
   /** ISO time of the import: the year of a date line that gives none ("Mar 11") is the latest not after it. */
   readonly now: string;
+  /**
+   * The day the digest was asked for (YYYY-MM-DD), as a fetch of one day's page knows it: a digest that does not
+   * say its own day is of this one.
+   */
+  readonly date?: string;
 }

@@ -163,7 +163,7 @@ describe('Controller', () => {
       skipped: [],
     };
     await controller.imported({
-      files: [{ file: 'd2.bib', ok: true, kind: 'digest', summary, warnings: [] }],
+      files: [{ file: 'd2.bib', ok: true, kind: 'digest', summary, warnings: [], notes: [] }],
       added: 1,
       merged: 1,
     });

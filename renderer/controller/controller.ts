@@ -34,6 +34,8 @@ import { Loader } from './loader.js';
 import { Mutations } from './mutations.js';
 import { NoteSaver } from './note-saver.js';
 import { showToast } from './toasts.js';
+import { errorMessage, sentence } from './error-text.js';
+import { isoDateLabel } from '../../core/import/dates.js';
 
 export class Controller {
   readonly store: Store<AppState> = createStore(INITIAL_STATE);
@@ -226,6 +228,19 @@ export class Controller {
   /** Renames a tag everywhere; into a tag that exists, merges the two. */
   renameTag(from: string, to: string): Promise<void> {
     return this.mutations.renameTag(from, to);
+  }
+
+  /** Changes the day a digest is of; the toast says so, and names another digest of that day if there is one. */
+  async setDigestDate(id: string, date: string): Promise<void> {
+    try {
+      const change = await this.api.setDigestDate(id, date);
+      this.store.update((state) => ({ ...state, digests: change.digests }));
+      const title = change.digests.find((digest) => digest.id === id)?.title ?? id;
+      const note = change.note === null ? '' : ` Note: ${sentence(change.note)}`;
+      this.toast(`“${title}” is dated ${isoDateLabel(date)} now.${note}`, 'info');
+    } catch (error) {
+      this.toast(`Couldn't change the digest's date: ${sentence(errorMessage(error))}`, 'error');
+    }
   }
 
   /** Ctrl/Cmd+Z: puts back the fields the last change to reading state changed. */

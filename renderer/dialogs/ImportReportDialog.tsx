@@ -6,6 +6,9 @@ import type { PaperRef } from '../../core/merge.js';
 import { formatCount, plural } from '../lib/status.js';
 import { Dialog } from './Dialog.js';
 
+/** A note as the importer writes it ("the file does not say…"), begun as a sentence. */
+const asSentence = (note: string): string => note.charAt(0).toUpperCase() + note.slice(1);
+
 function headline(report: ImportReport): string {
   const failed = report.files.filter((file) => !file.ok).length;
   if (report.added > 0) return `Imported ${plural(report.added, 'paper')}`;
@@ -100,8 +103,21 @@ function FileResult({ result }: { result: FileImportResult }) {
         <MergeBadges inFile={summary.mergedInFile.length} inLibrary={summary.merged.length} />
         {summary.skipped.length > 0 && <span className="badge is-warn">{summary.skipped.length} skipped</span>}
         <ShortenedBadge count={result.warnings.length} />
+        {result.notes.length > 0 && <span className="badge is-warn">{plural(result.notes.length, 'note')}</span>}
       </p>
       <MergeLists inFile={summary.mergedInFile} inLibrary={summary.merged} />
+      {result.notes.length > 0 && (
+        <details className="report-skipped" open={result.notes.length <= 5}>
+          <summary>What to know about this file</summary>
+          <ul>
+            {result.notes.map((note, position) => (
+              <li key={position}>
+                <FieldText text={asSentence(note)} />
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
       <Blocks title="Skipped blocks and why" blocks={summary.skipped} />
       <Blocks title="Fields cut to size" blocks={result.warnings} />
     </li>

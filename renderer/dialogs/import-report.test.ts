@@ -24,6 +24,7 @@ const REPORT: ImportReport = {
       ok: true,
       kind: 'digest',
       warnings: [],
+      notes: [],
       summary: {
         digest: { id: 'bib-1', title: 'BibTeX: refs' },
         added: [],

@@ -1,6 +1,6 @@
 import '../styles/brand-mark.css';
 import './Sidebar.css';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { ReadingStatus } from '../../core/model.js';
 import type { DigestProgress } from '../../core/query.js';
 import { useAppState, useController } from '../kit/context.js';
@@ -11,6 +11,8 @@ import { formatCount } from '../lib/status.js';
 import type { SidebarFilter } from '../state/types.js';
 import { digestProgressOf } from '../state/visible.js';
 import { TagItem } from './TagItem.js';
+import { DigestDateButton, DigestDateForm } from './DigestDate.js';
+import { editorOpeners } from './editor-openers.js';
 import { useFilterActive } from './useFilterActive.js';
 
 const STATUS_ITEMS: readonly { status: ReadingStatus; label: string; icon: ReactNode }[] = [
@@ -53,7 +55,7 @@ export function Sidebar() {
             </h2>
             <ul className="nav-list">
               {progress.map((digest) => (
-                <DigestItem key={digest.id} digest={digest} />
+                <DigestItem key={digest.id} digest={digest} digests={progress} />
               ))}
             </ul>
           </section>
@@ -113,21 +115,38 @@ function NavItem({
   );
 }
 
-function DigestItem({ digest }: { digest: DigestProgress }) {
+/** A digest in the sidebar: filters the list; its edit button (or right-click, or F2) changes its date. */
+function DigestItem({ digest, digests }: { digest: DigestProgress; digests: readonly DigestProgress[] }) {
   const controller = useController();
   const filter: SidebarFilter = { kind: 'digest', id: digest.id };
   const active = useFilterActive(filter);
+  const [editing, setEditing] = useState(false);
   const done = digest.counts.read;
   const started = digest.counts.reading;
   const percent = digest.total === 0 ? 0 : Math.round((done / digest.total) * 100);
   const startedPercent = digest.total === 0 ? 0 : Math.round(((done + started) / digest.total) * 100);
+  if (editing) {
+    return (
+      <li>
+        <DigestDateForm
+          digest={digest}
+          digests={digests}
+          onDone={(date) => {
+            setEditing(false);
+            if (date !== null) void controller.setDigestDate(digest.id, date);
+          }}
+        />
+      </li>
+    );
+  }
   return (
-    <li>
+    <li className="digest-entry">
       <button
         type="button"
         className={`nav-item digest-item${active ? ' is-active' : ''}`}
         aria-current={active ? 'true' : undefined}
         onClick={() => controller.setFilter(filter)}
+        {...editorOpeners(() => setEditing(true))}
         title={`${isolated(digest.title)} — imported from ${isolated(digest.source)}`}
       >
         <span className="nav-icon">
@@ -144,6 +163,7 @@ function DigestItem({ digest }: { digest: DigestProgress }) {
           </span>
         </span>
       </button>
+      <DigestDateButton digest={digest} onClick={() => setEditing(true)} />
     </li>
   );
 }

@@ -7,6 +7,7 @@ import { PencilIcon } from '../kit/icons.js';
 import { formatCount, plural } from '../lib/status.js';
 import { sameTag } from '../state/papers.js';
 import { useFilterActive } from './useFilterActive.js';
+import { editorOpeners } from './editor-openers.js';
 
 /** A tag in the sidebar: filters the list; its edit button (or right-click) renames it, or merges it into another. */
 export function TagItem({ tag, count, allTags }: { tag: string; count: number; allTags: readonly TagCount[] }) {
@@ -35,16 +36,7 @@ export function TagItem({ tag, count, allTags }: { tag: string; count: number; a
         className={`nav-item${active ? ' is-active' : ''}`}
         aria-current={active ? 'true' : undefined}
         onClick={() => controller.setFilter({ kind: 'tag', tag })}
-        onContextMenu={(event) => {
-          event.preventDefault();
-          setEditing(true);
-        }}
-        onKeyDown={(event) => {
-          if (event.key === 'F2') {
-            event.preventDefault();
-            setEditing(true);
-          }
-        }}
+        {...editorOpeners(() => setEditing(true))}
       >
         <span className="nav-icon tag-hash" aria-hidden="true">
           #

@@ -5,6 +5,7 @@ import { MAX_DIGEST_BYTES } from '../../../core/import/decode.js';
 import { FileSystemError, userFileError } from '../../store/index.js';
 import type { Command } from '../command.js';
 import { formatImportReport } from '../format.js';
+import { dayArg } from '../options.js';
 
 /** A file given to import that could not be read: the sentence that says so names it. */
 interface Unreadable {
@@ -43,16 +44,24 @@ const NOTHING_IMPORTED = 'nothing was imported; the library is unchanged.';
 
 export const importCommand: Command = {
   name: 'import',
-  usage: 'FILE...',
+  usage: 'FILE... [--date YYYY-MM-DD]',
   summary: 'Import digests: Hugging Face Daily Papers (text or JSON), arXiv emails, BibTeX, Shelfmark backups',
+  options: ['date'],
   args: [1, Infinity],
   needs: 'nothing',
-  examples: ['shelfmark import daily-papers-mar-11.txt', 'shelfmark import refs.bib arxiv-cs-lg.eml'],
+  examples: [
+    'shelfmark import daily-papers-mar-11.txt',
+    'shelfmark import refs.bib arxiv-cs-lg.eml',
+    'shelfmark import --date 2025-03-03 daily_papers.json',
+  ],
   // Exit 0 when any file was imported; else the exit code of the first file's failure.
-  async run({ service, args, print, warn }) {
+  async run({ service, args, values, print, warn }) {
+    const date = dayArg(values.date);
     const read = await Promise.all(args.map(readDigestFile));
     const unreadable = read.filter((file) => 'error' in file);
-    const files = read.filter((file): file is DigestFile => 'bytes' in file);
+    const files = read
+      .filter((file): file is DigestFile => 'bytes' in file)
+      .map((file) => (date === undefined ? file : { ...file, date }));
     const report = files.length > 0 ? await service.importFiles(files) : { files: [], added: 0, merged: 0 };
     const failures = [
       ...unreadable.map(({ error, kind }) => ({ line: error, kind })),

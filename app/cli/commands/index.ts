@@ -9,6 +9,7 @@ import { importCommand } from './import.js';
 import { list } from './list.js';
 import { merge } from './merge.js';
 import { note } from './note.js';
+import { redate } from './redate.js';
 import { restore } from './restore.js';
 import { show } from './show.js';
 import { stats } from './stats.js';
@@ -32,6 +33,7 @@ export const COMMANDS: readonly Command[] = [
   digests,
   duplicates,
   merge,
+  redate,
   stats,
 ];
 
