@@ -116,7 +116,7 @@ function PaperDetail({ paper }: { paper: Paper }) {
         )}
       </div>
 
-      <section className="paper-tags" aria-label="Tags">
+      <div className="paper-tags">
         <TagEditor
           tags={paper.tags}
           allTags={allTags}
@@ -125,7 +125,7 @@ function PaperDetail({ paper }: { paper: Paper }) {
           onRemove={(tag) => void controller.removeTag([paper.id], tag)}
           placeholder={paper.tags.length === 0 ? 'Add a tag…  (t)' : 'Add a tag…'}
         />
-      </section>
+      </div>
 
       <section className="abstract" aria-labelledby="abstract-heading">
         <h2 id="abstract-heading" className="section-heading">

@@ -43,12 +43,17 @@ export const PaperRow = memo(function PaperRow({
     controller.focus('list');
   };
 
+  const rowId = rowDomId(id);
+  const about = aboutWords(paper);
   return (
     <div
       ref={measure}
       data-index={index}
-      id={rowDomId(id)}
+      id={rowId}
       role="option"
+      // Its name is the title, status and year; the abstract line and the rest are there to see, not to hear.
+      aria-labelledby={`${rowId}-title ${rowId}-state`}
+      aria-describedby={about === '' ? undefined : `${rowId}-about`}
       aria-selected={selected}
       aria-setsize={total}
       aria-posinset={index + 1}
@@ -57,12 +62,36 @@ export const PaperRow = memo(function PaperRow({
       onMouseDown={(event) => event.shiftKey && event.preventDefault()}
       onClick={onClick}
     >
-      <RowContent paper={paper} highlights={highlights} />
+      <RowContent paper={paper} highlights={highlights} rowId={rowId} about={about} />
     </div>
   );
 });
 
-function RowContent({ paper, highlights }: { paper: Paper; highlights: Highlights | undefined }) {
+/** What a screen reader says after the title: ", unread, 2024" (the comma makes it pause). */
+function stateWords(paper: Paper): string {
+  const status = STATUS_LABELS[paper.status].toLocaleLowerCase('en');
+  return paper.year === null ? `, ${status}` : `, ${status}, ${String(paper.year)}`;
+}
+
+/** The row's description: its tags and whether it has a note. */
+function aboutWords(paper: Paper): string {
+  const parts: string[] = [];
+  if (paper.tags.length > 0) parts.push(`Tagged ${paper.tags.join(', ')}.`);
+  if (paper.note.trim() !== '') parts.push('Has a note.');
+  return parts.join(' ');
+}
+
+function RowContent({
+  paper,
+  highlights,
+  rowId,
+  about,
+}: {
+  paper: Paper;
+  highlights: Highlights | undefined;
+  rowId: string;
+  about: string;
+}) {
   const abstractRanges = highlights?.abstract;
   const noteRanges = highlights?.note;
   const tagRanges = rangesPerTag(paper.tags, highlights?.tags);
@@ -83,9 +112,17 @@ function RowContent({ paper, highlights }: { paper: Paper; highlights: Highlight
     <>
       <span className="row-marker" aria-hidden="true" />
       <div className="row-body">
-        <div className="row-title">
+        <div className="row-title" id={`${rowId}-title`}>
           <Highlighted text={paper.title} ranges={highlights?.title} />
         </div>
+        <span className="visually-hidden" id={`${rowId}-state`}>
+          {stateWords(paper)}
+        </span>
+        {about !== '' && (
+          <span className="visually-hidden" id={`${rowId}-about`}>
+            {about}
+          </span>
+        )}
         {showAuthors && (
           <div className="row-authors">
             <Highlighted text={paper.authors.join(', ')} ranges={authorRanges} />
@@ -110,7 +147,6 @@ function RowContent({ paper, highlights }: { paper: Paper; highlights: Highlight
           {paper.note.trim() !== '' && (
             <span className="row-has-note" title="Has a note">
               <NoteIcon />
-              <span className="visually-hidden">Has a note</span>
             </span>
           )}
         </div>
