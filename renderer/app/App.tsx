@@ -74,7 +74,7 @@ function Dialogs() {
           title="The import failed"
           onClose={close}
           footer={
-            <button type="button" className="button is-primary" autoFocus onClick={close}>
+            <button type="button" className="button is-primary" data-autofocus onClick={close}>
               OK
             </button>
           }
