@@ -8,6 +8,7 @@ import { ShortcutsDialog } from '../dialogs/ShortcutsDialog.js';
 import { useAppState, useController } from '../kit/context.js';
 import { ListPane } from '../list/PaperList.js';
 import { Sidebar } from '../sidebar/Sidebar.js';
+import { Announcer } from './Announcer.js';
 import { DropOverlay } from './DropOverlay.js';
 import { LoadError } from './LoadError.js';
 import { Toasts } from './Toasts.js';
@@ -52,6 +53,7 @@ export function App() {
       <DropOverlay controller={controller} />
       <Dialogs />
       <Toasts />
+      <Announcer />
     </>
   );
 }

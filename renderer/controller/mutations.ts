@@ -9,7 +9,7 @@ import type { LibraryApi } from '../../core/api.js';
 import type { Paper, ReadingStatus } from '../../core/model.js';
 import { describeStatusChange, plural } from '../lib/status.js';
 import * as papersLib from '../state/papers.js';
-import { paperById, replacePapers, sameFilter } from '../state/state.js';
+import { announce, paperById, replacePapers, sameFilter } from '../state/state.js';
 import type { Store } from '../state/store.js';
 import type { AppState } from '../state/types.js';
 import { applyRestore, dropUndo, pushUndo, recordsBefore, restoreInputs, type UndoEntry } from '../state/undo.js';
@@ -26,8 +26,16 @@ interface Mutation {
   /** Which fields undo puts back; none: the change is not undoable. */
   readonly undo?: { status?: boolean; tags?: boolean };
   readonly label: string;
+  /** What the live region says once the change shows: "Marked read: <title>". */
+  readonly announcement: (changed: readonly Paper[]) => string;
   /** "Couldn't mark 3 papers as read" */
   readonly failure: string;
+}
+
+/** Who a change was made to, as an announcement names them: the paper's title, or "3 papers". */
+function subject(changed: readonly Paper[]): string {
+  const [only] = changed;
+  return changed.length === 1 && only !== undefined ? only.title : plural(changed.length, 'paper');
 }
 
 export class Mutations {
@@ -50,6 +58,7 @@ export class Mutations {
       remote: (changed) => this.api.setStatus(changed, status),
       undo: { status: true },
       label: describeStatusChange(ids.length, status),
+      announcement: (changed) => `Marked ${status}: ${subject(changed)}`,
       failure: `Couldn't mark ${what} as ${status}`,
     });
   }
@@ -61,6 +70,7 @@ export class Mutations {
       remote: (changed) => this.api.addTags(changed, [tag]),
       undo: { tags: true },
       label: `Tagged ${ids.length === 1 ? 'paper' : plural(ids.length, 'paper')} “${tag.trim()}”`,
+      announcement: (changed) => `Tagged ${subject(changed)} with ${tag.trim()}`,
       failure: `Couldn't add the tag “${tag.trim()}”`,
     });
   }
@@ -72,6 +82,7 @@ export class Mutations {
       remote: (changed) => this.api.removeTags(changed, [tag]),
       undo: { tags: true },
       label: `Removed the tag “${tag}”`,
+      announcement: (changed) => `Removed the tag ${tag} from ${subject(changed)}`,
       failure: `Couldn't remove the tag “${tag}”`,
     });
   }
@@ -94,13 +105,16 @@ export class Mutations {
     if (sameFilter(state.filter, { kind: 'tag', tag: from })) {
       this.store.update((current) => ({ ...current, filter: { kind: 'tag', tag: existing?.tag ?? target } }));
     }
+    const label =
+      existing === undefined ? `Renamed “${from}” to “${target}”` : `Merged “${from}” into “${existing.tag}”`;
     await this.mutate({
       ids,
       local: (paper, now) => papersLib.withTagRenamed(paper, from, target, now),
       // The library renames by tag, not by id: one call, whatever was selected.
       remote: () => this.api.renameTag(from, target),
       undo: { tags: true },
-      label: existing === undefined ? `Renamed “${from}” to “${target}”` : `Merged “${from}” into “${existing.tag}”`,
+      label,
+      announcement: () => label,
       failure: existing === undefined ? `Couldn't rename “${from}”` : `Couldn't merge “${from}” into “${existing.tag}”`,
     });
   }
@@ -150,6 +164,7 @@ export class Mutations {
     const changedBefore = before.filter((paper, position) => after[position] !== paper);
     const changed = after.filter((paper, position) => before[position] !== paper);
     if (changed.length === 0) return;
+    this.store.update((current) => announce(current, mutation.announcement(changed)));
 
     let entry: UndoEntry | null = null;
     if (mutation.undo !== undefined) {

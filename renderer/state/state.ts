@@ -28,6 +28,7 @@ export const INITIAL_STATE: AppState = {
   toasts: [],
   busy: null,
   canUndo: false,
+  announcement: null,
 };
 
 export function paperById(state: AppState, id: string | null): Paper | undefined {
@@ -187,6 +188,13 @@ export function sameFilter(a: SidebarFilter, b: SidebarFilter): boolean {
     case 'digest':
       return b.kind === 'digest' && a.id === b.id;
   }
+}
+
+let nextAnnouncementId = 1;
+
+/** Says `text` in the live region: a screen reader hears it once, even when it is the same as the last. */
+export function announce(state: AppState, text: string): AppState {
+  return { ...state, announcement: { id: nextAnnouncementId++, text } };
 }
 
 let nextToastId = 1;

@@ -38,6 +38,12 @@ export interface Toast {
   readonly action?: { readonly label: string; readonly run: () => void };
 }
 
+/** What a screen reader hears of a change, in the app's one polite live region; a new id makes a repeat heard. */
+export interface Announcement {
+  readonly id: number;
+  readonly text: string;
+}
+
 type LoadState =
   { readonly phase: 'loading' } | { readonly phase: 'ready' } | { readonly phase: 'error'; readonly message: string };
 
@@ -69,4 +75,5 @@ export interface AppState {
   readonly toasts: readonly Toast[];
   readonly busy: 'importing' | null;
   readonly canUndo: boolean;
+  readonly announcement: Announcement | null;
 }
