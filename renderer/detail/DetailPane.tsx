@@ -13,6 +13,7 @@ import { StatusControl } from './StatusControl.js';
 import { TagEditor } from './TagEditor.js';
 
 export function DetailPane() {
+  const controller = useController();
   const multi = useAppState((state) => state.selection.ids.size > 1);
   const paper = useAppState((state) => paperById(state, state.selection.cursor));
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -21,6 +22,15 @@ export function DetailPane() {
   useEffect(() => {
     scrollRef.current?.scrollTo({ top: 0 });
   }, [paper?.id]);
+
+  // Opened over the list (a narrow window): a screen reader starts at the paper's title.
+  useEffect(
+    () =>
+      controller.onFocusRequest('paper', () => {
+        scrollRef.current?.querySelector<HTMLElement>('h1')?.focus({ preventScroll: true });
+      }),
+    [controller],
+  );
 
   return (
     <div ref={scrollRef} className="detail-scroll">
@@ -73,7 +83,7 @@ function PaperDetail({ paper }: { paper: Paper }) {
         )}
       </div>
 
-      <h1 id="paper-title" className="paper-title">
+      <h1 id="paper-title" className="paper-title" tabIndex={-1}>
         <Highlighted text={paper.title} ranges={highlights?.title} />
       </h1>
       {paper.authors.length > 0 && (

@@ -40,7 +40,6 @@ export const PaperRow = memo(function PaperRow({
   const onClick = (event: MouseEvent): void => {
     event.preventDefault();
     controller.click(id, { shift: event.shiftKey, toggle: isMac ? event.metaKey : event.ctrlKey });
-    controller.focus('list');
   };
 
   const rowId = rowDomId(id);

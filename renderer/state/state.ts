@@ -5,6 +5,7 @@ import type { Paper } from '../../core/model.js';
 import { isOutlineOf } from '../../core/outline.js';
 import type { DigestProgress } from '../../core/query.js';
 import { countAll, countChange } from './counts.js';
+import { WIDE_LAYOUT } from './layout.js';
 import { EMPTY_SELECTION, reconcile, selectOnly } from './selection.js';
 import type { AppState, SearchResults, SidebarFilter, Toast } from './types.js';
 import { libraryOrder, visibleIds } from './visible.js';
@@ -29,6 +30,7 @@ export const INITIAL_STATE: AppState = {
   busy: null,
   canUndo: false,
   announcement: null,
+  layout: WIDE_LAYOUT,
 };
 
 export function paperById(state: AppState, id: string | null): Paper | undefined {

@@ -44,6 +44,16 @@ export interface Announcement {
   readonly text: string;
 }
 
+/** How the window lays the app out; see state/layout.ts. */
+export interface Layout {
+  /** 3: sidebar, list and paper; 2: list and paper, the sidebar a drawer; 1: the list, or the paper over it. */
+  readonly columns: 1 | 2 | 3;
+  /** In one column: the paper (or the panel for several) is shown over the list. */
+  readonly paperOpen: boolean;
+  /** In one or two columns: the sidebar is slid in over the rest. */
+  readonly drawerOpen: boolean;
+}
+
 type LoadState =
   { readonly phase: 'loading' } | { readonly phase: 'ready' } | { readonly phase: 'error'; readonly message: string };
 
@@ -76,4 +86,5 @@ export interface AppState {
   readonly busy: 'importing' | null;
   readonly canUndo: boolean;
   readonly announcement: Announcement | null;
+  readonly layout: Layout;
 }

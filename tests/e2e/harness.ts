@@ -84,13 +84,21 @@ export interface Session {
   readonly foreignRequests: string[];
 }
 
+export interface Screen {
+  readonly viewport?: { readonly width: number; readonly height: number };
+  /** 2: a zoomed or high-density screen. */
+  readonly deviceScaleFactor?: number;
+}
+
 export async function openApp(
   browser: Browser,
   library: Library,
   colorScheme: 'light' | 'dark' = 'light',
+  screen: Screen = {},
 ): Promise<Session> {
   const context = await browser.newContext({
-    viewport: { width: 1440, height: 900 },
+    viewport: screen.viewport ?? { width: 1440, height: 900 },
+    deviceScaleFactor: screen.deviceScaleFactor ?? 1,
     colorScheme,
     acceptDownloads: true,
   });
