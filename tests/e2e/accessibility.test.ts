@@ -15,14 +15,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backUpDaily } from '../../app/store/backups.js';
 import { libraryPaths } from '../../app/store/index.js';
 import {
-  buildRenderer,
   CHROMIUM,
-  launchChromium,
   openApp,
   openLibrary,
   REPO_ROOT,
   screenshot,
+  startE2eRig,
   tempDir,
+  type E2eRig,
   type Library,
   type Session,
 } from './harness.js';
@@ -132,31 +132,29 @@ function expectInView(page: Page, name: string, box: { x: number; y: number; wid
 const chromiumPresent = existsSync(CHROMIUM);
 
 describe.skipIf(!chromiumPresent)('accessibility in Chromium', () => {
-  let build: { path: string; remove: () => Promise<void> };
+  let rig: E2eRig;
   let browser: Browser;
   let files: { path: string; remove: () => Promise<void> };
   let bib: string;
   let garbage: string;
 
   beforeAll(async () => {
-    build = await tempDir('shelfmark-a11y-renderer-');
     files = await tempDir('shelfmark-a11y-files-');
     bib = join(files.path, 'classics.bib');
     garbage = join(files.path, 'not-a-digest.txt');
     await writeFile(bib, BIB);
     await writeFile(garbage, 'Nothing here looks like a digest at all.\n');
-    await buildRenderer(build.path);
-    browser = await launchChromium();
+    rig = await startE2eRig('shelfmark-a11y-renderer-');
+    browser = rig.browser;
   }, 120_000);
 
   afterAll(async () => {
-    await browser.close();
-    await build.remove();
+    await rig.close();
     await files.remove();
   });
 
   async function withLibrary(run: (library: Library) => Promise<void>): Promise<void> {
-    const library = await openLibrary(build.path);
+    const library = await openLibrary(rig.rendererDir);
     try {
       await run(library);
     } finally {

@@ -42,6 +42,27 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
+/** What a test file shares: the renderer built once into a temp folder, and one Chromium. */
+export interface E2eRig {
+  readonly rendererDir: string;
+  readonly browser: Browser;
+  close(): Promise<void>;
+}
+
+export async function startE2eRig(prefix: string): Promise<E2eRig> {
+  const build = await tempDir(prefix);
+  await buildRenderer(build.path);
+  const browser = await launchChromium();
+  return {
+    rendererDir: build.path,
+    browser,
+    async close() {
+      await browser.close();
+      await build.remove();
+    },
+  };
+}
+
 export interface Library {
   readonly dir: string;
   readonly dbPath: string;
