@@ -150,7 +150,8 @@ export class Controller {
     this.focus(this.state.layout.paperOpen ? 'paper' : 'list');
   }
 
-  private focusOnceShown(target: FocusTarget): void {
+  /** Focuses `target` once the page has drawn what it shows now (a component that is about to appear). */
+  focusOnceShown(target: FocusTarget): void {
     afterNextPaint(() => this.focusRegistry.focus(target));
   }
 

@@ -58,8 +58,12 @@ const option = (page: Page, title: string) => listbox(page).getByRole('option').
 const rowName = (title: string, state: string): RegExp =>
   new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} ?, ${state}$`);
 const sidebar = (page: Page) => page.getByRole('navigation', { name: 'Library' });
-const isFocused = async (locator: Locator): Promise<boolean> =>
-  (await locator.evaluate('(element) => element === document.activeElement')) === true;
+/** The page's tests run in Node, without the DOM's types: the element is described by what is used of it. */
+interface InPage {
+  readonly ownerDocument: { readonly activeElement: unknown };
+}
+const isFocused = (locator: Locator): Promise<boolean> =>
+  locator.evaluate((element: InPage) => element === element.ownerDocument.activeElement);
 const activeElement = (page: Page): Promise<string> =>
   page.evaluate(`(() => {
     const element = document.activeElement;
@@ -467,11 +471,77 @@ describe.skipIf(!chromiumPresent)('accessibility in Chromium', () => {
       await page.keyboard.press('Enter');
       await expect.poll(() => activeElement(page)).toBe('Import');
 
+      // A tag is renamed from the keyboard (F2); Esc gives focus back to it.
+      const graphs = sidebar(page).getByRole('button', { name: /^graphs/ });
+      await graphs.focus();
+      await page.keyboard.press('F2');
+      await expect.poll(() => isFocused(page.getByRole('textbox', { name: 'New name for the tag graphs' }))).toBe(true);
+      await page.keyboard.press('Escape');
+      await expect.poll(() => isFocused(graphs)).toBe(true);
+
+      // Tab reaches every control, in order, and each shows that it has focus.
+      await page.reload();
+      await option(page, ATTENTION).waitFor();
+      const stops: FocusStop[] = [];
+      for (let press = 0; press < 80; press += 1) {
+        await page.keyboard.press('Tab');
+        const stop = await page.evaluate<FocusStop | null>(FOCUS_STOP);
+        if (stop === null || stops[0]?.name === stop.name) break;
+        stops.push(stop);
+      }
+      expect(stops.filter((stop) => !stop.indicated || !stop.shown)).toEqual([]);
+      const names = stops.map((stop) => stop.name);
+      for (const name of [
+        'Skip to search',
+        'Skip to papers',
+        'All papers',
+        'Rename or merge the tag graphs',
+        'Search papers',
+        'Papers: All papers',
+        'Import',
+        'Export',
+        'Keyboard shortcuts',
+        'Unread',
+        'Reading',
+        'Add a tag',
+      ]) {
+        expect(
+          names.some((stop) => stop.startsWith(name)),
+          name,
+        ).toBe(true);
+      }
+      expect(names.indexOf('Skip to search')).toBe(0);
+      expect(names.indexOf('Skip to papers')).toBe(1);
+
       expect(unexpectedErrors(session)).toEqual([]);
       await session.context.close();
     });
   }, 120_000);
 });
+
+interface FocusStop {
+  readonly name: string;
+  /** An outline of 2 px or more, or (the list, the search) a ring drawn around what stands for it. */
+  readonly indicated: boolean;
+  readonly shown: boolean;
+}
+
+/** In the page: the focused element, and whether it shows that it has focus; null on the page's body. */
+const FOCUS_STOP = `(() => {
+  const element = document.activeElement;
+  if (element === null || element === document.body) return null;
+  const style = getComputedStyle(element);
+  const ringed = (node) => node !== null && getComputedStyle(node).boxShadow !== 'none';
+  const outlined = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
+  const list = element.getAttribute('role') === 'listbox' && ringed(element.querySelector('.row.is-cursor'));
+  const search = element.closest('.search') !== null && ringed(element.closest('.search'));
+  const box = element.getBoundingClientRect();
+  return {
+    name: (element.getAttribute('aria-label') ?? element.textContent ?? '').trim().slice(0, 60),
+    indicated: outlined || list || search,
+    shown: box.width > 0 && box.height > 0 && style.visibility !== 'hidden',
+  };
+})()`;
 
 /**
  * In the page: the contrast of the selected row's marking (its accent bar) against an unselected row's background
