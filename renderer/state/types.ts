@@ -39,7 +39,7 @@ export interface Toast {
 }
 
 /** What a screen reader hears of a change, in the app's one polite live region; a new id makes a repeat heard. */
-export interface Announcement {
+interface Announcement {
   readonly id: number;
   readonly text: string;
 }

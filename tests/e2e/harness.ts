@@ -105,7 +105,7 @@ export interface Session {
   readonly foreignRequests: string[];
 }
 
-export interface Screen {
+interface Screen {
   readonly viewport?: { readonly width: number; readonly height: number };
   /** 2: a zoomed or high-density screen. */
   readonly deviceScaleFactor?: number;
