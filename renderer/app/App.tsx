@@ -8,11 +8,14 @@ import { ShortcutsDialog } from '../dialogs/ShortcutsDialog.js';
 import { useAppState, useController } from '../kit/context.js';
 import { ListPane } from '../list/PaperList.js';
 import { Sidebar } from '../sidebar/Sidebar.js';
+import { Announcer } from './Announcer.js';
 import { DropOverlay } from './DropOverlay.js';
 import { LoadError } from './LoadError.js';
 import { ReadOnlyBanner } from './ReadOnlyBanner.js';
+import { SkipLinks } from './SkipLinks.js';
 import { Toasts } from './Toasts.js';
 import { Toolbar } from './Toolbar.js';
+import { useColumns } from './useColumns.js';
 import { useGlobalKeys } from './useGlobalKeys.js';
 import { Welcome } from './Welcome.js';
 
@@ -22,6 +25,7 @@ export function App() {
   const empty = useAppState((state) => state.papers.length === 0);
   const readOnly = useAppState((state) => state.readOnly);
   useGlobalKeys(controller);
+  useColumns(controller);
 
   let screen;
   if (load.phase === 'loading') {
@@ -36,16 +40,7 @@ export function App() {
   } else if (empty) {
     screen = <Welcome />;
   } else {
-    screen = (
-      <div className="app">
-        <Sidebar />
-        <ListPane />
-        <main className="detail-pane" aria-label="Paper">
-          <Toolbar />
-          <DetailPane />
-        </main>
-      </div>
-    );
+    screen = <Library />;
   }
 
   return (
@@ -61,6 +56,37 @@ export function App() {
       <DropOverlay controller={controller} />
       <Dialogs />
       <Toasts />
+      <Announcer />
+    </>
+  );
+}
+
+/** The library: sidebar, list and paper, in as many columns as the window has room for (see useColumns). */
+function Library() {
+  const controller = useController();
+  const { columns, paperOpen, drawerOpen } = useAppState((state) => state.layout);
+  return (
+    <>
+      <SkipLinks />
+      <div
+        className="app"
+        data-columns={columns}
+        data-paper-open={paperOpen || undefined}
+        data-drawer-open={drawerOpen || undefined}
+      >
+        <Sidebar />
+        {drawerOpen && (
+          <div className="drawer-scrim" aria-hidden="true" onClick={() => controller.toggleDrawer(false)} />
+        )}
+        {/* While the drawer is open, the rest can be neither focused nor clicked: Esc or the scrim closes it. */}
+        <div className="app-panes" inert={drawerOpen}>
+          <ListPane />
+          <Toolbar />
+          <main className="detail-pane" aria-label="Paper">
+            <DetailPane />
+          </main>
+        </div>
+      </div>
     </>
   );
 }
@@ -83,7 +109,7 @@ function Dialogs() {
           title="The import failed"
           onClose={close}
           footer={
-            <button type="button" className="button is-primary" autoFocus onClick={close}>
+            <button type="button" className="button is-primary" data-autofocus onClick={close}>
               OK
             </button>
           }

@@ -81,7 +81,10 @@ export function useGlobalKeys(controller: Controller): void {
         }
         case 'leave-field':
           if (active instanceof HTMLElement) active.blur();
-          controller.focus('list');
+          controller.leaveField();
+          break;
+        case 'open-paper':
+          controller.openPaper();
           break;
         case 'escape':
           controller.escape();

@@ -201,6 +201,55 @@ describe('Controller', () => {
     expect([...controller.state.selection.ids]).toEqual(['c']);
   });
 
+  it('in one column opens a paper over the list and goes back to it; Esc closes the drawer first', async () => {
+    const { controller } = await ready([paper('a'), paper('b')]);
+    const focused: string[] = [];
+    for (const target of ['list', 'paper', 'sidebar', 'menu', 'search'] as const) {
+      controller.onFocusRequest(target, () => focused.push(target));
+    }
+    const layout = () => controller.state.layout;
+
+    controller.setColumns(1);
+    controller.click('b', { shift: false, toggle: false });
+    expect(layout()).toEqual({ columns: 1, paperOpen: true, drawerOpen: false });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(focused.at(-1)).toBe('paper');
+
+    controller.toggleDrawer();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(layout().drawerOpen).toBe(true);
+    expect(focused.at(-1)).toBe('sidebar');
+    controller.escape();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(layout()).toEqual({ columns: 1, paperOpen: true, drawerOpen: false });
+    expect(focused.at(-1)).toBe('menu');
+
+    controller.escape();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(layout().paperOpen).toBe(false);
+    expect(focused.at(-1)).toBe('list');
+    expect(controller.state.selection.cursor).toBe('b');
+
+    // A filter chosen in the drawer shows its list; Ctrl/Cmd-click selects without opening.
+    controller.toggleDrawer();
+    controller.setFilter({ kind: 'status', status: 'unread' });
+    expect(layout().drawerOpen).toBe(false);
+    controller.click('a', { shift: false, toggle: true });
+    expect(layout().paperOpen).toBe(false);
+
+    // A wider window closes what it no longer needs; with three columns nothing opens over the list.
+    controller.focus('tag');
+    expect(layout().paperOpen).toBe(true);
+    controller.setColumns(3);
+    expect(layout()).toEqual({ columns: 3, paperOpen: false, drawerOpen: false });
+    controller.click('a', { shift: false, toggle: false });
+    controller.toggleDrawer();
+    expect(layout()).toEqual({ columns: 3, paperOpen: false, drawerOpen: false });
+    controller.setQuery('graphs');
+    controller.escape();
+    expect(controller.state.query).toBe('');
+  });
+
   it('says what a folder export replaced and which of the user’s files it left', async () => {
     const { controller, fake } = await ready([paper('a')]);
     fake.api.exportLibrary = () =>

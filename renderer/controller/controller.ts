@@ -10,6 +10,7 @@ import type { ExportRequest } from '../../core/export/index.js';
 import type { AppEvent } from '../../core/ipc.js';
 import type { Paper, ReadingStatus } from '../../core/model.js';
 import { isolated } from '../lib/bidi.js';
+import { afterNextPaint } from '../lib/after-paint.js';
 import { nextStatus } from '../lib/status.js';
 import { SearchClient } from '../search/client.js';
 import { inPagePort, startSearchWorker } from '../search/port.js';
@@ -25,8 +26,9 @@ import {
   setQuery,
   setResults,
 } from '../state/state.js';
+import { withColumns, withDrawerOpen, withPaperOpen } from '../state/layout.js';
 import { createStore, type Store } from '../state/store.js';
-import type { AppState, Dialog, SidebarFilter, Toast } from '../state/types.js';
+import type { AppState, Dialog, Layout, SidebarFilter, Toast } from '../state/types.js';
 import { visibleIds } from '../state/visible.js';
 import { FocusRegistry, type FocusTarget } from './focus.js';
 import { ImportExport } from './import-export.js';
@@ -132,14 +134,68 @@ export class Controller {
     return this.focusRegistry.register(target, handler);
   }
 
+  /** Focuses `target`, first showing it when a narrow window hides it (the list under the paper, the drawer). */
   focus(target: FocusTarget): void {
-    this.focusRegistry.focus(target);
+    const { layout } = this.state;
+    let shown = layout;
+    if (target === 'search' || target === 'list') shown = withPaperOpen(withDrawerOpen(layout, false), false);
+    else if (target === 'tag' || target === 'note' || target === 'paper')
+      shown = withPaperOpen(withDrawerOpen(layout, false), true);
+    if (shown === layout) {
+      this.focusRegistry.focus(target);
+    } else {
+      this.setLayout(shown);
+      this.focusOnceShown(target);
+    }
+  }
+
+  /** Esc in a field: back to the list, or to the paper while it is shown over the list. */
+  leaveField(): void {
+    this.focus(this.state.layout.paperOpen ? 'paper' : 'list');
+  }
+
+  /** Focuses `target` once the page has drawn what it shows now (a component that is about to appear). */
+  focusOnceShown(target: FocusTarget): void {
+    afterNextPaint(() => this.focusRegistry.focus(target));
+  }
+
+  // ——— Layout: how many columns, and what a narrow window shows ———
+
+  /** The window now has room for this many columns (the app follows its width). */
+  setColumns(columns: Layout['columns']): void {
+    this.setLayout(withColumns(this.state.layout, columns));
+  }
+
+  /** Enter on the list, or a click on a row, in one column: the paper over the list, and focus on it. */
+  openPaper(): void {
+    const { layout, selection } = this.state;
+    if (layout.columns === 1 && selection.cursor !== null) this.focus('paper');
+  }
+
+  /** Back (or Esc) from the paper over the list: the list again, on the paper's row. */
+  closePaper(): void {
+    this.focus('list');
+  }
+
+  /** Slides the sidebar in over a narrow window, focus on its current item; or out, focus back on its button. */
+  toggleDrawer(open = !this.state.layout.drawerOpen): void {
+    const layout = withDrawerOpen(this.state.layout, open);
+    if (layout === this.state.layout) return;
+    this.setLayout(layout);
+    this.focusOnceShown(open ? 'sidebar' : 'menu');
+  }
+
+  private setLayout(layout: Layout): void {
+    this.store.update((state) => (state.layout === layout ? state : { ...state, layout }));
   }
 
   // ——— Filter, search, selection ———
 
+  /** Shows the papers `filter` picks; in a narrow window the list comes back into view (and focus, if it was hidden). */
   setFilter(filter: SidebarFilter): void {
+    const { layout } = this.state;
     this.store.update((state) => setFilter(state, filter));
+    if (layout.drawerOpen || layout.paperOpen) this.focus('list');
   }
 
   setQuery(query: string): void {
@@ -148,7 +204,7 @@ export class Controller {
     else this.search.search(query);
   }
 
-  /** A click on a row: plain selects it, Shift extends, Ctrl/Cmd toggles. */
+  /** A click on a row: plain selects it (and in one column opens it), Shift extends, Ctrl/Cmd toggles. */
   click(id: string, modifiers: { shift: boolean; toggle: boolean }): void {
     this.flushCurrentNote();
     this.store.update((state) => {
@@ -159,6 +215,8 @@ export class Controller {
           : selections.selectOnly(id);
       return { ...state, selection };
     });
+    if (!modifiers.shift && !modifiers.toggle && this.state.layout.columns === 1) this.openPaper();
+    else this.focus('list');
   }
 
   move(delta: number, extend = false): void {
@@ -181,11 +239,18 @@ export class Controller {
     }));
   }
 
-  /** Esc outside a field: a multi-selection collapses to one paper; else the search clears. */
+  /**
+   * Esc outside a field: the drawer closes; else a multi-selection collapses to one paper; else the paper shown
+   * over the list goes back to the list; else the search clears.
+   */
   escape(): void {
-    const { selection, query } = this.state;
-    if (selection.ids.size > 1) {
+    const { selection, query, layout } = this.state;
+    if (layout.drawerOpen) {
+      this.toggleDrawer(false);
+    } else if (selection.ids.size > 1) {
       this.store.update((state) => ({ ...state, selection: selections.selectOnly(state.selection.cursor) }));
+    } else if (layout.paperOpen) {
+      this.closePaper();
     } else if (query !== '') {
       this.setQuery('');
     }

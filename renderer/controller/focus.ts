@@ -1,6 +1,10 @@
 /** Where a shortcut sends the focus: each component that can take it registers how. */
 
-export type FocusTarget = 'search' | 'list' | 'tag' | 'note';
+/**
+ * `paper`: the shown paper's heading; `sidebar`: the current item in the sidebar; `menu`: the button that slides the
+ * sidebar in, in a narrow window.
+ */
+export type FocusTarget = 'search' | 'list' | 'tag' | 'note' | 'paper' | 'sidebar' | 'menu';
 
 export class FocusRegistry {
   private readonly handlers = new Map<FocusTarget, () => void>();

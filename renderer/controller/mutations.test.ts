@@ -175,6 +175,32 @@ describe('Mutations', () => {
     });
   });
 
+  it('announces each change for a screen reader: what changed, on which paper', () => {
+    const { mutations, store } = setUp([
+      paper('a', { title: 'Attention Is All You Need', tags: ['ml'] }),
+      paper('b', { title: 'Deep Residual Learning' }),
+    ]);
+    const heard = (): string | undefined => store.get().announcement?.text;
+    void mutations.setStatus(['a'], 'read');
+    expect(heard()).toBe('Marked read: Attention Is All You Need');
+    void mutations.addTag(['a'], 'graphs');
+    expect(heard()).toBe('Tagged Attention Is All You Need with graphs');
+    void mutations.setStatus(['a', 'b'], 'reading');
+    expect(heard()).toBe('Marked reading: 2 papers');
+    void mutations.removeTag(['a'], 'graphs');
+    expect(heard()).toBe('Removed the tag graphs from Attention Is All You Need');
+    void mutations.renameTag('ml', 'learning');
+    expect(heard()).toBe('Renamed “ml” to “learning”');
+
+    // The same words again are a new announcement, so that they are heard again.
+    const before = store.get().announcement?.id;
+    void mutations.setStatus(['b'], 'read');
+    void mutations.setStatus(['b'], 'unread');
+    void mutations.setStatus(['b'], 'read');
+    expect(heard()).toBe('Marked read: Deep Residual Learning');
+    expect(store.get().announcement?.id).not.toBe(before);
+  });
+
   it('lets neither the answer nor the failure of an older change overturn a newer one', async () => {
     const { mutations, toasts, shown, call } = setUp([paper('a'), paper('b')]);
     const older = mutations.setStatus(['a', 'b'], 'reading');

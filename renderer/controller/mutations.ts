@@ -10,7 +10,7 @@ import type { Paper, ReadingStatus } from '../../core/model.js';
 import { isolated } from '../lib/bidi.js';
 import { describeStatusChange, plural } from '../lib/status.js';
 import * as papersLib from '../state/papers.js';
-import { paperById, replacePapers, sameFilter } from '../state/state.js';
+import { announce, paperById, replacePapers, sameFilter } from '../state/state.js';
 import type { Store } from '../state/store.js';
 import type { AppState } from '../state/types.js';
 import { applyRestore, dropUndo, pushUndo, recordsBefore, restoreInputs, type UndoEntry } from '../state/undo.js';
@@ -27,8 +27,16 @@ interface Mutation {
   /** Which fields undo puts back; none: the change is not undoable. */
   readonly undo?: { status?: boolean; tags?: boolean };
   readonly label: string;
+  /** What the live region says once the change shows: "Marked read: <title>". */
+  readonly announcement: (changed: readonly Paper[]) => string;
   /** "Couldn't mark 3 papers as read" */
   readonly failure: string;
+}
+
+/** Who a change was made to, as an announcement names them: the paper's title, or "3 papers". */
+function subject(changed: readonly Paper[]): string {
+  const [only] = changed;
+  return changed.length === 1 && only !== undefined ? only.title : plural(changed.length, 'paper');
 }
 
 export class Mutations {
@@ -51,6 +59,7 @@ export class Mutations {
       remote: (changed) => this.api.setStatus(changed, status),
       undo: { status: true },
       label: describeStatusChange(ids.length, status),
+      announcement: (changed) => `Marked ${status}: ${subject(changed)}`,
       failure: `Couldn't mark ${what} as ${status}`,
     });
   }
@@ -62,6 +71,7 @@ export class Mutations {
       remote: (changed) => this.api.addTags(changed, [tag]),
       undo: { tags: true },
       label: `Tagged ${ids.length === 1 ? 'paper' : plural(ids.length, 'paper')} “${isolated(tag.trim())}”`,
+      announcement: (changed) => `Tagged ${subject(changed)} with ${isolated(tag.trim())}`,
       failure: `Couldn't add the tag “${isolated(tag.trim())}”`,
     });
   }
@@ -73,6 +83,7 @@ export class Mutations {
       remote: (changed) => this.api.removeTags(changed, [tag]),
       undo: { tags: true },
       label: `Removed the tag “${isolated(tag)}”`,
+      announcement: (changed) => `Removed the tag ${isolated(tag)} from ${subject(changed)}`,
       failure: `Couldn't remove the tag “${isolated(tag)}”`,
     });
   }
@@ -95,16 +106,18 @@ export class Mutations {
     if (sameFilter(state.filter, { kind: 'tag', tag: from })) {
       this.store.update((current) => ({ ...current, filter: { kind: 'tag', tag: existing?.tag ?? target } }));
     }
+    const label =
+      existing === undefined
+        ? `Renamed “${isolated(from)}” to “${isolated(target)}”`
+        : `Merged “${isolated(from)}” into “${isolated(existing.tag)}”`;
     await this.mutate({
       ids,
       local: (paper, now) => papersLib.withTagRenamed(paper, from, target, now),
       // The library renames by tag, not by id: one call, whatever was selected.
       remote: () => this.api.renameTag(from, target),
       undo: { tags: true },
-      label:
-        existing === undefined
-          ? `Renamed “${isolated(from)}” to “${isolated(target)}”`
-          : `Merged “${isolated(from)}” into “${isolated(existing.tag)}”`,
+      label,
+      announcement: () => label,
       failure:
         existing === undefined
           ? `Couldn't rename “${isolated(from)}”`
@@ -157,6 +170,7 @@ export class Mutations {
     const changedBefore = before.filter((paper, position) => after[position] !== paper);
     const changed = after.filter((paper, position) => before[position] !== paper);
     if (changed.length === 0) return;
+    this.store.update((current) => announce(current, mutation.announcement(changed)));
 
     let entry: UndoEntry | null = null;
     if (mutation.undo !== undefined) {

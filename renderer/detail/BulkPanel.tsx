@@ -42,7 +42,7 @@ export function BulkPanel() {
 
   return (
     <section className="bulk" aria-labelledby="bulk-heading">
-      <h1 id="bulk-heading" className="bulk-title">
+      <h1 id="bulk-heading" className="bulk-title" tabIndex={-1}>
         {plural(selected.length, 'paper')} selected
       </h1>
       <p className="muted">

@@ -13,6 +13,7 @@ import { StatusControl } from './StatusControl.js';
 import { TagEditor } from './TagEditor.js';
 
 export function DetailPane() {
+  const controller = useController();
   const multi = useAppState((state) => state.selection.ids.size > 1);
   const paper = useAppState((state) => paperById(state, state.selection.cursor));
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -21,6 +22,15 @@ export function DetailPane() {
   useEffect(() => {
     scrollRef.current?.scrollTo({ top: 0 });
   }, [paper?.id]);
+
+  // Opened over the list (a narrow window): a screen reader starts at the paper's title.
+  useEffect(
+    () =>
+      controller.onFocusRequest('paper', () => {
+        scrollRef.current?.querySelector<HTMLElement>('h1')?.focus({ preventScroll: true });
+      }),
+    [controller],
+  );
 
   return (
     <div ref={scrollRef} className="detail-scroll">
@@ -73,7 +83,7 @@ function PaperDetail({ paper }: { paper: Paper }) {
         )}
       </div>
 
-      <h1 id="paper-title" className="paper-title">
+      <h1 id="paper-title" className="paper-title" tabIndex={-1}>
         <FieldText text={paper.title} ranges={highlights?.title} />
       </h1>
       {paper.authors.length > 0 && (
@@ -116,7 +126,7 @@ function PaperDetail({ paper }: { paper: Paper }) {
         )}
       </div>
 
-      <section className="paper-tags" aria-label="Tags">
+      <div className="paper-tags">
         <TagEditor
           tags={paper.tags}
           allTags={allTags}
@@ -125,7 +135,7 @@ function PaperDetail({ paper }: { paper: Paper }) {
           onRemove={(tag) => void controller.removeTag([paper.id], tag)}
           placeholder={paper.tags.length === 0 ? 'Add a tag…  (t)' : 'Add a tag…'}
         />
-      </section>
+      </div>
 
       <section className="abstract" aria-labelledby="abstract-heading">
         <h2 id="abstract-heading" className="section-heading">

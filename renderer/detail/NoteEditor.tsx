@@ -110,7 +110,7 @@ export function NoteEditor({ paper }: { paper: Paper }) {
                 event.preventDefault();
                 notes.flush(paper.id);
                 setEditing(false);
-                controller.focus('list');
+                controller.leaveField();
               }
             }}
           />

@@ -1,8 +1,13 @@
 import './Dialog.css';
 import { useEffect, useEffectEvent, useId, useRef, type ReactNode } from 'react';
+import { useController } from '../kit/context.js';
 import { CloseIcon } from '../kit/icons.js';
+import { focusToReturnTo, refocus } from '../lib/focus-memory.js';
 
-/** A modal <dialog>: the browser traps focus, dims the page and closes it on Esc. */
+/**
+ * A modal <dialog>: the browser traps focus, dims the page and closes it on Esc. It opens on the element marked
+ * `data-autofocus` (else the first control), and gives focus back where it was when it closes, or to the list.
+ */
 export function Dialog({
   title,
   onClose,
@@ -16,6 +21,7 @@ export function Dialog({
   footer?: ReactNode;
   wide?: boolean;
 }) {
+  const controller = useController();
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   // The latest onClose, called from the effect below without re-running it.
@@ -24,8 +30,11 @@ export function Dialog({
   useEffect(() => {
     const dialog = ref.current;
     if (dialog === null) return;
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    if (!dialog.open) dialog.showModal();
+    const opener = focusToReturnTo();
+    if (!dialog.open) {
+      dialog.showModal();
+      dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+    }
     // A close event is dispatched as a task of its own: one left over from an earlier close (React's StrictMode
     // mounts twice) must not close the dialog now open.
     const closed = (): void => {
@@ -35,9 +44,9 @@ export function Dialog({
     return () => {
       dialog.removeEventListener('close', closed);
       if (dialog.open) dialog.close();
-      if (opener?.isConnected === true) opener.focus({ preventScroll: true });
+      if (!refocus(opener)) controller.focus('list');
     };
-  }, []);
+  }, [controller]);
 
   return (
     <dialog

@@ -82,7 +82,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
             className="button is-primary"
             disabled={busy}
             aria-busy={busy}
-            autoFocus
+            data-autofocus
           >
             {busy ? 'Exporting…' : 'Export…'}
           </button>

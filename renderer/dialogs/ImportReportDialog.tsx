@@ -35,7 +35,7 @@ export function ImportReportDialog({ report, onClose }: { report: ImportReport; 
       onClose={onClose}
       wide
       footer={
-        <button type="button" className="button is-primary" autoFocus onClick={onClose}>
+        <button type="button" className="button is-primary" data-autofocus onClick={onClose}>
           Done
         </button>
       }

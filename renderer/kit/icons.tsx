@@ -98,3 +98,13 @@ export const NoteIcon = () => (
     <path d="M9 12h6M9 16h4" />
   </Icon>
 );
+export const MenuIcon = () => (
+  <Icon>
+    <path d="M4 7h16M4 12h16M4 17h16" />
+  </Icon>
+);
+export const BackIcon = () => (
+  <Icon>
+    <path d="M19 12H5m0 0 6-6m-6 6 6 6" />
+  </Icon>
+);

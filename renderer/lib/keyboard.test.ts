@@ -22,6 +22,7 @@ describe('commandForKey', () => {
     expect(commandForKey(key('r'))).toBe('cycle-status');
     expect(commandForKey(key('t'))).toBe('add-tag');
     expect(commandForKey(key('n'))).toBe('edit-note');
+    expect(commandForKey(key('Enter'))).toBe('open-paper');
     expect(commandForKey(key('?', { shiftKey: true }))).toBe('shortcuts');
     expect(commandForKey(key('x'))).toBeNull();
   });

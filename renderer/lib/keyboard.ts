@@ -12,6 +12,7 @@ export type Command =
   | 'add-tag'
   | 'edit-note'
   | 'open-link'
+  | 'open-paper'
   | 'leave-field'
   | 'escape'
   | 'shortcuts'
@@ -42,6 +43,7 @@ const PLAIN: Readonly<Record<string, Command>> = {
   t: 'add-tag',
   n: 'edit-note',
   o: 'open-link',
+  Enter: 'open-paper',
   '?': 'shortcuts',
 };
 
@@ -102,7 +104,11 @@ export function shortcutGroups(isMac: boolean): ShortcutGroup[] {
         },
         { keys: [['Home'], ['End']], description: 'First / last paper' },
         { keys: [['/'], [mod, 'F']], description: 'Search' },
-        { keys: [['Esc']], description: 'Leave a field; clear the selection or the search' },
+        { keys: [['Enter']], description: 'Open the paper over the list (in a narrow window)' },
+        {
+          keys: [['Esc']],
+          description: 'Leave a field; clear the selection, go back to the list, or clear the search',
+        },
       ],
     },
     {

@@ -8,9 +8,13 @@ const purify = createDOMPurify(window);
 
 purify.addHook('afterSanitizeAttributes', (node) => {
   if (node.tagName === 'INPUT') {
-    // Only the disabled checkboxes of a task list ("- [x] done").
-    if (node.getAttribute('type') !== 'checkbox') node.remove();
-    else node.setAttribute('disabled', '');
+    // Only the disabled checkboxes of a task list ("- [x] done"), each named by its task for a screen reader.
+    if (node.getAttribute('type') !== 'checkbox') {
+      node.remove();
+    } else {
+      node.setAttribute('disabled', '');
+      node.setAttribute('aria-label', taskText(node));
+    }
     return;
   }
   if (node.tagName === 'A') {
@@ -25,6 +29,16 @@ purify.addHook('afterSanitizeAttributes', (node) => {
     }
   }
 });
+
+/** A task's text: what follows its checkbox in the list item, up to a nested list. */
+function taskText(checkbox: Element): string {
+  let text = '';
+  for (let node = checkbox.nextSibling; node !== null; node = node.nextSibling) {
+    if (node.nodeName === 'UL' || node.nodeName === 'OL') break;
+    text += node.textContent ?? '';
+  }
+  return text.replace(/\s+/g, ' ').trim() || 'Task';
+}
 
 const OPTIONS = {
   ALLOWED_TAGS: [

@@ -164,6 +164,7 @@ function PaperList({ ids, label }: { ids: readonly string[]; label: string }) {
   return (
     <div
       ref={scrollRef}
+      id="papers"
       className="list-body list-scroll"
       role="listbox"
       aria-label={`Papers: ${label}`}

@@ -40,29 +40,53 @@ export const PaperRow = memo(function PaperRow({
   const onClick = (event: MouseEvent): void => {
     event.preventDefault();
     controller.click(id, { shift: event.shiftKey, toggle: isMac ? event.metaKey : event.ctrlKey });
-    controller.focus('list');
   };
 
   return (
     <div
       ref={measure}
       data-index={index}
-      id={rowDomId(id)}
-      role="option"
-      aria-selected={selected}
-      aria-setsize={total}
-      aria-posinset={index + 1}
       className={`row status-${paper.status}${selected ? ' is-selected' : ''}${cursor ? ' is-cursor' : ''}`}
       style={{ transform: `translateY(${start}px)` }}
       onMouseDown={(event) => event.shiftKey && event.preventDefault()}
       onClick={onClick}
     >
-      <RowContent paper={paper} highlights={highlights} />
+      <RowContent paper={paper} highlights={highlights} option={{ id: rowDomId(id), selected, index, total }} />
     </div>
   );
 });
 
-function RowContent({ paper, highlights }: { paper: Paper; highlights: Highlights | undefined }) {
+/** The row's option for a screen reader: where it is in the list, and whether it is selected. */
+interface RowOption {
+  readonly id: string;
+  readonly selected: boolean;
+  readonly index: number;
+  readonly total: number;
+}
+
+/** What a screen reader says after the title: ", unread, 2024" (the comma makes it pause). */
+function stateWords(paper: Paper): string {
+  const status = STATUS_LABELS[paper.status].toLocaleLowerCase('en');
+  return paper.year === null ? `, ${status}` : `, ${status}, ${String(paper.year)}`;
+}
+
+/** The row's description: its tags and whether it has a note. */
+function aboutWords(paper: Paper): string {
+  const parts: string[] = [];
+  if (paper.tags.length > 0) parts.push(`Tagged ${paper.tags.join(', ')}.`);
+  if (paper.note.trim() !== '') parts.push('Has a note.');
+  return parts.join(' ');
+}
+
+function RowContent({
+  paper,
+  highlights,
+  option,
+}: {
+  paper: Paper;
+  highlights: Highlights | undefined;
+  option: RowOption;
+}) {
   const abstractRanges = highlights?.abstract;
   const noteRanges = highlights?.note;
   const tagRanges = rangesPerTag(paper.tags, highlights?.tags);
@@ -77,28 +101,52 @@ function RowContent({ paper, highlights }: { paper: Paper; highlights: Highlight
     snippet = { text: firstLine(paper.abstract), clipped: false };
   }
   const authorRanges = highlights?.authors;
+  const about = aboutWords(paper);
   const showAuthors = authorRanges !== undefined && authorRanges.length > 0;
 
   return (
     <>
       <span className="row-marker" aria-hidden="true" />
       <div className="row-body">
-        <div className="row-title">
-          <FieldText text={paper.title} ranges={highlights?.title} />
+        {/*
+          The option is the title (and, unseen, the status and year): its name. The lines below are there to see,
+          not to hear; they stand outside it so that what it shows is what it is called (WCAG 2.5.3).
+        */}
+        <div
+          id={option.id}
+          role="option"
+          aria-labelledby={`${option.id}-title ${option.id}-state`}
+          aria-describedby={about === '' ? undefined : `${option.id}-about`}
+          aria-selected={option.selected}
+          aria-setsize={option.total}
+          aria-posinset={option.index + 1}
+        >
+          <div className="row-title" id={`${option.id}-title`}>
+            <FieldText text={paper.title} ranges={highlights?.title} />
+          </div>
+          <span className="visually-hidden" id={`${option.id}-state`}>
+            {stateWords(paper)}
+          </span>
+          {about !== '' && (
+            <span className="visually-hidden" id={`${option.id}-about`}>
+              {about}
+            </span>
+          )}
         </div>
         {showAuthors && (
-          <div className="row-authors">
+          <div className="row-authors" aria-hidden="true">
             <FieldText text={paper.authors.join(', ')} ranges={authorRanges} />
           </div>
         )}
         {snippet.text !== '' && (
-          <div className="row-snippet">
+          <div className="row-snippet" aria-hidden="true">
             {snippet.from !== undefined && <span className="row-snippet-from">{snippet.from}: </span>}
             {snippet.clipped && '…'}
             <FieldText text={snippet.text} ranges={snippet.ranges} />
           </div>
         )}
-        <div className="row-meta">
+        {/* Said by the row's name (its status) and description (its tags and note). */}
+        <div className="row-meta" aria-hidden="true">
           {paper.status !== 'unread' && (
             <span className={`status-pill status-${paper.status}`}>{STATUS_LABELS[paper.status]}</span>
           )}
@@ -110,7 +158,6 @@ function RowContent({ paper, highlights }: { paper: Paper; highlights: Highlight
           {paper.note.trim() !== '' && (
             <span className="row-has-note" title="Has a note">
               <NoteIcon />
-              <span className="visually-hidden">Has a note</span>
             </span>
           )}
         </div>

@@ -22,6 +22,7 @@ export function SearchBox() {
       <SearchIcon />
       <input
         ref={inputRef}
+        id="search"
         className="search-input"
         type="search"
         aria-label="Search papers"

@@ -1,11 +1,11 @@
 import '../styles/brand-mark.css';
 import './Sidebar.css';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { ReadingStatus } from '../../core/model.js';
 import type { DigestProgress } from '../../core/query.js';
 import { useAppState, useController } from '../kit/context.js';
 import { FieldText } from '../kit/FieldText.js';
-import { BookOpenIcon, CheckCircleIcon, DigestIcon, InboxIcon, LibraryIcon } from '../kit/icons.js';
+import { BookOpenIcon, CheckCircleIcon, CloseIcon, DigestIcon, InboxIcon, LibraryIcon } from '../kit/icons.js';
 import { isolated } from '../lib/bidi.js';
 import { formatCount } from '../lib/status.js';
 import type { SidebarFilter } from '../state/types.js';
@@ -22,16 +22,39 @@ const STATUS_ITEMS: readonly { status: ReadingStatus; label: string; icon: React
 ];
 
 export function Sidebar() {
+  const controller = useController();
+  const navRef = useRef<HTMLElement>(null);
+  const drawer = useAppState((state) => state.layout.columns < 3);
   const total = useAppState((state) => state.papers.length);
   const digests = useAppState((state) => state.digests);
   const { status: counts, digests: digestCounts, tags } = useAppState((state) => state.counts);
   const progress = digestProgressOf(digests, digestCounts);
 
+  // Slid in over a narrow window: focus goes to the list shown now.
+  useEffect(
+    () =>
+      controller.onFocusRequest('sidebar', () => {
+        navRef.current?.querySelector<HTMLElement>('[aria-current="true"], .nav-item')?.focus();
+      }),
+    [controller],
+  );
+
   return (
-    <nav className="sidebar" aria-label="Library">
+    <nav ref={navRef} id="sidebar" className="sidebar" aria-label="Library">
       <div className="brand">
         <span className="brand-mark" aria-hidden="true" />
         <span className="brand-name">Shelfmark</span>
+        {drawer && (
+          <button
+            type="button"
+            className="icon-button drawer-close"
+            aria-label="Close the library"
+            title="Close (Esc)"
+            onClick={() => controller.toggleDrawer(false)}
+          >
+            <CloseIcon size={16} />
+          </button>
+        )}
       </div>
       <div className="sidebar-scroll">
         <ul className="nav-list">

@@ -14,6 +14,15 @@ export function TagItem({ tag, count, allTags }: { tag: string; count: number; a
   const controller = useController();
   const active = useFilterActive({ kind: 'tag', tag });
   const [editing, setEditing] = useState(false);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  // Left by the keyboard, the field gives focus back to the tag (or, renamed, to the sidebar's current item).
+  const refocus = useRef(false);
+
+  useEffect(() => {
+    if (editing || !refocus.current) return;
+    refocus.current = false;
+    buttonRef.current?.focus();
+  }, [editing]);
 
   if (editing) {
     return (
@@ -21,9 +30,11 @@ export function TagItem({ tag, count, allTags }: { tag: string; count: number; a
         <TagRename
           tag={tag}
           allTags={allTags}
-          onDone={(to) => {
+          onDone={(to, byKeyboard) => {
             setEditing(false);
             if (to !== null) void controller.renameTag(tag, to);
+            if (byKeyboard && to === null) refocus.current = true;
+            else if (byKeyboard) controller.focusOnceShown('sidebar');
           }}
         />
       </li>
@@ -32,6 +43,7 @@ export function TagItem({ tag, count, allTags }: { tag: string; count: number; a
   return (
     <li className="tag-item">
       <button
+        ref={buttonRef}
         type="button"
         className={`nav-item${active ? ' is-active' : ''}`}
         aria-current={active ? 'true' : undefined}
@@ -66,7 +78,8 @@ function TagRename({
 }: {
   tag: string;
   allTags: readonly TagCount[];
-  onDone: (to: string | null) => void;
+  /** `to`: the new name, or null to keep the old; `byKeyboard`: Enter or Esc (not a click elsewhere). */
+  onDone: (to: string | null, byKeyboard: boolean) => void;
 }) {
   const [value, setValue] = useState(tag);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -80,10 +93,10 @@ function TagRename({
 
   const target = value.trim().replace(/\s+/g, '-');
   const into = allTags.find((other) => sameTag(other.tag, target) && !sameTag(other.tag, tag));
-  const finish = (to: string | null): void => {
+  const finish = (to: string | null, byKeyboard: boolean): void => {
     if (finished.current) return;
     finished.current = true;
-    onDone(to !== null && to !== '' && to !== tag ? to : null);
+    onDone(to !== null && to !== '' && to !== tag ? to : null, byKeyboard);
   };
 
   return (
@@ -91,7 +104,7 @@ function TagRename({
       className="tag-rename"
       onSubmit={(event) => {
         event.preventDefault();
-        finish(target);
+        finish(target, true);
       }}
     >
       <label className="visually-hidden" htmlFor={`${hintId}-input`}>
@@ -110,10 +123,10 @@ function TagRename({
           if (event.key === 'Escape') {
             event.preventDefault();
             event.stopPropagation();
-            finish(null);
+            finish(null, true);
           }
         }}
-        onBlur={() => finish(null)}
+        onBlur={() => finish(null, false)}
       />
       <p id={hintId} className={`tag-rename-hint${into !== undefined ? ' is-merge' : ''}`}>
         {into !== undefined

@@ -5,6 +5,7 @@ import type { Paper } from '../../core/model.js';
 import { isOutlineOf } from '../../core/outline.js';
 import type { DigestProgress } from '../../core/query.js';
 import { countAll, countChange } from './counts.js';
+import { WIDE_LAYOUT } from './layout.js';
 import { EMPTY_SELECTION, reconcile, selectOnly } from './selection.js';
 import type { AppState, SearchResults, SidebarFilter, Toast } from './types.js';
 import { libraryOrder, visibleIds } from './visible.js';
@@ -29,6 +30,8 @@ export const INITIAL_STATE: AppState = {
   busy: null,
   canUndo: false,
   readOnly: null,
+  announcement: null,
+  layout: WIDE_LAYOUT,
 };
 
 export function paperById(state: AppState, id: string | null): Paper | undefined {
@@ -188,6 +191,13 @@ export function sameFilter(a: SidebarFilter, b: SidebarFilter): boolean {
     case 'digest':
       return b.kind === 'digest' && a.id === b.id;
   }
+}
+
+let nextAnnouncementId = 1;
+
+/** Says `text` in the live region: a screen reader hears it once, even when it is the same as the last. */
+export function announce(state: AppState, text: string): AppState {
+  return { ...state, announcement: { id: nextAnnouncementId++, text } };
 }
 
 let nextToastId = 1;

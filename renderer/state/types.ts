@@ -38,6 +38,22 @@ export interface Toast {
   readonly action?: { readonly label: string; readonly run: () => void };
 }
 
+/** What a screen reader hears of a change, in the app's one polite live region; a new id makes a repeat heard. */
+interface Announcement {
+  readonly id: number;
+  readonly text: string;
+}
+
+/** How the window lays the app out; see state/layout.ts. */
+export interface Layout {
+  /** 3: sidebar, list and paper; 2: list and paper, the sidebar a drawer; 1: the list, or the paper over it. */
+  readonly columns: 1 | 2 | 3;
+  /** In one column: the paper (or the panel for several) is shown over the list. */
+  readonly paperOpen: boolean;
+  /** In one or two columns: the sidebar is slid in over the rest. */
+  readonly drawerOpen: boolean;
+}
+
 type LoadState =
   { readonly phase: 'loading' } | { readonly phase: 'ready' } | { readonly phase: 'error'; readonly message: string };
 
@@ -71,4 +87,6 @@ export interface AppState {
   readonly canUndo: boolean;
   /** Why the library cannot be changed (its folder cannot be written), as the library said; null when it can. */
   readonly readOnly: string | null;
+  readonly announcement: Announcement | null;
+  readonly layout: Layout;
 }

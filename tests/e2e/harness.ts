@@ -42,6 +42,27 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
+/** What a test file shares: the renderer built once into a temp folder, and one Chromium. */
+export interface E2eRig {
+  readonly rendererDir: string;
+  readonly browser: Browser;
+  close(): Promise<void>;
+}
+
+export async function startE2eRig(prefix: string): Promise<E2eRig> {
+  const build = await tempDir(prefix);
+  await buildRenderer(build.path);
+  const browser = await launchChromium();
+  return {
+    rendererDir: build.path,
+    browser,
+    async close() {
+      await browser.close();
+      await build.remove();
+    },
+  };
+}
+
 export interface Library {
   readonly dir: string;
   readonly dbPath: string;
@@ -84,13 +105,21 @@ export interface Session {
   readonly foreignRequests: string[];
 }
 
+interface Screen {
+  readonly viewport?: { readonly width: number; readonly height: number };
+  /** 2: a zoomed or high-density screen. */
+  readonly deviceScaleFactor?: number;
+}
+
 export async function openApp(
   browser: Browser,
   library: Library,
   colorScheme: 'light' | 'dark' = 'light',
+  screen: Screen = {},
 ): Promise<Session> {
   const context = await browser.newContext({
-    viewport: { width: 1440, height: 900 },
+    viewport: screen.viewport ?? { width: 1440, height: 900 },
+    deviceScaleFactor: screen.deviceScaleFactor ?? 1,
     colorScheme,
     acceptDownloads: true,
   });

@@ -39,6 +39,11 @@ function unexpectedErrors(session: Session): string[] {
 
 const listbox = (page: Page) => page.getByRole('listbox', { name: /^Papers:/ });
 const option = (page: Page, title: string) => listbox(page).getByRole('option').filter({ hasText: title });
+/** The whole row of the paper titled `title`: its option (the title) and the lines shown under it. */
+const row = (page: Page, title: string) =>
+  listbox(page)
+    .locator('.row')
+    .filter({ has: page.getByRole('option').filter({ hasText: title }) });
 const statusButton = (page: Page, status: 'Unread' | 'Reading' | 'Read') =>
   page.getByRole('group', { name: 'Reading status' }).getByRole('button', { name: status, exact: true });
 
@@ -515,16 +520,16 @@ describe.skipIf(!chromiumPresent)('the renderer in Chromium', () => {
       // row of a plain title.
       const [titleBox, snippetBox] = await Promise.all([
         box(spoofed.locator('.row-title')),
-        box(spoofed.locator('.row-snippet')),
+        box(row(page, 'abc').locator('.row-snippet')),
       ]);
       const plain = option(page, plainTitle);
       const [plainTitleBox, plainSnippetBox] = await Promise.all([
         box(plain.locator('.row-title')),
-        box(plain.locator('.row-snippet')),
+        box(row(page, plainTitle).locator('.row-snippet')),
       ]);
       expect(snippetBox.top).toBeGreaterThanOrEqual(titleBox.bottom);
       expect(snippetBox.left - titleBox.left).toBe(plainSnippetBox.left - plainTitleBox.left);
-      expect(await spoofed.locator('.row-snippet bdi').count()).toBe(1);
+      expect(await row(page, 'abc').locator('.row-snippet bdi').count()).toBe(1);
 
       // The detail pane: title, authors, "From" and the digest's name, the abstract, in their order.
       await spoofed.click();
@@ -560,7 +565,7 @@ describe.skipIf(!chromiumPresent)('the renderer in Chromium', () => {
       await page.keyboard.press('Escape');
       await page.keyboard.press('/');
       await page.keyboard.insertText('zanzibar');
-      const noteRow = option(page, 'Note:');
+      const noteRow = listbox(page).locator('.row').filter({ hasText: 'Note:' });
       await noteRow.waitFor();
       const [noteLabel, noteSnippet] = await Promise.all([
         box(noteRow.locator('.row-snippet-from')),

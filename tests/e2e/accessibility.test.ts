@@ -1,0 +1,578 @@
+/**
+ * Usable by everyone (WCAG 2.2 AA), in Chromium: axe-core finds no violation of a WCAG A or AA rule on any view
+ * or dialog, light or dark; at 200 % zoom of a 1280×800 window (640×400 CSS pixels) everything works without
+ * scrolling sideways; the keyboard reaches everything, with skip links first and focus given back when a dialog
+ * closes; a screen reader hears rows by their title, status and year, and changes in a polite live region; a
+ * selected row stands apart at 3:1. Saves screenshots of the narrow window to test-results/screenshots/.
+ */
+
+import { existsSync, readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { AxeResults } from 'axe-core';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { backUpDaily } from '../../app/store/backups.js';
+import { libraryPaths } from '../../app/store/index.js';
+import {
+  CHROMIUM,
+  openApp,
+  openLibrary,
+  REPO_ROOT,
+  screenshot,
+  startE2eRig,
+  tempDir,
+  type E2eRig,
+  type Library,
+  type Session,
+} from './harness.js';
+
+const AXE_SOURCE = readFileSync(join(REPO_ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+const WCAG_A_AND_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+const PARD = 'Pard: Permutation-Invariant Autoregressive Diffusion for Graph Generation';
+const LIE_GROUPS = 'Lie Group Decompositions for Equivariant Neural Networks';
+const LORA = 'Merging LoRAs like Playing LEGO';
+const ATTENTION = 'Attention Is All You Need';
+const BIB = `@article{vaswani2017,
+  title = {${ATTENTION}},
+  author = {Vaswani, Ashish},
+  year = {2017},
+  eprint = {1706.03762},
+  archivePrefix = {arXiv},
+}
+@article{he2016,
+  title = {Deep Residual Learning for Image Recognition},
+  author = {He, Kaiming},
+  year = {2016},
+}
+`;
+
+/** The CSP's frame-ancestors only works as a header; Chromium says so when it meets it in <meta>. */
+const unexpectedErrors = (session: Session): string[] =>
+  session.errors.filter((message) => !message.includes("'frame-ancestors' is ignored"));
+
+const listbox = (page: Page) => page.getByRole('listbox', { name: /^Papers:/ });
+const option = (page: Page, title: string) => listbox(page).getByRole('option').filter({ hasText: title });
+/** A row's whole accessible name: its title, a comma, its status and year (the regular expression is anchored). */
+const rowName = (title: string, state: string): RegExp =>
+  new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} ?, ${state}$`);
+const sidebar = (page: Page) => page.getByRole('navigation', { name: 'Library' });
+/** The page's tests run in Node, without the DOM's types: the element is described by what is used of it. */
+interface InPage {
+  readonly ownerDocument: { readonly activeElement: unknown };
+}
+const isFocused = (locator: Locator): Promise<boolean> =>
+  locator.evaluate((element: InPage) => element === element.ownerDocument.activeElement);
+const activeElement = (page: Page): Promise<string> =>
+  page.evaluate(`(() => {
+    const element = document.activeElement;
+    if (element === null || element === document.body) return 'body';
+    return element.getAttribute('aria-label') ?? element.getAttribute('role') ?? element.textContent?.trim() ?? element.tagName;
+  })()`);
+
+/** Lets CSS transitions and animations (a dialog fading in, colours after a theme change) come to rest. */
+async function settle(page: Page): Promise<void> {
+  await page.evaluate(`new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))`);
+  await page.evaluate(
+    `Promise.all(document.getAnimations().filter((animation) => animation.effect?.getTiming().iterations !== Infinity).map((animation) => animation.finished.catch(() => undefined)))`,
+  );
+}
+
+/** Every violation of a WCAG 2.2 A or AA rule that axe-core finds on the page, one line each. */
+async function axeViolations(page: Page): Promise<string[]> {
+  if ((await page.evaluate('typeof window.axe')) === 'undefined') await page.evaluate(AXE_SOURCE);
+  const results = await page.evaluate<AxeResults>(
+    `axe.run(document, { runOnly: { type: 'tag', values: ${JSON.stringify(WCAG_A_AND_AA)} }, resultTypes: ['violations'] })`,
+  );
+  return results.violations.flatMap((violation) =>
+    violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')}: ${node.failureSummary ?? ''}`),
+  );
+}
+
+/** Runs axe-core on what the page shows, in the light and in the dark; records what it finds under `view`. */
+async function checkBothThemes(page: Page, view: string, found: Record<string, string[]>): Promise<void> {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    await settle(page);
+    const violations = await axeViolations(page);
+    if (violations.length > 0) found[`${view} (${colorScheme})`] = violations;
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  await settle(page);
+}
+
+async function search(page: Page, text: string): Promise<void> {
+  await page.keyboard.press('/');
+  await expect.poll(() => activeElement(page)).toBe('Search papers');
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type(text);
+}
+
+async function importSample(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Import the sample digest' }).click();
+  await option(page, PARD).waitFor();
+}
+
+/** The page scrolls sideways by nothing: WCAG 1.4.10. */
+async function expectNoSideScroll(page: Page, where: string): Promise<void> {
+  const { scrollWidth, innerWidth } = await page.evaluate<{ scrollWidth: number; innerWidth: number }>(
+    '({ scrollWidth: document.documentElement.scrollWidth, innerWidth })',
+  );
+  expect(scrollWidth, where).toBeLessThanOrEqual(innerWidth);
+}
+
+/** The element is shown whole inside the window. */
+function expectInView(page: Page, name: string, box: { x: number; y: number; width: number; height: number } | null) {
+  const viewport = page.viewportSize();
+  expect(box, name).not.toBeNull();
+  if (box === null || viewport === null) return;
+  expect(box.x, name).toBeGreaterThanOrEqual(0);
+  expect(box.y, name).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width, name).toBeLessThanOrEqual(viewport.width);
+  expect(box.y + box.height, name).toBeLessThanOrEqual(viewport.height);
+}
+
+const chromiumPresent = existsSync(CHROMIUM);
+
+describe.skipIf(!chromiumPresent)('accessibility in Chromium', () => {
+  let rig: E2eRig;
+  let browser: Browser;
+  let files: { path: string; remove: () => Promise<void> };
+  let bib: string;
+  let garbage: string;
+
+  beforeAll(async () => {
+    files = await tempDir('shelfmark-a11y-files-');
+    bib = join(files.path, 'classics.bib');
+    garbage = join(files.path, 'not-a-digest.txt');
+    await writeFile(bib, BIB);
+    await writeFile(garbage, 'Nothing here looks like a digest at all.\n');
+    rig = await startE2eRig('shelfmark-a11y-renderer-');
+    browser = rig.browser;
+  }, 120_000);
+
+  afterAll(async () => {
+    await rig.close();
+    await files.remove();
+  });
+
+  async function withLibrary(run: (library: Library) => Promise<void>): Promise<void> {
+    const library = await openLibrary(rig.rendererDir);
+    try {
+      await run(library);
+    } finally {
+      await library.close();
+    }
+  }
+
+  it('breaks no WCAG 2.2 A or AA rule on any view or dialog, light or dark', async () => {
+    await withLibrary(async (library) => {
+      const session = await openApp(browser, library, 'light', { viewport: { width: 1280, height: 800 } });
+      const { page } = session;
+      const found: Record<string, string[]> = {};
+
+      await page.getByRole('button', { name: 'Import the sample digest' }).waitFor();
+      await checkBothThemes(page, 'welcome', found);
+      await importSample(page);
+      await page.getByRole('status').filter({ hasText: 'Imported 32 papers' }).waitFor();
+      await checkBothThemes(page, 'the list, with a toast', found);
+
+      await search(page, 'equivarant netwroks');
+      await option(page, LIE_GROUPS).waitFor();
+      await checkBothThemes(page, 'search results', found);
+
+      await option(page, LIE_GROUPS).click();
+      await expect.poll(() => page.locator('#paper-title').textContent()).toBe(LIE_GROUPS);
+      await checkBothThemes(page, 'a paper', found);
+
+      // Tagged and started (the day's first change makes a backup, offered below when the library breaks).
+      await page.keyboard.press('t');
+      await page.keyboard.type('graphs');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('r');
+      await page.keyboard.press('n');
+      await page.keyboard.type(
+        'Handles **non-compact** groups.\n\n- [ ] compare with frame averaging\n- [x] read the proofs',
+      );
+      await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+      await page.locator('.note-preview input[type=checkbox]').nth(1).waitFor();
+      await checkBothThemes(page, 'editing a note, with its preview', found);
+      await page.keyboard.press('Escape'); // leaves the note
+      await page.keyboard.press('Escape'); // clears the search
+      await checkBothThemes(page, 'a paper with its note', found);
+
+      await option(page, PARD).click();
+      await page.keyboard.press('Shift+j');
+      await page.keyboard.press('Shift+j');
+      await page.getByRole('heading', { name: '3 papers selected' }).waitFor();
+      await page.getByRole('combobox', { name: 'Add a tag to the selected papers' }).fill('gnn');
+      await page.keyboard.press('Enter');
+      await page.getByRole('button', { name: /Remove the tag gnn from 3 selected papers/ }).waitFor();
+      await checkBothThemes(page, 'several papers selected', found);
+      await page.keyboard.press('Escape'); // leaves the tag field
+      await page.keyboard.press('Escape'); // back to one paper
+
+      await page.keyboard.press('?');
+      await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
+      await checkBothThemes(page, 'the shortcuts dialog', found);
+      await page.keyboard.press('Escape');
+
+      await page.getByRole('button', { name: 'Export' }).click();
+      const exportDialog = page.getByRole('dialog', { name: 'Export' });
+      await exportDialog.getByText('Notes as Markdown').waitFor();
+      await checkBothThemes(page, 'the export dialog', found);
+      await exportDialog.getByText('Citations as BibTeX').click();
+      const downloading = page.waitForEvent('download');
+      await exportDialog.getByRole('button', { name: 'Export…' }).click();
+      await downloading;
+      await page.getByRole('status').filter({ hasText: 'Exported' }).waitFor();
+      await checkBothThemes(page, 'after an export, with its toast', found);
+
+      await sidebar(page).getByRole('button', { name: 'Rename or merge the tag graphs' }).click();
+      await page.getByRole('textbox', { name: 'New name for the tag graphs' }).fill('gnn');
+      await page.getByText('Enter merges #graphs into #gnn').waitFor();
+      await checkBothThemes(page, 'merging a tag in the sidebar', found);
+      await page.keyboard.press('Escape');
+
+      await page.locator('input[type=file]').setInputFiles([bib]);
+      await page.getByRole('dialog').getByText('2 added').waitFor();
+      await checkBothThemes(page, 'the import report', found);
+      await page.getByRole('dialog').getByRole('button', { name: 'Done' }).click();
+
+      await page.locator('input[type=file]').setInputFiles([garbage]);
+      await page.getByRole('dialog').getByText('Not imported').waitFor();
+      await checkBothThemes(page, 'the import report of a file that failed', found);
+      await page.getByRole('dialog').getByRole('button', { name: 'Done' }).click();
+
+      // The library refuses the import as a whole (here: the disk is full).
+      await page.route('**/api/importFiles', (route) =>
+        route.fulfill({
+          contentType: 'application/json',
+          body: JSON.stringify({
+            ok: false,
+            error: { kind: 'file-system', message: 'No space left on the disk holding library.json.' },
+          }),
+        }),
+      );
+      await page.locator('input[type=file]').setInputFiles([bib]);
+      await page.getByRole('dialog', { name: 'The import failed' }).waitFor();
+      await checkBothThemes(page, 'the import-failed dialog', found);
+      await page.getByRole('dialog').getByRole('button', { name: 'OK' }).click();
+      await page.unroute('**/api/importFiles');
+
+      // A library that cannot be read: the load error, with its backups. (The day's backup is made before the day's
+      // first change to a library that exists; this one began empty today, so it gets one here.)
+      await backUpDaily(libraryPaths(library.dbPath), new Date());
+      await writeFile(library.dbPath, '{ "papers": [ this is not JSON');
+      await page.reload();
+      await page.getByRole('heading', { name: 'Shelfmark couldn’t open your library' }).waitFor();
+      await page.getByRole('button', { name: 'Restore' }).first().waitFor();
+      await checkBothThemes(page, 'the load error with backups', found);
+      await page.getByRole('button', { name: 'Restore' }).first().click();
+      await option(page, PARD).waitFor();
+
+      expect(found).toEqual({});
+      await session.context.close();
+    });
+  }, 120_000);
+
+  it('reflows at 200 % zoom of a 1280×800 window: one column, the paper over the list, nothing to scroll sideways', async () => {
+    await withLibrary(async (library) => {
+      const session = await openApp(browser, library, 'light', {
+        viewport: { width: 640, height: 400 },
+        deviceScaleFactor: 2,
+      });
+      const { page } = session;
+      const found: Record<string, string[]> = {};
+      await page.getByRole('button', { name: 'Import the sample digest' }).waitFor();
+      await expectNoSideScroll(page, 'welcome');
+      await importSample(page);
+      await page.getByRole('status').filter({ hasText: 'Imported 32 papers' }).waitFor();
+      await expectNoSideScroll(page, 'the list');
+      const toolbar = page.getByRole('toolbar', { name: 'Library actions' });
+      for (const name of ['Library', 'Import', 'Export', 'Keyboard shortcuts']) {
+        const button = toolbar.getByRole('button', { name, exact: true });
+        expect(await button.isVisible(), name).toBe(true);
+        expectInView(page, name, await button.boundingBox());
+      }
+      await screenshot(page, 'reflow-list-light');
+
+      // A row opens its paper over the list, its title readable; Esc goes back to the row.
+      await option(page, LORA).click();
+      await expect.poll(() => activeElement(page)).toMatch(new RegExp(`^${LORA}`));
+      expect(await listbox(page).isVisible()).toBe(false);
+      const title = await page.locator('#paper-title').boundingBox();
+      expect(title?.width).toBeGreaterThanOrEqual(300);
+      expectInView(page, 'the Back button', await toolbar.getByRole('button', { name: 'Back' }).boundingBox());
+      await expectNoSideScroll(page, 'a paper');
+      await screenshot(page, 'reflow-paper-light');
+      await checkBothThemes(page, 'a paper over the list at 640×400', found);
+      await page.keyboard.press('r');
+      await page.keyboard.press('Escape');
+      await expect.poll(() => listbox(page).isVisible()).toBe(true);
+      const loraRow = await option(page, LORA).getAttribute('id');
+      await expect.poll(() => isFocused(listbox(page))).toBe(true);
+      expect(await listbox(page).getAttribute('aria-activedescendant')).toBe(loraRow);
+
+      // Enter opens the paper at the cursor; Back returns.
+      await page.keyboard.press('j');
+      await page.keyboard.press('Enter');
+      await toolbar.getByRole('button', { name: 'Back' }).click();
+      await expect.poll(() => isFocused(listbox(page))).toBe(true);
+
+      // Search.
+      await search(page, 'equivarant');
+      await option(page, LIE_GROUPS).waitFor();
+      await expectNoSideScroll(page, 'search results');
+      await screenshot(page, 'reflow-search-light');
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Escape');
+
+      // The sidebar slides in; a filter chosen there shows its papers.
+      await toolbar.getByRole('button', { name: 'Library', exact: true }).click();
+      const unread = sidebar(page).getByRole('button', { name: /^Unread/ });
+      await expect.poll(() => unread.isVisible()).toBe(true);
+      await expect.poll(() => activeElement(page)).toMatch(/^All papers/);
+      await expectNoSideScroll(page, 'the drawer');
+      await screenshot(page, 'reflow-drawer-light');
+      await checkBothThemes(page, 'the drawer at 640×400', found);
+      await unread.click();
+      await expect.poll(() => unread.isVisible()).toBe(false);
+      await expect.poll(() => page.locator('.list-summary-name').textContent()).toBe('Unread');
+      await expect.poll(() => option(page, LORA).count()).toBe(0);
+      await expect.poll(() => isFocused(listbox(page))).toBe(true);
+
+      // Import, and its report.
+      await page.locator('input[type=file]').setInputFiles([bib]);
+      const report = page.getByRole('dialog');
+      await report.getByText('2 added').waitFor();
+      expectInView(page, 'the report’s Done', await report.getByRole('button', { name: 'Done' }).boundingBox());
+      await screenshot(page, 'reflow-import-report-light');
+      await report.getByRole('button', { name: 'Done' }).click();
+      await expectNoSideScroll(page, 'after an import');
+
+      // The shortcuts fit too.
+      await page.keyboard.press('?');
+      const shortcuts = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+      await shortcuts.waitFor();
+      await settle(page);
+      expectInView(page, 'the shortcuts dialog', await shortcuts.boundingBox());
+      await page.keyboard.press('Escape');
+
+      // Dark, for the screenshots.
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await listbox(page).getByRole('option').first().click();
+      await settle(page);
+      await screenshot(page, 'reflow-paper-dark');
+      await page.keyboard.press('Escape');
+      await settle(page);
+      await screenshot(page, 'reflow-list-dark');
+
+      // Two columns at 800×600: the sidebar is a drawer, list and paper side by side.
+      await page.setViewportSize({ width: 800, height: 600 });
+      await page.emulateMedia({ colorScheme: 'light' });
+      await expect
+        .poll(() =>
+          sidebar(page)
+            .getByRole('button', { name: /^Unread/ })
+            .isVisible(),
+        )
+        .toBe(false);
+      await expect.poll(() => page.locator('#paper-title').isVisible()).toBe(true);
+      expect(await listbox(page).isVisible()).toBe(true);
+      await expectNoSideScroll(page, 'two columns');
+      await screenshot(page, 'reflow-two-columns-light');
+
+      expect(found).toEqual({});
+      expect(unexpectedErrors(session)).toEqual([]);
+      await session.context.close();
+    });
+  }, 120_000);
+
+  it('works by keyboard and speaks to a screen reader: skip links, focus given back, names, announcements, contrast of the selection', async () => {
+    await withLibrary(async (library) => {
+      const session = await openApp(browser, library, 'light', { viewport: { width: 1280, height: 800 } });
+      const { page } = session;
+      await importSample(page);
+      await page.locator('input[type=file]').setInputFiles([bib]);
+      await page.getByRole('dialog').getByRole('button', { name: 'Done' }).click();
+
+      // The first Tab stops skip to the search and to the list, and show themselves when focused.
+      await page.reload();
+      await option(page, PARD).waitFor();
+      await page.keyboard.press('Tab');
+      expect(await activeElement(page)).toBe('Skip to search');
+      expectInView(page, 'Skip to search', await page.getByRole('link', { name: 'Skip to search' }).boundingBox());
+      await page.keyboard.press('Tab');
+      expect(await activeElement(page)).toBe('Skip to papers');
+      expectInView(page, 'Skip to papers', await page.getByRole('link', { name: 'Skip to papers' }).boundingBox());
+      await page.keyboard.press('Enter');
+      await expect.poll(() => isFocused(listbox(page))).toBe(true);
+      await page.getByRole('link', { name: 'Skip to search' }).focus();
+      await page.keyboard.press('Enter');
+      expect(await activeElement(page)).toBe('Search papers');
+
+      // A row is named by its title, status and year (and the pause of a comma): not by its abstract.
+      const pard = listbox(page).getByRole('option', { name: rowName(PARD, 'unread') });
+      expect(await pard.count()).toBe(1);
+      const attention = listbox(page).getByRole('option', { name: rowName(ATTENTION, 'unread, 2017') });
+      expect(await attention.count()).toBe(1);
+
+      // Changes are announced, politely.
+      const announcer = page.locator('#announcer');
+      expect(await announcer.getAttribute('aria-live')).toBe('polite');
+      await attention.click();
+      await page.keyboard.press('r');
+      await expect.poll(() => announcer.textContent()).toBe(`Marked reading: ${ATTENTION}`);
+      await page.keyboard.press('t');
+      await page.keyboard.type('graphs');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => announcer.textContent()).toBe(`Tagged ${ATTENTION} with graphs`);
+      await page.keyboard.press('Escape');
+      expect(
+        await listbox(page)
+          .getByRole('option', { name: rowName(ATTENTION, 'reading, 2017') })
+          .count(),
+      ).toBe(1);
+
+      // A selected row stands apart from the rest, and from the page, at 3:1 or more (WCAG 1.4.11).
+      for (const colorScheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme });
+        await settle(page);
+        const ratios = await page.evaluate<{ againstRow: number; againstPage: number }>(SELECTED_ROW_CONTRAST);
+        expect(ratios.againstRow, colorScheme).toBeGreaterThanOrEqual(3);
+        expect(ratios.againstPage, colorScheme).toBeGreaterThanOrEqual(3);
+      }
+      await page.emulateMedia({ colorScheme: 'light' });
+
+      // Focus goes back where it was when a dialog closes: the shortcuts, from the list…
+      await listbox(page).focus();
+      await page.keyboard.press('?');
+      await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
+      await page.keyboard.press('Escape');
+      await expect.poll(() => isFocused(listbox(page))).toBe(true);
+      // …the export, to its button…
+      await page.getByRole('button', { name: 'Export' }).click();
+      const exportDialog = page.getByRole('dialog', { name: 'Export' });
+      await exportDialog.getByText('Citations as BibTeX').click();
+      const downloading = page.waitForEvent('download');
+      await exportDialog.getByRole('button', { name: 'Export…' }).click();
+      await downloading;
+      await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+      await expect.poll(() => activeElement(page)).toBe('Export');
+      // …and the import report, to the Import button, which was disabled while the files were read.
+      const choosing = page.waitForEvent('filechooser');
+      await page.getByRole('button', { name: 'Import', exact: true }).click();
+      await (await choosing).setFiles([bib]);
+      await page.getByRole('dialog').getByText('2 merged with your library').waitFor();
+      expect(await activeElement(page)).toBe('Done');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => activeElement(page)).toBe('Import');
+
+      // A tag is renamed from the keyboard (F2); Esc gives focus back to it.
+      const graphs = sidebar(page).getByRole('button', { name: /^graphs/ });
+      await graphs.focus();
+      await page.keyboard.press('F2');
+      await expect.poll(() => isFocused(page.getByRole('textbox', { name: 'New name for the tag graphs' }))).toBe(true);
+      await page.keyboard.press('Escape');
+      await expect.poll(() => isFocused(graphs)).toBe(true);
+
+      // Tab reaches every control, in order, and each shows that it has focus.
+      await page.reload();
+      await option(page, ATTENTION).waitFor();
+      const stops: FocusStop[] = [];
+      for (let press = 0; press < 80; press += 1) {
+        await page.keyboard.press('Tab');
+        const stop = await page.evaluate<FocusStop | null>(FOCUS_STOP);
+        if (stop === null || stops[0]?.name === stop.name) break;
+        stops.push(stop);
+      }
+      expect(stops.filter((stop) => !stop.indicated || !stop.shown)).toEqual([]);
+      const names = stops.map((stop) => stop.name);
+      for (const name of [
+        'Skip to search',
+        'Skip to papers',
+        'All papers',
+        'Rename or merge the tag graphs',
+        'Search papers',
+        'Papers: All papers',
+        'Import',
+        'Export',
+        'Keyboard shortcuts',
+        'Unread',
+        'Reading',
+        'Add a tag',
+      ]) {
+        expect(
+          names.some((stop) => stop.startsWith(name)),
+          name,
+        ).toBe(true);
+      }
+      expect(names.indexOf('Skip to search')).toBe(0);
+      expect(names.indexOf('Skip to papers')).toBe(1);
+
+      expect(unexpectedErrors(session)).toEqual([]);
+      await session.context.close();
+    });
+  }, 120_000);
+});
+
+interface FocusStop {
+  readonly name: string;
+  /** An outline of 2 px or more, or (the list, the search) a ring drawn around what stands for it. */
+  readonly indicated: boolean;
+  readonly shown: boolean;
+}
+
+/** In the page: the focused element, and whether it shows that it has focus; null on the page's body. */
+const FOCUS_STOP = `(() => {
+  const element = document.activeElement;
+  if (element === null || element === document.body) return null;
+  const style = getComputedStyle(element);
+  const ringed = (node) => node !== null && getComputedStyle(node).boxShadow !== 'none';
+  const outlined = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
+  const list = element.getAttribute('role') === 'listbox' && ringed(element.querySelector('.row.is-cursor'));
+  const search = element.closest('.search') !== null && ringed(element.closest('.search'));
+  const box = element.getBoundingClientRect();
+  return {
+    name: (element.getAttribute('aria-label') ?? element.textContent ?? '').trim().slice(0, 60),
+    indicated: outlined || list || search,
+    shown: box.width > 0 && box.height > 0 && style.visibility !== 'hidden',
+  };
+})()`;
+
+/**
+ * In the page: the contrast of the selected row's marking (its accent bar) against an unselected row's background
+ * and against the list's, each composited over the page as the eye sees it.
+ */
+const SELECTED_ROW_CONTRAST = `(() => {
+  const parse = (colour) => {
+    const [r, g, b, a = 1] = colour.match(/[\\d.]+/g).map(Number);
+    return { r, g, b, a };
+  };
+  const over = (top, bottom) => ({
+    r: top.r * top.a + bottom.r * (1 - top.a),
+    g: top.g * top.a + bottom.g * (1 - top.a),
+    b: top.b * top.a + bottom.b * (1 - top.a),
+    a: 1,
+  });
+  const luminance = ({ r, g, b }) => {
+    const [lr, lg, lb] = [r, g, b].map((value) => {
+      const v = value / 255;
+      return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * lr + 0.7152 * lg + 0.0722 * lb;
+  };
+  const ratio = (x, y) => {
+    const [high, low] = [luminance(x), luminance(y)].sort((p, q) => q - p);
+    return (high + 0.05) / (low + 0.05);
+  };
+  const pane = parse(getComputedStyle(document.querySelector('.list-pane')).backgroundColor);
+  const selected = document.querySelector('.row.is-selected');
+  const unselected = document.querySelector('.row:not(.is-selected)');
+  const rowBackground = (row) => over(parse(getComputedStyle(row).backgroundColor), pane);
+  const bar = over(parse(getComputedStyle(selected, '::before').backgroundColor), rowBackground(selected));
+  return { againstRow: ratio(bar, rowBackground(unselected)), againstPage: ratio(bar, pane) };
+})()`;
