@@ -2,12 +2,12 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { ImportReport } from '../../core/api.js';
-import type { Controller } from '../controller/controller.js';
+import { Controller } from '../controller/controller.js';
 import { ControllerContext } from '../kit/context.js';
 import { ImportReportDialog } from './ImportReportDialog.js';
 
-/** The dialog reads nothing of the controller while it renders on the server: a stand-in is enough. */
-const controller = {} as Controller;
+/** The dialog reads nothing of the controller while it renders on the server: one never constructed is enough. */
+const controller = Object.create(Controller.prototype) as Controller;
 
 /** The dialog's text, tags dropped. */
 function textOf(report: ImportReport): string {
