@@ -32,7 +32,7 @@ export interface DigestImportSummary {
 }
 
 /** The stored record, with what it lacked filled in from the incoming one. Never replaces what it had. */
-export function fillIn(stored: CataloguePaper, incoming: ParsedPaper, digestIds: readonly string[]): CataloguePaper {
+function fillIn(stored: CataloguePaper, incoming: ParsedPaper, digestIds: readonly string[]): CataloguePaper {
   const merged: CataloguePaper = {
     ...stored,
     abstract: stored.abstract !== '' ? stored.abstract : incoming.abstract,

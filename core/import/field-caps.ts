@@ -105,7 +105,7 @@ function paperName(paper: ParsedPaper, position: number): string {
  * The paper with every field within FIELD_CAPS (the same object when all are), and a warning for each field cut.
  * Lists are cut at their end.
  */
-export function capPaper<T extends ParsedPaper>(
+function capPaper<T extends ParsedPaper>(
   paper: T,
   position: number,
 ): { readonly paper: T; readonly warnings: readonly ImportWarning[] } {

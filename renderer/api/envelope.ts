@@ -24,7 +24,7 @@ function isApiError(value: unknown): value is ApiError {
 }
 
 /** The envelope's value; throws ApiCallError for an error envelope or anything that is no envelope at all. */
-export function unwrapResponse(response: unknown): unknown {
+function unwrapResponse(response: unknown): unknown {
   if (typeof response === 'object' && response !== null && 'ok' in response) {
     if (response.ok === true) return 'value' in response ? response.value : undefined;
     if (response.ok === false && 'error' in response && isApiError(response.error)) {

@@ -76,7 +76,7 @@ export function commandForKey(input: KeyInput): Command | null {
   return (shiftKey ? SHIFTED[key] : PLAIN[key]) ?? null;
 }
 
-export interface ShortcutHelp {
+interface ShortcutHelp {
   readonly keys: readonly (readonly string[])[];
   readonly description: string;
 }

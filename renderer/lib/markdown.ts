@@ -7,7 +7,7 @@
 import { Marked, type Tokens } from 'marked';
 import { safeHttpUrl } from './links.js';
 
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
