@@ -17,7 +17,8 @@ import type { ExportOutput } from '../core/export/index.js';
 import { exportFileType, type ExportRequest } from '../core/export/request.js';
 import { sameItems } from '../core/arrays.js';
 import { InvalidInputError } from '../core/errors.js';
-import type { LibrarySnapshot } from '../core/import/types.js';
+import type { ImportPreview } from '../core/import/preview.js';
+import type { LibrarySnapshot, ParsedFile } from '../core/import/types.js';
 import { findPaper, findPapers } from '../core/lookup.js';
 import { mergeDigest, mergeLibrary } from '../core/merge.js';
 import {
@@ -69,6 +70,17 @@ export interface LibraryServiceOptions {
 /** Loaded on first use: showing a library needs neither, and together they take ~40 ms to load. */
 const parsers = (): Promise<typeof import('../core/import/index.js')> => import('../core/import/index.js');
 const exporters = (): Promise<typeof import('../core/export/index.js')> => import('../core/export/index.js');
+
+/** What `previewImport` names text it is not given a name for. */
+const PASTED_TEXT = 'Pasted text';
+
+/** A digest to import: a file's bytes, or text (pasted, or from standard input). */
+type DigestSource = DigestFile | { readonly name: string; readonly text: string };
+
+/** A digest source read: what it holds, or why it cannot be imported. */
+type ParsedSource =
+  | { readonly file: string; readonly ok: true; readonly parsed: ParsedFile }
+  | { readonly file: string; readonly ok: false; readonly error: string };
 
 type StateChange = (state: ReadingState | undefined, now: string, paperId: string) => ReadingState | undefined;
 
@@ -159,20 +171,45 @@ export class LibraryService implements LibraryApi {
     return withReadingState(paper, readingStateOf(library.states, paper.id));
   }
 
-  async importFiles(files: readonly DigestFile[]): Promise<ImportReport> {
+  importFiles(files: readonly DigestFile[]): Promise<ImportReport> {
+    return this.importSources(files);
+  }
+
+  /** Imports text as a digest (pasted, or read from standard input), named `name`. */
+  importText(text: string, name: string): Promise<ImportReport> {
+    return this.importSources([{ name, text }]);
+  }
+
+  /** What importing `text` would do, without storing anything. */
+  async previewImport(text: string, name = PASTED_TEXT): Promise<ImportPreview> {
+    const [entry] = await this.parseSources([{ name, text }]);
+    if (entry === undefined) throw new Error('previewImport parsed nothing');
+    if (!entry.ok) throw new InvalidInputError(entry.error);
+    const { previewImport } = await parsers();
+    return previewImport(await this.read(), entry.parsed, name);
+  }
+
+  private async parseSources(sources: readonly DigestSource[]): Promise<ParsedSource[]> {
     const now = this.now();
-    const { parseDigestFile } = await parsers();
-    const parsed = files.map((file) => {
+    const { parseDigestFile, parseDigestText } = await parsers();
+    return sources.map((source) => {
+      const ctx = { fileName: source.name, now };
       try {
-        return {
-          file: file.name,
-          ok: true as const,
-          parsed: parseDigestFile(file.bytes, { fileName: file.name, now }),
-        };
+        const parsed = 'bytes' in source ? parseDigestFile(source.bytes, ctx) : parseDigestText(source.text, ctx);
+        return { file: source.name, ok: true as const, parsed };
       } catch (error) {
-        return { file: file.name, ok: false as const, error: errorMessage(error) };
+        return { file: source.name, ok: false as const, error: errorMessage(error) };
       }
     });
+  }
+
+  private async importSources(sources: readonly DigestSource[]): Promise<ImportReport> {
+    return this.commitParsed(await this.parseSources(sources));
+  }
+
+  /** Merges what was read into the library, in one change: every digest and library in order. */
+  private async commitParsed(parsed: readonly ParsedSource[]): Promise<ImportReport> {
+    const now = this.now();
     const readable = parsed.filter((entry) => entry.ok);
     if (readable.length === 0) return summarise(parsed.filter((entry) => !entry.ok));
 

@@ -4,6 +4,7 @@ import { z } from 'zod';
 
 import { API_METHODS, MAX_PAPERS_PER_PAGE, type ApiMethod, type LibraryApi } from './api.js';
 import { EXPORT_FORMATS } from './export/request.js';
+import { MAX_DIGEST_BYTES } from './import/decode.js';
 import { READING_STATUSES } from './model.js';
 import { MAX_NOTE_LENGTH, MAX_TAG_LENGTH } from './reading.js';
 
@@ -48,6 +49,10 @@ const exportRequest = z
   })
   .strict();
 
+/** Text imported as a digest: as long as a digest file may be, in characters. */
+const digestText = z.string().min(1).max(MAX_DIGEST_BYTES);
+const digestName = z.string().min(1).max(1000);
+
 const readingStateInput = z
   .object({ id: paperId, status, tags: z.array(tag).max(100), note, readAt: z.iso.datetime().nullable() })
   .strict();
@@ -60,6 +65,8 @@ export const apiArgs = {
   getPaper: z.tuple([paperId]),
   importFiles: z.tuple([z.array(digestFile).min(1).max(1000)]),
   importSample: z.tuple([]),
+  previewImport: z.tuple([digestText, digestName.optional()]),
+  importText: z.tuple([digestText, digestName]),
   setStatus: z.tuple([paperIds, status]),
   addTags: z.tuple([paperIds, tags]),
   removeTags: z.tuple([paperIds, tags]),

@@ -4,6 +4,7 @@
  * is touched. Free of zod and of the library's code, so that the renderer's bundle carries only this contract.
  */
 
+import type { ImportPreview } from './import/preview.js';
 import type { ImportWarning } from './import/types.js';
 import type { LibraryMergeSummary, DigestImportSummary } from './merge.js';
 import type { Paper, ReadingStatus } from './model.js';
@@ -105,6 +106,13 @@ export interface LibraryApi {
   importFiles(files: readonly DigestFile[]): Promise<ImportReport>;
   /** Imports the sample digest that ships with Shelfmark. */
   importSample(): Promise<ImportReport>;
+  /**
+   * What importing `text` (pasted: a digest in any format Shelfmark reads) would do, without storing anything: the
+   * format detected, how many papers are new and how many the library has, each paper, and every block skipped.
+   */
+  previewImport(text: string, name?: string): Promise<ImportPreview>;
+  /** Imports `text` as a digest named `name` ("Pasted text"): what `previewImport` said it would do. */
+  importText(text: string, name: string): Promise<ImportReport>;
   setStatus(ids: readonly string[], status: ReadingStatus): Promise<readonly Paper[]>;
   addTags(ids: readonly string[], tags: readonly string[]): Promise<readonly Paper[]>;
   removeTags(ids: readonly string[], tags: readonly string[]): Promise<readonly Paper[]>;
@@ -123,6 +131,8 @@ export interface LibraryApi {
   restoreBackup(name: string): Promise<BackupSummary | null>;
 }
 
+export type { ImportPreview, PreviewPaper } from './import/preview.js';
+
 export type ApiMethod = keyof LibraryApi;
 
 /** Every method, in a list the transports build their proxies from (api-args.ts checks it is every method). */
@@ -134,6 +144,8 @@ export const API_METHODS = [
   'getPaper',
   'importFiles',
   'importSample',
+  'previewImport',
+  'importText',
   'setStatus',
   'addTags',
   'removeTags',

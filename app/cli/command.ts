@@ -8,6 +8,8 @@ export interface CliIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   readonly readStdin: () => Promise<string>;
+  /** Standard input as it is, for a digest whose encoding the importer works out; else readStdin's text is used. */
+  readonly readStdinBytes?: () => Promise<Uint8Array>;
   readonly env: NodeJS.ProcessEnv;
 }
 

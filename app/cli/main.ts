@@ -88,15 +88,17 @@ export async function main(): Promise<void> {
     if (error.code !== 'EPIPE') throw error;
     process.exit(process.exitCode ?? 0);
   });
-  const readStdin = async (): Promise<string> => {
+  const readStdinBytes = async (): Promise<Uint8Array> => {
     const chunks: Buffer[] = [];
     for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks).toString('utf8');
+    return new Uint8Array(Buffer.concat(chunks));
   };
+  const readStdin = async (): Promise<string> => Buffer.from(await readStdinBytes()).toString('utf8');
   process.exitCode = await run(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     readStdin,
+    readStdinBytes,
     env: process.env,
   });
 }

@@ -17,6 +17,13 @@ describe('the Hugging Face daily papers API response', () => {
     });
   });
 
+  it('is dated by the day the caller asked for, when it says', () => {
+    expect(parseHfDailyJson(DAILY, { ...ctx, date: '2025-03-12' })).toMatchObject({
+      title: 'Hugging Face Daily Papers, Mar 12, 2025',
+      date: '2025-03-12',
+    });
+  });
+
   it('reads the paper: id, summary, authors, repository and project page', () => {
     expect(digest.papers[0]).toEqual({
       title: 'Physics-Inspired Generative Models, Revisited',

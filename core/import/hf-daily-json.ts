@@ -26,7 +26,7 @@ export function isHfDailyJson(value: unknown): boolean {
   return dailyPaperItems(value)?.some((item) => isRecord(item) && isRecord(item['paper'])) ?? false;
 }
 
-export function parseHfDailyJson(text: string, _ctx: ParseContext, json?: ParsedJson | null): ParsedDigest {
+export function parseHfDailyJson(text: string, ctx: ParseContext, json?: ParsedJson | null): ParsedDigest {
   const items = dailyPaperItems(json != null ? json.value : parseJson(text));
   if (items === null) throw new DigestError('it is JSON, but not a list of Hugging Face daily papers');
   const papers: ParsedPaper[] = [];
@@ -41,7 +41,7 @@ export function parseHfDailyJson(text: string, _ctx: ParseContext, json?: Parsed
     if (typeof paper === 'string') skipped.push({ where: withId(where, item), reason: paper });
     else papers.push(paper);
   }
-  const date = mostCommonDay(items.filter(isRecord));
+  const date = ctx.date ?? mostCommonDay(items.filter(isRecord));
   return {
     format: 'hf-daily-json',
     title: date === null ? 'Hugging Face Daily Papers' : `Hugging Face Daily Papers, ${isoDateLabel(date)}`,

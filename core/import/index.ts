@@ -4,6 +4,7 @@ import type { DigestFormat } from '../model.js';
 import { parseArxivEmail } from './arxiv-email.js';
 import { parseBibtex } from './bibtex.js';
 import { decodeDigest } from './decode.js';
+import { formatName } from './format-names.js';
 import { capDigest, capLibrary } from './field-caps.js';
 import { detectFormat, parseJsonText } from './detect.js';
 import { parseHfDailyJson } from './hf-daily-json.js';
@@ -15,6 +16,8 @@ import { DigestError, type ParseContext, type ParsedDigest, type ParsedFile, typ
 
 export { decodeDigest, MAX_DIGEST_BYTES } from './decode.js';
 export { detectFormat } from './detect.js';
+export { formatName } from './format-names.js';
+export { previewImport, type ImportPreview, type PreviewPaper } from './preview.js';
 export { DigestError } from './types.js';
 export type { ImportWarning, LibrarySnapshot, ParseContext, ParsedDigest, ParsedFile, SkippedBlock } from './types.js';
 
@@ -31,14 +34,6 @@ const DIGEST_PARSERS: Readonly<
   'hf-daily-json': parseHfDailyJson,
   'arxiv-email': parseArxivEmail,
   bibtex: parseBibtex,
-};
-
-const FORMAT_NAMES: Readonly<Record<DigestFormat, string>> = {
-  'hf-daily-text': 'a Hugging Face Daily Papers page',
-  'hf-daily-json': 'Hugging Face Daily Papers JSON',
-  'arxiv-email': 'an arXiv listing email',
-  bibtex: 'a BibTeX file',
-  'shelfmark-json': 'a Shelfmark library export',
 };
 
 /** Throws DigestError, with a message for the user, when the file cannot be imported at all. */
@@ -70,5 +65,5 @@ function parseNormalizedText(normalized: string, ctx: ParseContext): ParsedFile 
 function noPapersMessage(format: DigestFormat, skipped: readonly SkippedBlock[]): string {
   const [first] = skipped;
   const firstProblem = first === undefined ? '' : `; skipped ${first.where}: ${first.reason}`;
-  return `it looks like ${FORMAT_NAMES[format]} but contains no papers${firstProblem}`;
+  return `it looks like ${formatName(format)} but contains no papers${firstProblem}`;
 }

@@ -41,4 +41,9 @@ export interface ParseContext {
   readonly fileName: string;
   /** ISO time of the import: the year of a date line that gives none ("Mar 11") is the latest not after it. */
   readonly now: string;
+  /**
+   * The day the digest is for (YYYY-MM-DD), when the caller knows it better than the text can say: the day a fetch
+   * of Hugging Face Daily Papers asked for.
+   */
+  readonly date?: string;
 }
