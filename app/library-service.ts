@@ -5,6 +5,7 @@ import { basename } from 'node:path';
 import type {
   BackupSummary,
   DigestFile,
+  TaskProgress,
   ExportResult,
   FileImportResult,
   ImportReport,
@@ -16,7 +17,14 @@ import type {
 import type { ExportOutput } from '../core/export/index.js';
 import { exportFileType, type ExportRequest } from '../core/export/request.js';
 import { sameItems } from '../core/arrays.js';
-import { InvalidInputError } from '../core/errors.js';
+import { InvalidInputError, NotFoundError } from '../core/errors.js';
+import { DigestError } from '../core/import/types.js';
+import type { ArxivAnswers } from '../core/import/arxiv-atom.js';
+import { quoteForMessage } from '../core/terminal-text.js';
+import { ArxivApi } from './arxiv/arxiv-api.js';
+import { throwIfCancelled } from './net/clock.js';
+import { networkSettings, type NetworkSettings } from './net/settings.js';
+import { Tasks, type Run, type RunOptions } from './tasks.js';
 import type { ImportPreview } from '../core/import/preview.js';
 import type { LibrarySnapshot, ParsedFile } from '../core/import/types.js';
 import { findPaper, findPapers } from '../core/lookup.js';
@@ -60,6 +68,8 @@ import {
 export type ExportSaver = (output: ExportOutput, request: ExportRequest) => Promise<ExportResult>;
 
 export interface LibraryServiceOptions {
+  /** Where the web APIs are and how to reach them; by default from the environment (networkSettings). */
+  readonly network?: NetworkSettings;
   /** The bundled sample digest that `importSample` imports. */
   readonly sampleDigest: string;
   readonly now?: () => Date;
@@ -73,6 +83,8 @@ const exporters = (): Promise<typeof import('../core/export/index.js')> => impor
 
 /** What `previewImport` names text it is not given a name for. */
 const PASTED_TEXT = 'Pasted text';
+
+const EMPTY_ANSWERS: ArxivAnswers = { papers: new Map(), problems: new Map(), errors: [] };
 
 /** A digest to import: a file's bytes, or text (pasted, or from standard input). */
 type DigestSource = DigestFile | { readonly name: string; readonly text: string };
@@ -91,6 +103,8 @@ function sameCatalogue(a: Catalogue, b: Catalogue): boolean {
 export class LibraryService implements LibraryApi {
   readonly paths: LibraryPaths;
   #store: Promise<LibraryStore> | null = null;
+  readonly #tasks = new Tasks();
+  #arxiv: ArxivApi | null = null;
   #outlineView: { readonly library: OutlineSnapshot; readonly view: Omit<LibraryOutline, 'readOnly'> } | null = null;
 
   /** Opens nothing yet: a library that cannot be read still lists and restores its backups. */
@@ -118,6 +132,10 @@ export class LibraryService implements LibraryApi {
   }
 
   private backedUpOn: string | null = null;
+
+  private get network(): NetworkSettings {
+    return this.options.network ?? networkSettings(process.env);
+  }
 
   private clock(): Date {
     return this.options.now?.() ?? new Date();
@@ -171,44 +189,100 @@ export class LibraryService implements LibraryApi {
     return withReadingState(paper, readingStateOf(library.states, paper.id));
   }
 
-  importFiles(files: readonly DigestFile[]): Promise<ImportReport> {
-    return this.importSources(files);
+  importFiles(files: readonly DigestFile[], options?: RunOptions): Promise<ImportReport> {
+    return this.#tasks.run(options, async (run) => this.commitParsed(await this.parseSources(files, run), run));
   }
 
   /** Imports text as a digest (pasted, or read from standard input), named `name`. */
-  importText(text: string, name: string): Promise<ImportReport> {
-    return this.importSources([{ name, text }]);
+  importText(text: string, name: string, options?: RunOptions): Promise<ImportReport> {
+    return this.#tasks.run(options, async (run) =>
+      this.commitParsed(await this.parseSources([{ name, text }], run), run),
+    );
   }
 
   /** What importing `text` would do, without storing anything. */
-  async previewImport(text: string, name = PASTED_TEXT): Promise<ImportPreview> {
-    const [entry] = await this.parseSources([{ name, text }]);
-    if (entry === undefined) throw new Error('previewImport parsed nothing');
-    if (!entry.ok) throw new InvalidInputError(entry.error);
-    const { previewImport } = await parsers();
-    return previewImport(await this.read(), entry.parsed, name);
+  previewImport(text: string, name = PASTED_TEXT, options?: RunOptions): Promise<ImportPreview> {
+    return this.#tasks.run(options, async (run) => {
+      const [entry] = await this.parseSources([{ name, text }], run);
+      if (entry === undefined) throw new Error('previewImport parsed nothing');
+      if (!entry.ok) throw new InvalidInputError(entry.error);
+      const { previewImport } = await parsers();
+      return previewImport(await this.read(), entry.parsed, name);
+    });
   }
 
-  private async parseSources(sources: readonly DigestSource[]): Promise<ParsedSource[]> {
+  /** Adds papers by arXiv id or link, with their details from the arXiv API. */
+  addPapers(refs: readonly string[], options?: RunOptions): Promise<ImportReport> {
+    return this.#tasks.run(options, async (run) => {
+      const { arxivRefsOf, arxivIdsFile } = await parsers();
+      const { refs: wanted, unknown } = arxivRefsOf(refs);
+      if (unknown.length > 0) {
+        const named = unknown.map((ref) => `"${quoteForMessage(ref)}"`).join(', ');
+        throw new InvalidInputError(
+          `${named} ${unknown.length === 1 ? 'is' : 'are'} not an arXiv id (2410.03060, hep-th/9901001) or a link to a paper on arxiv.org or huggingface.co/papers; nothing was added.`,
+        );
+      }
+      const arxiv = this.arxiv();
+      const answers = await arxiv.lookUp(
+        wanted.map((ref) => ref.arxivId),
+        run,
+      );
+      let parsed: ParsedFile;
+      try {
+        parsed = arxivIdsFile(wanted, answers);
+      } catch (error) {
+        if (error instanceof DigestError) throw new NotFoundError(error.message);
+        throw error;
+      }
+      return this.commitParsed([{ file: arxiv.host, ok: true, parsed }], run);
+    });
+  }
+
+  taskProgress(task: string): Promise<TaskProgress | null> {
+    return Promise.resolve(this.#tasks.progress(task));
+  }
+
+  cancelTask(task: string): Promise<boolean> {
+    return Promise.resolve(this.#tasks.cancel(task));
+  }
+
+  private arxiv(): ArxivApi {
+    this.#arxiv ??= new ArxivApi(this.network);
+    return this.#arxiv;
+  }
+
+  /** Reads each source; a list of arXiv ids has its papers asked of arXiv, all lists' ids together. */
+  private async parseSources(sources: readonly DigestSource[], run: Run): Promise<ParsedSource[]> {
     const now = this.now();
-    const { parseDigestFile, parseDigestText } = await parsers();
-    return sources.map((source) => {
+    const { readDigestFile, readDigestText, arxivIdsFile } = await parsers();
+    const read = sources.map((source) => {
       const ctx = { fileName: source.name, now };
       try {
-        const parsed = 'bytes' in source ? parseDigestFile(source.bytes, ctx) : parseDigestText(source.text, ctx);
-        return { file: source.name, ok: true as const, parsed };
+        const digest = 'bytes' in source ? readDigestFile(source.bytes, ctx) : readDigestText(source.text, ctx);
+        return { file: source.name, ok: true as const, read: digest };
       } catch (error) {
         return { file: source.name, ok: false as const, error: errorMessage(error) };
       }
     });
-  }
-
-  private async importSources(sources: readonly DigestSource[]): Promise<ImportReport> {
-    return this.commitParsed(await this.parseSources(sources));
+    const arxivIds = read.flatMap((entry) =>
+      entry.ok && entry.read.kind === 'arxiv-ids' ? entry.read.refs.map((ref) => ref.arxivId) : [],
+    );
+    const answers = arxivIds.length === 0 ? null : await this.arxiv().lookUp(arxivIds, run);
+    return read.map((entry): ParsedSource => {
+      if (!entry.ok) return entry;
+      if (entry.read.kind !== 'arxiv-ids') return { file: entry.file, ok: true, parsed: entry.read };
+      try {
+        return { file: entry.file, ok: true, parsed: arxivIdsFile(entry.read.refs, answers ?? EMPTY_ANSWERS) };
+      } catch (error) {
+        return { file: entry.file, ok: false, error: errorMessage(error) };
+      }
+    });
   }
 
   /** Merges what was read into the library, in one change: every digest and library in order. */
-  private async commitParsed(parsed: readonly ParsedSource[]): Promise<ImportReport> {
+  private async commitParsed(parsed: readonly ParsedSource[], run: Run): Promise<ImportReport> {
+    // The last moment to stop: from here on, the library changes whole or not at all.
+    throwIfCancelled(run.signal);
     const now = this.now();
     const readable = parsed.filter((entry) => entry.ok);
     if (readable.length === 0) return summarise(parsed.filter((entry) => !entry.ok));

@@ -53,6 +53,11 @@ const exportRequest = z
 const digestText = z.string().min(1).max(MAX_DIGEST_BYTES);
 const digestName = z.string().min(1).max(1000);
 
+const taskId = z.string().min(1).max(200);
+const taskOptions = z.object({ task: taskId.optional() }).strict();
+/** Ids and links of papers to add: as many as a paste of a long list holds. */
+const paperRefs = z.array(z.string().min(1).max(2000)).min(1).max(10_000);
+
 const readingStateInput = z
   .object({ id: paperId, status, tags: z.array(tag).max(100), note, readAt: z.iso.datetime().nullable() })
   .strict();
@@ -63,10 +68,13 @@ export const apiArgs = {
   getPapers: z.tuple([z.number().int().min(0), z.number().int().min(1).max(MAX_PAPERS_PER_PAGE)]),
   listPapers: z.tuple([paperFilterSchema]),
   getPaper: z.tuple([paperId]),
-  importFiles: z.tuple([z.array(digestFile).min(1).max(1000)]),
+  importFiles: z.tuple([z.array(digestFile).min(1).max(1000), taskOptions.optional()]),
   importSample: z.tuple([]),
-  previewImport: z.tuple([digestText, digestName.optional()]),
-  importText: z.tuple([digestText, digestName]),
+  previewImport: z.tuple([digestText, digestName.optional(), taskOptions.optional()]),
+  importText: z.tuple([digestText, digestName, taskOptions.optional()]),
+  addPapers: z.tuple([paperRefs, taskOptions.optional()]),
+  taskProgress: z.tuple([taskId]),
+  cancelTask: z.tuple([taskId]),
   setStatus: z.tuple([paperIds, status]),
   addTags: z.tuple([paperIds, tags]),
   removeTags: z.tuple([paperIds, tags]),

@@ -84,6 +84,22 @@ export type ExportResult =
     }
   | { readonly kind: 'cancelled' };
 
+/**
+ * A call that goes to the network (arXiv, Hugging Face) may be given a task id of the caller's choosing, by which
+ * `taskProgress` follows it and `cancelTask` stops it. A cancelled call changes nothing and fails as `cancelled`.
+ */
+export interface TaskOptions {
+  readonly task?: string | undefined;
+}
+
+/** How far a task has come: "Asking arXiv for 12 papers" (request 1 of 1). */
+export interface TaskProgress {
+  readonly message: string;
+  /** Steps done and steps in all (requests, days); total is null while unknown. */
+  readonly done: number;
+  readonly total: number | null;
+}
+
 /** The longest abstract an outline carries: enough for a list row's one line. */
 export const OUTLINE_ABSTRACT_LENGTH = 160;
 
@@ -103,16 +119,27 @@ export interface LibraryApi {
   listPapers(filter: PaperFilter): Promise<readonly Paper[]>;
   /** By id, arXiv id (any version) or an unambiguous id prefix. */
   getPaper(ref: string): Promise<Paper>;
-  importFiles(files: readonly DigestFile[]): Promise<ImportReport>;
+  /** A file that lists arXiv ids has its papers' details asked of arXiv: a task (TaskOptions). */
+  importFiles(files: readonly DigestFile[], options?: TaskOptions): Promise<ImportReport>;
   /** Imports the sample digest that ships with Shelfmark. */
   importSample(): Promise<ImportReport>;
   /**
    * What importing `text` (pasted: a digest in any format Shelfmark reads) would do, without storing anything: the
    * format detected, how many papers are new and how many the library has, each paper, and every block skipped.
    */
-  previewImport(text: string, name?: string): Promise<ImportPreview>;
+  previewImport(text: string, name?: string, options?: TaskOptions): Promise<ImportPreview>;
   /** Imports `text` as a digest named `name` ("Pasted text"): what `previewImport` said it would do. */
-  importText(text: string, name: string): Promise<ImportReport>;
+  importText(text: string, name: string, options?: TaskOptions): Promise<ImportReport>;
+  /**
+   * Adds papers by arXiv id (`2410.03060`, `2410.03060v2`, `hep-th/9901001`, `arXiv:…`) or link (arxiv.org abs or
+   * PDF, huggingface.co/papers), with their details from the arXiv API. An id arXiv has no paper for, or a paper it
+   * lists as withdrawn, is a skipped block of the report; the rest are added.
+   */
+  addPapers(refs: readonly string[], options?: TaskOptions): Promise<ImportReport>;
+  /** How far a running task has come; null when none of that id runs. */
+  taskProgress(task: string): Promise<TaskProgress | null>;
+  /** Stops a running task, which then fails as `cancelled` having changed nothing; false when none of that id runs. */
+  cancelTask(task: string): Promise<boolean>;
   setStatus(ids: readonly string[], status: ReadingStatus): Promise<readonly Paper[]>;
   addTags(ids: readonly string[], tags: readonly string[]): Promise<readonly Paper[]>;
   removeTags(ids: readonly string[], tags: readonly string[]): Promise<readonly Paper[]>;
@@ -146,6 +173,9 @@ export const API_METHODS = [
   'importSample',
   'previewImport',
   'importText',
+  'addPapers',
+  'taskProgress',
+  'cancelTask',
   'setStatus',
   'addTags',
   'removeTags',
@@ -168,11 +198,13 @@ export function isApiMethod(name: unknown): name is ApiMethod {
 
 /**
  * An error a front end shows as it is: bad input, an unknown paper, a library file it cannot read, a library that
- * cannot be written, a file-system failure (a full disk, a busy file) said in words.
+ * cannot be written, a file-system failure (a full disk, a busy file) said in words, a server that could not be
+ * reached; or a call the user cancelled, which changed nothing.
  */
 export interface ApiError {
   readonly message: string;
-  readonly kind: 'invalid-input' | 'not-found' | 'library-file' | 'read-only' | 'file-system' | 'internal';
+  readonly kind:
+    'invalid-input' | 'not-found' | 'library-file' | 'read-only' | 'file-system' | 'network' | 'cancelled' | 'internal';
 }
 
 export type ApiResponse<T = unknown> =

@@ -102,6 +102,7 @@ const FORMAT_PREFIX: Record<DigestFormat, string> = {
   'arxiv-email': 'arxiv',
   bibtex: 'bib',
   'shelfmark-json': 'shelfmark',
+  'arxiv-ids': 'arxiv',
 };
 
 /** The same digest imported twice gets the same id; different digests of one day do not. */

@@ -4,6 +4,7 @@ import { terminalJson, terminalLine, terminalText } from '../../core/terminal-te
 import { LibraryService } from '../library-service.js';
 import { resolveLibraryPath } from '../library-location.js';
 import { bundledSampleDigest } from '../resources.js';
+import { networkSettings } from '../net/settings.js';
 import { checkCall, type CliIo } from './command.js';
 import { errorReport } from './error-report.js';
 import { checkLibraryIsThere } from './library-check.js';
@@ -62,6 +63,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     checkCall(command, args, values, unknown);
     service = new LibraryService(resolveLibraryPath(values.db, io.env), {
       sampleDigest: bundledSampleDigest(),
+      network: networkSettings(io.env, io.network),
     });
     await checkLibraryIsThere(command, service, values.db);
     // Whatever a command prints goes through the one terminal-safe rule: the library holds what digests said.
@@ -94,11 +96,26 @@ export async function main(): Promise<void> {
     return new Uint8Array(Buffer.concat(chunks));
   };
   const readStdin = async (): Promise<string> => Buffer.from(await readStdinBytes()).toString('utf8');
+  let interrupted: AbortController | undefined;
+  const interrupts = (): AbortSignal => {
+    if (interrupted === undefined) {
+      const controller = new AbortController();
+      interrupted = controller;
+      // The first Ctrl-C cancels, and the command ends with nothing changed; a second one ends the process.
+      process.on('SIGINT', () => {
+        if (controller.signal.aborted) process.exit(130);
+        controller.abort();
+      });
+    }
+    return interrupted.signal;
+  };
   process.exitCode = await run(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     readStdin,
     readStdinBytes,
     env: process.env,
+    stderrIsTerminal: process.stderr.isTTY,
+    interrupts,
   });
 }

@@ -8,6 +8,7 @@ const FORMAT_NAMES: Readonly<Record<DigestFormat, string>> = {
   'arxiv-email': 'an arXiv listing email',
   bibtex: 'a BibTeX file',
   'shelfmark-json': 'a Shelfmark library export',
+  'arxiv-ids': 'a list of arXiv ids',
 };
 
 /** "a Hugging Face Daily Papers page". */

@@ -1,6 +1,7 @@
 /** Every command of the command line, in the order help lists them. A new command is a file here and a line below. */
 
 import type { Command } from '../command.js';
+import { add } from './add.js';
 import { backups } from './backups.js';
 import { digests } from './digests.js';
 import { exportCommand } from './export.js';
@@ -17,6 +18,7 @@ import { untag } from './untag.js';
 
 export const COMMANDS: readonly Command[] = [
   importCommand,
+  add,
   list,
   show,
   status,
