@@ -4,6 +4,8 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type {
   BackupSummary,
+  DailyPapersReport,
+  DailyPapersRequest,
   DigestFile,
   TaskProgress,
   ExportResult,
@@ -22,6 +24,8 @@ import { DigestError } from '../core/import/types.js';
 import type { ArxivAnswers } from '../core/import/arxiv-atom.js';
 import { quoteForMessage } from '../core/terminal-text.js';
 import { ArxivApi } from './arxiv/arxiv-api.js';
+import { dayBefore, dayOf, daysFrom, isDay } from '../core/days.js';
+import { DailyPapersApi } from './hf/daily-papers-api.js';
 import { throwIfCancelled } from './net/clock.js';
 import { networkSettings, type NetworkSettings } from './net/settings.js';
 import { Tasks, type Run, type RunOptions } from './tasks.js';
@@ -84,6 +88,11 @@ const exporters = (): Promise<typeof import('../core/export/index.js')> => impor
 /** What `previewImport` names text it is not given a name for. */
 const PASTED_TEXT = 'Pasted text';
 
+/** How far back `fetchDailyPapers` looks for the latest day with papers: a week has weekends and holidays. */
+const LOOK_BACK_DAYS = 7;
+/** Days one `fetchDailyPapers` fetches at most: a year's, at a second a day. */
+const MAX_FETCHED_DAYS = 366;
+
 const EMPTY_ANSWERS: ArxivAnswers = { papers: new Map(), problems: new Map(), errors: [] };
 
 /** A digest to import: a file's bytes, or text (pasted, or from standard input). */
@@ -105,6 +114,7 @@ export class LibraryService implements LibraryApi {
   #store: Promise<LibraryStore> | null = null;
   readonly #tasks = new Tasks();
   #arxiv: ArxivApi | null = null;
+  #dailyPapers: DailyPapersApi | null = null;
   #outlineView: { readonly library: OutlineSnapshot; readonly view: Omit<LibraryOutline, 'readOnly'> } | null = null;
 
   /** Opens nothing yet: a library that cannot be read still lists and restores its backups. */
@@ -238,12 +248,74 @@ export class LibraryService implements LibraryApi {
     });
   }
 
+  /** Imports days of Hugging Face Daily Papers: every day is fetched before the library changes at all. */
+  fetchDailyPapers(request: DailyPapersRequest, options?: RunOptions): Promise<DailyPapersReport> {
+    return this.#tasks.run(options, async (run) => {
+      const today = dayOf(this.now());
+      const { date, since } = request;
+      if (date !== undefined && since !== undefined) {
+        throw new InvalidInputError('Ask for one day (date) or for every day since one (since), not both.');
+      }
+      for (const value of [date, since]) {
+        if (value === undefined) continue;
+        if (!isDay(value)) throw new InvalidInputError(`"${value}" is not a day: write it YYYY-MM-DD (2025-03-11).`);
+        if (value > today) throw new InvalidInputError(`${value} is after today (${today}, in UTC).`);
+      }
+      const wanted = since !== undefined ? daysFrom(since, today) : date !== undefined ? [date] : null;
+      if (wanted !== null && wanted.length > MAX_FETCHED_DAYS) {
+        throw new InvalidInputError(
+          `That is ${wanted.length.toLocaleString('en')} days; fetch at most ${MAX_FETCHED_DAYS} at once.`,
+        );
+      }
+      const api = this.dailyPapers();
+      const { parseDigestText } = await parsers();
+      const now = this.now();
+      const days: { date: string; papers: number }[] = [];
+      const sources: ParsedSource[] = [];
+      const fetchDay = async (day: string, step: { done: number; total: number | null }): Promise<boolean> => {
+        const answer = await api.day(day, run, step);
+        if ('empty' in answer) {
+          days.push({ date: day, papers: 0 });
+          return false;
+        }
+        const file = `${api.host} ${day}`;
+        try {
+          const parsed = parseDigestText(answer.json, { fileName: `daily_papers-${day}.json`, now, date: day });
+          days.push({ date: day, papers: parsed.kind === 'digest' ? parsed.digest.papers.length : 0 });
+          sources.push({ file, ok: true, parsed });
+        } catch (error) {
+          days.push({ date: day, papers: 0 });
+          sources.push({ file, ok: false, error: errorMessage(error) });
+        }
+        return true;
+      };
+      let latest: string | null = null;
+      if (wanted !== null) {
+        for (const [index, day] of wanted.entries()) await fetchDay(day, { done: index, total: wanted.length });
+      } else {
+        // The latest day with papers: today's list is empty until the day's first papers are in, and weekends
+        // and holidays have none.
+        let day = today;
+        for (let back = 0; back <= LOOK_BACK_DAYS && latest === null; back++, day = dayBefore(day)) {
+          if (await fetchDay(day, { done: back, total: null })) latest = day;
+        }
+      }
+      const report = await this.commitParsed(sources, run);
+      return { days: days.sort((a, b) => a.date.localeCompare(b.date)), latest, report };
+    });
+  }
+
   taskProgress(task: string): Promise<TaskProgress | null> {
     return Promise.resolve(this.#tasks.progress(task));
   }
 
   cancelTask(task: string): Promise<boolean> {
     return Promise.resolve(this.#tasks.cancel(task));
+  }
+
+  private dailyPapers(): DailyPapersApi {
+    this.#dailyPapers ??= new DailyPapersApi(this.network);
+    return this.#dailyPapers;
   }
 
   private arxiv(): ArxivApi {

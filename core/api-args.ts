@@ -54,6 +54,8 @@ const digestText = z.string().min(1).max(MAX_DIGEST_BYTES);
 const digestName = z.string().min(1).max(1000);
 
 const taskId = z.string().min(1).max(200);
+/** YYYY-MM-DD: whether the day exists is for the service to say, in words. */
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day is written YYYY-MM-DD');
 const taskOptions = z.object({ task: taskId.optional() }).strict();
 /** Ids and links of papers to add: as many as a paste of a long list holds. */
 const paperRefs = z.array(z.string().min(1).max(2000)).min(1).max(10_000);
@@ -73,6 +75,10 @@ export const apiArgs = {
   previewImport: z.tuple([digestText, digestName.optional(), taskOptions.optional()]),
   importText: z.tuple([digestText, digestName, taskOptions.optional()]),
   addPapers: z.tuple([paperRefs, taskOptions.optional()]),
+  fetchDailyPapers: z.tuple([
+    z.object({ date: day.optional(), since: day.optional() }).strict(),
+    taskOptions.optional(),
+  ]),
   taskProgress: z.tuple([taskId]),
   cancelTask: z.tuple([taskId]),
   setStatus: z.tuple([paperIds, status]),

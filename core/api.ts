@@ -100,6 +100,24 @@ export interface TaskProgress {
   readonly total: number | null;
 }
 
+/**
+ * Which days of Hugging Face Daily Papers `fetchDailyPapers` imports (YYYY-MM-DD, UTC): one day, every day from one
+ * to today, or when neither is given the latest day with papers (today, else the day before, and so on back a week).
+ */
+export interface DailyPapersRequest {
+  readonly date?: string | undefined;
+  readonly since?: string | undefined;
+}
+
+export interface DailyPapersReport {
+  /** Every day asked for, oldest first, with how many papers Hugging Face lists for it (0: none, none imported). */
+  readonly days: readonly { readonly date: string; readonly papers: number }[];
+  /** When no day was named: the latest day with papers, which was imported; null when there was none. */
+  readonly latest: string | null;
+  /** What was imported: one digest a day with papers, merged as any re-import is. */
+  readonly report: ImportReport;
+}
+
 /** The longest abstract an outline carries: enough for a list row's one line. */
 export const OUTLINE_ABSTRACT_LENGTH = 160;
 
@@ -136,6 +154,8 @@ export interface LibraryApi {
    * lists as withdrawn, is a skipped block of the report; the rest are added.
    */
   addPapers(refs: readonly string[], options?: TaskOptions): Promise<ImportReport>;
+  /** Imports days of Hugging Face Daily Papers from its API; a task (TaskOptions), one request a day. */
+  fetchDailyPapers(request: DailyPapersRequest, options?: TaskOptions): Promise<DailyPapersReport>;
   /** How far a running task has come; null when none of that id runs. */
   taskProgress(task: string): Promise<TaskProgress | null>;
   /** Stops a running task, which then fails as `cancelled` having changed nothing; false when none of that id runs. */
@@ -174,6 +194,7 @@ export const API_METHODS = [
   'previewImport',
   'importText',
   'addPapers',
+  'fetchDailyPapers',
   'taskProgress',
   'cancelTask',
   'setStatus',

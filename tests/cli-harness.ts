@@ -16,7 +16,7 @@ export interface CliResult {
 
 /** What a run is given besides its command line: standard input, and the world a test chooses. */
 export type RunOptions = { readonly db?: string; readonly stdin?: string } & Partial<
-  Pick<CliIo, 'env' | 'network' | 'interrupts' | 'stderrIsTerminal'>
+  Pick<CliIo, 'env' | 'network' | 'interrupts' | 'stderrIsTerminal' | 'now'>
 >;
 
 export class CliHarness {

@@ -6,7 +6,7 @@
 import { NetworkError } from '../../core/errors.js';
 import { answersFor, type ArxivAnswers, type ArxivFeed } from '../../core/import/arxiv-atom.js';
 import type { ParsedPaper } from '../../core/model.js';
-import { httpGet } from '../net/http-get.js';
+import { pacedGet, type Step } from '../net/paced-get.js';
 import { apiUrl, type NetworkSettings } from '../net/settings.js';
 import type { Run } from '../tasks.js';
 import { readAtomFeed } from './atom-feed.js';
@@ -70,29 +70,14 @@ export class ArxivApi {
   }
 
   /** One request to the API, paced: its feed, or a NetworkError that says what came instead. */
-  protected async query(
-    query: string,
-    run: Run,
-    step: { readonly done: number; readonly total: number | null },
-  ): Promise<ArxivFeed> {
+  protected async query(query: string, run: Run, step: Step): Promise<ArxivFeed> {
     const base = apiUrl(this.net.arxivApi, 'SHELFMARK_ARXIV_API');
     const url = `${base.origin}${base.pathname}?${query}`;
-    const { arxivPacer, clock } = this.net;
-    const answer = await httpGet(url, {
-      fetch: this.net.fetch,
-      clock,
-      timeoutMs: this.net.timeoutMs,
-      retries: this.net.retries,
-      signal: run.signal,
+    const answer = await pacedGet(url, this.net, run, {
+      pacer: this.net.arxivPacer,
       accept: 'application/atom+xml',
-      beforeEachTry: () =>
-        arxivPacer.turn(run.signal, (ms) =>
-          run.progress({
-            message: `Waiting ${Math.ceil(ms / 1000)} s: arXiv asks for no more than one request every 3 seconds`,
-            ...step,
-          }),
-        ),
-      onRetry: (message) => run.progress({ message, ...step }),
+      step,
+      waiting: (ms) => `Waiting ${Math.ceil(ms / 1000)} s: arXiv asks for no more than one request every 3 seconds`,
     });
     const feed = readAtomFeed(answer.text);
     // arXiv answers a query it cannot take (400) with a feed that holds the error as an entry.

@@ -21,6 +21,8 @@ export interface CliIo {
   readonly interrupts?: () => AbortSignal;
   /** For tests: how the network is reached and time is kept (the API bases come from env). */
   readonly network?: NetworkOverrides;
+  /** For tests: what time it is (what "today" is to `fetch hf`). */
+  readonly now?: () => Date;
 }
 
 interface Context {

@@ -186,7 +186,7 @@ describe('a library that is not there', () => {
 
   it('is started by no command but those that bring papers in', () => {
     const starts = COMMANDS.filter((command) => command.needs === 'nothing').map((command) => command.name);
-    expect(starts).toEqual(['import', 'add']);
+    expect(starts).toEqual(['import', 'add', 'fetch']);
   });
 
   it('says so as a JSON object with --json', async () => {

@@ -64,6 +64,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     service = new LibraryService(resolveLibraryPath(values.db, io.env), {
       sampleDigest: bundledSampleDigest(),
       network: networkSettings(io.env, io.network),
+      ...(io.now === undefined ? {} : { now: io.now }),
     });
     await checkLibraryIsThere(command, service, values.db);
     // Whatever a command prints goes through the one terminal-safe rule: the library holds what digests said.

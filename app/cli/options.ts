@@ -18,6 +18,8 @@ const OPTIONS = {
   all: { type: 'boolean' },
   abstracts: { type: 'boolean' },
   force: { type: 'boolean' },
+  date: { type: 'string' },
+  since: { type: 'string' },
 } as const;
 
 export type OptionName = keyof typeof OPTIONS;
@@ -59,6 +61,8 @@ export const OPTION_HELP: Readonly<Record<OptionName, OptionHelp>> = {
   all: { description: 'Papers without a note too (an export holds only papers with notes by default)' },
   abstracts: { description: 'Put each paper’s abstract in the export' },
   force: { description: 'Replace PATH if it is already there' },
+  date: { value: 'YYYY-MM-DD', description: 'That day’s papers (UTC) instead of the latest day’s' },
+  since: { value: 'YYYY-MM-DD', description: 'Every day’s papers from that day to today, a request a day' },
 };
 
 /** `--out PATH`, `-h, --help`: an option as help and usage lines show it. */

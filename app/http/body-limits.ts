@@ -33,6 +33,7 @@ export const BODY_LIMITS: Readonly<Record<ApiMethod, number>> = {
   previewImport: PASTE,
   importText: PASTE,
   addPapers: ID_LIST,
+  fetchDailyPapers: SMALL,
   taskProgress: SMALL,
   cancelTask: SMALL,
   setStatus: ID_LIST,

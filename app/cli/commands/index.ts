@@ -5,6 +5,7 @@ import { add } from './add.js';
 import { backups } from './backups.js';
 import { digests } from './digests.js';
 import { exportCommand } from './export.js';
+import { fetchCommand } from './fetch.js';
 import { importCommand } from './import.js';
 import { list } from './list.js';
 import { note } from './note.js';
@@ -19,6 +20,7 @@ import { untag } from './untag.js';
 export const COMMANDS: readonly Command[] = [
   importCommand,
   add,
+  fetchCommand,
   list,
   show,
   status,
