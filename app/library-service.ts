@@ -21,23 +21,33 @@ import { exportFileType, type ExportRequest } from '../core/export/request.js';
 import { sameItems } from '../core/arrays.js';
 import { InvalidInputError, NotFoundError } from '../core/errors.js';
 import { DigestError } from '../core/import/types.js';
-import type { ArxivAnswers } from '../core/import/arxiv-atom.js';
+import type { ArxivAnswers, ArxivEntry } from '../core/import/arxiv-atom.js';
 import { quoteForMessage } from '../core/terminal-text.js';
-import { ArxivApi } from './arxiv/arxiv-api.js';
+import type { ArxivApi } from './arxiv/arxiv-api.js';
 import { dayBefore, dayOf, daysFrom, isDay } from '../core/days.js';
-import { DailyPapersApi } from './hf/daily-papers-api.js';
+import type { DailyPapersApi } from './hf/daily-papers-api.js';
 import { throwIfCancelled } from './net/clock.js';
 import { networkSettings, type NetworkSettings } from './net/settings.js';
 import { Tasks, type Run, type RunOptions } from './tasks.js';
 import type { ImportPreview } from '../core/import/preview.js';
 import type { LibrarySnapshot, ParsedFile } from '../core/import/types.js';
 import { findPaper, findPapers } from '../core/lookup.js';
+import {
+  applyCompletions,
+  thinPapers,
+  type Completion,
+  type CompletionReport,
+  type NotCompleted,
+  type NotCompletedReason,
+} from '../core/complete.js';
 import { mergeDigest, mergeLibrary } from '../core/merge.js';
 import {
   readingStateOf,
   withReadingState,
   type Catalogue,
+  type CataloguePaper,
   type Paper,
+  type ParsedPaper,
   type ReadingState,
   type ReadingStatus,
   emptyStateMap,
@@ -232,7 +242,7 @@ export class LibraryService implements LibraryApi {
           `${named} ${unknown.length === 1 ? 'is' : 'are'} not an arXiv id (2410.03060, hep-th/9901001) or a link to a paper on arxiv.org or huggingface.co/papers; nothing was added.`,
         );
       }
-      const arxiv = this.arxiv();
+      const arxiv = await this.arxiv();
       const answers = await arxiv.lookUp(
         wanted.map((ref) => ref.arxivId),
         run,
@@ -267,7 +277,7 @@ export class LibraryService implements LibraryApi {
           `That is ${wanted.length.toLocaleString('en')} days; fetch at most ${MAX_FETCHED_DAYS} at once.`,
         );
       }
-      const api = this.dailyPapers();
+      const api = await this.dailyPapers();
       const { parseDigestText } = await parsers();
       const now = this.now();
       const days: { date: string; papers: number }[] = [];
@@ -305,6 +315,70 @@ export class LibraryService implements LibraryApi {
     });
   }
 
+  /** Completes papers from arXiv: by title, or by arXiv id for those that have one. Nothing changes until the end. */
+  completePapers(ids: readonly string[], options?: RunOptions): Promise<CompletionReport> {
+    return this.#tasks.run(options, async (run) => {
+      const { catalogue } = await this.read();
+      const papers = ids.length > 0 ? findPapers(catalogue, ids) : thinPapers(catalogue);
+      const arxiv = await this.arxiv();
+      const { matchTitle } = await parsers();
+      const byId = papers.filter((paper) => paper.arxivId !== null);
+      const byTitle = papers.filter((paper) => paper.arxivId === null);
+      const answers =
+        byId.length === 0
+          ? EMPTY_ANSWERS
+          : await arxiv.lookUp(
+              byId.map((paper) => paper.arxivId ?? ''),
+              run,
+            );
+      const found =
+        byTitle.length === 0
+          ? new Map<string, readonly ArxivEntry[]>()
+          : await arxiv.searchTitles(
+              byTitle.map((paper) => paper.title),
+              run,
+            );
+      const completions: Completion[] = [];
+      const notCompleted: NotCompleted[] = [];
+      const leave = (
+        paper: CataloguePaper,
+        reason: NotCompletedReason,
+        message: string,
+        candidates: readonly ParsedPaper[] = [],
+      ): void => {
+        notCompleted.push({
+          id: paper.id,
+          title: paper.title,
+          reason,
+          message,
+          candidates: candidates.map((candidate) => ({ arxivId: candidate.arxivId ?? '', title: candidate.title })),
+        });
+      };
+      for (const paper of byId) {
+        const arxivId = paper.arxivId ?? '';
+        const record = answers.papers.get(arxivId);
+        if (record !== undefined) completions.push({ paperId: paper.id, record });
+        else leave(paper, 'not-found', answers.problems.get(arxivId) ?? 'arXiv has no paper with this id');
+      }
+      for (const paper of byTitle) {
+        const match = matchTitle(paper.title, found.get(paper.title) ?? []);
+        if (match.kind === 'one') completions.push({ paperId: paper.id, record: match.paper });
+        else if (match.kind === 'several')
+          leave(paper, 'ambiguous', 'several papers on arXiv have this title', match.candidates);
+        else if (match.kind === 'withdrawn') leave(paper, 'withdrawn', `${match.arxivId}: ${match.reason}`);
+        else leave(paper, 'no-match', 'no paper on arXiv has this title');
+      }
+      throwIfCancelled(run.signal);
+      if (completions.length === 0) return { completed: [], notCompleted };
+      const applied = await this.transact((library) => {
+        const result = applyCompletions(library, completions);
+        const changed = !sameCatalogue(library.catalogue, result.catalogue);
+        return { ...(changed ? { catalogue: result.catalogue } : {}), result };
+      });
+      return { completed: applied.completed, notCompleted: [...notCompleted, ...applied.kept] };
+    });
+  }
+
   taskProgress(task: string): Promise<TaskProgress | null> {
     return Promise.resolve(this.#tasks.progress(task));
   }
@@ -313,12 +387,15 @@ export class LibraryService implements LibraryApi {
     return Promise.resolve(this.#tasks.cancel(task));
   }
 
-  private dailyPapers(): DailyPapersApi {
+  private async dailyPapers(): Promise<DailyPapersApi> {
+    const { DailyPapersApi } = await import('./hf/daily-papers-api.js');
     this.#dailyPapers ??= new DailyPapersApi(this.network);
     return this.#dailyPapers;
   }
 
-  private arxiv(): ArxivApi {
+  /** Loaded on first use, with the XML parser: most calls go nowhere near the network. */
+  private async arxiv(): Promise<ArxivApi> {
+    const { ArxivApi } = await import('./arxiv/arxiv-api.js');
     this.#arxiv ??= new ArxivApi(this.network);
     return this.#arxiv;
   }
@@ -339,7 +416,7 @@ export class LibraryService implements LibraryApi {
     const arxivIds = read.flatMap((entry) =>
       entry.ok && entry.read.kind === 'arxiv-ids' ? entry.read.refs.map((ref) => ref.arxivId) : [],
     );
-    const answers = arxivIds.length === 0 ? null : await this.arxiv().lookUp(arxivIds, run);
+    const answers = arxivIds.length === 0 ? null : await (await this.arxiv()).lookUp(arxivIds, run);
     return read.map((entry): ParsedSource => {
       if (!entry.ok) return entry;
       if (entry.read.kind !== 'arxiv-ids') return { file: entry.file, ok: true, parsed: entry.read };

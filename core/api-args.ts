@@ -79,6 +79,7 @@ export const apiArgs = {
     z.object({ date: day.optional(), since: day.optional() }).strict(),
     taskOptions.optional(),
   ]),
+  completePapers: z.tuple([paperIds, taskOptions.optional()]),
   taskProgress: z.tuple([taskId]),
   cancelTask: z.tuple([taskId]),
   setStatus: z.tuple([paperIds, status]),

@@ -4,6 +4,7 @@
  * is touched. Free of zod and of the library's code, so that the renderer's bundle carries only this contract.
  */
 
+import type { CompletionReport } from './complete.js';
 import type { ImportPreview } from './import/preview.js';
 import type { ImportWarning } from './import/types.js';
 import type { LibraryMergeSummary, DigestImportSummary } from './merge.js';
@@ -156,6 +157,14 @@ export interface LibraryApi {
   addPapers(refs: readonly string[], options?: TaskOptions): Promise<ImportReport>;
   /** Imports days of Hugging Face Daily Papers from its API; a task (TaskOptions), one request a day. */
   fetchDailyPapers(request: DailyPapersRequest, options?: TaskOptions): Promise<DailyPapersReport>;
+  /**
+   * Completes papers from arXiv: each paper without an arXiv id is looked up by its title, and where exactly one
+   * paper on arXiv has that title (case, punctuation and accents aside) its arXiv id, authors, year, categories and
+   * links are filled in, as an import that knows the arXiv id would; a paper with one is filled in from its record.
+   * Reading states are untouched. Papers none or several match are listed, never guessed. `ids` empty: every paper
+   * without an arXiv id. A task (TaskOptions).
+   */
+  completePapers(ids: readonly string[], options?: TaskOptions): Promise<CompletionReport>;
   /** How far a running task has come; null when none of that id runs. */
   taskProgress(task: string): Promise<TaskProgress | null>;
   /** Stops a running task, which then fails as `cancelled` having changed nothing; false when none of that id runs. */
@@ -179,6 +188,7 @@ export interface LibraryApi {
 }
 
 export type { ImportPreview, PreviewPaper } from './import/preview.js';
+export type { CompletedPaper, CompletionReport, NotCompleted } from './complete.js';
 
 export type ApiMethod = keyof LibraryApi;
 
@@ -195,6 +205,7 @@ export const API_METHODS = [
   'importText',
   'addPapers',
   'fetchDailyPapers',
+  'completePapers',
   'taskProgress',
   'cancelTask',
   'setStatus',

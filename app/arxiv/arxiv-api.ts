@@ -4,7 +4,14 @@
  */
 
 import { NetworkError } from '../../core/errors.js';
-import { answersFor, type ArxivAnswers, type ArxivFeed } from '../../core/import/arxiv-atom.js';
+import { normalizeTitle } from '../../core/identity.js';
+import {
+  answersFor,
+  matchTitle,
+  type ArxivAnswers,
+  type ArxivEntry,
+  type ArxivFeed,
+} from '../../core/import/arxiv-atom.js';
 import type { ParsedPaper } from '../../core/model.js';
 import { pacedGet, type Step } from '../net/paced-get.js';
 import { apiUrl, type NetworkSettings } from '../net/settings.js';
@@ -15,6 +22,37 @@ import { readAtomFeed } from './atom-feed.js';
 const IDS_PER_REQUEST = 100;
 /** An answer stays good this long: an import just after its preview asks arXiv nothing again. */
 const REMEMBERED_MS = 10 * 60_000;
+
+/** Titles a search request: several, but not so many that one title's namesakes crowd out another's paper. */
+const TITLES_PER_REQUEST = 10;
+/** Characters of `search_query` a request: the GET stays well within what servers take. */
+const MAX_QUERY_LENGTH = 1_500;
+/** Papers a search may bring back for each of its titles. */
+const RESULTS_PER_TITLE = 10;
+
+function searchQuery(phrases: readonly string[], maxResults: number): string {
+  const query = phrases.map((phrase) => `ti:"${phrase}"`).join(' OR ');
+  return `search_query=${encodeURIComponent(query)}&start=0&max_results=${maxResults}`;
+}
+
+/** `titles` in batches of TITLES_PER_REQUEST, each within MAX_QUERY_LENGTH. */
+function titleBatches(titles: readonly string[], phrases: ReadonlyMap<string, string>): string[][] {
+  const batches: string[][] = [];
+  let batch: string[] = [];
+  let length = 0;
+  for (const title of titles) {
+    const size = (phrases.get(title) ?? '').length + 10;
+    if (batch.length > 0 && (batch.length === TITLES_PER_REQUEST || length + size > MAX_QUERY_LENGTH)) {
+      batches.push(batch);
+      batch = [];
+      length = 0;
+    }
+    batch.push(title);
+    length += size;
+  }
+  if (batch.length > 0) batches.push(batch);
+  return batches;
+}
 
 type Answer = { readonly paper: ParsedPaper } | { readonly problem: string };
 
@@ -67,6 +105,46 @@ export class ArxivApi {
     }
     run.progress({ message: 'arXiv has answered', done: chunks.length, total: chunks.length });
     return { papers, problems, errors };
+  }
+
+  /**
+   * The entries a title search finds for each title, several titles a request (`ti:"…" OR ti:"…"`). A title whose
+   * request found more papers than it was given is asked again alone, so that others' papers cannot crowd it out.
+   */
+  async searchTitles(titles: readonly string[], run: Run): Promise<ReadonlyMap<string, readonly ArxivEntry[]>> {
+    const phrases = new Map<string, string>();
+    for (const title of titles) {
+      const phrase = normalizeTitle(title);
+      if (phrase !== '') phrases.set(title, phrase);
+    }
+    const batches = titleBatches([...phrases.keys()], phrases);
+    const found = new Map<string, readonly ArxivEntry[]>();
+    const again: string[] = [];
+    for (const [index, batch] of batches.entries()) {
+      const step = { done: index, total: batches.length };
+      run.progress({ message: `Looking up ${count(batch.length, 'title')} on arXiv`, ...step });
+      const max = batch.length * RESULTS_PER_TITLE;
+      const feed = await this.query(
+        searchQuery(
+          batch.map((title) => phrases.get(title) ?? ''),
+          max,
+        ),
+        run,
+        step,
+      );
+      const crowded = batch.length > 1 && (feed.totalResults ?? 0) > feed.entries.length;
+      for (const title of batch) {
+        found.set(title, feed.entries);
+        if (crowded && matchTitle(title, feed.entries).kind !== 'one') again.push(title);
+      }
+    }
+    for (const [index, title] of again.entries()) {
+      const step = { done: index, total: again.length };
+      run.progress({ message: 'Looking up a title again, alone', ...step });
+      const feed = await this.query(searchQuery([phrases.get(title) ?? ''], RESULTS_PER_TITLE), run, step);
+      found.set(title, feed.entries);
+    }
+    return found;
   }
 
   /** One request to the API, paced: its feed, or a NetworkError that says what came instead. */

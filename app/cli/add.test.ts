@@ -1,12 +1,11 @@
 import { createServer } from 'node:net';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ImportReport } from '../../core/api.js';
 import type { Paper } from '../../core/model.js';
-import { CliHarness, SAMPLE, type RunOptions } from '../../tests/cli-harness.js';
+import { SAMPLE, type RunOptions } from '../../tests/cli-harness.js';
+import { useWebWorld } from '../../tests/web-world.js';
 import { LibraryService } from '../library-service.js';
 import { networkSettings } from '../net/settings.js';
-import { FakeClock } from '../../tests/fake-clock.js';
-import { FakeWebApis } from '../../tests/fake-web-apis.js';
 import {
   ERROR_ID,
   MISSING_ID,
@@ -16,31 +15,13 @@ import {
   WITHDRAWN,
 } from '../../tests/fixtures/arxiv-papers.js';
 
-let cli: CliHarness;
-let apis: FakeWebApis;
-let clock: FakeClock;
-
-beforeEach(async () => {
-  cli = await CliHarness.create();
-  apis = await FakeWebApis.start();
+const web = useWebWorld((apis) => {
   for (const paper of [SEVERAL_VERSIONS, WITH_DOI, OLD_STYLE, WITHDRAWN]) apis.arxiv.set(paper.id, paper);
   apis.arxivErrors.add(ERROR_ID);
-  clock = new FakeClock();
 });
-
-afterEach(async () => {
-  await apis.close();
-  await cli.remove();
-});
-
-/** The world of a run: the fake APIs, and a clock whose waits take no time. */
-const world = (options: RunOptions = {}): RunOptions => ({
-  env: apis.env,
-  network: { clock, timeoutMs: 2_000 },
-  ...options,
-});
-const shelfmark = (...argv: string[]) => cli.run(argv, world());
-const json = <T>(...argv: string[]) => cli.json<T>(argv, world());
+const world = (options?: RunOptions): RunOptions => web.options(options);
+const shelfmark = (...argv: string[]) => web.cli.run(argv, world());
+const json = <T>(...argv: string[]) => web.cli.json<T>(argv, world());
 
 describe('shelfmark add', () => {
   it('adds papers by every form of id and link, in one request', async () => {
@@ -56,7 +37,7 @@ describe('shelfmark add', () => {
     expect(result.stdout).toMatch(
       /^127\.0\.0\.1:\d+: arXiv 2410\.03060 and 2 more \(arxiv-[0-9a-f]{8}\) — 3 papers added, 0 already in the library\n$/,
     );
-    const queries = apis.arxivQueries();
+    const queries = web.apis.arxivQueries();
     expect(queries.map((query) => Object.fromEntries(query))).toEqual([
       { id_list: '2410.03060,2302.04265,hep-th/9901001', max_results: '3' },
     ]);
@@ -138,14 +119,14 @@ describe('shelfmark add', () => {
     expect(result.stderr).toBe(
       `shelfmark: arXiv gave none of its papers: ${MISSING_ID}: arXiv has no paper with this id\n`,
     );
-    expect([...(await cli.files()).keys()]).toEqual([]);
+    expect([...(await web.cli.files()).keys()]).toEqual([]);
   });
 
   it('refuses what is not an id, before asking arXiv anything', async () => {
     const result = await shelfmark('add', '2410.03060', 'https://example.org/paper');
     expect(result.code).toBe(4);
     expect(result.stderr).toContain('"https://example.org/paper" is not an arXiv id');
-    expect(apis.requests).toEqual([]);
+    expect(web.apis.requests).toEqual([]);
   });
 });
 
@@ -153,18 +134,18 @@ describe('a list of arXiv ids, pasted or piped', () => {
   const LIST = '2410.03060v2  https://huggingface.co/papers/2302.04265\n\narXiv:1501.00001\n';
 
   it('is a digest: import - asks arXiv for its papers, and says which it skipped', async () => {
-    const result = await cli.run(['import', '-'], world({ stdin: LIST }));
+    const result = await web.cli.run(['import', '-'], world({ stdin: LIST }));
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(
       /^standard input: arXiv 2410\.03060 and 2 more \(arxiv-[0-9a-f]{8}\) — 2 papers added, 0 already in the library\n {2}skipped line 3 \(arXiv:1501\.00001\): arXiv lists it as withdrawn/,
     );
-    expect(apis.arxivQueries()).toHaveLength(1);
+    expect(web.apis.arxivQueries()).toHaveLength(1);
   });
 
   it('is previewed with its papers from arXiv, and imported after without asking again', async () => {
-    const service = new LibraryService(cli.db, {
+    const service = new LibraryService(web.cli.db, {
       sampleDigest: SAMPLE,
-      network: networkSettings(apis.env, { clock }),
+      network: networkSettings(web.apis.env, { clock: web.clock }),
     });
     try {
       const preview = await service.previewImport(LIST);
@@ -175,23 +156,23 @@ describe('a list of arXiv ids, pasted or piped', () => {
         skipped: [{ where: 'line 3 (arXiv:1501.00001)' }],
       });
       expect(preview.papers.map((paper) => paper.authors[0])).toEqual(['Jürgen Müller', 'Yilun Xu']);
-      expect([...(await cli.files()).keys()]).toEqual([]);
+      expect([...(await web.cli.files()).keys()]).toEqual([]);
       expect(await service.importText(LIST, 'Pasted text')).toMatchObject({ added: 2 });
-      expect(apis.arxivQueries()).toHaveLength(1);
+      expect(web.apis.arxivQueries()).toHaveLength(1);
     } finally {
       await service.close();
     }
   });
 
   it('can be followed and cancelled by a task id, as the app does', async () => {
-    const service = new LibraryService(cli.db, {
+    const service = new LibraryService(web.cli.db, {
       sampleDigest: SAMPLE,
-      network: networkSettings(apis.env, { clock }),
+      network: networkSettings(web.apis.env, { clock: web.clock }),
     });
     try {
-      apis.failures.push({ status: 503 });
+      web.apis.failures.push({ status: 503 });
       const seen: (string | undefined)[] = [];
-      clock.onSleep = () => {
+      web.clock.onSleep = () => {
         void service.taskProgress('paste-1').then((progress) => seen.push(progress?.message));
         void service.cancelTask('paste-1');
       };
@@ -200,7 +181,7 @@ describe('a list of arXiv ids, pasted or piped', () => {
       );
       expect(seen).toEqual([expect.stringMatching(/answered 503 Service Unavailable; trying again in 2 s$/)]);
       expect(await service.cancelTask('paste-1')).toBe(false);
-      expect([...(await cli.files()).keys()]).toEqual([]);
+      expect([...(await web.cli.files()).keys()]).toEqual([]);
     } finally {
       await service.close();
     }
@@ -210,45 +191,45 @@ describe('a list of arXiv ids, pasted or piped', () => {
 describe('the network, as add meets it', () => {
   it('waits 3 seconds between two requests to arXiv, across commands of one process', async () => {
     await shelfmark('add', '2410.03060');
-    clock.advance(1_000);
+    web.clock.advance(1_000);
     await shelfmark('add', '2302.04265');
-    expect(apis.arxivQueries()).toHaveLength(2);
-    expect(clock.sleeps).toEqual([2_000]);
+    expect(web.apis.arxivQueries()).toHaveLength(2);
+    expect(web.clock.sleeps).toEqual([2_000]);
   });
 
   it('tries again after a 500, with back-off', async () => {
-    apis.failures.push({ status: 500 });
+    web.apis.failures.push({ status: 500 });
     const result = await shelfmark('add', '2410.03060');
     expect(result.code).toBe(0);
-    expect(apis.arxivQueries()).toHaveLength(2);
+    expect(web.apis.arxivQueries()).toHaveLength(2);
     // 2 s of back-off, then the 3 s between requests that it covers only in part.
-    expect(clock.sleeps).toEqual([2_000, 1_000]);
+    expect(web.clock.sleeps).toEqual([2_000, 1_000]);
   });
 
   it('waits as long as a 429 asks (Retry-After) before it tries again', async () => {
-    apis.failures.push({ status: 429, headers: { 'Retry-After': '7' } });
+    web.apis.failures.push({ status: 429, headers: { 'Retry-After': '7' } });
     const result = await shelfmark('add', '2410.03060');
     expect(result.code).toBe(0);
-    expect(clock.sleeps).toEqual([7_000]);
+    expect(web.clock.sleeps).toEqual([7_000]);
   });
 
   it('gives up on a server that keeps failing, says so, and changes nothing', async () => {
-    await cli.run(['import', SAMPLE]);
-    const before = await cli.files();
-    for (let i = 0; i < 4; i++) apis.failures.push({ status: 503 });
+    await web.cli.run(['import', SAMPLE]);
+    const before = await web.cli.files();
+    for (let i = 0; i < 4; i++) web.apis.failures.push({ status: 503 });
     const result = await shelfmark('add', '2410.03060');
     expect(result.code).toBe(8);
     expect(result.stderr).toMatch(
       /^shelfmark: 127\.0\.0\.1:\d+ answered 503 Service Unavailable, 4 times; try again later\.\n$/,
     );
-    expect(await cli.files()).toEqual(before);
+    expect(await web.cli.files()).toEqual(before);
   });
 
   it('says it could not reach a server that refuses the connection, and changes nothing', async () => {
-    await cli.run(['import', SAMPLE]);
-    const before = await cli.files();
+    await web.cli.run(['import', SAMPLE]);
+    const before = await web.cli.files();
     const port = await closedPort();
-    const result = await cli.run(['add', '2410.03060'], {
+    const result = await web.cli.run(['add', '2410.03060'], {
       ...world(),
       env: { SHELFMARK_ARXIV_API: `http://127.0.0.1:${port}/api/query` },
     });
@@ -256,12 +237,15 @@ describe('the network, as add meets it', () => {
     expect(result.stderr).toBe(
       `shelfmark: Could not reach 127.0.0.1:${port}: the connection was refused (ECONNREFUSED).\n`,
     );
-    expect(await cli.files()).toEqual(before);
+    expect(await web.cli.files()).toEqual(before);
   });
 
   it('gives up on a server that does not answer in time', async () => {
-    apis.failures.push({ status: 0 }, { status: 0 });
-    const result = await cli.run(['add', '2410.03060'], world({ network: { clock, timeoutMs: 100, retries: 1 } }));
+    web.apis.failures.push({ status: 0 }, { status: 0 });
+    const result = await web.cli.run(
+      ['add', '2410.03060'],
+      world({ network: { clock: web.clock, timeoutMs: 100, retries: 1 } }),
+    );
     expect(result.code).toBe(8);
     expect(result.stderr).toMatch(
       /^shelfmark: 127\.0\.0\.1:\d+ did not answer within 1 s, 2 times; try again later\.\n$/,
@@ -269,18 +253,18 @@ describe('the network, as add meets it', () => {
   });
 
   it('stops at Ctrl-C, exits 130 and changes nothing', async () => {
-    await cli.run(['import', SAMPLE]);
-    const before = await cli.files();
+    await web.cli.run(['import', SAMPLE]);
+    const before = await web.cli.files();
     const interrupt = new AbortController();
-    apis.failures.push({ status: 503 });
-    clock.onSleep = () => interrupt.abort();
-    const result = await cli.run(['add', '2410.03060'], world({ interrupts: () => interrupt.signal }));
+    web.apis.failures.push({ status: 503 });
+    web.clock.onSleep = () => interrupt.abort();
+    const result = await web.cli.run(['add', '2410.03060'], world({ interrupts: () => interrupt.signal }));
     expect(result).toEqual({ code: 130, stdout: '', stderr: 'shelfmark: Cancelled; the library is unchanged.\n' });
-    expect(await cli.files()).toEqual(before);
+    expect(await web.cli.files()).toEqual(before);
   });
 
   it('shows its progress on standard error when that is a terminal, and clears it', async () => {
-    const result = await cli.run(['add', '2410.03060'], world({ stderrIsTerminal: true }));
+    const result = await web.cli.run(['add', '2410.03060'], world({ stderrIsTerminal: true }));
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('\r\u001b[2KAsking arXiv for 1 paper…\r\u001b[2KarXiv has answered…\r\u001b[2K');
   });

@@ -34,6 +34,7 @@ export const BODY_LIMITS: Readonly<Record<ApiMethod, number>> = {
   importText: PASTE,
   addPapers: ID_LIST,
   fetchDailyPapers: SMALL,
+  completePapers: ID_LIST,
   taskProgress: SMALL,
   cancelTask: SMALL,
   setStatus: ID_LIST,

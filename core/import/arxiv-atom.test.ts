@@ -52,6 +52,7 @@ describe('readArxivEntry', () => {
     expect(readArxivEntry(entry({ comment: 'withdrawn: the main result is wrong' }))).toEqual({
       kind: 'withdrawn',
       arxivId: '2410.03060',
+      title: 'A Title Over Two Lines',
       reason: 'arXiv lists it as withdrawn (“withdrawn: the main result is wrong”)',
     });
     expect(readArxivEntry(entry({ summary: 'This paper has been withdrawn by the authors.' })).kind).toBe('withdrawn');

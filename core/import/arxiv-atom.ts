@@ -52,7 +52,7 @@ export interface ArxivFeed {
 /** What one entry is. */
 export type ArxivEntryReading =
   | { readonly kind: 'paper'; readonly arxivId: string; readonly version: number | null; readonly paper: ParsedPaper }
-  | { readonly kind: 'withdrawn'; readonly arxivId: string; readonly reason: string }
+  | { readonly kind: 'withdrawn'; readonly arxivId: string; readonly title: string; readonly reason: string }
   /** An error the API reports as an entry; `arxivId` is the id it is about, when it says. */
   | { readonly kind: 'error'; readonly arxivId: string | null; readonly reason: string }
   /** An entry with no title: the API's answer for an id it has no paper for. */
@@ -79,7 +79,12 @@ export function readArxivEntry(entry: ArxivEntry): ArxivEntryReading {
   const comment = collapseWhitespace(entry.comment ?? '');
   if (WITHDRAWN_COMMENT.test(comment) || WITHDRAWN_ABSTRACT.test(entry.summary)) {
     const said = comment !== '' ? comment : collapseWhitespace(entry.summary);
-    return { kind: 'withdrawn', arxivId, reason: `arXiv lists it as withdrawn (“${quoteForMessage(said, 120)}”)` };
+    return {
+      kind: 'withdrawn',
+      arxivId,
+      title,
+      reason: `arXiv lists it as withdrawn (“${quoteForMessage(said, 120)}”)`,
+    };
   }
   const version = /v(\d+)$/.exec(entry.id)?.[1];
   return {
@@ -192,4 +197,31 @@ export function papersTitled(title: string, candidates: readonly ParsedPaper[]):
     }
   }
   return [...found.values()];
+}
+
+/** What arXiv's answer to a title search holds for one title. */
+export type TitleMatch =
+  | { readonly kind: 'one'; readonly paper: ParsedPaper }
+  | { readonly kind: 'none' }
+  /** More than one paper has the title: none is taken. */
+  | { readonly kind: 'several'; readonly candidates: readonly ParsedPaper[] }
+  | { readonly kind: 'withdrawn'; readonly arxivId: string; readonly reason: string };
+
+/** The one paper among `entries` whose title is `title` (normalised, see papersTitled), or why there is none. */
+export function matchTitle(title: string, entries: readonly ArxivEntry[]): TitleMatch {
+  const readings = entries.map(readArxivEntry);
+  const found = papersTitled(
+    title,
+    readings.flatMap((reading) => (reading.kind === 'paper' ? [reading.paper] : [])),
+  );
+  const [only] = found;
+  if (only !== undefined)
+    return found.length === 1 ? { kind: 'one', paper: only } : { kind: 'several', candidates: found };
+  const wanted = normalizeTitle(title);
+  for (const reading of readings) {
+    if (reading.kind === 'withdrawn' && normalizeTitle(reading.title) === wanted) {
+      return { kind: 'withdrawn', arxivId: reading.arxivId, reason: reading.reason };
+    }
+  }
+  return { kind: 'none' };
 }

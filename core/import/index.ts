@@ -18,8 +18,8 @@ import { DigestError, type ParseContext, type ParsedDigest, type ParsedFile, typ
 
 export { decodeDigest, MAX_DIGEST_BYTES } from './decode.js';
 export { detectFormat } from './detect.js';
-export { answersFor, papersTitled, readArxivEntry } from './arxiv-atom.js';
-export type { ArxivAnswers, ArxivEntry, ArxivFeed } from './arxiv-atom.js';
+export { answersFor, matchTitle, readArxivEntry } from './arxiv-atom.js';
+export type { ArxivAnswers, ArxivEntry, ArxivFeed, TitleMatch } from './arxiv-atom.js';
 export { arxivRefsOf, type ArxivRef } from './arxiv-ids.js';
 
 export { formatName } from './format-names.js';

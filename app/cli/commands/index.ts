@@ -3,6 +3,7 @@
 import type { Command } from '../command.js';
 import { add } from './add.js';
 import { backups } from './backups.js';
+import { complete } from './complete.js';
 import { digests } from './digests.js';
 import { exportCommand } from './export.js';
 import { fetchCommand } from './fetch.js';
@@ -21,6 +22,7 @@ export const COMMANDS: readonly Command[] = [
   importCommand,
   add,
   fetchCommand,
+  complete,
   list,
   show,
   status,
