@@ -190,6 +190,27 @@ describe('shelfmark complete', () => {
     });
   });
 
+  it('asks again, alone, for a title whose paper others crowded out of a shared answer', async () => {
+    for (let i = 0; i < 25; i++) {
+      web.apis.arxiv.set(`2501.${String(10000 + i)}`, {
+        ...WITH_DOI,
+        id: `2501.${String(10000 + i)}`,
+        title: `Sparse Attention, part ${i}`,
+      });
+    }
+    web.apis.arxiv.set('2501.20000', { ...WITH_DOI, id: '2501.20000', title: 'Dense Graphs' });
+    await importBibtex('@article{a, title = {Sparse Attention}}\n@article{b, title = {Dense Graphs}}\n');
+    const report = await json<CompletionReport>('complete');
+    expect(report.completed.map((paper) => paper.arxivId)).toEqual(['2501.20000']);
+    expect(report.notCompleted.map((paper) => [paper.title, paper.reason])).toEqual([['Sparse Attention', 'no-match']]);
+    const queries = web.apis.arxivQueries().map((query) => query.get('search_query'));
+    expect(queries).toEqual([
+      'ti:"sparse attention" OR ti:"dense graphs"',
+      'ti:"sparse attention"',
+      'ti:"dense graphs"',
+    ]);
+  });
+
   it('changes nothing when arXiv cannot be reached', async () => {
     await shelfmark('import', SAMPLE);
     const before = await web.cli.files();
