@@ -245,7 +245,7 @@ describe('options', () => {
   it.each([
     [['list', '--limit', '5'], 'list does not take --limit. (see "shelfmark help list")'],
     [['list', '--out', 'x.md'], 'list does not take --out. (see "shelfmark help list")'],
-    [['--limit', '5', 'list'], '"--limit" is not an option. (see "shelfmark --help")'],
+    [['--max', '5', 'list'], '"--max" is not an option. (see "shelfmark --help")'],
     [['list', '--status'], '--status needs a value: --status S. (see "shelfmark help list")'],
     [
       ['list', '--status', '--tag', 'x'],

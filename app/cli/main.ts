@@ -53,7 +53,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     }
     const command = name === undefined ? undefined : commandNamed(name);
     if (command === undefined) {
-      // An unknown option's value comes first when it is not a command: `shelfmark --limit 5 list`.
+      // An unknown option's value comes first when it is not a command: `shelfmark --max 5 list`.
       const [option] = unknown;
       throw new UsageError(
         option === undefined ? `"${name ?? ''}" is not a command.` : `"${option}" is not an option.`,

@@ -20,6 +20,7 @@ const OPTIONS = {
   force: { type: 'boolean' },
   date: { type: 'string' },
   since: { type: 'string' },
+  limit: { type: 'string' },
 } as const;
 
 export type OptionName = keyof typeof OPTIONS;
@@ -63,6 +64,7 @@ export const OPTION_HELP: Readonly<Record<OptionName, OptionHelp>> = {
   force: { description: 'Replace PATH if it is already there' },
   date: { value: 'YYYY-MM-DD', description: 'That day’s papers (UTC) instead of the latest day’s' },
   since: { value: 'YYYY-MM-DD', description: 'Every day’s papers from that day to today, a request a day' },
+  limit: { value: 'N', description: 'Show at most N papers (default 20)' },
 };
 
 /** `--out PATH`, `-h, --help`: an option as help and usage lines show it. */

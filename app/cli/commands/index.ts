@@ -11,6 +11,7 @@ import { importCommand } from './import.js';
 import { list } from './list.js';
 import { note } from './note.js';
 import { restore } from './restore.js';
+import { search } from './search.js';
 import { show } from './show.js';
 import { stats } from './stats.js';
 import { status } from './status.js';
@@ -24,6 +25,7 @@ export const COMMANDS: readonly Command[] = [
   fetchCommand,
   complete,
   list,
+  search,
   show,
   status,
   tag,
