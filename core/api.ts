@@ -187,9 +187,6 @@ export interface LibraryApi {
   restoreBackup(name: string): Promise<BackupSummary | null>;
 }
 
-export type { ImportPreview, PreviewPaper } from './import/preview.js';
-export type { CompletedPaper, CompletionReport, NotCompleted } from './complete.js';
-
 export type ApiMethod = keyof LibraryApi;
 
 /** Every method, in a list the transports build their proxies from (api-args.ts checks it is every method). */

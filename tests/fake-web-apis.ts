@@ -14,7 +14,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { normalizeTitle } from '../core/identity.js';
 
-export interface FakeAuthor {
+interface FakeAuthor {
   readonly name: string;
   readonly affiliation?: string;
 }

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CompletionReport } from '../../core/api.js';
+import type { CompletionReport } from '../../core/complete.js';
 import type { Paper } from '../../core/model.js';
 import type { DigestProgress } from '../../core/query.js';
 import { CliHarness, SAMPLE, type RunOptions } from '../../tests/cli-harness.js';

@@ -1,7 +1,7 @@
 /** What the commands that bring papers in from the web print. Pure: data in, text out, terminal-safe. */
 
-import type { CompletionReport, DailyPapersReport } from '../../core/api.js';
-import type { NotCompletedReason } from '../../core/complete.js';
+import type { DailyPapersReport } from '../../core/api.js';
+import type { CompletionReport, NotCompletedReason } from '../../core/complete.js';
 import { terminalLine } from '../../core/terminal-text.js';
 import { weekdayOf } from '../../core/days.js';
 import { formatImportReport } from './format.js';

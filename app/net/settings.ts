@@ -4,13 +4,13 @@ import { InvalidInputError } from '../../core/errors.js';
 import { realClock, type Clock } from './clock.js';
 import { Pacer } from './pacer.js';
 
-export const DEFAULT_ARXIV_API = 'https://export.arxiv.org/api/query';
-export const DEFAULT_HF_API = 'https://huggingface.co/api';
+const DEFAULT_ARXIV_API = 'https://export.arxiv.org/api/query';
+const DEFAULT_HF_API = 'https://huggingface.co/api';
 
 /** The arXiv API's terms: no more than one request every three seconds. */
-export const ARXIV_INTERVAL_MS = 3_000;
+const ARXIV_INTERVAL_MS = 3_000;
 /** Hugging Face asks for nothing; a second between days is polite. */
-export const HF_INTERVAL_MS = 1_000;
+const HF_INTERVAL_MS = 1_000;
 
 export interface NetworkSettings {
   /** The arXiv API's query URL ($SHELFMARK_ARXIV_API). */

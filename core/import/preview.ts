@@ -41,7 +41,7 @@ export interface ImportPreview {
 const count = (value: number): string => value.toLocaleString('en');
 
 /** "32 papers: 28 new, 4 already in your library"; "1 paper: new". */
-export function previewSummary(added: number, merged: number): string {
+function previewSummary(added: number, merged: number): string {
   const total = added + merged;
   const papers = `${count(total)} ${total === 1 ? 'paper' : 'papers'}`;
   if (merged === 0) return `${papers}: ${total === 1 ? 'new' : `${count(added)} new`}`;
