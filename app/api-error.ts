@@ -2,7 +2,7 @@
 
 import { z } from 'zod';
 import type { ApiError } from '../core/api.js';
-import { InvalidInputError, NotFoundError } from '../core/errors.js';
+import { CancelledError, InvalidInputError, NetworkError, NotFoundError } from '../core/errors.js';
 import { DigestError } from '../core/import/types.js';
 import { fileSystemError, LibraryFileError, LibraryReadOnlyError } from './store/index.js';
 
@@ -12,6 +12,8 @@ export function toApiError(error: unknown): ApiError {
     return { kind: 'invalid-input', message: error.message };
   }
   if (error instanceof NotFoundError) return { kind: 'not-found', message: error.message };
+  if (error instanceof NetworkError) return { kind: 'network', message: error.message };
+  if (error instanceof CancelledError) return { kind: 'cancelled', message: error.message };
   if (error instanceof LibraryFileError) return { kind: 'library-file', message: error.message };
   if (error instanceof LibraryReadOnlyError) return { kind: 'read-only', message: error.message };
   const inWords = fileSystemError(error);

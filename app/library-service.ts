@@ -4,8 +4,11 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type {
   BackupSummary,
+  DailyPapersReport,
+  DailyPapersRequest,
   DigestDateChange,
   DigestFile,
+  TaskProgress,
   ExportResult,
   FileImportResult,
   ImportReport,
@@ -17,9 +20,27 @@ import type {
 import type { ExportOutput } from '../core/export/index.js';
 import { exportFileType, type ExportRequest } from '../core/export/request.js';
 import { sameItems } from '../core/arrays.js';
-import { InvalidInputError } from '../core/errors.js';
-import type { LibrarySnapshot } from '../core/import/types.js';
+import { InvalidInputError, NotFoundError } from '../core/errors.js';
+import { DigestError } from '../core/import/types.js';
+import type { ArxivAnswers, ArxivEntry } from '../core/import/arxiv-atom.js';
+import { quoteForMessage } from '../core/terminal-text.js';
+import type { ArxivApi } from './arxiv/arxiv-api.js';
+import { dayBefore, dayOf, daysFrom, isDay } from '../core/days.js';
+import type { DailyPapersApi } from './hf/daily-papers-api.js';
+import { throwIfCancelled } from './net/clock.js';
+import { networkSettings, type NetworkSettings } from './net/settings.js';
+import { Tasks, type Run, type RunOptions } from './tasks.js';
+import type { ImportPreview } from '../core/import/preview.js';
+import type { LibrarySnapshot, ParsedFile } from '../core/import/types.js';
 import { findPaper, findPapers } from '../core/lookup.js';
+import {
+  applyCompletions,
+  thinPapers,
+  type Completion,
+  type CompletionReport,
+  type NotCompleted,
+  type NotCompletedReason,
+} from '../core/complete.js';
 import { mergeDigest, mergeLibrary } from '../core/merge.js';
 import { possibleDuplicates, type PossibleDuplicates } from '../core/duplicates.js';
 import { mergePapers, unmergePapers, type PaperMerge, type PaperMergeUndo } from '../core/paper-merge.js';
@@ -28,7 +49,9 @@ import {
   readingStateOf,
   withReadingState,
   type Catalogue,
+  type CataloguePaper,
   type Paper,
+  type ParsedPaper,
   type ReadingState,
   type ReadingStatus,
   emptyStateMap,
@@ -63,6 +86,8 @@ import {
 export type ExportSaver = (output: ExportOutput, request: ExportRequest) => Promise<ExportResult>;
 
 export interface LibraryServiceOptions {
+  /** Where the web APIs are and how to reach them; by default from the environment (networkSettings). */
+  readonly network?: NetworkSettings;
   /** The bundled sample digest that `importSample` imports. */
   readonly sampleDigest: string;
   readonly now?: () => Date;
@@ -74,6 +99,24 @@ export interface LibraryServiceOptions {
 const parsers = (): Promise<typeof import('../core/import/index.js')> => import('../core/import/index.js');
 const exporters = (): Promise<typeof import('../core/export/index.js')> => import('../core/export/index.js');
 
+/** What `previewImport` names text it is not given a name for. */
+const PASTED_TEXT = 'Pasted text';
+
+/** How far back `fetchDailyPapers` looks for the latest day with papers: a week has weekends and holidays. */
+const LOOK_BACK_DAYS = 7;
+/** Days one `fetchDailyPapers` fetches at most: a year's, at a second a day. */
+const MAX_FETCHED_DAYS = 366;
+
+const EMPTY_ANSWERS: ArxivAnswers = { papers: new Map(), problems: new Map(), errors: [] };
+
+/** A digest to import: a file's bytes, or text (pasted, or from standard input). */
+type DigestSource = DigestFile | { readonly name: string; readonly text: string };
+
+/** A digest source read: what it holds, or why it cannot be imported. */
+type ParsedSource =
+  | { readonly file: string; readonly ok: true; readonly parsed: ParsedFile }
+  | { readonly file: string; readonly ok: false; readonly error: string };
+
 type StateChange = (state: ReadingState | undefined, now: string, paperId: string) => ReadingState | undefined;
 
 function sameCatalogue(a: Catalogue, b: Catalogue): boolean {
@@ -83,6 +126,9 @@ function sameCatalogue(a: Catalogue, b: Catalogue): boolean {
 export class LibraryService implements LibraryApi {
   readonly paths: LibraryPaths;
   #store: Promise<LibraryStore> | null = null;
+  readonly #tasks = new Tasks();
+  #arxiv: ArxivApi | null = null;
+  #dailyPapers: DailyPapersApi | null = null;
   #outlineView: { readonly library: OutlineSnapshot; readonly view: Omit<LibraryOutline, 'readOnly'> } | null = null;
 
   /** Opens nothing yet: a library that cannot be read still lists and restores its backups. */
@@ -110,6 +156,10 @@ export class LibraryService implements LibraryApi {
   }
 
   private backedUpOn: string | null = null;
+
+  private get network(): NetworkSettings {
+    return this.options.network ?? networkSettings(process.env);
+  }
 
   private clock(): Date {
     return this.options.now?.() ?? new Date();
@@ -163,25 +213,235 @@ export class LibraryService implements LibraryApi {
     return withReadingState(paper, readingStateOf(library.states, paper.id));
   }
 
-  async importFiles(files: readonly DigestFile[]): Promise<ImportReport> {
-    const now = this.now();
-    const { parseDigestFile } = await parsers();
-    const parsed = files.map((file) => {
+  importFiles(files: readonly DigestFile[], options?: RunOptions): Promise<ImportReport> {
+    return this.#tasks.run(options, async (run) => this.commitParsed(await this.parseSources(files, run), run));
+  }
+
+  /** Imports text as a digest (pasted, or read from standard input), named `name`. */
+  importText(text: string, name: string, options?: RunOptions): Promise<ImportReport> {
+    return this.#tasks.run(options, async (run) =>
+      this.commitParsed(await this.parseSources([{ name, text }], run), run),
+    );
+  }
+
+  /** What importing `text` would do, without storing anything. */
+  previewImport(text: string, name = PASTED_TEXT, options?: RunOptions): Promise<ImportPreview> {
+    return this.#tasks.run(options, async (run) => {
+      const [entry] = await this.parseSources([{ name, text }], run);
+      if (entry === undefined) throw new Error('previewImport parsed nothing');
+      if (!entry.ok) throw new InvalidInputError(entry.error);
+      const { previewImport } = await parsers();
+      return previewImport(await this.read(), entry.parsed, name);
+    });
+  }
+
+  /** Adds papers by arXiv id or link, with their details from the arXiv API. */
+  addPapers(refs: readonly string[], options?: RunOptions): Promise<ImportReport> {
+    return this.#tasks.run(options, async (run) => {
+      const { arxivRefsOf, arxivIdsFile } = await parsers();
+      const { refs: wanted, unknown } = arxivRefsOf(refs);
+      if (unknown.length > 0) {
+        const named = unknown.map((ref) => `"${quoteForMessage(ref)}"`).join(', ');
+        throw new InvalidInputError(
+          `${named} ${unknown.length === 1 ? 'is' : 'are'} not an arXiv id (2410.03060, hep-th/9901001) or a link to a paper on arxiv.org or huggingface.co/papers; nothing was added.`,
+        );
+      }
+      const arxiv = await this.arxiv();
+      const answers = await arxiv.lookUp(
+        wanted.map((ref) => ref.arxivId),
+        run,
+      );
+      let parsed: ParsedFile;
       try {
-        const read = parseDigestFile(file.bytes, {
-          fileName: file.name,
-          now,
-          ...(file.date === undefined ? {} : { date: file.date }),
-        });
-        const parsed =
-          read.kind === 'digest' && file.date !== undefined
-            ? { ...read, digest: withImportDate(read.digest, file.date) }
-            : read;
-        return { file: file.name, ok: true as const, parsed };
+        parsed = arxivIdsFile(wanted, answers);
       } catch (error) {
-        return { file: file.name, ok: false as const, error: errorMessage(error) };
+        if (error instanceof DigestError) throw new NotFoundError(error.message);
+        throw error;
+      }
+      return this.commitParsed([{ file: arxiv.host, ok: true, parsed }], run);
+    });
+  }
+
+  /** Imports days of Hugging Face Daily Papers: every day is fetched before the library changes at all. */
+  fetchDailyPapers(request: DailyPapersRequest, options?: RunOptions): Promise<DailyPapersReport> {
+    return this.#tasks.run(options, async (run) => {
+      const today = dayOf(this.now());
+      const { date, since } = request;
+      if (date !== undefined && since !== undefined) {
+        throw new InvalidInputError('Ask for one day (date) or for every day since one (since), not both.');
+      }
+      for (const value of [date, since]) {
+        if (value === undefined) continue;
+        if (!isDay(value)) throw new InvalidInputError(`"${value}" is not a day: write it YYYY-MM-DD (2025-03-11).`);
+        if (value > today) throw new InvalidInputError(`${value} is after today (${today}, in UTC).`);
+      }
+      const wanted = since !== undefined ? daysFrom(since, today) : date !== undefined ? [date] : null;
+      if (wanted !== null && wanted.length > MAX_FETCHED_DAYS) {
+        throw new InvalidInputError(
+          `That is ${wanted.length.toLocaleString('en')} days; fetch at most ${MAX_FETCHED_DAYS} at once.`,
+        );
+      }
+      const api = await this.dailyPapers();
+      const { parseDigestText } = await parsers();
+      const now = this.now();
+      const days: { date: string; papers: number }[] = [];
+      const sources: ParsedSource[] = [];
+      const fetchDay = async (day: string, step: { done: number; total: number | null }): Promise<boolean> => {
+        const answer = await api.day(day, run, step);
+        if ('empty' in answer) {
+          days.push({ date: day, papers: 0 });
+          return false;
+        }
+        const file = `${api.host} ${day}`;
+        try {
+          const parsed = parseDigestText(answer.json, { fileName: `daily_papers-${day}.json`, now, date: day });
+          days.push({ date: day, papers: parsed.kind === 'digest' ? parsed.digest.papers.length : 0 });
+          sources.push({ file, ok: true, parsed });
+        } catch (error) {
+          days.push({ date: day, papers: 0 });
+          sources.push({ file, ok: false, error: errorMessage(error) });
+        }
+        return true;
+      };
+      let latest: string | null = null;
+      if (wanted !== null) {
+        for (const [index, day] of wanted.entries()) await fetchDay(day, { done: index, total: wanted.length });
+      } else {
+        // The latest day with papers: today's list is empty until the day's first papers are in, and weekends
+        // and holidays have none.
+        let day = today;
+        for (let back = 0; back <= LOOK_BACK_DAYS && latest === null; back++, day = dayBefore(day)) {
+          if (await fetchDay(day, { done: back, total: null })) latest = day;
+        }
+      }
+      const report = await this.commitParsed(sources, run);
+      return { days: days.sort((a, b) => a.date.localeCompare(b.date)), latest, report };
+    });
+  }
+
+  /** Completes papers from arXiv: by title, or by arXiv id for those that have one. Nothing changes until the end. */
+  completePapers(ids: readonly string[], options?: RunOptions): Promise<CompletionReport> {
+    return this.#tasks.run(options, async (run) => {
+      const { catalogue } = await this.read();
+      const papers = ids.length > 0 ? findPapers(catalogue, ids) : thinPapers(catalogue);
+      const arxiv = await this.arxiv();
+      const { matchTitle } = await parsers();
+      const byId = papers.filter((paper) => paper.arxivId !== null);
+      const byTitle = papers.filter((paper) => paper.arxivId === null);
+      const answers =
+        byId.length === 0
+          ? EMPTY_ANSWERS
+          : await arxiv.lookUp(
+              byId.map((paper) => paper.arxivId ?? ''),
+              run,
+            );
+      const found =
+        byTitle.length === 0
+          ? new Map<string, readonly ArxivEntry[]>()
+          : await arxiv.searchTitles(
+              byTitle.map((paper) => paper.title),
+              run,
+            );
+      const completions: Completion[] = [];
+      const notCompleted: NotCompleted[] = [];
+      const leave = (
+        paper: CataloguePaper,
+        reason: NotCompletedReason,
+        message: string,
+        candidates: readonly ParsedPaper[] = [],
+      ): void => {
+        notCompleted.push({
+          id: paper.id,
+          title: paper.title,
+          reason,
+          message,
+          candidates: candidates.map((candidate) => ({ arxivId: candidate.arxivId ?? '', title: candidate.title })),
+        });
+      };
+      for (const paper of byId) {
+        const arxivId = paper.arxivId ?? '';
+        const record = answers.papers.get(arxivId);
+        if (record !== undefined) completions.push({ paperId: paper.id, record });
+        else leave(paper, 'not-found', answers.problems.get(arxivId) ?? 'arXiv has no paper with this id');
+      }
+      for (const paper of byTitle) {
+        const match = matchTitle(paper.title, found.get(paper.title) ?? []);
+        if (match.kind === 'one') completions.push({ paperId: paper.id, record: match.paper });
+        else if (match.kind === 'several')
+          leave(paper, 'ambiguous', 'several papers on arXiv have this title', match.candidates);
+        else if (match.kind === 'withdrawn') leave(paper, 'withdrawn', `${match.arxivId}: ${match.reason}`);
+        else leave(paper, 'no-match', 'no paper on arXiv has this title');
+      }
+      throwIfCancelled(run.signal);
+      if (completions.length === 0) return { completed: [], notCompleted };
+      const applied = await this.transact((library) => {
+        const result = applyCompletions(library, completions);
+        const changed = !sameCatalogue(library.catalogue, result.catalogue);
+        return { ...(changed ? { catalogue: result.catalogue } : {}), result };
+      });
+      return { completed: applied.completed, notCompleted: [...notCompleted, ...applied.kept] };
+    });
+  }
+
+  taskProgress(task: string): Promise<TaskProgress | null> {
+    return Promise.resolve(this.#tasks.progress(task));
+  }
+
+  cancelTask(task: string): Promise<boolean> {
+    return Promise.resolve(this.#tasks.cancel(task));
+  }
+
+  private async dailyPapers(): Promise<DailyPapersApi> {
+    const { DailyPapersApi } = await import('./hf/daily-papers-api.js');
+    this.#dailyPapers ??= new DailyPapersApi(this.network);
+    return this.#dailyPapers;
+  }
+
+  /** Loaded on first use, with the XML parser: most calls go nowhere near the network. */
+  private async arxiv(): Promise<ArxivApi> {
+    const { ArxivApi } = await import('./arxiv/arxiv-api.js');
+    this.#arxiv ??= new ArxivApi(this.network);
+    return this.#arxiv;
+  }
+
+  /** Reads each source; a list of arXiv ids has its papers asked of arXiv, all lists' ids together. */
+  private async parseSources(sources: readonly DigestSource[], run: Run): Promise<ParsedSource[]> {
+    const now = this.now();
+    const { readDigestFile, readDigestText, arxivIdsFile } = await parsers();
+    const read = sources.map((source) => {
+      const date = 'date' in source ? source.date : undefined;
+      const ctx = { fileName: source.name, now, ...(date === undefined ? {} : { date }) };
+      try {
+        const digest = 'bytes' in source ? readDigestFile(source.bytes, ctx) : readDigestText(source.text, ctx);
+        const dated =
+          digest.kind === 'digest' && date !== undefined
+            ? { ...digest, digest: withImportDate(digest.digest, date) }
+            : digest;
+        return { file: source.name, ok: true as const, read: dated };
+      } catch (error) {
+        return { file: source.name, ok: false as const, error: errorMessage(error) };
       }
     });
+    const arxivIds = read.flatMap((entry) =>
+      entry.ok && entry.read.kind === 'arxiv-ids' ? entry.read.refs.map((ref) => ref.arxivId) : [],
+    );
+    const answers = arxivIds.length === 0 ? null : await (await this.arxiv()).lookUp(arxivIds, run);
+    return read.map((entry): ParsedSource => {
+      if (!entry.ok) return entry;
+      if (entry.read.kind !== 'arxiv-ids') return { file: entry.file, ok: true, parsed: entry.read };
+      try {
+        return { file: entry.file, ok: true, parsed: arxivIdsFile(entry.read.refs, answers ?? EMPTY_ANSWERS) };
+      } catch (error) {
+        return { file: entry.file, ok: false, error: errorMessage(error) };
+      }
+    });
+  }
+
+  /** Merges what was read into the library, in one change: every digest and library in order. */
+  private async commitParsed(parsed: readonly ParsedSource[], run: Run): Promise<ImportReport> {
+    // The last moment to stop: from here on, the library changes whole or not at all.
+    throwIfCancelled(run.signal);
+    const now = this.now();
     const readable = parsed.filter((entry) => entry.ok);
     if (readable.length === 0) return summarise(parsed.filter((entry) => !entry.ok));
 

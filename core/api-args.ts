@@ -4,6 +4,7 @@ import { z } from 'zod';
 
 import { API_METHODS, MAX_PAPERS_PER_PAGE, type ApiMethod, type LibraryApi } from './api.js';
 import { EXPORT_FORMATS } from './export/request.js';
+import { MAX_DIGEST_BYTES } from './import/decode.js';
 import { READING_STATUSES } from './model.js';
 import { MAX_NOTE_LENGTH, MAX_TAG_LENGTH } from './reading.js';
 import { isoDay } from './import/dates.js';
@@ -54,6 +55,15 @@ const exportRequest = z
   })
   .strict();
 
+/** Text imported as a digest: as long as a digest file may be, in characters. */
+const digestText = z.string().min(1).max(MAX_DIGEST_BYTES);
+const digestName = z.string().min(1).max(1000);
+
+const taskId = z.string().min(1).max(200);
+const taskOptions = z.object({ task: taskId.optional() }).strict();
+/** Ids and links of papers to add: as many as a paste of a long list holds. */
+const paperRefs = z.array(z.string().min(1).max(2000)).min(1).max(10_000);
+
 const readingStateInput = z
   .object({ id: paperId, status, tags: z.array(tag).max(100), note, readAt: z.iso.datetime().nullable() })
   .strict();
@@ -79,8 +89,18 @@ export const apiArgs = {
   getPapers: z.tuple([z.number().int().min(0), z.number().int().min(1).max(MAX_PAPERS_PER_PAGE)]),
   listPapers: z.tuple([paperFilterSchema]),
   getPaper: z.tuple([paperId]),
-  importFiles: z.tuple([z.array(digestFile).min(1).max(1000)]),
+  importFiles: z.tuple([z.array(digestFile).min(1).max(1000), taskOptions.optional()]),
   importSample: z.tuple([]),
+  previewImport: z.tuple([digestText, digestName.optional(), taskOptions.optional()]),
+  importText: z.tuple([digestText, digestName, taskOptions.optional()]),
+  addPapers: z.tuple([paperRefs, taskOptions.optional()]),
+  fetchDailyPapers: z.tuple([
+    z.object({ date: day.optional(), since: day.optional() }).strict(),
+    taskOptions.optional(),
+  ]),
+  completePapers: z.tuple([paperIds, taskOptions.optional()]),
+  taskProgress: z.tuple([taskId]),
+  cancelTask: z.tuple([taskId]),
   setStatus: z.tuple([paperIds, status]),
   addTags: z.tuple([paperIds, tags]),
   removeTags: z.tuple([paperIds, tags]),

@@ -4,6 +4,8 @@
  * is touched. Free of zod and of the library's code, so that the renderer's bundle carries only this contract.
  */
 
+import type { CompletionReport } from './complete.js';
+import type { ImportPreview } from './import/preview.js';
 import type { ImportWarning } from './import/types.js';
 import type { LibraryMergeSummary, DigestImportSummary } from './merge.js';
 import type { Paper, ReadingStatus } from './model.js';
@@ -99,6 +101,40 @@ export type ExportResult =
     }
   | { readonly kind: 'cancelled' };
 
+/**
+ * A call that goes to the network (arXiv, Hugging Face) may be given a task id of the caller's choosing, by which
+ * `taskProgress` follows it and `cancelTask` stops it. A cancelled call changes nothing and fails as `cancelled`.
+ */
+export interface TaskOptions {
+  readonly task?: string | undefined;
+}
+
+/** How far a task has come: "Asking arXiv for 12 papers" (request 1 of 1). */
+export interface TaskProgress {
+  readonly message: string;
+  /** Steps done and steps in all (requests, days); total is null while unknown. */
+  readonly done: number;
+  readonly total: number | null;
+}
+
+/**
+ * Which days of Hugging Face Daily Papers `fetchDailyPapers` imports (YYYY-MM-DD, UTC): one day, every day from one
+ * to today, or when neither is given the latest day with papers (today, else the day before, and so on back a week).
+ */
+export interface DailyPapersRequest {
+  readonly date?: string | undefined;
+  readonly since?: string | undefined;
+}
+
+export interface DailyPapersReport {
+  /** Every day asked for, oldest first, with how many papers Hugging Face lists for it (0: none, none imported). */
+  readonly days: readonly { readonly date: string; readonly papers: number }[];
+  /** When no day was named: the latest day with papers, which was imported; null when there was none. */
+  readonly latest: string | null;
+  /** What was imported: one digest a day with papers, merged as any re-import is. */
+  readonly report: ImportReport;
+}
+
 /** The longest abstract an outline carries: enough for a list row's one line. */
 export const OUTLINE_ABSTRACT_LENGTH = 160;
 
@@ -118,9 +154,37 @@ export interface LibraryApi {
   listPapers(filter: PaperFilter): Promise<readonly Paper[]>;
   /** By id, arXiv id (any version) or an unambiguous id prefix. */
   getPaper(ref: string): Promise<Paper>;
-  importFiles(files: readonly DigestFile[]): Promise<ImportReport>;
+  /** A file that lists arXiv ids has its papers' details asked of arXiv: a task (TaskOptions). */
+  importFiles(files: readonly DigestFile[], options?: TaskOptions): Promise<ImportReport>;
   /** Imports the sample digest that ships with Shelfmark. */
   importSample(): Promise<ImportReport>;
+  /**
+   * What importing `text` (pasted: a digest in any format Shelfmark reads) would do, without storing anything: the
+   * format detected, how many papers are new and how many the library has, each paper, and every block skipped.
+   */
+  previewImport(text: string, name?: string, options?: TaskOptions): Promise<ImportPreview>;
+  /** Imports `text` as a digest named `name` ("Pasted text"): what `previewImport` said it would do. */
+  importText(text: string, name: string, options?: TaskOptions): Promise<ImportReport>;
+  /**
+   * Adds papers by arXiv id (`2410.03060`, `2410.03060v2`, `hep-th/9901001`, `arXiv:…`) or link (arxiv.org abs or
+   * PDF, huggingface.co/papers), with their details from the arXiv API. An id arXiv has no paper for, or a paper it
+   * lists as withdrawn, is a skipped block of the report; the rest are added.
+   */
+  addPapers(refs: readonly string[], options?: TaskOptions): Promise<ImportReport>;
+  /** Imports days of Hugging Face Daily Papers from its API; a task (TaskOptions), one request a day. */
+  fetchDailyPapers(request: DailyPapersRequest, options?: TaskOptions): Promise<DailyPapersReport>;
+  /**
+   * Completes papers from arXiv: each paper without an arXiv id is looked up by its title, and where exactly one
+   * paper on arXiv has that title (case, punctuation and accents aside) its arXiv id, authors, year, categories and
+   * links are filled in, as an import that knows the arXiv id would; a paper with one is filled in from its record.
+   * Reading states are untouched. Papers none or several match are listed, never guessed. `ids` empty: every paper
+   * without an arXiv id. A task (TaskOptions).
+   */
+  completePapers(ids: readonly string[], options?: TaskOptions): Promise<CompletionReport>;
+  /** How far a running task has come; null when none of that id runs. */
+  taskProgress(task: string): Promise<TaskProgress | null>;
+  /** Stops a running task, which then fails as `cancelled` having changed nothing; false when none of that id runs. */
+  cancelTask(task: string): Promise<boolean>;
   setStatus(ids: readonly string[], status: ReadingStatus): Promise<readonly Paper[]>;
   addTags(ids: readonly string[], tags: readonly string[]): Promise<readonly Paper[]>;
   removeTags(ids: readonly string[], tags: readonly string[]): Promise<readonly Paper[]>;
@@ -161,6 +225,13 @@ export const API_METHODS = [
   'getPaper',
   'importFiles',
   'importSample',
+  'previewImport',
+  'importText',
+  'addPapers',
+  'fetchDailyPapers',
+  'completePapers',
+  'taskProgress',
+  'cancelTask',
   'setStatus',
   'addTags',
   'removeTags',
@@ -187,11 +258,13 @@ export function isApiMethod(name: unknown): name is ApiMethod {
 
 /**
  * An error a front end shows as it is: bad input, an unknown paper, a library file it cannot read, a library that
- * cannot be written, a file-system failure (a full disk, a busy file) said in words.
+ * cannot be written, a file-system failure (a full disk, a busy file) said in words, a server that could not be
+ * reached; or a call the user cancelled, which changed nothing.
  */
 export interface ApiError {
   readonly message: string;
-  readonly kind: 'invalid-input' | 'not-found' | 'library-file' | 'read-only' | 'file-system' | 'internal';
+  readonly kind:
+    'invalid-input' | 'not-found' | 'library-file' | 'read-only' | 'file-system' | 'network' | 'cancelled' | 'internal';
 }
 
 export type ApiResponse<T = unknown> =

@@ -32,7 +32,7 @@ export interface DigestImportSummary {
 }
 
 /** The stored record, with what it lacked filled in from the incoming one. Never replaces what it had. */
-function fillIn(stored: CataloguePaper, incoming: ParsedPaper, digestIds: readonly string[]): CataloguePaper {
+export function fillIn(stored: CataloguePaper, incoming: ParsedPaper, digestIds: readonly string[]): CataloguePaper {
   const merged: CataloguePaper = {
     ...stored,
     abstract: stored.abstract !== '' ? stored.abstract : incoming.abstract,
@@ -54,6 +54,7 @@ const FORMAT_PREFIX: Record<DigestFormat, string> = {
   'arxiv-email': 'arxiv',
   bibtex: 'bib',
   'shelfmark-json': 'shelfmark',
+  'arxiv-ids': 'arxiv',
 };
 
 /** The same digest imported twice gets the same id; different digests of one day do not. */

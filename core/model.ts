@@ -7,7 +7,15 @@ export function isReadingStatus(value: unknown): value is ReadingStatus {
   return typeof value === 'string' && (READING_STATUSES as readonly string[]).includes(value);
 }
 
-export const DIGEST_FORMATS = ['hf-daily-text', 'hf-daily-json', 'arxiv-email', 'bibtex', 'shelfmark-json'] as const;
+export const DIGEST_FORMATS = [
+  'hf-daily-text',
+  'hf-daily-json',
+  'arxiv-email',
+  'bibtex',
+  'shelfmark-json',
+  /** A list of arXiv ids or links, the papers' details from the arXiv API. */
+  'arxiv-ids',
+] as const;
 export type DigestFormat = (typeof DIGEST_FORMATS)[number];
 
 /** A paper as a digest describes it, before it has an identity in the library. */

@@ -4,7 +4,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { run } from '../app/cli/main.js';
+import { run, type CliIo } from '../app/cli/main.js';
 
 export const SAMPLE = new URL('../seeds/hf-daily-papers-mar-11.txt', import.meta.url).pathname;
 
@@ -13,6 +13,11 @@ export interface CliResult {
   readonly stdout: string;
   readonly stderr: string;
 }
+
+/** What a run is given besides its command line: standard input, and the world a test chooses. */
+export type RunOptions = { readonly db?: string; readonly stdin?: string } & Partial<
+  Pick<CliIo, 'env' | 'network' | 'interrupts' | 'stderrIsTerminal' | 'now'>
+>;
 
 export class CliHarness {
   private constructor(
@@ -29,20 +34,22 @@ export class CliHarness {
     return rm(this.directory, { recursive: true, force: true });
   }
 
-  async run(argv: readonly string[], options: { db?: string; stdin?: string } = {}): Promise<CliResult> {
+  async run(argv: readonly string[], options: RunOptions = {}): Promise<CliResult> {
     let stdout = '';
     let stderr = '';
-    const code = await run(['--db', options.db ?? this.db, ...argv], {
+    const { db, stdin, ...world } = options;
+    const code = await run(['--db', db ?? this.db, ...argv], {
       stdout: (text) => (stdout += text),
       stderr: (text) => (stderr += text),
-      readStdin: () => Promise.resolve(options.stdin ?? ''),
+      readStdin: () => Promise.resolve(stdin ?? ''),
       env: {},
+      ...world,
     });
     return { code, stdout, stderr };
   }
 
   /** Runs with --json and expects success. */
-  async json<T>(argv: readonly string[], options: { db?: string; stdin?: string } = {}): Promise<T> {
+  async json<T>(argv: readonly string[], options: RunOptions = {}): Promise<T> {
     const result = await this.run([...argv, '--json'], options);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);

@@ -17,7 +17,13 @@ describe('production dependencies', () => {
     const manifest = JSON.parse(await readFile(`${ROOT}package.json`, 'utf8')) as {
       dependencies: Record<string, string>;
     };
-    expect(Object.keys(manifest.dependencies).sort()).toEqual(['fast-xml-parser', 'fuse.js', 'lowdb', 'proper-lockfile', 'zod']);
+    expect(Object.keys(manifest.dependencies).sort()).toEqual([
+      'fast-xml-parser',
+      'fuse.js',
+      'lowdb',
+      'proper-lockfile',
+      'zod',
+    ]);
   });
 
   it('are none a major version behind (npm outdated; the audit service is out of reach here)', async () => {

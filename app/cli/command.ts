@@ -1,6 +1,7 @@
 /** What a command of the command line is: how it declares itself, and what it is given to run. */
 
 import type { LibraryService } from '../library-service.js';
+import type { NetworkOverrides } from '../net/settings.js';
 import { COMMAND_OPTIONS, type CommandOption, type OptionValues } from './options.js';
 import { UsageError } from './usage-error.js';
 
@@ -8,7 +9,20 @@ export interface CliIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   readonly readStdin: () => Promise<string>;
+  /** Standard input as it is, for a digest whose encoding the importer works out; else readStdin's text is used. */
+  readonly readStdinBytes?: () => Promise<Uint8Array>;
   readonly env: NodeJS.ProcessEnv;
+  /** Whether standard error is a terminal: a command that waits on the network shows its progress there. */
+  readonly stderrIsTerminal?: boolean;
+  /**
+   * A signal that aborts when the user presses Ctrl-C. From the first call on, Ctrl-C cancels what the command is
+   * doing (a fetch), which then ends with nothing changed, instead of ending the process at once.
+   */
+  readonly interrupts?: () => AbortSignal;
+  /** For tests: how the network is reached and time is kept (the API bases come from env). */
+  readonly network?: NetworkOverrides;
+  /** For tests: what time it is (what "today" is to `fetch hf`). */
+  readonly now?: () => Date;
 }
 
 interface Context {

@@ -16,4 +16,6 @@ export const EXIT_CODES: Readonly<Record<CliErrorKind, { readonly code: number; 
   'library-file': { code: 5, means: 'the library file cannot be read' },
   'read-only': { code: 6, means: 'the library cannot be written' },
   'file-system': { code: 7, means: 'a file cannot be read or written' },
+  network: { code: 8, means: 'a server (arXiv, Hugging Face) could not be reached' },
+  cancelled: { code: 130, means: 'cancelled (Ctrl-C) before anything was changed' },
 };

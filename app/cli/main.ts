@@ -4,6 +4,7 @@ import { terminalJson, terminalLine, terminalText } from '../../core/terminal-te
 import { LibraryService } from '../library-service.js';
 import { resolveLibraryPath } from '../library-location.js';
 import { bundledSampleDigest } from '../resources.js';
+import { networkSettings } from '../net/settings.js';
 import { checkCall, type CliIo } from './command.js';
 import { errorReport } from './error-report.js';
 import { checkLibraryIsThere } from './library-check.js';
@@ -52,7 +53,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     }
     const command = name === undefined ? undefined : commandNamed(name);
     if (command === undefined) {
-      // An unknown option's value comes first when it is not a command: `shelfmark --limit 5 list`.
+      // An unknown option's value comes first when it is not a command: `shelfmark --max 5 list`.
       const [option] = unknown;
       throw new UsageError(
         option === undefined ? `"${name ?? ''}" is not a command.` : `"${option}" is not an option.`,
@@ -62,6 +63,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     checkCall(command, args, values, unknown);
     service = new LibraryService(resolveLibraryPath(values.db, io.env), {
       sampleDigest: bundledSampleDigest(),
+      network: networkSettings(io.env, io.network),
+      ...(io.now === undefined ? {} : { now: io.now }),
     });
     await checkLibraryIsThere(command, service, values.db);
     // Whatever a command prints goes through the one terminal-safe rule: the library holds what digests said.
@@ -88,15 +91,32 @@ export async function main(): Promise<void> {
     if (error.code !== 'EPIPE') throw error;
     process.exit(process.exitCode ?? 0);
   });
-  const readStdin = async (): Promise<string> => {
+  const readStdinBytes = async (): Promise<Uint8Array> => {
     const chunks: Buffer[] = [];
     for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks).toString('utf8');
+    return new Uint8Array(Buffer.concat(chunks));
+  };
+  const readStdin = async (): Promise<string> => Buffer.from(await readStdinBytes()).toString('utf8');
+  let interrupted: AbortController | undefined;
+  const interrupts = (): AbortSignal => {
+    if (interrupted === undefined) {
+      const controller = new AbortController();
+      interrupted = controller;
+      // The first Ctrl-C cancels, and the command ends with nothing changed; a second one ends the process.
+      process.on('SIGINT', () => {
+        if (controller.signal.aborted) process.exit(130);
+        controller.abort();
+      });
+    }
+    return interrupted.signal;
   };
   process.exitCode = await run(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     readStdin,
+    readStdinBytes,
     env: process.env,
+    stderrIsTerminal: process.stderr.isTTY,
+    interrupts,
   });
 }

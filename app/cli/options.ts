@@ -20,6 +20,8 @@ const OPTIONS = {
   abstracts: { type: 'boolean' },
   force: { type: 'boolean' },
   date: { type: 'string' },
+  since: { type: 'string' },
+  limit: { type: 'string' },
 } as const;
 
 export type OptionName = keyof typeof OPTIONS;
@@ -61,7 +63,12 @@ export const OPTION_HELP: Readonly<Record<OptionName, OptionHelp>> = {
   all: { description: 'Papers without a note too (an export holds only papers with notes by default)' },
   abstracts: { description: 'Put each paper’s abstract in the export' },
   force: { description: 'Replace PATH if it is already there' },
-  date: { value: 'YYYY-MM-DD', description: 'The day each digest imported is of, whatever its file says' },
+  date: {
+    value: 'YYYY-MM-DD',
+    description: 'import: the day of every digest imported; fetch hf: that day’s papers (UTC), not the latest',
+  },
+  since: { value: 'YYYY-MM-DD', description: 'Every day’s papers from that day to today, a request a day' },
+  limit: { value: 'N', description: 'Show at most N papers (default 20)' },
 };
 
 /** `--out PATH`, `-h, --help`: an option as help and usage lines show it. */

@@ -16,6 +16,10 @@ const STATUS_OF_ERROR: Readonly<Record<ApiError['kind'], number>> = {
   'library-file': 409,
   'read-only': 409,
   'file-system': 503,
+  /** A server behind this one (arXiv, Hugging Face) failed: Bad Gateway. */
+  network: 502,
+  /** The caller cancelled: nothing was done, as for a conflict. */
+  cancelled: 409,
   internal: 500,
 };
 

@@ -14,6 +14,8 @@ const SMALL = 64 * KIB;
 const NOTE = 8 * MIB;
 /** Ids of a whole large library's papers (arXiv ids and title ids are about 20 characters), with room to spare. */
 const ID_LIST = 16 * MIB;
+/** Pasted text: a clipboard's digest, JSON-escaped; a larger digest is imported as a file. */
+const PASTE = 16 * MIB;
 /**
  * Import sends up to 32 MB files, base64-encoded (4/3 of their size) in JSON; an undo sends back the reading
  * state, notes included, of every paper a change touched.
@@ -28,6 +30,13 @@ export const BODY_LIMITS: Readonly<Record<ApiMethod, number>> = {
   getPaper: SMALL,
   importFiles: LARGE,
   importSample: SMALL,
+  previewImport: PASTE,
+  importText: PASTE,
+  addPapers: ID_LIST,
+  fetchDailyPapers: SMALL,
+  completePapers: ID_LIST,
+  taskProgress: SMALL,
+  cancelTask: SMALL,
   setStatus: ID_LIST,
   addTags: ID_LIST,
   removeTags: ID_LIST,

@@ -2,6 +2,7 @@
 
 import type { DigestFormat } from '../model.js';
 import { looksLikeArxivEmail } from './arxiv-email.js';
+import { looksLikeArxivIdList } from './arxiv-ids.js';
 import { looksLikeBibtex } from './bibtex.js';
 import { isHfDailyJson } from './hf-daily-json.js';
 import { looksLikeHfDailyText } from './hf-daily-text.js';
@@ -35,6 +36,8 @@ function formatsByContent(text: string, json: ParsedJson | null): readonly Diges
     const formats = jsonFormats(text, json);
     if (formats.length > 0) return formats;
   }
+  // Strict (every line only ids and links): no other format's text passes it.
+  if (looksLikeArxivIdList(text)) return ['arxiv-ids'];
   const formats: DigestFormat[] = [];
   if (looksLikeArxivEmail(text)) formats.push('arxiv-email');
   if (looksLikeBibtex(text)) formats.push('bibtex');

@@ -17,6 +17,13 @@ describe('the Hugging Face daily papers API response', () => {
     });
   });
 
+  it('is dated by the day its entries were listed on, before the day the caller asked for', () => {
+    expect(parseHfDailyJson(DAILY, { ...ctx, date: '2025-03-12' })).toMatchObject({
+      title: 'Hugging Face Daily Papers, Mar 11, 2025',
+      date: '2025-03-11',
+    });
+  });
+
   it('reads the paper: id, summary, authors, repository and project page', () => {
     expect(digest.papers[0]).toEqual({
       title: 'Physics-Inspired Generative Models, Revisited',

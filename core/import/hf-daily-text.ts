@@ -5,6 +5,7 @@
 
 import type { ParsedPaper } from '../model.js';
 import type { ParseContext, ParsedDigest, SkippedBlock } from './types.js';
+import { ARXIV_TEX, decodeTex } from './tex.js';
 import { collapseWhitespace, joinParagraphs } from './whitespace.js';
 import { extractUrls, paperLinks } from '../links.js';
 import { isoDate, latestDateNotAfter, monthNumber, shortDate } from './dates.js';
@@ -117,7 +118,10 @@ function readPapers(body: readonly Line[]): { papers: ParsedPaper[]; skipped: Sk
   let title: Line | null = null;
   let paragraphs: string[] = [];
   const flush = (): void => {
-    if (title !== null) papers.push(paperOf(title.text, paragraphs));
+    const paper = title === null ? null : paperOf(title.text, paragraphs);
+    if (paper !== null && paper.title !== '') papers.push(paper);
+    else if (title !== null)
+      skipped.push({ where: `line ${title.number}`, reason: 'its title is empty once its TeX is read' });
     paragraphs = [];
   };
 
@@ -146,10 +150,11 @@ function readPapers(body: readonly Line[]): { papers: ParsedPaper[]; skipped: Sk
   return { papers, skipped };
 }
 
+/** The page shows arXiv's metadata as arXiv wrote it, TeX and all: decoded as every importer of it decodes it. */
 function paperOf(title: string, paragraphs: readonly string[]): ParsedPaper {
-  const abstract = joinParagraphs(paragraphs);
+  const abstract = joinParagraphs(paragraphs.map((paragraph) => decodeTex(paragraph, ARXIV_TEX)));
   return {
-    title: collapseWhitespace(title),
+    title: collapseWhitespace(decodeTex(title, ARXIV_TEX)),
     abstract,
     authors: [],
     arxivId: null,

@@ -8,6 +8,8 @@ const ERROR_KINDS: readonly string[] = [
   'library-file',
   'read-only',
   'file-system',
+  'network',
+  'cancelled',
   'internal',
 ] satisfies readonly ApiError['kind'][];
 

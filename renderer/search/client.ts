@@ -8,20 +8,8 @@ import type { Paper } from '../../core/model.js';
 import { afterNextPaint } from '../lib/after-paint.js';
 import type { SearchResults } from '../state/types.js';
 import { RESULT_LIMIT_DEFAULT } from './limits.js';
-import type { SearchDocument } from '../../core/search/index.js';
+import { searchDocumentOf } from '../../core/search/paper-document.js';
 import type { FromWorker, ToWorker, WorkerPort } from './protocol.js';
-
-function searchDocOf(paper: Paper): SearchDocument {
-  return {
-    id: paper.id,
-    title: paper.title,
-    authors: paper.authors,
-    abstract: paper.abstract,
-    tags: paper.tags,
-    note: paper.note,
-    status: paper.status,
-  };
-}
 
 /**
  * Whether a change to a paper matters to the index. Lists by what they hold: a reload builds new arrays for papers
@@ -128,7 +116,7 @@ export class SearchClient {
   private queueDocs(type: 'reset' | 'upsert', papers: readonly Paper[]): void {
     if (type === 'reset' && papers.length === 0) this.outbox.push({ type, docs: [] });
     for (let start = 0; start < papers.length; start += DOCS_PER_MESSAGE) {
-      const docs = papers.slice(start, start + DOCS_PER_MESSAGE).map(searchDocOf);
+      const docs = papers.slice(start, start + DOCS_PER_MESSAGE).map(searchDocumentOf);
       this.outbox.push({ type: start === 0 ? type : 'upsert', docs });
     }
   }
@@ -175,7 +163,7 @@ export class SearchClient {
     this.port.terminate();
     this.port = port;
     port.onMessage((message) => this.receive(message));
-    port.postMessage({ type: 'reset', docs: [...this.synced.values()].map(searchDocOf) });
+    port.postMessage({ type: 'reset', docs: [...this.synced.values()].map(searchDocumentOf) });
     if (this.lastQuery !== null) this.search(this.lastQuery);
   }
 

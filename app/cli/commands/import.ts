@@ -3,7 +3,8 @@ import type { DigestFile } from '../../../core/api.js';
 import { InvalidInputError } from '../../../core/errors.js';
 import { MAX_DIGEST_BYTES } from '../../../core/import/decode.js';
 import { FileSystemError, userFileError } from '../../store/index.js';
-import type { Command } from '../command.js';
+import type { CliIo, Command } from '../command.js';
+import { UsageError } from '../usage-error.js';
 import { formatImportReport } from '../format.js';
 import { dayArg } from '../options.js';
 
@@ -40,12 +41,28 @@ async function readDigestFile(path: string): Promise<DigestFile | Unreadable> {
   }
 }
 
+/** What a digest read from standard input is called in the report. */
+const STANDARD_INPUT = 'standard input';
+
+async function readStandardInput(io: CliIo): Promise<DigestFile | Unreadable> {
+  const bytes = io.readStdinBytes ? await io.readStdinBytes() : new TextEncoder().encode(await io.readStdin());
+  if (bytes.length > MAX_DIGEST_BYTES) {
+    return {
+      name: STANDARD_INPUT,
+      error: `${STANDARD_INPUT} is too large (the limit is ${MAX_DIGEST_BYTES / 1024 / 1024} MB)`,
+      kind: 'invalid-input',
+    };
+  }
+  return { name: STANDARD_INPUT, bytes };
+}
+
 const NOTHING_IMPORTED = 'nothing was imported; the library is unchanged.';
 
 export const importCommand: Command = {
   name: 'import',
   usage: 'FILE... [--date YYYY-MM-DD]',
-  summary: 'Import digests: Hugging Face Daily Papers (text or JSON), arXiv emails, BibTeX, Shelfmark backups',
+  summary:
+    'Import digests (a FILE of - is standard input): Hugging Face Daily Papers (text or JSON), arXiv emails, BibTeX, Shelfmark backups',
   options: ['date'],
   args: [1, Infinity],
   needs: 'nothing',
@@ -53,11 +70,13 @@ export const importCommand: Command = {
     'shelfmark import daily-papers-mar-11.txt',
     'shelfmark import refs.bib arxiv-cs-lg.eml',
     'shelfmark import --date 2025-03-03 daily_papers.json',
+    'shelfmark import -',
   ],
   // Exit 0 when any file was imported; else the exit code of the first file's failure.
-  async run({ service, args, values, print, warn }) {
+  async run({ service, args, values, io, print, warn }) {
     const date = dayArg(values.date);
-    const read = await Promise.all(args.map(readDigestFile));
+    if (args.filter((arg) => arg === '-').length > 1) throw new UsageError('import reads standard input (-) once.');
+    const read = await Promise.all(args.map((arg) => (arg === '-' ? readStandardInput(io) : readDigestFile(arg))));
     const unreadable = read.filter((file) => 'error' in file);
     const files = read
       .filter((file): file is DigestFile => 'bytes' in file)

@@ -1,16 +1,20 @@
 /** Every command of the command line, in the order help lists them. A new command is a file here and a line below. */
 
 import type { Command } from '../command.js';
+import { add } from './add.js';
 import { backups } from './backups.js';
+import { complete } from './complete.js';
 import { digests } from './digests.js';
 import { duplicates } from './duplicates.js';
 import { exportCommand } from './export.js';
+import { fetchCommand } from './fetch.js';
 import { importCommand } from './import.js';
 import { list } from './list.js';
 import { merge } from './merge.js';
 import { note } from './note.js';
 import { redate } from './redate.js';
 import { restore } from './restore.js';
+import { search } from './search.js';
 import { show } from './show.js';
 import { stats } from './stats.js';
 import { status } from './status.js';
@@ -20,7 +24,11 @@ import { untag } from './untag.js';
 
 export const COMMANDS: readonly Command[] = [
   importCommand,
+  add,
+  fetchCommand,
+  complete,
   list,
+  search,
   show,
   status,
   tag,
