@@ -65,6 +65,15 @@ export interface LibraryServiceOptions {
   readonly saveExport?: ExportSaver;
 }
 
+/** How far an import has got: reading its files (`done` of `total` bytes parsed), then saving the library. */
+export type ImportProgress =
+  { readonly stage: 'reading'; readonly done: number; readonly total: number } | { readonly stage: 'saving' };
+
+export interface ImportOptions {
+  /** Told how far the import has got, now and then: a few times a second at most while files are parsed. */
+  readonly onProgress?: (progress: ImportProgress) => void;
+}
+
 /** Loaded on first use: showing a library needs neither, and together they take ~40 ms to load. */
 const parsers = (): Promise<typeof import('../core/import/index.js')> => import('../core/import/index.js');
 const exporters = (): Promise<typeof import('../core/export/index.js')> => import('../core/export/index.js');
@@ -158,28 +167,25 @@ export class LibraryService implements LibraryApi {
     return withReadingState(paper, readingStateOf(library.states, paper.id));
   }
 
-  async importFiles(files: readonly DigestFile[]): Promise<ImportReport> {
+  async importFiles(files: readonly DigestFile[], options: ImportOptions = {}): Promise<ImportReport> {
     const now = this.now();
-    const { parseDigestFile } = await parsers();
-    const parsed = files.map((file) => {
-      try {
-        return {
-          file: file.name,
-          ok: true as const,
-          parsed: parseDigestFile(file.bytes, { fileName: file.name, now }),
-        };
-      } catch (error) {
-        return { file: file.name, ok: false as const, error: errorMessage(error) };
-      }
-    });
+    const { parseDigestFiles } = await parsers();
+    const { onProgress } = options;
+    const parsed = parseDigestFiles(
+      files,
+      now,
+      onProgress === undefined ? undefined : (done, total) => onProgress({ stage: 'reading', done, total }),
+    );
     const readable = parsed.filter((entry) => entry.ok);
     if (readable.length === 0) return summarise(parsed.filter((entry) => !entry.ok));
+    onProgress?.({ stage: 'saving' });
 
     const results = await this.transact((library) => {
       let current: LibrarySnapshot = library;
       const states = emptyStateMap();
       const fileResults = parsed.map((entry): FileImportResult => {
         if (!entry.ok) return entry;
+        if (entry.parsed.kind === 'macros') return { file: entry.file, ok: true, ...entry.parsed };
         if (entry.parsed.kind === 'digest') {
           const merged = mergeDigest(current.catalogue, entry.parsed.digest, basename(entry.file), now);
           current = { catalogue: merged.catalogue, states: current.states };
@@ -324,15 +330,11 @@ function summariseBackup({ name, createdAt, reason, bytes }: BackupInfo): Backup
   return { name, createdAt, reason, bytes };
 }
 
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 function summarise(files: readonly FileImportResult[]): ImportReport {
   let added = 0;
   let merged = 0;
   for (const file of files) {
-    if (!file.ok) continue;
+    if (!file.ok || file.kind === 'macros') continue;
     added += file.summary.added.length;
     merged += file.summary.merged.length;
   }

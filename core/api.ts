@@ -19,6 +19,14 @@ export interface DigestFile {
 export type FileImportResult =
   | { readonly file: string; readonly ok: true; readonly kind: 'digest'; readonly summary: DigestImportSummary }
   | { readonly file: string; readonly ok: true; readonly kind: 'library'; readonly summary: LibraryMergeSummary }
+  /** A BibTeX file of @string macros alone, which the other files of the import (`usedBy`) use. */
+  | {
+      readonly file: string;
+      readonly ok: true;
+      readonly kind: 'macros';
+      readonly macros: number;
+      readonly usedBy: readonly string[];
+    }
   | { readonly file: string; readonly ok: false; readonly error: string };
 
 export interface ImportReport {

@@ -55,6 +55,11 @@ export function formatPaper(paper: Paper): string {
 
 function formatFileResult(result: FileImportResult): string[] {
   if (!result.ok) return [];
+  if (result.kind === 'macros') {
+    return [
+      `${terminalLine(result.file)}: ${plural(result.macros, 'macro')}, no entries — used by ${result.usedBy.map(terminalLine).join(', ')}`,
+    ];
+  }
   if (result.kind === 'library') {
     const { added, merged, statesTaken } = result.summary;
     return [

@@ -2,7 +2,8 @@
 
 import type { DigestFormat } from '../model.js';
 import { parseArxivEmail } from './arxiv-email.js';
-import { parseBibtex } from './bibtex.js';
+import { parseBibtex, readBibtexMacros, type BibtexMacros } from './bibtex.js';
+import { MacroTable } from './bibtex-macros.js';
 import { decodeDigest } from './decode.js';
 import { detectFormat, parseJsonText } from './detect.js';
 import { parseHfDailyJson } from './hf-daily-json.js';
@@ -42,12 +43,118 @@ const FORMAT_NAMES: Readonly<Record<DigestFormat, string>> = {
 
 /** Throws DigestError, with a message for the user, when the file cannot be imported at all. */
 export function parseDigestFile(bytes: Uint8Array, ctx: ParseContext): ParsedFile {
-  return parseNormalizedText(decodeDigest(bytes, ctx.fileName), ctx);
+  // As one file of an import of one, so that it says what a file of BibTeX macros alone is.
+  const [outcome] = parseDigestFiles([{ name: ctx.fileName, bytes }], ctx.now);
+  if (outcome === undefined || !outcome.ok) throw new DigestError(outcome?.error ?? 'the file could not be read');
+  if (outcome.parsed.kind === 'macros') throw new Error('a file of macros alone was used by no other file');
+  return outcome.parsed;
 }
 
 /** As parseDigestFile, for a caller that already has the text. */
 export function parseDigestText(text: string, ctx: ParseContext): ParsedFile {
   return parseNormalizedText(normalizeLineEndings(text), ctx);
+}
+
+/** One file of an import. */
+export interface DigestInput {
+  readonly name: string;
+  readonly bytes: Uint8Array;
+}
+
+/** A BibTeX file of @string macros alone, and the files of the import that use them. */
+export interface MacrosFile {
+  readonly kind: 'macros';
+  readonly macros: number;
+  readonly usedBy: readonly string[];
+}
+
+export type ParsedInput =
+  | { readonly file: string; readonly ok: true; readonly parsed: ParsedFile | MacrosFile }
+  | { readonly file: string; readonly ok: false; readonly error: string };
+
+/**
+ * The files of one import, each parsed on its own, except that BibTeX files share their @string macros, in
+ * whatever order they come (bibliographies keep them in files of their own: `authors.bib`, `journals.bib`). So
+ * two passes: the macros of every BibTeX file, then the entries. A file of macros and no entries is a MacrosFile
+ * when other files use its macros, else an error that says so. `onProgress` is told how many of the files' bytes
+ * are parsed, of how many, now and then.
+ */
+export function parseDigestFiles(
+  files: readonly DigestInput[],
+  now: string,
+  onProgress?: (done: number, total: number) => void,
+): readonly ParsedInput[] {
+  const texts: (string | DigestError | null)[] = files.map((file) => decodedOrError(file));
+  /** The BibTeX files (by index in `files`), in order, and what the first pass found in each. */
+  const bibtexFiles: number[] = [];
+  const firstPass: BibtexMacros[] = [];
+  texts.forEach((text, index) => {
+    if (typeof text === 'string' && isBibtex(text, files[index]?.name ?? '')) {
+      bibtexFiles.push(index);
+      firstPass.push(readBibtexMacros(text));
+    }
+  });
+  const table = new MacroTable(firstPass.map((file) => file.definitions));
+
+  const total = files.reduce((sum, file) => sum + file.bytes.length, 0);
+  let before = 0;
+  const outcomes = files.map((file, index): ParsedInput | 'macros' => {
+    const text = texts[index] ?? null;
+    texts[index] = null; // Parsed once: the text need not be kept.
+    const position = bibtexFiles.indexOf(index);
+    const scan = firstPass[position];
+    try {
+      if (text === null || text instanceof DigestError)
+        return { file: file.name, ok: false, error: text?.message ?? '' };
+      if (scan !== undefined && scan.entries === 0 && scan.definitions.length > 0) return 'macros';
+      const ctx: ParseContext = {
+        fileName: file.name,
+        now,
+        ...(position < 0 ? {} : { bibtexMacros: table.scope(position) }),
+        ...(onProgress === undefined
+          ? {}
+          : { onProgress: (done: number) => onProgress(before + (done / text.length) * file.bytes.length, total) }),
+      };
+      return { file: file.name, ok: true, parsed: parseNormalizedText(text, ctx) };
+    } catch (error) {
+      if (!(error instanceof DigestError)) throw error;
+      return { file: file.name, ok: false, error: error.message };
+    } finally {
+      before += file.bytes.length;
+      onProgress?.(before, total);
+    }
+  });
+  // Whether another file uses a file's macros is known once every file is parsed.
+  return outcomes.map((outcome, index) => {
+    if (outcome !== 'macros') return outcome;
+    const file = files[index]?.name ?? '';
+    const position = bibtexFiles.indexOf(index);
+    const macros = firstPass[position]?.definitions.length ?? 0;
+    const usedBy = [...table.usersOf(position)].map((user) => files[bibtexFiles[user] ?? -1]?.name ?? '');
+    if (usedBy.length > 0) return { file, ok: true, parsed: { kind: 'macros', macros, usedBy } };
+    return { file, ok: false, error: macrosOnlyMessage(macros, bibtexFiles.length > 1) };
+  });
+}
+
+function decodedOrError(file: DigestInput): string | DigestError {
+  try {
+    return decodeDigest(file.bytes, file.name);
+  } catch (error) {
+    if (error instanceof DigestError) return error;
+    throw error;
+  }
+}
+
+/** Whether the first pass reads the text for macros: JSON is not looked at again (it can be large to parse). */
+function isBibtex(text: string, fileName: string): boolean {
+  return !/^\s*[[{]/.test(text) && detectFormat(text, fileName, null) === 'bibtex';
+}
+
+function macrosOnlyMessage(macros: number, otherBibtexFiles: boolean): string {
+  const count = `${macros.toLocaleString('en')} ${macros === 1 ? 'macro' : 'macros'}, no entries`;
+  return otherBibtexFiles
+    ? `${count}: no other file of this import uses them`
+    : `${count}: import it together with the BibTeX files that use them`;
 }
 
 /** `normalized`: without a BOM, with "\n" line endings. */

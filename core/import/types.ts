@@ -1,4 +1,5 @@
 import type { Catalogue, DigestFormat, ParsedPaper, ReadingStateMap } from '../model.js';
+import type { MacroScope } from './bibtex-macros.js';
 
 /** A block of the input that was not imported, and why. */
 export interface SkippedBlock {
@@ -37,4 +38,8 @@ export interface ParseContext {
   readonly fileName: string;
   /** ISO time of the import: the year of a date line that gives none ("Mar 11") is the latest not after it. */
   readonly now: string;
+  /** The @string macros of every BibTeX file of the import, as this one sees them; without them, its own. */
+  readonly bibtexMacros?: MacroScope;
+  /** Called now and then, by the parsers of large formats, with how much of the text they have read (characters). */
+  readonly onProgress?: (done: number) => void;
 }

@@ -38,6 +38,16 @@ export function ImportReportDialog({ report, onClose }: { report: ImportReport; 
   );
 }
 
+/** What a file was read as, and the file. */
+function FileName({ name, file }: { name: string; file: string }) {
+  return (
+    <div className="report-file-name">
+      {name}
+      <span className="report-file-source">{file}</span>
+    </div>
+  );
+}
+
 function FileResult({ result }: { result: FileImportResult }) {
   if (!result.ok) {
     return (
@@ -49,14 +59,22 @@ function FileResult({ result }: { result: FileImportResult }) {
       </li>
     );
   }
+  if (result.kind === 'macros') {
+    return (
+      <li className="report-file">
+        <FileName name="BibTeX macros" file={result.file} />
+        <p className="report-file-line">
+          <span className="badge">{plural(result.macros, 'macro')}, no entries</span>
+          <span className="badge is-ok">used by {result.usedBy.join(', ')}</span>
+        </p>
+      </li>
+    );
+  }
   if (result.kind === 'library') {
     const { summary } = result;
     return (
       <li className="report-file">
-        <div className="report-file-name">
-          Shelfmark library
-          <span className="report-file-source">{result.file}</span>
-        </div>
+        <FileName name="Shelfmark library" file={result.file} />
         <p className="report-file-line">
           <span className="badge is-ok">{summary.added.length} added</span>
           <span className="badge">{summary.merged.length} already there</span>
@@ -71,10 +89,7 @@ function FileResult({ result }: { result: FileImportResult }) {
   const { summary } = result;
   return (
     <li className="report-file">
-      <div className="report-file-name">
-        {summary.digest.title}
-        <span className="report-file-source">{result.file}</span>
-      </div>
+      <FileName name={summary.digest.title} file={result.file} />
       <p className="report-file-line">
         <span className="badge is-ok">{summary.added.length} added</span>
         <span className="badge">{summary.merged.length} already there</span>
