@@ -1,28 +1,12 @@
-import { readFile, stat } from 'node:fs/promises';
 import type { DigestFile } from '../../../core/api.js';
-import { MAX_DIGEST_BYTES } from '../../../core/import/decode.js';
 import { terminalLine } from '../../../core/terminal-text.js';
+import { isUnreadFile, readImportFile, unreadReason } from '../../read-import-file.js';
 import type { Command } from '../command.js';
 import { formatImportReport } from '../format.js';
 
 async function readDigestFile(path: string): Promise<DigestFile | { readonly name: string; readonly error: string }> {
-  try {
-    const info = await stat(path);
-    if (info.isDirectory()) return { name: path, error: 'it is a folder, not a file' };
-    if (info.size > MAX_DIGEST_BYTES) {
-      const mb = (bytes: number): string => (bytes / 1024 / 1024).toFixed(1);
-      return {
-        name: path,
-        error: `the file is too large (${mb(info.size)} MB; the limit is ${mb(MAX_DIGEST_BYTES)} MB)`,
-      };
-    }
-    return { name: path, bytes: new Uint8Array(await readFile(path)) };
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { name: path, error: 'no such file' };
-    if (code === 'EACCES' || code === 'EPERM') return { name: path, error: 'permission denied' };
-    throw error;
-  }
+  const read = await readImportFile(path);
+  return isUnreadFile(read) ? { name: path, error: unreadReason(read) } : { name: path, bytes: read };
 }
 
 export const importCommand: Command = {
