@@ -121,6 +121,12 @@ function own(record: Readonly<Record<string, string>>, key: string): string | un
 }
 
 /**
+ * What the decoder changes, besides composing accents (NFC): text with none of it decodes to itself. Keep it in
+ * step with `step`.
+ */
+const TEX_SYNTAX = /[\\{}$~]|--|``|''/;
+
+/**
  * Plain Unicode text from TeX-flavoured text: accents (`\"o`, `{\"o}`, `\"{o}`, `\c{c}`), letters
  * (`\ss`, `\o`), escapes (`\&`), dashes, `~` and grouping braces. Math (`$…$`) is kept verbatim and
  * unknown commands are kept as written, so nothing the reader might need disappears.
@@ -128,6 +134,8 @@ function own(record: Readonly<Record<string, string>>, key: string): string | un
  * One pass over the text, however deeply accents nest (`\"{\"{…}}`), in time linear in its length.
  */
 export function decodeTex(text: string, options: TexOptions = {}): string {
+  // Most text (an abstract, a name without accents) has nothing to decode: it is only composed.
+  if (!TEX_SYNTAX.test(text)) return text.normalize('NFC');
   return new TexDecoder(text, options.tilde ?? 'space').decode();
 }
 
