@@ -42,8 +42,8 @@ export interface ReadOptions {
   readonly onProgress?: (done: number) => void;
 }
 
-/** Where an entry starts. A broken entry can run on only as far as the next one. */
-const ENTRY_LINE = /^[ \t]*@[A-Za-z]+[ \t]*[{(]/gm;
+/** An entry at the start of a line, after spaces: a broken entry can run on only as far as the next one. */
+const ENTRY_START = /@[A-Za-z]+[ \t]*[{(]/y;
 
 // Sticky patterns, matched at the reader's position.
 const ENTRY_TYPE = /[A-Za-z]+/y;
@@ -77,13 +77,24 @@ export function readBibtexBlocks(text: string, options: ReadOptions = {}): reado
 /** Calls `read` with the bounds of each chunk: from the start of a line that starts an entry to the next one. */
 function forEachChunk(text: string, read: (start: number, end: number) => void): void {
   let start = 0;
-  ENTRY_LINE.lastIndex = 0;
-  for (let match = ENTRY_LINE.exec(text); match !== null; match = ENTRY_LINE.exec(text)) {
-    if (match.index > start) read(start, match.index);
-    start = match.index;
-    ENTRY_LINE.lastIndex = match.index + match[0].length;
+  // From one "@" to the next: the text has far fewer than it has lines.
+  for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+    const line = entryLineStart(text, at);
+    if (line > start) {
+      read(start, line);
+      start = line;
+    }
   }
   if (start < text.length || text.length === 0) read(start, text.length);
+}
+
+/** Where the line starts when the "@" at `at` starts an entry on it, after spaces and tabs only; else -1. */
+function entryLineStart(text: string, at: number): number {
+  let line = at;
+  for (let code = text.charCodeAt(line - 1); code === 0x20 || code === 0x09; code = text.charCodeAt(line - 1)) line--;
+  if (line > 0 && text.charCodeAt(line - 1) !== 0x0a) return -1;
+  ENTRY_START.lastIndex = at;
+  return ENTRY_START.test(text) ? line : -1;
 }
 
 /** Line numbers (1-based) of positions asked for in increasing order, counted on from the last one: linear in all. */

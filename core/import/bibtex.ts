@@ -24,18 +24,8 @@ export function looksLikeBibtex(text: string): boolean {
   return /^[ \t]*@[A-Za-z]+[ \t]*[{(][^\n,{}]*,/m.test(text) || /^[ \t]*@string[ \t]*[{(]/im.test(text);
 }
 
-/** A BibTeX file's @string macros and how many entries it has: the first pass over the files of an import. */
-export interface BibtexMacros {
-  readonly definitions: readonly MacroDefinition[];
-  readonly entries: number;
-}
-
-export function readBibtexMacros(text: string): BibtexMacros {
-  const blocks = readBibtexBlocks(text, { countEntriesOnly: true });
-  return { definitions: definitionsIn(blocks), entries: blocks.filter((block) => block.kind === 'entry').length };
-}
-
-function definitionsIn(blocks: readonly Block[]): readonly MacroDefinition[] {
+/** The @string definitions among a file's blocks, in order. */
+export function definitionsIn(blocks: readonly Block[]): readonly MacroDefinition[] {
   const definitions: MacroDefinition[] = [];
   for (const block of blocks) {
     if (block.kind === 'string' && block.name !== null) {
@@ -46,12 +36,12 @@ function definitionsIn(blocks: readonly Block[]): readonly MacroDefinition[] {
 }
 
 /**
- * The file's papers. Its macros are `ctx.bibtexMacros` when the file is one of several of an import (all their
- * macros, as this file sees them), else its own.
+ * The file's papers. When the file is one of an import's BibTeX files, `ctx.bibtex` has its blocks, read in the
+ * import's first pass, and the macros of all the files as this one sees them; else it is read, with its own.
  */
 export function parseBibtex(text: string, ctx: ParseContext): ParsedDigest {
-  const blocks = readBibtexBlocks(text, ctx.onProgress === undefined ? {} : { onProgress: ctx.onProgress });
-  const macros = ctx.bibtexMacros ?? new MacroTable([definitionsIn(blocks)]).scope(0);
+  const blocks = ctx.bibtex?.blocks ?? readBibtexBlocks(text);
+  const macros = ctx.bibtex?.macros ?? new MacroTable([definitionsIn(blocks)]).scope(0);
   const entries = blocks.filter((block): block is EntryBlock => block.kind === 'entry');
   const parents = crossrefParents(entries, macros);
   const volumes = new Set(
@@ -65,6 +55,8 @@ export function parseBibtex(text: string, ctx: ParseContext): ParsedDigest {
   let entryNumber = 0;
   for (const entry of entries) {
     entryNumber++;
+    if (ctx.onProgress !== undefined && entryNumber % PROGRESS_EVERY === 0)
+      ctx.onProgress(entryNumber / entries.length);
     const where = `entry ${entryNumber} (${label(entry)})`;
     if (entry.error !== null) {
       skipped.push({ where, reason: entry.error });
@@ -96,6 +88,9 @@ export function parseBibtex(text: string, ctx: ParseContext): ParsedDigest {
     skipped: [...grouped.filter((block) => block !== null), ...skipped],
   };
 }
+
+/** How many entries are made into papers between two progress reports. */
+const PROGRESS_EVERY = 2000;
 
 /** How an entry is named in messages: `@article{key}`. */
 function label(entry: EntryBlock): string {
@@ -328,32 +323,37 @@ export function splitNames(raw: string): readonly string[] {
 
 /** "Last, First" → "First Last"; "Last, Jr., First" → "First Last Jr.". */
 function firstNameFirst(name: string): string {
-  const [last = '', second, third] = splitTopLevel(name, ',').map((part) => part.trim());
+  const [last = '', second, third] = splitTopLevel(name, isComma).map((part) => part.trim());
   if (third !== undefined) return `${third} ${last} ${second ?? ''}`;
   if (second !== undefined) return `${second} ${last}`;
   return last;
 }
 
 function topLevelWords(text: string): readonly string[] {
-  return splitTopLevel(text, /\s/).filter((word) => word !== '');
+  return splitTopLevel(text, isSpace).filter((word) => word !== '');
 }
 
-/** Splits at separators outside braces. */
-function splitTopLevel(text: string, separator: string | RegExp): readonly string[] {
+function isSpace(code: number): boolean {
+  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  return /\s/.test(String.fromCharCode(code));
+}
+
+const isComma = (code: number): boolean => code === 0x2c;
+
+/** Splits at separators outside braces. In slices of the text: names are split by the hundred thousand. */
+function splitTopLevel(text: string, separates: (code: number) => boolean): readonly string[] {
   const parts: string[] = [];
-  let current = '';
+  let start = 0;
   let depth = 0;
-  for (const ch of text) {
-    if (ch === '{') depth++;
-    else if (ch === '}') depth--;
-    const separates = typeof separator === 'string' ? ch === separator : separator.test(ch);
-    if (depth === 0 && separates) {
-      parts.push(current);
-      current = '';
-    } else {
-      current += ch;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 0x7b) depth++;
+    else if (code === 0x7d) depth--;
+    else if (depth === 0 && separates(code)) {
+      parts.push(text.slice(start, index));
+      start = index + 1;
     }
   }
-  parts.push(current);
+  parts.push(text.slice(start));
   return parts;
 }

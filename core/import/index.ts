@@ -2,8 +2,9 @@
 
 import type { DigestFormat } from '../model.js';
 import { parseArxivEmail } from './arxiv-email.js';
-import { parseBibtex, readBibtexMacros, type BibtexMacros } from './bibtex.js';
+import { definitionsIn, parseBibtex } from './bibtex.js';
 import { MacroTable } from './bibtex-macros.js';
+import { readBibtexBlocks, type Block } from './bibtex-reader.js';
 import { decodeDigest } from './decode.js';
 import { detectFormat, parseJsonText } from './detect.js';
 import { parseHfDailyJson } from './hf-daily-json.js';
@@ -72,56 +73,80 @@ export type ParsedInput =
   | { readonly file: string; readonly ok: true; readonly parsed: ParsedFile | MacrosFile }
   | { readonly file: string; readonly ok: false; readonly error: string };
 
+/** A file of an import after the first pass. */
+interface FirstPass {
+  /** Its text, or why it has none; null once parsed. */
+  text: string | DigestError | null;
+  /** Its format, when told by its text alone (not for JSON: that is parsed once, in the second pass). */
+  readonly format: DigestFormat | null;
+  /** A BibTeX file's blocks; null once parsed. */
+  blocks: readonly Block[] | null;
+}
+
 /**
  * The files of one import, each parsed on its own, except that BibTeX files share their @string macros, in
  * whatever order they come (bibliographies keep them in files of their own: `authors.bib`, `journals.bib`). So
- * two passes: the macros of every BibTeX file, then the entries. A file of macros and no entries is a MacrosFile
- * when other files use its macros, else an error that says so. `onProgress` is told how many of the files' bytes
- * are parsed, of how many, now and then.
+ * two passes: every file is read (a BibTeX file into its blocks, for its macros), then parsed. A file of macros
+ * and no entries is a MacrosFile when other files use its macros, else an error that says so. `onProgress` is
+ * told how far the two passes have got, in bytes (each file counts twice), now and then.
  */
 export function parseDigestFiles(
   files: readonly DigestInput[],
   now: string,
   onProgress?: (done: number, total: number) => void,
 ): readonly ParsedInput[] {
-  const texts: (string | DigestError | null)[] = files.map((file) => decodedOrError(file));
-  /** The BibTeX files (by index in `files`), in order, and what the first pass found in each. */
-  const bibtexFiles: number[] = [];
-  const firstPass: BibtexMacros[] = [];
-  texts.forEach((text, index) => {
-    if (typeof text === 'string' && isBibtex(text, files[index]?.name ?? '')) {
-      bibtexFiles.push(index);
-      firstPass.push(readBibtexMacros(text));
-    }
-  });
-  const table = new MacroTable(firstPass.map((file) => file.definitions));
-
-  const total = files.reduce((sum, file) => sum + file.bytes.length, 0);
+  const total = 2 * files.reduce((sum, file) => sum + file.bytes.length, 0);
   let before = 0;
+  /** Reports a share of a file of `bytes` done, after those before it. */
+  const progress =
+    (bytes: number) =>
+    (share: number): void =>
+      onProgress?.(before + Math.min(1, share) * bytes, total);
+  const finished = (bytes: number): void => {
+    before += bytes;
+    onProgress?.(before, total);
+  };
+
+  const read = files.map((file): FirstPass => {
+    const text = decodedOrError(file);
+    const format = typeof text !== 'string' || /^\s*[[{]/.test(text) ? null : detectFormat(text, file.name, null);
+    let blocks: readonly Block[] | null = null;
+    if (format === 'bibtex' && typeof text === 'string') {
+      const share = progress(file.bytes.length);
+      blocks = readBibtexBlocks(text, { onProgress: (done) => share(done / text.length) });
+    }
+    finished(file.bytes.length);
+    return { text, format, blocks };
+  });
+  /** The BibTeX files (by index in `files`), in order. */
+  const bibtexFiles = read.flatMap((file, index) => (file.blocks === null ? [] : [index]));
+  const definitions = bibtexFiles.map((index) => definitionsIn(read[index]?.blocks ?? []));
+  const table = new MacroTable(definitions);
+
   const outcomes = files.map((file, index): ParsedInput | 'macros' => {
-    const text = texts[index] ?? null;
-    texts[index] = null; // Parsed once: the text need not be kept.
+    const first = read[index];
+    const { text = null, format = null, blocks = null } = first ?? {};
+    // Parsed once: neither need be kept.
+    if (first !== undefined) [first.text, first.blocks] = [null, null];
     const position = bibtexFiles.indexOf(index);
-    const scan = firstPass[position];
     try {
-      if (text === null || text instanceof DigestError)
+      if (text === null || text instanceof DigestError) {
         return { file: file.name, ok: false, error: text?.message ?? '' };
-      if (scan !== undefined && scan.entries === 0 && scan.definitions.length > 0) return 'macros';
+      }
+      const macrosOnly = (definitions[position]?.length ?? 0) > 0 && !blocks?.some((block) => block.kind === 'entry');
+      if (macrosOnly) return 'macros';
       const ctx: ParseContext = {
         fileName: file.name,
         now,
-        ...(position < 0 ? {} : { bibtexMacros: table.scope(position) }),
-        ...(onProgress === undefined
-          ? {}
-          : { onProgress: (done: number) => onProgress(before + (done / text.length) * file.bytes.length, total) }),
+        ...(blocks === null ? {} : { bibtex: { blocks, macros: table.scope(position) } }),
+        ...(onProgress === undefined ? {} : { onProgress: progress(file.bytes.length) }),
       };
-      return { file: file.name, ok: true, parsed: parseNormalizedText(text, ctx) };
+      return { file: file.name, ok: true, parsed: parseNormalizedText(text, ctx, format) };
     } catch (error) {
       if (!(error instanceof DigestError)) throw error;
       return { file: file.name, ok: false, error: error.message };
     } finally {
-      before += file.bytes.length;
-      onProgress?.(before, total);
+      finished(file.bytes.length);
     }
   });
   // Whether another file uses a file's macros is known once every file is parsed.
@@ -129,7 +154,7 @@ export function parseDigestFiles(
     if (outcome !== 'macros') return outcome;
     const file = files[index]?.name ?? '';
     const position = bibtexFiles.indexOf(index);
-    const macros = firstPass[position]?.definitions.length ?? 0;
+    const macros = definitions[position]?.length ?? 0;
     const usedBy = [...table.usersOf(position)].map((user) => files[bibtexFiles[user] ?? -1]?.name ?? '');
     if (usedBy.length > 0) return { file, ok: true, parsed: { kind: 'macros', macros, usedBy } };
     return { file, ok: false, error: macrosOnlyMessage(macros, bibtexFiles.length > 1) };
@@ -145,11 +170,6 @@ function decodedOrError(file: DigestInput): string | DigestError {
   }
 }
 
-/** Whether the first pass reads the text for macros: JSON is not looked at again (it can be large to parse). */
-function isBibtex(text: string, fileName: string): boolean {
-  return !/^\s*[[{]/.test(text) && detectFormat(text, fileName, null) === 'bibtex';
-}
-
 function macrosOnlyMessage(macros: number, otherBibtexFiles: boolean): string {
   const count = `${macros.toLocaleString('en')} ${macros === 1 ? 'macro' : 'macros'}, no entries`;
   return otherBibtexFiles
@@ -157,11 +177,11 @@ function macrosOnlyMessage(macros: number, otherBibtexFiles: boolean): string {
     : `${count}: import it together with the BibTeX files that use them`;
 }
 
-/** `normalized`: without a BOM, with "\n" line endings. */
-function parseNormalizedText(normalized: string, ctx: ParseContext): ParsedFile {
+/** `normalized`: without a BOM, with "\n" line endings. `known`: its format, when already detected. */
+function parseNormalizedText(normalized: string, ctx: ParseContext, known: DigestFormat | null = null): ParsedFile {
   if (normalized.trim() === '') throw new DigestError('the file is empty');
-  const json = parseJsonText(normalized);
-  const format = detectFormat(normalized, ctx.fileName, json);
+  const json = known === null ? parseJsonText(normalized) : null;
+  const format = known ?? detectFormat(normalized, ctx.fileName, json);
   if (format === null) throw new DigestError(UNRECOGNISED_FORMAT_MESSAGE);
   if (format === 'shelfmark-json') {
     const library = parseShelfmarkJson(normalized, ctx, json);

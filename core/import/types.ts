@@ -1,5 +1,6 @@
 import type { Catalogue, DigestFormat, ParsedPaper, ReadingStateMap } from '../model.js';
 import type { MacroScope } from './bibtex-macros.js';
+import type { Block } from './bibtex-reader.js';
 
 /** A block of the input that was not imported, and why. */
 export interface SkippedBlock {
@@ -38,8 +39,11 @@ export interface ParseContext {
   readonly fileName: string;
   /** ISO time of the import: the year of a date line that gives none ("Mar 11") is the latest not after it. */
   readonly now: string;
-  /** The @string macros of every BibTeX file of the import, as this one sees them; without them, its own. */
-  readonly bibtexMacros?: MacroScope;
-  /** Called now and then, by the parsers of large formats, with how much of the text they have read (characters). */
-  readonly onProgress?: (done: number) => void;
+  /**
+   * A BibTeX file of an import: its blocks, read in the import's first pass, and the @string macros of all its
+   * BibTeX files as this one sees them. Without it, the file is read with its own macros.
+   */
+  readonly bibtex?: { readonly blocks: readonly Block[]; readonly macros: MacroScope };
+  /** Called now and then, by the parsers of large files, with the share of the file they have parsed (0 to 1). */
+  readonly onProgress?: (share: number) => void;
 }
