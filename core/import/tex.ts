@@ -414,11 +414,12 @@ class BraceMatches {
 /** The index of the `}` that closes the `{` at `open`, skipping escaped braces; -1 if none. */
 export function matchingBrace(text: string, open: number): number {
   let depth = 0;
+  // By character code: every braced value of a BibTeX file passes through here.
   for (let i = open; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === '\\') i++;
-    else if (ch === '{') depth++;
-    else if (ch === '}' && --depth === 0) return i;
+    const code = text.charCodeAt(i);
+    if (code === 0x5c) i++;
+    else if (code === 0x7b) depth++;
+    else if (code === 0x7d && --depth === 0) return i;
   }
   return -1;
 }
