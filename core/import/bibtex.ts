@@ -52,6 +52,7 @@ export function parseBibtex(text: string, ctx: ParseContext): ParsedDigest {
   const skipped: SkippedBlock[] = [...stringProblems(blocks, macros)];
   const undefinedMacros = new Group<string>();
   const volumesSkipped = new Group<never>();
+  const names: NameCache = new Map();
   let entryNumber = 0;
   for (const entry of entries) {
     entryNumber++;
@@ -69,7 +70,7 @@ export function parseBibtex(text: string, ctx: ParseContext): ParsedDigest {
     const fields = new EntryFields(entry.fields, parents.get(entry)?.fields, macros);
     let paper: ParsedPaper | null;
     try {
-      paper = paperOf(fields);
+      paper = paperOf(fields, names);
     } catch (error) {
       if (!(error instanceof FieldTooLong)) throw error;
       skipped.push({ where, reason: error.message });
@@ -239,7 +240,7 @@ function volumeReason(one: boolean): string {
 
 // ---------------------------------------------------------------- from fields to a paper
 
-function paperOf(fields: EntryFields): ParsedPaper | null {
+function paperOf(fields: EntryFields, names: NameCache): ParsedPaper | null {
   const title = collapseWhitespace(decodeTex(fields.get('title') ?? ''));
   if (title === '') return null;
   const arxivId = arxivIdOf(fields);
@@ -248,7 +249,7 @@ function paperOf(fields: EntryFields): ParsedPaper | null {
   return {
     title,
     abstract: joinParagraphs(splitParagraphs(decodeTex(rawAbstract))),
-    authors: splitNames(fields.get('author') ?? ''),
+    authors: splitNames(fields.get('author') ?? '', names),
     arxivId,
     doi,
     year: yearOf(fields) ?? (arxivId === null ? null : arxivIdYear(arxivId)),
@@ -307,8 +308,11 @@ function yearOf(fields: EntryFields): number | null {
   return year === undefined ? null : Number(year);
 }
 
+/** Names decoded, by how a file writes them: a bibliography names most of its authors again and again. */
+type NameCache = Map<string, string>;
+
 /** "Schr{\"o}dinger, Erwin and {The ATLAS Collaboration} and others" → ["Erwin Schrödinger", "The ATLAS Collaboration"]. */
-export function splitNames(raw: string): readonly string[] {
+export function splitNames(raw: string, cache: NameCache = new Map()): readonly string[] {
   const names: string[][] = [[]];
   for (const word of topLevelWords(raw)) {
     if (word.toLowerCase() === 'and') names.push([]);
@@ -317,8 +321,17 @@ export function splitNames(raw: string): readonly string[] {
   return names
     .map((words) => words.join(' '))
     .filter((name) => name !== '' && name.toLowerCase() !== 'others')
-    .map((name) => collapseWhitespace(decodeTex(firstNameFirst(name))))
+    .map((name) => decodedName(name, cache))
     .filter((name) => name !== '');
+}
+
+function decodedName(name: string, cache: NameCache): string {
+  let decoded = cache.get(name);
+  if (decoded === undefined) {
+    decoded = collapseWhitespace(decodeTex(firstNameFirst(name)));
+    cache.set(name, decoded);
+  }
+  return decoded;
 }
 
 /** "Last, First" → "First Last"; "Last, Jr., First" → "First Last Jr.". */

@@ -2,8 +2,8 @@
 
 import type { DigestFormat } from '../model.js';
 import { parseArxivEmail } from './arxiv-email.js';
-import { definitionsIn, parseBibtex } from './bibtex.js';
-import { MacroTable } from './bibtex-macros.js';
+import { definitionsIn, looksLikeBibtex, parseBibtex } from './bibtex.js';
+import { MacroTable, type MacroDefinition } from './bibtex-macros.js';
 import { readBibtexBlocks, type Block } from './bibtex-reader.js';
 import { decodeDigest } from './decode.js';
 import { detectFormat, parseJsonText } from './detect.js';
@@ -107,20 +107,31 @@ export function parseDigestFiles(
     onProgress?.(before, total);
   };
 
-  const read = files.map((file): FirstPass => {
+  /** The BibTeX files (by index in `files`), in order, and what the first pass found in each. */
+  const bibtexFiles: number[] = [];
+  const definitions: (readonly MacroDefinition[])[] = [];
+  const entries: number[] = [];
+  const read = files.map((file, index): FirstPass => {
     const text = decodedOrError(file);
-    const format = typeof text !== 'string' || /^\s*[[{]/.test(text) ? null : detectFormat(text, file.name, null);
+    const format = typeof text === 'string' ? formatByText(text, file.name) : null;
     let blocks: readonly Block[] | null = null;
     if (format === 'bibtex' && typeof text === 'string') {
+      // The first file's blocks are kept for the second pass, which starts with it; the others' would only
+      // take memory until then, so they are counted now and read again then.
+      const first = bibtexFiles.length === 0;
       const share = progress(file.bytes.length);
-      blocks = readBibtexBlocks(text, { onProgress: (done) => share(done / text.length) });
+      const found = readBibtexBlocks(text, {
+        countEntriesOnly: !first,
+        onProgress: (done) => share(done / text.length),
+      });
+      bibtexFiles.push(index);
+      definitions.push(definitionsIn(found));
+      entries.push(found.filter((block) => block.kind === 'entry').length);
+      if (first) blocks = found;
     }
     finished(file.bytes.length);
     return { text, format, blocks };
   });
-  /** The BibTeX files (by index in `files`), in order. */
-  const bibtexFiles = read.flatMap((file, index) => (file.blocks === null ? [] : [index]));
-  const definitions = bibtexFiles.map((index) => definitionsIn(read[index]?.blocks ?? []));
   const table = new MacroTable(definitions);
 
   const outcomes = files.map((file, index): ParsedInput | 'macros' => {
@@ -133,12 +144,12 @@ export function parseDigestFiles(
       if (text === null || text instanceof DigestError) {
         return { file: file.name, ok: false, error: text?.message ?? '' };
       }
-      const macrosOnly = (definitions[position]?.length ?? 0) > 0 && !blocks?.some((block) => block.kind === 'entry');
-      if (macrosOnly) return 'macros';
+      if (position >= 0 && entries[position] === 0 && (definitions[position]?.length ?? 0) > 0) return 'macros';
+      const bibtex = position < 0 ? null : { blocks: blocks ?? readBibtexBlocks(text), macros: table.scope(position) };
       const ctx: ParseContext = {
         fileName: file.name,
         now,
-        ...(blocks === null ? {} : { bibtex: { blocks, macros: table.scope(position) } }),
+        ...(bibtex === null ? {} : { bibtex }),
         ...(onProgress === undefined ? {} : { onProgress: progress(file.bytes.length) }),
       };
       return { file: file.name, ok: true, parsed: parseNormalizedText(text, ctx, format) };
@@ -159,6 +170,16 @@ export function parseDigestFiles(
     if (usedBy.length > 0) return { file, ok: true, parsed: { kind: 'macros', macros, usedBy } };
     return { file, ok: false, error: macrosOnlyMessage(macros, bibtexFiles.length > 1) };
   });
+}
+
+/**
+ * A file's format when its text tells it, JSON aside (it is parsed once, in the second pass). A .bib file that
+ * looks like BibTeX is BibTeX, as detectFormat finds too, but without running every format's test over it first.
+ */
+function formatByText(text: string, fileName: string): DigestFormat | null {
+  if (/^\s*[[{]/.test(text)) return null;
+  if (/\.bib(?:tex)?$/i.test(fileName) && looksLikeBibtex(text)) return 'bibtex';
+  return detectFormat(text, fileName, null);
 }
 
 function decodedOrError(file: DigestInput): string | DigestError {
