@@ -24,6 +24,7 @@ import {
   readingStateOf,
   withReadingState,
   type Catalogue,
+  type Digest,
   type Paper,
   type ReadingState,
   type ReadingStatus,
@@ -80,8 +81,22 @@ const exporters = (): Promise<typeof import('../core/export/index.js')> => impor
 
 type StateChange = (state: ReadingState | undefined, now: string, paperId: string) => ReadingState | undefined;
 
+/**
+ * Whether a change left the catalogue as it was. A digest imported again comes back as a new record with the same
+ * fields: the same digest, and no reason to write the whole catalogue again.
+ */
 function sameCatalogue(a: Catalogue, b: Catalogue): boolean {
-  return sameItems(a.papers, b.papers) && sameItems(a.digests, b.digests);
+  if (!sameItems(a.papers, b.papers) || a.digests.length !== b.digests.length) return false;
+  return a.digests.every((digest, index) => {
+    const other = b.digests[index];
+    if (other === undefined) return false;
+    const keys = Object.keys(digest) as (keyof Digest)[];
+    return keys.length === Object.keys(other).length && keys.every((key) => sameField(digest[key], other[key]));
+  });
+}
+
+function sameField(a: unknown, b: unknown): boolean {
+  return a === b || (Array.isArray(a) && Array.isArray(b) && sameItems(a, b));
 }
 
 export class LibraryService implements LibraryApi {
