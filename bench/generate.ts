@@ -234,6 +234,9 @@ const TEX_LAST_NAMES = [
   'Sch{\\"{o}}lkopf',
 ];
 
+/** Accented letters as DBLP's BibTeX writes them. */
+const TEX_ACCENTS = ['{\\"{o}}', "{\\'{e}}", '{\\v{c}}', '{\\`{a}}', '{\\~{n}}', '{\\ss}', '{\\o}'];
+
 /**
  * A DBLP-like bibliography: entries of ~1.9 kB (the size of the entries of a real 17 MB, 9,680-entry DBLP
  * export), with 3–14 authors written out with TeX accents, a ~130-word abstract, a DOI or arXiv eprint, URLs, DBLP's
@@ -250,6 +253,14 @@ export function dblpBibtex(seed = 11): {
   const pick = (): string => words[zipf(rand, words.length)] ?? 'model';
   const any = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)] as T;
   const capitalised = (word: string): string => word.charAt(0).toUpperCase() + word.slice(1);
+  // Family names as many as a large bibliography has (most of its authors appear once or twice), a quarter of them
+  // with an accent as DBLP writes one.
+  const familyNames = [...TEX_LAST_NAMES];
+  while (familyNames.length < 20_000) {
+    let name = capitalised(any(SYLLABLES) + any(SYLLABLES) + (rand() < 0.5 ? any(SYLLABLES) : ''));
+    if (rand() < 0.25) name = `${name.slice(0, 2)}${any(TEX_ACCENTS)}${name.slice(3)}`;
+    familyNames.push(name);
+  }
   const months = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
   const strings = VENUES.map(([macro, name]) => `@string{${macro} = {${name}}}\n`).join('');
   const entry = (n: number): string => {
@@ -257,7 +268,7 @@ export function dblpBibtex(seed = 11): {
     const year = 2015 + (n % 10);
     const authors = Array.from(
       { length: 3 + Math.floor(rand() * 12) },
-      () => `${any(TEX_FIRST_NAMES)} ${any(TEX_LAST_NAMES)}`,
+      () => `${any(TEX_FIRST_NAMES)} ${familyNames[zipf(rand, familyNames.length)] ?? 'Li'}`,
     );
     const key = `DBLP:${type === 'article' ? 'journals' : 'conf'}/${macro}/${(authors[0] ?? 'X').replace(/[^A-Za-z]/g, '')}${String(n)}`;
     const title = `${capitalised(any(TOPIC_WORDS))} {${pick().toUpperCase()}} ${pick()} ${any(TOPIC_WORDS)} for ${any(TOPIC_WORDS)} ${pick()}: ${capitalised(pick())} ${any(TOPIC_WORDS)} ${String(n)}`;
