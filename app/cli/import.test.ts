@@ -76,6 +76,18 @@ describe('shelfmark import of BibTeX files that share macros', () => {
   });
 });
 
+describe('shelfmark import of a file imported before', () => {
+  it('writes nothing when it changes nothing', async () => {
+    const files = await splitBibliography('authors.bib', 'journals.bib', 'abbrev.bib', 'articles.bib');
+    await cli.run(['import', ...files]);
+    await cli.run(['import', ...files]); // the day's backup is made by the first change of the day
+    const before = await cli.files();
+    const again = await cli.run(['import', ...files]);
+    expect(again.stdout).toContain('In all: 0 papers added, 5 already in the library.');
+    expect(await cli.files()).toEqual(before);
+  });
+});
+
 describe('shelfmark import of what is not a regular file', () => {
   const unix = process.platform !== 'win32';
 
