@@ -27,6 +27,21 @@ export interface DigestImportSummary {
   readonly skipped: readonly SkippedBlock[];
 }
 
+/**
+ * Stored papers' normalised titles, kept as long as the paper is: the index is made again for every digest of an
+ * import (eight files of 12,500 entries normalised 450,000 titles, not 100,000).
+ */
+const titleKeys = new WeakMap<CataloguePaper, string>();
+
+function titleKeyOf(paper: CataloguePaper): string {
+  let key = titleKeys.get(paper);
+  if (key === undefined) {
+    key = normalizeTitle(paper.title);
+    titleKeys.set(paper, key);
+  }
+  return key;
+}
+
 /** Finds the stored paper an incoming one is, by arXiv id first, then by normalised title. */
 class PaperIndex {
   private readonly byId = new Map<string, number>();
@@ -67,7 +82,7 @@ class PaperIndex {
   private remember(paper: CataloguePaper, position: number): void {
     this.byId.set(paper.id, position);
     if (paper.arxivId !== null) this.byArxiv.set(paper.arxivId, position);
-    const title = normalizeTitle(paper.title);
+    const title = titleKeyOf(paper);
     if (title !== '' && !this.byTitle.has(title)) this.byTitle.set(title, position);
   }
 }
