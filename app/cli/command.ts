@@ -9,6 +9,8 @@ export interface CliIo {
   readonly stderr: (text: string) => void;
   readonly readStdin: () => Promise<string>;
   readonly env: NodeJS.ProcessEnv;
+  /** Standard error is a terminal: a long command may draw its progress there. */
+  readonly stderrIsTerminal?: boolean;
 }
 
 export interface Context {

@@ -1,10 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { copyFile, symlink } from 'node:fs/promises';
+import { copyFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Paper } from '../../core/model.js';
 import { CliHarness, SAMPLE } from '../../tests/cli-harness.js';
+import { run } from './main.js';
 
 let cli: CliHarness;
 
@@ -112,4 +113,29 @@ describe('shelfmark import of what is not a regular file', () => {
       expect(await cli.files()).toEqual(before);
     },
   );
+});
+
+describe('shelfmark import on a terminal', () => {
+  it('draws its progress on standard error while it works, and clears it before it reports', async () => {
+    const entries = Array.from(
+      { length: 50_000 },
+      (_, n) => `@article{k${n}, title = {Paper number ${n}}, author = {Ada Lovelace and Alan Turing}, year = 2024}\n`,
+    );
+    const file = join(cli.directory, 'large.bib');
+    await writeFile(file, entries.join(''));
+    let stdout = '';
+    let stderr = '';
+    const code = await run(['--db', cli.db, 'import', file], {
+      stdout: (text) => (stdout += text),
+      stderr: (text) => (stderr += text),
+      readStdin: () => Promise.resolve(''),
+      env: {},
+      stderrIsTerminal: true,
+    });
+    expect(code).toBe(0);
+    // Each drawing starts by going back to the start of the line and clearing it; the last clears it for good.
+    const drawings = stderr.replaceAll('\r\u001b[2K', '<clear>');
+    expect(drawings).toMatch(/^(<clear>Importing [█░]{30} +\d+%)+(<clear>Importing: saving the library…)?<clear>$/);
+    expect(stdout).toMatch(/50,000 papers added/);
+  });
 });

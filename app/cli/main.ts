@@ -87,5 +87,6 @@ export async function main(): Promise<void> {
     stderr: (text) => process.stderr.write(text),
     readStdin,
     env: process.env,
+    stderrIsTerminal: process.stderr.isTTY,
   });
 }

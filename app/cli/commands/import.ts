@@ -1,8 +1,9 @@
-import type { DigestFile } from '../../../core/api.js';
+import type { DigestFile, ImportReport } from '../../../core/api.js';
 import { terminalLine } from '../../../core/terminal-text.js';
 import { isUnreadFile, readImportFile, unreadReason } from '../../read-import-file.js';
 import type { Command } from '../command.js';
 import { formatImportReport } from '../format.js';
+import { importProgressBar } from '../progress-bar.js';
 
 async function readDigestFile(path: string): Promise<DigestFile | { readonly name: string; readonly error: string }> {
   const read = await readImportFile(path);
@@ -19,7 +20,13 @@ export const importCommand: Command = {
     const read = await Promise.all(args.map(readDigestFile));
     const unreadable = read.filter((file) => 'error' in file);
     const files = read.filter((file): file is DigestFile => 'bytes' in file);
-    const report = files.length > 0 ? await service.importFiles(files) : { files: [], added: 0, merged: 0 };
+    const bar = io.stderrIsTerminal === true ? importProgressBar(io.stderr) : null;
+    let report: ImportReport = { files: [], added: 0, merged: 0 };
+    try {
+      if (files.length > 0) report = await service.importFiles(files, bar === null ? {} : { onProgress: bar.update });
+    } finally {
+      bar?.done();
+    }
     const failures = [
       ...unreadable.map((file) => ({ file: file.name, error: file.error })),
       ...report.files.flatMap((result) => (result.ok ? [] : [{ file: result.file, error: result.error }])),
