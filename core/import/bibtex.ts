@@ -313,25 +313,60 @@ type NameCache = Map<string, string>;
 
 /** "Schr{\"o}dinger, Erwin and {The ATLAS Collaboration} and others" → ["Erwin Schrödinger", "The ATLAS Collaboration"]. */
 export function splitNames(raw: string, cache: NameCache = new Map()): readonly string[] {
-  const names: string[][] = [[]];
-  for (const word of topLevelWords(raw)) {
-    if (word.toLowerCase() === 'and') names.push([]);
-    else names.at(-1)?.push(word);
+  const names: string[] = [];
+  for (const written of namesAsWritten(raw)) {
+    let decoded = cache.get(written);
+    if (decoded === undefined) {
+      decoded = decodedName(written);
+      cache.set(written, decoded);
+    }
+    if (decoded !== '') names.push(decoded);
   }
-  return names
-    .map((words) => words.join(' '))
-    .filter((name) => name !== '' && name.toLowerCase() !== 'others')
-    .map((name) => decodedName(name, cache))
-    .filter((name) => name !== '');
+  return names;
 }
 
-function decodedName(name: string, cache: NameCache): string {
-  let decoded = cache.get(name);
-  if (decoded === undefined) {
-    decoded = collapseWhitespace(decodeTex(firstNameFirst(name)));
-    cache.set(name, decoded);
+/**
+ * The names of an author field as the file writes them: what stands between the words "and" outside braces, from
+ * its first word to its last. In one pass, in slices of the field (a file names hundreds of thousands).
+ */
+function namesAsWritten(raw: string): readonly string[] {
+  const names: string[] = [];
+  let depth = 0;
+  /** The current name's first word's start and last word's end (-1: no word yet); the current word's start. */
+  let nameStart = -1;
+  let nameEnd = -1;
+  let wordStart = -1;
+  const endWord = (end: number): void => {
+    if (wordStart < 0) return;
+    if (end - wordStart === 3 && raw.slice(wordStart, end).toLowerCase() === 'and') {
+      if (nameStart >= 0) names.push(raw.slice(nameStart, nameEnd));
+      nameStart = -1;
+    } else {
+      if (nameStart < 0) nameStart = wordStart;
+      nameEnd = end;
+    }
+    wordStart = -1;
+  };
+  for (let index = 0; index < raw.length; index++) {
+    const code = raw.charCodeAt(index);
+    if (code === 0x7b) depth++;
+    else if (code === 0x7d) depth--;
+    else if (depth === 0 && isSpace(code)) {
+      endWord(index);
+      continue;
+    }
+    if (wordStart < 0) wordStart = index;
   }
-  return decoded;
+  endWord(raw.length);
+  if (nameStart >= 0) names.push(raw.slice(nameStart, nameEnd));
+  return names;
+}
+
+/** A name as written, decoded; '' for "others". */
+function decodedName(written: string): string {
+  const name = topLevelWords(written).join(' ');
+  if (name.toLowerCase() === 'others') return '';
+  return collapseWhitespace(decodeTex(firstNameFirst(name)));
 }
 
 /** "Last, First" → "First Last"; "Last, Jr., First" → "First Last Jr.". */
