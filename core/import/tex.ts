@@ -121,10 +121,10 @@ function own(record: Readonly<Record<string, string>>, key: string): string | un
 }
 
 /**
- * What the decoder changes, besides composing accents (NFC): text with none of it decodes to itself. Keep it in
- * step with `step`.
+ * What the decoder changes, besides composing accents (NFC) and dropping grouping braces: text with none of it
+ * decodes to itself without its braces. Keep it in step with `step`.
  */
-const TEX_SYNTAX = /[\\{}$~]|--|``|''/;
+const TEX_SYNTAX = /[\\$~]|--|``|''/;
 
 /**
  * Plain Unicode text from TeX-flavoured text: accents (`\"o`, `{\"o}`, `\"{o}`, `\c{c}`), letters
@@ -134,8 +134,9 @@ const TEX_SYNTAX = /[\\{}$~]|--|``|''/;
  * One pass over the text, however deeply accents nest (`\"{\"{…}}`), in time linear in its length.
  */
 export function decodeTex(text: string, options: TexOptions = {}): string {
-  // Most text (an abstract, a name without accents) has nothing to decode: it is only composed.
-  if (!TEX_SYNTAX.test(text)) return text.normalize('NFC');
+  // Most text (an abstract, a name without accents, a title with {Capitals} kept) has nothing else to decode.
+  if (!TEX_SYNTAX.test(text))
+    return (text.includes('{') || text.includes('}') ? text.replace(/[{}]/g, '') : text).normalize('NFC');
   return new TexDecoder(text, options.tilde ?? 'space').decode();
 }
 
