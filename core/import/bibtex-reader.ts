@@ -151,8 +151,10 @@ class ChunkReader {
         continue;
       }
       if (type !== 'string' && this.countEntriesOnly) {
-        this.skipGroup(close);
         blocks.push({ kind: 'entry', type, key: '', fields: NO_FIELDS, error: null });
+        // No other "@" in the chunk: no other block either, and no need to find where this one ends.
+        if (!this.text.includes('@', this.pos)) return blocks;
+        this.skipGroup(close);
         continue;
       }
       this.pos++;
@@ -278,9 +280,10 @@ class ChunkReader {
   /** The text matching a sticky `pattern` at the current position, consumed; undefined when none does. */
   private match(pattern: RegExp): string | undefined {
     pattern.lastIndex = this.pos;
-    const found = pattern.exec(this.text)?.[0];
-    if (found === undefined || found === '') return undefined;
-    this.pos += found.length;
+    // test, not exec: no array made for every field of every entry.
+    if (!pattern.test(this.text) || pattern.lastIndex === this.pos) return undefined;
+    const found = this.text.slice(this.pos, pattern.lastIndex);
+    this.pos = pattern.lastIndex;
     return found;
   }
 }
