@@ -170,7 +170,8 @@ function crossrefParents(entries: readonly EntryBlock[], macros: MacroScope): Re
  * (the fields nobody reads do not matter), and those the entry lacks taken from the one it cross-references.
  */
 class EntryFields {
-  readonly undefinedMacros: string[] = [];
+  /** Made when the first one is found: most entries have none. */
+  private undefinedFound: string[] | null = null;
 
   constructor(
     private readonly fields: ReadonlyMap<string, FieldValue>,
@@ -184,8 +185,16 @@ class EntryFields {
     if (value === undefined && this.parent !== undefined && !NOT_INHERITED.has(name)) value = this.parent.get(name);
     if (value === undefined || typeof value === 'string') return value;
     const { text, undefinedMacros } = this.macros.expand(value);
-    for (const macro of undefinedMacros) if (!this.undefinedMacros.includes(macro)) this.undefinedMacros.push(macro);
+    for (const macro of undefinedMacros) {
+      this.undefinedFound ??= [];
+      if (!this.undefinedFound.includes(macro)) this.undefinedFound.push(macro);
+    }
     return text;
+  }
+
+  /** The undefined macros of the fields read so far. */
+  get undefinedMacros(): readonly string[] {
+    return this.undefinedFound ?? [];
   }
 }
 
