@@ -125,6 +125,9 @@ const NO_FIELDS: ReadonlyMap<string, FieldValue> = new Map();
 
 class ChunkReader {
   private pos = 0;
+  /** Where the first `{` and `\` after the last value read are (-1: none), as closingBrace last found them. */
+  private nextOpen = 0;
+  private nextBackslash = 0;
 
   constructor(
     private readonly text: string,
@@ -246,7 +249,7 @@ class ChunkReader {
   private valuePart(field: string): string | MacroRef {
     const ch = this.text[this.pos];
     if (ch === '{') {
-      const end = matchingBrace(this.text, this.pos);
+      const end = this.closingBrace(this.pos);
       if (end < 0) throw new BrokenEntry(`the value of "${quoteForMessage(field)}" has no closing }`);
       const part = this.text.slice(this.pos + 1, end);
       this.pos = end + 1;
@@ -264,6 +267,21 @@ class ChunkReader {
     const macro = this.match(MACRO_NAME);
     if (macro === undefined) throw new BrokenEntry(`the field "${quoteForMessage(field)}" has no value`);
     return { macro };
+  }
+
+  /**
+   * The `}` closing the `{` at `open`, or -1. Most values hold no brace nor backslash: their end is the next `}`,
+   * found by a search many times faster than going through them a character at a time. Where the next `{` and
+   * `\` are is kept, so that in all the chunk is searched for them once.
+   */
+  private closingBrace(open: number): number {
+    const close = this.text.indexOf('}', open + 1);
+    if (close < 0) return -1;
+    if (this.nextOpen <= open && this.nextOpen >= 0) this.nextOpen = this.text.indexOf('{', open + 1);
+    if (this.nextBackslash <= open && this.nextBackslash >= 0) this.nextBackslash = this.text.indexOf('\\', open + 1);
+    const plain =
+      (this.nextOpen < 0 || this.nextOpen > close) && (this.nextBackslash < 0 || this.nextBackslash > close);
+    return plain ? close : matchingBrace(this.text, open);
   }
 
   private skipGroup(close: string): void {

@@ -52,7 +52,7 @@ export function parseBibtex(text: string, ctx: ParseContext): ParsedDigest {
   const skipped: SkippedBlock[] = [...stringProblems(blocks, macros)];
   const undefinedMacros = new Group<string>();
   const volumesSkipped = new Group<never>();
-  const names: NameCache = new Map();
+  const names: NameCache = ctx.bibtex?.names ?? new Map<string, string>();
   let entryNumber = 0;
   for (const entry of entries) {
     entryNumber++;

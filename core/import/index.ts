@@ -133,6 +133,8 @@ export function parseDigestFiles(
     return { text, format, blocks };
   });
   const table = new MacroTable(definitions);
+  /** Author names decoded once for all the files: a bibliography split in files names its authors in each. */
+  const names = new Map<string, string>();
 
   const outcomes = files.map((file, index): ParsedInput | 'macros' => {
     const first = read[index];
@@ -145,7 +147,8 @@ export function parseDigestFiles(
         return { file: file.name, ok: false, error: text?.message ?? '' };
       }
       if (position >= 0 && entries[position] === 0 && (definitions[position]?.length ?? 0) > 0) return 'macros';
-      const bibtex = position < 0 ? null : { blocks: blocks ?? readBibtexBlocks(text), macros: table.scope(position) };
+      const bibtex =
+        position < 0 ? null : { blocks: blocks ?? readBibtexBlocks(text), macros: table.scope(position), names };
       const ctx: ParseContext = {
         fileName: file.name,
         now,

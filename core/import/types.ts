@@ -40,10 +40,15 @@ export interface ParseContext {
   /** ISO time of the import: the year of a date line that gives none ("Mar 11") is the latest not after it. */
   readonly now: string;
   /**
-   * A BibTeX file of an import: its blocks, read in the import's first pass, and the @string macros of all its
-   * BibTeX files as this one sees them. Without it, the file is read with its own macros.
+   * A BibTeX file of an import: its blocks, read in the import's first pass, the @string macros of all its BibTeX
+   * files as this one sees them, and the names they share. Without it, the file is read with its own macros.
    */
-  readonly bibtex?: { readonly blocks: readonly Block[]; readonly macros: MacroScope };
+  readonly bibtex?: {
+    readonly blocks: readonly Block[];
+    readonly macros: MacroScope;
+    /** Author names decoded so far by the import's BibTeX files, by how they are written. */
+    readonly names: Map<string, string>;
+  };
   /** Called now and then, by the parsers of large files, with the share of the file they have parsed (0 to 1). */
   readonly onProgress?: (share: number) => void;
 }
