@@ -22,7 +22,7 @@ export const MAX_EXPANDED_FIELD_LENGTH = 1024 * 1024;
 const MAX_MACRO_EXPANSION = 16 * 1024 * 1024;
 
 export const FIELD_TOO_LONG = 'a field is too long after expanding @string macros';
-export const EXPANSION_TOO_LARGE = `its @string macros expand to more than ${MAX_MACRO_EXPANSION / 1024 / 1024} MB of text in all`;
+const EXPANSION_TOO_LARGE = `its @string macros expand to more than ${MAX_MACRO_EXPANSION / 1024 / 1024} MB of text in all`;
 
 /** The months, and the journals plain.bst and the other standard styles abbreviate: files use them undefined. */
 const PREDEFINED: ReadonlyMap<string, string> = new Map([
