@@ -31,6 +31,7 @@ import { throwIfCancelled } from './net/clock.js';
 import { networkSettings, type NetworkSettings } from './net/settings.js';
 import { Tasks, type Run, type RunOptions } from './tasks.js';
 import type { ImportPreview } from '../core/import/preview.js';
+import type { DigestRead, MacrosFile } from '../core/import/index.js';
 import type { LibrarySnapshot, ParsedFile } from '../core/import/types.js';
 import { findPaper, findPapers } from '../core/lookup.js';
 import {
@@ -50,6 +51,7 @@ import {
   withReadingState,
   type Catalogue,
   type CataloguePaper,
+  type Digest,
   type Paper,
   type ParsedPaper,
   type ReadingState,
@@ -95,6 +97,15 @@ export interface LibraryServiceOptions {
   readonly saveExport?: ExportSaver;
 }
 
+/** How far an import has got: reading its files (`done` of `total` bytes parsed), then saving the library. */
+export type ImportProgress =
+  { readonly stage: 'reading'; readonly done: number; readonly total: number } | { readonly stage: 'saving' };
+
+export interface ImportOptions extends RunOptions {
+  /** Told how far the import has got, now and then: a few times a second at most while files are parsed. */
+  readonly onImportProgress?: (progress: ImportProgress) => void;
+}
+
 /** Loaded on first use: showing a library needs neither, and together they take ~40 ms to load. */
 const parsers = (): Promise<typeof import('../core/import/index.js')> => import('../core/import/index.js');
 const exporters = (): Promise<typeof import('../core/export/index.js')> => import('../core/export/index.js');
@@ -114,13 +125,27 @@ type DigestSource = DigestFile | { readonly name: string; readonly text: string 
 
 /** A digest source read: what it holds, or why it cannot be imported. */
 type ParsedSource =
-  | { readonly file: string; readonly ok: true; readonly parsed: ParsedFile }
+  | { readonly file: string; readonly ok: true; readonly parsed: ParsedFile | MacrosFile }
   | { readonly file: string; readonly ok: false; readonly error: string };
 
 type StateChange = (state: ReadingState | undefined, now: string, paperId: string) => ReadingState | undefined;
 
+/**
+ * Whether a change left the catalogue as it was. A digest imported again comes back as a new record with the same
+ * fields: the same digest, and no reason to write the whole catalogue again.
+ */
 function sameCatalogue(a: Catalogue, b: Catalogue): boolean {
-  return sameItems(a.papers, b.papers) && sameItems(a.digests, b.digests);
+  if (!sameItems(a.papers, b.papers) || a.digests.length !== b.digests.length) return false;
+  return a.digests.every((digest, index) => {
+    const other = b.digests[index];
+    if (other === undefined) return false;
+    const keys = Object.keys(digest) as (keyof Digest)[];
+    return keys.length === Object.keys(other).length && keys.every((key) => sameField(digest[key], other[key]));
+  });
+}
+
+function sameField(a: unknown, b: unknown): boolean {
+  return a === b || (Array.isArray(a) && Array.isArray(b) && sameItems(a, b));
 }
 
 export class LibraryService implements LibraryApi {
@@ -213,8 +238,11 @@ export class LibraryService implements LibraryApi {
     return withReadingState(paper, readingStateOf(library.states, paper.id));
   }
 
-  importFiles(files: readonly DigestFile[], options?: RunOptions): Promise<ImportReport> {
-    return this.#tasks.run(options, async (run) => this.commitParsed(await this.parseSources(files, run), run));
+  importFiles(files: readonly DigestFile[], options: ImportOptions = {}): Promise<ImportReport> {
+    const { onImportProgress } = options;
+    return this.#tasks.run(options, async (run) =>
+      this.commitParsed(await this.parseSources(files, run, onImportProgress), run, onImportProgress),
+    );
   }
 
   /** Imports text as a digest (pasted, or read from standard input), named `name`. */
@@ -230,6 +258,7 @@ export class LibraryService implements LibraryApi {
       const [entry] = await this.parseSources([{ name, text }], run);
       if (entry === undefined) throw new Error('previewImport parsed nothing');
       if (!entry.ok) throw new InvalidInputError(entry.error);
+      if (entry.parsed.kind === 'macros') throw new InvalidInputError('it holds BibTeX macros and no entries');
       const { previewImport } = await parsers();
       return previewImport(await this.read(), entry.parsed, name);
     });
@@ -404,15 +433,36 @@ export class LibraryService implements LibraryApi {
     return this.#arxiv;
   }
 
-  /** Reads each source; a list of arXiv ids has its papers asked of arXiv, all lists' ids together. */
-  private async parseSources(sources: readonly DigestSource[], run: Run): Promise<ParsedSource[]> {
+  /**
+   * Reads each source; a list of arXiv ids has its papers asked of arXiv, all lists' ids together. The files of an
+   * import are read together, so that BibTeX files share their @string macros (core/import/index.ts).
+   */
+  private async parseSources(
+    sources: readonly DigestSource[],
+    run: Run,
+    onImportProgress?: (progress: ImportProgress) => void,
+  ): Promise<ParsedSource[]> {
     const now = this.now();
-    const { readDigestFile, readDigestText, arxivIdsFile } = await parsers();
+    const { parseDigestFiles, readDigestText, arxivIdsFile } = await parsers();
+    const files = sources.filter((source): source is DigestFile => 'bytes' in source);
+    const filesRead = parseDigestFiles(
+      files,
+      now,
+      onImportProgress === undefined ? undefined : (done, total) => onImportProgress({ stage: 'reading', done, total }),
+    );
+    let nextFile = 0;
     const read = sources.map((source) => {
       const date = 'date' in source ? source.date : undefined;
-      const ctx = { fileName: source.name, now, ...(date === undefined ? {} : { date }) };
       try {
-        const digest = 'bytes' in source ? readDigestFile(source.bytes, ctx) : readDigestText(source.text, ctx);
+        let digest: DigestRead | MacrosFile;
+        if ('bytes' in source) {
+          const outcome = filesRead[nextFile++];
+          if (outcome === undefined) throw new Error('parseDigestFiles answered for fewer files than it was given');
+          if (!outcome.ok) return { file: source.name, ok: false as const, error: outcome.error };
+          digest = outcome.parsed;
+        } else {
+          digest = readDigestText(source.text, { fileName: source.name, now, ...(date === undefined ? {} : { date }) });
+        }
         const dated =
           digest.kind === 'digest' && date !== undefined
             ? { ...digest, digest: withImportDate(digest.digest, date) }
@@ -438,18 +488,24 @@ export class LibraryService implements LibraryApi {
   }
 
   /** Merges what was read into the library, in one change: every digest and library in order. */
-  private async commitParsed(parsed: readonly ParsedSource[], run: Run): Promise<ImportReport> {
+  private async commitParsed(
+    parsed: readonly ParsedSource[],
+    run: Run,
+    onImportProgress?: (progress: ImportProgress) => void,
+  ): Promise<ImportReport> {
     // The last moment to stop: from here on, the library changes whole or not at all.
     throwIfCancelled(run.signal);
     const now = this.now();
     const readable = parsed.filter((entry) => entry.ok);
     if (readable.length === 0) return summarise(parsed.filter((entry) => !entry.ok));
+    onImportProgress?.({ stage: 'saving' });
 
     const results = await this.transact((library) => {
       let current: LibrarySnapshot = library;
       const states = emptyStateMap();
       const fileResults = parsed.map((entry): FileImportResult => {
         if (!entry.ok) return entry;
+        if (entry.parsed.kind === 'macros') return { file: entry.file, ok: true, ...entry.parsed, warnings: [] };
         const { warnings } = entry.parsed;
         if (entry.parsed.kind === 'digest') {
           const { digest } = entry.parsed;
@@ -628,17 +684,17 @@ function summariseBackup({ name, createdAt, reason, bytes }: BackupInfo): Backup
   return { name, createdAt, reason, bytes };
 }
 
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 function summarise(files: readonly FileImportResult[]): ImportReport {
   let added = 0;
   let merged = 0;
   for (const file of files) {
-    if (!file.ok) continue;
+    if (!file.ok || file.kind === 'macros') continue;
     added += file.summary.added.length;
     merged += file.summary.merged.length;
   }
   return { files, added, merged };
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

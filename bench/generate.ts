@@ -192,3 +192,129 @@ export function hfDailyJson(papers: readonly CataloguePaper[]): string {
     })),
   );
 }
+
+/** Venues as DBLP's BibTeX names them, each behind an @string macro as bibliographies abbreviate them. */
+const VENUES: readonly (readonly [macro: string, name: string, type: 'inproceedings' | 'article'])[] = [
+  ['neurips', 'Advances in Neural Information Processing Systems', 'inproceedings'],
+  ['icml', 'Proceedings of the International Conference on Machine Learning', 'inproceedings'],
+  ['iclr', 'The International Conference on Learning Representations', 'inproceedings'],
+  ['aaai', 'Proceedings of the {AAAI} Conference on Artificial Intelligence', 'inproceedings'],
+  ['cvpr', '{IEEE/CVF} Conference on Computer Vision and Pattern Recognition', 'inproceedings'],
+  ['jmlr', 'Journal of Machine Learning Research', 'article'],
+  ['tpami', '{IEEE} Transactions on Pattern Analysis and Machine Intelligence', 'article'],
+  ['corr', 'CoRR', 'article'],
+];
+
+/** Given names and family names with the TeX accents DBLP writes: `J{\"{u}}rgen`, `Garc{\'{\i}}a`. */
+const TEX_FIRST_NAMES = [
+  'Ada',
+  'Alan',
+  'Grace',
+  'Yann',
+  'Fei{-}Fei',
+  'J{\\"{u}}rgen',
+  "Sof{\\'{\\i}}a",
+  'Kenji',
+  "Ren{\\'{e}}",
+  'Lars',
+  'Chen',
+  'Priya',
+  'Zo{\\"{e}}',
+  'Bj{\\"{o}}rn',
+];
+const TEX_LAST_NAMES = [
+  ...LAST_NAMES.slice(0, 6),
+  'M{\\"{u}}ller',
+  "Garc{\\'{\\i}}a",
+  'Tanaka',
+  'Okafor',
+  'Nielsen',
+  "Dvo{\\v{r}}{\\'{a}}k",
+  'Wang',
+  'Sch{\\"{o}}lkopf',
+];
+
+/** Accented letters as DBLP's BibTeX writes them. */
+const TEX_ACCENTS = ['{\\"{o}}', "{\\'{e}}", '{\\v{c}}', '{\\`{a}}', '{\\~{n}}', '{\\ss}', '{\\o}'];
+
+/**
+ * A DBLP-like bibliography: entries of ~1.9 kB (the size of the entries of a real 17 MB, 9,680-entry DBLP
+ * export), with 3–14 authors written out with TeX accents, a ~130-word abstract, a DOI or arXiv eprint, URLs, DBLP's
+ * timestamp and source fields, venues as @string macros and months as month macros. Every title is distinct.
+ * `entries(from, to)` writes entries number `from` to `to` - 1 (each from the generator's next random numbers, so
+ * ask in order); the macros are in `strings`, for a caller to put first in a file or in a file of their own.
+ */
+export function dblpBibtex(seed = 11): {
+  readonly strings: string;
+  readonly entries: (from: number, to: number) => string;
+} {
+  const rand = seededRandom(seed);
+  const words = vocabulary(rand, 4000);
+  const pick = (): string => words[zipf(rand, words.length)] ?? 'model';
+  const any = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)] as T;
+  const capitalised = (word: string): string => word.charAt(0).toUpperCase() + word.slice(1);
+  // Family names as many as a large bibliography has (most of its authors appear once or twice), a quarter of them
+  // with an accent as DBLP writes one.
+  const familyNames = [...TEX_LAST_NAMES];
+  while (familyNames.length < 20_000) {
+    let name = capitalised(any(SYLLABLES) + any(SYLLABLES) + (rand() < 0.5 ? any(SYLLABLES) : ''));
+    if (rand() < 0.25) name = `${name.slice(0, 2)}${any(TEX_ACCENTS)}${name.slice(3)}`;
+    familyNames.push(name);
+  }
+  const months = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+  const strings = VENUES.map(([macro, name]) => `@string{${macro} = {${name}}}\n`).join('');
+  const entry = (n: number): string => {
+    const [macro, , type] = any(VENUES);
+    const year = 2015 + (n % 10);
+    const authors = Array.from(
+      { length: 3 + Math.floor(rand() * 12) },
+      () => `${any(TEX_FIRST_NAMES)} ${familyNames[zipf(rand, familyNames.length)] ?? 'Li'}`,
+    );
+    const key = `DBLP:${type === 'article' ? 'journals' : 'conf'}/${macro}/${(authors[0] ?? 'X').replace(/[^A-Za-z]/g, '')}${String(n)}`;
+    const title = `${capitalised(any(TOPIC_WORDS))} {${pick().toUpperCase()}} ${pick()} ${any(TOPIC_WORDS)} for ${any(TOPIC_WORDS)} ${pick()}: ${capitalised(pick())} ${any(TOPIC_WORDS)} ${String(n)}`;
+    const abstract: string[] = [];
+    for (let w = 0; w < 130; w++) abstract.push(rand() < 0.45 ? any(FILLER) : rand() < 0.3 ? any(TOPIC_WORDS) : pick());
+    const arxivId = `${String(year - 2000).padStart(2, '0')}${String(1 + (n % 12)).padStart(2, '0')}.${String(n % 100_000).padStart(5, '0')}`;
+    const lines = [
+      `@${type}{${key},`,
+      `  author       = {${authors.join(' and\n                  ')}},`,
+      `  title        = {${title}},`,
+      type === 'article' ? `  journal      = ${macro},` : `  booktitle    = ${macro} # { ${String(year)}},`,
+    ];
+    if (macro === 'corr') {
+      lines.push(
+        `  volume       = {abs/${arxivId}},`,
+        `  year         = {${String(year)}},`,
+        `  url          = {https://arxiv.org/abs/${arxivId}},`,
+        `  eprinttype    = {arXiv},`,
+        `  eprint       = {${arxivId}},`,
+      );
+    } else {
+      const doi = `10.${String(1000 + (n % 9000))}/${macro}.${String(year)}.${String(n)}`;
+      lines.push(
+        `  pages        = {${String(n % 900)}--${String((n % 900) + 12)}},`,
+        `  year         = {${String(year)}},`,
+        `  month        = ${any(months)},`,
+        `  url          = {https://doi.org/${doi}},`,
+        `  doi          = {${doi}},`,
+      );
+    }
+    lines.push(
+      `  abstract     = {${capitalised(abstract.join(' '))}.},`,
+      `  timestamp    = {Thu, 21 Jan 2021 15:15:21 +0100},`,
+      `  biburl       = {https://dblp.org/rec/${key.slice(5)}.bib},`,
+      `  bibsource    = {dblp computer science bibliography, https://dblp.org}`,
+      '}',
+      '',
+    );
+    return lines.join('\n');
+  };
+  return {
+    strings,
+    entries: (from, to) => {
+      let text = '';
+      for (let n = from; n < to; n++) text += entry(n);
+      return text;
+    },
+  };
+}

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { REPO_ROOT } from '../tests/e2e/harness.js';
 import { generateLibrary } from './generate.js';
-import { measureImport } from './import.js';
+import { measureCliImport, measureImport } from './import.js';
 import { round } from './measure.js';
 import { measurePersist } from './persist.js';
 import { measureSearch } from './search.js';
@@ -54,6 +54,11 @@ if (values.json !== true) process.stderr.write(`Shelfmark benchmarks on ${machin
 // Import first, before the larger libraries below fill the heap: what is timed is Shelfmark's work, not the
 // garbage collector's with the benchmark's own data.
 if (!skip.has('import')) report(await measureImport(generateLibrary(10_000, 7)));
+// The whole command, in processes of their own: a DBLP-sized file, and 100,000 entries with their macros apart.
+if (!skip.has('import-bibtex')) {
+  report(await measureCliImport(10_000, 1));
+  report(await measureCliImport(100_000, 8));
+}
 
 for (const size of sizes) {
   const library = generateLibrary(size);

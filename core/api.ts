@@ -38,6 +38,8 @@ export type FileImportResult =
       readonly notes: readonly string[];
     })
   | (FileImported & { readonly kind: 'library'; readonly summary: LibraryMergeSummary })
+  /** A BibTeX file of @string macros alone, which the other files of the import (`usedBy`) use. */
+  | (FileImported & { readonly kind: 'macros'; readonly macros: number; readonly usedBy: readonly string[] })
   | { readonly file: string; readonly ok: false; readonly error: string };
 
 export interface ImportReport {

@@ -58,3 +58,21 @@ describe('arxivIdYear', () => {
     expect(arxivIdYear('math/0601001')).toBe(2006);
   });
 });
+
+describe('normalizeTitle of ASCII titles', () => {
+  it('gives the key the whole Unicode rule gives', () => {
+    const unicodeRule = (title: string): string =>
+      title
+        .normalize('NFKD')
+        .replace(/\p{M}+/gu, '')
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}]+/gu, ' ')
+        .trim();
+    const ascii = Array.from({ length: 95 }, (_, code) => String.fromCharCode(0x20 + code)).join('');
+    const titles = [ascii, '  {PFGM}++: Unlocking_the Potential -- of $x^2$  ', 'A', '', '   ', 'MAX-MIN Ant System'];
+    for (let index = 0; index < 200; index++) {
+      titles.push(Array.from({ length: 40 }, (_, at) => ascii[(index * 31 + at * 17) % ascii.length]).join(''));
+    }
+    for (const title of titles) expect(normalizeTitle(title)).toBe(unicodeRule(title));
+  });
+});

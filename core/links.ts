@@ -51,6 +51,8 @@ const TRAILING_PUNCTUATION = new Set(['.', ',', ';', ':', '!', '?', "'", '"', '\
 
 /** Every http(s) URL in the text, in order, without the punctuation of the sentence around it. */
 export function extractUrls(text: string): readonly string[] {
+  // A quick look first: most text (a whole abstract) has no URL, and the pattern is slower to run over it.
+  if (!text.includes('://')) return [];
   const urls: string[] = [];
   for (const match of text.matchAll(URL_PATTERN)) {
     const url = unescapeUrl(trimUrl(match[0]));

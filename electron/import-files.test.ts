@@ -6,26 +6,21 @@ import { IMPORT_DIALOG_FILTERS, readImportFiles, withRefusedFiles, type ImportFi
 interface FakeEntry {
   readonly size?: number;
   readonly folder?: boolean;
-  readonly error?: string;
+  readonly problem?: 'missing' | 'permission';
 }
 
+/** Files as app/read-import-file.ts reads them: only what is there, of at most `limit` bytes, is read. */
 function fakeFs(entries: Readonly<Record<string, FakeEntry>>): ImportFileSystem & { read: string[] } {
   const read: string[] = [];
-  const find = (path: string): FakeEntry => {
-    const entry = entries[path];
-    if (entry === undefined) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
-    if (entry.error !== undefined) throw Object.assign(new Error(entry.error), { code: entry.error });
-    return entry;
-  };
   return {
     read,
-    // A throw in the executor rejects the promise, as fs.stat does.
-    stat: (path) =>
-      new Promise((resolve) => {
-        const entry = find(path);
-        resolve({ size: entry.size ?? 0, isFile: () => entry.folder !== true });
-      }),
-    readFile: (path) => {
+    readFile: (path, limit) => {
+      const entry = entries[path];
+      if (entry === undefined) return Promise.resolve({ problem: 'missing' as const });
+      if (entry.problem !== undefined) return Promise.resolve({ problem: entry.problem });
+      if (entry.folder === true) return Promise.resolve({ problem: 'folder' as const });
+      const size = entry.size ?? 0;
+      if (size > limit) return Promise.resolve({ problem: 'too-large' as const, size, limit });
       read.push(path);
       return Promise.resolve(new TextEncoder().encode(`contents of ${path}`));
     },
@@ -64,7 +59,7 @@ describe('readImportFiles', () => {
   it('refuses folders, vanished and unreadable files, and goes on with the rest', async () => {
     const fs = fakeFs({
       '/inbox': { folder: true },
-      '/secret.txt': { error: 'EACCES' },
+      '/secret.txt': { problem: 'permission' },
       '/ok.txt': { size: 1 },
     });
     const { files, refused } = await readImportFiles(['/inbox', '/gone.txt', '/secret.txt', '/ok.txt'], fs);

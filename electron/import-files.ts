@@ -1,10 +1,10 @@
 /** File → Import Digest…: the dialog's filters and reading the chosen files, refusing oversized ones up front. */
 
-import { readFile as fsReadFile, stat as fsStat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { FileFilter } from 'electron';
 import type { DigestFile, FileImportResult, ImportReport } from '../core/api.js';
 import { MAX_DIGEST_BYTES } from '../core/import/decode.js';
+import { isUnreadFile, readImportFile, unreadReason, type UnreadFile } from '../app/read-import-file.js';
 
 export const IMPORT_DIALOG_FILTERS: readonly FileFilter[] = [
   { name: 'Digests and libraries', extensions: ['txt', 'json', 'bib', 'eml'] },
@@ -16,11 +16,11 @@ export const IMPORT_DIALOG_FILTERS: readonly FileFilter[] = [
 ];
 
 export interface ImportFileSystem {
-  stat(path: string): Promise<{ size: number; isFile(): boolean }>;
-  readFile(path: string): Promise<Uint8Array>;
+  /** A regular file's bytes, at most `limit` of them, or why they were not read (app/read-import-file.ts). */
+  readFile(path: string, limit: number): Promise<Uint8Array | UnreadFile>;
 }
 
-const nodeFileSystem: ImportFileSystem = { stat: (path) => fsStat(path), readFile: (path) => fsReadFile(path) };
+const nodeFileSystem: ImportFileSystem = { readFile: readImportFile };
 
 export interface ReadImportFiles {
   /** Files to hand to `importFiles`. */
@@ -29,13 +29,11 @@ export interface ReadImportFiles {
   readonly refused: readonly FileImportResult[];
 }
 
-const megabytes = (bytes: number): string => (bytes / 1024 / 1024).toFixed(1);
-
-function describeReadError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ENOENT') return 'the file no longer exists';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  return `it could not be read (${error instanceof Error ? error.message : String(error)})`;
+/** The words of the dialog's report, where they are not those of the command line: the user has just chosen the file. */
+function refusalReason(file: UnreadFile): string {
+  if (file.problem === 'missing') return 'the file no longer exists';
+  if (file.problem === 'folder') return 'it is not a file';
+  return unreadReason(file);
 }
 
 /** Reads each chosen file, refusing folders, unreadable files and files over `limit` bytes without reading them. */
@@ -48,24 +46,9 @@ export async function readImportFiles(
   const refused: FileImportResult[] = [];
   for (const path of paths) {
     const name = basename(path);
-    try {
-      const info = await fs.stat(path);
-      if (!info.isFile()) {
-        refused.push({ file: name, ok: false, error: 'it is not a file' });
-        continue;
-      }
-      if (info.size > limit) {
-        refused.push({
-          file: name,
-          ok: false,
-          error: `the file is too large (${megabytes(info.size)} MB; the limit is ${megabytes(limit)} MB)`,
-        });
-        continue;
-      }
-      files.push({ name, bytes: await fs.readFile(path) });
-    } catch (error) {
-      refused.push({ file: name, ok: false, error: describeReadError(error) });
-    }
+    const read = await fs.readFile(path, limit);
+    if (isUnreadFile(read)) refused.push({ file: name, ok: false, error: refusalReason(read) });
+    else files.push({ name, bytes: read });
   }
   return { files, refused };
 }

@@ -67,6 +67,11 @@ function mergeCounts(inFile: number, inLibrary: number): string {
 
 function formatFileResult(result: FileImportResult): string[] {
   if (!result.ok) return [];
+  if (result.kind === 'macros') {
+    return [
+      `${terminalLine(result.file)}: ${plural(result.macros, 'macro')}, no entries — used by ${result.usedBy.map(terminalLine).join(', ')}`,
+    ];
+  }
   const warnings = result.warnings.map((warning) => blockLine('warning:', warning));
   if (result.kind === 'library') {
     const { added, merged, mergedInFile, statesTaken } = result.summary;
@@ -89,7 +94,10 @@ export function formatImportReport(report: ImportReport): string {
   const lines = report.files.flatMap(formatFileResult);
   const imported = report.files.filter((file) => file.ok).length;
   if (imported > 1) {
-    const inFile = report.files.reduce((sum, file) => sum + (file.ok ? file.summary.mergedInFile.length : 0), 0);
+    const inFile = report.files.reduce(
+      (sum, file) => sum + (file.ok && file.kind !== 'macros' ? file.summary.mergedInFile.length : 0),
+      0,
+    );
     lines.push(`In all: ${plural(report.added, 'paper')} added, ${mergeCounts(inFile, report.merged)}.`);
   }
   return lines.length > 0 ? `${lines.join('\n')}\n` : '';

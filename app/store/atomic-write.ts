@@ -32,13 +32,16 @@ export interface AtomicWriteOptions {
   readonly durable?: boolean;
 }
 
+/** What is written: text, or text in pieces (written one after the other, so the whole is never one string). */
+export type FileContent = string | Iterable<string>;
+
 /**
  * Replaces `file` with `data` so that a crash leaves either the old or the new content, never a mix,
  * and once this resolves the new content survives a power cut. A failed write leaves no temp file.
  */
 export async function writeFileAtomically(
   file: string,
-  data: string,
+  data: FileContent,
   { fs = nodeFs, durable = true }: AtomicWriteOptions = {},
 ): Promise<void> {
   await viaTempFile(file, data, fs, durable, (temp) => fs.rename(temp, file));
@@ -78,7 +81,7 @@ export async function pathExists(file: string): Promise<boolean> {
 /** Writes `data` to a temp file beside `file`, then has `place` put it in place; no temp file is left behind. */
 async function viaTempFile(
   file: string,
-  data: string,
+  data: FileContent,
   fs: DurableFs,
   durable: boolean,
   place: (temp: string) => Promise<void>,
@@ -88,7 +91,9 @@ async function viaTempFile(
   try {
     const handle = await fs.open(temp, 'wx');
     try {
-      await handle.writeFile(data);
+      // Each writeFile writes on from where the last one ended.
+      if (typeof data === 'string') await handle.writeFile(data);
+      else for (const chunk of data) await handle.writeFile(chunk);
       if (durable) await handle.sync();
     } finally {
       await handle.close();

@@ -2,6 +2,7 @@ import type { Adapter } from 'lowdb';
 
 import { nodeFs, writeFileAtomically, type DurableFs } from './atomic-write.js';
 import { corruptFileError, isErrorCode, newerFileError } from './errors.js';
+import { jsonChunks } from './json-chunks.js';
 import { decode, type FileFormat } from './schema.js';
 
 /**
@@ -44,8 +45,8 @@ export class DurableJsonFile<T> implements Adapter<T> {
     return decoded.value;
   }
 
-  // Compact: the catalogue can reach 150 MB, and nobody reads it by eye at that size.
+  // Compact: the catalogue can reach 150 MB, and nobody reads it by eye at that size. In pieces, for the same reason.
   write(data: T): Promise<void> {
-    return writeFileAtomically(this.#file, JSON.stringify(data), { fs: this.#fs });
+    return writeFileAtomically(this.#file, jsonChunks(data), { fs: this.#fs });
   }
 }

@@ -21,7 +21,6 @@ import { isErrorCode, LibraryReadOnlyError, READ_ONLY_CODES } from './errors.js'
 import { outlineOfLibraryCatalogue, readOutlineFile, writeOutlineFile } from './outline-file.js';
 import {
   CATALOGUE_FORMAT,
-  catalogueSchema,
   describeIssues,
   readingStateSchema,
   STATE_FORMAT,
@@ -29,6 +28,7 @@ import {
   type StateFile,
 } from './schema.js';
 import { statesView } from './states-view.js';
+import { checkedCatalogue, markChecked } from './checked-catalogue.js';
 
 /** The log is folded into the snapshot once it passes either size. */
 const COMPACT_AFTER_BYTES = 1024 * 1024;
@@ -306,7 +306,10 @@ class FileLibraryStore implements LibraryStore {
   async #readCatalogue(stamp: FileStamp | null): Promise<Catalogue> {
     if (stamp === null) this.#catalogueFile.data = EMPTY_CATALOGUE_FILE;
     else await readLow(this.#catalogueFile, EMPTY_CATALOGUE_FILE);
-    return catalogueOf(this.#catalogueFile.data);
+    const catalogue = catalogueOf(this.#catalogueFile.data);
+    // Checked as it was read: a change keeps most of it, and what it keeps need not be checked again.
+    markChecked(catalogue);
+    return catalogue;
   }
 
   async #readSnapshot(): Promise<StateFile> {
@@ -397,12 +400,6 @@ async function readLow<T>(low: Low<T>, empty: T): Promise<void> {
 
 function catalogueOf(file: CatalogueFile): Catalogue {
   return Object.freeze({ papers: file.papers, digests: file.digests });
-}
-
-function checkedCatalogue(catalogue: Catalogue): CatalogueFile {
-  const parsed = catalogueSchema.safeParse(catalogue);
-  if (!parsed.success) throw new TypeError(`The catalogue to save is not valid: ${describeIssues(parsed.error)}`);
-  return { schemaVersion: CATALOGUE_FORMAT.version, ...parsed.data };
 }
 
 function checkedStates(states: ReadingStateMap): ReadonlyMap<string, ReadingState> {

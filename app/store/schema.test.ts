@@ -6,7 +6,10 @@ import { CATALOGUE_COLUMNS } from '../../core/outline.js';
 import {
   CATALOGUE_FORMAT,
   decode,
+  isExactlyDigest,
+  isExactlyPaper,
   OUTLINE_FIELD_CHECKS,
+  PAPER_FIELD_CHECKS,
   paperSchema,
   STATE_FORMAT,
   type Decoded,
@@ -150,5 +153,87 @@ describe('the outline field checks', () => {
         expect([name, sample, OUTLINE_FIELD_CHECKS[name](sample)]).toEqual([name, sample, expected]);
       }
     }
+  });
+});
+
+describe('the exact checks of papers and digests', () => {
+  const paper = {
+    id: '2401.00001',
+    title: 'T',
+    abstract: '',
+    authors: ['Ada'],
+    arxivId: '2401.00001',
+    doi: null,
+    year: 2024,
+    links: [],
+    categories: ['cs.LG'],
+    digests: ['d'],
+    addedAt: '2026-01-01T00:00:00.000Z',
+  };
+  const digest = {
+    id: 'd',
+    format: 'bibtex',
+    title: 'BibTeX: refs.bib',
+    date: null,
+    source: 'refs.bib',
+    importedAt: '2026-01-01T00:00:00.000Z',
+    paperIds: ['2401.00001'],
+  };
+  const samples: unknown[] = [
+    '',
+    'x',
+    'bibtex',
+    'pdf',
+    null,
+    undefined,
+    0,
+    2024,
+    1.5,
+    NaN,
+    true,
+    [],
+    ['a'],
+    ['a', 1],
+    {},
+  ];
+
+  it('accept exactly what the schemas accept, field by field, and nothing with a field more or less', () => {
+    for (const [name, check] of Object.entries(PAPER_FIELD_CHECKS)) {
+      for (const sample of samples) {
+        const expected = paperSchema.safeParse({ ...paper, [name]: sample }).success;
+        expect([name, sample, check(sample), isExactlyPaper({ ...paper, [name]: sample })]).toEqual([
+          name,
+          sample,
+          expected,
+          expected,
+        ]);
+      }
+    }
+    for (const name of Object.keys(digest)) {
+      for (const sample of samples) {
+        const expected = CATALOGUE_FORMAT.schema.safeParse({
+          schemaVersion: CATALOGUE_FORMAT.version,
+          papers: [],
+          digests: [{ ...digest, [name]: sample }],
+        }).success;
+        expect([name, sample, isExactlyDigest({ ...digest, [name]: sample })]).toEqual([name, sample, expected]);
+      }
+    }
+    expect(isExactlyPaper(paper)).toBe(true);
+    expect(isExactlyDigest(digest)).toBe(true);
+    expect(isExactlyPaper({ ...paper, status: 'read' })).toBe(false);
+    expect(isExactlyPaper(Object.fromEntries(Object.entries(paper).filter(([key]) => key !== 'doi')))).toBe(false);
+  });
+
+  it('let a catalogue read as it is, or as zod gives it back when it has fields more', () => {
+    const file = { schemaVersion: CATALOGUE_FORMAT.version, papers: [paper], digests: [digest] };
+    const read = decode(file, CATALOGUE_FORMAT);
+    expect(read.ok && read.value).toBe(file);
+    const withMore = {
+      schemaVersion: CATALOGUE_FORMAT.version,
+      papers: [{ ...paper, status: 'read' }],
+      digests: [digest],
+    };
+    expect(decode(withMore, CATALOGUE_FORMAT)).toEqual({ ok: true, value: file });
   });
 });

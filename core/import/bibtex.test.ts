@@ -117,6 +117,92 @@ describe('BibTeX syntax', () => {
   });
 });
 
+describe('BibTeX as real bibliographies write it', () => {
+  const parse = (text: string) => parseBibtex(text, { fileName: 'x.bib', now: '2025-03-11T08:00:00.000Z' });
+
+  it('uses a macro defined after the entries that use it', () => {
+    const digest = parse('@article{k, title = deep # {Learning}, year = 2015}\n@string{deep = "Deep "}');
+    expect(digest.papers.map((paper) => paper.title)).toEqual(['Deep Learning']);
+  });
+
+  it('keeps what # builds: an arXiv id after a macro', () => {
+    const digest = parse(
+      '@string{arxiv = "arXiv preprint arXiv:"}\n@article{k, title = {Iterated Racing}, journal = arxiv # {1603.08785}}',
+    );
+    expect(digest.papers[0]).toMatchObject({ arxivId: '1603.08785', year: 2016 });
+  });
+
+  it('has the months and the journals of the standard styles predefined', () => {
+    const digest = parse(
+      '@article{a, title = {Letters to the } # cacm, month = dec, year = 1974}\n' +
+        '@article{b, title = "Notes of " # Jan # " and " # jacm}',
+    );
+    expect(digest.papers.map((paper) => paper.title)).toEqual([
+      'Letters to the Communications of the ACM',
+      'Notes of January and Journal of the ACM',
+    ]);
+    expect(digest.skipped).toEqual([]);
+  });
+
+  it('never pastes an undefined macro into the text: the entry is skipped and the macro named', () => {
+    const digest = parse(
+      '@article{a, author = Stuetzle # " and " # Hoos, title = {MAX-MIN Ant System}}\n' +
+        '@article{b, author = {Ada Lovelace}, title = {Notes}, publisher = unknownpress}\n' +
+        '@string{self = self # "x"}\n@article{c, title = self}',
+    );
+    expect(digest.papers.map((paper) => [paper.title, paper.authors])).toEqual([['Notes', ['Ada Lovelace']]]);
+    expect(digest.skipped).toEqual([
+      {
+        where: '2 entries (@article{a}, @article{c})',
+        reason: 'they use undefined macros Stuetzle, Hoos, self — import the file that defines them alongside',
+      },
+    ]);
+  });
+
+  it('names one entry and one undefined macro as such', () => {
+    const digest = parse('@article{a, author = Hoos, title = {T}}\n@article{b, title = {Fine}}');
+    expect(digest.skipped).toEqual([
+      {
+        where: 'entry 1 (@article{a})',
+        reason: 'it uses the undefined macro Hoos — import the file that defines it alongside',
+      },
+    ]);
+  });
+
+  it('takes what an entry lacks from the one it cross-references, which is not a paper itself', () => {
+    const digest = parse(
+      '@inproceedings{paper, title = {A Paper}, author = {Ada Lovelace}, crossref = {Conf2019}}\n' +
+        '@inproceedings{other, title = {Another}, year = 2018, crossref = {conf2019}, doi = {10.1000/other}}\n' +
+        '@proceedings{conf2019, title = {Proceedings of the Conference}, year = 2019, doi = {10.1000/volume},\n' +
+        '  editor = {Grace Hopper}, author = {The Editors}}',
+    );
+    expect(digest.papers.map(({ title, authors, year, doi }) => ({ title, authors, year, doi }))).toEqual([
+      { title: 'A Paper', authors: ['Ada Lovelace'], year: 2019, doi: null },
+      { title: 'Another', authors: ['The Editors'], year: 2018, doi: '10.1000/other' },
+    ]);
+    expect(digest.skipped).toEqual([
+      {
+        where: 'entry 3 (@proceedings{conf2019})',
+        reason: 'it is the volume other entries cross-reference, not a paper',
+      },
+    ]);
+  });
+
+  it('reads entries without a key, and passes over comments in and outside @comment', () => {
+    const digest = parse(
+      '% Exported 2024-05-01. Write to ada@example.org {with questions}.\n' +
+        '@comment{ @article{commented, title = {Not This}} }\n' +
+        '@Comment{jabref-meta: databaseType:bibtex;}\n' +
+        '@article{title = {No Key}, year = 2020}\n' +
+        '@article{, title = {Empty Key}}\n' +
+        'Text between entries is a comment too.\n' +
+        '@misc{k, title = {Kept}}',
+    );
+    expect(digest.papers.map((paper) => paper.title)).toEqual(['No Key', 'Empty Key', 'Kept']);
+    expect(digest.skipped).toEqual([]);
+  });
+});
+
 describe('hostile BibTeX', () => {
   const parse = (text: string) => parseBibtex(text, { fileName: 'x.bib', now: '2025-03-11T08:00:00.000Z' });
   const timed = <T>(run: () => T): { result: T; ms: number } => {

@@ -1,7 +1,7 @@
 /**
- * A tolerant BibTeX reader: `@type{key, field = {braced {nested}} # "quoted" # macro, …}`, @string
- * macros, month macros, @comment and @preamble. Each entry is read on its own, so one broken
- * entry is reported and the rest are still imported.
+ * A tolerant BibTeX reader: entries (bibtex-reader.ts) with their @string macros expanded (bibtex-macros.ts), and
+ * `crossref`s followed. Each entry is read on its own, so one broken entry is reported and the rest are still
+ * imported; an entry that uses a macro nobody defines is skipped and the macro named, never pasted into a name.
  */
 
 import { arxivIdYear, normalizeArxivId } from '../identity.js';
@@ -9,370 +9,247 @@ import type { ParsedPaper } from '../model.js';
 import type { ParseContext, ParsedDigest, SkippedBlock } from './types.js';
 import { baseName } from './file-name.js';
 import { collapseWhitespace, joinParagraphs, splitParagraphs } from './whitespace.js';
-import { decodeTex, matchingBrace } from './tex.js';
+import { decodeTex } from './tex.js';
 import { doiUrl, extractUrls, normalizeDoi, paperLinks } from '../links.js';
-import { monthName } from './dates.js';
 import { quoteForMessage } from '../terminal-text.js';
 import { uniqueInOrder } from '../arrays.js';
+import { readBibtexBlocks, type Block, type FieldValue } from './bibtex-reader.js';
+import { FieldTooLong, MacroTable, type MacroDefinition, type MacroScope } from './bibtex-macros.js';
 
-/** Where an entry starts. A broken entry can run on only as far as the next one. */
-const ENTRY_LINE = /^[ \t]*@[A-Za-z]+[ \t]*[{(]/;
+export { FIELD_TOO_LONG, MAX_EXPANDED_FIELD_LENGTH } from './bibtex-macros.js';
 
-// Sticky patterns, matched at the reader's position.
-const ENTRY_TYPE = /[A-Za-z]+/y;
-const ENTRY_KEY = /[^,\s{}()"=]*/y;
-const FIELD_NAME = /[^\s=,{}()"#]+/y;
-const NUMBER = /\d+/y;
-const MACRO_NAME = /[A-Za-z_][\w:.+/-]*/y;
-
-const MONTH_MACROS: ReadonlyMap<string, string> = new Map(
-  ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].map((macro, index) => [
-    macro,
-    monthName(index + 1),
-  ]),
-);
-
-/**
- * How long a field may be once @string macros are expanded in it: a few doubling macros (`@string{b = a # a}`)
- * would otherwise make a title of hundreds of millions of characters out of a file of a kilobyte. Text written
- * out in the file is not limited (the file's size limits it).
- */
-export const MAX_EXPANDED_FIELD_LENGTH = 1024 * 1024;
-/** How much text @string macros may expand to in all, in a file: many fields of a long macro add up too. */
-const MAX_MACRO_EXPANSION = 16 * 1024 * 1024;
-
-export const FIELD_TOO_LONG = 'a field is too long after expanding @string macros';
-const EXPANSION_TOO_LARGE = `its @string macros expand to more than ${MAX_MACRO_EXPANSION / 1024 / 1024} MB of text in all`;
+type EntryBlock = Extract<Block, { kind: 'entry' }>;
 
 export function looksLikeBibtex(text: string): boolean {
   return /^[ \t]*@[A-Za-z]+[ \t]*[{(][^\n,{}]*,/m.test(text) || /^[ \t]*@string[ \t]*[{(]/im.test(text);
 }
 
-export function parseBibtex(text: string, ctx: ParseContext): ParsedDigest {
-  const papers: ParsedPaper[] = [];
-  const skipped: SkippedBlock[] = [];
-  const macros = new Macros();
-  let entryNumber = 0;
-
-  for (const block of readBlocks(text, macros)) {
-    if (block.kind === 'string') {
-      if (block.error !== null) skipped.push({ where: `@string at line ${block.line}`, reason: block.error });
-      continue;
+/** The @string definitions among a file's blocks, in order. */
+export function definitionsIn(blocks: readonly Block[]): readonly MacroDefinition[] {
+  const definitions: MacroDefinition[] = [];
+  for (const block of blocks) {
+    if (block.kind === 'string' && block.name !== null) {
+      definitions.push({ name: block.name, value: block.value, line: block.line });
     }
-    entryNumber++;
-    const where = `entry ${entryNumber} (@${quoteForMessage(block.type)}{${quoteForMessage(block.key)}})`;
-    if (block.error !== null) {
-      skipped.push({ where, reason: block.error });
-      continue;
-    }
-    const paper = paperOf(block.fields);
-    if (paper === null) skipped.push({ where, reason: 'it has no title' });
-    else papers.push(paper);
   }
-
-  return { format: 'bibtex', title: `BibTeX: ${baseName(ctx.fileName)}`, date: null, papers, skipped };
+  return definitions;
 }
-
-// ---------------------------------------------------------------- reading
-
-type Fields = ReadonlyMap<string, string>;
-
-type Block =
-  | {
-      readonly kind: 'entry';
-      readonly type: string;
-      readonly key: string;
-      readonly fields: Fields;
-      readonly error: string | null;
-    }
-  | { readonly kind: 'string'; readonly line: number; readonly error: string | null };
-
-/** A block with an error, and whether it was still read to its end (as one with a field too long is). */
-type BlockResult = Block & { readonly readToEnd: boolean };
 
 /**
- * What the reader throws inside a block and catches at its start, once for every block it skips: without a
- * stack trace, which would take most of the time of reading a file of a million broken entries.
+ * The file's papers. When the file is one of an import's BibTeX files, `ctx.bibtex` has its blocks, read in the
+ * import's first pass, and the macros of all the files as this one sees them; else it is read, with its own.
  */
-class SkipBlock extends Error {
-  constructor(message: string) {
-    const limit = Error.stackTraceLimit;
-    Error.stackTraceLimit = 0;
+export function parseBibtex(text: string, ctx: ParseContext): ParsedDigest {
+  const blocks = ctx.bibtex?.blocks ?? readBibtexBlocks(text);
+  const macros = ctx.bibtex?.macros ?? new MacroTable([definitionsIn(blocks)]).scope(0);
+  const entries = blocks.filter((block): block is EntryBlock => block.kind === 'entry');
+  const parents = crossrefParents(entries, macros);
+  const volumes = new Set(
+    [...parents.values()].filter((parent) => VOLUME_TYPES.has(parent.type) && parent.error === null),
+  );
+
+  const papers: ParsedPaper[] = [];
+  const skipped: SkippedBlock[] = [...stringProblems(blocks, macros)];
+  const undefinedMacros = new Group<string>();
+  const volumesSkipped = new Group<never>();
+  const names: NameCache = ctx.bibtex?.names ?? new Map<string, string>();
+  let entryNumber = 0;
+  for (const entry of entries) {
+    entryNumber++;
+    if (ctx.onProgress !== undefined && entryNumber % PROGRESS_EVERY === 0)
+      ctx.onProgress(entryNumber / entries.length);
+    const where = `entry ${entryNumber} (${label(entry)})`;
+    if (entry.error !== null) {
+      skipped.push({ where, reason: entry.error });
+      continue;
+    }
+    if (volumes.has(entry)) {
+      volumesSkipped.add(entryNumber, entry);
+      continue;
+    }
+    const fields = new EntryFields(entry.fields, parents.get(entry)?.fields, macros);
+    let paper: ParsedPaper | null;
     try {
-      super(message);
-    } finally {
-      Error.stackTraceLimit = limit;
+      paper = paperOf(fields, names);
+    } catch (error) {
+      if (!(error instanceof FieldTooLong)) throw error;
+      skipped.push({ where, reason: error.message });
+      continue;
     }
+    if (fields.undefinedMacros.length > 0) undefinedMacros.add(entryNumber, entry, fields.undefinedMacros);
+    else if (paper === null) skipped.push({ where, reason: 'it has no title' });
+    else papers.push(paper);
   }
+  const grouped = [undefinedMacros.skipped(undefinedMacrosReason), volumesSkipped.skipped(volumeReason)];
+  return {
+    format: 'bibtex',
+    title: `BibTeX: ${baseName(ctx.fileName)}`,
+    date: null,
+    papers,
+    skipped: [...grouped.filter((block) => block !== null), ...skipped],
+  };
 }
 
-/** A reason the entry cannot be read: the reader no longer knows where it is in the chunk. */
-class BrokenEntry extends SkipBlock {}
+/** How many entries are made into papers between two progress reports. */
+const PROGRESS_EVERY = 2000;
 
-/** A field that is read to its end, but too long to keep: the entry is skipped, and the reader knows where it is. */
-class FieldTooLong extends SkipBlock {}
-
-/** The @string macros defined so far, and how much text they have expanded to in all. */
-class Macros {
-  /** By lower-case name; null for a macro defined with a value too long to keep. */
-  private readonly values = new Map<string, string | null>(MONTH_MACROS);
-  private expanded = 0;
-
-  define(name: string, value: string | null): void {
-    this.values.set(name.toLowerCase(), value);
-  }
-
-  /** The macro's text, or undefined when there is no such macro. Throws FieldTooLong when it cannot be had. */
-  expand(name: string): string | undefined {
-    const value = this.values.get(name.toLowerCase());
-    if (value === undefined) return undefined;
-    if (value === null) throw new FieldTooLong(FIELD_TOO_LONG);
-    this.expanded += value.length;
-    if (this.expanded > MAX_MACRO_EXPANSION) throw new FieldTooLong(EXPANSION_TOO_LARGE);
-    return value;
-  }
+/** How an entry is named in messages: `@article{key}`. */
+function label(entry: EntryBlock): string {
+  return `@${quoteForMessage(entry.type)}{${quoteForMessage(entry.key)}}`;
 }
 
-function readBlocks(text: string, macros: Macros): readonly Block[] {
-  const blocks: Block[] = [];
-  for (const chunk of entryChunks(text)) {
-    // One by one: a line can hold any number of entries, too many to pass as arguments.
-    for (const block of new ChunkReader(chunk.text, chunk.firstLine, macros).read()) blocks.push(block);
+/** The file's @string blocks that cannot be used, in order: broken ones, and ones too long once expanded. */
+function stringProblems(blocks: readonly Block[], macros: MacroScope): readonly SkippedBlock[] {
+  const problems: { line: number; reason: string }[] = [...macros.problems()];
+  for (const block of blocks) {
+    if (block.kind === 'string' && block.error !== null) problems.push({ line: block.line, reason: block.error });
   }
-  return blocks;
+  return problems
+    .sort((a, b) => a.line - b.line)
+    .map(({ line, reason }) => ({ where: `@string at line ${line}`, reason }));
 }
 
-function entryChunks(text: string): readonly { text: string; firstLine: number }[] {
-  const lines = text.split('\n');
-  const chunks: { text: string; firstLine: number }[] = [];
-  let start = 0;
-  for (let i = 1; i <= lines.length; i++) {
-    if (i === lines.length || ENTRY_LINE.test(lines[i] ?? '')) {
-      chunks.push({ text: lines.slice(start, i).join('\n'), firstLine: start + 1 });
-      start = i;
+// ---------------------------------------------------------------- crossref
+
+/** Entries of these types that other entries cross-reference are the volumes they appear in, not papers. */
+const VOLUME_TYPES = new Set(['proceedings', 'mvproceedings', 'collection', 'mvcollection', 'mvbook', 'periodical']);
+
+/**
+ * Fields an entry does not take from the one it cross-references: those that name or identify the volume itself
+ * (its title is the entry's booktitle, its DOI and links are the volume's), rather than describe the entry too.
+ */
+const NOT_INHERITED = new Set([
+  'title',
+  'subtitle',
+  'shorttitle',
+  'abstract',
+  'keywords',
+  'doi',
+  'url',
+  'eprint',
+  'eprinttype',
+  'archiveprefix',
+  'primaryclass',
+  'arxivid',
+  'arxiv',
+  'isbn',
+  'issn',
+  'note',
+  'howpublished',
+  'pages',
+  'crossref',
+]);
+
+/** Each entry with a `crossref` to an entry of the file, and that entry (by key, in any case). */
+function crossrefParents(entries: readonly EntryBlock[], macros: MacroScope): ReadonlyMap<EntryBlock, EntryBlock> {
+  const parents = new Map<EntryBlock, EntryBlock>();
+  const children = entries.filter((entry) => entry.fields.has('crossref'));
+  if (children.length === 0) return parents;
+  const byKey = new Map<string, EntryBlock>();
+  for (const entry of entries) {
+    const key = entry.key.toLowerCase();
+    if (key !== '' && !byKey.has(key)) byKey.set(key, entry);
+  }
+  for (const child of children) {
+    let key: string;
+    try {
+      key = macros.expand(child.fields.get('crossref') ?? '').text;
+    } catch {
+      continue;
     }
+    const parent = byKey.get(key.replace(/[{}]/g, '').trim().toLowerCase());
+    if (parent !== undefined && parent !== child) parents.set(child, parent);
   }
-  return chunks;
+  return parents;
 }
 
-class ChunkReader {
-  private pos = 0;
-  /**
-   * Lines are counted on from the last one asked for, so that a line of many @strings takes linear time: how
-   * many so far, and where the next line break is (-1: none).
-   */
-  private lines: { readonly counted: number; readonly nextBreak: number } | null = null;
+// ---------------------------------------------------------------- fields, expanded as they are read
+
+/**
+ * An entry's fields as the paper is made from them: expanded when read, the undefined macros of those read noted
+ * (the fields nobody reads do not matter), and those the entry lacks taken from the one it cross-references.
+ */
+class EntryFields {
+  /** Made when the first one is found: most entries have none. */
+  private undefinedFound: string[] | null = null;
 
   constructor(
-    private readonly text: string,
-    private readonly firstLine: number,
-    private readonly macros: Macros,
+    private readonly fields: ReadonlyMap<string, FieldValue>,
+    private readonly parent: ReadonlyMap<string, FieldValue> | undefined,
+    private readonly macros: MacroScope,
   ) {}
 
-  read(): readonly Block[] {
-    const blocks: Block[] = [];
-    for (;;) {
-      const at = this.text.indexOf('@', this.pos);
-      if (at < 0) return blocks;
-      this.pos = at + 1;
-      const type = this.match(ENTRY_TYPE)?.toLowerCase();
-      this.skipSpace();
-      const open = this.text[this.pos];
-      // Outside entries everything is comment, "ada@example.org" included.
-      if (type === undefined || (open !== '{' && open !== '(')) continue;
-      const close = open === '{' ? '}' : ')';
-      if (type === 'comment' || type === 'preamble') {
-        this.skipGroup(close);
-        continue;
-      }
-      this.pos++;
-      const block: BlockResult = type === 'string' ? this.stringBlock(at, close) : this.entryBlock(type, close);
-      blocks.push(block);
-      // After a broken entry the reader cannot tell where it is: the rest of the chunk is its debris.
-      if (block.error !== null && !block.readToEnd) return blocks;
+  /** Throws FieldTooLong. */
+  get(name: string): string | undefined {
+    let value = this.fields.get(name);
+    if (value === undefined && this.parent !== undefined && !NOT_INHERITED.has(name)) value = this.parent.get(name);
+    if (value === undefined || typeof value === 'string') return value;
+    const { text, undefinedMacros } = this.macros.expand(value);
+    for (const macro of undefinedMacros) {
+      this.undefinedFound ??= [];
+      if (!this.undefinedFound.includes(macro)) this.undefinedFound.push(macro);
     }
+    return text;
   }
 
-  private stringBlock(at: number, close: string): BlockResult {
-    const line = this.lineOf(at);
-    let tooLong: string | null = null;
-    try {
-      this.skipSpace();
-      const name = this.fieldName();
-      let value: string | null;
-      try {
-        value = this.value(name);
-      } catch (error) {
-        if (!(error instanceof FieldTooLong)) throw error;
-        // Defined, but unusable: a field that names it is too long too (rather than being the macro's name).
-        tooLong = error.message;
-        value = null;
-      }
-      this.macros.define(name, value);
-      this.skipSpace();
-      if (this.text[this.pos] !== close) throw new BrokenEntry(`it does not end with ${close} after the value`);
-      this.pos++;
-      return { kind: 'string', line, error: tooLong, readToEnd: true };
-    } catch (error) {
-      return { kind: 'string', line, error: brokenReason(error), readToEnd: false };
-    }
-  }
-
-  private entryBlock(type: string, close: string): BlockResult {
-    this.skipSpace();
-    const key = this.match(ENTRY_KEY) ?? '';
-    const fields = new Map<string, string>();
-    let tooLong: string | null = null;
-    try {
-      for (;;) {
-        this.skipSpace();
-        const ch = this.text[this.pos];
-        if (ch === undefined) throw new BrokenEntry(`it ends before its closing ${close}`);
-        if (ch === close) {
-          this.pos++;
-          return { kind: 'entry', type, key, fields, error: tooLong, readToEnd: true };
-        }
-        if (ch === ',') {
-          this.pos++;
-          continue;
-        }
-        const name = this.fieldName();
-        try {
-          const value = this.value(name);
-          if (!fields.has(name)) fields.set(name, value);
-        } catch (error) {
-          if (!(error instanceof FieldTooLong)) throw error;
-          tooLong ??= error.message;
-        }
-      }
-    } catch (error) {
-      return { kind: 'entry', type, key, fields, error: brokenReason(error), readToEnd: false };
-    }
-  }
-
-  private fieldName(): string {
-    const name = this.match(FIELD_NAME);
-    if (name === undefined) {
-      const found = this.text[this.pos];
-      throw new BrokenEntry(
-        found === undefined ? 'it ends in the middle' : `"${quoteForMessage(found)}" where a field name should be`,
-      );
-    }
-    this.skipSpace();
-    if (this.text[this.pos] !== '=') throw new BrokenEntry(`the field "${quoteForMessage(name)}" has no "="`);
-    this.pos++;
-    return name.toLowerCase();
-  }
-
-  /**
-   * A value: parts joined by `#`, each braced, quoted, a number or a macro name. Throws FieldTooLong, once the
-   * value is read to its end, when its macros make it longer than MAX_EXPANDED_FIELD_LENGTH: that is found from
-   * the lengths of its parts, before they are put together.
-   */
-  private value(field: string): string {
-    let value = '';
-    let expanded = false;
-    let tooLong: string | null = null;
-    for (;;) {
-      this.skipSpace();
-      try {
-        const part = this.valuePart(field);
-        expanded ||= part.macro;
-        if (expanded && value.length + part.text.length > MAX_EXPANDED_FIELD_LENGTH) tooLong ??= FIELD_TOO_LONG;
-        if (tooLong === null) value += part.text;
-      } catch (error) {
-        if (!(error instanceof FieldTooLong)) throw error;
-        tooLong ??= error.message;
-      }
-      this.skipSpace();
-      if (this.text[this.pos] !== '#') break;
-      this.pos++;
-    }
-    if (tooLong !== null) throw new FieldTooLong(tooLong);
-    return value;
-  }
-
-  /** One part of a value, and whether it is the text of a macro. */
-  private valuePart(field: string): { readonly text: string; readonly macro: boolean } {
-    const part = this.literalPart(field);
-    if (part !== undefined) return { text: part, macro: false };
-    const macro = this.match(MACRO_NAME);
-    if (macro === undefined) throw new BrokenEntry(`the field "${quoteForMessage(field)}" has no value`);
-    const text = this.macros.expand(macro);
-    return text === undefined ? { text: macro, macro: false } : { text, macro: true };
-  }
-
-  /** A braced or quoted part, or a number; undefined when the part is none of these. */
-  private literalPart(field: string): string | undefined {
-    const ch = this.text[this.pos];
-    if (ch === '{') {
-      const end = matchingBrace(this.text, this.pos);
-      if (end < 0) throw new BrokenEntry(`the value of "${quoteForMessage(field)}" has no closing }`);
-      const part = this.text.slice(this.pos + 1, end);
-      this.pos = end + 1;
-      return part;
-    }
-    if (ch === '"') {
-      const end = closingQuote(this.text, this.pos + 1);
-      if (end < 0) throw new BrokenEntry(`the value of "${quoteForMessage(field)}" has no closing "`);
-      const part = this.text.slice(this.pos + 1, end);
-      this.pos = end + 1;
-      return part;
-    }
-    return this.match(NUMBER);
-  }
-
-  /** The line (1-based, in the file) of `at`, which is not before the last one asked for. */
-  private lineOf(at: number): number {
-    let { counted, nextBreak } = this.lines ?? { counted: 0, nextBreak: this.text.indexOf('\n') };
-    while (nextBreak >= 0 && nextBreak < at) {
-      counted++;
-      nextBreak = this.text.indexOf('\n', nextBreak + 1);
-    }
-    this.lines = { counted, nextBreak };
-    return this.firstLine + counted;
-  }
-
-  private skipGroup(close: string): void {
-    const end = close === '}' ? matchingBrace(this.text, this.pos) : this.text.indexOf(')', this.pos);
-    this.pos = end < 0 ? this.text.length : end + 1;
-  }
-
-  private skipSpace(): void {
-    while (/\s/.test(this.text[this.pos] ?? '')) this.pos++;
-  }
-
-  /** The text matching a sticky `pattern` at the current position, consumed; undefined when none does. */
-  private match(pattern: RegExp): string | undefined {
-    pattern.lastIndex = this.pos;
-    const found = pattern.exec(this.text)?.[0];
-    if (found === undefined || found === '') return undefined;
-    this.pos += found.length;
-    return found;
+  /** The undefined macros of the fields read so far. */
+  get undefinedMacros(): readonly string[] {
+    return this.undefinedFound ?? [];
   }
 }
 
-/** In a quoted value, a `"` inside braces (as in `{\"o}`) or escaped does not end it. */
-function closingQuote(text: string, from: number): number {
-  let depth = 0;
-  for (let i = from; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === '\\') i++;
-    else if (ch === '{') depth++;
-    else if (ch === '}') depth--;
-    else if (ch === '"' && depth === 0) return i;
+// ---------------------------------------------------------------- entries skipped together
+
+/**
+ * Entries skipped for one reason, told once: how many, which (the first few), and what they have in common (the
+ * items, those most entries share first).
+ */
+class Group<T> {
+  private readonly entries: { readonly number: number; readonly entry: EntryBlock }[] = [];
+  /** How many entries have each item, in the order the items were first seen. */
+  private readonly items = new Map<T, number>();
+
+  add(number: number, entry: EntryBlock, items: readonly T[] = []): void {
+    this.entries.push({ number, entry });
+    for (const item of items) this.items.set(item, (this.items.get(item) ?? 0) + 1);
   }
-  return -1;
+
+  skipped(reason: (one: boolean, items: readonly T[]) => string): SkippedBlock | null {
+    const [first] = this.entries;
+    if (first === undefined) return null;
+    const items = [...this.items].sort((a, b) => b[1] - a[1]).map(([item]) => item);
+    if (this.entries.length === 1) {
+      return { where: `entry ${first.number} (${label(first.entry)})`, reason: reason(true, items) };
+    }
+    const shown = this.entries.slice(0, 3).map(({ entry }) => label(entry));
+    const more = this.entries.length > shown.length ? ', …' : '';
+    return {
+      where: `${this.entries.length.toLocaleString('en')} entries (${shown.join(', ')}${more})`,
+      reason: reason(false, items),
+    };
+  }
 }
 
-function brokenReason(error: unknown): string {
-  if (error instanceof BrokenEntry) return error.message;
-  throw error;
+/** How many undefined macros a message names before it says how many there are. */
+const MACROS_NAMED = 6;
+
+function undefinedMacrosReason(one: boolean, names: readonly string[]): string {
+  const shown = names.slice(0, MACROS_NAMED).map((name) => quoteForMessage(name));
+  const list = names.length > shown.length ? `${shown.join(', ')}, … (${names.length} in all)` : shown.join(', ');
+  const macros = names.length === 1 ? `the undefined macro ${list}` : `undefined macros ${list}`;
+  const them = names.length === 1 ? 'it' : 'them';
+  return `${one ? 'it uses' : 'they use'} ${macros} — import the file that defines ${them} alongside`;
+}
+
+function volumeReason(one: boolean): string {
+  return one
+    ? 'it is the volume other entries cross-reference, not a paper'
+    : 'they are volumes other entries cross-reference, not papers';
 }
 
 // ---------------------------------------------------------------- from fields to a paper
 
-function paperOf(fields: Fields): ParsedPaper | null {
+function paperOf(fields: EntryFields, names: NameCache): ParsedPaper | null {
   const title = collapseWhitespace(decodeTex(fields.get('title') ?? ''));
   if (title === '') return null;
   const arxivId = arxivIdOf(fields);
@@ -381,7 +258,7 @@ function paperOf(fields: Fields): ParsedPaper | null {
   return {
     title,
     abstract: joinParagraphs(splitParagraphs(decodeTex(rawAbstract))),
-    authors: splitNames(fields.get('author') ?? ''),
+    authors: splitNames(fields.get('author') ?? '', names),
     arxivId,
     doi,
     year: yearOf(fields) ?? (arxivId === null ? null : arxivIdYear(arxivId)),
@@ -404,7 +281,7 @@ function withoutBraces(text: string): string {
   return text.replace(/[{}]/g, '').trim();
 }
 
-function arxivIdOf(fields: Fields): string | null {
+function arxivIdOf(fields: EntryFields): string | null {
   const prefix = fields.get('archiveprefix') ?? fields.get('eprinttype');
   const eprint = fields.get('eprint');
   if (eprint !== undefined && (prefix === undefined || /arxiv/i.test(prefix))) {
@@ -434,54 +311,106 @@ function arxivIdMentionedIn(text: string): string | null {
   return null;
 }
 
-function yearOf(fields: Fields): number | null {
+function yearOf(fields: EntryFields): number | null {
   const year =
     /\b(\d{4})\b/.exec(fields.get('year') ?? '')?.[1] ?? /^\s*\{?(\d{4})/.exec(fields.get('date') ?? '')?.[1];
   return year === undefined ? null : Number(year);
 }
 
+/** Names decoded, by how a file writes them: a bibliography names most of its authors again and again. */
+type NameCache = Map<string, string>;
+
 /** "Schr{\"o}dinger, Erwin and {The ATLAS Collaboration} and others" → ["Erwin Schrödinger", "The ATLAS Collaboration"]. */
-export function splitNames(raw: string): readonly string[] {
-  const names: string[][] = [[]];
-  for (const word of topLevelWords(raw)) {
-    if (word.toLowerCase() === 'and') names.push([]);
-    else names.at(-1)?.push(word);
+export function splitNames(raw: string, cache: NameCache = new Map()): readonly string[] {
+  const names: string[] = [];
+  for (const written of namesAsWritten(raw)) {
+    let decoded = cache.get(written);
+    if (decoded === undefined) {
+      decoded = decodedName(written);
+      cache.set(written, decoded);
+    }
+    if (decoded !== '') names.push(decoded);
   }
-  return names
-    .map((words) => words.join(' '))
-    .filter((name) => name !== '' && name.toLowerCase() !== 'others')
-    .map((name) => collapseWhitespace(decodeTex(firstNameFirst(name))))
-    .filter((name) => name !== '');
+  return names;
+}
+
+/**
+ * The names of an author field as the file writes them: what stands between the words "and" outside braces, from
+ * its first word to its last. In one pass, in slices of the field (a file names hundreds of thousands).
+ */
+function namesAsWritten(raw: string): readonly string[] {
+  const names: string[] = [];
+  let depth = 0;
+  /** The current name's first word's start and last word's end (-1: no word yet); the current word's start. */
+  let nameStart = -1;
+  let nameEnd = -1;
+  let wordStart = -1;
+  const endWord = (end: number): void => {
+    if (wordStart < 0) return;
+    if (end - wordStart === 3 && raw.slice(wordStart, end).toLowerCase() === 'and') {
+      if (nameStart >= 0) names.push(raw.slice(nameStart, nameEnd));
+      nameStart = -1;
+    } else {
+      if (nameStart < 0) nameStart = wordStart;
+      nameEnd = end;
+    }
+    wordStart = -1;
+  };
+  for (let index = 0; index < raw.length; index++) {
+    const code = raw.charCodeAt(index);
+    if (code === 0x7b) depth++;
+    else if (code === 0x7d) depth--;
+    else if (depth === 0 && isSpace(code)) {
+      endWord(index);
+      continue;
+    }
+    if (wordStart < 0) wordStart = index;
+  }
+  endWord(raw.length);
+  if (nameStart >= 0) names.push(raw.slice(nameStart, nameEnd));
+  return names;
+}
+
+/** A name as written, decoded; '' for "others". */
+function decodedName(written: string): string {
+  const name = topLevelWords(written).join(' ');
+  if (name.toLowerCase() === 'others') return '';
+  return collapseWhitespace(decodeTex(firstNameFirst(name)));
 }
 
 /** "Last, First" → "First Last"; "Last, Jr., First" → "First Last Jr.". */
 function firstNameFirst(name: string): string {
-  const [last = '', second, third] = splitTopLevel(name, ',').map((part) => part.trim());
+  const [last = '', second, third] = splitTopLevel(name, isComma).map((part) => part.trim());
   if (third !== undefined) return `${third} ${last} ${second ?? ''}`;
   if (second !== undefined) return `${second} ${last}`;
   return last;
 }
 
 function topLevelWords(text: string): readonly string[] {
-  return splitTopLevel(text, /\s/).filter((word) => word !== '');
+  return splitTopLevel(text, isSpace).filter((word) => word !== '');
 }
 
-/** Splits at separators outside braces. */
-function splitTopLevel(text: string, separator: string | RegExp): readonly string[] {
+function isSpace(code: number): boolean {
+  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  return /\s/.test(String.fromCharCode(code));
+}
+
+const isComma = (code: number): boolean => code === 0x2c;
+
+/** Splits at separators outside braces. In slices of the text: names are split by the hundred thousand. */
+function splitTopLevel(text: string, separates: (code: number) => boolean): readonly string[] {
   const parts: string[] = [];
-  let current = '';
+  let start = 0;
   let depth = 0;
-  for (const ch of text) {
-    if (ch === '{') depth++;
-    else if (ch === '}') depth--;
-    const separates = typeof separator === 'string' ? ch === separator : separator.test(ch);
-    if (depth === 0 && separates) {
-      parts.push(current);
-      current = '';
-    } else {
-      current += ch;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 0x7b) depth++;
+    else if (code === 0x7d) depth--;
+    else if (depth === 0 && separates(code)) {
+      parts.push(text.slice(start, index));
+      start = index + 1;
     }
   }
-  parts.push(current);
+  parts.push(text.slice(start));
   return parts;
 }

@@ -41,6 +41,14 @@ describe('decodeDigest', () => {
     expect(failure(controls).message).toBe('it looks like a binary file, not a digest');
   });
 
+  it('finds a NUL far into a file of text, valid UTF-8 or not', () => {
+    const text = utf8('@misc{k, title = {T}}\n'.repeat(10_000));
+    for (const after of [[0x00], [0xff, 0x00], [0x00, 0xff]]) {
+      const bytes = Uint8Array.from([...text, ...after]);
+      expect(failure(bytes).message).toBe('it looks like a binary file, not a digest');
+    }
+  });
+
   it('accepts text with the odd form feed or tab', () => {
     expect(decodeDigest(utf8('a\tb\fc\n'.repeat(10)), 'x.txt')).toBe('a\tb\fc\n'.repeat(10));
   });

@@ -18,6 +18,7 @@ const MIN_UTF16_NUL_SHARE = 0.5;
 /** …and at most this share has one on the other side. */
 const MAX_UTF16_OTHER_NUL_SHARE = 0.02;
 
+const BINARY_MESSAGE = 'it looks like a binary file, not a digest';
 const UTF16_MESSAGE = 'it is UTF-16 text; Shelfmark reads UTF-8, so save it as UTF-8 and import it again';
 
 /**
@@ -34,8 +35,11 @@ export function decodeDigest(bytes: Uint8Array, _fileName: string): string {
     );
   }
   if (hasUtf16Bom(bytes) || looksLikeUtf16(bytes)) throw new DigestError(UTF16_MESSAGE);
-  if (looksBinary(bytes)) throw new DigestError('it looks like a binary file, not a digest');
-  const text = normalizeLineEndings(decodeUtf8(bytes));
+  if (looksBinary(bytes)) throw new DigestError(BINARY_MESSAGE);
+  const decoded = decodeUtf8(bytes);
+  // A NUL anywhere makes it binary: looked for in the text, where the search is many times faster than in bytes.
+  if (decoded.includes('\0')) throw new DigestError(BINARY_MESSAGE);
+  const text = normalizeLineEndings(decoded);
   if (text.trim() === '') throw new DigestError('the file is empty (it holds only blank space)');
   return text;
 }
@@ -70,9 +74,10 @@ function looksLikeUtf16(bytes: Uint8Array): boolean {
   return controls / units <= MAX_CONTROL_SHARE;
 }
 
+/** By its first bytes; a NUL further on is found once the text is decoded. */
 function looksBinary(bytes: Uint8Array): boolean {
-  if (bytes.includes(0)) return true;
   const sample = bytes.subarray(0, BINARY_SAMPLE_BYTES);
+  if (sample.includes(0)) return true;
   let controls = 0;
   for (const byte of sample) if (isUnexpectedControl(byte)) controls++;
   return controls / sample.length > MAX_CONTROL_SHARE;
@@ -87,6 +92,7 @@ function decodeUtf8(bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
+    if (bytes.includes(0)) throw new DigestError(BINARY_MESSAGE);
     const offset = firstInvalidUtf8Offset(bytes);
     const where = offset === null ? '' : ` (byte ${offset} is 0x${hex(bytes[offset] ?? 0)})`;
     throw new DigestError(`it is not valid UTF-8 text${where}; save it as UTF-8 and import it again`);

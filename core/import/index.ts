@@ -4,7 +4,9 @@ import type { DigestFormat } from '../model.js';
 import { parseArxivEmail } from './arxiv-email.js';
 import { arxivIdsDigest, type ArxivAnswers } from './arxiv-atom.js';
 import { parseArxivIdList, type ArxivRef } from './arxiv-ids.js';
-import { parseBibtex } from './bibtex.js';
+import { definitionsIn, looksLikeBibtex, parseBibtex } from './bibtex.js';
+import { MacroTable, type MacroDefinition } from './bibtex-macros.js';
+import { readBibtexBlocks, type Block } from './bibtex-reader.js';
 import { decodeDigest } from './decode.js';
 import { formatName } from './format-names.js';
 import { capDigest, capLibrary } from './field-caps.js';
@@ -64,7 +66,11 @@ export function readDigestText(text: string, ctx: ParseContext): DigestRead {
 
 /** As readDigestFile, for a caller that cannot ask arXiv: a list of arXiv ids is refused. */
 export function parseDigestFile(bytes: Uint8Array, ctx: ParseContext): ParsedFile {
-  return withPapers(readDigestFile(bytes, ctx));
+  // As one file of an import of one, so that it says what a file of BibTeX macros alone is.
+  const [outcome] = parseDigestFiles([{ name: ctx.fileName, bytes }], ctx.now);
+  if (outcome === undefined || !outcome.ok) throw new DigestError(outcome?.error ?? 'the file could not be read');
+  if (outcome.parsed.kind === 'macros') throw new Error('a file of macros alone was used by no other file');
+  return withPapers(outcome.parsed);
 }
 
 /** As parseDigestFile, for a caller that already has the text. */
@@ -77,11 +83,159 @@ function withPapers(read: DigestRead): ParsedFile {
   return read;
 }
 
-/** `normalized`: without a BOM, with "\n" line endings. */
-function readNormalizedText(normalized: string, ctx: ParseContext): DigestRead {
+/** One file of an import. */
+export interface DigestInput {
+  readonly name: string;
+  readonly bytes: Uint8Array;
+  /** The day its digest is of (YYYY-MM-DD), when the user said so. */
+  readonly date?: string | undefined;
+}
+
+/** A BibTeX file of @string macros alone, and the files of the import that use them. */
+export interface MacrosFile {
+  readonly kind: 'macros';
+  readonly macros: number;
+  readonly usedBy: readonly string[];
+}
+
+export type ParsedInput =
+  | { readonly file: string; readonly ok: true; readonly parsed: DigestRead | MacrosFile }
+  | { readonly file: string; readonly ok: false; readonly error: string };
+
+/** A file of an import after the first pass. */
+interface FirstPass {
+  /** Its text, or why it has none; null once parsed. */
+  text: string | DigestError | null;
+  /** Its format, when told by its text alone (not for JSON: that is parsed once, in the second pass). */
+  readonly format: DigestFormat | null;
+  /** A BibTeX file's blocks; null once parsed. */
+  blocks: readonly Block[] | null;
+}
+
+/**
+ * The files of one import, each parsed on its own, except that BibTeX files share their @string macros, in
+ * whatever order they come (bibliographies keep them in files of their own: `authors.bib`, `journals.bib`). So
+ * two passes: every file is read (a BibTeX file into its blocks, for its macros), then parsed. A file of macros
+ * and no entries is a MacrosFile when other files use its macros, else an error that says so. `onProgress` is
+ * told how far the two passes have got, in bytes (each file counts twice), now and then.
+ */
+export function parseDigestFiles(
+  files: readonly DigestInput[],
+  now: string,
+  onProgress?: (done: number, total: number) => void,
+): readonly ParsedInput[] {
+  const total = 2 * files.reduce((sum, file) => sum + file.bytes.length, 0);
+  let before = 0;
+  /** Reports a share of a file of `bytes` done, after those before it. */
+  const progress =
+    (bytes: number) =>
+    (share: number): void =>
+      onProgress?.(before + Math.min(1, share) * bytes, total);
+  const finished = (bytes: number): void => {
+    before += bytes;
+    onProgress?.(before, total);
+  };
+
+  /** The BibTeX files (by index in `files`), in order, and what the first pass found in each. */
+  const bibtexFiles: number[] = [];
+  const definitions: (readonly MacroDefinition[])[] = [];
+  const entries: number[] = [];
+  const read = files.map((file, index): FirstPass => {
+    const text = decodedOrError(file);
+    const format = typeof text === 'string' ? formatByText(text, file.name) : null;
+    let blocks: readonly Block[] | null = null;
+    if (format === 'bibtex' && typeof text === 'string') {
+      // The first file's blocks are kept for the second pass, which starts with it; the others' would only
+      // take memory until then, so they are counted now and read again then.
+      const first = bibtexFiles.length === 0;
+      const share = progress(file.bytes.length);
+      const found = readBibtexBlocks(text, {
+        countEntriesOnly: !first,
+        onProgress: (done) => share(done / text.length),
+      });
+      bibtexFiles.push(index);
+      definitions.push(definitionsIn(found));
+      entries.push(found.filter((block) => block.kind === 'entry').length);
+      if (first) blocks = found;
+    }
+    finished(file.bytes.length);
+    return { text, format, blocks };
+  });
+  const table = new MacroTable(definitions);
+  /** Author names decoded once for all the files: a bibliography split in files names its authors in each. */
+  const names = new Map<string, string>();
+
+  const outcomes = files.map((file, index): ParsedInput | 'macros' => {
+    const first = read[index];
+    const { text = null, format = null, blocks = null } = first ?? {};
+    // Parsed once: neither need be kept.
+    if (first !== undefined) [first.text, first.blocks] = [null, null];
+    const position = bibtexFiles.indexOf(index);
+    try {
+      if (text === null || text instanceof DigestError) {
+        return { file: file.name, ok: false, error: text?.message ?? '' };
+      }
+      if (position >= 0 && entries[position] === 0 && (definitions[position]?.length ?? 0) > 0) return 'macros';
+      const bibtex =
+        position < 0 ? null : { blocks: blocks ?? readBibtexBlocks(text), macros: table.scope(position), names };
+      const ctx: ParseContext = {
+        fileName: file.name,
+        now,
+        ...(file.date === undefined ? {} : { date: file.date }),
+        ...(bibtex === null ? {} : { bibtex }),
+        ...(onProgress === undefined ? {} : { onProgress: progress(file.bytes.length) }),
+      };
+      return { file: file.name, ok: true, parsed: readNormalizedText(text, ctx, format) };
+    } catch (error) {
+      if (!(error instanceof DigestError)) throw error;
+      return { file: file.name, ok: false, error: error.message };
+    } finally {
+      finished(file.bytes.length);
+    }
+  });
+  // Whether another file uses a file's macros is known once every file is parsed.
+  return outcomes.map((outcome, index) => {
+    if (outcome !== 'macros') return outcome;
+    const file = files[index]?.name ?? '';
+    const position = bibtexFiles.indexOf(index);
+    const macros = definitions[position]?.length ?? 0;
+    const usedBy = [...table.usersOf(position)].map((user) => files[bibtexFiles[user] ?? -1]?.name ?? '');
+    if (usedBy.length > 0) return { file, ok: true, parsed: { kind: 'macros', macros, usedBy } };
+    return { file, ok: false, error: macrosOnlyMessage(macros, bibtexFiles.length > 1) };
+  });
+}
+
+/**
+ * A file's format when its text tells it, JSON aside (it is parsed once, in the second pass). A .bib file that
+ * looks like BibTeX is BibTeX, as detectFormat finds too, but without running every format's test over it first.
+ */
+function formatByText(text: string, fileName: string): DigestFormat | null {
+  if (/^\s*[[{]/.test(text)) return null;
+  if (/\.bib(?:tex)?$/i.test(fileName) && looksLikeBibtex(text)) return 'bibtex';
+  return detectFormat(text, fileName, null);
+}
+
+function decodedOrError(file: DigestInput): string | DigestError {
+  try {
+    return decodeDigest(file.bytes, file.name);
+  } catch (error) {
+    if (error instanceof DigestError) return error;
+    throw error;
+  }
+}
+
+function macrosOnlyMessage(macros: number, otherBibtexFiles: boolean): string {
+  const count = `${macros.toLocaleString('en')} ${macros === 1 ? 'macro' : 'macros'}, no entries`;
+  return otherBibtexFiles
+    ? `${count}: no other file of this import uses them`
+    : `${count}: import it together with the BibTeX files that use them`;
+}
+
+/** `normalized`: without a BOM, with "\n" line endings. `known`: its format, when already detected. */
+function readNormalizedText(normalized: string, ctx: ParseContext, known: DigestFormat | null = null): DigestRead {
   if (normalized.trim() === '') throw new DigestError('the file is empty');
-  const json = parseJsonText(normalized);
-  const format = detectFormat(normalized, ctx.fileName, json);
+  const json = known === null ? parseJsonText(normalized) : null;
+  const format = known ?? detectFormat(normalized, ctx.fileName, json);
   if (format === null) throw new DigestError(unrecognisedJsonMessage(normalized, json) ?? UNRECOGNISED_FORMAT_MESSAGE);
   if (format === 'arxiv-ids') return { kind: 'arxiv-ids', refs: parseArxivIdList(normalized) };
   if (format === 'shelfmark-json') {

@@ -171,3 +171,35 @@ describe('decodeTex and URLs', () => {
     );
   });
 });
+
+describe('decodeTex of text with nothing but braces to decode', () => {
+  it('gives what the decoder gives', () => {
+    // A \relax after it makes the decoder read the text; without it, such text is only composed and unbraced.
+    const pieces = [
+      'a',
+      'B',
+      ' ',
+      '{',
+      '}',
+      '-',
+      '`',
+      "'",
+      'http://ex.org/',
+      'https://a.b/c{d}e',
+      'o\u0308',
+      'é',
+      '\n',
+      ')',
+    ];
+    let seed = 7;
+    const next = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let index = 0; index < 5000; index++) {
+      const text = Array.from(
+        { length: 1 + Math.floor(next() * 12) },
+        () => pieces[Math.floor(next() * pieces.length)],
+      ).join('');
+      if (/--|``|''/.test(text)) continue;
+      expect([text, `${decodeTex(text)} `]).toEqual([text, decodeTex(`${text} \\relax`)]);
+    }
+  });
+});

@@ -248,6 +248,12 @@ function own<T>(record: Readonly<Record<string, T>>, key: string): T | undefined
 }
 
 /**
+ * What the decoder changes, besides composing accents (NFC) and dropping grouping braces: text with none of it
+ * decodes to itself without its braces. Keep it in step with `step`.
+ */
+const TEX_SYNTAX = /[\\$~]|--|``|''/;
+
+/**
  * Plain Unicode text from TeX-flavoured text: accents (`\"o`, `{\"o}`, `\"{o}`, `\c{c}`), letters
  * (`\ss`, `\o`), escapes (`\&`), dashes, `~` and grouping braces. Math is kept as the author's TeX between `$…$`
  * (`\(…\)` becomes `$…$`, `\[…\]` becomes `$$…$$`), neither decoded nor brace-stripped; only the space just inside
@@ -266,6 +272,8 @@ function own<T>(record: Readonly<Record<string, T>>, key: string): T | undefined
 export function decodeTex(text: string, options: TexOptions = {}): string {
   // Most abstracts have nothing to decode.
   if (!NEEDS_DECODING.test(text)) return text.normalize('NFC');
+  // A title with {Capitals} kept, as DBLP writes them, has only grouping braces to drop.
+  if (!TEX_SYNTAX.test(text)) return text.replace(/[{}]/g, '').normalize('NFC');
   return new TexDecoder(text, options.tilde ?? 'space').decode();
 }
 
@@ -808,11 +816,12 @@ class BraceMatches {
 /** The index of the `}` that closes the `{` at `open`, skipping escaped braces; -1 if none. */
 export function matchingBrace(text: string, open: number): number {
   let depth = 0;
+  // By character code: every braced value of a BibTeX file passes through here.
   for (let i = open; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === '\\') i++;
-    else if (ch === '{') depth++;
-    else if (ch === '}' && --depth === 0) return i;
+    const code = text.charCodeAt(i);
+    if (code === 0x5c) i++;
+    else if (code === 0x7b) depth++;
+    else if (code === 0x7d && --depth === 0) return i;
   }
   return -1;
 }

@@ -1,4 +1,6 @@
 import type { Catalogue, DigestFormat, ParsedPaper, ReadingStateMap } from '../model.js';
+import type { MacroScope } from './bibtex-macros.js';
+import type { Block } from './bibtex-reader.js';
 
 /** A block of the input that was not imported, and why. */
 export interface SkippedBlock {
@@ -51,4 +53,16 @@ export interface ParseContext {
    * say its own day is of this one.
    */
   readonly date?: string;
+  /**
+   * A BibTeX file of an import: its blocks, read in the import's first pass, the @string macros of all its BibTeX
+   * files as this one sees them, and the names they share. Without it, the file is read with its own macros.
+   */
+  readonly bibtex?: {
+    readonly blocks: readonly Block[];
+    readonly macros: MacroScope;
+    /** Author names decoded so far by the import's BibTeX files, by how they are written. */
+    readonly names: Map<string, string>;
+  };
+  /** Called now and then, by the parsers of large files, with the share of the file they have parsed (0 to 1). */
+  readonly onProgress?: (share: number) => void;
 }

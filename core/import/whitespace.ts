@@ -23,5 +23,6 @@ export function joinParagraphs(paragraphs: readonly string[]): string {
 }
 
 export function splitParagraphs(text: string): readonly string[] {
-  return text.split(/\n[ \t]*\n/);
+  // Most abstracts of a bibliography are one line: no blank line to look for.
+  return text.includes('\n') ? text.split(/\n[ \t]*\n/) : [text];
 }

@@ -113,7 +113,7 @@ export class ImportExport {
 function papersChangedBy(report: ImportReport): ReadonlySet<string> {
   const changed = new Set<string>();
   for (const file of report.files) {
-    if (!file.ok) continue;
+    if (!file.ok || file.kind === 'macros') continue;
     for (const paper of [...file.summary.added, ...file.summary.merged]) changed.add(paper.id);
   }
   return changed;

@@ -20,7 +20,10 @@ function headline(report: ImportReport): string {
 
 /** How many entries of the report's files were a paper an earlier entry of the same file gave. */
 function mergedInFiles(report: ImportReport): number {
-  return report.files.reduce((sum, file) => sum + (file.ok ? file.summary.mergedInFile.length : 0), 0);
+  return report.files.reduce(
+    (sum, file) => sum + (file.ok && file.kind !== 'macros' ? file.summary.mergedInFile.length : 0),
+    0,
+  );
 }
 
 /** At most this many merged papers are named in a list; the rest are counted. */
@@ -56,6 +59,7 @@ export function ImportReportDialog({ report, onClose }: { report: ImportReport; 
   );
 }
 
+/** What a file was read as, and the file. */
 function FileResult({ result }: { result: FileImportResult }) {
   if (!result.ok) {
     return (
@@ -65,6 +69,22 @@ function FileResult({ result }: { result: FileImportResult }) {
         </div>
         <p className="report-file-error">
           <span className="badge is-error">Not imported</span> <FieldText text={result.error} />
+        </p>
+      </li>
+    );
+  }
+  if (result.kind === 'macros') {
+    return (
+      <li className="report-file">
+        <div className="report-file-name">
+          BibTeX macros
+          <FieldText className="report-file-source" text={result.file} />
+        </div>
+        <p className="report-file-line">
+          <span className="badge">{plural(result.macros, 'macro')}, no entries</span>
+          <span className="badge is-ok">
+            used by <FieldText text={result.usedBy.join(', ')} />
+          </span>
         </p>
       </li>
     );

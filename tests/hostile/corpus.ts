@@ -762,6 +762,14 @@ function* corpus(): Generator<HostileInput> {
     for (let i = 1; i <= 25; i++) source += `@string{s${i} = s${i - 1} # s${i - 1}}\n`;
     return utf8(`${source}@article{k, title = s25}\n`);
   });
+  // Macros are expanded in any order, so a chain of them is followed without recursion.
+  yield either('bibtex-macro-chain-200k', 'refs.bib', () => {
+    const chain = Array.from({ length: 200_000 }, (_, i) => `@string{m${i + 1} = m${i} # "x"}`).join('\n');
+    return utf8(`@article{k, title = m200000}\n${chain}\n@string{m0 = {T}}\n`);
+  });
+  yield either('bibtex-macro-cycle', 'refs.bib', () =>
+    utf8('@string{a = b # "x"}\n@string{b = c}\n@string{c = a}\n@article{k, title = a}\n'),
+  );
 }
 
 /** Every input once, in a stable order. */

@@ -1,12 +1,13 @@
-import { readFile, stat } from 'node:fs/promises';
-import type { DigestFile } from '../../../core/api.js';
+import type { DigestFile, ImportReport } from '../../../core/api.js';
 import { InvalidInputError } from '../../../core/errors.js';
 import { MAX_DIGEST_BYTES } from '../../../core/import/decode.js';
-import { FileSystemError, userFileError } from '../../store/index.js';
+import { isUnreadFile, readImportFile, unreadReason, type UnreadFile } from '../../read-import-file.js';
+import { FileSystemError } from '../../store/index.js';
 import type { CliIo, Command } from '../command.js';
 import { UsageError } from '../usage-error.js';
 import { formatImportReport } from '../format.js';
 import { dayArg } from '../options.js';
+import { importProgressBar } from '../progress-bar.js';
 
 /** A file given to import that could not be read: the sentence that says so names it. */
 interface Unreadable {
@@ -15,30 +16,38 @@ interface Unreadable {
   readonly kind: 'file-system' | 'invalid-input';
 }
 
-async function readDigestFile(path: string): Promise<DigestFile | Unreadable> {
-  try {
-    const info = await stat(path);
-    if (info.isDirectory()) {
+/** Why `path` was not read, in the command line's words, and of which kind of error. */
+function unreadable(path: string, file: UnreadFile): Unreadable {
+  switch (file.problem) {
+    case 'missing':
+      return {
+        name: path,
+        error: `There is no file or folder ${path}. Check the name and the folder.`,
+        kind: 'file-system',
+      };
+    case 'permission':
+      return {
+        name: path,
+        error: `Shelfmark may not read ${path} (permission denied). Check the file's permissions.`,
+        kind: 'file-system',
+      };
+    case 'folder':
       return {
         name: path,
         error: `${path} is a folder, not a file: name the digest files in it.`,
         kind: 'file-system',
       };
-    }
-    if (info.size > MAX_DIGEST_BYTES) {
-      const mb = (bytes: number): string => (bytes / 1024 / 1024).toFixed(1);
-      return {
-        name: path,
-        error: `${path}: the file is too large (${mb(info.size)} MB; the limit is ${mb(MAX_DIGEST_BYTES)} MB)`,
-        kind: 'invalid-input',
-      };
-    }
-    return { name: path, bytes: new Uint8Array(await readFile(path)) };
-  } catch (error) {
-    const inWords = userFileError(error, path);
-    if (inWords === null) throw error;
-    return { name: path, error: inWords.message, kind: 'file-system' };
+    case 'failed':
+      return { name: path, error: `${path}: ${unreadReason(file)}`, kind: 'file-system' };
+    case 'not-regular':
+    case 'too-large':
+      return { name: path, error: `${path}: ${unreadReason(file)}`, kind: 'invalid-input' };
   }
+}
+
+async function readDigestFile(path: string): Promise<DigestFile | Unreadable> {
+  const read = await readImportFile(path);
+  return isUnreadFile(read) ? unreadable(path, read) : { name: path, bytes: read };
 }
 
 /** What a digest read from standard input is called in the report. */
@@ -81,7 +90,14 @@ export const importCommand: Command = {
     const files = read
       .filter((file): file is DigestFile => 'bytes' in file)
       .map((file) => (date === undefined ? file : { ...file, date }));
-    const report = files.length > 0 ? await service.importFiles(files) : { files: [], added: 0, merged: 0 };
+    const bar = io.stderrIsTerminal === true ? importProgressBar(io.stderr) : null;
+    let report: ImportReport = { files: [], added: 0, merged: 0 };
+    try {
+      if (files.length > 0)
+        report = await service.importFiles(files, bar === null ? {} : { onImportProgress: bar.update });
+    } finally {
+      bar?.done();
+    }
     const failures = [
       ...unreadable.map(({ error, kind }) => ({ line: error, kind })),
       ...report.files.flatMap((result) =>

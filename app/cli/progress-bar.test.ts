@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { importProgressBar } from './progress-bar.js';
+
+function drawn(steps: readonly [ms: number, done: number | 'saving'][]): string[] {
+  const written: string[] = [];
+  let time = 0;
+  const bar = importProgressBar(
+    (text) => written.push(text),
+    () => time,
+  );
+  for (const [ms, done] of steps) {
+    time = ms;
+    bar.update(done === 'saving' ? { stage: 'saving' } : { stage: 'reading', done, total: 200 });
+  }
+  bar.done();
+  return written;
+}
+
+describe('the import progress bar', () => {
+  it('is drawn over itself a few times a second at most, and cleared at the end', () => {
+    expect(
+      drawn([
+        [10, 20],
+        [300, 50],
+        [400, 60],
+        [600, 100],
+        [900, 200],
+        [1000, 'saving'],
+        [1300, 'saving'],
+      ]),
+    ).toEqual([
+      '\r\u001b[2KImporting ████████░░░░░░░░░░░░░░░░░░░░░░  25%',
+      '\r\u001b[2KImporting ███████████████░░░░░░░░░░░░░░░  50%',
+      '\r\u001b[2KImporting ██████████████████████████████ 100%',
+      '\r\u001b[2KImporting: saving the library…',
+      '\r\u001b[2K',
+    ]);
+  });
+
+  it('shows a new stage at once', () => {
+    expect(
+      drawn([
+        [300, 100],
+        [350, 'saving'],
+      ]),
+    ).toEqual([
+      '\r\u001b[2KImporting ███████████████░░░░░░░░░░░░░░░  50%',
+      '\r\u001b[2KImporting: saving the library…',
+      '\r\u001b[2K',
+    ]);
+  });
+
+  it('is never drawn for a command that ends within a quarter of a second', () => {
+    expect(
+      drawn([
+        [10, 100],
+        [100, 200],
+        [200, 'saving'],
+      ]),
+    ).toEqual([]);
+  });
+});

@@ -1,0 +1,121 @@
+/**
+ * Reading a file the user asked to import, wherever they ask (the command line, the desktop app's dialog): only a
+ * regular file, and at most the size limit, however large the file says it is or grows while it is read. A named
+ * pipe would wait for a writer forever and a device (a link to `/dev/zero`) never ends: both are refused.
+ */
+
+import { constants, type Stats } from 'node:fs';
+import { open, stat, type FileHandle } from 'node:fs/promises';
+import { MAX_DIGEST_BYTES } from '../core/import/decode.js';
+
+/** Why a file was not read. */
+export type UnreadFile =
+  | { readonly problem: 'missing' }
+  | { readonly problem: 'permission' }
+  | { readonly problem: 'folder' }
+  /** A named pipe, a device, a socket: what it is, in words. */
+  | { readonly problem: 'not-regular'; readonly what: string }
+  /** `size`: what the file says, or null when it grew past the limit while it was read. */
+  | { readonly problem: 'too-large'; readonly size: number | null; readonly limit: number }
+  | { readonly problem: 'failed'; readonly message: string };
+
+/**
+ * Opening does not wait for a named pipe's writer, nor makes a terminal the process's own. (Windows has neither
+ * flag, nor named pipes in its file system.)
+ */
+const OPEN_FLAGS = ((flags: Partial<typeof constants>) =>
+  constants.O_RDONLY | (flags.O_NONBLOCK ?? 0) | (flags.O_NOCTTY ?? 0))(constants);
+
+/** How much is read at first when the file says it is empty (as files of /proc do): it may still hold text. */
+const FIRST_READ = 64 * 1024;
+
+/**
+ * The file's bytes, or why they were not read. The path is looked at before it is opened (opening some devices
+ * does something), and what was opened is looked at again, as it may not be what was looked at before.
+ */
+export async function readImportFile(path: string, limit: number = MAX_DIGEST_BYTES): Promise<Uint8Array | UnreadFile> {
+  let handle: FileHandle;
+  try {
+    const refused = refusal(await stat(path), limit);
+    if (refused !== null) return refused;
+    handle = await open(path, OPEN_FLAGS);
+  } catch (error) {
+    return unreadFile(error);
+  }
+  try {
+    const info = await handle.stat();
+    return refusal(info, limit) ?? (await readAtMost(handle, limit, info.size));
+  } catch (error) {
+    return unreadFile(error);
+  } finally {
+    await handle.close();
+  }
+}
+
+function refusal(info: Stats, limit: number): UnreadFile | null {
+  if (info.isDirectory()) return { problem: 'folder' };
+  if (!info.isFile()) return { problem: 'not-regular', what: kindOf(info) };
+  if (info.size > limit) return { problem: 'too-large', size: info.size, limit };
+  return null;
+}
+
+function kindOf(info: Stats): string {
+  if (info.isFIFO()) return 'a named pipe (FIFO)';
+  if (info.isCharacterDevice() || info.isBlockDevice()) return 'a device';
+  if (info.isSocket()) return 'a socket';
+  return 'not a regular file';
+}
+
+/** The file's bytes, read until its end, or too-large as soon as there are more than `limit`. */
+async function readAtMost(handle: FileHandle, limit: number, expected: number): Promise<Uint8Array | UnreadFile> {
+  // One byte more than expected: a file that grew is noticed without a second buffer when it is small.
+  let buffer = Buffer.allocUnsafe(Math.min(limit + 1, expected > 0 ? expected + 1 : FIRST_READ));
+  let length = 0;
+  for (;;) {
+    if (length === buffer.length) {
+      const larger = Buffer.allocUnsafe(Math.min(limit + 1, buffer.length * 2));
+      buffer.copy(larger, 0, 0, length);
+      buffer = larger;
+    }
+    const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+    if (bytesRead === 0) return buffer.subarray(0, length);
+    length += bytesRead;
+    if (length > limit) return { problem: 'too-large', size: null, limit };
+  }
+}
+
+function unreadFile(error: unknown): UnreadFile {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return { problem: 'missing' };
+  if (code === 'EACCES' || code === 'EPERM') return { problem: 'permission' };
+  if (code === 'EISDIR') return { problem: 'folder' };
+  // Opening a socket, or a device without its driver.
+  if (code === 'ENXIO' || code === 'ENODEV') return { problem: 'not-regular', what: 'not a regular file' };
+  return { problem: 'failed', message: error instanceof Error ? error.message : String(error) };
+}
+
+const megabytes = (bytes: number): string => (bytes / 1024 / 1024).toFixed(1);
+
+/** The reason a file was not read, in the words both front ends use for it. */
+export function unreadReason(file: UnreadFile): string {
+  switch (file.problem) {
+    case 'missing':
+      return 'no such file';
+    case 'permission':
+      return 'permission denied';
+    case 'folder':
+      return 'it is a folder, not a file';
+    case 'not-regular':
+      return `it is ${file.what.startsWith('not ') ? file.what : `${file.what}, not a regular file`}; Shelfmark imports only regular files`;
+    case 'too-large':
+      return file.size === null
+        ? `the file is too large (it grew past the limit of ${megabytes(file.limit)} MB while it was read)`
+        : `the file is too large (${megabytes(file.size)} MB; the limit is ${megabytes(file.limit)} MB)`;
+    case 'failed':
+      return `it could not be read (${file.message})`;
+  }
+}
+
+export function isUnreadFile(read: Uint8Array | UnreadFile): read is UnreadFile {
+  return !(read instanceof Uint8Array);
+}
