@@ -10,19 +10,21 @@ export function useMathVersion(): number {
   return useSyncExternalStore(subscribeMath, mathVersion);
 }
 
+/** How a field's formulas are set: see FieldText. */
+export type MathLayout = 'inline' | 'display' | 'name';
+
 /**
  * Text with its formulas rendered (lib/math.ts), and the search's matches: in <mark> in the text between them; a
- * formula with a match in it is marked whole, since MathML cannot mark part of one. `display`: `$$…$$` on a line of
- * its own; otherwise every formula is set in the line (a list row).
+ * formula with a match in it is marked whole, since MathML cannot mark part of one.
  */
 export const MathText = memo(function MathText({
   text,
   ranges,
-  display,
+  layout,
 }: {
   text: string;
   ranges?: readonly Range[] | undefined;
-  display: boolean;
+  layout: MathLayout;
 }) {
   useMathVersion();
   const pieces = useMemo(() => fieldPieces(text, ranges), [text, ranges]);
@@ -32,22 +34,27 @@ export const MathText = memo(function MathText({
         piece.kind === 'text' ? (
           <Highlighted key={position} text={piece.text} ranges={piece.ranges} />
         ) : (
-          <Formula key={position} piece={piece} display={display && piece.display} />
+          <Formula
+            key={position}
+            piece={piece}
+            display={layout === 'display' && piece.display}
+            named={layout === 'name'}
+          />
         ),
       )}
     </>
   );
 });
 
-function Formula({ piece, display }: { piece: MathPiece; display: boolean }) {
-  const markup = mathMarkup(piece.tex, display);
+function Formula({ piece, display, named }: { piece: MathPiece; display: boolean; named: boolean }) {
+  const rendered = mathMarkup(piece.tex, display);
   // Not yet loaded, or not renderable: the TeX as stored, which reads.
-  if (markup === undefined || markup === null) return <Highlighted text={piece.source} ranges={piece.ranges} />;
+  if (rendered === undefined || rendered === null) return <Highlighted text={piece.source} ranges={piece.ranges} />;
   const formula = (
     <span
       className={display ? 'formula is-display' : 'formula'}
       // Sanitised MathML from lib/math-markup.ts: KaTeX's, through DOMPurify's MathML allowlist.
-      dangerouslySetInnerHTML={{ __html: markup }}
+      dangerouslySetInnerHTML={{ __html: named ? rendered.named : rendered.markup }}
     />
   );
   return piece.ranges.length > 0 ? <mark className="formula-match">{formula}</mark> : formula;

@@ -2,9 +2,10 @@ import { describe, expect, it, vi } from 'vitest';
 
 const rendered: string[] = [];
 vi.mock('./math-markup.js', () => ({
-  renderMathMarkup: (tex: string, display: boolean): string | null => {
+  renderMathMarkup: (tex: string, display: boolean) => {
     rendered.push(tex);
-    return tex === 'bad' ? null : `<math${display ? ' display="block"' : ''}><mi>${tex}</mi></math>`;
+    const markup = `<math${display ? ' display="block"' : ''}><mi>${tex}</mi></math>`;
+    return tex === 'bad' ? null : { markup, named: markup };
   },
 }));
 
@@ -20,9 +21,9 @@ describe('mathMarkup', () => {
     expect(heard).toEqual([before + 1]);
     unsubscribe();
 
-    expect(mathMarkup('x', false)).toBe('<math><mi>x</mi></math>');
-    expect(mathMarkup('x', false)).toBe('<math><mi>x</mi></math>');
-    expect(mathMarkup('x', true)).toBe('<math display="block"><mi>x</mi></math>');
+    expect(mathMarkup('x', false)?.markup).toBe('<math><mi>x</mi></math>');
+    expect(mathMarkup('x', false)?.markup).toBe('<math><mi>x</mi></math>');
+    expect(mathMarkup('x', true)?.markup).toBe('<math display="block"><mi>x</mi></math>');
     expect(mathMarkup('bad', false)).toBeNull();
     expect(mathMarkup('bad', false)).toBeNull();
     // Inline and display are two formulas; a formula that cannot be rendered is remembered too.

@@ -7,8 +7,9 @@
  */
 
 import { LruCache } from './lru.js';
+import type { RenderedFormula } from './math-markup.js';
 
-type MathRenderer = (tex: string, display: boolean) => string | null;
+type MathRenderer = (tex: string, display: boolean) => RenderedFormula | null;
 
 const CACHE_SIZE = 500;
 
@@ -17,7 +18,7 @@ let loading: Promise<void> | null = null;
 let unavailable = false;
 let version = 0;
 const listeners = new Set<() => void>();
-const cache = new LruCache<string, string | null>(CACHE_SIZE);
+const cache = new LruCache<string, RenderedFormula | null>(CACHE_SIZE);
 
 function loaded(): void {
   version += 1;
@@ -45,7 +46,7 @@ export function loadMath(): Promise<void> {
  * The formula's MathML; null when it cannot be rendered; undefined while the renderer is on its way (asking starts
  * it). `display`: a `$$…$$` formula set on a line of its own.
  */
-export function mathMarkup(tex: string, display: boolean): string | null | undefined {
+export function mathMarkup(tex: string, display: boolean): RenderedFormula | null | undefined {
   if (renderer === null) {
     if (unavailable) return null;
     void loadMath();

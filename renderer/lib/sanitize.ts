@@ -100,5 +100,8 @@ const OPTIONS = {
  * arrived (asking for one fetches it); until then they show as written.
  */
 export function renderNote(markdown: string): string {
-  return purify.sanitize(markdownToHtml(markdown, mathMarkup), OPTIONS);
+  return purify.sanitize(
+    markdownToHtml(markdown, (tex, display) => mathMarkup(tex, display)?.markup),
+    OPTIONS,
+  );
 }

@@ -122,7 +122,7 @@ function RowContent({
           aria-posinset={option.index + 1}
         >
           <div className="row-title" id={`${option.id}-title`}>
-            <FieldText text={paper.title} ranges={highlights?.title} math="inline" />
+            <FieldText text={paper.title} ranges={highlights?.title} math="name" />
           </div>
           <span className="visually-hidden" id={`${option.id}-state`}>
             {stateWords(paper)}
