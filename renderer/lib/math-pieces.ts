@@ -7,7 +7,7 @@
 import { mathSpans } from '../../core/math-spans.js';
 import { normalizeRanges, type Range } from './highlight.js';
 
-export interface TextPiece {
+interface TextPiece {
   readonly kind: 'text';
   /** As it reads: a dollar sign written `\$` shows as `$`. */
   readonly text: string;

@@ -11,7 +11,7 @@ import katex, { type KatexOptions } from 'katex';
 /** Longer TeX is shown as written: no title's or abstract's formula is anywhere near it. */
 export const MAX_TEX_LENGTH = 2_000;
 /** Deeper braces are shown as written: KaTeX parses them recursively, and Chromium lays them out so. */
-export const MAX_TEX_DEPTH = 24;
+const MAX_TEX_DEPTH = 24;
 
 const OPTIONS: KatexOptions = {
   output: 'mathml',
