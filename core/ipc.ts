@@ -8,7 +8,7 @@ export const API_CHANNEL = 'shelfmark:api';
 export const EVENT_CHANNEL = 'shelfmark:event';
 
 /** Menu items the renderer carries out itself. */
-export type MenuCommand = 'find' | 'export' | 'shortcuts' | 'undo' | 'select-all';
+export type MenuCommand = 'find' | 'export' | 'shortcuts' | 'undo' | 'select-all' | 'duplicates';
 
 export type AppEvent =
   | { readonly type: 'menu'; readonly command: MenuCommand }

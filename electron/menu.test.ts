@@ -87,6 +87,12 @@ describe('buildMenuTemplate', () => {
     expect(calls.commands).toEqual(['find']);
   });
 
+  it('has View → Possible Duplicates, which the page shows', () => {
+    const { template, calls } = build();
+    click(topMenu(template, 'View').find((entry) => entry.label === 'Possible Duplicates'));
+    expect(calls.commands).toEqual(['duplicates']);
+  });
+
   it('has Help → Keyboard Shortcuts', () => {
     const { template, calls } = build();
     click(topMenu(template, 'Help').find((entry) => entry.label === 'Keyboard Shortcuts'));

@@ -9,7 +9,7 @@ interface MenuActions {
   importDigest(): void;
   /** File → Open Library…: choose another library file, then restart on it. */
   openLibrary(): void;
-  /** Items the renderer carries out (Export…, Find…, Keyboard Shortcuts). */
+  /** Items the renderer carries out (Export…, Find…, Possible Duplicates, Keyboard Shortcuts). */
   sendCommand(command: MenuCommand): void;
   openExternal(url: string): void;
 }
@@ -104,6 +104,8 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
         ? [{ role: 'reload' } as const, { role: 'forceReload' } as const, { role: 'toggleDevTools' } as const]
         : []),
       ...(isDev ? [separator] : []),
+      { id: 'duplicates', label: 'Possible Duplicates', click: () => actions.sendCommand('duplicates') },
+      separator,
       { role: 'resetZoom' },
       { role: 'zoomIn' },
       { role: 'zoomOut' },

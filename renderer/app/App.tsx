@@ -5,6 +5,7 @@ import { ImportReportDialog } from '../dialogs/ImportReportDialog.js';
 import { Dialog } from '../dialogs/Dialog.js';
 import { ExportDialog } from '../dialogs/ExportDialog.js';
 import { ShortcutsDialog } from '../dialogs/ShortcutsDialog.js';
+import { DuplicatesView } from '../duplicates/DuplicatesView.js';
 import { useAppState, useController } from '../kit/context.js';
 import { ListPane } from '../list/PaperList.js';
 import { Sidebar } from '../sidebar/Sidebar.js';
@@ -61,16 +62,21 @@ export function App() {
   );
 }
 
-/** The library: sidebar, list and paper, in as many columns as the window has room for (see useColumns). */
+/**
+ * The library: sidebar, list and paper, in as many columns as the window has room for (see useColumns); or the
+ * sidebar and the possible duplicates in place of the list and the paper.
+ */
 function Library() {
   const controller = useController();
   const { columns, paperOpen, drawerOpen } = useAppState((state) => state.layout);
+  const duplicates = useAppState((state) => state.view === 'duplicates');
   return (
     <>
       <SkipLinks />
       <div
         className="app"
         data-columns={columns}
+        data-view={duplicates ? 'duplicates' : undefined}
         data-paper-open={paperOpen || undefined}
         data-drawer-open={drawerOpen || undefined}
       >
@@ -80,11 +86,20 @@ function Library() {
         )}
         {/* While the drawer is open, the rest can be neither focused nor clicked: Esc or the scrim closes it. */}
         <div className="app-panes" inert={drawerOpen}>
-          <ListPane />
-          <Toolbar />
-          <main className="detail-pane" aria-label="Paper">
-            <DetailPane />
-          </main>
+          {duplicates ? (
+            <>
+              <Toolbar />
+              <DuplicatesView />
+            </>
+          ) : (
+            <>
+              <ListPane />
+              <Toolbar />
+              <main className="detail-pane" aria-label="Paper">
+                <DetailPane />
+              </main>
+            </>
+          )}
         </div>
       </div>
     </>

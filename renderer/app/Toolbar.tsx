@@ -9,6 +9,7 @@ export function Toolbar() {
   const busy = useAppState((state) => state.busy === 'importing');
   const canUndo = useAppState((state) => state.canUndo);
   const { columns, paperOpen, drawerOpen } = useAppState((state) => state.layout);
+  const duplicates = useAppState((state) => state.view === 'duplicates');
   const menuRef = useRef<HTMLButtonElement>(null);
 
   useEffect(() => controller.onFocusRequest('menu', () => menuRef.current?.focus()), [controller]);
@@ -32,7 +33,7 @@ export function Toolbar() {
               Library
             </button>
           )}
-          {paperOpen && (
+          {(paperOpen || (duplicates && columns < 3)) && (
             <button
               type="button"
               className="button is-quiet is-small"

@@ -1,10 +1,13 @@
 import { useEffect } from 'react';
-import { commandForKey, isTextField } from '../lib/keyboard.js';
+import { commandForKey, isTextField, type Command } from '../lib/keyboard.js';
 import { paperLinks } from '../lib/links.js';
 import { paperById } from '../state/state.js';
 import type { Controller } from '../controller/controller.js';
 
 const isMac = /Mac|iPhone|iPad/.test(navigator.platform);
+
+/** What the keys may do while the possible duplicates stand in place of the list: nothing to a paper there. */
+const BESIDE_THE_LIST: ReadonlySet<Command> = new Set(['focus-search', 'leave-field', 'escape', 'shortcuts', 'undo']);
 
 function openInBrowser(href: string): void {
   // The same path as a click on a link: the desktop app hands http(s) URLs to the system browser.
@@ -41,6 +44,7 @@ export function useGlobalKeys(controller: Controller): void {
       if (state.load.phase !== 'ready' || state.papers.length === 0) {
         if (command !== 'shortcuts') return;
       }
+      if (state.view === 'duplicates' && !BESIDE_THE_LIST.has(command)) return;
       event.preventDefault();
       switch (command) {
         case 'focus-search':

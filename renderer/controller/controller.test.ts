@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiCallError, type LibraryApi, type ReadingStateInput } from '../../core/api.js';
+import { possibleDuplicates } from '../../core/duplicates.js';
 import type { Paper, ReadingStatus } from '../../core/model.js';
+import type { PaperMergeUndo } from '../../core/paper-merge.js';
 import type { WorkerPort } from '../search/protocol.js';
 import { paperById } from '../state/state.js';
 import { outlineColumns, paper } from '../../tests/builders.js';
@@ -54,6 +56,32 @@ function fakeApi(initial: Paper[]) {
         const [changed] = change([id], (p) => ({ ...p, note }));
         if (changed === undefined) throw new Error('no paper');
         return changed;
+      }),
+    listPossibleDuplicates: () => Promise.resolve(possibleDuplicates({ papers, digests: [] })),
+    // The kept paper takes the other's note and tags; the undo is the two papers as they were.
+    mergePapers: (keepId: string, mergeId: string) =>
+      answer('mergePapers', [keepId, mergeId], () => {
+        const kept = papers.find((candidate) => candidate.id === keepId);
+        const merged = papers.find((candidate) => candidate.id === mergeId);
+        if (kept === undefined || merged === undefined) throw new Error('no paper');
+        const paper = { ...kept, note: `${kept.note}\n${merged.note}`, tags: [...kept.tags, ...merged.tags] };
+        papers = papers.flatMap((candidate) =>
+          candidate.id === keepId ? [paper] : candidate.id === mergeId ? [] : [candidate],
+        );
+        const undo: PaperMergeUndo = {
+          kept: { record: kept, state: null },
+          merged: { record: merged, state: null },
+          position: 0,
+          digests: [],
+        };
+        return { paper, undo };
+      }),
+    unmergePapers: (undo: PaperMergeUndo) =>
+      answer('unmergePapers', [undo], () => {
+        const kept = undo.kept.record as Paper;
+        const merged = undo.merged.record as Paper;
+        papers = [...papers.map((candidate) => (candidate.id === kept.id ? kept : candidate)), merged];
+        return [kept, merged];
       }),
   };
   return {
@@ -248,6 +276,72 @@ describe('Controller', () => {
     controller.setQuery('graphs');
     controller.escape();
     expect(controller.state.query).toBe('');
+  });
+
+  it('merges possible duplicates into one, and takes them apart again by undo or by the toast', async () => {
+    const book = paper('book', { title: 'Working memory', year: 1986, note: 'The book.' });
+    const chapter = paper('chapter', { title: 'Working Memory', year: 1974, tags: ['chapter'] });
+    const { controller, fake } = await ready([book, chapter, paper('other')]);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(controller.state.duplicates.map((group) => group.papers.map((candidate) => candidate.id))).toEqual([
+      ['book', 'chapter'],
+    ]);
+    const focused: string[] = [];
+    for (const target of ['duplicates', 'list'] as const) {
+      controller.onFocusRequest(target, () => focused.push(target));
+    }
+    controller.showDuplicates();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(controller.state.view).toBe('duplicates');
+    expect(focused).toEqual(['duplicates']);
+
+    expect(await controller.mergeDuplicates('book', ['chapter'], 'Working memory')).toBe(true);
+    expect(paperById(controller.state, 'chapter')).toBeUndefined();
+    expect(paperById(controller.state, 'book')?.tags).toEqual(['chapter']);
+    expect(controller.state.counts.status.unread).toBe(2);
+    expect(controller.state.duplicates).toEqual([]);
+    const toast = controller.state.toasts.at(-1);
+    expect(toast?.message).toBe('Merged 2 papers titled “Working memory” into one.');
+    expect(toast?.action?.label).toBe('Undo');
+
+    // Ctrl/Cmd+Z takes it apart; the group is a possible duplicate again.
+    await controller.undo();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(paperById(controller.state, 'chapter')?.tags).toEqual(['chapter']);
+    expect(paperById(controller.state, 'book')?.tags).toEqual([]);
+    expect(controller.state.duplicates).toHaveLength(1);
+    expect(controller.state.toasts.at(-1)?.message).toBe('Undone: Merged 2 papers titled “Working memory” into one.');
+    expect(controller.state.canUndo).toBe(false);
+    // Its toast went with it: an Undo left on screen would undo nothing.
+    expect(controller.state.toasts.some((candidate) => candidate.action !== undefined)).toBe(false);
+
+    // So does the toast's Undo, once.
+    await controller.mergeDuplicates('chapter', ['book'], 'Working memory');
+    controller.state.toasts.at(-1)?.action?.run();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(paperById(controller.state, 'book')?.note).toBe('The book.');
+    expect(fake.calls.filter((call) => call.method === 'unmergePapers')).toHaveLength(2);
+    controller.state.toasts.findLast((candidate) => candidate.action !== undefined)?.action?.run();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(fake.calls.filter((call) => call.method === 'unmergePapers')).toHaveLength(2);
+
+    // A refused merge changes nothing and says so.
+    fake.fail('The library file is read-only');
+    expect(await controller.mergeDuplicates('book', ['chapter'], 'Working memory')).toBe(false);
+    expect(controller.state.toasts.at(-1)?.message).toBe(
+      "Couldn't merge the papers titled “Working memory”: The library file is read-only. Nothing was changed.",
+    );
+    expect(controller.state.canUndo).toBe(false);
+    fake.fail(null);
+
+    // Esc, or a filter, brings the list back.
+    controller.escape();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(controller.state.view).toBe('papers');
+    expect(focused.at(-1)).toBe('list');
+    controller.showDuplicates();
+    controller.setFilter({ kind: 'all' });
+    expect(controller.state.view).toBe('papers');
   });
 
   it('says what a folder export replaced and which of the user’s files it left', async () => {

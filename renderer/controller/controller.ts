@@ -33,6 +33,7 @@ import { visibleIds } from '../state/visible.js';
 import { FocusRegistry, type FocusTarget } from './focus.js';
 import { ImportExport } from './import-export.js';
 import { Loader } from './loader.js';
+import { Merges } from './merges.js';
 import { Mutations } from './mutations.js';
 import { NoteSaver } from './note-saver.js';
 import { showToast } from './toasts.js';
@@ -45,6 +46,7 @@ export class Controller {
   private readonly search: SearchClient;
   private readonly loader: Loader;
   private readonly mutations: Mutations;
+  private readonly merges: Merges;
   private readonly transfer: ImportExport;
   private readonly focusRegistry = new FocusRegistry();
   private syncedPapers: readonly Paper[] | null = null;
@@ -82,7 +84,14 @@ export class Controller {
       search: (query) => this.search.search(query),
       toast,
     });
-    this.mutations = new Mutations(this.store, api, toast);
+    this.mutations = new Mutations(this.store, api, toast, (entry) => this.merges.unmerge(entry));
+    this.merges = new Merges(this.store, api, {
+      reload: (changed) => this.loader.load(changed),
+      pushUndo: (entry) => this.mutations.pushUndo(entry),
+      undo: (entry) => this.mutations.undoEntry(entry),
+      toast: (message, tone, action) => showToast(this.store, message, tone, action),
+      dismissToast: (id) => this.dismissToast(id),
+    });
     this.transfer = new ImportExport(this.store, api, {
       reload: (changed) => this.loader.load(changed),
       openDialog: (dialog) => this.openDialog(dialog),
@@ -134,17 +143,22 @@ export class Controller {
     return this.focusRegistry.register(target, handler);
   }
 
-  /** Focuses `target`, first showing it when a narrow window hides it (the list under the paper, the drawer). */
+  /**
+   * Focuses `target`, first showing it when a narrow window hides it (the list under the paper, the drawer); the
+   * list's targets bring the list back in place of the possible duplicates.
+   */
   focus(target: FocusTarget): void {
-    const { layout } = this.state;
+    const { layout, view } = this.state;
+    // The list's and the paper's targets are not there while the possible duplicates stand in their place.
+    const leaving = view === 'duplicates' && target !== 'duplicates' && target !== 'sidebar' && target !== 'menu';
     let shown = layout;
     if (target === 'search' || target === 'list') shown = withPaperOpen(withDrawerOpen(layout, false), false);
     else if (target === 'tag' || target === 'note' || target === 'paper')
       shown = withPaperOpen(withDrawerOpen(layout, false), true);
-    if (shown === layout) {
+    if (shown === layout && !leaving) {
       this.focusRegistry.focus(target);
     } else {
-      this.setLayout(shown);
+      this.store.update((state) => ({ ...state, layout: shown, view: leaving ? 'papers' : state.view }));
       this.focusOnceShown(target);
     }
   }
@@ -187,6 +201,20 @@ export class Controller {
 
   private setLayout(layout: Layout): void {
     this.store.update((state) => (state.layout === layout ? state : { ...state, layout }));
+  }
+
+  // ——— Possible duplicates ———
+
+  /** Shows the possible duplicates in place of the list, as the library lists them now; focus on their heading. */
+  showDuplicates(): void {
+    this.store.update((state) => ({ ...state, view: 'duplicates', layout: withDrawerOpen(state.layout, false) }));
+    this.focusOnceShown('duplicates');
+    void this.loader.loadDuplicates();
+  }
+
+  /** Merges the others of a group of possible duplicates into `keepId`; undoable. Returns whether all merged. */
+  mergeDuplicates(keepId: string, others: readonly string[], title: string): Promise<boolean> {
+    return this.merges.mergeInto(keepId, others, title);
   }
 
   // ——— Filter, search, selection ———
@@ -240,13 +268,16 @@ export class Controller {
   }
 
   /**
-   * Esc outside a field: the drawer closes; else a multi-selection collapses to one paper; else the paper shown
-   * over the list goes back to the list; else the search clears.
+   * Esc outside a field: the drawer closes; else the possible duplicates give way to the list; else a
+   * multi-selection collapses to one paper; else the paper shown over the list goes back to the list; else the
+   * search clears.
    */
   escape(): void {
-    const { selection, query, layout } = this.state;
+    const { selection, query, layout, view } = this.state;
     if (layout.drawerOpen) {
       this.toggleDrawer(false);
+    } else if (view === 'duplicates') {
+      this.focus('list');
     } else if (selection.ids.size > 1) {
       this.store.update((state) => ({ ...state, selection: selections.selectOnly(state.selection.cursor) }));
     } else if (layout.paperOpen) {
@@ -308,7 +339,7 @@ export class Controller {
     }
   }
 
-  /** Ctrl/Cmd+Z: puts back the fields the last change to reading state changed. */
+  /** Ctrl/Cmd+Z: puts back the fields the last change to reading state changed, or takes the last merge apart. */
   undo(): Promise<void> {
     return this.mutations.undo();
   }
@@ -349,6 +380,9 @@ export class Controller {
         break;
       case 'shortcuts':
         this.openDialog({ kind: 'shortcuts' });
+        break;
+      case 'duplicates':
+        this.showDuplicates();
         break;
       case 'undo':
         // The menu's accelerator took Ctrl/Cmd+Z from a text field: give the field its own undo back.

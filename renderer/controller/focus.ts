@@ -2,9 +2,9 @@
 
 /**
  * `paper`: the shown paper's heading; `sidebar`: the current item in the sidebar; `menu`: the button that slides the
- * sidebar in, in a narrow window.
+ * sidebar in, in a narrow window; `duplicates`: the heading of the possible duplicates.
  */
-export type FocusTarget = 'search' | 'list' | 'tag' | 'note' | 'paper' | 'sidebar' | 'menu';
+export type FocusTarget = 'search' | 'list' | 'tag' | 'note' | 'paper' | 'sidebar' | 'menu' | 'duplicates';
 
 export class FocusRegistry {
   private readonly handlers = new Map<FocusTarget, () => void>();

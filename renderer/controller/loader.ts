@@ -1,7 +1,7 @@
 /**
  * Brings the library into the page: the outline first (the list shows at once), then the whole records page by
- * page in the background, and the record under the cursor ahead of its page. Reloads after an import, and after a
- * backup is put back.
+ * page in the background, and the record under the cursor ahead of its page; then the possible duplicates. Reloads
+ * after an import, a merge, and after a backup is put back.
  */
 
 import type { LibraryApi } from '../../core/api.js';
@@ -16,7 +16,10 @@ import type { Toaster } from './toasts.js';
 /** Whole records per getPapers call in the background: ~2 MB, read in a few tens of milliseconds. */
 const RECORDS_PER_PAGE = 1000;
 
-type LoaderApi = Pick<LibraryApi, 'getLibraryOutline' | 'getPapers' | 'getPaper' | 'restoreBackup'>;
+type LoaderApi = Pick<
+  LibraryApi,
+  'getLibraryOutline' | 'getPapers' | 'getPaper' | 'restoreBackup' | 'listPossibleDuplicates'
+>;
 
 /** What loading touches beyond the store. */
 interface LoaderHooks {
@@ -62,6 +65,7 @@ export class Loader {
         if (generation !== this.generation) return;
         this.listShown = true;
         this.fetchCursorRecord();
+        void this.loadDuplicates();
         return this.loadWholeRecords(generation);
       });
       const { query } = this.store.get();
@@ -87,6 +91,20 @@ export class Loader {
         this.hooks.toast('Restored the backup. Your library is back.', 'info');
     } catch (error) {
       this.hooks.toast(`Couldn't restore the backup: ${sentence(errorMessage(error))}`, 'error');
+    }
+  }
+
+  /**
+   * The possible duplicates as the library lists them now. Not worth a toast when it fails: the list keeps what it
+   * had, and the next load asks again.
+   */
+  async loadDuplicates(): Promise<void> {
+    const generation = this.generation;
+    try {
+      const duplicates = await this.api.listPossibleDuplicates();
+      if (generation === this.generation) this.store.update((state) => ({ ...state, duplicates }));
+    } catch (error) {
+      console.warn(`Couldn't list the possible duplicates: ${errorMessage(error)}`);
     }
   }
 

@@ -2,7 +2,7 @@
  * Changes to reading state (status and tags), optimistic: each shows at once, then takes the library's answer, or
  * rolls back and says why when the library refuses it. The undoable ones go on the undo stack; undo is itself such
  * a change. Only the latest change to a paper may touch it, so an older change's answer or failure never overturns
- * a newer one.
+ * a newer one. The stack holds merges of possible duplicates too (merges.ts), which their own undoer takes apart.
  */
 
 import type { LibraryApi } from '../../core/api.js';
@@ -13,7 +13,17 @@ import * as papersLib from '../state/papers.js';
 import { announce, paperById, replacePapers, sameFilter } from '../state/state.js';
 import type { Store } from '../state/store.js';
 import type { AppState } from '../state/types.js';
-import { applyRestore, dropUndo, pushUndo, recordsBefore, restoreInputs, type UndoEntry } from '../state/undo.js';
+import {
+  applyRestore,
+  dropUndo,
+  isMergeUndo,
+  pushUndo,
+  recordsBefore,
+  restoreInputs,
+  type MergeUndo,
+  type StateUndo,
+  type UndoEntry,
+} from '../state/undo.js';
 import { errorMessage, sentence } from './error-text.js';
 import type { Toaster } from './toasts.js';
 
@@ -49,7 +59,15 @@ export class Mutations {
     private readonly store: Store<AppState>,
     private readonly api: MutationsApi,
     private readonly toast: Toaster,
+    /** Takes a merge apart (merges.ts); throws when the library refuses. */
+    private readonly unmerge: (entry: MergeUndo) => Promise<void> = () =>
+      Promise.reject(new Error('Merges cannot be undone here.')),
   ) {}
+
+  /** A change made elsewhere (a merge) that undo can take back. */
+  pushUndo(entry: MergeUndo): void {
+    this.setUndo(pushUndo(this.undoStack, entry));
+  }
 
   setStatus(ids: readonly string[], status: ReadingStatus): Promise<void> {
     const what = ids.length === 1 ? 'paper' : plural(ids.length, 'paper');
@@ -125,14 +143,31 @@ export class Mutations {
     });
   }
 
-  /** Puts back the fields the last change to reading state changed. */
+  /** Puts back the fields the last change to reading state changed, or takes the last merge apart. */
   async undo(): Promise<void> {
     const entry = this.undoStack.at(-1);
     if (entry === undefined) {
       this.toast('Nothing to undo.', 'info');
       return;
     }
-    this.setUndo(this.undoStack.slice(0, -1));
+    await this.undoEntry(entry);
+  }
+
+  /** Undoes `entry`, wherever it is on the stack (a toast's Undo); nothing when it has been undone already. */
+  async undoEntry(entry: UndoEntry): Promise<void> {
+    if (!this.undoStack.includes(entry)) return;
+    this.setUndo(dropUndo(this.undoStack, entry));
+    try {
+      if (isMergeUndo(entry)) await this.unmerge(entry);
+      else await this.restore(entry);
+      this.toast(`Undone: ${entry.label}.`, 'info');
+    } catch (error) {
+      this.setUndo(pushUndo(this.undoStack, entry));
+      this.toast(`Couldn't undo “${entry.label}”: ${sentence(errorMessage(error))}`, 'error');
+    }
+  }
+
+  private async restore(entry: StateUndo): Promise<void> {
     const state = this.store.get();
     const inputs = restoreInputs(entry, (id) => paperById(state, id));
     const before = inputs.flatMap((input) => {
@@ -144,13 +179,7 @@ export class Mutations {
       const input = inputs[position];
       return input === undefined ? paper : applyRestore(paper, input, now);
     });
-    try {
-      await this.optimistic(before, restored, () => this.api.restoreStates(inputs));
-      this.toast(`Undone: ${entry.label}.`, 'info');
-    } catch (error) {
-      this.setUndo(pushUndo(this.undoStack, entry));
-      this.toast(`Couldn't undo “${entry.label}”: ${sentence(errorMessage(error))}`, 'error');
-    }
+    await this.optimistic(before, restored, () => this.api.restoreStates(inputs));
   }
 
   private async mutate(mutation: Mutation): Promise<void> {
@@ -172,7 +201,7 @@ export class Mutations {
     if (changed.length === 0) return;
     this.store.update((current) => announce(current, mutation.announcement(changed)));
 
-    let entry: UndoEntry | null = null;
+    let entry: StateUndo | null = null;
     if (mutation.undo !== undefined) {
       entry = { label: mutation.label, records: recordsBefore(changedBefore, mutation.undo) };
       this.setUndo(pushUndo(this.undoStack, entry));

@@ -35,6 +35,22 @@ describe('NoteSaver', () => {
     expect(save).toHaveBeenCalledOnce();
   });
 
+  it('gives way to the library’s note once a reload brings a newer one, and keeps what is unsaved', async () => {
+    const saver = new NoteSaver(vi.fn(async () => {}));
+    saver.edit('p', 'The book.', '');
+    saver.flush('p');
+    await vi.advanceTimersByTimeAsync(0);
+    saver.settle('p', 'The book.');
+    expect(saver.draft('p')).toBe('The book.');
+    // A merge wrote another paper's note under it.
+    saver.settle('p', 'The book.\n\nThe chapter.');
+    expect(saver.draft('p')).toBeUndefined();
+    // Typing not yet saved stays.
+    saver.edit('q', 'typing', '');
+    saver.settle('q', 'something else');
+    expect(saver.draft('q')).toBe('typing');
+  });
+
   it('does not save text that is what the library has', async () => {
     const save = vi.fn(async () => {});
     const saver = new NoteSaver(save);

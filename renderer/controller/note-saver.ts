@@ -97,11 +97,15 @@ export class NoteSaver {
     return [...this.entries.values()].some((entry) => entry.saved !== entry.draft || entry.inFlight);
   }
 
-  /** The library's note changed by other means (undo, reload): drops a draft that matches it. */
+  /**
+   * The library's note as a reload brings it: drops a draft that matches it (once "Saved" has been seen), and one
+   * it has changed since, by other means (a merge, its undo, another window), when nothing of the draft is unsaved.
+   */
   settle(id: string, stored: string): void {
     const entry = this.entries.get(id);
     if (entry === undefined || entry.inFlight || entry.saved !== entry.draft) return;
-    if (entry.draft === stored && entry.status.kind !== 'saved') {
+    if (entry.draft !== stored || entry.status.kind !== 'saved') {
+      this.clearTimer(entry);
       this.entries.delete(id);
       this.changed();
     }

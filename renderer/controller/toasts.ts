@@ -6,12 +6,13 @@ import type { AppState, Toast } from '../state/types.js';
 
 export type Toaster = (message: string, tone: Toast['tone']) => void;
 
+/** Shows a toast; returns its id, to dismiss it early. */
 export function showToast(
   store: Store<AppState>,
   message: string,
   tone: Toast['tone'],
   action?: Toast['action'],
-): void {
+): number {
   let id = 0;
   store.update((state) => {
     const added = addToast(state, action === undefined ? { message, tone } : { message, tone, action });
@@ -19,4 +20,5 @@ export function showToast(
     return added.state;
   });
   setTimeout(() => store.update((state) => dismissToast(state, id)), tone === 'error' ? 9000 : 4500);
+  return id;
 }

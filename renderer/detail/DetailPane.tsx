@@ -84,7 +84,7 @@ function PaperDetail({ paper }: { paper: Paper }) {
       </div>
 
       <h1 id="paper-title" className="paper-title" tabIndex={-1}>
-        <FieldText text={paper.title} ranges={highlights?.title} />
+        <FieldText text={paper.title} ranges={highlights?.title} math="inline" />
       </h1>
       {paper.authors.length > 0 && (
         <p className="paper-authors">
@@ -146,7 +146,7 @@ function PaperDetail({ paper }: { paper: Paper }) {
         ) : (
           paragraphs.map((paragraph, position) => (
             <p key={position}>
-              <FieldText text={paragraph.text} ranges={paragraph.ranges} />
+              <FieldText text={paragraph.text} ranges={paragraph.ranges} math="display" />
             </p>
           ))
         )}

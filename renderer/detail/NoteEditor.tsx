@@ -3,6 +3,7 @@ import { useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState
 import type { Paper } from '../../core/model.js';
 import type { NoteSaveStatus } from '../controller/note-saver.js';
 import { useController } from '../kit/context.js';
+import { useMathVersion } from '../kit/MathText.js';
 import { renderNote } from '../lib/sanitize.js';
 
 function statusText(status: NoteSaveStatus): string {
@@ -36,7 +37,10 @@ export function NoteEditor({ paper }: { paper: Paper }) {
   const [editing, setEditing] = useState(false);
   const textareaRef = useRef<HTMLTextAreaElement>(null);
   const preview = useDeferredValue(text);
-  const html = useMemo(() => renderNote(preview), [preview]);
+  // Drawn again once the math renderer has arrived: the note's formulas show as written until then.
+  const mathVersion = useMathVersion();
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- mathVersion: renderNote's formulas change when it does
+  const html = useMemo(() => renderNote(preview), [preview, mathVersion]);
 
   // Another paper: leave edit mode in this very render (React's way to adjust state when a prop changes), not
   // in an effect that first shows the new paper's note in the old paper's textarea.

@@ -108,3 +108,16 @@ export const BackIcon = () => (
     <path d="M19 12H5m0 0 6-6m-6 6 6 6" />
   </Icon>
 );
+export const DuplicatesIcon = () => (
+  <Icon>
+    <rect x="8" y="8" width="12" height="12" rx="2" />
+    <path d="M16 8V6a2 2 0 0 0-2-2H6a2 2 0 0 0-2 2v8a2 2 0 0 0 2 2h2" />
+  </Icon>
+);
+export const MergeIcon = () => (
+  <Icon>
+    <path d="M6 4v4a6 6 0 0 0 6 6h0a6 6 0 0 1 6 6" />
+    <path d="M18 4v4a6 6 0 0 1-6 6" />
+    <path d="m9 17 3 3 3-3M12 14v6" />
+  </Icon>
+);

@@ -71,6 +71,19 @@ describe('snippetAround', () => {
     expect(snippet).toEqual({ text: 'Short abstract.', ranges: [], clippedStart: false, clippedEnd: false });
   });
 
+  it('cuts no formula in two', () => {
+    const math = `${'Some words before. '.repeat(4)}We bound $\\|x\\|_2 \\le \\epsilon$-norm of the gradient match, and $y$ too.`;
+    const at = math.indexOf('gradient');
+    // 30 characters of context would start inside the first formula, at "\le": it starts at its `$` instead.
+    const snippet = snippetAround(math, [[at, at + 8]], { context: 30, maxLength: 200 });
+    expect(snippet.text.startsWith('$\\|x\\|_2 \\le \\epsilon$-norm')).toBe(true);
+    const [range] = snippet.ranges;
+    expect(range && snippet.text.slice(range[0], range[1])).toBe('gradient');
+    // An end inside a formula moves past it.
+    const ending = snippetAround(math, undefined, { maxLength: 100 });
+    expect(ending.text.endsWith('\\epsilon$')).toBe(true);
+  });
+
   it('keeps ranges right when whitespace runs collapse', () => {
     const messy = 'Alpha\n\n   beta   gamma';
     const at = messy.indexOf('gamma');

@@ -1,5 +1,7 @@
 /** Splitting text around search matches, and cutting a snippet around the first one. Pure. */
 
+import { mathSpans } from '../../core/math-spans.js';
+
 /** A match: [start, end) in UTF-16 code units, as the search index reports it. */
 export type Range = readonly [number, number];
 
@@ -75,6 +77,8 @@ export function snippetAround(
     const space = flat.lastIndexOf(' ', end);
     if (space > start + maxLength * 0.6) cutEnd = space;
   }
+  // A formula is shown whole or not at all: half of one would pair its `$` with another's.
+  if (flat.includes('$')) [start, cutEnd] = outsideMath(flat, start, cutEnd);
   const shifted = normalized
     .filter(([rangeStart, rangeEnd]) => rangeEnd > start && rangeStart < cutEnd)
     .map(([rangeStart, rangeEnd]): Range => [Math.max(rangeStart, start) - start, Math.min(rangeEnd, cutEnd) - start]);
@@ -84,6 +88,21 @@ export function snippetAround(
     clippedStart: start > 0,
     clippedEnd: cutEnd < flat.length,
   };
+}
+
+/** A formula longer than this is left out of a snippet it would end in, rather than make it this much longer. */
+const LONGEST_FORMULA_KEPT = 120;
+
+/** [start, end) moved out of any formula (core/math-spans.ts) they fall in: the start to its beginning, the end past it. */
+function outsideMath(text: string, start: number, end: number): [number, number] {
+  let from = start;
+  let to = end;
+  for (const span of mathSpans(text)) {
+    if (span.start >= to) break;
+    if (span.start < from && from < span.end) from = span.start;
+    if (span.start < to && to < span.end) to = span.end - span.start <= LONGEST_FORMULA_KEPT ? span.end : span.start;
+  }
+  return to > from ? [from, to] : [start, end];
 }
 
 /** Maps an offset in `text` to the offset in `text` with each whitespace run collapsed to one space. */

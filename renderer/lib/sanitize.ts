@@ -1,8 +1,13 @@
-/** The last step before note HTML reaches the page: DOMPurify, with only http(s) links, opening in the browser. */
+/**
+ * The last step before note HTML reaches the page: DOMPurify, with only http(s) links, opening in the browser, and
+ * the MathML of formulas (lib/math.ts, sanitised on its own already).
+ */
 
 import createDOMPurify from 'dompurify';
 import { markdownToHtml } from './markdown.js';
 import { safeHttpUrl } from './links.js';
+import { mathMarkup } from './math.js';
+import { MATHML_ATTRIBUTES, MATHML_ELEMENTS, MATHML_FORBIDDEN_CONTENTS } from './mathml.js';
 
 const purify = createDOMPurify(window);
 
@@ -72,12 +77,31 @@ const OPTIONS = {
     'span',
     'sup',
     'sub',
+    ...MATHML_ELEMENTS,
   ],
-  ALLOWED_ATTR: ['href', 'title', 'target', 'rel', 'type', 'checked', 'disabled', 'align', 'start'],
+  ALLOWED_ATTR: [
+    'href',
+    'title',
+    'target',
+    'rel',
+    'type',
+    'checked',
+    'disabled',
+    'align',
+    'start',
+    ...MATHML_ATTRIBUTES,
+  ],
+  ADD_FORBID_CONTENTS: [...MATHML_FORBIDDEN_CONTENTS],
   ALLOW_DATA_ATTR: false,
 };
 
-/** A note's Markdown as HTML that is safe to put in the page. */
+/**
+ * A note's Markdown as HTML that is safe to put in the page. Its formulas are rendered once the math renderer has
+ * arrived (asking for one fetches it); until then they show as written.
+ */
 export function renderNote(markdown: string): string {
-  return purify.sanitize(markdownToHtml(markdown), OPTIONS);
+  return purify.sanitize(
+    markdownToHtml(markdown, (tex, display) => mathMarkup(tex, display)?.markup),
+    OPTIONS,
+  );
 }

@@ -122,7 +122,7 @@ function RowContent({
           aria-posinset={option.index + 1}
         >
           <div className="row-title" id={`${option.id}-title`}>
-            <FieldText text={paper.title} ranges={highlights?.title} />
+            <FieldText text={paper.title} ranges={highlights?.title} math="name" />
           </div>
           <span className="visually-hidden" id={`${option.id}-state`}>
             {stateWords(paper)}
@@ -142,7 +142,7 @@ function RowContent({
           <div className="row-snippet" aria-hidden="true">
             {snippet.from !== undefined && <span className="row-snippet-from">{snippet.from}: </span>}
             {snippet.clipped && '…'}
-            <FieldText text={snippet.text} ranges={snippet.ranges} />
+            <FieldText text={snippet.text} ranges={snippet.ranges} math="inline" />
           </div>
         )}
         {/* Said by the row's name (its status) and description (its tags and note). */}

@@ -5,9 +5,17 @@ import type { ReadingStatus } from '../../core/model.js';
 import type { DigestProgress } from '../../core/query.js';
 import { useAppState, useController } from '../kit/context.js';
 import { FieldText } from '../kit/FieldText.js';
-import { BookOpenIcon, CheckCircleIcon, CloseIcon, DigestIcon, InboxIcon, LibraryIcon } from '../kit/icons.js';
+import {
+  BookOpenIcon,
+  CheckCircleIcon,
+  CloseIcon,
+  DigestIcon,
+  DuplicatesIcon,
+  InboxIcon,
+  LibraryIcon,
+} from '../kit/icons.js';
 import { isolated } from '../lib/bidi.js';
-import { formatCount } from '../lib/status.js';
+import { formatCount, plural } from '../lib/status.js';
 import type { SidebarFilter } from '../state/types.js';
 import { digestProgressOf } from '../state/visible.js';
 import { TagItem } from './TagItem.js';
@@ -29,6 +37,7 @@ export function Sidebar() {
   const digests = useAppState((state) => state.digests);
   const { status: counts, digests: digestCounts, tags } = useAppState((state) => state.counts);
   const progress = digestProgressOf(digests, digestCounts);
+  const duplicates = useAppState((state) => state.duplicates.length);
 
   // Slid in over a narrow window: focus goes to the list shown now.
   useEffect(
@@ -69,6 +78,7 @@ export function Sidebar() {
               emphasis={item.status === 'unread' && counts.unread > 0}
             />
           ))}
+          {duplicates > 0 && <DuplicatesItem count={duplicates} />}
         </ul>
 
         {progress.length > 0 && (
@@ -131,6 +141,30 @@ function NavItem({
         <span className="nav-icon">{icon}</span>
         <span className="nav-label">{label}</span>
         <span className="nav-count" aria-label={`${formatCount(count)} papers`}>
+          {formatCount(count)}
+        </span>
+      </button>
+    </li>
+  );
+}
+
+/** Papers with one title kept apart: shows them in place of the list, to merge or leave. Only when there are some. */
+function DuplicatesItem({ count }: { count: number }) {
+  const controller = useController();
+  const active = useAppState((state) => state.view === 'duplicates');
+  return (
+    <li>
+      <button
+        type="button"
+        className={`nav-item${active ? ' is-active' : ''}`}
+        aria-current={active ? 'true' : undefined}
+        onClick={() => controller.showDuplicates()}
+      >
+        <span className="nav-icon">
+          <DuplicatesIcon />
+        </span>
+        <span className="nav-label">Possible duplicates</span>
+        <span className="nav-count" aria-label={plural(count, 'title')}>
           {formatCount(count)}
         </span>
       </button>

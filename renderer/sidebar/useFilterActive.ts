@@ -4,5 +4,5 @@ import type { SidebarFilter } from '../state/types.js';
 
 /** Whether the list shows `filter`: the sidebar item for it is marked as the current one. */
 export function useFilterActive(filter: SidebarFilter): boolean {
-  return useAppState((state) => sameFilter(state.filter, filter));
+  return useAppState((state) => state.view === 'papers' && sameFilter(state.filter, filter));
 }

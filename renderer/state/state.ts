@@ -21,6 +21,8 @@ export const INITIAL_STATE: AppState = {
   partial: new Set(),
   counts: countAll([]),
   filter: ALL,
+  view: 'papers',
+  duplicates: [],
   query: '',
   results: null,
   selection: EMPTY_SELECTION,
@@ -145,9 +147,11 @@ export function withWholeRecords(state: AppState, records: readonly Paper[]): Ap
   return papers === null || partial === null ? state : { ...state, papers, partial };
 }
 
+/** Shows the papers `filter` picks, in the list (the possible duplicates, if shown, give way to it). */
 export function setFilter(state: AppState, filter: SidebarFilter): AppState {
-  if (sameFilter(state.filter, filter)) return state;
-  return withListChange({ ...state, filter, keep: new Set() }, state);
+  const shown: AppState = state.view === 'papers' ? state : { ...state, view: 'papers' };
+  if (sameFilter(state.filter, filter)) return shown;
+  return withListChange({ ...shown, filter, keep: new Set() }, state);
 }
 
 export function setQuery(state: AppState, query: string): AppState {

@@ -1,6 +1,7 @@
 /** The shapes of the renderer's state: plain immutable data, changed only by the pure functions in state/. */
 
 import type { ImportReport } from '../../core/api.js';
+import type { PossibleDuplicates } from '../../core/duplicates.js';
 import type { Paper, ReadingStatus } from '../../core/model.js';
 import type { DigestProgress } from '../../core/query.js';
 import type { SearchHit } from '../../core/search/index.js';
@@ -57,6 +58,9 @@ export interface Layout {
 type LoadState =
   { readonly phase: 'loading' } | { readonly phase: 'ready' } | { readonly phase: 'error'; readonly message: string };
 
+/** What the panes beside the sidebar show: the list and a paper, or the possible duplicates. */
+type View = 'papers' | 'duplicates';
+
 export interface AppState {
   readonly load: LoadState;
   /** Every paper, in the library's order. */
@@ -71,6 +75,10 @@ export interface AppState {
   /** Papers per status, digest and tag, kept up to date with every change. */
   readonly counts: Counts;
   readonly filter: SidebarFilter;
+  /** The list (with its filter, search and selection kept) or the possible duplicates in its place. */
+  readonly view: View;
+  /** Papers with one title that identity kept apart, as the library last listed them; the newest after each load. */
+  readonly duplicates: readonly PossibleDuplicates[];
   /** The search box's text. */
   readonly query: string;
   /** Results for `query` once they arrive; null while there is no query. */

@@ -1,11 +1,13 @@
 /**
- * The undo stack for reading state: each entry remembers, for the papers one change touched, the fields it
+ * The undo stack: each entry of a change to reading state remembers, for the papers it touched, the fields it
  * changed as they were before. Undo restores only those fields, so undoing a status change never reverts a
- * note written since. Pure.
+ * note written since. An entry of a merge of possible duplicates holds what the library needs to take it apart.
+ * Pure.
  */
 
 import type { ReadingStateInput } from '../../core/api.js';
 import type { Paper, ReadingStatus } from '../../core/model.js';
+import type { PaperMergeUndo } from '../../core/paper-merge.js';
 
 export interface UndoRecord {
   readonly id: string;
@@ -13,16 +15,29 @@ export interface UndoRecord {
   readonly tags?: readonly string[];
 }
 
-export interface UndoEntry {
-  /** What the change did, for the "Undid …" toast: "Marked 3 papers as read". */
+export interface StateUndo {
+  /** What the change did, for the "Undone: …" toast: "Marked 3 papers as read". */
   readonly label: string;
   readonly records: readonly UndoRecord[];
+}
+
+/** Papers merged into one (possible duplicates the user said are one work). */
+export interface MergeUndo {
+  readonly label: string;
+  /** What `unmergePapers` takes, one a merge, in the order they were made. */
+  readonly merges: readonly PaperMergeUndo[];
+}
+
+export type UndoEntry = StateUndo | MergeUndo;
+
+export function isMergeUndo(entry: UndoEntry): entry is MergeUndo {
+  return 'merges' in entry;
 }
 
 export const UNDO_LIMIT = 100;
 
 export function pushUndo(stack: readonly UndoEntry[], entry: UndoEntry, limit = UNDO_LIMIT): UndoEntry[] {
-  if (entry.records.length === 0) return [...stack];
+  if (isMergeUndo(entry) ? entry.merges.length === 0 : entry.records.length === 0) return [...stack];
   const next = [...stack, entry];
   return next.length > limit ? next.slice(next.length - limit) : next;
 }
@@ -43,7 +58,7 @@ export function recordsBefore(papers: readonly Paper[], fields: { status?: boole
 }
 
 /** The states `restoreStates` should put back: the recorded fields, everything else as the paper is now. */
-export function restoreInputs(entry: UndoEntry, current: (id: string) => Paper | undefined): ReadingStateInput[] {
+export function restoreInputs(entry: StateUndo, current: (id: string) => Paper | undefined): ReadingStateInput[] {
   return entry.records.flatMap((record) => {
     const paper = current(record.id);
     if (paper === undefined) return [];

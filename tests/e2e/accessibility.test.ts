@@ -34,6 +34,24 @@ const PARD = 'Pard: Permutation-Invariant Autoregressive Diffusion for Graph Gen
 const LIE_GROUPS = 'Lie Group Decompositions for Equivariant Neural Networks';
 const LORA = 'Merging LoRAs like Playing LEGO';
 const ATTENTION = 'Attention Is All You Need';
+/** Formulas in titles and an abstract, and two works with one title: the possible duplicates. */
+const MATH_AND_TWINS_BIB = String.raw`@article{khrabrov2024,
+  title = {$\nabla^2$DFT: A Universal Quantum Chemistry Dataset},
+  author = {Khrabrov, Kuzma},
+  year = {2024},
+  abstract = {We bound the $L_2$ error by $\frac{a}{b}$ over $\mathbb{R}^n$. Then $$\sum_{i=1}^n x_i \le \epsilon.$$},
+}
+@book{baddeley1986,
+  title = {Working memory},
+  author = {Baddeley, Alan D.},
+  year = {1986},
+}
+@incollection{baddeley1974,
+  title = {Working Memory},
+  author = {Baddeley, Alan D. and Hitch, Graham},
+  year = {1974},
+}
+`;
 const BIB = `@article{vaswani2017,
   title = {${ATTENTION}},
   author = {Vaswani, Ashish},
@@ -513,6 +531,64 @@ describe.skipIf(!chromiumPresent)('accessibility in Chromium', () => {
       expect(names.indexOf('Skip to search')).toBe(0);
       expect(names.indexOf('Skip to papers')).toBe(1);
 
+      expect(unexpectedErrors(session)).toEqual([]);
+      await session.context.close();
+    });
+  }, 120_000);
+
+  it('shows formulas and the possible duplicates to everyone: no WCAG rule broken, light or dark, wide or at 640×400', async () => {
+    await withLibrary(async (library) => {
+      const twins = join(files.path, 'math-and-twins.bib');
+      await writeFile(twins, MATH_AND_TWINS_BIB);
+      const session = await openApp(browser, library, 'light', { viewport: { width: 1280, height: 800 } });
+      const { page } = session;
+      const found: Record<string, string[]> = {};
+      await page.getByRole('button', { name: 'Import files…' }).waitFor();
+      await page.locator('input[type=file]').setInputFiles([twins]);
+      await page.getByRole('dialog').getByRole('button', { name: 'Done' }).click();
+
+      // A title with a formula is still the row's name; the formula is named by what it shows (WCAG 2.5.3).
+      const dft = listbox(page).getByRole('option', {
+        name: /^∇2 ?DFT: A Universal Quantum Chemistry Dataset ?, unread, 2024$/,
+      });
+      await dft.locator('math').waitFor();
+      await dft.click();
+      await page.locator('.abstract math[display="block"]').waitFor();
+      await checkBothThemes(page, 'formulas in the list and a paper', found);
+
+      // The possible duplicates: from the sidebar, focus on their heading, each merge a button with its paper's facts.
+      await sidebar(page)
+        .getByRole('button', { name: /^Possible duplicates/ })
+        .click();
+      const view = page.getByRole('main', { name: 'Possible duplicates' });
+      await expect.poll(() => activeElement(page)).toBe('Possible duplicates');
+      const merges = view.getByRole('button', { name: 'Merge into this one' });
+      expect(await merges.count()).toBe(2);
+      expect(await merges.first().getAttribute('aria-describedby')).not.toBeNull();
+      await checkBothThemes(page, 'the possible duplicates', found);
+      await page.keyboard.press('Tab');
+      expect(await activeElement(page)).toBe('Merge into this one');
+
+      // At 200 % zoom: one column, nothing to scroll sideways, each merge in reach; Back (or Esc) returns to the list.
+      await page.setViewportSize({ width: 640, height: 400 });
+      await expect.poll(() => page.locator('.app').getAttribute('data-columns')).toBe('1');
+      await expectNoSideScroll(page, 'the possible duplicates at 640×400');
+      await merges.last().scrollIntoViewIfNeeded();
+      expectInView(page, 'a merge button', await merges.last().boundingBox());
+      await checkBothThemes(page, 'the possible duplicates at 640×400', found);
+      await screenshot(page, 'reflow-duplicates-light');
+      const toolbar = page.getByRole('toolbar', { name: 'Library actions' });
+      await toolbar.getByRole('button', { name: 'Back' }).click();
+      await expect.poll(() => isFocused(listbox(page))).toBe(true);
+      await toolbar.getByRole('button', { name: 'Library', exact: true }).click();
+      await sidebar(page)
+        .getByRole('button', { name: /^Possible duplicates/ })
+        .click();
+      await view.waitFor();
+      await page.keyboard.press('Escape');
+      await expect.poll(() => isFocused(listbox(page))).toBe(true);
+
+      expect(found).toEqual({});
       expect(unexpectedErrors(session)).toEqual([]);
       await session.context.close();
     });

@@ -102,6 +102,18 @@ export const HOSTILE_TITLES = {
 } as const;
 
 const TITLES = Object.values(HOSTILE_TITLES);
+
+/**
+ * TeX math that would link, load, name, style or nest deep if a renderer obeyed it: valid text, kept exactly as
+ * written (the app shows such a formula as written, and renders none of it).
+ */
+const HOSTILE_MATH_TITLES = [
+  'Click $\\href{javascript:alert(1)}{here}$ Now',
+  'Visit $\\url{javascript:alert(2)}$ Today',
+  'Styled $\\htmlClass{pwned}{x}$ and $\\htmlStyle{background:url(https://example.com/x)}{y}$ Math',
+  'A $\\includegraphics{https://example.com/i.png}$ Figure with $\\htmlId{root}{z}$',
+  `Deep $${'\\underbrace{'.repeat(140)}x${'}'.repeat(140)}$ Braces`,
+];
 const HOSTILE_ABSTRACT = `${LONG} It contains <script>alert("abstract")</script>, <img src=x onerror=alert(2)>, <a href="javascript:alert(3)">a link</a>, [markdown](javascript:alert(4)), javascript:alert(5), data:text/html;base64,PHNjcmlwdD5hbGVydCg2KTwvc2NyaXB0Pg== and vbscript:msgbox(7); the only real link is https://example.org/ok.`;
 
 function hfText(titles: readonly string[], abstract: string): string {
@@ -159,18 +171,20 @@ function bibEntry(key: string, fields: Readonly<Record<string, string>>): string
     .join('\n')}\n}\n`;
 }
 
-function hostileBibtex(): string {
-  return TITLES.map((title, index) =>
-    bibEntry(`key${index}`, {
-      title,
-      author: '<img src=x onerror=alert(1)> and javascript:alert(1)',
-      url: 'javascript:alert(1)',
-      howpublished: '\\url{javascript:alert(2)}',
-      doi: 'javascript:alert(3)',
-      abstract: HOSTILE_ABSTRACT,
-      year: '2024',
-    }),
-  ).join('\n');
+function hostileBibtex(titles: readonly string[] = TITLES): string {
+  return titles
+    .map((title, index) =>
+      bibEntry(`key${index}`, {
+        title,
+        author: '<img src=x onerror=alert(1)> and javascript:alert(1)',
+        url: 'javascript:alert(1)',
+        howpublished: '\\url{javascript:alert(2)}',
+        doi: 'javascript:alert(3)',
+        abstract: HOSTILE_ABSTRACT,
+        year: '2024',
+      }),
+    )
+    .join('\n');
 }
 
 type Library = {
@@ -659,6 +673,8 @@ function* corpus(): Generator<HostileInput> {
   yield imports('script-arxiv-email', 'arxiv.eml', () => utf8(hostileArxiv()), TITLES);
   yield imports('script-bibtex', 'refs.bib', () => utf8(hostileBibtex()), TITLES);
   yield imports('script-library', 'library.json', () => utf8(hostileLibrary()), TITLES.slice(0, 3));
+  yield imports('math-bibtex', 'math.bib', () => utf8(hostileBibtex(HOSTILE_MATH_TITLES)), HOSTILE_MATH_TITLES);
+  yield imports('math-hf-json', 'daily_papers.json', () => utf8(hfJson(HOSTILE_MATH_TITLES)), HOSTILE_MATH_TITLES);
 
   // BibTeX, broken.
   const bibtex: Record<string, string> = {
