@@ -9,27 +9,14 @@ import os from 'node:os';
 import path from 'node:path';
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { canMountTmpfs } from './tmpfs.js';
 
 import { dispatchApiCall } from '../app/api-dispatch.js';
 import { LibraryService } from '../app/library-service.js';
 import { libraryPaths } from '../app/store/index.js';
 import { CliHarness, SAMPLE } from './cli-harness.js';
 
-function canMount(): boolean {
-  if (process.platform !== 'linux' || process.getuid?.() !== 0) return false;
-  const probe = execFileSync('mktemp', ['-d']).toString().trim();
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', probe], { stdio: 'ignore' });
-    execFileSync('umount', [probe]);
-    return true;
-  } catch {
-    return false;
-  } finally {
-    execFileSync('rmdir', [probe]);
-  }
-}
-
-const MOUNTABLE = canMount();
+const MOUNTABLE = canMountTmpfs();
 if (!MOUNTABLE) console.warn('read-only and full-disk tests skipped: they mount a tmpfs, which needs root on Linux');
 
 let mountPoint: string;

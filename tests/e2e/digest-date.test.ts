@@ -7,9 +7,8 @@
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildRenderer, CHROMIUM, launchChromium, openApp, openLibrary, screenshot, tempDir } from './harness.js';
+import { CHROMIUM, openApp, openLibrary, screenshot, startE2eRig, tempDir, type E2eRig } from './harness.js';
 
 /** The page of Mar 11, 2025, as the API gives it. */
 const LISTED_PAGE = JSON.stringify([
@@ -24,25 +23,19 @@ const UNDATED_PAGE = JSON.stringify([
 ]);
 
 describe.skipIf(!existsSync(CHROMIUM))('a digest’s date in Chromium', () => {
-  let build: { path: string; remove: () => Promise<void> };
-  let browser: Browser;
+  let rig: E2eRig;
 
   beforeAll(async () => {
-    build = await tempDir('shelfmark-renderer-');
-    await buildRenderer(build.path);
-    browser = await launchChromium();
+    rig = await startE2eRig('shelfmark-renderer-');
   }, 120_000);
 
-  afterAll(async () => {
-    await browser.close();
-    await build.remove();
-  });
+  afterAll(() => rig.close());
 
   it('says an import guessed the day, and changes a digest’s date from the sidebar', async () => {
-    const library = await openLibrary(build.path);
+    const library = await openLibrary(rig.rendererDir);
     const folder = await tempDir('shelfmark-import-');
     try {
-      const session = await openApp(browser, library, 'light');
+      const session = await openApp(rig.browser, library, 'light');
       const { page } = session;
       await page.getByRole('button', { name: 'Import the sample digest' }).click();
       const sidebar = page.getByRole('navigation', { name: 'Library' });

@@ -11,26 +11,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { canMountTmpfs } from '../tmpfs.js';
 import { startWebServer } from '../../app/http/server.js';
 import { LibraryService } from '../../app/library-service.js';
 import { bundledSampleDigest } from '../../app/resources.js';
 import { buildRenderer, CHROMIUM, launchChromium, openApp, screenshot, tempDir, type Library } from './harness.js';
 
-function canMount(): boolean {
-  if (process.platform !== 'linux' || process.getuid?.() !== 0) return false;
-  const probe = execFileSync('mktemp', ['-d']).toString().trim();
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', probe], { stdio: 'ignore' });
-    execFileSync('umount', [probe]);
-    return true;
-  } catch {
-    return false;
-  } finally {
-    execFileSync('rmdir', [probe]);
-  }
-}
-
-const runnable = existsSync(CHROMIUM) && canMount();
+const runnable = existsSync(CHROMIUM) && canMountTmpfs();
 if (!runnable) console.warn('read-only e2e test skipped: it needs Chromium and a tmpfs mount (root on Linux)');
 
 async function filesOf(folder: string): Promise<Map<string, string>> {
