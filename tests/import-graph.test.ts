@@ -49,6 +49,28 @@ const FLOORS: readonly Floor[] = [
   },
 ];
 
+/** The renderer's views, which sit side by side: none reaches another. */
+const RENDERER_VIEWS = ['list', 'detail', 'sidebar', 'dialogs', 'duplicates'].map((view) => `renderer/${view}/`);
+
+/** The renderer's floors below the kit and the views (ARCHITECTURE.md): what each may not reach. */
+const RENDERER_FLOORS: readonly Floor[] = [
+  ...RENDERER_VIEWS.map((view) => ({
+    rule: `${view} reaches no other view`,
+    isMember: under(view),
+    isForbidden: under(...RENDERER_VIEWS.filter((other) => other !== view)),
+  })),
+  {
+    rule: 'renderer/controller/ reaches neither the kit nor a view',
+    isMember: under('renderer/controller/'),
+    isForbidden: under('renderer/kit/', ...RENDERER_VIEWS),
+  },
+  {
+    rule: 'renderer/state/ and renderer/lib/ reach nothing of the controller, the search, the kit or a view',
+    isMember: under('renderer/state/', 'renderer/lib/'),
+    isForbidden: under('renderer/controller/', 'renderer/search/', 'renderer/kit/', ...RENDERER_VIEWS),
+  },
+];
+
 /** Each member's shortest chain of imports to a file it must not reach, as `a.ts → b.ts → c.ts`. */
 function floorViolations(graph: ImportGraph, floor: Floor): string[] {
   return graph.files
@@ -130,7 +152,7 @@ describe('the import graph', () => {
 });
 
 describe('the floors', () => {
-  for (const floor of FLOORS) {
+  for (const floor of [...FLOORS, ...RENDERER_FLOORS]) {
     it(floor.rule, () => {
       expect(floorViolations(graph, floor)).toEqual([]);
     });
@@ -158,6 +180,16 @@ describe('the floors', () => {
       [],
       [],
       ['renderer/list/List.tsx → renderer/app/controller.ts'],
+    ]);
+    const sideways = graphOf({
+      'renderer/list/Row.tsx': ['renderer/detail/Pane.tsx'],
+      'renderer/detail/Pane.tsx': [],
+      'renderer/controller/c.ts': ['renderer/kit/context.ts'],
+      'renderer/kit/context.ts': [],
+    });
+    expect(RENDERER_FLOORS.flatMap((floor) => floorViolations(sideways, floor))).toEqual([
+      'renderer/list/Row.tsx → renderer/detail/Pane.tsx',
+      'renderer/controller/c.ts → renderer/kit/context.ts',
     ]);
   });
 });
