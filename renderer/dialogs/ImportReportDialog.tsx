@@ -1,4 +1,5 @@
 import './ImportReportDialog.css';
+import type { ReactNode } from 'react';
 import type { FileImportResult, ImportReport } from '../../core/api.js';
 import type { SkippedBlock } from '../../core/import/types.js';
 import { FieldText } from '../kit/FieldText.js';
@@ -60,6 +61,16 @@ export function ImportReportDialog({ report, onClose }: { report: ImportReport; 
 }
 
 /** What a file was read as, and the file. */
+/** A file's card heading: what it held, then the file's own name. */
+function FileName({ name, file }: { name: ReactNode; file: string }) {
+  return (
+    <div className="report-file-name">
+      {name}
+      <FieldText className="report-file-source" text={file} />
+    </div>
+  );
+}
+
 function FileResult({ result }: { result: FileImportResult }) {
   if (!result.ok) {
     return (
@@ -76,10 +87,7 @@ function FileResult({ result }: { result: FileImportResult }) {
   if (result.kind === 'macros') {
     return (
       <li className="report-file">
-        <div className="report-file-name">
-          BibTeX macros
-          <FieldText className="report-file-source" text={result.file} />
-        </div>
+        <FileName name="BibTeX macros" file={result.file} />
         <p className="report-file-line">
           <span className="badge">{plural(result.macros, 'macro')}, no entries</span>
           <span className="badge is-ok">
@@ -93,10 +101,7 @@ function FileResult({ result }: { result: FileImportResult }) {
     const { summary } = result;
     return (
       <li className="report-file">
-        <div className="report-file-name">
-          Shelfmark library
-          <FieldText className="report-file-source" text={result.file} />
-        </div>
+        <FileName name="Shelfmark library" file={result.file} />
         <p className="report-file-line">
           <span className="badge is-ok">{summary.added.length} added</span>
           <MergeBadges inFile={summary.mergedInFile.length} inLibrary={summary.merged.length} />
@@ -114,10 +119,7 @@ function FileResult({ result }: { result: FileImportResult }) {
   const { summary } = result;
   return (
     <li className="report-file">
-      <div className="report-file-name">
-        <FieldText text={summary.digest.title} />
-        <FieldText className="report-file-source" text={result.file} />
-      </div>
+      <FileName name={<FieldText text={summary.digest.title} />} file={result.file} />
       <p className="report-file-line">
         <span className="badge is-ok">{summary.added.length} added</span>
         <MergeBadges inFile={summary.mergedInFile.length} inLibrary={summary.merged.length} />
