@@ -7,9 +7,7 @@ import type { TaskProgress } from '../../core/api.js';
 import { terminalLine } from '../../core/terminal-text.js';
 import type { RunOptions } from '../tasks.js';
 import type { CliIo } from './command.js';
-
-/** Back to the start of the line, and clear it: the progress line is written over in place. */
-const CLEAR_LINE = '\r\u001b[2K';
+import { CLEAR_LINE } from './progress-bar.js';
 
 function progressText({ message, done, total }: TaskProgress): string {
   const step = total !== null && total > 1 ? ` (${Math.min(done + 1, total)}/${total})` : '';

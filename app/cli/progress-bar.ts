@@ -8,8 +8,8 @@ import type { ImportProgress } from '../library-service.js';
 /** How often the bar is drawn at most, and how long a command runs before it is drawn at all (no flicker). */
 const REDRAW_MS = 250;
 const WIDTH = 30;
-/** Back to the start of the line, and the line cleared. */
-const CLEAR_LINE = '\r\u001b[2K';
+/** Back to the start of the line, and the line cleared: every progress line of the CLI is written over in place. */
+export const CLEAR_LINE = '\r\u001b[2K';
 
 export interface ProgressBar {
   readonly update: (progress: ImportProgress) => void;
