@@ -14,6 +14,7 @@ import { round } from './measure.js';
 import { measurePersist } from './persist.js';
 import { measureSearch } from './search.js';
 import { measureStartup } from './startup.js';
+import { measureUi } from './ui.js';
 
 type Figures = Readonly<Record<string, string | number | null>> & { readonly metric: string };
 
@@ -65,6 +66,7 @@ for (const size of sizes) {
   // Start-up first too: on two cores, a browser and a server starting should not share them with this process
   // collecting what the search baseline left behind.
   if (!skip.has('startup')) report(await measureStartup(library));
+  if (!skip.has('ui') && size >= 10_000) report(await measureUi(library));
   if (!skip.has('search')) report(await measureSearch(library, size <= 10_000));
   if (!skip.has('persist')) report(await measurePersist(library));
 }

@@ -5,14 +5,10 @@
  * The median of five starts, each with a new server and a new page on the same library.
  */
 
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { openLibraryStore } from '../app/store/index.js';
+import type { ChildProcess } from 'node:child_process';
 import type { Browser } from 'playwright-core';
-import { launchChromium, REPO_ROOT } from '../tests/e2e/harness.js';
+import { launchChromium } from '../tests/e2e/harness.js';
+import { rendererPids, residentMb, startServer, stopServer, withLibraryOnDisk } from './browser-mode.js';
 import type { SyntheticLibrary } from './generate.js';
 
 export interface StartupFigures {
@@ -22,39 +18,6 @@ export interface StartupFigures {
   readonly memory_mb: number;
   readonly server_mb: number;
   readonly renderer_mb: number;
-}
-
-async function residentMb(pid: number): Promise<number> {
-  const status = await readFile(`/proc/${pid}/status`, 'utf8');
-  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN);
-  return kb / 1024;
-}
-
-/** Chromium's renderer processes (one page open: that page's), by their command lines. */
-async function rendererPids(): Promise<number[]> {
-  const pids: number[] = [];
-  for (const entry of await readdir('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const command = await readFile(`/proc/${entry}/cmdline`, 'utf8');
-      if (command.includes('--type=renderer') && !command.includes('--extension-process')) pids.push(Number(entry));
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  return pids;
-}
-
-function startServer(db: string): Promise<{ readonly child: ChildProcess; readonly url: string }> {
-  const child = spawn(process.execPath, [join(REPO_ROOT, 'dist', 'app', 'web.js'), '--db', db, '--port', '0'], {
-    stdio: ['ignore', 'pipe', 'ignore'],
-  });
-  const { stdout } = child;
-  return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    child.once('exit', (code) => reject(new Error(`browser mode exited with ${code ?? 'a signal'}`)));
-    createInterface({ input: stdout }).once('line', (url) => resolve({ child, url }));
-  });
 }
 
 /**
@@ -105,40 +68,25 @@ async function startOnce(browser: Browser, db: string): Promise<StartupRun> {
   }
 }
 
-function stopServer(server: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (server.exitCode !== null || server.signalCode !== null) resolve();
-    else {
-      server.once('exit', () => resolve());
-      // Not SIGKILL: a server killed while it holds the library's lock would make the next start wait it out.
-      server.kill('SIGTERM');
+export function measureStartup(library: SyntheticLibrary): Promise<StartupFigures> {
+  return withLibraryOnDisk(library, async (db) => {
+    const browser = await launchChromium();
+    try {
+      const runs: StartupRun[] = [];
+      for (let run = 0; run < RUNS; run++) runs.push(await startOnce(browser, db));
+      runs.sort((a, b) => a.firstListMs - b.firstListMs);
+      const median = runs[Math.floor(RUNS / 2)] ?? runs[0];
+      if (median === undefined) throw new Error('no start-up was measured');
+      return {
+        metric: 'startup',
+        papers: library.catalogue.papers.length,
+        first_list_ms: median.firstListMs,
+        memory_mb: median.serverMb + median.rendererMb,
+        server_mb: median.serverMb,
+        renderer_mb: median.rendererMb,
+      };
+    } finally {
+      await browser.close();
     }
   });
-}
-
-export async function measureStartup(library: SyntheticLibrary): Promise<StartupFigures> {
-  const directory = await mkdtemp(join(tmpdir(), 'shelfmark-bench-startup-'));
-  const browser = await launchChromium();
-  try {
-    const db = join(directory, 'library.json');
-    const store = await openLibraryStore(db);
-    await store.transact(() => ({ catalogue: library.catalogue, states: library.states, result: null }));
-    await store.close();
-    const runs: StartupRun[] = [];
-    for (let run = 0; run < RUNS; run++) runs.push(await startOnce(browser, db));
-    runs.sort((a, b) => a.firstListMs - b.firstListMs);
-    const median = runs[Math.floor(RUNS / 2)] ?? runs[0];
-    if (median === undefined) throw new Error('no start-up was measured');
-    return {
-      metric: 'startup',
-      papers: library.catalogue.papers.length,
-      first_list_ms: median.firstListMs,
-      memory_mb: median.serverMb + median.rendererMb,
-      server_mb: median.serverMb,
-      renderer_mb: median.rendererMb,
-    };
-  } finally {
-    await browser.close();
-    await rm(directory, { recursive: true, force: true });
-  }
 }

@@ -43,7 +43,7 @@ export function ListPane() {
     summary = `${plural(ids.length, 'match', 'matches')}${results?.truncated === true ? ` (best ${formatCount(RESULT_LIMIT_DEFAULT)})` : ''}`;
 
   return (
-    <section className="list-pane" aria-label="Papers">
+    <section className="list-pane" aria-label="Papers" aria-busy={searching || undefined}>
       <header className="list-header">
         <SearchBox />
         <div className="list-summary" aria-live="polite">
