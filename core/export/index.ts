@@ -8,6 +8,7 @@ import type { LibrarySnapshot } from '../import/types.js';
 import type { Paper } from '../model.js';
 import { papersOf } from '../query.js';
 import { bibtexEntries } from './bibtex.js';
+import { citationKeys } from './citation-key.js';
 import { libraryJson } from './library-json.js';
 import { markdownDocument, markdownFolder, type ExportedFile } from './markdown.js';
 import type { ExportRequest } from './request.js';
@@ -26,7 +27,10 @@ export function renderExport(library: LibrarySnapshot, request: ExportRequest): 
   const all = papersOf(library);
   const papers = selectForExport(all, request.selection);
   if (papers.length === 0) throw new InvalidInputError(nothingToExport(all, request));
-  if (request.format === 'bibtex') return { kind: 'document', content: bibtexEntries(papers), papers: papers.length };
+  if (request.format === 'bibtex') {
+    // Keyed over the whole library, so that a paper's key does not depend on what else the export holds.
+    return { kind: 'document', content: bibtexEntries(papers, citationKeys(papers, all)), papers: papers.length };
+  }
   const options = {
     abstracts: request.abstracts,
     digestTitles: new Map(library.catalogue.digests.map((digest) => [digest.id, digest.title])),
