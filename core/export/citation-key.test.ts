@@ -69,14 +69,20 @@ describe('citation keys in the exports', () => {
     if (output.kind !== 'document') throw new Error('a citation export gave a folder');
     return output.content;
   };
-  const keysIn = (format: ExportFormat, ids?: string[]): string[] =>
-    Array.from(exported(format, ids).matchAll(/^@\w+\{([^,]+),$/gm), (match) => match[1] ?? '');
+  const keysIn = (format: ExportFormat, ids?: string[]): string[] => {
+    const content = exported(format, ids);
+    if (format === 'bibtex') return Array.from(content.matchAll(/^@\w+\{([^,]+),$/gm), (match) => match[1] ?? '');
+    if (format === 'ris') return Array.from(content.matchAll(/^ID {2}- (.+)\r$/gm), (match) => match[1] ?? '');
+    return (JSON.parse(content) as { id: string; 'citation-key': string }[]).flatMap((entry) =>
+      entry.id === entry['citation-key'] ? [entry.id] : [],
+    );
+  };
 
-  it.each(['bibtex'] as const)('are the same in %s as in the others', (format) => {
+  it.each(['bibtex', 'csl-json', 'ris'] as const)('are the same in %s as in the others', (format) => {
     expect(keysIn(format)).toEqual(['xu2023pfgm', 'xu2023pfgm2', 'baddeley1974working']);
   });
 
-  it.each(['bibtex'] as const)('are the same in %s whatever else the export holds', (format) => {
+  it.each(['bibtex', 'csl-json', 'ris'] as const)('are the same in %s whatever else the export holds', (format) => {
     expect(keysIn(format, ['b'])).toEqual(['xu2023pfgm2']);
     expect(keysIn(format, ['c', 'b'])).toEqual(['baddeley1974working', 'xu2023pfgm2']);
   });
