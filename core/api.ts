@@ -199,7 +199,7 @@ export interface LibraryApi {
   /** Changes the day (YYYY-MM-DD) a digest is of, and the day its title names. */
   setDigestDate(digestId: string, date: string): Promise<DigestDateChange>;
   stats(): Promise<LibraryStats>;
-  /** Exports notes (Markdown), citations (BibTeX) or the whole library (JSON). Nothing selected: an error. */
+  /** Exports notes (Markdown), citations (BibTeX, CSL-JSON, RIS) or the library (JSON). None chosen: an error. */
   exportLibrary(request: ExportRequest): Promise<ExportResult>;
   /** Newest first. Works even when the library itself cannot be read. */
   listBackups(): Promise<readonly BackupSummary[]>;

@@ -26,6 +26,8 @@ export interface ExportDialogs {
 const FILE_KINDS: Readonly<Record<ExportFormat, { readonly name: string; readonly extensions: readonly string[] }>> = {
   md: { name: 'Markdown', extensions: ['md'] },
   bibtex: { name: 'BibTeX', extensions: ['bib'] },
+  'csl-json': { name: 'CSL-JSON', extensions: ['json'] },
+  ris: { name: 'RIS', extensions: ['ris'] },
   json: { name: 'Shelfmark library', extensions: ['json'] },
 };
 

@@ -28,10 +28,10 @@ describe('shelfmark --help', () => {
     expect(tooWide(stdout)).toEqual([]);
     expect(stdout).toContain('Usage: shelfmark [--db PATH] [--json] COMMAND [ARGS]\n');
     expect(stdout).toContain(
-      '  export --out PATH [--format md|json|bibtex] [--status S] [--tag T]\n' +
-        '         [--digest D] [--query Q] [--all] [--abstracts] [--force]\n' +
+      '  export --out PATH [--format md|bibtex|csl-json|ris|json] [--status S]\n' +
+        '         [--tag T] [--digest D] [--query Q] [--all] [--abstracts] [--force]\n' +
         '      Export notes to Markdown (a .md document, or a folder of files), the\n' +
-        '      library to JSON, or BibTeX\n',
+        '      library to JSON, or citations as BibTeX, CSL-JSON or RIS\n',
     );
     const flat = stdout.replace(/\n +/g, ' ');
     for (const command of COMMANDS) {

@@ -1,6 +1,7 @@
 /** The command line's options: how they are parsed, and what the help says of each. */
 
 import { parseArgs } from 'node:util';
+import { EXPORT_FORMATS } from '../../core/export/request.js';
 import { isReadingStatus, READING_STATUSES, type ReadingStatus } from '../../core/model.js';
 import { UsageError } from './usage-error.js';
 import { isoDay } from '../../core/import/dates.js';
@@ -52,8 +53,8 @@ export const OPTION_HELP: Readonly<Record<OptionName, OptionHelp>> = {
   digest: { value: 'D', description: 'Only papers from this digest (an id `shelfmark digests` shows)' },
   file: { value: 'F', description: 'Take the note from this file' },
   format: {
-    value: 'md|json|bibtex',
-    description: 'Markdown notes (the default), a JSON backup of the whole library, or BibTeX of every paper',
+    value: EXPORT_FORMATS.join('|'),
+    description: 'Markdown notes (the default), a JSON backup of the whole library, or citations of every paper',
   },
   out: {
     value: 'PATH',

@@ -2,6 +2,7 @@
 
 import { dollarSigns, mathPieces } from '../math-spans.js';
 import type { Paper } from '../model.js';
+import { citationKeys, paperYear } from './citation-key.js';
 
 const SPECIAL = /[\\{}&%$#_^~]/g;
 const ESCAPED: Readonly<Record<string, string>> = {
@@ -52,33 +53,6 @@ function bracesBalance(text: string): boolean {
   return depth === 0;
 }
 
-function asciiWord(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/[^A-Za-z0-9]/g, '');
-}
-
-const STOP_WORDS = new Set(['a', 'an', 'the', 'on', 'of', 'for', 'in', 'to', 'and', 'via', 'with', 'from', 'towards']);
-
-/** The year it gives, else the year of a new-style arXiv id (2302.04265 → 2023). */
-function paperYear(paper: Paper): number | null {
-  if (paper.year !== null) return paper.year;
-  return paper.arxivId !== null && /^\d{4}\./.test(paper.arxivId) ? 2000 + Number(paper.arxivId.slice(0, 2)) : null;
-}
-
-/** "xu2023pfgm": first author's family name, year, first significant title word. */
-function baseKey(paper: Paper): string {
-  const author = paper.authors[0]?.split(/\s+/).at(-1) ?? '';
-  const year = paperYear(paper);
-  const word = paper.title
-    .split(/\s+/)
-    .map(asciiWord)
-    .find((candidate) => candidate !== '' && !STOP_WORDS.has(candidate.toLowerCase()));
-  const key = `${asciiWord(author)}${year ?? ''}${word ?? ''}`.toLowerCase();
-  return key === '' ? 'paper' : key;
-}
-
 function entry(paper: Paper, key: string): string {
   const fields: [string, string][] = [['title', `{${escapeTitle(paper.title)}}`]];
   if (paper.authors.length > 0) fields.push(['author', escapeValue(paper.authors.join(' and '))]);
@@ -98,15 +72,8 @@ function entry(paper: Paper, key: string): string {
   return `@${type}{${key},\n${body}\n}`;
 }
 
-/** Unique keys across the export: a second "xu2023pfgm" becomes "xu2023pfgm2". */
-export function bibtexEntries(papers: readonly Paper[]): string {
-  const used = new Set<string>();
-  const entries = papers.map((paper) => {
-    const base = baseKey(paper);
-    let key = base;
-    for (let copy = 2; used.has(key); copy += 1) key = `${base}${copy}`;
-    used.add(key);
-    return entry(paper, key);
-  });
+/** Entries under the papers' citation keys (core/export/citation-key.ts), given in the papers' order. */
+export function bibtexEntries(papers: readonly Paper[], keys: readonly string[] = citationKeys(papers)): string {
+  const entries = papers.map((paper, at) => entry(paper, keys[at] ?? ''));
   return entries.length === 0 ? '' : `${entries.join('\n\n')}\n`;
 }

@@ -8,9 +8,12 @@ import type { LibrarySnapshot } from '../import/types.js';
 import type { Paper } from '../model.js';
 import { papersOf } from '../query.js';
 import { bibtexEntries } from './bibtex.js';
+import { citationKeys } from './citation-key.js';
+import { cslJsonEntries } from './csl-json.js';
 import { libraryJson } from './library-json.js';
 import { markdownDocument, markdownFolder, type ExportedFile } from './markdown.js';
-import type { ExportRequest } from './request.js';
+import { isCitationFormat, type CitationFormat, type ExportRequest } from './request.js';
+import { risEntries } from './ris.js';
 import { selectForExport, type ExportSelection } from './select.js';
 
 export { EXPORT_FORMATS, exportFileType, type ExportFormat, type ExportRequest } from './request.js';
@@ -26,7 +29,9 @@ export function renderExport(library: LibrarySnapshot, request: ExportRequest): 
   const all = papersOf(library);
   const papers = selectForExport(all, request.selection);
   if (papers.length === 0) throw new InvalidInputError(nothingToExport(all, request));
-  if (request.format === 'bibtex') return { kind: 'document', content: bibtexEntries(papers), papers: papers.length };
+  if (isCitationFormat(request.format)) {
+    return { kind: 'document', content: citations(request.format, papers, all), papers: papers.length };
+  }
   const options = {
     abstracts: request.abstracts,
     digestTitles: new Map(library.catalogue.digests.map((digest) => [digest.id, digest.title])),
@@ -34,6 +39,19 @@ export function renderExport(library: LibrarySnapshot, request: ExportRequest): 
   return request.layout === 'folder'
     ? { kind: 'folder', files: markdownFolder(papers, options), papers: papers.length }
     : { kind: 'document', content: markdownDocument(papers, options), papers: papers.length };
+}
+
+/** Citations of `papers`, keyed over the whole library so that a paper's key is the same in every export. */
+function citations(format: CitationFormat, papers: readonly Paper[], library: readonly Paper[]): string {
+  const keys = citationKeys(papers, library);
+  switch (format) {
+    case 'bibtex':
+      return bibtexEntries(papers, keys);
+    case 'csl-json':
+      return cslJsonEntries(papers, keys);
+    case 'ris':
+      return risEntries(papers, keys);
+  }
 }
 
 /** Why an export came out empty, in words that say what to change. */

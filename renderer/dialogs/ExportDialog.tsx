@@ -1,6 +1,7 @@
 import './ExportDialog.css';
 import { useState, type ReactNode } from 'react';
-import type { ExportFormat, ExportRequest } from '../../core/export/index.js';
+import type { ExportRequest } from '../../core/export/index.js';
+import { EXPORT_FORMATS, type ExportFormat } from '../../core/export/request.js';
 import { useAppState, useController } from '../kit/context.js';
 import { plural } from '../lib/status.js';
 import { visibleIds } from '../state/visible.js';
@@ -34,7 +35,25 @@ function Choice({
   );
 }
 
-/** Export: notes as Markdown, citations as BibTeX, or the whole library as a JSON backup. */
+/** How the dialog offers each format; a new format in EXPORT_FORMATS needs its words here. */
+const FORMAT_CHOICES: Readonly<Record<ExportFormat, { readonly title: string; readonly detail: string }>> = {
+  md: {
+    title: 'Notes as Markdown',
+    detail: 'Each paper with its status, tags and your note — for Obsidian, a wiki or a lab notebook.',
+  },
+  bibtex: { title: 'Citations as BibTeX', detail: 'For LaTeX and reference managers.' },
+  'csl-json': {
+    title: 'Citations as CSL-JSON',
+    detail: 'For Zotero, pandoc and the citation plug-ins of word processors.',
+  },
+  ris: { title: 'Citations as RIS', detail: 'For Zotero, Mendeley, EndNote and any other reference manager.' },
+  json: {
+    title: 'Whole library as a backup',
+    detail: 'Shelfmark’s own JSON: every paper, digest, tag and note. Import it to restore or merge.',
+  },
+};
+
+/** Export: notes as Markdown, citations as BibTeX, CSL-JSON or RIS, or the whole library as a JSON backup. */
 export function ExportDialog({ onClose }: { onClose: () => void }) {
   const controller = useController();
   const inView = useAppState(visibleIds);
@@ -99,30 +118,16 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
       >
         <fieldset className="fieldset">
           <legend className="section-heading">What</legend>
-          <Choice
-            name="format"
-            value="md"
-            checked={format === 'md'}
-            onChange={() => setFormat('md')}
-            title="Notes as Markdown"
-            detail="Each paper with its status, tags and your note — for Obsidian, a wiki or a lab notebook."
-          />
-          <Choice
-            name="format"
-            value="bibtex"
-            checked={format === 'bibtex'}
-            onChange={() => setFormat('bibtex')}
-            title="Citations as BibTeX"
-            detail="For LaTeX and reference managers."
-          />
-          <Choice
-            name="format"
-            value="json"
-            checked={format === 'json'}
-            onChange={() => setFormat('json')}
-            title="Whole library as a backup"
-            detail="Shelfmark’s own JSON: every paper, digest, tag and note. Import it to restore or merge."
-          />
+          {EXPORT_FORMATS.map((choice) => (
+            <Choice
+              key={choice}
+              name="format"
+              value={choice}
+              checked={format === choice}
+              onChange={() => setFormat(choice)}
+              {...FORMAT_CHOICES[choice]}
+            />
+          ))}
         </fieldset>
 
         {format !== 'json' && (

@@ -371,6 +371,17 @@ describe.skipIf(!chromiumPresent)('accessibility in Chromium', () => {
       await report.getByRole('button', { name: 'Done' }).click();
       await expectNoSideScroll(page, 'after an import');
 
+      // The export's five formats scroll inside the dialog; its buttons stay in view.
+      await toolbar.getByRole('button', { name: 'Export', exact: true }).click();
+      const exporting = page.getByRole('dialog', { name: 'Export' });
+      await exporting.getByRole('radio', { name: /^Citations as RIS/ }).check();
+      await settle(page);
+      expectInView(page, 'the export’s RIS choice', await exporting.getByText('Citations as RIS').boundingBox());
+      expectInView(page, 'the export’s button', await exporting.getByRole('button', { name: 'Export…' }).boundingBox());
+      await expectNoSideScroll(page, 'the export dialog');
+      await screenshot(page, 'reflow-export-light');
+      await page.keyboard.press('Escape');
+
       // The shortcuts fit too.
       await page.keyboard.press('?');
       const shortcuts = page.getByRole('dialog', { name: 'Keyboard shortcuts' });

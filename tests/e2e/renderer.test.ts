@@ -181,6 +181,20 @@ describe.skipIf(!chromiumPresent)('the renderer in Chromium', () => {
       expect(exported).toContain(`## ${LIE_GROUPS}`);
       expect(exported).toContain('non-compact');
       await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+      // Citations for Zotero, chosen by keyboard among the formats: CSL-JSON of the papers in the list (the tag's).
+      await page.getByRole('button', { name: 'Export' }).click();
+      await exportDialog.getByRole('radio', { name: /^Notes as Markdown/ }).focus();
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('ArrowDown');
+      expect(await exportDialog.getByRole('radio', { name: /^Citations as CSL-JSON/ }).isChecked()).toBe(true);
+      await screenshot(page, 'export-citations-light');
+      const citing = page.waitForEvent('download');
+      await exportDialog.getByRole('button', { name: 'Export…' }).click();
+      const citations = await citing;
+      expect(citations.suggestedFilename()).toBe('Shelfmark citations.json');
+      const entries = JSON.parse(await readFile(await citations.path(), 'utf8')) as { title: string; id: string }[];
+      expect(entries.map(({ id, title }) => ({ id, title }))).toEqual([{ id: 'lie', title: LIE_GROUPS }]);
+      await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
 
       expect(unexpectedErrors(session)).toEqual([]);
       expect(session.dialogs).toEqual([]);

@@ -1,6 +1,11 @@
 import { resolve } from 'node:path';
 import { describeFolderExport, type FolderExportReport } from '../../../core/export/folder-report.js';
-import { EXPORT_FORMATS, type ExportFormat, type ExportRequest } from '../../../core/export/request.js';
+import {
+  EXPORT_FORMATS,
+  isCitationFormat,
+  type ExportFormat,
+  type ExportRequest,
+} from '../../../core/export/request.js';
 import { writeExportFile, writeExportFolder } from '../../export-files.js';
 import { userFileError } from '../../store/index.js';
 import type { Command } from '../command.js';
@@ -12,14 +17,16 @@ const isExportFormat = (value: string): value is ExportFormat => (EXPORT_FORMATS
 
 export const exportCommand: Command = {
   name: 'export',
-  usage:
-    '--out PATH [--format md|json|bibtex] [--status S] [--tag T] [--digest D] [--query Q] [--all] [--abstracts] [--force]',
-  summary: 'Export notes to Markdown (a .md document, or a folder of files), the library to JSON, or BibTeX',
+  usage: `--out PATH [--format ${EXPORT_FORMATS.join('|')}] [--status S] [--tag T] [--digest D] [--query Q] [--all] [--abstracts] [--force]`,
+  summary:
+    'Export notes to Markdown (a .md document, or a folder of files), the library to JSON, or citations as BibTeX, CSL-JSON or RIS',
   options: ['out', 'format', 'status', 'tag', 'digest', 'query', 'all', 'abstracts', 'force'],
   args: [0, 0],
   examples: [
     'shelfmark export --out notes.md --tag to-present',
     'shelfmark export --format bibtex --out reading.bib',
+    'shelfmark export --format csl-json --tag to-cite --out to-cite.json',
+    'shelfmark export --format ris --status read --out read.ris',
     'shelfmark export --format json --out shelfmark-backup.json',
   ],
   async run({ service, values, print }) {
@@ -46,7 +53,7 @@ export const exportCommand: Command = {
         tag: values.tag,
         digest: values.digest,
         query: values.query,
-        all: exportFormat === 'bibtex' || values.all === true,
+        all: isCitationFormat(exportFormat) || values.all === true,
       },
     };
     const output = await service.renderExport(request);
