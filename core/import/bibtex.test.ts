@@ -205,6 +205,8 @@ describe('BibTeX as real bibliographies write it', () => {
 
 describe('hostile BibTeX', () => {
   const parse = (text: string) => parseBibtex(text, { fileName: 'x.bib', now: '2025-03-11T08:00:00.000Z' });
+  // Each case below once took minutes or ran out of memory; the bound is loose so that a busy machine never fails
+  // it, and a return of the old behaviour always does.
   const timed = <T>(run: () => T): { result: T; ms: number } => {
     const started = performance.now();
     const result = run();
@@ -217,7 +219,7 @@ describe('hostile BibTeX', () => {
     source += '@article{k, title = s25}\n@article{fine, title = {Fine}, note = s17}\n';
     // It used to build the title (minutes of work) and then run out of memory.
     const { result: digest, ms } = timed(() => parse(source));
-    expect(ms).toBeLessThan(1000);
+    expect(ms).toBeLessThan(10_000);
     expect(digest.papers.map((paper) => paper.title)).toEqual(['Fine']);
     // s17 is 8 × 2^17 characters: 1 MiB, the most a field may have.
     expect(8 * 2 ** 17).toBe(MAX_EXPANDED_FIELD_LENGTH);
@@ -251,7 +253,7 @@ describe('hostile BibTeX', () => {
     const { result: entries } = timed(() => parse('@misc{k}'.repeat(200_000)));
     expect(entries.skipped).toHaveLength(200_000);
     const { result: strings, ms } = timed(() => parse(`${'@string{a = {T}}'.repeat(200_000)}\n@misc{k, title = a}`));
-    expect(ms).toBeLessThan(1000);
+    expect(ms).toBeLessThan(10_000);
     expect(strings.papers.map((paper) => paper.title)).toEqual(['T']);
   });
 
@@ -261,7 +263,7 @@ describe('hostile BibTeX', () => {
         `@misc{k, title = {${'\\"{'.repeat(10_000)}o${'}'.repeat(10_000)}}, url = {https://example.org/${']'.repeat(200_000)}}}`,
       ),
     );
-    expect(ms).toBeLessThan(1000);
+    expect(ms).toBeLessThan(10_000);
     expect(digest.papers[0]).toMatchObject({
       title: `o${'\u0308'.repeat(10_000)}`.normalize('NFC'),
       links: ['https://example.org/'],
