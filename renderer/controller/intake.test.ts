@@ -141,6 +141,21 @@ describe('Intake', () => {
     });
   });
 
+  it('shows a paste that is no digest with the reason, begun as a sentence', async () => {
+    const { subject, shown } = intake({
+      previewImport: () =>
+        Promise.reject(
+          new ApiCallError({ kind: 'invalid-input', message: 'it looks like a BibTeX file but contains no papers' }),
+        ),
+    });
+    await subject.previewPaste('@string{a = "b"}');
+    expect(shown.dialogs.at(-1)).toEqual({
+      kind: 'import-failed',
+      title: 'The pasted text cannot be imported',
+      message: 'It looks like a BibTeX file but contains no papers.',
+    });
+  });
+
   it('says a cancelled addition changed nothing', async () => {
     const { subject, shown } = intake({ addPapers: () => refused('cancelled', 'Cancelled.') });
     await subject.addPapers(['2410.03060']);

@@ -31,6 +31,9 @@ const PASTED_TEXT = 'Pasted text';
 
 const NOTHING_CHANGED = 'Cancelled. Nothing in your library changed.';
 
+/** A reason as the importer words it ("it looks like a BibTeX file but…"), begun as a sentence of its own. */
+const capitalised = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
 export class Intake {
   constructor(
     private readonly store: Store<AppState>,
@@ -135,7 +138,11 @@ export class Intake {
         this.hooks.toast(NOTHING_CHANGED, 'info');
         break;
       case 'failed':
-        this.hooks.openDialog({ kind: 'import-failed', title: failure, message: sentence(outcome.message) });
+        this.hooks.openDialog({
+          kind: 'import-failed',
+          title: failure,
+          message: sentence(capitalised(outcome.message)),
+        });
         break;
       case 'busy':
         this.hooks.toast(`${outcome.running} is still running: wait for it, or cancel it.`, 'error');

@@ -171,6 +171,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the day’s papers in, in Chromium', () 
       const fetchDialog = page.getByRole('dialog', { name: 'Fetch Hugging Face Daily Papers' });
       const day = fetchDialog.getByLabel('Day');
       expect(await day.inputValue()).toBe('2025-03-11');
+      await screenshot(page, 'fetch-dialog-light');
       await fetchDialog.getByText('Your library has no Hugging Face Daily Papers yet.', { exact: false }).waitFor();
       await fetchDialog.getByRole('button', { name: 'Fetch' }).click();
       const fetched = page.getByRole('dialog', { name: 'Imported 32 papers' });
@@ -219,6 +220,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the day’s papers in, in Chromium', () 
         .getByText(/"not-an-id" is not an arXiv id/)
         .waitFor();
       expect(await refs.getAttribute('aria-invalid')).toBe('true');
+      await screenshot(page, 'add-papers-dialog-light');
       await refs.fill(`2410.03060v2\nhttps://arxiv.org/abs/hep-th/9901001\n${MISSING_ID}`);
       await addDialog.getByRole('button', { name: 'Add', exact: true }).click();
       const addReport = page.getByRole('dialog', { name: 'Imported 2 papers' });
@@ -258,6 +260,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the day’s papers in, in Chromium', () 
       await page.getByRole('button', { name: 'Complete details' }).click();
       const completion = page.getByRole('dialog', { name: 'Completed 1 paper' });
       await completion.getByText(`arXiv ${THIN.id}`).waitFor();
+      await screenshot(page, 'completion-report-light');
       await completion.getByRole('button', { name: 'Done' }).click();
       await page.locator('.paper-authors').getByText('Chiara Rossi, Oluwaseun Adeyemi').waitFor();
       expect(await page.getByRole('button', { name: 'Complete details' }).count()).toBe(0);
