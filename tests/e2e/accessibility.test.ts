@@ -685,7 +685,10 @@ describe.skipIf(!chromiumPresent)('accessibility in Chromium', () => {
       await expect.poll(() => isFocused(fetchDialog.getByLabel('Day'))).toBe(true);
       await checkBothThemes(page, 'the fetch dialog', found);
       await page.setViewportSize({ width: 640, height: 400 });
+      await expect.poll(() => page.locator('.app').getAttribute('data-columns')).toBe('1');
+      await settle(page);
       await expectNoSideScroll(page, 'the fetch dialog at 640×400');
+      expectInView(page, 'the fetch dialog', await fetchDialog.boundingBox());
       await checkBothThemes(page, 'the fetch dialog at 640×400', found);
       apis.failures.push({ status: 503 });
       await fetchDialog.getByLabel('Day').fill('2025-03-11');
