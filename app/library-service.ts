@@ -23,7 +23,6 @@ import { sameItems } from '../core/arrays.js';
 import { InvalidInputError, NotFoundError } from '../core/errors.js';
 import { DigestError } from '../core/import/types.js';
 import type { ArxivAnswers, ArxivEntry } from '../core/import/arxiv-atom.js';
-import { quoteForMessage } from '../core/terminal-text.js';
 import type { ArxivApi } from './arxiv/arxiv-api.js';
 import { dayBefore, dayOf, daysFrom, isDay } from '../core/days.js';
 import type { DailyPapersApi } from './hf/daily-papers-api.js';
@@ -267,14 +266,9 @@ export class LibraryService implements LibraryApi {
   /** Adds papers by arXiv id or link, with their details from the arXiv API. */
   addPapers(refs: readonly string[], options?: RunOptions): Promise<ImportReport> {
     return this.#tasks.run(options, async (run) => {
-      const { arxivRefsOf, arxivIdsFile } = await parsers();
+      const { arxivRefsOf, arxivIdsFile, notArxivRefsMessage } = await parsers();
       const { refs: wanted, unknown } = arxivRefsOf(refs);
-      if (unknown.length > 0) {
-        const named = unknown.map((ref) => `"${quoteForMessage(ref)}"`).join(', ');
-        throw new InvalidInputError(
-          `${named} ${unknown.length === 1 ? 'is' : 'are'} not an arXiv id (2410.03060, hep-th/9901001) or a link to a paper on arxiv.org or huggingface.co/papers; nothing was added.`,
-        );
-      }
+      if (unknown.length > 0) throw new InvalidInputError(notArxivRefsMessage(unknown));
       const arxiv = await this.arxiv();
       const answers = await arxiv.lookUp(
         wanted.map((ref) => ref.arxivId),

@@ -8,12 +8,24 @@ export const API_CHANNEL = 'shelfmark:api';
 export const EVENT_CHANNEL = 'shelfmark:event';
 
 /** Menu items the renderer carries out itself. */
-export type MenuCommand = 'find' | 'export' | 'shortcuts' | 'undo' | 'select-all' | 'duplicates';
+export type MenuCommand =
+  | 'find'
+  | 'export'
+  | 'shortcuts'
+  | 'undo'
+  | 'select-all'
+  | 'duplicates'
+  /** File → Add Papers…: the field for arXiv ids and links. */
+  | 'add-papers'
+  /** File → Fetch Hugging Face Daily Papers…: the dialog with its day. */
+  | 'fetch-daily-papers';
 
 export type AppEvent =
   | { readonly type: 'menu'; readonly command: MenuCommand }
   /** The main process imported files (File → Import Digest…): the renderer reloads and shows the report. */
-  | { readonly type: 'imported'; readonly report: ImportReport };
+  | { readonly type: 'imported'; readonly report: ImportReport }
+  /** Edit → Paste Digest: the clipboard's text, which the main process read; the renderer previews it as a digest. */
+  | { readonly type: 'paste-digest'; readonly text: string };
 
 /** What the preload exposes as `window.shelfmark`: a narrow pipe, typed on both ends by `LibraryApi`. */
 export interface PreloadBridge {

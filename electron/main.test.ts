@@ -68,6 +68,7 @@ const fake = vi.hoisted(async () => {
     opened: [] as string[],
     nextOpenDialog: { canceled: true, filePaths: [] as string[] },
     messageBoxes: [] as unknown[],
+    clipboardText: '',
   };
 
   const app = Object.assign(new Emitter(), {
@@ -184,6 +185,7 @@ const fake = vi.hoisted(async () => {
       },
       showErrorBox: (title: string, content: string) => state.messageBoxes.push({ title, content }),
     },
+    clipboard: { readText: () => Promise.resolve(state.clipboardText) },
     shell: {
       openExternal: (url: string) => {
         state.opened.push(url);
@@ -386,6 +388,20 @@ describe('the menu', () => {
     expect(appEvents().filter((event) => event.type === 'menu')).toEqual([
       { type: 'menu', command: 'export' },
       { type: 'menu', command: 'find' },
+    ]);
+  });
+
+  it('sends Fetch… and Add Papers… to the renderer, and on Edit → Paste Digest the clipboard’s text', async () => {
+    const before = appEvents().length;
+    menuItem('fetch-daily-papers').click?.();
+    menuItem('add-papers').click?.();
+    state.clipboardText = 'https://huggingface.co/papers/2503.90101\n2410.03060';
+    menuItem('paste-digest').click?.();
+    await vi.waitFor(() => expect(appEvents().length).toBe(before + 3));
+    expect(appEvents().slice(before)).toEqual([
+      { type: 'menu', command: 'fetch-daily-papers' },
+      { type: 'menu', command: 'add-papers' },
+      { type: 'paste-digest', text: 'https://huggingface.co/papers/2503.90101\n2410.03060' },
     ]);
   });
 });

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import {
   app,
   BrowserWindow,
+  clipboard,
   dialog,
   ipcMain,
   Menu,
@@ -380,6 +381,11 @@ function start(): void {
         actions: {
           importDigest: () => void importFromDialog().catch(logError('cannot import')),
           openLibrary: () => void openLibraryFromDialog().catch(logError('cannot open another library')),
+          pasteDigest: () =>
+            void clipboard
+              .readText()
+              .then((text) => sendAppEvent({ type: 'paste-digest', text }))
+              .catch(logError('cannot read the clipboard')),
           sendCommand,
           openExternal,
         },

@@ -11,7 +11,7 @@ import {
 } from './menu.js';
 
 function build(overrides: Partial<MenuOptions> = {}) {
-  const calls = { imports: 0, libraries: 0, commands: [] as MenuCommand[], opened: [] as string[] };
+  const calls = { imports: 0, libraries: 0, pastes: 0, commands: [] as MenuCommand[], opened: [] as string[] };
   const template = buildMenuTemplate({
     platform: 'linux',
     isDev: false,
@@ -19,6 +19,7 @@ function build(overrides: Partial<MenuOptions> = {}) {
     actions: {
       importDigest: () => calls.imports++,
       openLibrary: () => calls.libraries++,
+      pasteDigest: () => calls.pastes++,
       sendCommand: (command) => calls.commands.push(command),
       openExternal: (url) => calls.opened.push(url),
     },
@@ -74,6 +75,27 @@ describe('buildMenuTemplate', () => {
     expect(EXPORT_ACCELERATOR).toBe('CmdOrCtrl+E');
     click(item);
     expect(calls.commands).toEqual(['export']);
+  });
+
+  it('has File → Add Papers… and File → Fetch Hugging Face Daily Papers…, which the renderer carries out', () => {
+    const { template, calls } = build();
+    const file = topMenu(template, 'File');
+    click(file.find((entry) => entry.label === 'Add Papers…'));
+    click(file.find((entry) => entry.label === 'Fetch Hugging Face Daily Papers…'));
+    expect(calls.commands).toEqual(['add-papers', 'fetch-daily-papers']);
+  });
+
+  it('has Edit → Paste Digest beside the native Paste, which keeps its role', () => {
+    for (const platform of ['darwin', 'linux'] as const) {
+      const { template, calls } = build({ platform });
+      const edit = topMenu(template, 'Edit');
+      const item = edit.find((entry) => entry.label === 'Paste Digest');
+      expect(item?.accelerator).toBeUndefined();
+      expect(edit.indexOf(item ?? {})).toBeGreaterThan(edit.findIndex((entry) => entry.role === 'paste'));
+      click(item);
+      expect(calls.pastes).toBe(1);
+      expect(calls.commands).toEqual([]);
+    }
   });
 
   it('has Edit → Find… on Ctrl/Cmd+F and keeps the native editing roles', () => {

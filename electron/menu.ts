@@ -9,7 +9,12 @@ interface MenuActions {
   importDigest(): void;
   /** File → Open Library…: choose another library file, then restart on it. */
   openLibrary(): void;
-  /** Items the renderer carries out (Export…, Find…, Possible Duplicates, Keyboard Shortcuts). */
+  /** Edit → Paste Digest: the clipboard's text to the renderer, which previews it as a digest. */
+  pasteDigest(): void;
+  /**
+   * Items the renderer carries out (Export…, Add Papers…, Fetch Hugging Face Daily Papers…, Find…, Possible
+   * Duplicates, Keyboard Shortcuts).
+   */
   sendCommand(command: MenuCommand): void;
   openExternal(url: string): void;
 }
@@ -70,6 +75,12 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
     label: 'File',
     submenu: [
       { id: 'import', label: 'Import Digest…', accelerator: IMPORT_ACCELERATOR, click: () => actions.importDigest() },
+      { id: 'add-papers', label: 'Add Papers…', click: () => actions.sendCommand('add-papers') },
+      {
+        id: 'fetch-daily-papers',
+        label: 'Fetch Hugging Face Daily Papers…',
+        click: () => actions.sendCommand('fetch-daily-papers'),
+      },
       { id: 'export', label: 'Export…', accelerator: EXPORT_ACCELERATOR, click: () => actions.sendCommand('export') },
       separator,
       { id: 'open-library', label: 'Open Library…', click: () => actions.openLibrary() },
@@ -90,6 +101,7 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
       { role: 'copy' },
       { role: 'paste' },
       ...(mac ? [{ role: 'pasteAndMatchStyle' } as const] : []),
+      { id: 'paste-digest', label: 'Paste Digest', click: () => actions.pasteDigest() },
       { role: 'delete' },
       { role: 'selectAll' },
       separator,

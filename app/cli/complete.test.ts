@@ -5,24 +5,9 @@ import type { CompletionReport } from '../../core/complete.js';
 import type { Paper } from '../../core/model.js';
 import type { DigestProgress } from '../../core/query.js';
 import { CliHarness, SAMPLE, type RunOptions } from '../../tests/cli-harness.js';
-import type { FakeArxivPaper } from '../../tests/fake-web-apis.js';
-import { MAR_11, type HfItem } from '../../tests/fixtures/hf-daily-papers.js';
+import { arxivPaperOf, MAR_11 } from '../../tests/fixtures/hf-daily-papers.js';
 import { useWebWorld } from '../../tests/web-world.js';
 import { WITH_DOI, WITHDRAWN } from '../../tests/fixtures/arxiv-papers.js';
-
-/** What arXiv says of a paper of that day: the same paper as Hugging Face lists it, in the arXiv API's shape. */
-function arxivPaperOf({ paper }: HfItem): FakeArxivPaper {
-  return {
-    id: paper.id,
-    version: 1,
-    title: paper.title,
-    summary: paper.summary,
-    authors: paper.authors.map(({ name }) => ({ name })),
-    published: paper.publishedAt,
-    primaryCategory: 'cs.LG',
-    categories: ['stat.ML'],
-  };
-}
 
 const web = useWebWorld((apis) => {
   for (const item of MAR_11) apis.arxiv.set(item.paper.id, arxivPaperOf(item));

@@ -8,6 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { LibraryApi } from '../../core/api.js';
 import type { LibraryService } from '../library-service.js';
+import type { NetworkSettings } from '../net/settings.js';
 import { TOKEN_FRAGMENT_PARAMETER } from '../../core/web-token.js';
 import { decideAccess, newToken, oldTokenCookieRemovals, pathOf, type AccessPolicy } from './access.js';
 import { API_PREFIX, serveApiCall } from './api-route.js';
@@ -27,6 +28,8 @@ export interface WebServerOptions {
   readonly rendererDir: string;
   /** The sample digest `importSample` imports. */
   readonly sampleDigest: string;
+  /** Where the web APIs are and how to reach them; by default from the environment (SHELFMARK_ARXIV_API, …). */
+  readonly network?: NetworkSettings;
 }
 
 export interface WebServer {
@@ -104,7 +107,8 @@ async function compactIfLogged(service: LibraryService): Promise<void> {
 async function openLibraryService(options: WebServerOptions): Promise<LibraryService> {
   const { LibraryService } = await import('../library-service.js');
   // Opens nothing yet: a library that cannot be read still answers with its error, and lists its backups.
-  return new LibraryService(options.dbPath, { sampleDigest: options.sampleDigest });
+  const { dbPath, sampleDigest, network } = options;
+  return new LibraryService(dbPath, { sampleDigest, ...(network === undefined ? {} : { network }) });
 }
 
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {

@@ -86,3 +86,9 @@ export function arxivRefsOf(args: readonly string[]): {
   }
   return { refs, unknown };
 }
+
+/** Why arguments that name no paper cannot be added: each named, as given. */
+export function notArxivRefsMessage(unknown: readonly string[]): string {
+  const named = unknown.map((ref) => `"${quoteForMessage(ref)}"`).join(', ');
+  return `${named} ${unknown.length === 1 ? 'is' : 'are'} not an arXiv id (2410.03060, hep-th/9901001) or a link to a paper on arxiv.org or huggingface.co/papers; nothing was added.`;
+}

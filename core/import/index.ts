@@ -23,7 +23,7 @@ export { decodeDigest, MAX_DIGEST_BYTES } from './decode.js';
 export { detectFormat } from './detect.js';
 export { answersFor, matchTitle, readArxivEntry } from './arxiv-atom.js';
 export type { ArxivAnswers, ArxivEntry, ArxivFeed, TitleMatch } from './arxiv-atom.js';
-export { arxivRefsOf, type ArxivRef } from './arxiv-ids.js';
+export { arxivRefsOf, notArxivRefsMessage, type ArxivRef } from './arxiv-ids.js';
 
 export { formatName } from './format-names.js';
 export { previewImport, type ImportPreview, type PreviewPaper } from './preview.js';

@@ -1,9 +1,14 @@
 import '../styles/brand-mark.css';
 import './Welcome.css';
 import { DetailPane } from '../detail/DetailPane.js';
+import { AddPapersDialog } from '../dialogs/AddPapersDialog.js';
+import { CompletionReportDialog } from '../dialogs/CompletionReportDialog.js';
+import { FetchDailyPapersDialog } from '../dialogs/FetchDailyPapersDialog.js';
 import { ImportReportDialog } from '../dialogs/ImportReportDialog.js';
 import { Dialog } from '../dialogs/Dialog.js';
 import { ExportDialog } from '../dialogs/ExportDialog.js';
+import { PasteDialog } from '../dialogs/PasteDialog.js';
+import { PastePreviewDialog } from '../dialogs/PastePreviewDialog.js';
 import { ShortcutsDialog } from '../dialogs/ShortcutsDialog.js';
 import { DuplicatesView } from '../duplicates/DuplicatesView.js';
 import { useAppState, useController } from '../kit/context.js';
@@ -14,10 +19,12 @@ import { DropOverlay } from './DropOverlay.js';
 import { LoadError } from './LoadError.js';
 import { ReadOnlyBanner } from './ReadOnlyBanner.js';
 import { SkipLinks } from './SkipLinks.js';
+import { TaskPanel } from './TaskPanel.js';
 import { Toasts } from './Toasts.js';
 import { Toolbar } from './Toolbar.js';
 import { useColumns } from './useColumns.js';
 import { useGlobalKeys } from './useGlobalKeys.js';
+import { usePasteDigest } from './usePasteDigest.js';
 import { Welcome } from './Welcome.js';
 
 export function App() {
@@ -26,6 +33,7 @@ export function App() {
   const empty = useAppState((state) => state.papers.length === 0);
   const readOnly = useAppState((state) => state.readOnly);
   useGlobalKeys(controller);
+  usePasteDigest(controller);
   useColumns(controller);
 
   let screen;
@@ -56,6 +64,7 @@ export function App() {
       )}
       <DropOverlay controller={controller} />
       <Dialogs />
+      <TaskPanel />
       <Toasts />
       <Announcer />
     </>
@@ -117,11 +126,21 @@ function Dialogs() {
     case 'export':
       return <ExportDialog onClose={close} />;
     case 'import-report':
-      return <ImportReportDialog report={dialog.report} onClose={close} />;
+      return <ImportReportDialog report={dialog.report} incomplete={dialog.incomplete} onClose={close} />;
+    case 'add-papers':
+      return <AddPapersDialog onClose={close} />;
+    case 'paste':
+      return <PasteDialog onClose={close} />;
+    case 'paste-preview':
+      return <PastePreviewDialog text={dialog.text} preview={dialog.preview} onClose={close} />;
+    case 'fetch-daily-papers':
+      return <FetchDailyPapersDialog onClose={close} />;
+    case 'completion-report':
+      return <CompletionReportDialog report={dialog.report} onClose={close} />;
     case 'import-failed':
       return (
         <Dialog
-          title="The import failed"
+          title={dialog.title ?? 'The import failed'}
           onClose={close}
           footer={
             <button type="button" className="button is-primary" data-autofocus onClick={close}>

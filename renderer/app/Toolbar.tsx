@@ -1,7 +1,7 @@
 import './Toolbar.css';
 import { useEffect, useRef } from 'react';
 import { useAppState, useController } from '../kit/context.js';
-import { BackIcon, ExportIcon, ImportIcon, KeyboardIcon, MenuIcon } from '../kit/icons.js';
+import { BackIcon, ExportIcon, ImportIcon, KeyboardIcon, MenuIcon, PlusIcon } from '../kit/icons.js';
 import { ImportButton } from './ImportButton.js';
 
 export function Toolbar() {
@@ -64,6 +64,15 @@ export function Toolbar() {
           <ImportIcon />
           Import
         </ImportButton>
+        <button
+          type="button"
+          className="button is-small"
+          onClick={() => controller.openDialog({ kind: 'add-papers' })}
+          title="Add papers by arXiv id or link, paste a digest, or fetch Hugging Face Daily Papers"
+        >
+          <PlusIcon />
+          Add papers
+        </button>
         <button
           type="button"
           className="button is-small"

@@ -1,7 +1,7 @@
 import '../styles/brand-mark.css';
 import './Welcome.css';
 import { useAppState, useController } from '../kit/context.js';
-import { ImportIcon } from '../kit/icons.js';
+import { ImportIcon, PlusIcon } from '../kit/icons.js';
 import { ImportButton } from './ImportButton.js';
 
 /** The first screen of an empty library. */
@@ -31,10 +31,19 @@ export function Welcome() {
             <ImportIcon />
             Import files…
           </ImportButton>
+          <button
+            type="button"
+            className="button is-large"
+            onClick={() => controller.openDialog({ kind: 'add-papers' })}
+          >
+            <PlusIcon />
+            Add papers…
+          </button>
         </div>
         <p className="welcome-note">
           The sample is a real Hugging Face Daily Papers digest of 32 papers. You can also drop digest files — Hugging
-          Face Daily Papers, arXiv e-mails, BibTeX or a Shelfmark backup — anywhere on this window.
+          Face Daily Papers, arXiv e-mails, BibTeX or a Shelfmark backup — anywhere on this window, or paste one’s text.
+          Add papers takes arXiv ids and links, and fetches a day of Hugging Face Daily Papers.
         </p>
       </div>
     </main>

@@ -32,10 +32,12 @@ import type { AppState, Dialog, Layout, SidebarFilter, Toast } from '../state/ty
 import { visibleIds } from '../state/visible.js';
 import { FocusRegistry, type FocusTarget } from './focus.js';
 import { ImportExport } from './import-export.js';
+import { Intake } from './intake.js';
 import { Loader } from './loader.js';
 import { Merges } from './merges.js';
 import { Mutations } from './mutations.js';
 import { NoteSaver } from './note-saver.js';
+import { TaskRunner } from './tasks.js';
 import { showToast } from './toasts.js';
 import { errorMessage, sentence } from './error-text.js';
 import { isoDateLabel } from '../../core/import/dates.js';
@@ -48,6 +50,8 @@ export class Controller {
   private readonly mutations: Mutations;
   private readonly merges: Merges;
   private readonly transfer: ImportExport;
+  private readonly tasks: TaskRunner;
+  private readonly intake: Intake;
   private readonly focusRegistry = new FocusRegistry();
   private syncedPapers: readonly Paper[] | null = null;
   private readonly disposers: (() => void)[] = [];
@@ -93,6 +97,13 @@ export class Controller {
       dismissToast: (id) => this.dismissToast(id),
     });
     this.transfer = new ImportExport(this.store, api, {
+      reload: (changed) => this.loader.load(changed),
+      openDialog: (dialog) => this.openDialog(dialog),
+      closeDialog: () => this.closeDialog(),
+      toast,
+    });
+    this.tasks = new TaskRunner(this.store, api);
+    this.intake = new Intake(this.store, api, this.tasks, {
       reload: (changed) => this.loader.load(changed),
       openDialog: (dialog) => this.openDialog(dialog),
       closeDialog: () => this.closeDialog(),
@@ -364,11 +375,47 @@ export class Controller {
     return this.transfer.exportLibrary(request);
   }
 
+  // ——— The day's papers in: paste, fetch, add, complete (tasks that go to the network) ———
+
+  /** Ctrl/Cmd+V outside a field, Edit → Paste Digest, the Paste dialog: what importing the text would do. */
+  previewPaste(text: string): Promise<void> {
+    return this.intake.previewPaste(text);
+  }
+
+  /** Import, in the paste's preview. */
+  importPaste(text: string): Promise<void> {
+    return this.intake.importPaste(text);
+  }
+
+  /** Imports a day (YYYY-MM-DD) of Hugging Face Daily Papers. */
+  fetchDailyPapers(date: string): Promise<void> {
+    return this.intake.fetchDailyPapers(date);
+  }
+
+  /** Adds papers by arXiv id or link. */
+  addPapers(refs: readonly string[]): Promise<void> {
+    return this.intake.addPapers(refs);
+  }
+
+  /** Completes papers from arXiv, by their title (or their arXiv id). */
+  completePapers(ids: readonly string[]): Promise<void> {
+    return this.intake.completePapers(ids);
+  }
+
+  /** Stops the running task; it changes nothing. */
+  cancelTask(): void {
+    this.tasks.cancel();
+  }
+
   // ——— Events from the desktop app ———
 
   handleEvent(event: AppEvent): void {
     if (event.type === 'imported') {
       void this.imported(event.report);
+      return;
+    }
+    if (event.type === 'paste-digest') {
+      void this.previewPaste(event.text);
       return;
     }
     switch (event.command) {
@@ -383,6 +430,12 @@ export class Controller {
         break;
       case 'duplicates':
         this.showDuplicates();
+        break;
+      case 'add-papers':
+        this.openDialog({ kind: 'add-papers' });
+        break;
+      case 'fetch-daily-papers':
+        this.openDialog({ kind: 'fetch-daily-papers' });
         break;
       case 'undo':
         // The menu's accelerator took Ctrl/Cmd+Z from a text field: give the field its own undo back.

@@ -11,6 +11,7 @@ import { plural } from '../lib/status.js';
 import type { Store } from '../state/store.js';
 import type { AppState, Dialog } from '../state/types.js';
 import { errorMessage } from './error-text.js';
+import { importReportDialog, papersChangedBy } from './import-changes.js';
 import type { Toaster } from './toasts.js';
 
 /** Files larger than this are refused before they are read: no digest is anywhere near it. */
@@ -53,7 +54,7 @@ export class ImportExport {
         payload.length > 0 ? await this.api.importFiles(payload) : { files: [], added: 0, merged: 0 };
       const combined = { ...report, files: [...report.files, ...tooLarge] };
       if (report.added + report.merged > 0) await this.hooks.reload(papersChangedBy(report));
-      this.hooks.openDialog({ kind: 'import-report', report: combined });
+      this.hooks.openDialog(importReportDialog(this.store.get(), combined));
     } catch (error) {
       this.hooks.openDialog({ kind: 'import-failed', message: errorMessage(error) });
     } finally {
@@ -82,7 +83,7 @@ export class ImportExport {
   /** The desktop app imported files itself (File → Import): reload, and show what happened. */
   async imported(report: ImportReport): Promise<void> {
     await this.hooks.reload(papersChangedBy(report));
-    this.hooks.openDialog({ kind: 'import-report', report });
+    this.hooks.openDialog(importReportDialog(this.store.get(), report));
   }
 
   /**
@@ -107,16 +108,6 @@ export class ImportExport {
       return errorMessage(error);
     }
   }
-}
-
-/** The papers an import added or changed. */
-function papersChangedBy(report: ImportReport): ReadonlySet<string> {
-  const changed = new Set<string>();
-  for (const file of report.files) {
-    if (!file.ok || file.kind === 'macros') continue;
-    for (const paper of [...file.summary.added, ...file.summary.merged]) changed.add(paper.id);
-  }
-  return changed;
 }
 
 /** Saves text as a file through the browser's download. */

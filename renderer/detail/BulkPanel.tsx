@@ -9,6 +9,7 @@ import { CloseIcon } from '../kit/icons.js';
 import { plural } from '../lib/status.js';
 import { paperById } from '../state/state.js';
 import type { AppState } from '../state/types.js';
+import { CompleteDetailsButton } from './CompleteDetailsButton.js';
 import { StatusControl } from './StatusControl.js';
 import { TagEditor } from './TagEditor.js';
 
@@ -57,6 +58,8 @@ export function BulkPanel() {
           onChange={(status) => void controller.setStatus(ids, status)}
         />
       </div>
+
+      <CompleteDetailsButton papers={selected} />
 
       <div className="bulk-group">
         <h2 className="section-heading">Add a tag to all</h2>

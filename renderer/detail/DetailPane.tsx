@@ -8,6 +8,7 @@ import { paragraphsOf } from '../lib/highlight.js';
 import { paperLinks } from '../lib/links.js';
 import { paperById } from '../state/state.js';
 import { BulkPanel } from './BulkPanel.js';
+import { CompleteDetailsButton } from './CompleteDetailsButton.js';
 import { NoteEditor } from './NoteEditor.js';
 import { StatusControl } from './StatusControl.js';
 import { TagEditor } from './TagEditor.js';
@@ -91,6 +92,7 @@ function PaperDetail({ paper }: { paper: Paper }) {
           <FieldText text={paper.authors.join(', ')} ranges={highlights?.authors} />
         </p>
       )}
+      <CompleteDetailsButton papers={[paper]} />
 
       <div className="paper-facts">
         {links.length > 0 && (

@@ -1,11 +1,12 @@
 import './ImportReportDialog.css';
 import type { ReactNode } from 'react';
 import type { FileImportResult, ImportReport } from '../../core/api.js';
-import type { SkippedBlock } from '../../core/import/types.js';
 import { FieldText } from '../kit/FieldText.js';
 import type { PaperRef } from '../../core/merge.js';
 import { formatCount, plural } from '../lib/status.js';
-import { Dialog } from './Dialog.js';
+import { CompletionOffer } from './CompletionOffer.js';
+import { ReportDialog } from './ReportDialog.js';
+import { Blocks } from './SkippedBlocks.js';
 
 /** A note as the importer writes it ("the file does not say…"), begun as a sentence. */
 const asSentence = (note: string): string => note.charAt(0).toUpperCase() + note.slice(1);
@@ -30,20 +31,20 @@ function mergedInFiles(report: ImportReport): number {
 /** At most this many merged papers are named in a list; the rest are counted. */
 const MERGES_NAMED = 100;
 
-export function ImportReportDialog({ report, onClose }: { report: ImportReport; onClose: () => void }) {
+export function ImportReportDialog({
+  report,
+  incomplete = [],
+  onClose,
+}: {
+  report: ImportReport;
+  /** Papers of the import without authors: offered to complete from arXiv. */
+  incomplete?: readonly string[] | undefined;
+  onClose: () => void;
+}) {
   const failed = report.files.filter((file) => !file.ok);
   const inFiles = mergedInFiles(report);
   return (
-    <Dialog
-      title={headline(report)}
-      onClose={onClose}
-      wide
-      footer={
-        <button type="button" className="button is-primary" data-autofocus onClick={onClose}>
-          Done
-        </button>
-      }
-    >
+    <ReportDialog title={headline(report)} onClose={onClose}>
       <p className="report-summary">
         {plural(report.added, 'new paper')} added
         {inFiles > 0 && ` · ${plural(inFiles, 'entry', 'entries')} merged with papers in the same file`}
@@ -51,12 +52,13 @@ export function ImportReportDialog({ report, onClose }: { report: ImportReport; 
         {failed.length > 0 && ` · ${plural(failed.length, 'file')} failed`}
         {failed.length > 0 && report.added + report.merged === 0 && '. Nothing in your library changed.'}
       </p>
+      {incomplete.length > 0 && <CompletionOffer ids={incomplete} />}
       <ul className="report-files">
         {report.files.map((file, position) => (
           <FileResult key={`${file.file}-${position}`} result={file} />
         ))}
       </ul>
-    </Dialog>
+    </ReportDialog>
   );
 }
 
@@ -148,23 +150,6 @@ function FileResult({ result }: { result: FileImportResult }) {
 
 function ShortenedBadge({ count }: { count: number }) {
   return count > 0 && <span className="badge is-warn">{plural(count, 'field')} cut</span>;
-}
-
-/** Places in the file and what became of them: blocks skipped, fields cut. Open when there are only a few. */
-function Blocks({ title, blocks }: { title: string; blocks: readonly SkippedBlock[] }) {
-  if (blocks.length === 0) return null;
-  return (
-    <details className="report-skipped" open={blocks.length <= 5}>
-      <summary>{title}</summary>
-      <ul>
-        {blocks.map((block, position) => (
-          <li key={position}>
-            <FieldText className="report-where" text={block.where} /> <FieldText text={block.reason} />
-          </li>
-        ))}
-      </ul>
-    </details>
-  );
 }
 
 function MergeBadges({ inFile, inLibrary }: { inFile: number; inLibrary: number }) {

@@ -8,7 +8,8 @@ const isMac = /Mac|iPhone|iPad/.test(navigator.platform);
 export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
   return (
     <Dialog title="Keyboard shortcuts" onClose={onClose} wide>
-      <div className="shortcut-groups">
+      {/* Focusable: where the dialog is taller than the window (200 % zoom), the keys scroll it. */}
+      <div className="shortcut-groups" tabIndex={0} role="group" aria-label="Every shortcut">
         {shortcutGroups(isMac).map((group) => (
           <section key={group.title} className="shortcut-group">
             <h3 className="shortcut-group-title">{group.title}</h3>

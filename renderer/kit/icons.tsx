@@ -121,3 +121,8 @@ export const MergeIcon = () => (
     <path d="m9 17 3 3 3-3M12 14v6" />
   </Icon>
 );
+export const PlusIcon = () => (
+  <Icon>
+    <path d="M12 5v14M5 12h14" />
+  </Icon>
+);

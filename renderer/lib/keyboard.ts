@@ -123,6 +123,12 @@ export function shortcutGroups(isMac: boolean): ShortcutGroup[] {
       ],
     },
     {
+      title: 'Bring papers in',
+      shortcuts: [
+        { keys: [[mod, 'V']], description: 'Paste a digest or arXiv ids (outside a text field): preview, then import' },
+      ],
+    },
+    {
       title: 'Mouse',
       shortcuts: [
         { keys: [['Shift', 'click']], description: 'Select a range' },

@@ -30,6 +30,7 @@ export const INITIAL_STATE: AppState = {
   dialog: null,
   toasts: [],
   busy: null,
+  task: null,
   canUndo: false,
   readOnly: null,
   announcement: null,

@@ -1,7 +1,9 @@
 /** The shapes of the renderer's state: plain immutable data, changed only by the pure functions in state/. */
 
-import type { ImportReport } from '../../core/api.js';
+import type { ImportReport, TaskProgress } from '../../core/api.js';
+import type { CompletionReport } from '../../core/complete.js';
 import type { PossibleDuplicates } from '../../core/duplicates.js';
+import type { ImportPreview } from '../../core/import/preview.js';
 import type { Paper, ReadingStatus } from '../../core/model.js';
 import type { DigestProgress } from '../../core/query.js';
 import type { SearchHit } from '../../core/search/index.js';
@@ -29,8 +31,32 @@ export interface SearchResults {
 export type Dialog =
   | { readonly kind: 'shortcuts' }
   | { readonly kind: 'export' }
-  | { readonly kind: 'import-report'; readonly report: ImportReport }
-  | { readonly kind: 'import-failed'; readonly message: string };
+  | {
+      readonly kind: 'import-report';
+      readonly report: ImportReport;
+      /** Papers of the import without authors, which arXiv may complete: offered in the report. */
+      readonly incomplete?: readonly string[];
+    }
+  /** An import, a fetch or an addition that failed; `title` says which ("The fetch failed"). */
+  | { readonly kind: 'import-failed'; readonly message: string; readonly title?: string }
+  | { readonly kind: 'add-papers' }
+  | { readonly kind: 'paste' }
+  /** What importing the pasted `text` would do: Import commits it, Cancel leaves the library as it is. */
+  | { readonly kind: 'paste-preview'; readonly text: string; readonly preview: ImportPreview }
+  | { readonly kind: 'fetch-daily-papers' }
+  | { readonly kind: 'completion-report'; readonly report: CompletionReport };
+
+/** A call to the network running as a task (a fetch, an addition, a completion): its progress, and Cancel. */
+interface RunningTask {
+  /** The id the library follows it by (TaskOptions). */
+  readonly id: string;
+  /** What it does, in words: "Fetching Hugging Face Daily Papers of Mar 11, 2025". */
+  readonly label: string;
+  /** How far it has come, as the library last said; null until it says. */
+  readonly progress: TaskProgress | null;
+  /** Cancel was pressed: the task stops before it changes anything. */
+  readonly cancelling: boolean;
+}
 
 export interface Toast {
   readonly id: number;
@@ -92,6 +118,8 @@ export interface AppState {
   readonly dialog: Dialog | null;
   readonly toasts: readonly Toast[];
   readonly busy: 'importing' | null;
+  /** The network task running, if any: one at a time. */
+  readonly task: RunningTask | null;
   readonly canUndo: boolean;
   /** Why the library cannot be changed (its folder cannot be written), as the library said; null when it can. */
   readonly readOnly: string | null;

@@ -7,13 +7,19 @@
  */
 
 import { existsSync, readFileSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AxeResults } from 'axe-core';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { networkSettings } from '../../app/net/settings.js';
 import { backUpDaily } from '../../app/store/backups.js';
 import { libraryPaths } from '../../app/store/index.js';
+import { SAMPLE } from '../cli-harness.js';
+import { FakeClock } from '../fake-clock.js';
+import { FakeWebApis } from '../fake-web-apis.js';
+import { MISSING_ID, WITH_DOI } from '../fixtures/arxiv-papers.js';
+import { arxivPaperOf, MAR_11 } from '../fixtures/hf-daily-papers.js';
 import {
   CHROMIUM,
   openApp,
@@ -603,6 +609,116 @@ describe.skipIf(!chromiumPresent)('accessibility in Chromium', () => {
       expect(unexpectedErrors(session)).toEqual([]);
       await session.context.close();
     });
+  }, 120_000);
+  it('keeps the ways papers come in usable by everyone: paste, its preview, fetch, add, a running task, completion', async () => {
+    const apis = await FakeWebApis.start();
+    for (const item of MAR_11) apis.arxiv.set(item.paper.id, arxivPaperOf(item));
+    // Two papers of the PFGM++ title (one is not completed), and one of the day arXiv does not have.
+    apis.arxiv.set(WITH_DOI.id, WITH_DOI);
+    apis.arxiv.delete(MAR_11[5]?.paper.id ?? '');
+    const network = networkSettings(apis.env, { clock: new FakeClock(), timeoutMs: 15_000, retries: 0 });
+    const library = await openLibrary(rig.rendererDir, network);
+    try {
+      const session = await openApp(browser, library, 'light', { viewport: { width: 1280, height: 800 } });
+      const { page } = session;
+      const found: Record<string, string[]> = {};
+      await session.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+      const paste = async (text: string): Promise<void> => {
+        await page.evaluate(`navigator.clipboard.writeText(${JSON.stringify(text)})`);
+        await page.keyboard.press('ControlOrMeta+V');
+      };
+
+      await page.getByRole('button', { name: 'Add papers…' }).click();
+      const addDialog = page.getByRole('dialog', { name: 'Add papers' });
+      await expect.poll(() => isFocused(addDialog.getByLabel('arXiv ids or links'))).toBe(true);
+      await checkBothThemes(page, 'the Add papers dialog', found);
+      await addDialog.getByLabel('arXiv ids or links').fill('arxiv.org/list/cs.LG');
+      await page.keyboard.press('ControlOrMeta+Enter');
+      await addDialog.getByRole('alert').waitFor();
+      await checkBothThemes(page, 'the Add papers dialog with its error', found);
+
+      await addDialog.getByRole('button', { name: 'Paste a digest…' }).click();
+      const pasteDialog = page.getByRole('dialog', { name: 'Paste a digest' });
+      await expect.poll(() => isFocused(pasteDialog.getByLabel('Digest text'))).toBe(true);
+      await checkBothThemes(page, 'the Paste dialog', found);
+      await paste(`2503.90101\n${MISSING_ID}\n`);
+      const preview = page.getByRole('dialog', { name: 'Import pasted text?' });
+      await preview.getByText('1 block will be skipped, and why').waitFor();
+      expect(await activeElement(page)).toBe('Import');
+      await checkBothThemes(page, 'the preview of a paste, with a block skipped', found);
+      await preview.getByRole('button', { name: 'Import' }).click();
+      await page.getByRole('dialog', { name: 'Imported 1 paper' }).getByRole('button', { name: 'Done' }).click();
+      await option(page, PARD).waitFor();
+      expect(await pasteDialog.count()).toBe(0);
+
+      await option(page, PARD).click();
+      await paste(await readFile(SAMPLE, 'utf8'));
+      await preview.getByText('32 papers: 31 new, 1 already in your library', { exact: true }).waitFor();
+      await checkBothThemes(page, 'the preview of a day’s page', found);
+      await preview.getByRole('button', { name: 'Import' }).click();
+      const report = page.getByRole('dialog', { name: 'Imported 31 papers' });
+      await report.getByText('31 papers have no authors: complete them from arXiv?').waitFor();
+      await checkBothThemes(page, 'the import report, offering to complete', found);
+
+      // A task that runs until it is cancelled: its panel, by keyboard.
+      apis.failures.push({ status: 0 });
+      await report.getByRole('button', { name: 'Complete from arXiv' }).click();
+      const task = page.getByRole('region', { name: 'Running task' });
+      await task.getByText('Completing 31 papers from arXiv…').waitFor();
+      await checkBothThemes(page, 'a running task', found);
+      await task.getByRole('button', { name: 'Cancel' }).focus();
+      await page.keyboard.press('Enter');
+      await page.getByRole('status').filter({ hasText: 'Cancelled. Nothing in your library changed.' }).waitFor();
+
+      // A thin paper, then the whole list: Complete details, and its report.
+      await page.getByRole('searchbox', { name: 'Search papers' }).fill('Revisiting Transformation Invariant');
+      await option(page, MAR_11[2]?.paper.title ?? '').click();
+      await page.getByRole('button', { name: 'Complete details' }).waitFor();
+      await checkBothThemes(page, 'a thin paper, with Complete details', found);
+      await page.keyboard.press('Escape');
+      await page.getByRole('searchbox', { name: 'Search papers' }).fill('');
+      await listbox(page).getByRole('option').first().click();
+      await page.keyboard.press('ControlOrMeta+A');
+      const bulk = page.getByRole('button', { name: 'Complete details of 31 papers' });
+      await checkBothThemes(page, 'several papers selected, with Complete details', found);
+      await bulk.click();
+      const completion = page.getByRole('dialog', { name: 'Completed 29 papers' });
+      await completion.getByText('Several papers on arXiv have the title: none was taken').waitFor();
+      await completion.getByText('Not found on arXiv').waitFor();
+      await checkBothThemes(page, 'the completion report', found);
+      await completion.getByRole('button', { name: 'Done' }).click();
+
+      // The fetch dialog, and a fetch that fails; at 200 % zoom too.
+      const toolbar = page.getByRole('toolbar', { name: 'Library actions' });
+      await toolbar.getByRole('button', { name: 'Add papers' }).click();
+      await addDialog.getByRole('button', { name: 'Fetch Hugging Face Daily Papers…' }).click();
+      const fetchDialog = page.getByRole('dialog', { name: 'Fetch Hugging Face Daily Papers' });
+      await expect.poll(() => isFocused(fetchDialog.getByLabel('Day'))).toBe(true);
+      await checkBothThemes(page, 'the fetch dialog', found);
+      await page.setViewportSize({ width: 640, height: 400 });
+      await expect.poll(() => page.locator('.app').getAttribute('data-columns')).toBe('1');
+      await settle(page);
+      await expectNoSideScroll(page, 'the fetch dialog at 640×400');
+      expectInView(page, 'the fetch dialog', await fetchDialog.boundingBox());
+      await checkBothThemes(page, 'the fetch dialog at 640×400', found);
+      apis.failures.push({ status: 503 });
+      await fetchDialog.getByLabel('Day').fill('2025-03-11');
+      await fetchDialog.getByRole('button', { name: 'Fetch' }).click();
+      await page.getByRole('dialog', { name: 'The fetch failed' }).waitFor();
+      await checkBothThemes(page, 'a failed fetch at 640×400', found);
+      await page.getByRole('dialog').getByRole('button', { name: 'OK' }).click();
+
+      expect(found).toEqual({});
+      expect(
+        unexpectedErrors(session).filter(
+          (message) => !/^Failed to load resource: the server responded with a status of (409|502) /.test(message),
+        ),
+      ).toEqual([]);
+      await session.context.close();
+    } finally {
+      await library.close();
+      await apis.close();
+    }
   }, 120_000);
 });
 

@@ -13,6 +13,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { build } from 'vite';
 import { bundledSampleDigest } from '../../app/resources.js';
 import { startWebServer, type WebServer } from '../../app/http/server.js';
+import type { NetworkSettings } from '../../app/net/settings.js';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SCREENSHOT_DIR = join(REPO_ROOT, 'test-results', 'screenshots');
@@ -72,12 +73,22 @@ export interface Library {
   close(): Promise<void>;
 }
 
-/** A server on a fresh, empty library in a temp folder. */
-export async function openLibrary(rendererDir: string): Promise<Library> {
+/**
+ * A server on a fresh, empty library in a temp folder. `network`: where its web APIs are (the loopback fakes of
+ * tests/fake-web-apis.ts, with `networkSettings(apis.env, …)`, as the CLI's tests point theirs); by default the
+ * environment's.
+ */
+export async function openLibrary(rendererDir: string, network?: NetworkSettings): Promise<Library> {
   const dir = await mkdtemp(join(tmpdir(), 'shelfmark-e2e-'));
   const dbPath = join(dir, 'library.json');
   const start = (): Promise<WebServer> =>
-    startWebServer({ dbPath, port: 0, rendererDir, sampleDigest: bundledSampleDigest() });
+    startWebServer({
+      dbPath,
+      port: 0,
+      rendererDir,
+      sampleDigest: bundledSampleDigest(),
+      ...(network === undefined ? {} : { network }),
+    });
   const library: Library = {
     dir,
     dbPath,

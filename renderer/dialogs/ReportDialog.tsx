@@ -1,0 +1,28 @@
+import type { ReactNode } from 'react';
+import { Dialog } from './Dialog.js';
+
+/** A report of what was done (an import, a completion): wide, read, then Done. */
+export function ReportDialog({
+  title,
+  onClose,
+  children,
+}: {
+  title: string;
+  onClose: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <Dialog
+      title={title}
+      onClose={onClose}
+      wide
+      footer={
+        <button type="button" className="button is-primary" data-autofocus onClick={onClose}>
+          Done
+        </button>
+      }
+    >
+      {children}
+    </Dialog>
+  );
+}
