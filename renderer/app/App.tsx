@@ -5,6 +5,7 @@ import { ImportReportDialog } from '../dialogs/ImportReportDialog.js';
 import { Dialog } from '../dialogs/Dialog.js';
 import { ExportDialog } from '../dialogs/ExportDialog.js';
 import { ShortcutsDialog } from '../dialogs/ShortcutsDialog.js';
+import { SnoozeDialog } from '../dialogs/SnoozeDialog.js';
 import { DuplicatesView } from '../duplicates/DuplicatesView.js';
 import { useAppState, useController } from '../kit/context.js';
 import { ListPane } from '../list/PaperList.js';
@@ -17,6 +18,7 @@ import { SkipLinks } from './SkipLinks.js';
 import { Toasts } from './Toasts.js';
 import { Toolbar } from './Toolbar.js';
 import { useColumns } from './useColumns.js';
+import { useDayChange } from './useDayChange.js';
 import { useGlobalKeys } from './useGlobalKeys.js';
 import { Welcome } from './Welcome.js';
 
@@ -27,6 +29,7 @@ export function App() {
   const readOnly = useAppState((state) => state.readOnly);
   useGlobalKeys(controller);
   useColumns(controller);
+  useDayChange(controller);
 
   let screen;
   if (load.phase === 'loading') {
@@ -116,6 +119,8 @@ function Dialogs() {
       return <ShortcutsDialog onClose={close} />;
     case 'export':
       return <ExportDialog onClose={close} />;
+    case 'snooze':
+      return <SnoozeDialog ids={dialog.ids} onClose={close} />;
     case 'import-report':
       return <ImportReportDialog report={dialog.report} onClose={close} />;
     case 'import-failed':

@@ -2,6 +2,7 @@ import './ImportReportDialog.css';
 import type { ReactNode } from 'react';
 import type { FileImportResult, ImportReport } from '../../core/api.js';
 import type { SkippedBlock } from '../../core/import/types.js';
+import { useController } from '../kit/context.js';
 import { FieldText } from '../kit/FieldText.js';
 import type { PaperRef } from '../../core/merge.js';
 import { formatCount, plural } from '../lib/status.js';
@@ -30,18 +31,43 @@ function mergedInFiles(report: ImportReport): number {
 /** At most this many merged papers are named in a list; the rest are counted. */
 const MERGES_NAMED = 100;
 
+/** The digests the import brought in with any papers, each with how many papers it lists. */
+function digestsOf(report: ImportReport): { readonly id: string; readonly papers: number }[] {
+  return report.files.flatMap((file) =>
+    file.ok && file.kind === 'digest' && file.summary.added.length + file.summary.merged.length > 0
+      ? [{ id: file.summary.digest.id, papers: file.summary.added.length + file.summary.merged.length }]
+      : [],
+  );
+}
+
+/** "Show these 32 papers": opens a digest just imported. */
+function ShowDigest({ id, papers, small = false }: { id: string; papers: number; small?: boolean }) {
+  const controller = useController();
+  return (
+    <button type="button" className={`button${small ? ' is-small' : ''}`} onClick={() => controller.showDigest(id)}>
+      Show {papers === 1 ? 'this paper' : `these ${formatCount(papers)} papers`}
+    </button>
+  );
+}
+
 export function ImportReportDialog({ report, onClose }: { report: ImportReport; onClose: () => void }) {
   const failed = report.files.filter((file) => !file.ok);
   const inFiles = mergedInFiles(report);
+  const digests = digestsOf(report);
+  // One digest: its papers are the footer's offer; several: each file's card offers its own.
+  const [only] = digests.length === 1 ? digests : [];
   return (
     <Dialog
       title={headline(report)}
       onClose={onClose}
       wide
       footer={
-        <button type="button" className="button is-primary" data-autofocus onClick={onClose}>
-          Done
-        </button>
+        <>
+          {only !== undefined && <ShowDigest id={only.id} papers={only.papers} />}
+          <button type="button" className="button is-primary" data-autofocus onClick={onClose}>
+            Done
+          </button>
+        </>
       }
     >
       <p className="report-summary">
@@ -53,7 +79,7 @@ export function ImportReportDialog({ report, onClose }: { report: ImportReport; 
       </p>
       <ul className="report-files">
         {report.files.map((file, position) => (
-          <FileResult key={`${file.file}-${position}`} result={file} />
+          <FileResult key={`${file.file}-${position}`} result={file} offerDigest={digests.length > 1} />
         ))}
       </ul>
     </Dialog>
@@ -71,7 +97,7 @@ function FileName({ name, file }: { name: ReactNode; file: string }) {
   );
 }
 
-function FileResult({ result }: { result: FileImportResult }) {
+function FileResult({ result, offerDigest }: { result: FileImportResult; offerDigest: boolean }) {
   if (!result.ok) {
     return (
       <li className="report-file is-failed">
@@ -117,6 +143,7 @@ function FileResult({ result }: { result: FileImportResult }) {
     );
   }
   const { summary } = result;
+  const papers = summary.added.length + summary.merged.length;
   return (
     <li className="report-file">
       <FileName name={<FieldText text={summary.digest.title} />} file={result.file} />
@@ -142,6 +169,7 @@ function FileResult({ result }: { result: FileImportResult }) {
       )}
       <Blocks title="Skipped blocks and why" blocks={summary.skipped} />
       <Blocks title="Fields cut to size" blocks={result.warnings} />
+      {offerDigest && papers > 0 && <ShowDigest id={summary.digest.id} papers={papers} small />}
     </li>
   );
 }

@@ -7,7 +7,7 @@ const isMac = /Mac|iPhone|iPad/.test(navigator.platform);
 
 export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
   return (
-    <Dialog title="Keyboard shortcuts" onClose={onClose} wide>
+    <Dialog title="Keyboard shortcuts" onClose={onClose} wide readOnly>
       <div className="shortcut-groups">
         {shortcutGroups(isMac).map((group) => (
           <section key={group.title} className="shortcut-group">
@@ -45,7 +45,8 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
                 <code>is:unread</code>
               </dt>
               <dd>
-                Papers by status: <code>is:reading</code>, <code>is:read</code>
+                Papers by status: <code>is:reading</code>, <code>is:read</code>, <code>is:snoozed</code>,{' '}
+                <code>is:dismissed</code>
               </dd>
             </div>
             <div className="shortcut">

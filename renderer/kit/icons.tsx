@@ -121,3 +121,20 @@ export const MergeIcon = () => (
     <path d="m9 17 3 3 3-3M12 14v6" />
   </Icon>
 );
+export const ClockIcon = () => (
+  <Icon>
+    <circle cx="12" cy="12" r="8.5" />
+    <path d="M12 7.5V12l3 2" />
+  </Icon>
+);
+export const DismissIcon = () => (
+  <Icon>
+    <circle cx="12" cy="12" r="8.5" />
+    <path d="m9 9 6 6m0-6-6 6" />
+  </Icon>
+);
+export const ChevronIcon = () => (
+  <Icon size={12}>
+    <path d="m9 6 6 6-6 6" />
+  </Icon>
+);
