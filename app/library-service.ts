@@ -24,7 +24,7 @@ import { InvalidInputError, NotFoundError } from '../core/errors.js';
 import { DigestError } from '../core/import/types.js';
 import type { ArxivAnswers, ArxivEntry } from '../core/import/arxiv-atom.js';
 import type { ArxivApi } from './arxiv/arxiv-api.js';
-import { dayBefore, dayOf, daysFrom, isDay } from '../core/days.js';
+import { dayBefore, dayOf, daysFrom, isDay, localDayOf } from '../core/days.js';
 import type { DailyPapersApi } from './hf/daily-papers-api.js';
 import { throwIfCancelled } from './net/clock.js';
 import { networkSettings, type NetworkSettings } from './net/settings.js';
@@ -32,7 +32,7 @@ import { Tasks, type Run, type RunOptions } from './tasks.js';
 import type { ImportPreview } from '../core/import/preview.js';
 import type { DigestRead, MacrosFile } from '../core/import/index.js';
 import type { LibrarySnapshot, ParsedFile } from '../core/import/types.js';
-import { findPaper, findPapers } from '../core/lookup.js';
+import { findDigest, findPaper, findPapers } from '../core/lookup.js';
 import {
   applyCompletions,
   thinPapers,
@@ -193,6 +193,17 @@ export class LibraryService implements LibraryApi {
     return this.clock().toISOString();
   }
 
+  /** The user's day (YYYY-MM-DD, this computer's calendar), on which snoozes end. */
+  today(): string {
+    return localDayOf(this.clock());
+  }
+
+  /** The filter with its digest named by its whole id (`--digest` takes an unambiguous start of one). */
+  private resolved<T extends PaperFilter>(library: LibrarySnapshot, filter: T): T {
+    if (filter.digest === undefined) return filter;
+    return { ...filter, digest: findDigest(library.catalogue, filter.digest).id };
+  }
+
   async getLibrary(): Promise<LibraryView> {
     const library = await this.read();
     return { papers: papersOf(library), digests: digestProgress(library.catalogue.digests, library.states) };
@@ -228,7 +239,9 @@ export class LibraryService implements LibraryApi {
 
   async listPapers(filter: PaperFilter): Promise<readonly Paper[]> {
     const library = await this.read();
-    return papersOf(library).filter((paper) => matchesFilter(paper, filter));
+    const wanted = this.resolved(library, filter);
+    const today = this.today();
+    return papersOf(library).filter((paper) => matchesFilter(paper, wanted, today));
   }
 
   async getPaper(ref: string): Promise<Paper> {
@@ -548,6 +561,10 @@ export class LibraryService implements LibraryApi {
     return this.changeStates(ids, (state, now) => reading.setStatus(state, status, now));
   }
 
+  snooze(ids: readonly string[], until: string): Promise<readonly Paper[]> {
+    return this.changeStates(ids, (state, now) => reading.snooze(state, until, now));
+  }
+
   addTags(ids: readonly string[], tags: readonly string[]): Promise<readonly Paper[]> {
     tags.forEach(reading.normalizeTag);
     return this.changeStates(ids, (state, now) => reading.addTags(state, tags, now));
@@ -581,7 +598,9 @@ export class LibraryService implements LibraryApi {
 
   async renderExport(request: ExportRequest): Promise<ExportOutput> {
     const { renderExport } = await exporters();
-    return renderExport(await this.read(), request);
+    const library = await this.read();
+    const selection = { ...this.resolved(library, request.selection), today: this.today() };
+    return renderExport(library, { ...request, selection });
   }
 
   /** Saves the export through `saveExport`, else hands a one-document export back to download. */
@@ -620,7 +639,7 @@ export class LibraryService implements LibraryApi {
   }
 
   async stats(): Promise<LibraryStats> {
-    return libraryStats(await this.read());
+    return libraryStats(await this.read(), this.today());
   }
 
   async listBackups(): Promise<readonly BackupSummary[]> {

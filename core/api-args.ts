@@ -9,6 +9,7 @@ import { READING_STATUSES } from './model.js';
 import { MAX_NOTE_LENGTH, MAX_TAG_LENGTH } from './reading.js';
 import { isoDay } from './import/dates.js';
 import { paperSchema, readingStateSchema } from './record-schema.js';
+import { TRIAGE_STATUSES } from './triage.js';
 
 const MAX_IDS = 200_000;
 const paperId = z.string().min(1).max(300);
@@ -26,7 +27,7 @@ const day = z.string().refine((text) => isoDay(text) !== null, { error: 'expecte
 
 const paperFilterSchema = z
   .object({
-    status: status.optional(),
+    status: z.enum(TRIAGE_STATUSES).optional(),
     tag: tag.optional(),
     digest: digestId.optional(),
   })
@@ -65,7 +66,14 @@ const taskOptions = z.object({ task: taskId.optional() }).strict();
 const paperRefs = z.array(z.string().min(1).max(2000)).min(1).max(10_000);
 
 const readingStateInput = z
-  .object({ id: paperId, status, tags: z.array(tag).max(100), note, readAt: z.iso.datetime().nullable() })
+  .object({
+    id: paperId,
+    status,
+    tags: z.array(tag).max(100),
+    note,
+    readAt: z.iso.datetime().nullable(),
+    snoozedUntil: day.exactOptional(),
+  })
   .strict();
 
 const mergeSide = z.object({ record: paperSchema, state: readingStateSchema.nullable() }).strict();
@@ -102,6 +110,7 @@ export const apiArgs = {
   taskProgress: z.tuple([taskId]),
   cancelTask: z.tuple([taskId]),
   setStatus: z.tuple([paperIds, status]),
+  snooze: z.tuple([paperIds, day]),
   addTags: z.tuple([paperIds, tags]),
   removeTags: z.tuple([paperIds, tags]),
   setNote: z.tuple([paperId, note]),

@@ -75,6 +75,8 @@ export interface ReadingStateInput {
   readonly tags: readonly string[];
   readonly note: string;
   readonly readAt: string | null;
+  /** The snooze to put back (an unread paper only); absent: none. */
+  readonly snoozedUntil?: string;
 }
 
 export interface BackupSummary {
@@ -153,6 +155,10 @@ export interface LibraryApi {
   getLibraryOutline(): Promise<LibraryOutline>;
   /** Whole papers `offset` to `offset + limit` (exclusive) in the library's order, as `getLibrary` lists them. */
   getPapers(offset: number, limit: number): Promise<readonly Paper[]>;
+  /**
+   * The papers a filter picks: `status` a view (a reading status, or 'snoozed'), judged on the library's day;
+   * `digest` a digest's id or an unambiguous start of one.
+   */
   listPapers(filter: PaperFilter): Promise<readonly Paper[]>;
   /** By id, arXiv id (any version) or an unambiguous id prefix. */
   getPaper(ref: string): Promise<Paper>;
@@ -187,7 +193,13 @@ export interface LibraryApi {
   taskProgress(task: string): Promise<TaskProgress | null>;
   /** Stops a running task, which then fails as `cancelled` having changed nothing; false when none of that id runs. */
   cancelTask(task: string): Promise<boolean>;
+  /** Any status, 'dismissed' ("not for me") included; 'unread' undoes a snooze. */
   setStatus(ids: readonly string[], status: ReadingStatus): Promise<readonly Paper[]>;
+  /**
+   * Snoozes papers ("later") until the day `until` (YYYY-MM-DD, the user's calendar): unread, and out of Unread
+   * until then. The caller says which day; the front ends offer only days still to come.
+   */
+  snooze(ids: readonly string[], until: string): Promise<readonly Paper[]>;
   addTags(ids: readonly string[], tags: readonly string[]): Promise<readonly Paper[]>;
   removeTags(ids: readonly string[], tags: readonly string[]): Promise<readonly Paper[]>;
   setNote(id: string, note: string): Promise<Paper>;
@@ -235,6 +247,7 @@ export const API_METHODS = [
   'taskProgress',
   'cancelTask',
   'setStatus',
+  'snooze',
   'addTags',
   'removeTags',
   'setNote',

@@ -1,4 +1,7 @@
-/** Days as YYYY-MM-DD strings, in UTC: what `fetch hf` asks Hugging Face for. Pure. */
+/**
+ * Days as YYYY-MM-DD strings: calendar days, counted in UTC (what `fetch hf` asks Hugging Face for), or the user's
+ * own day (`localDayOf`, what a snooze comes back on). Pure.
+ */
 
 import { isoDate } from './import/dates.js';
 
@@ -26,6 +29,17 @@ export function dayOf(time: string): string {
 
 export function dayBefore(day: string): string {
   return dayAt(msOf(day) - DAY_MS);
+}
+
+/** The day `count` days after `day` (before it, for a negative count). */
+export function addDays(day: string, count: number): string {
+  return dayAt(msOf(day) + count * DAY_MS);
+}
+
+/** The day `date` falls on where Shelfmark runs: the user's calendar, not UTC's. */
+export function localDayOf(date: Date): string {
+  const pad = (value: number): string => String(value).padStart(2, '0');
+  return `${String(date.getFullYear())}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
 /** Every day from `first` to `last`, both included; none when `first` is after `last`. */

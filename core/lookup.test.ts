@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parsedDigest, parsedPaper } from '../tests/builders.js';
-import { findPaper } from './lookup.js';
+import { findDigest, findPaper } from './lookup.js';
 import { mergeDigest } from './merge.js';
 
 const { catalogue } = mergeDigest(
@@ -42,5 +42,28 @@ describe('findPaper', () => {
     expect(() => findPaper(catalogue, '2401.0000')).toThrow(
       '"2401.0000" could be any of 2 papers: 2401.00001, 2401.00002.',
     );
+  });
+});
+
+describe('findDigest', () => {
+  const digest = (id: string) =>
+    ({ id, format: 'hf-daily-json', title: id, date: null, source: 'x', importedAt: '', paperIds: [] }) as const;
+  const withDigests = {
+    ...catalogue,
+    digests: [digest('hf-2026-03-11-1a2b3c4d'), digest('hf-2026-03-12-5e6f7a8b'), digest('hf-2026-03-12-9c0d1e2f')],
+  };
+
+  it('finds a digest by its id or an unambiguous start of it', () => {
+    expect(findDigest(withDigests, 'hf-2026-03-11-1a2b3c4d').id).toBe('hf-2026-03-11-1a2b3c4d');
+    expect(findDigest(withDigests, 'hf-2026-03-11').id).toBe('hf-2026-03-11-1a2b3c4d');
+    expect(findDigest(withDigests, 'hf-2026-03-12-9').id).toBe('hf-2026-03-12-9c0d1e2f');
+  });
+
+  it('names the digests a start could be, and says when none has the id', () => {
+    expect(() => findDigest(withDigests, 'hf-2026-03-12')).toThrow(
+      '"hf-2026-03-12" could be any of 2 digests: hf-2026-03-12-5e6f7a8b, hf-2026-03-12-9c0d1e2f.',
+    );
+    expect(() => findDigest(withDigests, 'arxiv')).toThrow('No digest has the id "arxiv".');
+    expect(() => findDigest(withDigests, '')).toThrow('No digest has the id "".');
   });
 });

@@ -1,11 +1,12 @@
 /**
  * Finding papers in a catalogue by what a user types: an id (a paper's own, or one merged into it), an arXiv id in
- * any form, or an id prefix.
+ * any form, or an id prefix; and digests by their id or its prefix.
  */
 
 import { NotFoundError } from './errors.js';
 import { normalizeArxivId } from './identity.js';
-import type { Catalogue, CataloguePaper } from './model.js';
+import type { Catalogue, CataloguePaper, Digest } from './model.js';
+import { quoteForMessage } from './terminal-text.js';
 
 interface CatalogueIndex {
   readonly byId: ReadonlyMap<string, CataloguePaper>;
@@ -61,4 +62,21 @@ export function findPaper(catalogue: Catalogue, ref: string): CataloguePaper {
 export function findPapers(catalogue: Catalogue, refs: readonly string[]): CataloguePaper[] {
   const found = refs.map((ref) => findPaper(catalogue, ref));
   return [...new Map(found.map((paper) => [paper.id, paper])).values()];
+}
+
+/** A digest by its id, or an unambiguous start of one (`hf-2025-03-11`), as `--digest` takes it. */
+export function findDigest(catalogue: Catalogue, ref: string): Digest {
+  const wanted = ref.trim();
+  const exact = catalogue.digests.find((digest) => digest.id === wanted);
+  if (exact !== undefined) return exact;
+  const matches = wanted === '' ? [] : catalogue.digests.filter((digest) => digest.id.startsWith(wanted));
+  const [only] = matches;
+  if (matches.length === 1 && only !== undefined) return only;
+  const quoted = quoteForMessage(wanted);
+  if (matches.length > 1) {
+    const shown = matches.slice(0, 5).map((digest) => digest.id);
+    const more = matches.length > shown.length ? `, and ${matches.length - shown.length} more` : '';
+    throw new NotFoundError(`"${quoted}" could be any of ${matches.length} digests: ${shown.join(', ')}${more}.`);
+  }
+  throw new NotFoundError(`No digest has the id "${quoted}".`);
 }

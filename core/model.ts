@@ -1,11 +1,8 @@
 /** Plain, immutable data shared by every part of Shelfmark. */
 
-export const READING_STATUSES = ['unread', 'reading', 'read'] as const;
+/** 'dismissed': "not for me", a decision like reading it; the paper stays in the library and in search. */
+export const READING_STATUSES = ['unread', 'reading', 'read', 'dismissed'] as const;
 export type ReadingStatus = (typeof READING_STATUSES)[number];
-
-export function isReadingStatus(value: unknown): value is ReadingStatus {
-  return typeof value === 'string' && (READING_STATUSES as readonly string[]).includes(value);
-}
 
 export const DIGEST_FORMATS = [
   'hf-daily-text',
@@ -68,6 +65,12 @@ export interface ReadingState {
   readonly readAt: string | null;
   /** When this state last changed: the newer one wins when two copies of a library merge. */
   readonly updatedAt: string;
+  /**
+   * Snoozed ("later"): the day (YYYY-MM-DD, the user's calendar) the paper comes back to Unread. Only an unread
+   * paper has one. Kept once that day has come, marking the paper as returned, until the next decision on it
+   * (core/triage.ts tells which). Absent otherwise.
+   */
+  readonly snoozedUntil?: string;
 }
 
 export const DEFAULT_READING_STATE: Omit<ReadingState, 'updatedAt'> = {
@@ -97,6 +100,8 @@ export interface Paper extends CataloguePaper {
   readonly note: string;
   readonly readAt: string | null;
   readonly updatedAt: string | null;
+  /** As in ReadingState: absent unless the paper was snoozed. */
+  readonly snoozedUntil?: string;
 }
 
 /**
@@ -153,7 +158,9 @@ export function withReadingState(paper: CataloguePaper, state: ReadingState | un
     readAt: state?.readAt ?? null,
     updatedAt: state?.updatedAt ?? null,
   };
-  return paper.aliases === undefined ? withState : { ...withState, aliases: paper.aliases };
+  const snoozed = state?.snoozedUntil;
+  const withSnooze = snoozed === undefined ? withState : { ...withState, snoozedUntil: snoozed };
+  return paper.aliases === undefined ? withSnooze : { ...withSnooze, aliases: paper.aliases };
 }
 
 /**

@@ -30,6 +30,8 @@ interface StateColumns {
   readonly note: readonly string[];
   readonly readAt: readonly (string | null)[];
   readonly updatedAt: readonly (string | null)[];
+  /** Null for a paper not snoozed. */
+  readonly snoozedUntil: readonly (string | null)[];
 }
 
 export type PaperColumns = CatalogueColumns & StateColumns;
@@ -110,6 +112,7 @@ export function withStateColumns(papers: CatalogueColumns, states: ReadingStateM
     note: found.map((state) => state?.note ?? DEFAULT_READING_STATE.note),
     readAt: found.map((state) => state?.readAt ?? null),
     updatedAt: found.map((state) => state?.updatedAt ?? null),
+    snoozedUntil: found.map((state) => state?.snoozedUntil ?? null),
   };
 }
 
@@ -118,10 +121,10 @@ const NONE: readonly string[] = Object.freeze([]);
 /** The papers the columns hold, each built field by field (see cataloguePaper in model.ts). */
 export function papersOfColumns(columns: PaperColumns): Paper[] {
   const { id, title, abstract, authors, arxivId, doi, year, digests, addedAt } = columns;
-  const { status, tags, note, readAt, updatedAt } = columns;
+  const { status, tags, note, readAt, updatedAt, snoozedUntil } = columns;
   const papers = new Array<Paper>(id.length);
   for (let index = 0; index < id.length; index++) {
-    papers[index] = {
+    const paper: Paper = {
       id: id[index] ?? '',
       title: title[index] ?? '',
       abstract: abstract[index] ?? '',
@@ -139,6 +142,8 @@ export function papersOfColumns(columns: PaperColumns): Paper[] {
       readAt: readAt[index] ?? null,
       updatedAt: updatedAt[index] ?? null,
     };
+    const snoozed = snoozedUntil[index] ?? null;
+    papers[index] = snoozed === null ? paper : { ...paper, snoozedUntil: snoozed };
   }
   return papers;
 }

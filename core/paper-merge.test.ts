@@ -53,6 +53,32 @@ function applied(before: LibrarySnapshot, change: { catalogue: Catalogue; states
 }
 
 describe('mergePapers', () => {
+  it('keeps the later snooze of two unread papers, and none once either was read', () => {
+    const { library: before, bookId, chapterId } = library();
+    const unread = (until: string): ReadingState => ({
+      status: 'unread',
+      tags: [],
+      note: '',
+      readAt: null,
+      updatedAt: NOW,
+      snoozedUntil: until,
+    });
+    const states = { ...before.states, [bookId]: unread('2026-12-01'), [chapterId]: unread('2026-12-08') };
+    const snoozedBoth = mergePapers({ ...before, states }, bookId, chapterId, LATEST).result.paper;
+    expect(snoozedBoth).toMatchObject({ status: 'unread', snoozedUntil: '2026-12-08' });
+    const oneRead = mergePapers(before, bookId, chapterId, LATEST).result.paper;
+    expect(oneRead.snoozedUntil).toBeUndefined();
+    const dismissed: ReadingState = { ...unread('2026-12-01'), status: 'dismissed' };
+    const dismissedAndUnread = mergePapers(
+      { ...before, states: { [bookId]: dismissed, [chapterId]: unread('2026-12-08') } },
+      bookId,
+      chapterId,
+      LATEST,
+    ).result.paper;
+    expect(dismissedAndUnread).toMatchObject({ status: 'dismissed' });
+    expect(dismissedAndUnread.snoozedUntil).toBeUndefined();
+  });
+
   it('keeps both notes, every tag, the furthest status, every digest and the richer fields', () => {
     const { library: before, bookId, chapterId } = library();
     const change = mergePapers(before, bookId, chapterId, LATEST);

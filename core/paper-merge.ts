@@ -62,7 +62,8 @@ export interface MergeChange<T> {
   readonly result: T;
 }
 
-const STATUS_RANK: Readonly<Record<ReadingStatus, number>> = { unread: 0, reading: 1, read: 2 };
+/** A decision beats none, and reading a paper beats having dismissed it. */
+const STATUS_RANK: Readonly<Record<ReadingStatus, number>> = { unread: 0, dismissed: 1, reading: 2, read: 3 };
 
 /** The kept record with the richer of each field of both. */
 function mergedRecord(kept: CataloguePaper, merged: CataloguePaper, aliases: readonly string[]): CataloguePaper {
@@ -93,7 +94,10 @@ function noteHeader(merged: CataloguePaper): string {
   return `\n\n---\n\nThe note of ${merged.id} ("${merged.title}"), merged into this paper:\n\n`;
 }
 
-/** Both states in one: the furthest status, every tag, both notes (the other's after a line naming it). */
+/**
+ * Both states in one: the furthest status, every tag, both notes (the other's after a line naming it); still
+ * unread, the later of their snoozes.
+ */
 function mergedState(
   kept: ReadingState | null,
   merged: ReadingState | null,
@@ -107,11 +111,20 @@ function mergedState(
   const note =
     merged.note === '' ? kept.note : kept.note === '' ? merged.note : kept.note + noteHeader(mergedPaper) + merged.note;
   const tags = addTags(kept, merged.tags, now)?.tags ?? kept.tags;
-  return { status, tags, note, readAt, updatedAt: now };
+  const state: ReadingState = { status, tags, note, readAt, updatedAt: now };
+  const snoozes = [kept, merged].flatMap((side) => (side.snoozedUntil === undefined ? [] : [side.snoozedUntil]));
+  const snoozedUntil = snoozes.sort().at(-1);
+  return status !== 'unread' || snoozedUntil === undefined ? state : { ...state, snoozedUntil };
 }
 
 function sameContent(a: Omit<ReadingState, 'updatedAt'>, b: Omit<ReadingState, 'updatedAt'>): boolean {
-  return a.status === b.status && a.note === b.note && a.readAt === b.readAt && sameItems(a.tags, b.tags);
+  return (
+    a.status === b.status &&
+    a.note === b.note &&
+    a.readAt === b.readAt &&
+    a.snoozedUntil === b.snoozedUntil &&
+    sameItems(a.tags, b.tags)
+  );
 }
 
 /** Merges the paper `mergeRef` names into the one `keepRef` names. */

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { parsedDigest, parsedPaper } from '../tests/builders.js';
 import { mergeDigest } from './merge.js';
-import { digestProgress, isoWeek, libraryStats, matchesFilter, papersOf, tagCounts } from './query.js';
+import {
+  digestProgress,
+  isoWeek,
+  libraryStats,
+  matchesFilter,
+  papersOf,
+  tagCounts,
+  type PaperFilter,
+} from './query.js';
+import { dismissed, snoozed } from '../tests/triage-states.js';
 import type { ReadingState } from './model.js';
 
 const NOW = '2026-11-27T10:00:00.000Z';
@@ -78,5 +87,35 @@ describe('library views', () => {
       digests: 1,
     });
     expect(stats.readPerWeek).toEqual([{ week: '2026-W48', count: 2 }]);
+  });
+});
+
+describe('the triage views', () => {
+  const TODAY = '2026-03-11';
+  function triaged() {
+    const base = library();
+    return {
+      ...base,
+      states: { ...base.states, '2401.00003': dismissed, '2401.00004': snoozed('2026-03-12') },
+    };
+  }
+
+  it('picks the papers dismissed, and those snoozed until a day still to come', () => {
+    const papers = papersOf(triaged());
+    const ids = (filter: PaperFilter, today: string | null = TODAY): string[] =>
+      papers.filter((p) => matchesFilter(p, filter, today)).map((p) => p.id);
+    expect(ids({ status: 'dismissed' })).toEqual(['2401.00003']);
+    expect(ids({ status: 'snoozed' })).toEqual(['2401.00004']);
+    expect(ids({ status: 'unread' })).toEqual([]);
+    // Its day come, the snoozed paper is unread again.
+    expect(ids({ status: 'unread' }, '2026-03-12')).toEqual(['2401.00004']);
+    expect(ids({ status: 'snoozed' }, '2026-03-12')).toEqual([]);
+  });
+
+  it('counts dismissed papers by status, and snoozed ones among the unread', () => {
+    const stats = libraryStats(triaged(), TODAY);
+    expect(stats.counts).toEqual({ unread: 1, reading: 0, read: 2, dismissed: 1 });
+    expect(stats.snoozed).toBe(1);
+    expect(libraryStats(triaged(), '2026-03-12').snoozed).toBe(0);
   });
 });

@@ -2,6 +2,7 @@
 
 import type { LibrarySnapshot } from './import/types.js';
 import { sameTag } from './reading.js';
+import { isSnoozed, triageStatusOf, type TriageStatus } from './triage.js';
 import {
   readingStateOf,
   withReadingState,
@@ -12,7 +13,8 @@ import {
 } from './model.js';
 
 export interface PaperFilter {
-  readonly status?: ReadingStatus | undefined;
+  /** The view: a reading status, or 'snoozed' (then 'unread' leaves out the papers snoozed). */
+  readonly status?: TriageStatus | undefined;
   readonly tag?: string | undefined;
   readonly digest?: string | undefined;
 }
@@ -21,8 +23,9 @@ export function papersOf(library: LibrarySnapshot): Paper[] {
   return library.catalogue.papers.map((paper) => withReadingState(paper, readingStateOf(library.states, paper.id)));
 }
 
-export function matchesFilter(paper: Paper, filter: PaperFilter): boolean {
-  if (filter.status !== undefined && paper.status !== filter.status) return false;
+/** `today`: the user's day, which tells a snooze still to end from one come back (null: snoozes are not looked at). */
+export function matchesFilter(paper: Paper, filter: PaperFilter, today: string | null = null): boolean {
+  if (filter.status !== undefined && triageStatusOf(paper, today) !== filter.status) return false;
   const { tag, digest } = filter;
   if (tag !== undefined && !paper.tags.some((candidate) => sameTag(candidate, tag))) return false;
   if (digest !== undefined && !paper.digests.includes(digest)) return false;
@@ -50,7 +53,7 @@ export function tagCounts(papers: readonly Paper[]): TagCount[] {
 export type StatusCounts = Readonly<Record<ReadingStatus, number>>;
 
 function statusCounts(papers: readonly Pick<Paper, 'status'>[]): StatusCounts {
-  const counts: Record<ReadingStatus, number> = { unread: 0, reading: 0, read: 0 };
+  const counts: Record<ReadingStatus, number> = { unread: 0, reading: 0, read: 0, dismissed: 0 };
   for (const paper of papers) counts[paper.status] += 1;
   return counts;
 }
@@ -98,6 +101,8 @@ export function isoWeek(isoDate: string): string {
 export interface LibraryStats {
   readonly total: number;
   readonly counts: StatusCounts;
+  /** Unread papers snoozed until a day still to come (counted among the unread too). */
+  readonly snoozed: number;
   readonly tagged: number;
   readonly withNotes: number;
   readonly digests: number;
@@ -105,7 +110,8 @@ export interface LibraryStats {
   readonly readPerWeek: readonly { readonly week: string; readonly count: number }[];
 }
 
-export function libraryStats(library: LibrarySnapshot): LibraryStats {
+/** `today`: the user's day, on which snoozes end (null: none is counted as snoozed). */
+export function libraryStats(library: LibrarySnapshot, today: string | null = null): LibraryStats {
   const papers = papersOf(library);
   const perWeek = new Map<string, number>();
   for (const paper of papers) {
@@ -117,6 +123,7 @@ export function libraryStats(library: LibrarySnapshot): LibraryStats {
   return {
     total: papers.length,
     counts: statusCounts(papers),
+    snoozed: papers.filter((paper) => isSnoozed(paper, today)).length,
     tagged: papers.filter((paper) => paper.tags.length > 0).length,
     withNotes: papers.filter((paper) => paper.note.trim() !== '').length,
     digests: library.catalogue.digests.length,

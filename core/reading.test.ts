@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ReadingState } from './model.js';
-import { addTags, normalizeTag, removeTags, renameTag, restoreState, setNote, setStatus } from './reading.js';
+import { addTags, normalizeTag, removeTags, renameTag, restoreState, setNote, setStatus, snooze } from './reading.js';
 
 const T1 = '2026-11-27T10:00:00.000Z';
 const T2 = '2026-11-28T10:00:00.000Z';
@@ -54,5 +54,52 @@ describe('reading state changes', () => {
     const read = setStatus(undefined, 'read', T1);
     const restored = restoreState(read, { status: 'unread', tags: [], note: '', readAt: null }, T2);
     expect(restored).toEqual({ status: 'unread', tags: [], note: '', readAt: null, updatedAt: T2 });
+  });
+
+  it('dismisses, and brings a dismissed paper back with unread', () => {
+    const dismissed = setStatus(undefined, 'dismissed', T1);
+    expect(dismissed).toEqual({ status: 'dismissed', tags: [], note: '', readAt: null, updatedAt: T1 });
+    expect(setStatus(dismissed, 'unread', T2)?.status).toBe('unread');
+  });
+
+  it('snoozes an unread paper until a day, keeping its tags and note', () => {
+    const tagged = addTags(setStatus(undefined, 'reading', T1), ['later'], T1);
+    const snoozed = snooze(tagged, '2026-12-01', T2);
+    expect(snoozed).toEqual({
+      status: 'unread',
+      tags: ['later'],
+      note: '',
+      readAt: null,
+      updatedAt: T2,
+      snoozedUntil: '2026-12-01',
+    });
+    expect(snooze(snoozed, '2026-12-01', T2)).toBe(snoozed);
+    expect(setNote(snoozed, 'kept', T2)?.snoozedUntil).toBe('2026-12-01');
+    expect(() => snooze(undefined, '2026-02-30', T2)).toThrow('"2026-02-30" is not a day');
+  });
+
+  it('ends a snooze with any decision, unread included (the undo of a snooze)', () => {
+    const snoozed = snooze(undefined, '2026-12-01', T1);
+    expect(setStatus(snoozed, 'unread', T2)).toEqual({
+      status: 'unread',
+      tags: [],
+      note: '',
+      readAt: null,
+      updatedAt: T2,
+    });
+    expect(setStatus(snoozed, 'read', T2)).toEqual({ status: 'read', tags: [], note: '', readAt: T2, updatedAt: T2 });
+    expect(setStatus(snoozed, 'dismissed', T2)?.snoozedUntil).toBeUndefined();
+  });
+
+  it('restores a snooze, and restores a paper to no snooze', () => {
+    const plain = { status: 'unread', tags: [], note: '', readAt: null } as const;
+    const snoozed = restoreState(undefined, { ...plain, snoozedUntil: '2026-12-01' }, T1);
+    expect(snoozed?.snoozedUntil).toBe('2026-12-01');
+    expect(restoreState(snoozed, { ...plain, snoozedUntil: '2026-12-01' }, T2)).toBe(snoozed);
+    expect(restoreState(snoozed, plain, T2)).toEqual({ ...plain, updatedAt: T2 });
+    // Only an unread paper is snoozed.
+    expect(restoreState(undefined, { ...plain, status: 'read', snoozedUntil: '2026-12-01' }, T1)?.snoozedUntil).toBe(
+      undefined,
+    );
   });
 });

@@ -1,5 +1,6 @@
 /** Changes to a paper's reading state: pure, each returning the new state (or the same one when nothing changes). */
 
+import { isDay } from './days.js';
 import { InvalidInputError } from './errors.js';
 import { DEFAULT_READING_STATE, type ReadingState, type ReadingStatus } from './model.js';
 import { quoteForMessage } from './terminal-text.js';
@@ -29,14 +30,34 @@ function base(state: ReadingState | undefined): Omit<ReadingState, 'updatedAt'> 
   return state ?? DEFAULT_READING_STATE;
 }
 
+/** `state` without a snooze: any decision on a paper ends its snooze, and with it the mark of one come back. */
+function withoutSnooze<T extends Omit<ReadingState, 'updatedAt'>>(state: T): T {
+  if (state.snoozedUntil === undefined) return state;
+  const record: { -readonly [K in keyof T]: T[K] } = { ...state };
+  delete record.snoozedUntil;
+  return record;
+}
+
+/** A new status; setting a snoozed (or returned) paper's status to unread undoes its snooze. */
 export function setStatus(
   state: ReadingState | undefined,
   status: ReadingStatus,
   now: string,
 ): ReadingState | undefined {
   const current = base(state);
-  if (current.status === status) return state;
-  return { ...current, status, readAt: status === 'read' ? now : null, updatedAt: now };
+  if (current.status === status && current.snoozedUntil === undefined) return state;
+  return { ...withoutSnooze(current), status, readAt: status === 'read' ? now : null, updatedAt: now };
+}
+
+/**
+ * Snoozes the paper ("later") until `until` (YYYY-MM-DD): it is unread, and hidden from Unread until that day.
+ * Throws InvalidInputError for a day that does not exist; whether it is still to come is the caller's to say.
+ */
+export function snooze(state: ReadingState | undefined, until: string, now: string): ReadingState | undefined {
+  if (!isDay(until)) throw new InvalidInputError(`"${until}" is not a day: write it YYYY-MM-DD.`);
+  const current = base(state);
+  if (current.status === 'unread' && current.snoozedUntil === until) return state;
+  return { ...current, status: 'unread', readAt: null, snoozedUntil: until, updatedAt: now };
 }
 
 export function addTags(
@@ -95,15 +116,21 @@ export function restoreState(
 ): ReadingState | undefined {
   const current = base(state);
   const tags = target.tags.map(normalizeTag);
+  const snoozedUntil = target.status === 'unread' ? target.snoozedUntil : undefined;
+  if (snoozedUntil !== undefined && !isDay(snoozedUntil)) {
+    throw new InvalidInputError(`"${snoozedUntil}" is not a day: write it YYYY-MM-DD.`);
+  }
   const unchanged =
     current.status === target.status &&
     current.note === target.note &&
     current.readAt === target.readAt &&
+    current.snoozedUntil === snoozedUntil &&
     current.tags.length === tags.length &&
     current.tags.every((tag, position) => tag === tags[position]);
   if (unchanged) return state;
   const readAt = target.status === 'read' ? (target.readAt ?? now) : null;
-  return { status: target.status, tags, note: target.note, readAt, updatedAt: now };
+  const restored: ReadingState = { status: target.status, tags, note: target.note, readAt, updatedAt: now };
+  return snoozedUntil === undefined ? restored : { ...restored, snoozedUntil };
 }
 
 export { sameTag };

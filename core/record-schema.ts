@@ -2,6 +2,7 @@
 
 import { z } from 'zod';
 
+import { isDay } from './days.js';
 import { READING_STATUSES, type CataloguePaper, type ReadingState } from './model.js';
 
 export const paperSchema = z.object({
@@ -25,4 +26,5 @@ export const readingStateSchema = z.object({
   note: z.string(),
   readAt: z.string().nullable(),
   updatedAt: z.string(),
+  snoozedUntil: z.string().refine(isDay, { error: 'expected a day as YYYY-MM-DD' }).exactOptional(),
 }) satisfies z.ZodType<ReadingState>;

@@ -47,5 +47,6 @@ export function outlineColumns(papers: readonly Paper[]): PaperColumns {
     note: papers.map((paper) => paper.note),
     readAt: papers.map((paper) => paper.readAt),
     updatedAt: papers.map((paper) => paper.updatedAt),
+    snoozedUntil: papers.map((paper) => paper.snoozedUntil ?? null),
   };
 }

@@ -254,7 +254,10 @@ describe('options', () => {
     [['list', '--db', ''], '--db needs a value: --db PATH. (see "shelfmark help list")'],
     [['list', '--all=yes'], '--all takes no value. (see "shelfmark help list")'],
     [['list', '--tag', 'a', '--tag', 'b'], '--tag is given twice; give it once. (see "shelfmark help list")'],
-    [['list', '--status', 'done'], '"done" is not a status: use unread, reading, read. (see "shelfmark help list")'],
+    [
+      ['list', '--status', 'done'],
+      '"done" is not a status: use unread, reading, read, snoozed, dismissed. (see "shelfmark help list")',
+    ],
     [['show'], 'usage: shelfmark show ID (see "shelfmark help show")'],
   ])('%j: one line in the command line’s words, exit 2', async (argv, line) => {
     await sampleLibrary();

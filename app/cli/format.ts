@@ -8,6 +8,7 @@ import type { SkippedBlock } from '../../core/import/types.js';
 import type { Paper } from '../../core/model.js';
 import type { DigestProgress, LibraryStats, TagCount } from '../../core/query.js';
 import { terminalLine, terminalText } from '../../core/terminal-text.js';
+import { hasReturned, isSnoozed, triageStatusOf, type TriageStatus } from '../../core/triage.js';
 
 export const plural = (count: number, one: string, many = `${one}s`): string =>
   `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
@@ -16,24 +17,41 @@ function truncate(text: string, width: number): string {
   return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
 }
 
-const STATUS_MARK = { unread: '•', reading: '◐', read: '✓' } as const;
+const STATUS_MARK: Readonly<Record<TriageStatus, string>> = {
+  unread: '•',
+  reading: '◐',
+  read: '✓',
+  snoozed: '◷',
+  dismissed: '✗',
+};
+
+/** The mark a paper's line starts with: its view on `today` (a snoozed paper's is the clock). */
+export function statusMark(paper: Paper, today: string): string {
+  return STATUS_MARK[triageStatusOf(paper, today)];
+}
+
+/** What a paper's line ends with about a snooze: until when, or that it has come back; '' for none. */
+function snoozeNote(paper: Paper, today: string): string {
+  if (isSnoozed(paper, today)) return `  (snoozed until ${paper.snoozedUntil ?? ''})`;
+  return hasReturned(paper, today) ? '  (back from a snooze)' : '';
+}
 
 /** A paper's tags on one line. */
 const tagList = (tags: readonly string[]): string => tags.map(terminalLine).join(', ');
 
-export function formatPaperList(papers: readonly Paper[]): string {
+export function formatPaperList(papers: readonly Paper[], today: string): string {
   if (papers.length === 0) return 'No papers match.\n';
   const ids = papers.map((paper) => terminalLine(paper.id));
   const idWidth = Math.max(...ids.map((id) => id.length));
   const lines = papers.map((paper, index) => {
     const tags = paper.tags.length > 0 ? `  [${tagList(paper.tags)}]` : '';
     const title = terminalLine(truncate(paper.title, 90));
-    return `${STATUS_MARK[paper.status]} ${(ids[index] ?? '').padEnd(idWidth)}  ${title}${tags}`;
+    return `${statusMark(paper, today)} ${(ids[index] ?? '').padEnd(idWidth)}  ${title}${tags}${snoozeNote(paper, today)}`;
   });
   return `${lines.join('\n')}\n${plural(papers.length, 'paper')}\n`;
 }
 
-export function formatPaper(paper: Paper): string {
+export function formatPaper(paper: Paper, today: string): string {
   const field = (label: string, value: string): string => `${`${label}:`.padEnd(10)}${terminalLine(value)}`;
   const lines = [
     terminalLine(paper.title),
@@ -41,6 +59,8 @@ export function formatPaper(paper: Paper): string {
     field('Id', paper.id),
     field('Status', paper.readAt !== null ? `${paper.status} (${paper.readAt.slice(0, 10)})` : paper.status),
   ];
+  if (isSnoozed(paper, today)) lines.push(field('Snoozed', `until ${paper.snoozedUntil ?? ''}`));
+  else if (hasReturned(paper, today)) lines.push(field('Snoozed', `until ${paper.snoozedUntil ?? ''}: back now`));
   if (paper.authors.length > 0) lines.push(field('Authors', paper.authors.join(', ')));
   if (paper.arxivId !== null) lines.push(field('arXiv', paper.arxivId));
   if (paper.doi !== null) lines.push(field('DOI', paper.doi));
@@ -136,9 +156,10 @@ export function formatStats(stats: LibraryStats): string {
   const { counts } = stats;
   const lines = [
     `${plural(stats.total, 'paper')} from ${plural(stats.digests, 'digest')}`,
-    `  unread   ${counts.unread.toLocaleString('en')}`,
-    `  reading  ${counts.reading.toLocaleString('en')}`,
-    `  read     ${counts.read.toLocaleString('en')}`,
+    `  unread     ${counts.unread.toLocaleString('en')}${stats.snoozed > 0 ? ` (${stats.snoozed.toLocaleString('en')} of them snoozed)` : ''}`,
+    `  reading    ${counts.reading.toLocaleString('en')}`,
+    `  read       ${counts.read.toLocaleString('en')}`,
+    `  dismissed  ${counts.dismissed.toLocaleString('en')}`,
     `${plural(stats.tagged, 'paper')} tagged, ${plural(stats.withNotes, 'paper')} with notes`,
   ];
   if (stats.readPerWeek.length > 0) {

@@ -176,7 +176,7 @@ describe('shelfmark reading state', () => {
 
     expect(await json('tags')).toEqual([{ tag: 'graphs', count: 2 }]);
     const stats = await json<{ counts: Record<string, number>; readPerWeek: unknown[] }>('stats');
-    expect(stats.counts).toEqual({ unread: 30, reading: 1, read: 1 });
+    expect(stats.counts).toEqual({ unread: 30, reading: 1, read: 1, dismissed: 0 });
     expect(stats.readPerWeek).toHaveLength(1);
     const [digest] = await json<{ id: string; total: number; counts: { read: number } }[]>('digests');
     expect(digest).toMatchObject({ total: 32, counts: { read: 1 } });

@@ -2,7 +2,8 @@
 
 import { parseArgs } from 'node:util';
 import { EXPORT_FORMATS } from '../../core/export/request.js';
-import { isReadingStatus, READING_STATUSES, type ReadingStatus } from '../../core/model.js';
+import type { ReadingStatus } from '../../core/model.js';
+import { isTriageStatus, TRIAGE_STATUSES, type TriageStatus } from '../../core/triage.js';
 import { UsageError } from './usage-error.js';
 import { isoDay } from '../../core/import/dates.js';
 
@@ -23,6 +24,8 @@ const OPTIONS = {
   date: { type: 'string' },
   since: { type: 'string' },
   limit: { type: 'string' },
+  until: { type: 'string' },
+  for: { type: 'string' },
 } as const;
 
 export type OptionName = keyof typeof OPTIONS;
@@ -48,9 +51,16 @@ export const OPTION_HELP: Readonly<Record<OptionName, OptionHelp>> = {
   db: { value: 'PATH', description: 'The library file (default: $SHELFMARK_DB, else the desktop app’s library.json)' },
   json: { description: 'Print JSON instead of text' },
   help: { description: 'Show this help' },
-  status: { value: 'S', description: `Only papers with this reading status: ${READING_STATUSES.join(', ')}` },
+  status: {
+    value: 'S',
+    description:
+      'Only papers with this reading status: unread, reading, read (dismissed, or snoozed too: unread leaves out the snoozed)',
+  },
   tag: { value: 'T', description: 'Only papers with this tag' },
-  digest: { value: 'D', description: 'Only papers from this digest (an id `shelfmark digests` shows)' },
+  digest: {
+    value: 'D',
+    description: 'Only papers from this digest (an id `shelfmark digests` shows, or enough of its start to tell it)',
+  },
   file: { value: 'F', description: 'Take the note from this file' },
   format: {
     value: EXPORT_FORMATS.join('|'),
@@ -70,6 +80,8 @@ export const OPTION_HELP: Readonly<Record<OptionName, OptionHelp>> = {
   },
   since: { value: 'YYYY-MM-DD', description: 'Every day’s papers from that day to today, a request a day' },
   limit: { value: 'N', description: 'Show at most N papers (default 20)' },
+  until: { value: 'YYYY-MM-DD', description: 'The day the papers come back to Unread' },
+  for: { value: '3d|2w', description: 'How long the papers stay away from Unread: days (3d) or weeks (2w)' },
 };
 
 /** `--out PATH`, `-h, --help`: an option as help and usage lines show it. */
@@ -143,9 +155,25 @@ export function dayArg(value: string | undefined): string | undefined {
   return day;
 }
 
-/** The reading status a --status option or an argument names; a UsageError when it names none. */
+/** The statuses `status` sets; a paper is dismissed by `dismiss`, as it is snoozed by `snooze`. */
+export const SET_STATUSES = ['unread', 'reading', 'read'] as const satisfies readonly ReadingStatus[];
+
+/** The reading status `status` is given; a UsageError when it names none. */
 export function statusArg(value: string | undefined): ReadingStatus | undefined {
   if (value === undefined) return undefined;
-  if (!isReadingStatus(value)) throw new UsageError(`"${value}" is not a status: use ${READING_STATUSES.join(', ')}.`);
+  if (value === 'snoozed' || value === 'dismissed') {
+    const command = value === 'snoozed' ? 'snooze' : 'dismiss';
+    throw new UsageError(`"${value}" is not a status to set: ${command} with shelfmark ${command} ID.`);
+  }
+  if (!(SET_STATUSES as readonly string[]).includes(value)) {
+    throw new UsageError(`"${value}" is not a status: use ${SET_STATUSES.join(', ')}.`);
+  }
+  return value as ReadingStatus;
+}
+
+/** The view a --status option names (a reading status, or snoozed); a UsageError when it names none. */
+export function viewArg(value: string | undefined): TriageStatus | undefined {
+  if (value === undefined) return undefined;
+  if (!isTriageStatus(value)) throw new UsageError(`"${value}" is not a status: use ${TRIAGE_STATUSES.join(', ')}.`);
   return value;
 }

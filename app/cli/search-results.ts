@@ -7,7 +7,7 @@ import type { Paper } from '../../core/model.js';
 import { fieldText } from '../../core/search/fields.js';
 import type { SearchField, SearchHit, TextRange } from '../../core/search/types.js';
 import { terminalLine } from '../../core/terminal-text.js';
-import { plural } from './format.js';
+import { plural, statusMark } from './format.js';
 
 /** A hit with its paper, and the words it matched, field by field: what `search --json` prints. */
 export interface SearchResult {
@@ -24,8 +24,6 @@ const OTHER_FIELDS: readonly SearchField[] = ['authors', 'tags', 'note', 'abstra
 /** How much of a long field a result shows around its first matched word. */
 const SNIPPET_LENGTH = 110;
 const SNIPPET_BEFORE = 30;
-
-const STATUS_MARK = { unread: '•', reading: '◐', read: '✓' } as const;
 
 export function searchResult(paper: Paper, hit: SearchHit): SearchResult {
   const document = { ...paper };
@@ -66,6 +64,7 @@ export function formatSearchResults(
   query: string,
   hits: readonly { readonly paper: Paper; readonly hit: SearchHit }[],
   more: boolean,
+  today: string,
 ): string {
   if (hits.length === 0) return `No papers match ${JSON.stringify(terminalLine(query))}.\n`;
   const ids = hits.map(({ paper }) => terminalLine(paper.id));
@@ -73,7 +72,7 @@ export function formatSearchResults(
   const lines: string[] = [];
   for (const [index, { paper, hit }] of hits.entries()) {
     const title = marked(paper.title.replace(/\s/g, ' '), hit.highlights.title ?? []);
-    lines.push(`${STATUS_MARK[paper.status]} ${(ids[index] ?? '').padEnd(width)}  ${title}`);
+    lines.push(`${statusMark(paper, today)} ${(ids[index] ?? '').padEnd(width)}  ${title}`);
     for (const field of OTHER_FIELDS) {
       const ranges = hit.highlights[field];
       if (ranges === undefined || ranges.length === 0) continue;

@@ -38,6 +38,7 @@ export const BODY_LIMITS: Readonly<Record<ApiMethod, number>> = {
   taskProgress: SMALL,
   cancelTask: SMALL,
   setStatus: ID_LIST,
+  snooze: ID_LIST,
   addTags: ID_LIST,
   removeTags: ID_LIST,
   setNote: NOTE,

@@ -16,7 +16,7 @@ const STATE = {
   readAt: null,
   updatedAt: '2025-03-11T09:00:00.000Z',
 } as const;
-const DATA: StateFile = { schemaVersion: 1, states: { a: STATE } };
+const DATA: StateFile = { schemaVersion: STATE_FORMAT.version, states: { a: STATE } };
 
 let directory: string;
 let file: string;
@@ -97,7 +97,7 @@ describe('DurableJsonFile', () => {
   });
 
   it('refuses a file from a newer version of Shelfmark', async () => {
-    await fs.writeFile(file, JSON.stringify({ schemaVersion: 2, states: {} }));
+    await fs.writeFile(file, JSON.stringify({ schemaVersion: STATE_FORMAT.version + 1, states: {} }));
     await expect(new DurableJsonFile(file, STATE_FORMAT).read()).rejects.toThrow(
       /was written by a newer version of Shelfmark/,
     );

@@ -10,7 +10,7 @@ import { libraryPaths } from './library-paths.js';
 import { COMPACT_AFTER_LINES, openLibraryStore, type LibraryStore } from './library-store.js';
 import { outlineOfLibraryCatalogue, readOutlineFile } from './outline-file.js';
 import { stampOf } from './file-stamp.js';
-import { CATALOGUE_FORMAT } from './schema.js';
+import { CATALOGUE_FORMAT, STATE_FORMAT } from './schema.js';
 
 function paper(n: number): CataloguePaper {
   return {
@@ -172,7 +172,10 @@ describe('reading back', () => {
 
     expect((await fs.stat(journal)).size).toBe(0);
     expect((await fs.stat(journal)).ino).not.toBe(journalBefore.ino);
-    expect(JSON.parse(await fs.readFile(stateSnapshot, 'utf8'))).toEqual({ schemaVersion: 1, states: written.states });
+    expect(JSON.parse(await fs.readFile(stateSnapshot, 'utf8'))).toEqual({
+      schemaVersion: STATE_FORMAT.version,
+      states: written.states,
+    });
     expect(await (await open()).read()).toEqual(written);
     await store.close();
     await expect(store.read()).rejects.toThrow(/closed/);

@@ -203,9 +203,14 @@ const stateMapSchema = z.unknown().transform((value, context): Record<string, Re
 
 export const STATE_FORMAT: FileFormat<StateFile> = {
   name: 'a Shelfmark reading-state file',
-  version: 1,
-  schema: z.object({ schemaVersion: z.literal(1), states: stateMapSchema }),
-  migrations: {},
+  version: 2,
+  schema: z.object({ schemaVersion: z.literal(2), states: stateMapSchema }),
+  migrations: {
+    // Version 2 adds the 'dismissed' status and a state's `snoozedUntil`. Every version 1 state reads as it is; the
+    // version is new so that a Shelfmark that knows neither refuses the file (and each line of the log) rather than
+    // dropping a snooze when it next writes the snapshot.
+    1: (data) => ({ ...data }),
+  },
 };
 
 /** Checks parsed JSON against `format`, upgrading older versions in memory. */

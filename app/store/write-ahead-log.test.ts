@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import type { ReadingState } from '../../core/model.js';
 import { LibraryFileError } from './errors.js';
+import { STATE_FORMAT } from './schema.js';
 import { appendToWriteAheadLog, LOG_START, readWriteAheadLog } from './write-ahead-log.js';
 
 const state = (note: string): ReadingState => ({
@@ -16,7 +17,7 @@ const state = (note: string): ReadingState => ({
   updatedAt: '2025-03-11T09:00:00.000Z',
 });
 const line = (id: string, note: string): string =>
-  `${JSON.stringify({ schemaVersion: 1, states: { [id]: state(note) } })}\n`;
+  `${JSON.stringify({ schemaVersion: STATE_FORMAT.version, states: { [id]: state(note) } })}\n`;
 
 let directory: string;
 let file: string;

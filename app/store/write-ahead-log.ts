@@ -12,7 +12,8 @@ import { decode, STATE_FORMAT } from './schema.js';
  * A status, tag or note change is appended here as one JSON line and fdatasynced before it is acknowledged, so a
  * change costs one small append whatever the library's size; the snapshot, a lowdb document rewritten whole, is
  * brought up to date only when the log is folded into it (compaction, library-store.ts).
- * Each line is shaped like the snapshot file, {"schemaVersion":1,"states":{"<paper id>":<complete ReadingState>, …}}.
+ * Each line is shaped like the snapshot file, {"schemaVersion":2,"states":{"<paper id>":<complete ReadingState>, …}}
+ * (a line of version 1, written before dismissals and snoozes, reads as it is).
  * A line holds complete states, so replaying a line twice changes nothing, and one change is one line,
  * so a crash never leaves half of a change behind. A last line without its newline was cut short
  * by a crash before it was acknowledged, and is ignored.

@@ -65,6 +65,19 @@ describe('a Shelfmark library export', () => {
 describe('what an export may carry', () => {
   const parse = (value: unknown) => parseShelfmarkJson(JSON.stringify(value), ctx);
 
+  it('keeps a dismissal and a snooze, and refuses a snooze that is not a day', () => {
+    const value = library();
+    value.papers[0] = { ...value.papers[0], status: 'dismissed', readAt: null };
+    value.papers[2] = { ...value.papers[2], status: 'unread', snoozedUntil: '2025-03-20' };
+    const { states } = parse(value);
+    expect(states['2302.04265']?.status).toBe('dismissed');
+    expect(states['1706.03762']).toMatchObject({ status: 'unread', snoozedUntil: '2025-03-20' });
+    value.papers[2] = { ...value.papers[2], snoozedUntil: 'soon' };
+    expect(messageFor(value)).toBe(
+      'it is not a valid Shelfmark library export: papers[2].snoozedUntil must be a date such as 2025-03-11',
+    );
+  });
+
   it('keeps only http(s) links, trimmed', () => {
     const value = library();
     value.papers[0] = {
@@ -149,7 +162,7 @@ describe('a damaged export', () => {
     const bad = library();
     bad.papers[2] = { ...bad.papers[2], status: 'done' };
     expect(messageFor(bad)).toBe(
-      'it is not a valid Shelfmark library export: papers[2].status must be unread, reading or read',
+      'it is not a valid Shelfmark library export: papers[2].status must be unread, reading, read or dismissed',
     );
   });
 

@@ -2,7 +2,7 @@
  * Shelfmark's own library export (its backup format):
  *
  *   { "format": "shelfmark-library", "version": 1, "digests": Digest[],
- *     "papers": (CataloguePaper & { status, tags, note, readAt, updatedAt })[] }
+ *     "papers": (CataloguePaper & { status, tags, note, readAt, updatedAt, snoozedUntil? })[] }
  *
  * updatedAt is null for a paper the user never touched: it then has no reading state. Everything
  * is checked, so a damaged file is refused with the first bad path rather than half imported: a tag
@@ -99,6 +99,7 @@ const PaperSchema = z.object(
     note,
     readAt: optionalTime,
     updatedAt: optionalTime,
+    snoozedUntil: z.iso.date(must('a date such as 2025-03-11')).exactOptional(),
   },
   must('an object'),
 );
@@ -185,9 +186,12 @@ function firstReferenceProblem(library: LibraryFile): string | null {
 function snapshotOf(library: LibraryFile): LibrarySnapshot {
   const papers: CataloguePaper[] = [];
   const states = emptyStateMap();
-  for (const { status, tags, note, readAt, updatedAt, ...paper } of library.papers) {
+  for (const { status, tags, note, readAt, updatedAt, snoozedUntil, ...paper } of library.papers) {
     papers.push(paper);
-    if (updatedAt !== null) states[paper.id] = { status, tags, note, readAt, updatedAt };
+    if (updatedAt === null) continue;
+    const state = { status, tags, note, readAt, updatedAt };
+    // Only an unread paper is snoozed (core/reading.ts).
+    states[paper.id] = snoozedUntil === undefined || status !== 'unread' ? state : { ...state, snoozedUntil };
   }
   return { catalogue: { papers, digests: library.digests }, states };
 }

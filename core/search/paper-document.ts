@@ -4,7 +4,7 @@ import type { Paper } from '../model.js';
 import type { SearchDocument } from './types.js';
 
 export function searchDocumentOf(paper: Paper): SearchDocument {
-  return {
+  const document: SearchDocument = {
     id: paper.id,
     title: paper.title,
     authors: paper.authors,
@@ -13,4 +13,5 @@ export function searchDocumentOf(paper: Paper): SearchDocument {
     note: paper.note,
     status: paper.status,
   };
+  return paper.snoozedUntil === undefined ? document : { ...document, snoozedUntil: paper.snoozedUntil };
 }

@@ -25,6 +25,10 @@ describe('parseQuery', () => {
     expect(parseQuery('is:read').statuses).toEqual(['read']);
   });
 
+  it('reads is: for the triage views too: dismissed and snoozed', () => {
+    expect(parseQuery('is:Dismissed is:snoozed').statuses).toEqual(['dismissed', 'snoozed']);
+  });
+
   it('treats an unknown qualifier or status as an ordinary word', () => {
     expect(parseQuery('foo:bar is:done')).toEqual({ words: ['foo:bar', 'is:done'], tags: [], statuses: [] });
   });

@@ -1,6 +1,6 @@
 /** What the user typed in the search box, read as words and qualifiers. */
 
-import { isReadingStatus, type ReadingStatus } from '../model.js';
+import { isTriageStatus, type TriageStatus } from '../triage.js';
 import type { ParsedQuery } from './types.js';
 
 const HAS_WORD_CHARACTER = /[\p{L}\p{N}]/u;
@@ -26,14 +26,14 @@ function pieces(text: string): string[] {
 const unquote = (text: string): string => text.replaceAll('"', ' ').replace(/\s+/gu, ' ').trim();
 
 /**
- * `tag:NAME` (case-insensitive; every one required), `is:unread|reading|read` (any one of them), "a quoted phrase"
+ * `tag:NAME` (case-insensitive; every one required), `is:unread|reading|read|snoozed|dismissed` (any one of them), "a quoted phrase"
  * as one word, and anything else, `foo:bar` included, as an ordinary word. Pieces with no letter or digit are
  * dropped, and so is a qualifier with nothing after its colon yet.
  */
 export function parseQuery(text: string): ParsedQuery {
   const words: string[] = [];
   const tags: string[] = [];
-  const statuses: ReadingStatus[] = [];
+  const statuses: TriageStatus[] = [];
   for (const piece of pieces(text)) {
     const qualifier = /^(tag|is):(.*)$/isu.exec(piece);
     const key = qualifier?.[1]?.toLowerCase();
@@ -44,7 +44,7 @@ export function parseQuery(text: string): ParsedQuery {
       continue;
     }
     const status = value.toLowerCase();
-    if (key === 'is' && isReadingStatus(status)) {
+    if (key === 'is' && isTriageStatus(status)) {
       if (!statuses.includes(status)) statuses.push(status);
       continue;
     }

@@ -380,6 +380,20 @@ describe('SearchIndex: qualifiers', () => {
   it('treats other prefixes as words', () => {
     expect(ids(index.search('e(n):equivariant'))).toEqual(ids(index.search('e n equivariant')));
   });
+
+  it('finds papers dismissed, and papers snoozed on the day given (else unread)', () => {
+    const triaged = new SearchIndex([
+      paper('kept', 'Graph diffusion', [], ''),
+      paper('skipped', 'Graph transformers', [], '', { status: 'dismissed' }),
+      { ...paper('later', 'Graph kernels', [], ''), snoozedUntil: '2026-03-12' },
+    ]);
+    expect(ids(triaged.search('graph is:dismissed'))).toEqual(['skipped']);
+    expect(ids(triaged.search('is:snoozed', { today: '2026-03-11' }))).toEqual(['later']);
+    expect(ids(triaged.search('graph is:unread', { today: '2026-03-11' }))).toEqual(['kept']);
+    expect(sorted(ids(triaged.search('is:unread', { today: '2026-03-12' })))).toEqual(['kept', 'later']);
+    expect(sorted(ids(triaged.search('is:unread')))).toEqual(['kept', 'later']);
+    expect(ids(triaged.search('is:snoozed'))).toEqual([]);
+  });
 });
 
 describe('SearchIndex: highlights', () => {

@@ -98,7 +98,7 @@ export class SearchIndex {
    */
   search(query: string | ParsedQuery, options: SearchOptions = {}): readonly SearchHit[] {
     const parsed = typeof query === 'string' ? parseQuery(query) : query;
-    const qualifiers = qualifiersOf(parsed);
+    const qualifiers = qualifiersOf(parsed, options.today ?? null);
     const parts = queryTerms(parsed.words);
     if (parts.length === 0) return this.#everyPassing(qualifiers, limitOf(options.limit, Infinity));
     const limit = limitOf(options.limit, DEFAULT_LIMIT);

@@ -1,6 +1,7 @@
 /** The shapes search takes in and gives back: plain, immutable data that crosses a worker boundary as it is. */
 
 import type { ReadingStatus } from '../model.js';
+import type { TriageStatus } from '../triage.js';
 
 /** What search knows of a paper: its text and the reading state that qualifiers filter on. */
 export interface SearchDocument {
@@ -11,6 +12,8 @@ export interface SearchDocument {
   readonly tags: readonly string[];
   readonly note: string;
   readonly status: ReadingStatus;
+  /** The day a snoozed paper comes back (see ReadingState); absent unless snoozed. */
+  readonly snoozedUntil?: string;
 }
 
 export type SearchField = 'title' | 'authors' | 'abstract' | 'tags' | 'note';
@@ -20,8 +23,8 @@ export interface ParsedQuery {
   readonly words: readonly string[];
   /** `tag:NAME`, as typed: a paper must have every one (compared case-insensitively). */
   readonly tags: readonly string[];
-  /** `is:STATUS`: a paper must have any one of them; none means any status. */
-  readonly statuses: readonly ReadingStatus[];
+  /** `is:STATUS` (`is:snoozed` too): a paper must be in any one of those views; none means any. */
+  readonly statuses: readonly TriageStatus[];
 }
 
 /** Characters [start, end) of a field's text. */
@@ -41,4 +44,9 @@ export interface SearchHit {
 export interface SearchOptions {
   /** At most this many hits: 200 by default when the query has words, every match when it has only qualifiers. */
   readonly limit?: number;
+  /**
+   * The user's day, which `is:unread` and `is:snoozed` need to tell a snooze still to end from one come back.
+   * Without it no snooze is taken as pending: a snoozed paper is unread.
+   */
+  readonly today?: string;
 }

@@ -10,6 +10,7 @@ import { ExportDialog } from '../dialogs/ExportDialog.js';
 import { PasteDialog } from '../dialogs/PasteDialog.js';
 import { PastePreviewDialog } from '../dialogs/PastePreviewDialog.js';
 import { ShortcutsDialog } from '../dialogs/ShortcutsDialog.js';
+import { SnoozeDialog } from '../dialogs/SnoozeDialog.js';
 import { DuplicatesView } from '../duplicates/DuplicatesView.js';
 import { useAppState, useController } from '../kit/context.js';
 import { ListPane } from '../list/PaperList.js';
@@ -23,6 +24,7 @@ import { TaskPanel } from './TaskPanel.js';
 import { Toasts } from './Toasts.js';
 import { Toolbar } from './Toolbar.js';
 import { useColumns } from './useColumns.js';
+import { useDayChange } from './useDayChange.js';
 import { useGlobalKeys } from './useGlobalKeys.js';
 import { usePasteDigest } from './usePasteDigest.js';
 import { Welcome } from './Welcome.js';
@@ -35,6 +37,7 @@ export function App() {
   useGlobalKeys(controller);
   usePasteDigest(controller);
   useColumns(controller);
+  useDayChange(controller);
 
   let screen;
   if (load.phase === 'loading') {
@@ -125,6 +128,8 @@ function Dialogs() {
       return <ShortcutsDialog onClose={close} />;
     case 'export':
       return <ExportDialog onClose={close} />;
+    case 'snooze':
+      return <SnoozeDialog ids={dialog.ids} onClose={close} />;
     case 'import-report':
       return <ImportReportDialog report={dialog.report} incomplete={dialog.incomplete} onClose={close} />;
     case 'add-papers':

@@ -71,6 +71,15 @@ export function useGlobalKeys(controller: Controller): void {
         case 'cycle-status':
           controller.cycleStatus();
           break;
+        case 'mark-read':
+          controller.decide('read');
+          break;
+        case 'dismiss':
+          controller.decide('dismissed');
+          break;
+        case 'snooze':
+          controller.openSnooze();
+          break;
         case 'add-tag':
           controller.focus('tag');
           break;

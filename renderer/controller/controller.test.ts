@@ -4,6 +4,7 @@ import { possibleDuplicates } from '../../core/duplicates.js';
 import type { Paper, ReadingStatus } from '../../core/model.js';
 import type { PaperMergeUndo } from '../../core/paper-merge.js';
 import type { WorkerPort } from '../search/protocol.js';
+import { withSnooze } from '../state/papers.js';
 import { paperById } from '../state/state.js';
 import { outlineColumns, paper } from '../../tests/builders.js';
 import { Controller } from './controller.js';
@@ -45,11 +46,15 @@ function fakeApi(initial: Paper[]) {
       answer('setStatus', [ids, status], () =>
         change(ids, (p) => ({ ...p, status, readAt: status === 'read' ? 'server-time' : null })),
       ),
+    snooze: (ids: readonly string[], until: string) =>
+      answer('snooze', [ids, until], () =>
+        change(ids, (p) => ({ ...p, status: 'unread', readAt: null, snoozedUntil: until })),
+      ),
     addTags: (ids: readonly string[], tags: readonly string[]) =>
       answer('addTags', [ids, tags], () => change(ids, (p) => ({ ...p, tags: [...p.tags, ...tags] }))),
     restoreStates: (states: readonly ReadingStateInput[]) =>
       answer('restoreStates', [states], () =>
-        states.flatMap((state) => change([state.id], (p) => ({ ...p, ...state }))),
+        states.flatMap((state) => change([state.id], (p) => ({ ...withSnooze(p, state.snoozedUntil), ...state }))),
       ),
     setNote: (id: string, note: string) =>
       answer('setNote', [id, note], () => {
@@ -121,11 +126,41 @@ describe('Controller', () => {
     vi.useRealTimers();
   });
 
+  it('decides with one key on the cursor’s paper, moves on to the next, and undoes the decision', async () => {
+    const { controller, fake, status } = await ready([paper('a'), paper('b'), paper('c')]);
+    controller.setFilter({ kind: 'status', status: 'unread' });
+    expect(controller.state.selection.cursor).toBe('a');
+    controller.decide('dismissed');
+    expect(status('a')).toBe('dismissed');
+    expect(controller.state.selection.cursor).toBe('b');
+    controller.decide({ snoozeUntil: '2099-01-01' });
+    expect(controller.state.selection.cursor).toBe('c');
+    controller.decide('read');
+    await vi.runAllTimersAsync();
+    expect(fake.calls.map((call) => call.method).slice(-3)).toEqual(['setStatus', 'snooze', 'setStatus']);
+    expect(paperById(controller.state, 'b')?.snoozedUntil).toBe('2099-01-01');
+    expect(controller.state.counts.status).toEqual({ unread: 0, reading: 0, read: 1, snoozed: 1, dismissed: 1 });
+
+    await controller.undo(); // the read
+    await controller.undo(); // the snooze
+    expect(paperById(controller.state, 'b')?.snoozedUntil).toBeUndefined();
+    await controller.undo(); // the dismissal
+    expect([status('a'), status('b'), status('c')]).toEqual(['unread', 'unread', 'unread']);
+    expect(controller.state.counts.status.unread).toBe(3);
+  });
+
+  it('opens the snooze chooser for the selection', async () => {
+    const { controller } = await ready([paper('a'), paper('b')]);
+    controller.selectAll();
+    controller.openSnooze();
+    expect(controller.state.dialog).toEqual({ kind: 'snooze', ids: ['a', 'b'] });
+  });
+
   it('shows a status change at once, then takes the library’s answer', async () => {
     const { controller, status } = await ready([paper('a'), paper('b')]);
     const done = controller.setStatus(['a'], 'read');
     expect(status('a')).toBe('read');
-    expect(controller.state.counts.status).toEqual({ unread: 1, reading: 0, read: 1 });
+    expect(controller.state.counts.status).toEqual({ unread: 1, reading: 0, read: 1, snoozed: 0, dismissed: 0 });
     await done;
     expect(paperById(controller.state, 'a')?.readAt).toBe('server-time');
   });

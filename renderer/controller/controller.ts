@@ -21,10 +21,13 @@ import {
   dismissToast,
   INITIAL_STATE,
   paperById,
+  refreshView,
   replacePapers,
+  sameFilter,
   setFilter,
   setQuery,
   setResults,
+  withToday,
 } from '../state/state.js';
 import { withColumns, withDrawerOpen, withPaperOpen } from '../state/layout.js';
 import { createStore, type Store } from '../state/store.js';
@@ -41,9 +44,10 @@ import { TaskRunner } from './tasks.js';
 import { showToast } from './toasts.js';
 import { errorMessage, sentence } from './error-text.js';
 import { isoDateLabel } from '../../core/import/dates.js';
+import { localDayOf } from '../../core/days.js';
 
 export class Controller {
-  readonly store: Store<AppState> = createStore(INITIAL_STATE);
+  readonly store: Store<AppState> = createStore({ ...INITIAL_STATE, today: localDayOf(new Date()) });
   readonly notes: NoteSaver;
   private readonly search: SearchClient;
   private readonly loader: Loader;
@@ -85,7 +89,7 @@ export class Controller {
     const toast = (message: string, tone: Toast['tone']): void => this.toast(message, tone);
     this.loader = new Loader(this.store, api, {
       noteLoaded: (id, note) => this.notes.settle(id, note),
-      search: (query) => this.search.search(query),
+      search: (query) => this.search.search(query, this.state.today),
       toast,
     });
     this.mutations = new Mutations(this.store, api, toast, (entry) => this.merges.unmerge(entry));
@@ -230,17 +234,37 @@ export class Controller {
 
   // ——— Filter, search, selection ———
 
-  /** Shows the papers `filter` picks; in a narrow window the list comes back into view (and focus, if it was hidden). */
+  /**
+   * Shows the papers `filter` picks (the view shown already: shows it afresh, see refreshView); in a narrow window
+   * the list comes back into view (and focus, if it was hidden).
+   */
   setFilter(filter: SidebarFilter): void {
     const { layout } = this.state;
-    this.store.update((state) => setFilter(state, filter));
+    const again = this.state.view === 'papers' && sameFilter(this.state.filter, filter);
+    this.store.update((state) => (again ? refreshView(state) : setFilter(state, filter)));
     if (layout.drawerOpen || layout.paperOpen) this.focus('list');
   }
 
   setQuery(query: string): void {
     this.store.update((state) => setQuery(state, query));
     if (query.trim() === '') this.search.cancel();
-    else this.search.search(query);
+    else this.search.search(query, this.state.today);
+  }
+
+  /**
+   * The day is `today` now (midnight came, or the computer woke on a later day): snoozes of that day end, their
+   * papers back in Unread; a search with `is:` runs again.
+   */
+  setToday(today: string): void {
+    if (today === this.state.today) return;
+    this.store.update((state) => withToday(state, today));
+    const { query } = this.state;
+    if (query.trim() !== '') this.search.search(query, today);
+  }
+
+  /** The view shown afresh: the papers decided on in it, shown dimmed until now, leave it. */
+  refreshView(): void {
+    this.store.update(refreshView);
   }
 
   /** A click on a row: plain selects it (and in one column opens it), Shift extends, Ctrl/Cmd toggles. */
@@ -322,6 +346,30 @@ export class Controller {
     const paper = paperById(state, state.selection.cursor) ?? paperById(state, this.targetIds()[0] ?? null);
     if (paper === undefined) return;
     void this.setStatus(this.targetIds(), nextStatus(paper.status));
+  }
+
+  /**
+   * A decision from the keyboard (`e` read, `d` dismiss, or a day in the snooze chooser) on the selection, or the
+   * cursor's paper. Decided on one paper, the cursor moves on to the next: the decided one stays in place, dimmed.
+   */
+  decide(
+    decision: 'read' | 'dismissed' | { readonly snoozeUntil: string },
+    ids: readonly string[] = this.targetIds(),
+  ): void {
+    if (ids.length === 0) return;
+    const { cursor } = this.state.selection;
+    void (typeof decision === 'string' ? this.setStatus(ids, decision) : this.snooze(ids, decision.snoozeUntil));
+    if (ids.length === 1 && ids[0] === cursor) this.move(1);
+  }
+
+  /** `s` (or a Snooze button): the snooze chooser for `ids`, by default the selection or the cursor's paper. */
+  openSnooze(ids: readonly string[] = this.targetIds()): void {
+    if (ids.length > 0) this.openDialog({ kind: 'snooze', ids });
+  }
+
+  /** Snoozes papers until `until` (YYYY-MM-DD); undoable. */
+  snooze(ids: readonly string[], until: string): Promise<void> {
+    return this.mutations.snooze(ids, until);
   }
 
   addTag(ids: readonly string[], tag: string): Promise<void> {
@@ -472,6 +520,14 @@ export class Controller {
 
   showAll(): void {
     this.setFilter(ALL);
+  }
+
+  /** The papers of a digest in the list ("Show these papers" after an import); the dialog it came from closes. */
+  showDigest(id: string): void {
+    this.closeDialog();
+    this.store.update((state) => setQuery(setFilter(state, { kind: 'digest', id }), ''));
+    this.search.cancel();
+    this.focus('list');
   }
 }
 

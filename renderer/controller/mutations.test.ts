@@ -46,6 +46,10 @@ function heldLibrary(initial: readonly Paper[]) {
       held('setStatus', [ids, status], () =>
         change(ids, (p) => ({ ...p, status, readAt: status === 'read' ? 'server-time' : null })),
       ),
+    snooze: (ids, until) =>
+      held('snooze', [ids, until], () =>
+        change(ids, (p) => ({ ...p, status: 'unread', readAt: null, snoozedUntil: until })),
+      ),
     addTags: (ids, tags) =>
       held('addTags', [ids, tags], () => change(ids, (p) => ({ ...p, tags: [...p.tags, ...tags] }))),
     removeTags: (ids, tags) =>
@@ -84,7 +88,7 @@ describe('Mutations', () => {
     const { mutations, store, shown, call } = setUp([paper('a'), paper('b')]);
     const done = mutations.setStatus(['a'], 'read');
     expect(shown('a')?.status).toBe('read');
-    expect(store.get().counts.status).toEqual({ unread: 1, reading: 0, read: 1 });
+    expect(store.get().counts.status).toEqual({ unread: 1, reading: 0, read: 1, snoozed: 0, dismissed: 0 });
     expect(store.get().canUndo).toBe(true);
     await call(0).answer();
     await done;

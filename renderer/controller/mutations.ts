@@ -8,6 +8,7 @@
 import type { LibraryApi } from '../../core/api.js';
 import type { Paper, ReadingStatus } from '../../core/model.js';
 import { isolated } from '../lib/bidi.js';
+import { dayLabel } from '../lib/days.js';
 import { describeStatusChange, plural } from '../lib/status.js';
 import * as papersLib from '../state/papers.js';
 import { announce, paperById, replacePapers, sameFilter } from '../state/state.js';
@@ -27,7 +28,10 @@ import {
 import { errorMessage, sentence } from './error-text.js';
 import type { Toaster } from './toasts.js';
 
-export type MutationsApi = Pick<LibraryApi, 'setStatus' | 'addTags' | 'removeTags' | 'renameTag' | 'restoreStates'>;
+export type MutationsApi = Pick<
+  LibraryApi,
+  'setStatus' | 'snooze' | 'addTags' | 'removeTags' | 'renameTag' | 'restoreStates'
+>;
 
 interface Mutation {
   readonly ids: readonly string[];
@@ -77,8 +81,23 @@ export class Mutations {
       remote: (changed) => this.api.setStatus(changed, status),
       undo: { status: true },
       label: describeStatusChange(ids.length, status),
-      announcement: (changed) => `Marked ${status}: ${subject(changed)}`,
-      failure: `Couldn't mark ${what} as ${status}`,
+      announcement: (changed) =>
+        status === 'dismissed' ? `Dismissed: ${subject(changed)}` : `Marked ${status}: ${subject(changed)}`,
+      failure: status === 'dismissed' ? `Couldn't dismiss ${what}` : `Couldn't mark ${what} as ${status}`,
+    });
+  }
+
+  /** Snoozes papers until `until` (YYYY-MM-DD); undo puts back their status, and any snooze they had. */
+  snooze(ids: readonly string[], until: string): Promise<void> {
+    const what = ids.length === 1 ? 'paper' : plural(ids.length, 'paper');
+    return this.mutate({
+      ids,
+      local: (paper, now) => papersLib.withSnoozeUntil(paper, until, now),
+      remote: (changed) => this.api.snooze(changed, until),
+      undo: { status: true },
+      label: `Snoozed ${what} until ${dayLabel(until)}`,
+      announcement: (changed) => `Snoozed until ${dayLabel(until)}: ${subject(changed)}`,
+      failure: `Couldn't snooze ${what}`,
     });
   }
 

@@ -5,7 +5,7 @@ import type { Paper } from '../../core/model.js';
 import { tagCounts } from '../../core/query.js';
 import { useAppState, useController } from '../kit/context.js';
 import { FieldText } from '../kit/FieldText.js';
-import { CloseIcon } from '../kit/icons.js';
+import { ClockIcon, CloseIcon } from '../kit/icons.js';
 import { plural } from '../lib/status.js';
 import { paperById } from '../state/state.js';
 import type { AppState } from '../state/types.js';
@@ -57,6 +57,9 @@ export function BulkPanel() {
           label="Set the status of the selected papers"
           onChange={(status) => void controller.setStatus(ids, status)}
         />
+        <button type="button" className="button is-small bulk-snooze" onClick={() => controller.openSnooze(ids)}>
+          <ClockIcon /> Snooze {plural(ids.length, 'paper')}…
+        </button>
       </div>
 
       <CompleteDetailsButton papers={selected} />

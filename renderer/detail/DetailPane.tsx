@@ -3,9 +3,10 @@ import { useEffect, useMemo, useRef } from 'react';
 import type { Paper } from '../../core/model.js';
 import { useAppState, useController } from '../kit/context.js';
 import { FieldText } from '../kit/FieldText.js';
-import { ExternalIcon } from '../kit/icons.js';
+import { ClockIcon, ExternalIcon } from '../kit/icons.js';
 import { paragraphsOf } from '../lib/highlight.js';
 import { paperLinks } from '../lib/links.js';
+import { triageMark } from '../lib/status.js';
 import { paperById } from '../state/state.js';
 import { BulkPanel } from './BulkPanel.js';
 import { CompleteDetailsButton } from './CompleteDetailsButton.js';
@@ -55,6 +56,8 @@ function PaperDetail({ paper }: { paper: Paper }) {
   const controller = useController();
   const digests = useAppState((state) => state.digests);
   const allTags = useAppState((state) => state.counts.tags);
+  const today = useAppState((state) => state.today);
+  const snooze = paper.status === 'unread' ? triageMark(paper, today) : null;
   const tagInputRef = useRef<HTMLInputElement>(null);
   const links = useMemo(() => paperLinks(paper), [paper]);
   const from = digests.filter((digest) => paper.digests.includes(digest.id));
@@ -82,6 +85,10 @@ function PaperDetail({ paper }: { paper: Paper }) {
             {new Date(paper.readAt).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' })}
           </span>
         )}
+        <button type="button" className="button is-small" onClick={() => controller.openSnooze([paper.id])}>
+          <ClockIcon /> Snooze…
+        </button>
+        {snooze !== null && <span className="paper-read-at">{snooze}</span>}
       </div>
 
       <h1 id="paper-title" className="paper-title" tabIndex={-1}>

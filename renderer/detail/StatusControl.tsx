@@ -2,7 +2,7 @@ import './StatusControl.css';
 import { READING_STATUSES, type ReadingStatus } from '../../core/model.js';
 import { STATUS_LABELS } from '../lib/status.js';
 
-/** Unread / Reading / Read as one segmented control; `r` cycles it. */
+/** Unread / Reading / Read / Dismissed as one segmented control; `r` cycles the first three, `d` dismisses. */
 export function StatusControl({
   value,
   onChange,

@@ -14,12 +14,15 @@ export function Dialog({
   children,
   footer,
   wide = false,
+  readOnly = false,
 }: {
   title: string;
   onClose: () => void;
   children: ReactNode;
   footer?: ReactNode;
   wide?: boolean;
+  /** Nothing in it to operate but Close: its body takes focus, so that the keyboard can scroll it when it is long. */
+  readOnly?: boolean;
 }) {
   const controller = useController();
   const ref = useRef<HTMLDialogElement>(null);
@@ -74,7 +77,9 @@ export function Dialog({
           <CloseIcon size={16} />
         </button>
       </header>
-      <div className="dialog-body">{children}</div>
+      <div className="dialog-body" tabIndex={readOnly ? 0 : undefined}>
+        {children}
+      </div>
       {footer !== undefined && <footer className="dialog-footer">{footer}</footer>}
     </dialog>
   );

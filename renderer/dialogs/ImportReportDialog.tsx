@@ -1,6 +1,7 @@
 import './ImportReportDialog.css';
 import type { ReactNode } from 'react';
 import type { FileImportResult, ImportReport } from '../../core/api.js';
+import { useController } from '../kit/context.js';
 import { FieldText } from '../kit/FieldText.js';
 import type { PaperRef } from '../../core/merge.js';
 import { formatCount, plural } from '../lib/status.js';
@@ -31,6 +32,25 @@ function mergedInFiles(report: ImportReport): number {
 /** At most this many merged papers are named in a list; the rest are counted. */
 const MERGES_NAMED = 100;
 
+/** The digests the import brought in with any papers, each with how many papers it lists. */
+function digestsOf(report: ImportReport): { readonly id: string; readonly papers: number }[] {
+  return report.files.flatMap((file) =>
+    file.ok && file.kind === 'digest' && file.summary.added.length + file.summary.merged.length > 0
+      ? [{ id: file.summary.digest.id, papers: file.summary.added.length + file.summary.merged.length }]
+      : [],
+  );
+}
+
+/** "Show these 32 papers": opens a digest just imported. */
+function ShowDigest({ id, papers, small = false }: { id: string; papers: number; small?: boolean }) {
+  const controller = useController();
+  return (
+    <button type="button" className={`button${small ? ' is-small' : ''}`} onClick={() => controller.showDigest(id)}>
+      Show {papers === 1 ? 'this paper' : `these ${formatCount(papers)} papers`}
+    </button>
+  );
+}
+
 export function ImportReportDialog({
   report,
   incomplete = [],
@@ -43,8 +63,15 @@ export function ImportReportDialog({
 }) {
   const failed = report.files.filter((file) => !file.ok);
   const inFiles = mergedInFiles(report);
+  const digests = digestsOf(report);
+  // One digest: its papers are the footer's offer; several: each file's card offers its own.
+  const [only] = digests.length === 1 ? digests : [];
   return (
-    <ReportDialog title={headline(report)} onClose={onClose}>
+    <ReportDialog
+      title={headline(report)}
+      onClose={onClose}
+      actions={only !== undefined && <ShowDigest id={only.id} papers={only.papers} />}
+    >
       <p className="report-summary">
         {plural(report.added, 'new paper')} added
         {inFiles > 0 && ` · ${plural(inFiles, 'entry', 'entries')} merged with papers in the same file`}
@@ -55,7 +82,7 @@ export function ImportReportDialog({
       {incomplete.length > 0 && <CompletionOffer ids={incomplete} />}
       <ul className="report-files">
         {report.files.map((file, position) => (
-          <FileResult key={`${file.file}-${position}`} result={file} />
+          <FileResult key={`${file.file}-${position}`} result={file} offerDigest={digests.length > 1} />
         ))}
       </ul>
     </ReportDialog>
@@ -73,7 +100,7 @@ function FileName({ name, file }: { name: ReactNode; file: string }) {
   );
 }
 
-function FileResult({ result }: { result: FileImportResult }) {
+function FileResult({ result, offerDigest }: { result: FileImportResult; offerDigest: boolean }) {
   if (!result.ok) {
     return (
       <li className="report-file is-failed">
@@ -119,6 +146,7 @@ function FileResult({ result }: { result: FileImportResult }) {
     );
   }
   const { summary } = result;
+  const papers = summary.added.length + summary.merged.length;
   return (
     <li className="report-file">
       <FileName name={<FieldText text={summary.digest.title} />} file={result.file} />
@@ -144,6 +172,7 @@ function FileResult({ result }: { result: FileImportResult }) {
       )}
       <Blocks title="Skipped blocks and why" blocks={summary.skipped} />
       <Blocks title="Fields cut to size" blocks={result.warnings} />
+      {offerDigest && papers > 0 && <ShowDigest id={summary.digest.id} papers={papers} small />}
     </li>
   );
 }

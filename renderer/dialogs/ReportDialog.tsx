@@ -5,10 +5,13 @@ import { Dialog } from './Dialog.js';
 export function ReportDialog({
   title,
   onClose,
+  actions,
   children,
 }: {
   title: string;
   onClose: () => void;
+  /** What the footer offers beside Done ("Show these 32 papers"). */
+  actions?: ReactNode;
   children: ReactNode;
 }) {
   return (
@@ -17,9 +20,12 @@ export function ReportDialog({
       onClose={onClose}
       wide
       footer={
-        <button type="button" className="button is-primary" data-autofocus onClick={onClose}>
-          Done
-        </button>
+        <>
+          {actions}
+          <button type="button" className="button is-primary" data-autofocus onClick={onClose}>
+            Done
+          </button>
+        </>
       }
     >
       {children}

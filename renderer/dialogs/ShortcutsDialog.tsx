@@ -7,9 +7,8 @@ const isMac = /Mac|iPhone|iPad/.test(navigator.platform);
 
 export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
   return (
-    <Dialog title="Keyboard shortcuts" onClose={onClose} wide>
-      {/* Focusable: where the dialog is taller than the window (200 % zoom), the keys scroll it. */}
-      <div className="shortcut-groups" tabIndex={0} role="group" aria-label="Every shortcut">
+    <Dialog title="Keyboard shortcuts" onClose={onClose} wide readOnly>
+      <div className="shortcut-groups">
         {shortcutGroups(isMac).map((group) => (
           <section key={group.title} className="shortcut-group">
             <h3 className="shortcut-group-title">{group.title}</h3>
@@ -46,7 +45,8 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
                 <code>is:unread</code>
               </dt>
               <dd>
-                Papers by status: <code>is:reading</code>, <code>is:read</code>
+                Papers by status: <code>is:reading</code>, <code>is:read</code>, <code>is:snoozed</code>,{' '}
+                <code>is:dismissed</code>
               </dd>
             </div>
             <div className="shortcut">

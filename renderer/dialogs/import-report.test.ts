@@ -68,4 +68,23 @@ describe('the import report', () => {
     expect(text).not.toContain('same file');
     expect(text).toContain('5 new papers added · 2 merged with papers already in your library');
   });
+
+  it('offers the papers of the digest it brought in, one offer per digest when there are several', () => {
+    expect(textOf(REPORT)).toContain('Show these 2 papers Done');
+    const file = REPORT.files[0];
+    if (file === undefined || !file.ok || file.kind !== 'digest') throw new Error('a digest result');
+    const other = { ...file, file: 'more.bib', summary: { ...file.summary, digest: { id: 'bib-2', title: 'More' } } };
+    const twoFiles = textOf({
+      ...REPORT,
+      files: [
+        file,
+        { ...other, summary: { ...other.summary, merged: [other.summary.merged[0] ?? { id: 'x', title: 'x' }] } },
+      ],
+    });
+    expect(twoFiles).toContain('Show these 2 papers');
+    expect(twoFiles).toContain('Show this paper');
+    expect(twoFiles).toMatch(/Show this paper Done$/);
+    const nothing = textOf({ ...REPORT, files: [{ ...file, summary: { ...file.summary, merged: [] } }] });
+    expect(nothing).not.toContain('Show');
+  });
 });

@@ -27,6 +27,17 @@ describe('commandForKey', () => {
     expect(commandForKey(key('x'))).toBeNull();
   });
 
+  it('maps one key to each decision of the triage, and lists each in the help', () => {
+    expect(commandForKey(key('e'))).toBe('mark-read');
+    expect(commandForKey(key('d'))).toBe('dismiss');
+    expect(commandForKey(key('s'))).toBe('snooze');
+    for (const value of ['e', 'd', 's']) expect(commandForKey(key(value, { inField: true }))).toBeNull();
+    const triage = shortcutGroups(false).find((group) => group.title === 'Triage')?.shortcuts ?? [];
+    for (const value of ['e', 'd', 's', 'r']) {
+      expect(triage.some((shortcut) => shortcut.keys.some((combo) => combo.join() === value))).toBe(true);
+    }
+  });
+
   it('extends the selection with Shift', () => {
     expect(commandForKey(key('J', { shiftKey: true }))).toBe('extend-next');
     expect(commandForKey(key('ArrowUp', { shiftKey: true }))).toBe('extend-previous');

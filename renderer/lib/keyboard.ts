@@ -9,6 +9,9 @@ export type Command =
   | 'first'
   | 'last'
   | 'cycle-status'
+  | 'mark-read'
+  | 'dismiss'
+  | 'snooze'
   | 'add-tag'
   | 'edit-note'
   | 'open-link'
@@ -40,6 +43,9 @@ const PLAIN: Readonly<Record<string, Command>> = {
   Home: 'first',
   End: 'last',
   r: 'cycle-status',
+  e: 'mark-read',
+  d: 'dismiss',
+  s: 'snooze',
   t: 'add-tag',
   n: 'edit-note',
   o: 'open-link',
@@ -114,12 +120,15 @@ export function shortcutGroups(isMac: boolean): ShortcutGroup[] {
     {
       title: 'Triage',
       shortcuts: [
+        { keys: [['e']], description: 'Mark read' },
+        { keys: [['d']], description: 'Dismiss: not for me' },
+        { keys: [['s']], description: 'Snooze: later, until a day' },
         { keys: [['r']], description: 'Cycle status: unread → reading → read' },
         { keys: [['t']], description: 'Add a tag' },
         { keys: [['n']], description: 'Edit the note' },
         { keys: [['o']], description: 'Open the paper’s link in the browser' },
         { keys: [[mod, 'A']], description: 'Select every paper in the list' },
-        { keys: [[mod, 'Z']], description: 'Undo the last change to status or tags' },
+        { keys: [[mod, 'Z']], description: 'Undo the last change to status, snooze or tags' },
       ],
     },
     {

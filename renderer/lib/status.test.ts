@@ -6,6 +6,7 @@ describe('status helpers', () => {
     expect(nextStatus('unread')).toBe('reading');
     expect(nextStatus('reading')).toBe('read');
     expect(nextStatus('read')).toBe('unread');
+    expect(nextStatus('dismissed')).toBe('unread');
   });
 
   it('counts in words', () => {

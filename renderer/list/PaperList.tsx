@@ -4,11 +4,12 @@ import { useCallback, useEffect, useRef } from 'react';
 import { useAppState, useController } from '../kit/context.js';
 import { FieldText } from '../kit/FieldText.js';
 import { SearchIcon } from '../kit/icons.js';
+import { TRIAGE_VIEWS } from '../kit/views.js';
 import { isolated } from '../lib/bidi.js';
 import { formatCount, plural, STATUS_LABELS } from '../lib/status.js';
-import { paperById } from '../state/state.js';
-import type { AppState } from '../state/types.js';
-import { visibleIds } from '../state/visible.js';
+import { paperById, sameFilter } from '../state/state.js';
+import type { AppState, SidebarFilter } from '../state/types.js';
+import { decidedCount, visibleIds } from '../state/visible.js';
 import { PaperRow, rowDomId } from './PaperRow.js';
 import { RESULT_LIMIT_DEFAULT } from '../search/limits.js';
 import { SearchBox } from './SearchBox.js';
@@ -19,7 +20,7 @@ function filterName(state: AppState): string {
     case 'all':
       return 'All papers';
     case 'status':
-      return STATUS_LABELS[filter.status];
+      return viewOf(filter)?.label ?? STATUS_LABELS[filter.status];
     case 'tag':
       return `#${filter.tag}`;
     case 'digest':
@@ -27,8 +28,13 @@ function filterName(state: AppState): string {
   }
 }
 
+/** The view `filter` is, when it is one of the triage views. */
+const viewOf = (filter: SidebarFilter) => TRIAGE_VIEWS.find((view) => sameFilter(view.filter, filter));
+
 export function ListPane() {
+  const controller = useController();
   const ids = useAppState(visibleIds);
+  const decided = useAppState(decidedCount);
   const name = useAppState(filterName);
   const query = useAppState((state) => state.query.trim());
   const results = useAppState((state) => state.results);
@@ -36,11 +42,13 @@ export function ListPane() {
   const searching = query !== '' && results?.query.trim() !== query;
   const settled = query !== '' && !searching;
 
+  // What the view holds, as its count in the sidebar says; the papers decided on here are shown, and counted, apart.
+  const held = ids.length - decided;
   let summary: string;
-  if (query === '') summary = plural(ids.length, 'paper');
+  if (query === '') summary = plural(held, 'paper');
   else if (searching && results === null) summary = 'Searching…';
   else
-    summary = `${plural(ids.length, 'match', 'matches')}${results?.truncated === true ? ` (best ${formatCount(RESULT_LIMIT_DEFAULT)})` : ''}`;
+    summary = `${plural(held, 'match', 'matches')}${results?.truncated === true ? ` (best ${formatCount(RESULT_LIMIT_DEFAULT)})` : ''}`;
 
   return (
     <section className="list-pane" aria-label="Papers" aria-busy={searching || undefined}>
@@ -50,9 +58,17 @@ export function ListPane() {
           <FieldText className="list-summary-name" text={name} />
           <span className="list-summary-count">
             {summary}
+            {decided > 0 && ` · ${formatCount(decided)} decided`}
             {selectedCount > 1 && ` · ${formatCount(selectedCount)} selected`}
           </span>
         </div>
+        {decided > 0 && (
+          <div className="list-decided">
+            <button type="button" className="text-button" onClick={() => controller.refreshView()}>
+              Hide {decided === 1 ? 'the paper' : `the ${formatCount(decided)} papers`} decided on here
+            </button>
+          </div>
+        )}
       </header>
       {ids.length === 0 ? (
         settled || query === '' ? (
@@ -70,7 +86,7 @@ export function ListPane() {
 function EmptyList({ query, filterName: name }: { query: string; filterName: string }) {
   const controller = useController();
   const filtered = useAppState((state) => state.filter.kind !== 'all');
-  const status = useAppState((state) => (state.filter.kind === 'status' ? state.filter.status : null));
+  const view = useAppState((state) => viewOf(state.filter));
   if (query !== '') {
     return (
       <div className="list-body list-empty" role="status">
@@ -95,20 +111,7 @@ function EmptyList({ query, filterName: name }: { query: string; filterName: str
       </div>
     );
   }
-  const text =
-    status === 'reading' ? (
-      <>
-        Nothing in progress. Press <kbd>r</kbd> on a paper to start reading it.
-      </>
-    ) : status === 'read' ? (
-      <>
-        Nothing read yet. Press <kbd>r</kbd> twice on a paper you have finished.
-      </>
-    ) : status === 'unread' ? (
-      'You are all caught up: every paper has been started or read.'
-    ) : (
-      'No papers here.'
-    );
+  const text = view?.empty ?? 'No papers here.';
   return (
     <div className="list-body list-empty" role="status">
       <p className="empty-title">

@@ -6,9 +6,11 @@ import { useAppState, useController } from '../kit/context.js';
 import { FieldText } from '../kit/FieldText.js';
 import { NoteIcon } from '../kit/icons.js';
 import { firstLine, rangesPerTag, snippetAround } from '../lib/highlight.js';
-import { STATUS_LABELS } from '../lib/status.js';
+import { hasReturned, triageStatusOf } from '../../core/triage.js';
+import { triageMark } from '../lib/status.js';
 import type { Highlights } from '../search/protocol.js';
 import { paperById } from '../state/state.js';
+import { isDecidedHere } from '../state/visible.js';
 
 export function rowDomId(id: string): string {
   return `paper-${id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
@@ -35,7 +37,12 @@ export const PaperRow = memo(function PaperRow({
   const selected = useAppState((state) => state.selection.ids.has(id));
   const cursor = useAppState((state) => state.selection.cursor === id);
   const highlights = useAppState((state) => (state.results === null ? undefined : state.results.highlights.get(id)));
+  const today = useAppState((state) => state.today);
+  // Decided on in this view (it no longer belongs here): stays in place, dimmed and marked, until the view is left.
+  const decided = useAppState((state) => isDecidedHere(state, id));
   if (paper === undefined) return null;
+  const view = triageStatusOf(paper, today);
+  const returned = hasReturned(paper, today);
 
   const onClick = (event: MouseEvent): void => {
     event.preventDefault();
@@ -46,12 +53,18 @@ export const PaperRow = memo(function PaperRow({
     <div
       ref={measure}
       data-index={index}
-      className={`row status-${paper.status}${selected ? ' is-selected' : ''}${cursor ? ' is-cursor' : ''}`}
+      className={`row status-${view}${returned ? ' is-returned' : ''}${decided ? ' is-decided' : ''}${selected ? ' is-selected' : ''}${cursor ? ' is-cursor' : ''}`}
       style={{ transform: `translateY(${start}px)` }}
       onMouseDown={(event) => event.shiftKey && event.preventDefault()}
       onClick={onClick}
     >
-      <RowContent paper={paper} highlights={highlights} option={{ id: rowDomId(id), selected, index, total }} />
+      <RowContent
+        paper={paper}
+        mark={triageMark(paper, today)}
+        markKind={returned ? 'returned' : view}
+        highlights={highlights}
+        option={{ id: rowDomId(id), selected, index, total }}
+      />
     </div>
   );
 });
@@ -64,9 +77,9 @@ interface RowOption {
   readonly total: number;
 }
 
-/** What a screen reader says after the title: ", unread, 2024" (the comma makes it pause). */
-function stateWords(paper: Paper): string {
-  const status = STATUS_LABELS[paper.status].toLocaleLowerCase('en');
+/** What a screen reader says after the title: ", unread, 2024", ", snoozed until thu, mar 12" (the comma pauses). */
+function stateWords(mark: string | null, paper: Paper): string {
+  const status = (mark ?? 'Unread').toLocaleLowerCase('en');
   return paper.year === null ? `, ${status}` : `, ${status}, ${String(paper.year)}`;
 }
 
@@ -80,10 +93,16 @@ function aboutWords(paper: Paper): string {
 
 function RowContent({
   paper,
+  mark,
+  markKind,
   highlights,
   option,
 }: {
   paper: Paper;
+  /** Where the paper stands (triageMark), null for unread. */
+  mark: string | null;
+  /** Which colours the mark takes: the paper's view, or "returned". */
+  markKind: string;
   highlights: Highlights | undefined;
   option: RowOption;
 }) {
@@ -125,7 +144,7 @@ function RowContent({
             <FieldText text={paper.title} ranges={highlights?.title} math="name" />
           </div>
           <span className="visually-hidden" id={`${option.id}-state`}>
-            {stateWords(paper)}
+            {stateWords(mark, paper)}
           </span>
           {about !== '' && (
             <span className="visually-hidden" id={`${option.id}-about`}>
@@ -147,9 +166,7 @@ function RowContent({
         )}
         {/* Said by the row's name (its status) and description (its tags and note). */}
         <div className="row-meta" aria-hidden="true">
-          {paper.status !== 'unread' && (
-            <span className={`status-pill status-${paper.status}`}>{STATUS_LABELS[paper.status]}</span>
-          )}
+          {mark !== null && <span className={`status-pill status-${markKind}`}>{mark}</span>}
           {paper.tags.map((tag, position) => (
             <span key={tag} className="tag-chip is-small">
               <FieldText text={tag} ranges={tagRanges[position]} />

@@ -21,6 +21,7 @@ function searchFieldsDiffer(a: Paper, b: Paper): boolean {
     a.abstract !== b.abstract ||
     a.note !== b.note ||
     a.status !== b.status ||
+    a.snoozedUntil !== b.snoozedUntil ||
     !sameItems(a.tags, b.tags) ||
     !sameItems(a.authors, b.authors)
   );
@@ -45,6 +46,7 @@ export class SearchClient {
   private syncedArray: readonly Paper[] = [];
   private everSynced = false;
   private lastQuery: string | null = null;
+  private lastToday: string | undefined;
   private waiting: readonly Paper[] | null = null;
   private readonly outbox: ToWorker[] = [];
   private sending = false;
@@ -142,12 +144,17 @@ export class SearchClient {
     return true;
   }
 
-  /** Starts a search; its results arrive through `events.results` unless another search starts first. */
-  search(query: string): void {
+  /**
+   * Starts a search as of the day `today` (which `is:` needs); its results arrive through `events.results` unless
+   * another search starts first.
+   */
+  search(query: string, today?: string): void {
     this.flush();
     this.latest += 1;
     this.lastQuery = query;
-    this.port.postMessage({ type: 'search', requestId: this.latest, query, limit: this.limit });
+    this.lastToday = today;
+    const request = { type: 'search', requestId: this.latest, query, limit: this.limit } as const;
+    this.port.postMessage(today === undefined ? request : { ...request, today });
   }
 
   /** Forgets any search in flight (the query was cleared). */
@@ -164,7 +171,7 @@ export class SearchClient {
     this.port = port;
     port.onMessage((message) => this.receive(message));
     port.postMessage({ type: 'reset', docs: [...this.synced.values()].map(searchDocumentOf) });
-    if (this.lastQuery !== null) this.search(this.lastQuery);
+    if (this.lastQuery !== null) this.search(this.lastQuery, this.lastToday);
   }
 
   dispose(): void {

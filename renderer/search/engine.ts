@@ -44,11 +44,12 @@ export class SearchEngine {
     }
   }
 
-  private run({ requestId, query, limit }: SearchRequest): void {
+  private run({ requestId, query, limit, today }: SearchRequest): void {
     try {
       const parsed = parseQuery(query);
       const ranked = parsed.words.length > 0;
-      const found = this.index.search(parsed, ranked ? { limit: limit + 1 } : {});
+      const day = today === undefined ? {} : { today };
+      const found = this.index.search(parsed, ranked ? { limit: limit + 1, ...day } : day);
       const hits: Hit[] = found
         .slice(0, ranked ? limit : undefined)
         .map(({ id, highlights }) => ({ id, highlights: ranked ? highlights : {} }));

@@ -14,7 +14,14 @@ export type ToWorker =
   | { readonly type: 'reset'; readonly docs: readonly SearchDocument[] }
   | { readonly type: 'upsert'; readonly docs: readonly SearchDocument[] }
   | { readonly type: 'remove'; readonly ids: readonly string[] }
-  | { readonly type: 'search'; readonly requestId: number; readonly query: string; readonly limit: number };
+  | {
+      readonly type: 'search';
+      readonly requestId: number;
+      readonly query: string;
+      readonly limit: number;
+      /** The user's day, for `is:unread` and `is:snoozed` (see SearchOptions.today). */
+      readonly today?: string;
+    };
 
 export type FromWorker =
   | {

@@ -1,33 +1,20 @@
 import '../styles/brand-mark.css';
 import './Sidebar.css';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import type { ReadingStatus } from '../../core/model.js';
 import type { DigestProgress } from '../../core/query.js';
 import { useAppState, useController } from '../kit/context.js';
 import { FieldText } from '../kit/FieldText.js';
-import {
-  BookOpenIcon,
-  CheckCircleIcon,
-  CloseIcon,
-  DigestIcon,
-  DuplicatesIcon,
-  InboxIcon,
-  LibraryIcon,
-} from '../kit/icons.js';
+import { CloseIcon, DigestIcon, DuplicatesIcon, LibraryIcon } from '../kit/icons.js';
+import { TRIAGE_VIEWS, type LibraryView } from '../kit/views.js';
 import { isolated } from '../lib/bidi.js';
 import { formatCount, plural } from '../lib/status.js';
 import type { SidebarFilter } from '../state/types.js';
 import { digestProgressOf } from '../state/visible.js';
 import { TagItem } from './TagItem.js';
 import { DigestDateButton, DigestDateForm } from './DigestDate.js';
+import { DigestMonths } from './DigestMonths.js';
 import { editorOpeners } from './editor-openers.js';
 import { useFilterActive } from './useFilterActive.js';
-
-const STATUS_ITEMS: readonly { status: ReadingStatus; label: string; icon: ReactNode }[] = [
-  { status: 'unread', label: 'Unread', icon: <InboxIcon /> },
-  { status: 'reading', label: 'Reading', icon: <BookOpenIcon /> },
-  { status: 'read', label: 'Read', icon: <CheckCircleIcon /> },
-];
 
 export function Sidebar() {
   const controller = useController();
@@ -35,7 +22,7 @@ export function Sidebar() {
   const drawer = useAppState((state) => state.layout.columns < 3);
   const total = useAppState((state) => state.papers.length);
   const digests = useAppState((state) => state.digests);
-  const { status: counts, digests: digestCounts, tags } = useAppState((state) => state.counts);
+  const { digests: digestCounts, tags } = useAppState((state) => state.counts);
   const progress = digestProgressOf(digests, digestCounts);
   const duplicates = useAppState((state) => state.duplicates.length);
 
@@ -68,15 +55,8 @@ export function Sidebar() {
       <div className="sidebar-scroll">
         <ul className="nav-list">
           <NavItem filter={{ kind: 'all' }} icon={<LibraryIcon />} label="All papers" count={total} />
-          {STATUS_ITEMS.map((item) => (
-            <NavItem
-              key={item.status}
-              filter={{ kind: 'status', status: item.status }}
-              icon={item.icon}
-              label={item.label}
-              count={counts[item.status]}
-              emphasis={item.status === 'unread' && counts.unread > 0}
-            />
+          {TRIAGE_VIEWS.map((view) => (
+            <ViewItem key={view.label} view={view} />
           ))}
           {duplicates > 0 && <DuplicatesItem count={duplicates} />}
         </ul>
@@ -86,11 +66,10 @@ export function Sidebar() {
             <h2 id="digests-heading" className="nav-heading">
               Digests
             </h2>
-            <ul className="nav-list">
-              {progress.map((digest) => (
-                <DigestItem key={digest.id} digest={digest} digests={progress} />
-              ))}
-            </ul>
+            <DigestMonths
+              digests={progress}
+              item={(digest) => <DigestItem key={digest.id} digest={digest} digests={progress} />}
+            />
           </section>
         )}
 
@@ -112,6 +91,20 @@ export function Sidebar() {
         </section>
       </div>
     </nav>
+  );
+}
+
+/** A triage view: its count the one the list's header gives while it is shown. */
+function ViewItem({ view }: { view: LibraryView }) {
+  const count = useAppState(view.count);
+  return (
+    <NavItem
+      filter={view.filter}
+      icon={view.icon}
+      label={view.label}
+      count={count}
+      emphasis={view.emphasis === true && count > 0}
+    />
   );
 }
 

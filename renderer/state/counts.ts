@@ -1,35 +1,39 @@
 /**
- * What the sidebar counts: papers per status, per digest and status, and per tag. Counted once when the library
- * loads, then kept up to date from each change's before and after, so a change to one paper among 100,000 costs
- * next to nothing. Pure.
+ * What the sidebar counts: papers per view (a reading status, or snoozed, on the day the state holds), per digest
+ * and status, and per tag. Counted once when the library loads (and when the day changes), then kept up to date
+ * from each change's before and after, so a change to one paper among 100,000 costs next to nothing. Pure.
  */
 
 import type { Paper, ReadingStatus } from '../../core/model.js';
 import { tagCounts, type StatusCounts, type TagCount } from '../../core/query.js';
+import { triageStatusOf, type TriageStatus } from '../../core/triage.js';
+
+/** Papers in each triage view: every paper is in exactly one. */
+type ViewCounts = Readonly<Record<TriageStatus, number>>;
 
 export interface Counts {
-  readonly status: StatusCounts;
+  readonly status: ViewCounts;
   /** Papers of each digest by status. */
   readonly digests: ReadonlyMap<string, StatusCounts>;
   /** Every tag in use, most used first (core/query's tagCounts). */
   readonly tags: readonly TagCount[];
 }
 
-const ZERO: StatusCounts = { unread: 0, reading: 0, read: 0 };
+const ZERO: StatusCounts = { unread: 0, reading: 0, read: 0, dismissed: 0 };
 
-function bump(counts: StatusCounts, status: ReadingStatus, by: number): StatusCounts {
-  return { ...counts, [status]: counts[status] + by };
+function bump<K extends string>(counts: Readonly<Record<K, number>>, key: K, by: number): Readonly<Record<K, number>> {
+  return { ...counts, [key]: counts[key] + by };
 }
 
-export function countAll(papers: readonly Paper[]): Counts {
-  const status = { unread: 0, reading: 0, read: 0 };
-  const digests = new Map<string, { unread: number; reading: number; read: number }>();
+export function countAll(papers: readonly Paper[], today: string): Counts {
+  const status = { unread: 0, reading: 0, read: 0, snoozed: 0, dismissed: 0 };
+  const digests = new Map<string, Record<ReadingStatus, number>>();
   for (const paper of papers) {
-    status[paper.status] += 1;
+    status[triageStatusOf(paper, today)] += 1;
     for (const id of paper.digests) {
       let counts = digests.get(id);
       if (counts === undefined) {
-        counts = { unread: 0, reading: 0, read: 0 };
+        counts = { ...ZERO };
         digests.set(id, counts);
       }
       counts[paper.status] += 1;
@@ -47,6 +51,7 @@ export function countChange(
   before: readonly Paper[],
   after: readonly Paper[],
   papers: readonly Paper[],
+  today: string,
 ): Counts {
   let status = counts.status;
   let digests: Map<string, StatusCounts> | null = null;
@@ -56,8 +61,10 @@ export function countChange(
     const now = after[position];
     if (old === undefined || now === undefined || old === now) continue;
     if (old.tags !== now.tags) tagsChanged = true;
+    const viewBefore = triageStatusOf(old, today);
+    const viewAfter = triageStatusOf(now, today);
+    if (viewBefore !== viewAfter) status = bump(bump(status, viewBefore, -1), viewAfter, 1);
     if (old.status === now.status) continue;
-    status = bump(bump(status, old.status, -1), now.status, 1);
     digests ??= new Map(counts.digests);
     for (const id of old.digests) digests.set(id, bump(digests.get(id) ?? ZERO, old.status, -1));
     for (const id of now.digests) digests.set(id, bump(digests.get(id) ?? ZERO, now.status, 1));

@@ -4,20 +4,30 @@ import type { Paper, ReadingState, ReadingStatus } from '../../core/model.js';
 import * as reading from '../../core/reading.js';
 
 function stateOf(paper: Paper): ReadingState {
-  return {
+  const state: ReadingState = {
     status: paper.status,
     tags: paper.tags,
     note: paper.note,
     readAt: paper.readAt,
     updatedAt: paper.updatedAt ?? '',
   };
+  return paper.snoozedUntil === undefined ? state : { ...state, snoozedUntil: paper.snoozedUntil };
+}
+
+/** The paper snoozed until `until`, or not snoozed at all (undefined). */
+export function withSnooze(paper: Paper, until: string | undefined): Paper {
+  if (paper.snoozedUntil === until) return paper;
+  if (until !== undefined) return { ...paper, snoozedUntil: until };
+  const record: { -readonly [K in keyof Paper]: Paper[K] } = { ...paper };
+  delete record.snoozedUntil;
+  return record;
 }
 
 function withState(paper: Paper, state: ReadingState | undefined): Paper {
   if (state === undefined) return paper;
   const before = stateOf(paper);
   if (state === before) return paper;
-  return {
+  const changed: Paper = {
     ...paper,
     status: state.status,
     tags: state.tags,
@@ -25,6 +35,7 @@ function withState(paper: Paper, state: ReadingState | undefined): Paper {
     readAt: state.readAt,
     updatedAt: state.updatedAt,
   };
+  return withSnooze(changed, state.snoozedUntil);
 }
 
 function change(paper: Paper, next: (state: ReadingState) => ReadingState | undefined): Paper {
@@ -35,6 +46,10 @@ function change(paper: Paper, next: (state: ReadingState) => ReadingState | unde
 
 export function withStatus(paper: Paper, status: ReadingStatus, now: string): Paper {
   return change(paper, (state) => reading.setStatus(state, status, now));
+}
+
+export function withSnoozeUntil(paper: Paper, until: string, now: string): Paper {
+  return change(paper, (state) => reading.snooze(state, until, now));
 }
 
 /** Throws InvalidInputError for a tag the library would refuse. */

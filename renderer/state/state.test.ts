@@ -31,7 +31,7 @@ function library(): AppState {
     source: 'd.bib',
     importedAt: NOW,
     total: 3,
-    counts: { unread: 3, reading: 0, read: 0 },
+    counts: { unread: 3, reading: 0, read: 0, dismissed: 0 },
   };
   return loaded(INITIAL_STATE, papers, [digest]);
 }
@@ -102,7 +102,7 @@ describe('the list', () => {
 describe('counts', () => {
   it('counts statuses, tags and digest progress from the papers as they are', () => {
     let state = library();
-    expect(state.counts.status).toEqual({ unread: 2, reading: 0, read: 1 });
+    expect(state.counts.status).toEqual({ unread: 2, reading: 0, read: 1, snoozed: 0, dismissed: 0 });
     expect(state.counts.tags).toEqual([
       { tag: 'graphs', count: 2 },
       { tag: 'lie', count: 1 },
@@ -110,11 +110,12 @@ describe('counts', () => {
     const a = state.papers[0];
     if (a === undefined) throw new Error('no paper');
     state = replacePapers(state, [withStatus(a, 'reading', NOW)]);
-    expect(state.counts.status).toEqual({ unread: 1, reading: 1, read: 1 });
+    expect(state.counts.status).toEqual({ unread: 1, reading: 1, read: 1, snoozed: 0, dismissed: 0 });
     expect(digestProgressOf(state.digests, state.counts.digests)[0]?.counts).toEqual({
       unread: 1,
       reading: 1,
       read: 1,
+      dismissed: 0,
     });
     const tagsBefore = state.counts.tags;
     const b = state.papers[1];

@@ -5,6 +5,7 @@ import type { Paper } from '../../core/model.js';
 import { isOutlineOf } from '../../core/outline.js';
 import type { DigestProgress } from '../../core/query.js';
 import { countAll, countChange } from './counts.js';
+import { withSnooze } from './papers.js';
 import { WIDE_LAYOUT } from './layout.js';
 import { EMPTY_SELECTION, reconcile, selectOnly } from './selection.js';
 import type { AppState, SearchResults, SidebarFilter, Toast } from './types.js';
@@ -19,7 +20,9 @@ export const INITIAL_STATE: AppState = {
   order: [],
   digests: [],
   partial: new Set(),
-  counts: countAll([]),
+  counts: countAll([], ''),
+  // The controller sets the day it starts on.
+  today: '',
   filter: ALL,
   view: 'papers',
   duplicates: [],
@@ -61,9 +64,21 @@ export function loaded(
     order: libraryOrder(papers),
     digests,
     partial,
-    counts: countAll(papers),
+    counts: countAll(papers, state.today),
   };
   return withListChange(next, state);
+}
+
+/** The day moved on (midnight came): snoozes whose day it is come back to Unread, and the counts follow. */
+export function withToday(state: AppState, today: string): AppState {
+  if (today === state.today) return state;
+  return withListChange({ ...state, today, counts: countAll(state.papers, today) }, state);
+}
+
+/** The view shown afresh: the papers decided on in it, which it keeps showing until then, go. */
+export function refreshView(state: AppState): AppState {
+  if (state.keep.size === 0) return state;
+  return withListChange({ ...state, keep: new Set() }, state);
 }
 
 /**
@@ -98,7 +113,7 @@ export function loadedOutline(
 
 /** `record`'s catalogue fields with `state`'s reading state. */
 function withStateOf(record: Paper, state: Paper): Paper {
-  return {
+  const paper: Paper = {
     ...record,
     status: state.status,
     tags: state.tags,
@@ -106,6 +121,7 @@ function withStateOf(record: Paper, state: Paper): Paper {
     readAt: state.readAt,
     updatedAt: state.updatedAt,
   };
+  return withSnooze(paper, state.snoozedUntil);
 }
 
 /** Papers the API (or an optimistic change) returned, put in place of the old ones. */
@@ -125,7 +141,7 @@ export function replacePapers(state: AppState, changed: readonly Paper[], keep =
   }
   if (after.length === 0) return state;
   const kept = keep ? new Set([...state.keep, ...changed.map((paper) => paper.id)]) : state.keep;
-  return { ...state, papers, keep: kept, counts: countChange(state.counts, before, after, papers) };
+  return { ...state, papers, keep: kept, counts: countChange(state.counts, before, after, papers, state.today) };
 }
 
 /**

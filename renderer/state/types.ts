@@ -4,15 +4,17 @@ import type { ImportReport, TaskProgress } from '../../core/api.js';
 import type { CompletionReport } from '../../core/complete.js';
 import type { PossibleDuplicates } from '../../core/duplicates.js';
 import type { ImportPreview } from '../../core/import/preview.js';
-import type { Paper, ReadingStatus } from '../../core/model.js';
+import type { Paper } from '../../core/model.js';
 import type { DigestProgress } from '../../core/query.js';
 import type { SearchHit } from '../../core/search/index.js';
+import type { TriageStatus } from '../../core/triage.js';
 import type { Counts } from './counts.js';
 import type { Selection } from './selection.js';
 
 export type SidebarFilter =
   | { readonly kind: 'all' }
-  | { readonly kind: 'status'; readonly status: ReadingStatus }
+  /** A triage view: the papers of a reading status, or those snoozed (see core/triage.ts). */
+  | { readonly kind: 'status'; readonly status: TriageStatus }
   | { readonly kind: 'tag'; readonly tag: string }
   | { readonly kind: 'digest'; readonly id: string };
 
@@ -31,6 +33,8 @@ export interface SearchResults {
 export type Dialog =
   | { readonly kind: 'shortcuts' }
   | { readonly kind: 'export' }
+  /** The snooze chooser, for these papers. */
+  | { readonly kind: 'snooze'; readonly ids: readonly string[] }
   | {
       readonly kind: 'import-report';
       readonly report: ImportReport;
@@ -98,8 +102,13 @@ export interface AppState {
   readonly digests: readonly DigestProgress[];
   /** Papers still shown from their outline (abstract cut to its first line), their whole records to follow. */
   readonly partial: ReadonlySet<string>;
-  /** Papers per status, digest and tag, kept up to date with every change. */
+  /** Papers per triage view, digest and tag, kept up to date with every change. */
   readonly counts: Counts;
+  /**
+   * The user's day (YYYY-MM-DD), on which snoozes end: the views, their counts and `is:` are as of it. The app
+   * moves it on at midnight (app/useDayChange.ts); tests of the page set the page's clock.
+   */
+  readonly today: string;
   readonly filter: SidebarFilter;
   /** The list (with its filter, search and selection kept) or the possible duplicates in its place. */
   readonly view: View;
@@ -112,7 +121,8 @@ export interface AppState {
   readonly selection: Selection;
   /**
    * Papers changed while this view is shown stay in it even if they no longer match (marking a paper read
-   * in "Unread" does not whisk it away); cleared when the filter or query changes.
+   * in "Unread" does not whisk it away: it stays dimmed and marked, counted apart, see `decidedCount`); cleared
+   * when the filter or query changes, or the view is refreshed.
    */
   readonly keep: ReadonlySet<string>;
   readonly dialog: Dialog | null;

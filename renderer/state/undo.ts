@@ -8,10 +8,11 @@
 import type { ReadingStateInput } from '../../core/api.js';
 import type { Paper, ReadingStatus } from '../../core/model.js';
 import type { PaperMergeUndo } from '../../core/paper-merge.js';
+import { withSnooze } from './papers.js';
 
 export interface UndoRecord {
   readonly id: string;
-  readonly status?: { readonly status: ReadingStatus; readonly readAt: string | null };
+  readonly status?: { readonly status: ReadingStatus; readonly readAt: string | null; readonly snoozedUntil?: string };
   readonly tags?: readonly string[];
 }
 
@@ -48,11 +49,17 @@ export function dropUndo(stack: readonly UndoEntry[], entry: UndoEntry): UndoEnt
   return at === -1 ? [...stack] : [...stack.slice(0, at), ...stack.slice(at + 1)];
 }
 
-/** What the papers looked like before a change to `fields`. */
+/** A paper's status as undo puts it back: with its snooze, when it has one. */
+function statusOf(paper: Paper): NonNullable<UndoRecord['status']> {
+  const status = { status: paper.status, readAt: paper.readAt };
+  return paper.snoozedUntil === undefined ? status : { ...status, snoozedUntil: paper.snoozedUntil };
+}
+
+/** What the papers looked like before a change to `fields` (a snooze is part of the status). */
 export function recordsBefore(papers: readonly Paper[], fields: { status?: boolean; tags?: boolean }): UndoRecord[] {
   return papers.map((paper) => ({
     id: paper.id,
-    ...(fields.status === true ? { status: { status: paper.status, readAt: paper.readAt } } : {}),
+    ...(fields.status === true ? { status: statusOf(paper) } : {}),
     ...(fields.tags === true ? { tags: paper.tags } : {}),
   }));
 }
@@ -62,20 +69,21 @@ export function restoreInputs(entry: StateUndo, current: (id: string) => Paper |
   return entry.records.flatMap((record) => {
     const paper = current(record.id);
     if (paper === undefined) return [];
-    return [
-      {
-        id: record.id,
-        status: record.status?.status ?? paper.status,
-        readAt: record.status !== undefined ? record.status.readAt : paper.readAt,
-        tags: record.tags ?? paper.tags,
-        note: paper.note,
-      },
-    ];
+    const status = record.status ?? statusOf(paper);
+    const input: ReadingStateInput = {
+      id: record.id,
+      status: status.status,
+      readAt: status.readAt,
+      tags: record.tags ?? paper.tags,
+      note: paper.note,
+    };
+    return [status.snoozedUntil === undefined ? input : { ...input, snoozedUntil: status.snoozedUntil }];
   });
 }
 
 /** A paper with a restore input applied, for showing the undo at once. */
 export function applyRestore(paper: Paper, input: ReadingStateInput, now: string): Paper {
   const readAt = input.status === 'read' ? (input.readAt ?? now) : null;
-  return { ...paper, status: input.status, readAt, tags: input.tags, note: input.note, updatedAt: now };
+  const restored = { ...paper, status: input.status, readAt, tags: input.tags, note: input.note, updatedAt: now };
+  return withSnooze(restored, input.status === 'unread' ? input.snoozedUntil : undefined);
 }

@@ -40,6 +40,7 @@ const computeVisible = memoize(
     filter: SidebarFilter,
     results: SearchResults | null,
     keep: ReadonlySet<string>,
+    today: string,
   ): readonly string[] => {
     let source = order;
     if (results !== null) {
@@ -57,7 +58,7 @@ const computeVisible = memoize(
     return source.filter((id) => {
       const position = index.get(id);
       const paper = position === undefined ? undefined : papers[position];
-      return paper !== undefined && (keep.has(id) || matchesFilter(paper, paperFilter));
+      return paper !== undefined && (keep.has(id) || matchesFilter(paper, paperFilter, today));
     });
   },
   4,
@@ -71,10 +72,34 @@ let lastVisible: readonly string[] = [];
  */
 export function visibleIds(state: AppState): readonly string[] {
   const results = state.results !== null && state.query.trim() !== '' ? state.results : null;
-  const ids = computeVisible(state.papers, state.index, state.order, state.filter, results, state.keep);
+  const ids = computeVisible(state.papers, state.index, state.order, state.filter, results, state.keep, state.today);
   if (ids !== lastVisible && sameItems(ids, lastVisible)) return lastVisible;
   lastVisible = ids;
   return ids;
+}
+
+/** Whether the list shows the paper only because it was decided on in this view: it no longer matches the view. */
+export function isDecidedHere(state: AppState, id: string): boolean {
+  if (!state.keep.has(id) || state.filter.kind === 'all') return false;
+  const position = state.index.get(id);
+  const paper = position === undefined ? undefined : state.papers[position];
+  return paper !== undefined && !matchesFilter(paper, paperFilterOf(state.filter), state.today);
+}
+
+const resultIds = memoize((results: SearchResults): ReadonlySet<string> => new Set(results.ids), 2);
+
+/**
+ * How many papers the list shows only because they were decided on in this view (`isDecidedHere`): the list's
+ * length less these is what the view holds, the count the sidebar shows beside it.
+ */
+export function decidedCount(state: AppState): number {
+  if (state.keep.size === 0 || state.filter.kind === 'all') return 0;
+  const results = state.results !== null && state.query.trim() !== '' ? resultIds(state.results) : null;
+  let count = 0;
+  for (const id of state.keep) {
+    if ((results === null || results.has(id)) && isDecidedHere(state, id)) count += 1;
+  }
+  return count;
 }
 
 /** Each digest's progress, with the counts as they are now (so it moves with optimistic changes). */

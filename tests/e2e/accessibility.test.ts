@@ -265,6 +265,28 @@ describe.skipIf(!chromiumPresent)('accessibility in Chromium', () => {
       await checkBothThemes(page, 'the import report', found);
       await page.getByRole('dialog').getByRole('button', { name: 'Done' }).click();
 
+      // The triage: the snooze chooser, and Unread with papers decided on in it (dimmed and marked, in place);
+      // the sidebar's digests by month, this month's open and March's closed.
+      await sidebar(page)
+        .getByRole('button', { name: /^Unread \d+ papers$/ })
+        .click();
+      await page.keyboard.press('d');
+      await page.keyboard.press('e');
+      await page.keyboard.press('s');
+      const chooser = page.getByRole('dialog', { name: 'Snooze this paper' });
+      await chooser.getByRole('button', { name: /^Tomorrow/ }).waitFor();
+      await checkBothThemes(page, 'the snooze chooser', found);
+      await chooser.getByLabel('Pick a date').fill('2020-01-01');
+      await chooser.getByText(/is not after today/).waitFor();
+      await checkBothThemes(page, 'the snooze chooser, with a day in the past', found);
+      await chooser.getByRole('button', { name: /^Next week/ }).click();
+      await page.getByText(/· 3 decided/).waitFor();
+      expect(await sidebar(page).locator('.digest-month-toggle[aria-expanded="false"]').count()).toBe(1);
+      await checkBothThemes(page, 'Unread with papers decided on in it, and the digests by month', found);
+      await sidebar(page)
+        .getByRole('button', { name: /^All papers/ })
+        .click();
+
       await page.locator('input[type=file]').setInputFiles([garbage]);
       await page.getByRole('dialog').getByText('Not imported').waitFor();
       await checkBothThemes(page, 'the import report of a file that failed', found);
@@ -387,6 +409,19 @@ describe.skipIf(!chromiumPresent)('accessibility in Chromium', () => {
       await expectNoSideScroll(page, 'the export dialog');
       await screenshot(page, 'reflow-export-light');
       await page.keyboard.press('Escape');
+      // The snooze chooser fits, every choice in view.
+      await page.keyboard.press('s');
+      const chooser = page.getByRole('dialog', { name: 'Snooze this paper' });
+      await chooser.waitFor();
+      await settle(page);
+      await expectNoSideScroll(page, 'the snooze chooser');
+      for (const name of [/^Tomorrow/, /^Next week/]) {
+        expectInView(page, String(name), await chooser.getByRole('button', { name }).boundingBox());
+      }
+      await screenshot(page, 'reflow-snooze-light');
+      await checkBothThemes(page, 'the snooze chooser at 640×400', found);
+      await page.keyboard.press('Escape');
+      await expect.poll(() => chooser.count()).toBe(0);
 
       // The shortcuts fit too.
       await page.keyboard.press('?');

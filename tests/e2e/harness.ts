@@ -120,6 +120,13 @@ interface Screen {
   readonly viewport?: { readonly width: number; readonly height: number };
   /** 2: a zoomed or high-density screen. */
   readonly deviceScaleFactor?: number;
+  /**
+   * The page's clock starts at this time, and runs on from there (Playwright's `page.clock`, installed before the
+   * app loads): the day the app takes as today, on which snoozes end. `page.clock.fastForward('24:00:00')` then
+   * makes a day pass, firing the app's midnight timer. The server keeps the real time: only the page decides
+   * which snoozes have ended.
+   */
+  readonly now?: Date;
 }
 
 export async function openApp(
@@ -135,6 +142,7 @@ export async function openApp(
     acceptDownloads: true,
   });
   const page = await context.newPage();
+  if (screen.now !== undefined) await page.clock.install({ time: screen.now });
   const errors: string[] = [];
   const dialogs: string[] = [];
   page.on('console', (message) => {

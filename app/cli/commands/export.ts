@@ -11,7 +11,7 @@ import { userFileError } from '../../store/index.js';
 import type { Command } from '../command.js';
 import { UsageError } from '../usage-error.js';
 import { plural } from '../format.js';
-import { statusArg } from '../options.js';
+import { viewArg } from '../options.js';
 
 const isExportFormat = (value: string): value is ExportFormat => (EXPORT_FORMATS as readonly string[]).includes(value);
 
@@ -49,7 +49,7 @@ export const exportCommand: Command = {
       layout,
       abstracts: values.abstracts === true,
       selection: {
-        status: statusArg(values.status),
+        status: viewArg(values.status),
         tag: values.tag,
         digest: values.digest,
         query: values.query,

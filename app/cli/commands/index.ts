@@ -5,6 +5,7 @@ import { add } from './add.js';
 import { backups } from './backups.js';
 import { complete } from './complete.js';
 import { digests } from './digests.js';
+import { dismiss } from './dismiss.js';
 import { duplicates } from './duplicates.js';
 import { exportCommand } from './export.js';
 import { fetchCommand } from './fetch.js';
@@ -16,6 +17,7 @@ import { redate } from './redate.js';
 import { restore } from './restore.js';
 import { search } from './search.js';
 import { show } from './show.js';
+import { snooze } from './snooze.js';
 import { stats } from './stats.js';
 import { status } from './status.js';
 import { tag } from './tag.js';
@@ -31,6 +33,8 @@ export const COMMANDS: readonly Command[] = [
   search,
   show,
   status,
+  dismiss,
+  snooze,
   tag,
   untag,
   note,

@@ -1,6 +1,6 @@
 import type { Command } from '../command.js';
 import { formatPaperList } from '../format.js';
-import { statusArg } from '../options.js';
+import { viewArg } from '../options.js';
 
 export const list: Command = {
   name: 'list',
@@ -11,11 +11,11 @@ export const list: Command = {
   examples: ['shelfmark list --status unread', 'shelfmark list --tag graphs --json'],
   async run({ service, values, print }) {
     const papers = await service.listPapers({
-      status: statusArg(values.status),
+      status: viewArg(values.status),
       tag: values.tag,
       digest: values.digest,
     });
-    print(papers, () => formatPaperList(papers));
+    print(papers, () => formatPaperList(papers, service.today()));
     return 0;
   },
 };

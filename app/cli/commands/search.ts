@@ -23,14 +23,15 @@ export const search: Command = {
     const query = args.join(' ');
     const { papers } = await service.getLibrary();
     const byId = new Map(papers.map((paper) => [paper.id, paper]));
-    const found = new SearchIndex(papers.map(searchDocumentOf)).search(query, { limit: limit + 1 });
+    const today = service.today();
+    const found = new SearchIndex(papers.map(searchDocumentOf)).search(query, { limit: limit + 1, today });
     const hits = found.slice(0, limit).flatMap((hit) => {
       const paper = byId.get(hit.id);
       return paper === undefined ? [] : [{ paper, hit }];
     });
     print(
       hits.map(({ paper, hit }) => searchResult(paper, hit)),
-      () => formatSearchResults(query, hits, found.length > limit),
+      () => formatSearchResults(query, hits, found.length > limit, today),
     );
     return 0;
   },

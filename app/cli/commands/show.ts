@@ -9,7 +9,7 @@ export const show: Command = {
   examples: ['shelfmark show 2403.01234', 'shelfmark show 2403.01234 --json'],
   async run({ service, args, print }) {
     const paper = await service.getPaper(args[0] ?? '');
-    print(paper, () => formatPaper(paper));
+    print(paper, () => formatPaper(paper, service.today()));
     return 0;
   },
 };

@@ -1,13 +1,16 @@
-import { READING_STATUSES } from '../../../core/model.js';
 import type { Command } from '../command.js';
-import { statusArg } from '../options.js';
+import { SET_STATUSES, statusArg } from '../options.js';
 
 export const status: Command = {
   name: 'status',
-  usage: `ID ${READING_STATUSES.join('|')}`,
-  summary: 'Set a paper’s reading status',
+  usage: `ID ${SET_STATUSES.join('|')}`,
+  summary: 'Set a paper’s reading status; unread undoes a dismissal or a snooze',
   args: [2, 2],
-  examples: ['shelfmark status 2403.01234 reading', 'shelfmark status 2403.01234 read'],
+  examples: [
+    'shelfmark status 2403.01234 reading',
+    'shelfmark status 2403.01234 read',
+    'shelfmark status 2403.01234 unread',
+  ],
   async run({ service, args, print }) {
     const [id = '', value] = args;
     const status = statusArg(value) ?? 'unread';
