@@ -22,6 +22,9 @@ const OPTIONS = {
   date: { type: 'string' },
   since: { type: 'string' },
   limit: { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  restore: { type: 'boolean' },
+  template: { type: 'string' },
 } as const;
 
 export type OptionName = keyof typeof OPTIONS;
@@ -69,6 +72,12 @@ export const OPTION_HELP: Readonly<Record<OptionName, OptionHelp>> = {
   },
   since: { value: 'YYYY-MM-DD', description: 'Every day’s papers from that day to today, a request a day' },
   limit: { value: 'N', description: 'Show at most N papers (default 20)' },
+  'dry-run': { description: 'Change nothing; say what would be done' },
+  restore: { description: 'Write again the files of papers deleted from the folder' },
+  template: {
+    value: 'FILE',
+    description: 'File names and front-matter keys from a YAML file (fileName, keys), kept for the folder from then on',
+  },
 };
 
 /** `--out PATH`, `-h, --help`: an option as help and usage lines show it. */

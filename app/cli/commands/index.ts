@@ -18,6 +18,7 @@ import { search } from './search.js';
 import { show } from './show.js';
 import { stats } from './stats.js';
 import { status } from './status.js';
+import { syncNotes } from './sync-notes.js';
 import { tag } from './tag.js';
 import { tags } from './tags.js';
 import { untag } from './untag.js';
@@ -35,6 +36,7 @@ export const COMMANDS: readonly Command[] = [
   untag,
   note,
   exportCommand,
+  syncNotes,
   backups,
   restore,
   tags,
