@@ -8,7 +8,17 @@ export const API_CHANNEL = 'shelfmark:api';
 export const EVENT_CHANNEL = 'shelfmark:event';
 
 /** Menu items the renderer carries out itself. */
-export type MenuCommand = 'find' | 'export' | 'shortcuts' | 'undo' | 'select-all' | 'duplicates';
+export type MenuCommand =
+  | 'find'
+  | 'export'
+  | 'shortcuts'
+  | 'undo'
+  | 'select-all'
+  | 'duplicates'
+  /** File → Sync Notes with Folder…: the sync's dialog. */
+  | 'sync-notes'
+  /** File → Sync Notes Now: a sync with the folder remembered (the dialog, when there is none yet). */
+  | 'sync-notes-now';
 
 export type AppEvent =
   | { readonly type: 'menu'; readonly command: MenuCommand }

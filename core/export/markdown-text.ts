@@ -54,7 +54,7 @@ export function demoteHeadings(markdown: string, levels: number): string {
 }
 
 /** A YAML scalar that every YAML parser reads back as exactly this string (JSON strings are YAML). */
-export function yamlString(value: string): string {
+function yamlString(value: string): string {
   return JSON.stringify(
     value.replace(/[\uD800-\uDFFF]/g, (char, offset: number, text: string) => {
       const code = char.charCodeAt(0);

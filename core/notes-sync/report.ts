@@ -3,13 +3,13 @@
 import type { SyncStep } from './plan.js';
 
 /** A paper's file: the paper's id and title, and the file's path in the folder. */
-export interface PaperFile {
+interface PaperFile {
   readonly paper: string;
   readonly title: string;
   readonly file: string;
 }
 
-export type TakenPart = 'note' | 'tags' | 'status';
+type TakenPart = 'note' | 'tags' | 'status';
 
 export interface NotesSyncReport {
   /** The folder, as an absolute path. */

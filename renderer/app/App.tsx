@@ -4,6 +4,8 @@ import { DetailPane } from '../detail/DetailPane.js';
 import { ImportReportDialog } from '../dialogs/ImportReportDialog.js';
 import { Dialog } from '../dialogs/Dialog.js';
 import { ExportDialog } from '../dialogs/ExportDialog.js';
+import { NotesSyncDialog } from '../dialogs/NotesSyncDialog.js';
+import { NotesSyncReportDialog } from '../dialogs/NotesSyncReportDialog.js';
 import { ShortcutsDialog } from '../dialogs/ShortcutsDialog.js';
 import { DuplicatesView } from '../duplicates/DuplicatesView.js';
 import { useAppState, useController } from '../kit/context.js';
@@ -118,6 +120,10 @@ function Dialogs() {
       return <ExportDialog onClose={close} />;
     case 'import-report':
       return <ImportReportDialog report={dialog.report} onClose={close} />;
+    case 'notes-sync':
+      return <NotesSyncDialog onClose={close} />;
+    case 'notes-sync-report':
+      return <NotesSyncReportDialog report={dialog.report} onClose={close} />;
     case 'import-failed':
       return (
         <Dialog

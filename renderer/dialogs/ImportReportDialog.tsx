@@ -5,7 +5,7 @@ import type { SkippedBlock } from '../../core/import/types.js';
 import { FieldText } from '../kit/FieldText.js';
 import type { PaperRef } from '../../core/merge.js';
 import { formatCount, plural } from '../lib/status.js';
-import { Dialog } from './Dialog.js';
+import { Dialog, DoneButton } from './Dialog.js';
 
 /** A note as the importer writes it ("the file does not say…"), begun as a sentence. */
 const asSentence = (note: string): string => note.charAt(0).toUpperCase() + note.slice(1);
@@ -34,16 +34,7 @@ export function ImportReportDialog({ report, onClose }: { report: ImportReport; 
   const failed = report.files.filter((file) => !file.ok);
   const inFiles = mergedInFiles(report);
   return (
-    <Dialog
-      title={headline(report)}
-      onClose={onClose}
-      wide
-      footer={
-        <button type="button" className="button is-primary" data-autofocus onClick={onClose}>
-          Done
-        </button>
-      }
-    >
+    <Dialog title={headline(report)} onClose={onClose} wide footer={<DoneButton onClose={onClose} />}>
       <p className="report-summary">
         {plural(report.added, 'new paper')} added
         {inFiles > 0 && ` · ${plural(inFiles, 'entry', 'entries')} merged with papers in the same file`}

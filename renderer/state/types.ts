@@ -1,6 +1,7 @@
 /** The shapes of the renderer's state: plain immutable data, changed only by the pure functions in state/. */
 
 import type { ImportReport } from '../../core/api.js';
+import type { NotesSyncReport } from '../../core/notes-sync/report.js';
 import type { PossibleDuplicates } from '../../core/duplicates.js';
 import type { Paper, ReadingStatus } from '../../core/model.js';
 import type { DigestProgress } from '../../core/query.js';
@@ -30,7 +31,9 @@ export type Dialog =
   | { readonly kind: 'shortcuts' }
   | { readonly kind: 'export' }
   | { readonly kind: 'import-report'; readonly report: ImportReport }
-  | { readonly kind: 'import-failed'; readonly message: string };
+  | { readonly kind: 'import-failed'; readonly message: string }
+  | { readonly kind: 'notes-sync' }
+  | { readonly kind: 'notes-sync-report'; readonly report: NotesSyncReport };
 
 export interface Toast {
   readonly id: number;
