@@ -63,7 +63,10 @@ export const OPTION_HELP: Readonly<Record<OptionName, OptionHelp>> = {
     description: 'Where to write: a file, or for Markdown a folder with a file a paper unless PATH ends in .md',
   },
   query: { value: 'Q', description: 'Only papers a search finds, as typed in the app (words, tag:, is:)' },
-  all: { description: 'Papers without a note too (an export holds only papers with notes by default)' },
+  all: {
+    description:
+      'Every paper (by default an export holds papers with notes; sync-notes, those with a note, a tag or a status)',
+  },
   abstracts: { description: 'Put each paper’s abstract in the export' },
   force: { description: 'Replace PATH if it is already there' },
   date: {

@@ -154,11 +154,13 @@ export function readNoteFile(text: string, template: NotesSyncTemplate): NoteFil
   const statusKey = template.keys.status;
   const statusValue = statusKey === null ? null : data[statusKey];
   if (statusKey !== null && statusValue !== undefined && statusValue !== null) {
-    if (!isReadingStatus(statusValue)) {
+    // As typed in Obsidian's properties: "Read" is read.
+    const typed = typeof statusValue === 'string' ? statusValue.trim().toLowerCase() : statusValue;
+    if (!isReadingStatus(typed)) {
       const said = typeof statusValue === 'string' ? `"${quoteForMessage(statusValue, 40)}"` : 'this';
       return broken(`${statusKey}: ${said} is not a reading status; use ${READING_STATUSES.join(', ')}`);
     }
-    status = statusValue;
+    status = typed;
   }
 
   if (body.length > MAX_NOTE_LENGTH) {

@@ -80,6 +80,9 @@ describe('reading a file', () => {
       kind: 'paper',
       content: { id: 'p1', note: 'Body', tags: ['ml', 'new'], status: null },
     });
+    expect(readNoteFile('---\nshelfmark: p1\nstatus: Read\n---\n', DEFAULT_TEMPLATE)).toMatchObject({
+      content: { status: 'read' },
+    });
     expect(readNoteFile('---\nshelfmark: p1\nshelfmark: p2\n---\n', DEFAULT_TEMPLATE)).toMatchObject({
       kind: 'broken',
       reason: expect.stringContaining('unique') as string,
@@ -147,6 +150,13 @@ describe('the plan', () => {
     expect(plan([noted], files, [['p1', entry]])).toMatchObject([
       { kind: 'keep', entry: { path: 'a.md', file: hash(text) } },
     ]);
+  });
+
+  it('gives a new file no name a file written again has taken', () => {
+    const deleted = paper('p1', { title: 'X', note: 'Mine.' });
+    const fresh = paper('p2', { title: 'X', note: 'Also.' });
+    const steps = plan([deleted, fresh], [], [['p1', synced(deleted, 'X.md')]], { restore: true });
+    expect(steps.map((step) => (step.kind === 'write' ? step.path : step.kind))).toEqual(['X.md', 'X (2).md']);
   });
 
   it('does not take a missing file for deleted while another file was changing', () => {

@@ -380,7 +380,10 @@ export function planNotesSync(input: NotesSyncInput): SyncStep[] {
 
   // New files last, named so that none takes a name in the folder or another's.
   const rootNames = [...folder.names.filter((name) => !name.includes('/'))];
-  for (const step of steps) if (step.kind === 'conflict' && !step.copyPath.includes('/')) rootNames.push(step.copyPath);
+  for (const step of steps) {
+    const claimed = step.kind === 'conflict' ? step.copyPath : step.kind === 'write' ? step.path : null;
+    if (claimed !== null && !claimed.includes('/')) rootNames.push(claimed);
+  }
   const placed = placeFiles(
     newFiles.map((paper) => ({ base: fileBaseName(paper, template), owner: paper.id })),
     FOLDER_FILE_EXTENSION,

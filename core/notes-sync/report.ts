@@ -140,6 +140,10 @@ export function describeNotesSync(report: NotesSyncReport, limit = 20): string[]
   for (const skip of skipped)
     lines.push(`Skipped ${skip.file ?? `“${skip.title ?? skip.paper ?? ''}”`}: ${skip.reason}.`);
   if (report.untouched > 0) lines.push(`${count(report.untouched, 'file')} needed nothing.`);
-  if (lines.length === 0) lines.push('Nothing to sync: no paper has a note, a tag or a status other than unread.');
+  if (lines.length === 0) {
+    lines.push(
+      'Nothing to sync: no paper was chosen (by default, those with a note, a tag or a status other than unread).',
+    );
+  }
   return lines;
 }
