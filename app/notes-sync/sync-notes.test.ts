@@ -198,6 +198,18 @@ describe('a second sync', () => {
     expect(text).toContain('# mine');
   });
 
+  it('counts a file whose formatting or other keys alone changed (Obsidian’s properties) as not edited', async () => {
+    await sync();
+    const reformatted = (await read(ATTENTION))
+      .replace('title: "Attention Is All You Need"', 'title: Attention Is All You Need\ncssclasses: [wide]')
+      .replace('status: "unread"', 'status: unread');
+    await writeFile(join(vault, ATTENTION), reformatted);
+    await service.setStatus([ids.attention], 'reading');
+    const report = await sync();
+    expect(report).toMatchObject({ conflicts: [], takenIn: [], updated: [{ file: ATTENTION }] });
+    expect(frontMatter(await read(ATTENTION))).toMatchObject({ status: 'reading', cssclasses: ['wide'] });
+  });
+
   it('when both changed, overwrites neither: a conflict copy holds Shelfmark’s version, and the report says so', async () => {
     await sync();
     const inFolder = `${await read(ATTENTION)}\nEdited in the vault.\n`;

@@ -154,10 +154,8 @@ async function takeIn(
       const reason = result?.ok === false ? result.reason : 'it was not taken in';
       return { step: { kind: 'skip', paper: step.paper, path: step.path, reason }, entry: null };
     }
-    return {
-      step,
-      entry: { path: step.path, file: step.file, paper: sha256(syncedState(result.paper, digestTitles)) },
-    };
+    const paper = sha256(syncedState(result.paper, digestTitles));
+    return { step, entry: { path: step.path, file: step.file, paper, content: step.content } };
   });
 }
 

@@ -12,7 +12,7 @@ import { isReadingStatus, READING_STATUSES, type Paper, type ReadingStatus } fro
 import { MAX_NOTE_LENGTH, normalizeTag } from '../reading.js';
 import { quoteForMessage } from '../terminal-text.js';
 import { readFrontMatter } from './front-matter.js';
-import { obsidianTags } from './obsidian-tags.js';
+import { obsidianTags, tagKey } from './obsidian-tags.js';
 import type { NotesSyncTemplate } from './template.js';
 
 /** What a paper's file says of what the user may change there. */
@@ -46,6 +46,16 @@ function syncedValues(paper: Paper, digestTitles: DigestTitles): Readonly<Record
 export function syncedState(paper: Paper, digestTitles: DigestTitles): string {
   const values = frontMatterValues(paper, digestTitles);
   return JSON.stringify([...FRONT_MATTER_FIELDS.map((field) => values[field]), paper.note]);
+}
+
+/**
+ * What a sync reads back from a file (its note, tags and status) as one text. The record keeps a hash of it, so
+ * that a file whose formatting or other keys alone changed (Obsidian's properties editor, a title edited) is not
+ * taken for edited: a change made in Shelfmark then reaches it, rather than standing in conflict with it.
+ */
+export function syncedContent(content: Pick<NoteFileContent, 'note' | 'tags' | 'status'>): string {
+  const tags = content.tags === null ? null : [...new Set(content.tags.map(tagKey))].sort();
+  return JSON.stringify([content.note, tags, content.status]);
 }
 
 /** The file Shelfmark writes for `paper`; `ownerKey` CONFLICT_KEY for a conflict copy. */

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { paper } from '../../tests/builders.js';
 import type { Paper } from '../model.js';
-import { readNoteFile, renderNoteFile, syncedState } from './note-file.js';
+import { readNoteFile, renderNoteFile, syncedContent, syncedState } from './note-file.js';
 import { obsidianTag } from './obsidian-tags.js';
 import { planNotesSync, type FolderFile, type NotesSyncInput, type SyncStep } from './plan.js';
 import { EMPTY_FOLDER_RECORD, parseSyncRecord, syncRecordJson, type SyncedFile } from './sync-record.js';
@@ -36,6 +36,7 @@ const synced = (of: Paper, path: string, text = renderNoteFile(of, DEFAULT_TEMPL
   path,
   file: hash(text),
   paper: hash(syncedState(of, titles)),
+  content: hash(syncedContent(of)),
 });
 
 describe('tags for Obsidian', () => {

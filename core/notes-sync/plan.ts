@@ -21,6 +21,7 @@ import {
   readNoteFile,
   renderNoteFile,
   rewriteNoteFile,
+  syncedContent,
   syncedState,
   type DigestTitles,
   type NoteFileContent,
@@ -107,6 +108,8 @@ export type SyncStep =
       readonly take: TakeIn;
       /** The hash of the file's text taken in. */
       readonly file: string;
+      /** The hash of what it says of note, tags and status (note-file.ts, syncedContent). */
+      readonly content: string;
     }
   /** Both changed: the copy to write (null when the one written before stays as it is), nothing else. */
   | {
@@ -233,10 +236,17 @@ export function planNotesSync(input: NotesSyncInput): SyncStep[] {
     }
   };
 
-  const entryFor = (paper: Paper, path: string, text: string): SyncedFile => ({
+  /** The record of a file of `text` at `path`, saying what `content` says of note, tags and status. */
+  const entryFor = (
+    paper: Paper,
+    path: string,
+    text: string,
+    content: Pick<NoteFileContent, 'note' | 'tags' | 'status'> = paper,
+  ): SyncedFile => ({
     path,
     file: hash(text),
     paper: hash(syncedState(paper, digestTitles)),
+    content: hash(syncedContent(content)),
   });
 
   /** The paper's file made to show the paper: written again, or only recorded when it already does. */
@@ -247,7 +257,7 @@ export function planNotesSync(input: NotesSyncInput): SyncStep[] {
     return { kind: 'rewrite', paper, path: file.path, text, expected: hash(file.text), entry };
   };
 
-  const conflict = (paper: Paper, file: Candidate, before: SyncedFile['conflict']): SyncStep => {
+  const conflict = (paper: Paper, file: Candidate & { kind: 'paper' }, before: SyncedFile['conflict']): SyncStep => {
     const text = renderNoteFile(paper, template, digestTitles, CONFLICT_KEY);
     const place = copyPathFor(file.path, before);
     const unchanged = place.replaces !== null && place.replaces === hash(text);
@@ -257,15 +267,18 @@ export function planNotesSync(input: NotesSyncInput): SyncStep[] {
       path: file.path,
       copy: unchanged ? null : { path: place.path, text, replaces: place.replaces },
       copyPath: place.path,
-      entry: { ...entryFor(paper, file.path, file.text), conflict: { path: place.path, hash: hash(text) } },
+      entry: {
+        ...entryFor(paper, file.path, file.text, file.content),
+        conflict: { path: place.path, hash: hash(text) },
+      },
     };
   };
 
   const takeIn = (paper: Paper, file: Candidate & { kind: 'paper' }, movedFrom: string | null): SyncStep => {
     const take = takeInOf(paper, file.content);
-    if (take === null)
-      return { kind: 'keep', paper, path: file.path, movedFrom, entry: entryFor(paper, file.path, file.text) };
-    return { kind: 'take-in', paper, path: file.path, take, file: hash(file.text) };
+    const entry = entryFor(paper, file.path, file.text, file.content);
+    if (take === null) return { kind: 'keep', paper, path: file.path, movedFrom, entry };
+    return { kind: 'take-in', paper, path: file.path, take, file: entry.file, content: entry.content };
   };
 
   const newFiles: Paper[] = [];
@@ -352,23 +365,20 @@ export function planNotesSync(input: NotesSyncInput): SyncStep[] {
       steps.push(same ? refresh(paper, file, null) : conflict(paper, file, undefined));
       continue;
     }
-    const fileChanged = hash(file.text) !== before.file;
+    const rewritten = hash(file.text) !== before.file;
+    // Edited: what it says of note, tags or status changed, not only its formatting or its other keys.
+    const fileChanged = rewritten && hash(syncedContent(file.content)) !== before.content;
     const paperChanged = hash(syncedState(paper, digestTitles)) !== before.paper;
     if (before.conflict !== undefined) {
       if (same) steps.push(refresh(paper, file, movedFrom));
-      else if (taken.has(fileNameKey(before.conflict.path))) {
+      else if (present.has(fileNameKey(before.conflict.path))) {
         // Still in conflict; the copy follows the paper while it is as Shelfmark wrote it.
         steps.push(paperChanged ? conflict(paper, file, before.conflict) : stillInConflict(paper, file.path, before));
       } else if (paperChanged) steps.push(conflict(paper, file, undefined));
       else steps.push(takeIn(paper, file, movedFrom));
     } else if (!fileChanged && !paperChanged) {
-      steps.push({
-        kind: 'keep',
-        paper,
-        path: file.path,
-        movedFrom,
-        entry: movedFrom === null ? null : { ...before, path: file.path },
-      });
+      const entry = movedFrom !== null || rewritten ? { ...before, path: file.path, file: hash(file.text) } : null;
+      steps.push({ kind: 'keep', paper, path: file.path, movedFrom, entry });
     } else if (!fileChanged || same) {
       steps.push(refresh(paper, file, movedFrom));
     } else if (!paperChanged) {

@@ -17,6 +17,8 @@ export interface SyncedFile {
   readonly file: string;
   /** Hash of the paper's synced state (note-file.ts, syncedState) as it was then. */
   readonly paper: string;
+  /** Hash of what the file said of note, tags and status then (note-file.ts, syncedContent). */
+  readonly content: string;
   /** A conflict not yet settled: the copy holding Shelfmark's version, and a hash of what it was written with. */
   readonly conflict?: { readonly path: string; readonly hash: string };
 }
@@ -54,6 +56,7 @@ const syncedFile = z
     path: z.string().min(1),
     file: hash,
     paper: hash,
+    content: hash,
     conflict: z
       .object({ path: z.string().min(1), hash })
       .strict()
