@@ -15,8 +15,16 @@ import type {
   LibraryApi,
   LibraryOutline,
   LibraryView,
+  NotesSyncRequest,
+  NotesSyncSetup,
   ReadingStateInput,
 } from '../core/api.js';
+import type { NotesSyncReport } from '../core/notes-sync/report.js';
+import type { NotesSyncSettings } from '../core/notes-sync/sync-record.js';
+import { takeInChanges, type TakeInRequest } from '../core/notes-sync/take-in.js';
+import type { NotesSyncTemplate } from '../core/notes-sync/template.js';
+import { typedFolderPath } from './notes-sync/folder-path.js';
+import type { SyncHooks } from './notes-sync/sync-notes.js';
 import type { ExportOutput } from '../core/export/index.js';
 import { exportFileType, type ExportRequest } from '../core/export/request.js';
 import { sameItems } from '../core/arrays.js';
@@ -94,6 +102,14 @@ export interface LibraryServiceOptions {
   readonly now?: () => Date;
   /** Without one (browser mode), a one-document export comes back to download. */
   readonly saveExport?: ExportSaver;
+  /** The desktop app's folder picker for syncing notes: the folder chosen, or null; `current` to start in. */
+  readonly chooseNotesFolder?: (current: string | null) => Promise<string | null>;
+}
+
+/** What the command line adds to a sync of notes (`sync-notes --template`), and tests' hooks. */
+export interface NotesSyncExtras {
+  readonly template?: NotesSyncTemplate;
+  readonly hooks?: SyncHooks;
 }
 
 /** How far an import has got: reading its files (`done` of `total` bytes parsed), then saving the library. */
@@ -108,6 +124,8 @@ export interface ImportOptions extends RunOptions {
 /** Loaded on first use: showing a library needs neither, and together they take ~40 ms to load. */
 const parsers = (): Promise<typeof import('../core/import/index.js')> => import('../core/import/index.js');
 const exporters = (): Promise<typeof import('../core/export/index.js')> => import('../core/export/index.js');
+/** Loaded on first sync, with the YAML parser. */
+const notesSync = (): Promise<typeof import('./notes-sync/sync-notes.js')> => import('./notes-sync/sync-notes.js');
 
 /** What `previewImport` names text it is not given a name for. */
 const PASTED_TEXT = 'Pasted text';
@@ -668,6 +686,65 @@ export class LibraryService implements LibraryApi {
   unmergePapers(undo: PaperMergeUndo): Promise<readonly Paper[]> {
     const now = this.now();
     return this.transact((library) => unmergePapers(library, undo, now));
+  }
+
+  async syncNotes(request: NotesSyncRequest, extras: NotesSyncExtras = {}): Promise<NotesSyncReport> {
+    const { syncNotesWithFolder } = await notesSync();
+    const { status, tag } = request;
+    const library = {
+      paths: this.paths,
+      read: () => this.read(),
+      takeIn: (requests: readonly TakeInRequest[]) => {
+        const now = this.now();
+        return this.transact((snapshot) => takeInChanges(snapshot, requests, now));
+      },
+    };
+    try {
+      return await syncNotesWithFolder(library, {
+        folder: typedFolderPath(request.folder),
+        scope:
+          status !== undefined || tag !== undefined
+            ? { kind: 'filter', status, tag }
+            : { kind: request.all === true ? 'all' : 'default' },
+        dryRun: request.dryRun === true,
+        restore: request.restore === true,
+        editing: request.editing,
+        template: extras.template,
+        hooks: extras.hooks,
+      });
+    } catch (error) {
+      throw fileSystemError(error, this.paths.directory) ?? error;
+    }
+  }
+
+  async notesSyncSettings(): Promise<NotesSyncSetup> {
+    const { readSyncRecord, syncRecordPath } = await import('./notes-sync/record-file.js');
+    const { settings } = await readSyncRecord(syncRecordPath(this.paths));
+    return { ...settings, canChooseFolder: this.options.chooseNotesFolder !== undefined };
+  }
+
+  async setNotesSyncSettings(settings: NotesSyncSettings): Promise<NotesSyncSetup> {
+    const { readSyncRecord, withSyncRecordLock, writeSyncRecord } = await import('./notes-sync/record-file.js');
+    const folder = settings.folder === null ? null : typedFolderPath(settings.folder);
+    try {
+      await withSyncRecordLock(this.paths, async (file) => {
+        const record = await readSyncRecord(file);
+        await writeSyncRecord(file, { ...record, settings: { folder, onChange: settings.onChange } });
+      });
+    } catch (error) {
+      throw fileSystemError(error, this.paths.directory) ?? error;
+    }
+    return this.notesSyncSettings();
+  }
+
+  async chooseNotesFolder(): Promise<string | null> {
+    const choose = this.options.chooseNotesFolder;
+    if (choose === undefined) {
+      throw new InvalidInputError(
+        'Type the folder’s path: in a browser, Shelfmark cannot show this computer’s folders.',
+      );
+    }
+    return choose((await this.notesSyncSettings()).folder);
   }
 
   /** Folds the reading-state write-ahead log into its snapshot: for long-lived processes, before they exit. */

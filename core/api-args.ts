@@ -91,6 +91,21 @@ const paperMergeUndo = z
   })
   .strict();
 
+/** A folder's path, as typed or chosen. */
+const folderPath = z.string().min(1).max(4096);
+
+const notesSyncRequest = z
+  .object({
+    folder: folderPath,
+    all: z.boolean().optional(),
+    status: status.optional(),
+    tag: tag.optional(),
+    dryRun: z.boolean().optional(),
+    restore: z.boolean().optional(),
+    editing: z.array(paperId).max(1000).optional(),
+  })
+  .strict();
+
 export const apiArgs = {
   getLibrary: z.tuple([]),
   getLibraryOutline: z.tuple([]),
@@ -126,6 +141,10 @@ export const apiArgs = {
   listPossibleDuplicates: z.tuple([]),
   mergePapers: z.tuple([paperId, paperId]),
   unmergePapers: z.tuple([paperMergeUndo]),
+  syncNotes: z.tuple([notesSyncRequest]),
+  notesSyncSettings: z.tuple([]),
+  setNotesSyncSettings: z.tuple([z.object({ folder: folderPath.nullable(), onChange: z.boolean() }).strict()]),
+  chooseNotesFolder: z.tuple([]),
 } as const;
 
 /**

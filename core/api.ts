@@ -15,6 +15,8 @@ import type { PaperColumns } from './outline.js';
 import type { DigestProgress, LibraryStats, PaperFilter, TagCount } from './query.js';
 import type { ExportRequest } from './export/index.js';
 import type { FolderExportReport } from './export/folder-report.js';
+import type { NotesSyncReport } from './notes-sync/report.js';
+import type { NotesSyncSettings } from './notes-sync/sync-record.js';
 
 export interface DigestFile {
   readonly name: string;
@@ -139,6 +141,28 @@ export interface DailyPapersReport {
   readonly report: ImportReport;
 }
 
+/** A sync of notes with a folder of Markdown files (`syncNotes`). */
+export interface NotesSyncRequest {
+  /** The folder's full path on the computer the library is on (`~/` for the home folder). */
+  readonly folder: string;
+  /** Every paper; by default those with a note, a tag or a status other than unread, and those synced there before. */
+  readonly all?: boolean | undefined;
+  /** Only papers with this status (and `tag`, if given). */
+  readonly status?: ReadingStatus | undefined;
+  readonly tag?: string | undefined;
+  /** Change nothing: the report says what a sync would do. */
+  readonly dryRun?: boolean | undefined;
+  /** Write again the files of papers the user deleted from the folder. */
+  readonly restore?: boolean | undefined;
+  /** Papers whose notes are being typed in the app now: their files' edits wait for a later sync. */
+  readonly editing?: readonly string[] | undefined;
+}
+
+/** What the app remembers of syncing notes, and whether this front end can show a folder picker. */
+export interface NotesSyncSetup extends NotesSyncSettings {
+  readonly canChooseFolder: boolean;
+}
+
 /** The longest abstract an outline carries: enough for a list row's one line. */
 export const OUTLINE_ABSTRACT_LENGTH = 160;
 
@@ -226,6 +250,16 @@ export interface LibraryApi {
   mergePapers(keepId: string, mergeId: string): Promise<PaperMerge>;
   /** Undoes a merge: both papers as they were (what the kept one gained since stays). Returns both. */
   unmergePapers(undo: PaperMergeUndo): Promise<readonly Paper[]>;
+  /**
+   * Syncs notes with a folder both ways (core/notes-sync/plan.ts): writes new and changed papers' files, takes in
+   * what was edited in the folder, and never overwrites a side that changed; says what it did, file by file.
+   */
+  syncNotes(request: NotesSyncRequest): Promise<NotesSyncReport>;
+  /** The folder the app syncs notes with, and whether on every change. */
+  notesSyncSettings(): Promise<NotesSyncSetup>;
+  setNotesSyncSettings(settings: NotesSyncSettings): Promise<NotesSyncSetup>;
+  /** The desktop app's folder picker: the folder chosen, or null. Browser mode has none: there, a path is typed. */
+  chooseNotesFolder(): Promise<string | null>;
 }
 
 export type ApiMethod = keyof LibraryApi;
@@ -263,6 +297,10 @@ export const API_METHODS = [
   'listPossibleDuplicates',
   'mergePapers',
   'unmergePapers',
+  'syncNotes',
+  'notesSyncSettings',
+  'setNotesSyncSettings',
+  'chooseNotesFolder',
 ] as const satisfies readonly ApiMethod[];
 
 const METHOD_NAMES: ReadonlySet<string> = new Set(API_METHODS);

@@ -18,7 +18,11 @@ export type MenuCommand =
   /** File → Add Papers…: the field for arXiv ids and links. */
   | 'add-papers'
   /** File → Fetch Hugging Face Daily Papers…: the dialog with its day. */
-  | 'fetch-daily-papers';
+  | 'fetch-daily-papers'
+  /** File → Sync Notes with Folder…: the sync's dialog. */
+  | 'sync-notes'
+  /** File → Sync Notes Now: a sync with the folder remembered (the dialog, when there is none yet). */
+  | 'sync-notes-now';
 
 export type AppEvent =
   | { readonly type: 'menu'; readonly command: MenuCommand }

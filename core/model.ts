@@ -4,6 +4,10 @@
 export const READING_STATUSES = ['unread', 'reading', 'read', 'dismissed'] as const;
 export type ReadingStatus = (typeof READING_STATUSES)[number];
 
+export function isReadingStatus(value: unknown): value is ReadingStatus {
+  return typeof value === 'string' && (READING_STATUSES as readonly string[]).includes(value);
+}
+
 export const DIGEST_FORMATS = [
   'hf-daily-text',
   'hf-daily-json',

@@ -88,8 +88,12 @@ function sampleDigestPath(): string {
  * answers every API call with a 'library-file' error (the renderer shows it) and can still be restored from its
  * backups.
  */
-function openLibrary(path: string, saveExport: ExportSaver): OpenLibrary {
-  const service = new LibraryService(path, { sampleDigest: sampleDigestPath(), saveExport });
+function openLibrary(
+  path: string,
+  saveExport: ExportSaver,
+  chooseNotesFolder: (current: string | null) => Promise<string | null>,
+): OpenLibrary {
+  const service = new LibraryService(path, { sampleDigest: sampleDigestPath(), saveExport, chooseNotesFolder });
   // Read what the window asks for first while it is being created and loads.
   void service.warm();
   return { api: service, close: () => service.close() };
@@ -147,6 +151,22 @@ function exportDialogs(window: () => BrowserWindow | null): ExportDialogs {
       );
       return answer.response === 1;
     },
+  };
+}
+
+/** File → Sync Notes with Folder…'s Choose…: a folder of an Obsidian vault, say, or a new one. */
+function notesFolderChooser(window: () => BrowserWindow | null, documentsFolder: string) {
+  return async (current: string | null): Promise<string | null> => {
+    const options = {
+      title: 'Sync Notes with Folder',
+      message: 'Choose the folder to keep your notes in, a file a paper (a folder of an Obsidian vault, say).',
+      buttonLabel: 'Choose',
+      defaultPath: current ?? documentsFolder,
+      properties: ['openDirectory' as const, 'createDirectory' as const],
+    };
+    const win = window();
+    const choice = await (win === null ? dialog.showOpenDialog(options) : dialog.showOpenDialog(win, options));
+    return choice.canceled ? null : (choice.filePaths[0] ?? null);
   };
 }
 
@@ -219,6 +239,7 @@ function start(): void {
       exportDialogs(() => liveWindow()),
       app.getPath('documents'),
     ),
+    notesFolderChooser(() => liveWindow(), app.getPath('documents')),
   );
   const windowStateFile = join(userData, WINDOW_STATE_FILE_NAME);
   const windowState = createWindowStateWriter(windowStateFile, logError('cannot save the window state'));

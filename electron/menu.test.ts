@@ -98,6 +98,14 @@ describe('buildMenuTemplate', () => {
     }
   });
 
+  it('has File → Sync Notes with Folder… and Sync Notes Now, which the renderer carries out', () => {
+    const { template, calls } = build();
+    const file = topMenu(template, 'File');
+    click(file.find((entry) => entry.label === 'Sync Notes with Folder…'));
+    click(file.find((entry) => entry.label === 'Sync Notes Now'));
+    expect(calls.commands).toEqual(['sync-notes', 'sync-notes-now']);
+  });
+
   it('has Edit → Find… on Ctrl/Cmd+F and keeps the native editing roles', () => {
     const { template, calls } = build();
     const edit = topMenu(template, 'Edit');

@@ -52,6 +52,14 @@ function homepageLabel(appName: string, url: string): string {
   return host === 'github.com' ? `${appName} on GitHub` : `${appName} Website`;
 }
 
+/** File → Sync Notes with Folder… and Sync Notes Now: both carried out by the renderer, which has the settings. */
+function notesSyncItems(actions: MenuActions): MenuItemConstructorOptions[] {
+  return [
+    { id: 'sync-notes', label: 'Sync Notes with Folder…', click: () => actions.sendCommand('sync-notes') },
+    { id: 'sync-notes-now', label: 'Sync Notes Now', click: () => actions.sendCommand('sync-notes-now') },
+  ];
+}
+
 export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOptions[] {
   const { platform, isDev, appName, homepageUrl, actions } = options;
   const mac = platform === 'darwin';
@@ -82,6 +90,8 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
         click: () => actions.sendCommand('fetch-daily-papers'),
       },
       { id: 'export', label: 'Export…', accelerator: EXPORT_ACCELERATOR, click: () => actions.sendCommand('export') },
+      separator,
+      ...notesSyncItems(actions),
       separator,
       { id: 'open-library', label: 'Open Library…', click: () => actions.openLibrary() },
       separator,

@@ -22,6 +22,7 @@ describe('production dependencies', () => {
       'fuse.js',
       'lowdb',
       'proper-lockfile',
+      'yaml',
       'zod',
     ]);
   });

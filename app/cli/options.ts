@@ -26,6 +26,9 @@ const OPTIONS = {
   limit: { type: 'string' },
   until: { type: 'string' },
   for: { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  restore: { type: 'boolean' },
+  template: { type: 'string' },
 } as const;
 
 export type OptionName = keyof typeof OPTIONS;
@@ -71,7 +74,10 @@ export const OPTION_HELP: Readonly<Record<OptionName, OptionHelp>> = {
     description: 'Where to write: a file, or for Markdown a folder with a file a paper unless PATH ends in .md',
   },
   query: { value: 'Q', description: 'Only papers a search finds, as typed in the app (words, tag:, is:)' },
-  all: { description: 'Papers without a note too (an export holds only papers with notes by default)' },
+  all: {
+    description:
+      'Every paper (by default an export holds papers with notes; sync-notes, those with a note, a tag or a status)',
+  },
   abstracts: { description: 'Put each paper’s abstract in the export' },
   force: { description: 'Replace PATH if it is already there' },
   date: {
@@ -82,6 +88,12 @@ export const OPTION_HELP: Readonly<Record<OptionName, OptionHelp>> = {
   limit: { value: 'N', description: 'Show at most N papers (default 20)' },
   until: { value: 'YYYY-MM-DD', description: 'The day the papers come back to Unread' },
   for: { value: '3d|2w', description: 'How long the papers stay away from Unread: days (3d) or weeks (2w)' },
+  'dry-run': { description: 'Change nothing; say what would be done' },
+  restore: { description: 'Write again the files of papers deleted from the folder' },
+  template: {
+    value: 'FILE',
+    description: 'File names and front-matter keys from a YAML file (fileName, keys), kept for the folder from then on',
+  },
 };
 
 /** `--out PATH`, `-h, --help`: an option as help and usage lines show it. */

@@ -55,6 +55,10 @@ export const BODY_LIMITS: Readonly<Record<ApiMethod, number>> = {
   mergePapers: SMALL,
   // An undo of a merge: both papers' records and reading states as they were, notes included.
   unmergePapers: ID_LIST,
+  syncNotes: SMALL,
+  notesSyncSettings: SMALL,
+  setNotesSyncSettings: SMALL,
+  chooseNotesFolder: SMALL,
 };
 
 /** Bodies being read at once, in total: two of the largest. A call that would go beyond it is refused (503). */

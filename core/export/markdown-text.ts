@@ -54,7 +54,7 @@ export function demoteHeadings(markdown: string, levels: number): string {
 }
 
 /** A YAML scalar that every YAML parser reads back as exactly this string (JSON strings are YAML). */
-export function yamlString(value: string): string {
+function yamlString(value: string): string {
   return JSON.stringify(
     value.replace(/[\uD800-\uDFFF]/g, (char, offset: number, text: string) => {
       const code = char.charCodeAt(0);
@@ -68,8 +68,20 @@ export function yamlString(value: string): string {
   );
 }
 
-export function yamlList(values: readonly string[]): string {
+function yamlList(values: readonly string[]): string {
   return values.length === 0 ? ' []' : values.map((value) => `\n  - ${yamlString(value)}`).join('');
+}
+
+/** A front-matter value: one line of text, none, or a list of lines. */
+export type FrontMatterValue = string | null | readonly string[];
+
+/** YAML front matter between `---` lines, a key a line in the order given; every value read back as written. */
+export function yamlFrontMatter(entries: readonly (readonly [key: string, value: FrontMatterValue])[]): string {
+  const lines = entries.map(([key, value]) => {
+    if (value === null) return `${key}: null`;
+    return typeof value === 'string' ? `${key}: ${yamlString(value)}` : `${key}:${yamlList(value)}`;
+  });
+  return ['---', ...lines, '---'].join('\n');
 }
 
 /**

@@ -5,7 +5,7 @@
 
 import type { Paper } from '../model.js';
 import { placeFiles, safeBaseName } from './file-names.js';
-import { demoteHeadings, escapeInlineMarkdown, yamlList, yamlString } from './markdown-text.js';
+import { demoteHeadings, escapeInlineMarkdown, yamlFrontMatter, type FrontMatterValue } from './markdown-text.js';
 
 export interface MarkdownOptions {
   /** Include each paper's abstract. */
@@ -25,7 +25,7 @@ export interface ExportedFile {
 }
 
 /** The front-matter key that marks a file as one Shelfmark wrote, and for which paper. */
-const OWNER_KEY = 'shelfmark';
+export const OWNER_KEY = 'shelfmark';
 
 export const FOLDER_FILE_EXTENSION = '.md';
 
@@ -68,21 +68,33 @@ export function markdownDocument(papers: readonly Paper[], options: MarkdownOpti
   return `${['# Reading notes', `${count}, exported from Shelfmark.`, ...sections].join('\n\n')}\n`;
 }
 
+/** The fields a folder file's front matter holds, in order, under the names today's export gives them. */
+export const FRONT_MATTER_FIELDS = ['title', 'authors', 'arxiv', 'url', 'tags', 'status', 'read', 'digests'] as const;
+export type FrontMatterField = (typeof FRONT_MATTER_FIELDS)[number];
+
+/** Each front-matter field's value for `paper`: one line of text, none (null), or a list. */
+export function frontMatterValues(
+  paper: Paper,
+  digestTitles: ReadonlyMap<string, string>,
+): Readonly<Record<FrontMatterField, FrontMatterValue>> {
+  return {
+    title: paper.title,
+    authors: paper.authors,
+    arxiv: paper.arxivId,
+    url: paper.links[0] ?? null,
+    tags: paper.tags,
+    status: paper.status,
+    read: readDate(paper),
+    digests: paper.digests.map((id) => digestTitles.get(id) ?? id),
+  };
+}
+
 function frontMatter(paper: Paper, options: MarkdownOptions): string {
-  const nullable = (value: string | null): string => (value === null ? 'null' : yamlString(value));
-  return [
-    '---',
-    `title: ${yamlString(paper.title)}`,
-    `authors:${yamlList(paper.authors)}`,
-    `arxiv: ${nullable(paper.arxivId)}`,
-    `url: ${nullable(paper.links[0] ?? null)}`,
-    `tags:${yamlList(paper.tags)}`,
-    `status: ${yamlString(paper.status)}`,
-    `read: ${nullable(readDate(paper))}`,
-    `digests:${yamlList(digestNames(paper, options))}`,
-    `${OWNER_KEY}: ${yamlString(paper.id)}`,
-    '---',
-  ].join('\n');
+  const values = frontMatterValues(paper, options.digestTitles);
+  return yamlFrontMatter([
+    ...FRONT_MATTER_FIELDS.map((field) => [field, values[field]] as const),
+    [OWNER_KEY, paper.id],
+  ]);
 }
 
 /** One file per paper: YAML front matter, the abstract if asked for, then the note exactly as written. */

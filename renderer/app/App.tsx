@@ -9,6 +9,8 @@ import { Dialog } from '../dialogs/Dialog.js';
 import { ExportDialog } from '../dialogs/ExportDialog.js';
 import { PasteDialog } from '../dialogs/PasteDialog.js';
 import { PastePreviewDialog } from '../dialogs/PastePreviewDialog.js';
+import { NotesSyncDialog } from '../dialogs/NotesSyncDialog.js';
+import { NotesSyncReportDialog } from '../dialogs/NotesSyncReportDialog.js';
 import { ShortcutsDialog } from '../dialogs/ShortcutsDialog.js';
 import { SnoozeDialog } from '../dialogs/SnoozeDialog.js';
 import { DuplicatesView } from '../duplicates/DuplicatesView.js';
@@ -142,6 +144,10 @@ function Dialogs() {
       return <FetchDailyPapersDialog onClose={close} />;
     case 'completion-report':
       return <CompletionReportDialog report={dialog.report} onClose={close} />;
+    case 'notes-sync':
+      return <NotesSyncDialog onClose={close} />;
+    case 'notes-sync-report':
+      return <NotesSyncReportDialog report={dialog.report} onClose={close} />;
     case 'import-failed':
       return (
         <Dialog

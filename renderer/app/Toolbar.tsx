@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import { useAppState, useController } from '../kit/context.js';
 import { BackIcon, ExportIcon, ImportIcon, KeyboardIcon, MenuIcon, PlusIcon } from '../kit/icons.js';
 import { ImportButton } from './ImportButton.js';
+import { SyncNotesButton } from './SyncNotesButton.js';
 
 export function Toolbar() {
   const controller = useController();
@@ -82,6 +83,7 @@ export function Toolbar() {
           <ExportIcon />
           Export
         </button>
+        <SyncNotesButton />
         <button
           type="button"
           className="icon-button is-bordered"

@@ -13,6 +13,7 @@ export function startApp(root: HTMLElement, connection: ApiConnection, outline: 
   const controller = new Controller(withOutlineAskedEarly(connection.api, outline));
   connection.onEvent((event) => controller.handleEvent(event));
   void controller.load();
+  void controller.notesSync.start();
 
   // Notes save on a timer; when the window goes away, save what is pending at once.
   window.addEventListener('pagehide', () => controller.notes.flushAll());

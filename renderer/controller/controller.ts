@@ -41,6 +41,7 @@ import { Merges } from './merges.js';
 import { Mutations } from './mutations.js';
 import { NoteSaver } from './note-saver.js';
 import { TaskRunner } from './tasks.js';
+import { NotesSync } from './notes-sync.js';
 import { showToast } from './toasts.js';
 import { errorMessage, sentence } from './error-text.js';
 import { isoDateLabel } from '../../core/import/dates.js';
@@ -49,6 +50,7 @@ import { localDayOf } from '../../core/days.js';
 export class Controller {
   readonly store: Store<AppState> = createStore({ ...INITIAL_STATE, today: localDayOf(new Date()) });
   readonly notes: NoteSaver;
+  readonly notesSync: NotesSync;
   private readonly search: SearchClient;
   private readonly loader: Loader;
   private readonly mutations: Mutations;
@@ -113,12 +115,20 @@ export class Controller {
       closeDialog: () => this.closeDialog(),
       toast,
     });
+    this.notesSync = new NotesSync(api, {
+      reload: (changed) => this.loader.load(changed),
+      showReport: (report) => this.openDialog({ kind: 'notes-sync-report', report }),
+      toast: (message, tone, action) => this.toast(message, tone, action),
+      saveNotes: () => this.saveNotes(),
+      editing: () => this.noteBeingTyped(),
+    });
     this.disposers.push(
       this.store.subscribe(() => {
         const { papers } = this.store.get();
         if (papers !== this.syncedPapers) {
           this.syncedPapers = papers;
           this.search.sync(papers);
+          this.notesSync.changed();
         }
         this.loader.followCursor();
       }),
@@ -131,6 +141,7 @@ export class Controller {
 
   dispose(): void {
     this.disposers.forEach((dispose) => dispose());
+    this.notesSync.dispose();
     this.search.dispose();
   }
 
@@ -455,6 +466,34 @@ export class Controller {
     this.tasks.cancel();
   }
 
+  // ——— Notes synced with a folder ———
+
+  /** File → Sync Notes Now, the toolbar's Sync: with the folder remembered, else the dialog to choose one. */
+  async syncNotesNow(): Promise<void> {
+    const setup = this.notesSync.snapshot().setup ?? (await this.notesSync.setup().catch(() => null));
+    if (setup === null || setup.folder === null) {
+      this.openDialog({ kind: 'notes-sync' });
+      return;
+    }
+    const problem = await this.notesSync.sync('asked');
+    if (problem !== null) this.toast(`Couldn’t sync notes with the folder: ${sentence(problem)}`, 'error');
+  }
+
+  /** Saves every note typed, and waits up to 3 s for the library to have them. */
+  private async saveNotes(): Promise<void> {
+    this.notes.flushAll();
+    for (let wait = 0; wait < 30 && this.notes.hasUnsaved(); wait += 1) {
+      await new Promise((done) => setTimeout(done, 100));
+    }
+  }
+
+  /** The paper whose note is being typed: the cursor's, while its note editor has the focus. */
+  private noteBeingTyped(): string[] {
+    const { cursor } = this.state.selection;
+    const active = document.activeElement;
+    return cursor !== null && active instanceof HTMLTextAreaElement && active.closest('.note') !== null ? [cursor] : [];
+  }
+
   // ——— Events from the desktop app ———
 
   handleEvent(event: AppEvent): void {
@@ -484,6 +523,12 @@ export class Controller {
         break;
       case 'fetch-daily-papers':
         this.openDialog({ kind: 'fetch-daily-papers' });
+        break;
+      case 'sync-notes':
+        this.openDialog({ kind: 'notes-sync' });
+        break;
+      case 'sync-notes-now':
+        void this.syncNotesNow();
         break;
       case 'undo':
         // The menu's accelerator took Ctrl/Cmd+Z from a text field: give the field its own undo back.

@@ -84,3 +84,12 @@ export function Dialog({
     </dialog>
   );
 }
+
+/** A report's one button: Done, focused as the dialog opens, closing it. */
+export function DoneButton({ onClose }: { onClose: () => void }) {
+  return (
+    <button type="button" className="button is-primary" data-autofocus onClick={onClose}>
+      Done
+    </button>
+  );
+}

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Dialog } from './Dialog.js';
+import { Dialog, DoneButton } from './Dialog.js';
 
 /** A report of what was done (an import, a completion): wide, read, then Done. */
 export function ReportDialog({
@@ -22,9 +22,7 @@ export function ReportDialog({
       footer={
         <>
           {actions}
-          <button type="button" className="button is-primary" data-autofocus onClick={onClose}>
-            Done
-          </button>
+          <DoneButton onClose={onClose} />
         </>
       }
     >

@@ -143,3 +143,9 @@ export const ChevronIcon = () => (
     <path d="m9 6 6 6-6 6" />
   </Icon>
 );
+export const SyncIcon = () => (
+  <Icon>
+    <path d="M19.5 9A8 8 0 0 0 5 7.5M4.5 15A8 8 0 0 0 19 16.5" />
+    <path d="M19.5 4v5h-5M4.5 20v-5h5" />
+  </Icon>
+);

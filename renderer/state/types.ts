@@ -2,6 +2,7 @@
 
 import type { ImportReport, TaskProgress } from '../../core/api.js';
 import type { CompletionReport } from '../../core/complete.js';
+import type { NotesSyncReport } from '../../core/notes-sync/report.js';
 import type { PossibleDuplicates } from '../../core/duplicates.js';
 import type { ImportPreview } from '../../core/import/preview.js';
 import type { Paper } from '../../core/model.js';
@@ -48,7 +49,9 @@ export type Dialog =
   /** What importing the pasted `text` would do: Import commits it, Cancel leaves the library as it is. */
   | { readonly kind: 'paste-preview'; readonly text: string; readonly preview: ImportPreview }
   | { readonly kind: 'fetch-daily-papers' }
-  | { readonly kind: 'completion-report'; readonly report: CompletionReport };
+  | { readonly kind: 'completion-report'; readonly report: CompletionReport }
+  | { readonly kind: 'notes-sync' }
+  | { readonly kind: 'notes-sync-report'; readonly report: NotesSyncReport };
 
 /** A call to the network running as a task (a fetch, an addition, a completion): its progress, and Cancel. */
 interface RunningTask {

@@ -254,6 +254,18 @@ describe.skipIf(!chromiumPresent)('accessibility in Chromium', () => {
       await page.getByRole('status').filter({ hasText: 'Exported' }).waitFor();
       await checkBothThemes(page, 'after an export, with its toast', found);
 
+      // Notes synced with a folder: its dialog (the folder typed, as in browser mode), then its report.
+      const toolbar = page.getByRole('toolbar', { name: 'Library actions' });
+      await toolbar.getByRole('button', { name: 'Sync', exact: true }).click();
+      const syncDialog = page.getByRole('dialog', { name: 'Sync Notes with Folder' });
+      await syncDialog.getByRole('textbox', { name: 'Folder' }).fill(join(files.path, 'vault'));
+      await checkBothThemes(page, 'the notes sync dialog', found);
+      await syncDialog.getByRole('button', { name: 'Sync Now' }).click();
+      const syncReport = page.getByRole('dialog', { name: 'Notes synced with the folder' });
+      await syncReport.getByRole('heading', { name: /^Written/ }).waitFor();
+      await checkBothThemes(page, 'the notes sync report', found);
+      await syncReport.getByRole('button', { name: 'Done' }).click();
+
       await sidebar(page).getByRole('button', { name: 'Rename or merge the tag graphs' }).click();
       await page.getByRole('textbox', { name: 'New name for the tag graphs' }).fill('gnn');
       await page.getByText('Enter merges #graphs into #gnn').waitFor();
@@ -338,7 +350,7 @@ describe.skipIf(!chromiumPresent)('accessibility in Chromium', () => {
       await page.getByRole('status').filter({ hasText: 'Imported 32 papers' }).waitFor();
       await expectNoSideScroll(page, 'the list');
       const toolbar = page.getByRole('toolbar', { name: 'Library actions' });
-      for (const name of ['Library', 'Import', 'Export', 'Keyboard shortcuts']) {
+      for (const name of ['Library', 'Import', 'Export', 'Sync', 'Keyboard shortcuts']) {
         const button = toolbar.getByRole('button', { name, exact: true });
         expect(await button.isVisible(), name).toBe(true);
         expectInView(page, name, await button.boundingBox());

@@ -20,6 +20,7 @@ import { show } from './show.js';
 import { snooze } from './snooze.js';
 import { stats } from './stats.js';
 import { status } from './status.js';
+import { syncNotes } from './sync-notes.js';
 import { tag } from './tag.js';
 import { tags } from './tags.js';
 import { untag } from './untag.js';
@@ -39,6 +40,7 @@ export const COMMANDS: readonly Command[] = [
   untag,
   note,
   exportCommand,
+  syncNotes,
   backups,
   restore,
   tags,
