@@ -1,5 +1,9 @@
 /** Plain, immutable data shared by every part of Shelfmark. */
 
+import type { PaperFacts } from './paper-facts.js';
+
+export type { PaperFacts } from './paper-facts.js';
+
 export const READING_STATUSES = ['unread', 'reading', 'read'] as const;
 export type ReadingStatus = (typeof READING_STATUSES)[number];
 
@@ -29,6 +33,8 @@ export interface ParsedPaper {
   readonly links: readonly string[];
   /** Subject categories or keywords the source gives (arXiv categories, BibTeX keywords). */
   readonly categories: readonly string[];
+  /** What the source says of where and when it appeared, and more (paper-facts.ts); absent when it says nothing. */
+  readonly facts?: PaperFacts;
 }
 
 /** A paper in the catalogue: what is known about it, never what the user did with it. */
@@ -109,7 +115,7 @@ export function cataloguePaper(
   digests: readonly string[],
   addedAt: string,
 ): CataloguePaper {
-  return {
+  const record: { -readonly [K in keyof CataloguePaper]: CataloguePaper[K] } = {
     id,
     title: paper.title,
     abstract: paper.abstract,
@@ -122,6 +128,17 @@ export function cataloguePaper(
     digests,
     addedAt,
   };
+  if (paper.facts !== undefined) record.facts = paper.facts;
+  return record;
+}
+
+/** `record` with `facts` as its facts: none when undefined. */
+export function withFacts<T extends CataloguePaper>(record: T, facts: PaperFacts | undefined): T {
+  if (facts === record.facts) return record;
+  if (facts !== undefined) return { ...record, facts };
+  const copy: { -readonly [K in keyof T]: T[K] } = { ...record };
+  delete copy.facts;
+  return copy;
 }
 
 /** `paper` with `aliases` as its aliases: none, when the list is empty. */
@@ -153,7 +170,11 @@ export function withReadingState(paper: CataloguePaper, state: ReadingState | un
     readAt: state?.readAt ?? null,
     updatedAt: state?.updatedAt ?? null,
   };
-  return paper.aliases === undefined ? withState : { ...withState, aliases: paper.aliases };
+  // Added, not spread in: papers without them keep one shape, and those with them one more.
+  const record = withState as { -readonly [K in keyof Paper]: Paper[K] };
+  if (paper.facts !== undefined) record.facts = paper.facts;
+  if (paper.aliases !== undefined) record.aliases = paper.aliases;
+  return record;
 }
 
 /**
