@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { categoriesPrimaryFirst, factsOf, mergeFacts, sameFacts, venueOf, type PaperFacts } from './paper-facts.js';
+import {
+  categoriesPrimaryFirst,
+  factsOf,
+  mergeFacts,
+  publishedDate,
+  sameFacts,
+  venueOf,
+  volumeAndPages,
+  type PaperFacts,
+} from './paper-facts.js';
 
 const ARTICLE: PaperFacts = { type: 'article', venue: 'J. Mach. Learn. Res.', volume: '21', pages: '140:1–140:67' };
 const INPROCEEDINGS: PaperFacts = {
@@ -81,6 +90,19 @@ describe('what a reader is shown', () => {
     expect(venueOf(ARTICLE)).toBe('J. Mach. Learn. Res.');
     expect(venueOf({ journalRef: 'Phys. Rev. D 76, 013009 (2007)' })).toBe('Phys. Rev. D 76, 013009 (2007)');
     expect(venueOf(undefined)).toBeNull();
+  });
+
+  it('dates it by what a source said, else by its year and BibTeX month', () => {
+    expect(publishedDate({ year: 2025, facts: { published: '2024-10-03', month: 12 } })).toBe('2024-10-03');
+    expect(publishedDate({ year: 2020, facts: { month: 12 } })).toBe('2020-12');
+    expect(publishedDate({ year: 2020, facts: { type: 'article' } })).toBeNull();
+    expect(publishedDate({ year: null, facts: { month: 12 } })).toBeNull();
+  });
+
+  it('gives volume, number and pages as a citation does', () => {
+    expect(volumeAndPages({ volume: '529', number: '7587', pages: '484–489' })).toBe('vol. 529, no. 7587, pp. 484–489');
+    expect(volumeAndPages({ pages: '17' })).toBe('p. 17');
+    expect(volumeAndPages({ venue: 'Nat.' })).toBeNull();
   });
 
   it('puts the primary category first', () => {

@@ -26,7 +26,8 @@ export interface PaperFacts {
   readonly month?: number;
   /**
    * When it was published, YYYY-MM-DD, or YYYY-MM when the source gives no day: arXiv's first version (which
-   * Hugging Face gives as publishedAt too), or a BibTeX entry's date, or its year and month.
+   * Hugging Face gives as publishedAt too), or a biblatex entry's date. A BibTeX entry's year and month are the
+   * record's year and `month`, not repeated here: publishedDate gives either.
    */
   readonly published?: string;
   /** arXiv's journal reference: "Phys. Rev. D 76, 013009 (2007)". */
@@ -139,18 +140,25 @@ export function mergeFacts(
   if (stored === undefined) return incoming;
   const replacesPublication = !isSpecificType(stored.type) && isSpecificType(incoming.type);
   const fillsPublication = !isSpecificType(stored.type) || incoming.type === undefined || incoming.type === stored.type;
-  const merged: Record<string, unknown> = {};
-  let changed = false;
-  for (const name of FACT_NAMES) {
-    const [mine, theirs] = [stored[name], incoming[name]];
+  // Copied only from the first fact that changes: a re-import mostly changes nothing.
+  let merged: Record<string, unknown> | null = null;
+  for (let index = 0; index < FACT_NAMES.length; index++) {
+    const name = FACT_NAMES[index] as FactName;
+    const mine = stored[name];
+    const theirs = incoming[name];
     let value: unknown;
     if (PUBLICATION.has(name)) value = replacesPublication ? theirs : fillsPublication ? (mine ?? theirs) : mine;
     else if (COUNTS.has(name) && countsFrom === 'incoming') value = theirs ?? mine;
     else value = mine ?? theirs;
+    if (merged === null) {
+      if (value === mine) continue;
+      merged = {};
+      for (const earlier of FACT_NAMES.slice(0, index))
+        if (stored[earlier] !== undefined) merged[earlier] = stored[earlier];
+    }
     if (value !== undefined) merged[name] = value;
-    changed ||= value !== mine;
   }
-  return changed ? merged : stored;
+  return merged ?? stored;
 }
 
 /** Whether two records' facts say the same. */
@@ -163,6 +171,14 @@ export function sameFacts(a: PaperFacts | undefined, b: PaperFacts | undefined):
   });
 }
 
+/** When the paper was published, YYYY-MM-DD or YYYY-MM: what a source said, else its year and BibTeX month. */
+export function publishedDate(paper: { readonly year: number | null; readonly facts?: PaperFacts }): string | null {
+  const { year, facts } = paper;
+  if (facts?.published !== undefined) return facts.published;
+  if (year === null || facts?.month === undefined) return null;
+  return `${String(year).padStart(4, '0')}-${String(facts.month).padStart(2, '0')}`;
+}
+
 /** Where the paper appeared, as a list row or a citation names it: its venue, else arXiv's journal reference. */
 export function venueOf(facts: PaperFacts | undefined): string | null {
   return facts?.venue ?? facts?.journalRef ?? null;
@@ -173,4 +189,16 @@ export function categoriesPrimaryFirst(categories: readonly string[], facts: Pap
   const primary = facts?.primaryCategory;
   if (primary === undefined) return [...categories];
   return [primary, ...categories.filter((category) => category !== primary)];
+}
+
+/** Volume, number and pages as a citation gives them: "vol. 529, no. 7587, pp. 484–489"; null when none is known. */
+export function volumeAndPages(facts: PaperFacts | undefined): string | null {
+  if (facts === undefined) return null;
+  const { volume, number, pages } = facts;
+  const parts = [
+    volume === undefined ? null : `vol. ${volume}`,
+    number === undefined ? null : `no. ${number}`,
+    pages === undefined ? null : `${/[–-]/.test(pages) ? 'pp.' : 'p.'} ${pages}`,
+  ].filter((part) => part !== null);
+  return parts.length === 0 ? null : parts.join(', ');
 }

@@ -149,7 +149,6 @@ describe('a version 2 library', () => {
         publisher: 'Curran Associates, Inc.',
         editors: ['Hugo Larochelle', "Marc'Aurelio Ranzato"],
         month: 12,
-        published: '2020-12',
       },
       { published: '2025-09-29', hfUpvotes: 17, hfComments: 2 },
     ]);

@@ -13,7 +13,7 @@ import { decodeTex } from './tex.js';
 import { doiUrl, extractUrls, normalizeDoi, paperLinks } from '../links.js';
 import { quoteForMessage } from '../terminal-text.js';
 import { uniqueInOrder } from '../arrays.js';
-import { factsOf } from '../paper-facts.js';
+import type { PaperFacts } from '../paper-facts.js';
 import { isoDate, monthNumber } from './dates.js';
 import { readBibtexBlocks, type Block, type FieldValue } from './bibtex-reader.js';
 import { FieldTooLong, MacroTable, type MacroDefinition, type MacroScope } from './bibtex-macros.js';
@@ -192,12 +192,7 @@ class EntryFields {
 
   /** Throws FieldTooLong. */
   get(name: string): string | undefined {
-    const { text, undefinedMacros } = this.expanded(name);
-    for (const macro of undefinedMacros) {
-      this.undefinedFound ??= [];
-      if (!this.undefinedFound.includes(macro)) this.undefinedFound.push(macro);
-    }
-    return text;
+    return this.read(name, false);
   }
 
   /**
@@ -205,20 +200,18 @@ class EntryFields {
    * out, and the macro noted, rather than the entry skipped. Throws FieldTooLong.
    */
   getFact(name: string): string | undefined {
-    const { text, undefinedMacros } = this.expanded(name);
-    if (undefinedMacros.length === 0) return text;
-    for (const macro of undefinedMacros) {
-      this.undefinedInFacts ??= [];
-      if (!this.undefinedInFacts.includes(macro)) this.undefinedInFacts.push(macro);
-    }
-    return undefined;
+    return this.read(name, true);
   }
 
-  private expanded(name: string): { readonly text: string | undefined; readonly undefinedMacros: readonly string[] } {
+  private read(name: string, fact: boolean): string | undefined {
     let value = this.fields.get(name);
     if (value === undefined && this.parent !== undefined && !NOT_INHERITED.has(name)) value = this.parent.get(name);
-    if (value === undefined || typeof value === 'string') return { text: value, undefinedMacros: NONE };
-    return this.macros.expand(value);
+    if (value === undefined || typeof value === 'string') return value;
+    const { text, undefinedMacros } = this.macros.expand(value);
+    if (undefinedMacros.length === 0) return text;
+    const found = fact ? (this.undefinedInFacts ??= []) : (this.undefinedFound ??= []);
+    for (const macro of undefinedMacros) if (!found.includes(macro)) found.push(macro);
+    return fact ? undefined : text;
   }
 
   /** The undefined macros of the fields read so far. */
@@ -306,18 +299,6 @@ function paperOf(type: string, fields: EntryFields, names: NameCache): ParsedPap
   const doi = normalizeDoi(withoutBraces(fields.get('doi') ?? ''));
   const rawAbstract = fields.get('abstract') ?? '';
   const year = yearOf(fields);
-  const facts = factsOf({
-    type,
-    venue: textField(fields, 'journal') ?? textField(fields, 'journaltitle') ?? textField(fields, 'booktitle'),
-    series: textField(fields, 'series'),
-    volume: textField(fields, 'volume'),
-    number: textField(fields, 'number') ?? textField(fields, 'issue'),
-    pages: textField(fields, 'pages'),
-    publisher: textField(fields, 'publisher') ?? textField(fields, 'institution') ?? textField(fields, 'school'),
-    editors: splitNames(fields.getFact('editor') ?? '', names),
-    ...whenPublished(fields, year),
-    primaryCategory: arxivId === null ? null : textField(fields, 'primaryclass'),
-  });
   return {
     title,
     abstract: joinParagraphs(splitParagraphs(decodeTex(rawAbstract))),
@@ -337,8 +318,33 @@ function paperOf(type: string, fields: EntryFields, names: NameCache): ParsedPap
         .map(collapseWhitespace)
         .filter((keyword) => keyword !== ''),
     ),
-    ...(facts === undefined ? {} : { facts }),
+    facts: factsOfEntry(type, fields, names, arxivId),
   };
+}
+
+/**
+ * What the entry says of where and when the paper appeared, built field by field (a large bibliography makes
+ * hundreds of thousands). Its year and month are the record's year and `month`: published holds a biblatex date
+ * only, which says more.
+ */
+function factsOfEntry(type: string, fields: EntryFields, names: NameCache, arxivId: string | null): PaperFacts {
+  const facts: { -readonly [K in keyof PaperFacts]: PaperFacts[K] } = { type };
+  const put = <K extends keyof PaperFacts>(name: K, value: PaperFacts[K] | null): void => {
+    if (value !== null) facts[name] = value;
+  };
+  put('venue', textField(fields, 'journal') ?? textField(fields, 'journaltitle') ?? textField(fields, 'booktitle'));
+  put('series', textField(fields, 'series'));
+  put('volume', textField(fields, 'volume'));
+  put('number', textField(fields, 'number') ?? textField(fields, 'issue'));
+  put('pages', textField(fields, 'pages'));
+  put('publisher', textField(fields, 'publisher') ?? textField(fields, 'institution') ?? textField(fields, 'school'));
+  const editor = fields.getFact('editor');
+  const editors = editor === undefined ? [] : splitNames(editor, names);
+  put('editors', editors.length > 0 ? editors : null);
+  put('month', monthOf(fields));
+  put('published', biblatexDate(fields));
+  put('primaryCategory', arxivId === null ? null : textField(fields, 'primaryclass'));
+  return facts;
 }
 
 /** A field as text, TeX decoded; null when the entry has none or it is blank. */
@@ -349,26 +355,21 @@ function textField(fields: EntryFields, name: string): string | null {
   return text === '' ? null : text;
 }
 
-/**
- * The month the entry gives (`month = dec`, `{12}`, `{December}`), and when it was published: its biblatex `date`
- * (2020-12-06, 2020-12), else its year and month.
- */
-function whenPublished(
-  fields: EntryFields,
-  year: number | null,
-): { readonly month: number | null; readonly published: string | null } {
-  const monthText = withoutBraces(fields.getFact('month') ?? '');
-  const month = /^\d{1,2}$/.test(monthText) ? Number(monthText) : monthNumber(monthText);
-  const validMonth = month !== null && month >= 1 && month <= 12 ? month : null;
+/** The month the entry gives (`month = dec`, `{12}`, `{December}`), 1–12. */
+function monthOf(fields: EntryFields): number | null {
+  const text = withoutBraces(fields.getFact('month') ?? '');
+  if (text === '') return null;
+  const month = /^\d{1,2}$/.test(text) ? Number(text) : monthNumber(text);
+  return month !== null && month >= 1 && month <= 12 ? month : null;
+}
+
+/** A biblatex `date`: 2020-12-06, or 2020-12. */
+function biblatexDate(fields: EntryFields): string | null {
   const date = /^\s*\{?(\d{4})-(\d{2})(?:-(\d{2}))?\b/.exec(fields.getFact('date') ?? '');
-  if (date?.[1] !== undefined && date[2] !== undefined) {
-    const [dateYear, dateMonth] = [Number(date[1]), Number(date[2])];
-    const day = date[3] === undefined ? null : isoDate(dateYear, dateMonth, Number(date[3]));
-    if (day !== null) return { month: validMonth, published: day };
-    if (dateMonth >= 1 && dateMonth <= 12) return { month: validMonth, published: `${date[1]}-${date[2]}` };
-  }
-  const published = year !== null && validMonth !== null ? `${year}-${String(validMonth).padStart(2, '0')}` : null;
-  return { month: validMonth, published };
+  if (date?.[1] === undefined || date[2] === undefined) return null;
+  const [year, month] = [Number(date[1]), Number(date[2])];
+  if (date[3] !== undefined) return isoDate(year, month, Number(date[3]));
+  return month >= 1 && month <= 12 ? `${date[1]}-${date[2]}` : null;
 }
 
 function withoutBraces(text: string): string {
