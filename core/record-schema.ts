@@ -3,7 +3,7 @@
 import { z } from 'zod';
 
 import { READING_STATUSES, type CataloguePaper, type ReadingState } from './model.js';
-import type { PaperFacts } from './paper-facts.js';
+import type { FactName, PaperFacts } from './paper-facts.js';
 
 /** "2020-12" or "2020-12-06": a month, or a day, as PaperFacts.published holds it. */
 export const PUBLISHED_DATE = /^\d{4}-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?$/;
@@ -27,7 +27,7 @@ const factsSchema = z.object({
   comment: text,
   hfUpvotes: count,
   hfComments: count,
-}) satisfies z.ZodType<PaperFacts>;
+} satisfies Record<FactName, z.ZodType>) satisfies z.ZodType<PaperFacts>;
 
 export const paperSchema = z.object({
   id: z.string().min(1),

@@ -14,7 +14,7 @@ import { z } from 'zod';
 import { DIGEST_FORMATS, READING_STATUSES, type CataloguePaper, emptyStateMap } from '../model.js';
 import { MAX_NOTE_LENGTH, normalizeTag } from '../reading.js';
 import { isHttpLink } from '../links.js';
-import type { PaperFacts } from '../paper-facts.js';
+import type { FactName, PaperFacts } from '../paper-facts.js';
 import { PUBLISHED_DATE } from '../record-schema.js';
 import { DigestError, type LibrarySnapshot, type ParseContext } from './types.js';
 import { isRecord, parseJson, type ParsedJson } from './json.js';
@@ -95,7 +95,7 @@ const FactsSchema = z.object(
     comment: factText,
     hfUpvotes: factCount,
     hfComments: factCount,
-  },
+  } satisfies Record<FactName, z.ZodType>,
   must('an object'),
 ) satisfies z.ZodType<PaperFacts>;
 
