@@ -78,10 +78,19 @@ const FACT_CHECKS_BY_KIND: { readonly [K in FactKind]: (value: unknown) => boole
 };
 
 /** What factsSchema says of each fact. */
-const FACT_CHECKS: Readonly<Record<string, (value: unknown) => boolean>> = Object.fromEntries(
+const FACT_CHECKS: ReadonlyMap<string, (value: unknown) => boolean> = new Map(
   FACT_NAMES.map((name) => [name, FACT_CHECKS_BY_KIND[factKind(name)]]),
 );
-const ALL_FACTS: ReadonlySet<string> = new Set(FACT_NAMES);
+
+/** An object of facts, each passing its check: hasExactly with every field optional, without its lists. */
+function isFacts(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const facts = value as Readonly<Record<string, unknown>>;
+  for (const key in facts) {
+    if (Object.hasOwn(facts, key) && FACT_CHECKS.get(key)?.(facts[key]) !== true) return false;
+  }
+  return true;
+}
 
 /**
  * What paperSchema and digestSchema say of each field, as plain checks: a record with exactly these fields, each
@@ -94,7 +103,7 @@ export const PAPER_FIELD_CHECKS: { readonly [K in keyof CataloguePaper]-?: (valu
   links: isTexts,
   categories: isTexts,
   aliases: (value) => isTexts(value) && value.length > 0 && value.every((alias) => alias !== ''),
-  facts: (value) => hasExactly(value, FACT_CHECKS, ALL_FACTS),
+  facts: isFacts,
 };
 
 /** The fields a paper may go without. */
