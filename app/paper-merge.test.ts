@@ -84,7 +84,7 @@ describe('mergePapers and unmergePapers', () => {
     );
     expect((await later.getLibrary()).papers.map((paper) => paper.id)).toEqual([book.id, expect.any(String)]);
     const file = JSON.parse(await readFile(db, 'utf8')) as { schemaVersion: number; papers: { aliases?: string[] }[] };
-    expect(file.schemaVersion).toBe(2);
+    expect(file.schemaVersion).toBe(3);
     expect(file.papers[0]?.aliases).toContain(chapter.id);
   });
 

@@ -125,6 +125,33 @@ describe('mergeDigest', () => {
     expect(paper?.addedAt).toBe(NOW);
   });
 
+  it("gives an older record the facts a re-import brings, and Hugging Face's counts as of the latest import", () => {
+    const hf = (upvotes: number) =>
+      parsedDigest([parsedPaper({ title: 'T', arxivId: '2401.00001', facts: { hfUpvotes: upvotes } })], {
+        format: 'hf-daily-json',
+        title: 'HF',
+      });
+    const older = mergeDigest(empty, parsedDigest([parsedPaper({ title: 'T', arxivId: '2401.00001' })]), 'a', NOW);
+    expect(older.catalogue.papers[0]).not.toHaveProperty('facts');
+    const first = mergeDigest(older.catalogue, hf(3), 'hf.json', NOW);
+    expect(first.catalogue.papers[0]?.facts).toEqual({ hfUpvotes: 3 });
+    const later = mergeDigest(first.catalogue, hf(40), 'hf.json', LATER);
+    expect(later.catalogue.papers[0]?.facts).toEqual({ hfUpvotes: 40 });
+    const arxiv = parsedDigest(
+      [
+        parsedPaper({
+          title: 'T',
+          arxivId: '2401.00001',
+          facts: { published: '2024-01-01', primaryCategory: 'cs.LG' },
+        }),
+      ],
+      { format: 'arxiv-email', title: 'arXiv' },
+    );
+    const last = mergeDigest(later.catalogue, arxiv, 'arxiv.eml', LATER).catalogue.papers[0];
+    expect(last?.facts).toEqual({ hfUpvotes: 40, published: '2024-01-01', primaryCategory: 'cs.LG' });
+    expect(last?.addedAt).toBe(NOW);
+  });
+
   it('keeps two different arXiv papers that share a title apart', () => {
     const { catalogue } = mergeDigest(
       empty,

@@ -1,6 +1,7 @@
 /** Merging what a digest or another library brings into the catalogue: pure, never losing anything. */
 
-import { cataloguePaper, emptyStateMap, readingStateOf, withAliases } from './model.js';
+import { cataloguePaper, emptyStateMap, readingStateOf, withAliases, withFacts } from './model.js';
+import { mergeFacts } from './paper-facts.js';
 import { union } from './arrays.js';
 import { hash53, paperIdFor } from './identity.js';
 import { PaperIndex } from './paper-index.js';
@@ -31,9 +32,13 @@ export interface DigestImportSummary {
   readonly skipped: readonly SkippedBlock[];
 }
 
-/** The stored record, with what it lacked filled in from the incoming one. Never replaces what it had. */
+/**
+ * The stored record, with what it lacked filled in from the incoming one. Never replaces what it had, but for the
+ * counts a source gives as they are now (Hugging Face's upvotes) and a publication's facts that a more telling
+ * source gives (paper-facts.ts, mergeFacts). Reading states are not records: nothing here touches them.
+ */
 export function fillIn(stored: CataloguePaper, incoming: ParsedPaper, digestIds: readonly string[]): CataloguePaper {
-  const merged: CataloguePaper = {
+  const filled: CataloguePaper = {
     ...stored,
     abstract: stored.abstract !== '' ? stored.abstract : incoming.abstract,
     authors: stored.authors.length > 0 ? stored.authors : incoming.authors,
@@ -44,6 +49,7 @@ export function fillIn(stored: CataloguePaper, incoming: ParsedPaper, digestIds:
     categories: union(stored.categories, incoming.categories),
     digests: union(stored.digests, digestIds),
   };
+  const merged = withFacts(filled, mergeFacts(stored.facts, incoming.facts));
   const changed = (Object.keys(merged) as (keyof CataloguePaper)[]).some((key) => merged[key] !== stored[key]);
   return changed ? merged : stored;
 }

@@ -1,5 +1,9 @@
 /** Plain, immutable data shared by every part of Shelfmark. */
 
+import type { PaperFacts } from './paper-facts.js';
+
+export type { PaperFacts } from './paper-facts.js';
+
 /** 'dismissed': "not for me", a decision like reading it; the paper stays in the library and in search. */
 export const READING_STATUSES = ['unread', 'reading', 'read', 'dismissed'] as const;
 export type ReadingStatus = (typeof READING_STATUSES)[number];
@@ -30,6 +34,8 @@ export interface ParsedPaper {
   readonly links: readonly string[];
   /** Subject categories or keywords the source gives (arXiv categories, BibTeX keywords). */
   readonly categories: readonly string[];
+  /** What the source says of where and when it appeared, and more (paper-facts.ts); absent when it says nothing. */
+  readonly facts?: PaperFacts;
 }
 
 /** A paper in the catalogue: what is known about it, never what the user did with it. */
@@ -118,7 +124,7 @@ export function cataloguePaper(
   digests: readonly string[],
   addedAt: string,
 ): CataloguePaper {
-  return {
+  const record: { -readonly [K in keyof CataloguePaper]: CataloguePaper[K] } = {
     id,
     title: paper.title,
     abstract: paper.abstract,
@@ -131,6 +137,17 @@ export function cataloguePaper(
     digests,
     addedAt,
   };
+  if (paper.facts !== undefined) record.facts = paper.facts;
+  return record;
+}
+
+/** `record` with `facts` as its facts: none when undefined. */
+export function withFacts<T extends CataloguePaper>(record: T, facts: PaperFacts | undefined): T {
+  if (facts === record.facts) return record;
+  if (facts !== undefined) return { ...record, facts };
+  const copy: { -readonly [K in keyof T]: T[K] } = { ...record };
+  delete copy.facts;
+  return copy;
 }
 
 /** `paper` with `aliases` as its aliases: none, when the list is empty. */
@@ -162,9 +179,12 @@ export function withReadingState(paper: CataloguePaper, state: ReadingState | un
     readAt: state?.readAt ?? null,
     updatedAt: state?.updatedAt ?? null,
   };
-  const snoozed = state?.snoozedUntil;
-  const withSnooze = snoozed === undefined ? withState : { ...withState, snoozedUntil: snoozed };
-  return paper.aliases === undefined ? withSnooze : { ...withSnooze, aliases: paper.aliases };
+  // Added, not spread in: papers without them keep one shape, and those with them one more.
+  const record = withState as { -readonly [K in keyof Paper]: Paper[K] };
+  if (state?.snoozedUntil !== undefined) record.snoozedUntil = state.snoozedUntil;
+  if (paper.facts !== undefined) record.facts = paper.facts;
+  if (paper.aliases !== undefined) record.aliases = paper.aliases;
+  return record;
 }
 
 /**

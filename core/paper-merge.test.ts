@@ -172,6 +172,26 @@ describe('unmergePapers', () => {
     expect(possibleDuplicates(restored.catalogue)).toHaveLength(1);
   });
 
+  it("gives the kept paper the other's facts where they do not clash, and takes them back on undo", () => {
+    const bookFacts = { type: 'book', publisher: 'Oxford University Press' };
+    const chapterFacts = { type: 'incollection', venue: 'Psychology of Learning and Motivation', pages: '47–89' };
+    const catalogue = mergeDigest(
+      { papers: [], digests: [] },
+      parsedDigest([
+        { ...book, facts: bookFacts },
+        { ...chapter, facts: { ...chapterFacts, hfUpvotes: 2 } },
+      ]),
+      'a.bib',
+      NOW,
+    ).catalogue;
+    const before = { catalogue, states: emptyStateMap() };
+    const change = mergePapers(before, titleId(book.title), workId(chapter), LATEST);
+    // A book is not the chapter: its publication stays the book's; what does not clash is taken.
+    expect(change.result.paper.facts).toEqual({ ...bookFacts, hfUpvotes: 2 });
+    const undone = applied(applied(before, change), unmergePapers(applied(before, change), change.result.undo, LATEST));
+    expect(undone.catalogue).toEqual(JSON.parse(JSON.stringify(catalogue)));
+  });
+
   it('keeps what the kept paper gained since the merge', () => {
     const { library: before, bookId, chapterId } = library();
     const change = mergePapers(before, bookId, chapterId, LATEST);

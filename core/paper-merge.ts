@@ -15,6 +15,7 @@ import {
   emptyStateMap,
   readingStateOf,
   withAliases,
+  withFacts,
   withReadingState,
   type Catalogue,
   type CataloguePaper,
@@ -24,6 +25,7 @@ import {
   type ReadingStateMap,
   type ReadingStatus,
 } from './model.js';
+import { mergeFacts, sameFacts } from './paper-facts.js';
 import { addTags, MAX_NOTE_LENGTH, restoreState } from './reading.js';
 
 /** A paper as it was before a merge: its record and its reading state (null: it had none). */
@@ -67,7 +69,7 @@ const STATUS_RANK: Readonly<Record<ReadingStatus, number>> = { unread: 0, dismis
 
 /** The kept record with the richer of each field of both. */
 function mergedRecord(kept: CataloguePaper, merged: CataloguePaper, aliases: readonly string[]): CataloguePaper {
-  return withAliases(
+  const record: CataloguePaper = withFacts(
     {
       ...kept,
       abstract: merged.abstract.length > kept.abstract.length ? merged.abstract : kept.abstract,
@@ -80,8 +82,9 @@ function mergedRecord(kept: CataloguePaper, merged: CataloguePaper, aliases: rea
       digests: union(kept.digests, merged.digests),
       addedAt: merged.addedAt < kept.addedAt ? merged.addedAt : kept.addedAt,
     },
-    union(kept.aliases ?? [], aliases),
+    mergeFacts(kept.facts, merged.facts, 'stored'),
   );
+  return withAliases(record, union(kept.aliases ?? [], aliases));
 }
 
 /** The ids the merged paper gives the kept one: its own, its aliases, and its workId where no paper has it. */
@@ -211,7 +214,7 @@ function unmergedRecord(current: CataloguePaper, undo: PaperMergeUndo): Catalogu
   const before = undo.kept.record;
   const merged = undo.merged.record;
   const after = mergedRecord(before, merged, []);
-  return withAliases(
+  const record: CataloguePaper = withFacts(
     {
       ...current,
       abstract: revert(current.abstract, after.abstract, before.abstract),
@@ -224,6 +227,10 @@ function unmergedRecord(current: CataloguePaper, undo: PaperMergeUndo): Catalogu
       categories: withoutAdded(current.categories, before.categories, merged.categories),
       digests: withoutAdded(current.digests, before.digests, merged.digests),
     },
+    sameFacts(current.facts, after.facts) ? before.facts : current.facts,
+  );
+  return withAliases(
+    record,
     withoutAdded(
       current.aliases ?? [],
       before.aliases ?? [],

@@ -1,7 +1,4 @@
-/**
- * A library folder a test writes by hand (a library as an older Shelfmark left it), and services opened on it,
- * their clock at noon on 2026-03-11 UTC; each test gets a fresh folder, removed with its services after it.
- */
+/** A library folder of its own for each test, and services opened on it as newly started processes open one. */
 
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -11,13 +8,14 @@ import { LibraryService } from '../app/library-service.js';
 import { bundledSampleDigest } from '../app/resources.js';
 
 export interface LibraryFolder {
-  /** The folder of the test running now. */
-  readonly path: () => string;
-  /** A service on the folder's library.json. */
+  /** A file of the folder: `library.json`, `library.state.json`… */
+  readonly path: (name: string) => string;
+  /** A service on the folder's library, as a newly started process has it: nothing read yet. */
   readonly open: () => LibraryService;
 }
 
-export function libraryFolder(prefix: string): LibraryFolder {
+/** Made before each test of the file and removed after it, every service opened on it closed first. */
+export function useLibraryFolder(prefix: string, now: string): LibraryFolder {
   let directory = '';
   let services: LibraryService[] = [];
   beforeEach(async () => {
@@ -29,11 +27,11 @@ export function libraryFolder(prefix: string): LibraryFolder {
     await rm(directory, { recursive: true, force: true });
   });
   return {
-    path: () => directory,
+    path: (name) => join(directory, name),
     open: () => {
       const service = new LibraryService(join(directory, 'library.json'), {
         sampleDigest: bundledSampleDigest(),
-        now: () => new Date('2026-03-11T12:00:00.000Z'),
+        now: () => new Date(now),
       });
       services.push(service);
       return service;

@@ -69,6 +69,20 @@ describe('shelfmark add', () => {
     });
   });
 
+  it("keeps arXiv's primary category, comment, journal reference and the day version 1 was published", async () => {
+    await shelfmark('add', '2410.03060', '2302.04265');
+    expect((await json<Paper>('show', '2410.03060')).facts).toEqual({
+      published: '2024-10-03',
+      primaryCategory: 'cs.LG',
+      comment: '12 pages, 4 figures; v3: typos fixed',
+    });
+    expect((await json<Paper>('show', '2302.04265')).facts).toEqual({
+      published: '2023-02-08',
+      journalRef: 'Proceedings of the 40th International Conference on Machine Learning, PMLR 202 (2023)',
+      primaryCategory: 'cs.LG',
+    });
+  });
+
   it('takes a DOI, and decodes TeX accents of an old paper', async () => {
     await shelfmark('add', '2302.04265', 'hep-th/9901001');
     expect(await json<Paper>('show', '2302.04265')).toMatchObject({

@@ -6,6 +6,7 @@
 import type { BackupSummary, FileImportResult, ImportReport } from '../../core/api.js';
 import type { SkippedBlock } from '../../core/import/types.js';
 import type { Paper } from '../../core/model.js';
+import { categoriesPrimaryFirst, publishedDate, volumeAndPages } from '../../core/paper-facts.js';
 import type { DigestProgress, LibraryStats, TagCount } from '../../core/query.js';
 import { terminalLine, terminalText } from '../../core/terminal-text.js';
 import { hasReturned, isSnoozed, triageStatusOf, type TriageStatus } from '../../core/triage.js';
@@ -51,8 +52,40 @@ export function formatPaperList(papers: readonly Paper[], today: string): string
   return `${lines.join('\n')}\n${plural(papers.length, 'paper')}\n`;
 }
 
+/** What the paper's sources said of it beyond the record's own fields (core/paper-facts.ts), as labelled values. */
+function factFields(paper: Paper): [string, string][] {
+  const { facts } = paper;
+  const fields: [string, string][] = [];
+  const add = (label: string, value: string | null | undefined): void => {
+    if (value !== null && value !== undefined) fields.push([label, value]);
+  };
+  add('Type', facts?.type);
+  add('Venue', facts?.venue);
+  add('Journal ref', facts?.journalRef);
+  add('Editors', facts?.editors?.join(', '));
+  add('Series', facts?.series);
+  add('In', volumeAndPages(facts));
+  add('Publisher', facts?.publisher);
+  add('Published', publishedDate(paper));
+  if (paper.categories.length > 0) {
+    const [first, ...rest] = categoriesPrimaryFirst(paper.categories, facts);
+    const primary = facts?.primaryCategory === undefined ? '' : ' (primary)';
+    add('Categories', [`${first ?? ''}${primary}`, ...rest].join(', '));
+  }
+  add('Comments', facts?.comment);
+  if (facts?.hfUpvotes !== undefined || facts?.hfComments !== undefined) {
+    const counts = [
+      facts.hfUpvotes === undefined ? null : plural(facts.hfUpvotes, 'upvote'),
+      facts.hfComments === undefined ? null : plural(facts.hfComments, 'comment'),
+    ];
+    add('Hugging Face', counts.filter((count) => count !== null).join(', '));
+  }
+  return fields;
+}
+
 export function formatPaper(paper: Paper, today: string): string {
-  const field = (label: string, value: string): string => `${`${label}:`.padEnd(10)}${terminalLine(value)}`;
+  const field = (label: string, value: string): string =>
+    `${`${label}:`.padEnd(Math.max(10, label.length + 2))}${terminalLine(value)}`;
   const lines = [
     terminalLine(paper.title),
     '',
@@ -62,6 +95,7 @@ export function formatPaper(paper: Paper, today: string): string {
   if (isSnoozed(paper, today)) lines.push(field('Snoozed', `until ${paper.snoozedUntil ?? ''}`));
   else if (hasReturned(paper, today)) lines.push(field('Snoozed', `until ${paper.snoozedUntil ?? ''}: back now`));
   if (paper.authors.length > 0) lines.push(field('Authors', paper.authors.join(', ')));
+  for (const [label, value] of factFields(paper)) lines.push(field(label, value));
   if (paper.arxivId !== null) lines.push(field('arXiv', paper.arxivId));
   if (paper.doi !== null) lines.push(field('DOI', paper.doi));
   if (paper.year !== null) lines.push(field('Year', String(paper.year)));

@@ -69,6 +69,7 @@ describe('what a digest says is inert in a terminal', () => {
         'Id:       2503.07604',
         'Status:   unread',
         `Authors:  ${AUTHOR_SHOWN}, Ada Lovelace`,
+        'Published: 2025-03-11',
         'arXiv:    2503.07604',
         'Year:     2025',
         'Tags:     to-read',

@@ -4,13 +4,11 @@
  */
 
 import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Paper } from '../../core/model.js';
-import { libraryFolder } from '../../tests/library-folder.js';
+import { useLibraryFolder } from '../../tests/library-folder.js';
 
-const folder = libraryFolder('shelfmark-v1-');
-const open = folder.open;
+const { path, open } = useLibraryFolder('shelfmark-v1-', '2026-03-11T12:00:00.000Z');
 
 const DIGEST = {
   id: 'bib-8f2c1a9e',
@@ -86,15 +84,9 @@ const LOGGED = {
 
 /** The library's files exactly as the version before merging wrote them. */
 async function writeVersion1Library(): Promise<void> {
-  await writeFile(
-    join(folder.path(), 'library.json'),
-    JSON.stringify({ schemaVersion: 1, papers: PAPERS, digests: [DIGEST] }),
-  );
-  await writeFile(join(folder.path(), 'library.state.json'), JSON.stringify({ schemaVersion: 1, states: STATES }));
-  await writeFile(
-    join(folder.path(), 'library.state.log'),
-    `${JSON.stringify({ schemaVersion: 1, states: LOGGED })}\n`,
-  );
+  await writeFile(path('library.json'), JSON.stringify({ schemaVersion: 1, papers: PAPERS, digests: [DIGEST] }));
+  await writeFile(path('library.state.json'), JSON.stringify({ schemaVersion: 1, states: STATES }));
+  await writeFile(path('library.state.log'), `${JSON.stringify({ schemaVersion: 1, states: LOGGED })}\n`);
 }
 
 const asPapers = (papers: readonly Paper[]) =>
@@ -126,10 +118,10 @@ describe('a version 1 library', () => {
     );
     expect(digests).toEqual([expect.objectContaining({ id: DIGEST.id, total: 3 })]);
     // Reading it changes nothing on disk.
-    expect(JSON.parse(await readFile(join(folder.path(), 'library.json'), 'utf8'))).toMatchObject({ schemaVersion: 1 });
+    expect(JSON.parse(await readFile(path('library.json'), 'utf8'))).toMatchObject({ schemaVersion: 1 });
   });
 
-  it('keeps everything when it is next written, as version 2', async () => {
+  it('keeps everything when it is next written, as version 3', async () => {
     await writeVersion1Library();
     const before = await open().getLibrary();
     const service = open();
@@ -138,11 +130,11 @@ describe('a version 1 library', () => {
     expect(report).toMatchObject({ added: 1, merged: 0 });
     await service.setNote('2509.25220', 'Finished.');
 
-    const file = JSON.parse(await readFile(join(folder.path(), 'library.json'), 'utf8')) as {
+    const file = JSON.parse(await readFile(path('library.json'), 'utf8')) as {
       schemaVersion: number;
       papers: unknown[];
     };
-    expect(file.schemaVersion).toBe(2);
+    expect(file.schemaVersion).toBe(3);
     expect(file.papers.slice(0, 3)).toEqual(PAPERS);
     const after = await open().getLibrary();
     expect(after.papers.slice(0, 3).map(({ note, updatedAt: _, ...paper }) => ({ ...paper, note }))).toEqual(

@@ -60,8 +60,11 @@ function checkedRecord<T extends object>(
   return kept;
 }
 
-/** Frozen, with the arrays it holds. */
+/** Frozen, with the arrays and objects it holds (a paper's facts, and their arrays). */
 function frozen<T extends object>(record: T): T {
-  for (const value of Object.values(record)) if (Array.isArray(value)) Object.freeze(value);
+  for (const value of Object.values(record)) {
+    if (Array.isArray(value)) Object.freeze(value);
+    else if (typeof value === 'object' && value !== null) frozen(value);
+  }
   return Object.freeze(record);
 }

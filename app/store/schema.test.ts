@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 
 import { FIELD_CAPS } from '../../core/import/field-caps.js';
+import { FACT_NAMES } from '../../core/paper-facts.js';
 import { CATALOGUE_COLUMNS } from '../../core/outline.js';
 import {
   CATALOGUE_FORMAT,
@@ -223,6 +224,34 @@ describe('the exact checks of papers and digests', () => {
     expect(isExactlyDigest(digest)).toBe(true);
     expect(isExactlyPaper({ ...paper, status: 'read' })).toBe(false);
     expect(isExactlyPaper(Object.fromEntries(Object.entries(paper).filter(([key]) => key !== 'doi')))).toBe(false);
+  });
+
+  it("accept exactly what the schema accepts of a paper's facts, fact by fact", () => {
+    const facts = { type: 'article', venue: 'Nat.', editors: ['Ada'], month: 12, published: '2020-12', hfUpvotes: 3 };
+    const factSamples: unknown[] = [
+      ...samples,
+      12,
+      13,
+      -1,
+      '2020-12',
+      '2020-12-06',
+      '2020-13',
+      '2020-12-32',
+      '2020',
+      '20201206',
+    ];
+    expect(isExactlyPaper({ ...paper, facts })).toBe(true);
+    for (const name of FACT_NAMES) {
+      for (const sample of factSamples) {
+        const candidate = { ...paper, facts: { ...facts, [name]: sample } };
+        const expected = paperSchema.safeParse(candidate).success;
+        expect([name, sample, isExactlyPaper(candidate)]).toEqual([name, sample, expected]);
+      }
+    }
+    expect(isExactlyPaper({ ...paper, facts: { ...facts, unknown: 1 } })).toBe(false);
+    expect(decode({ schemaVersion: 3, papers: [{ ...paper, facts }], digests: [] }, CATALOGUE_FORMAT)).toMatchObject({
+      ok: true,
+    });
   });
 
   it('let a catalogue read as it is, or as zod gives it back when it has fields more', () => {

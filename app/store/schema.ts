@@ -10,7 +10,8 @@ import {
   type ReadingStateMap,
 } from '../../core/model.js';
 import type { CatalogueColumns } from '../../core/outline.js';
-import { paperSchema, readingStateSchema } from '../../core/record-schema.js';
+import { FACT_NAMES, factKind, type FactKind } from '../../core/paper-facts.js';
+import { PUBLISHED_DATE, paperSchema, readingStateSchema } from '../../core/record-schema.js';
 import type { FileStamp } from './file-stamp.js';
 
 export { paperSchema, readingStateSchema };
@@ -68,6 +69,29 @@ export const OUTLINE_FIELD_CHECKS: {
   addedAt: isText,
 };
 
+const FACT_CHECKS_BY_KIND: { readonly [K in FactKind]: (value: unknown) => boolean } = {
+  text: isText,
+  texts: isTexts,
+  month: (value) => Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 12,
+  date: (value) => isText(value) && PUBLISHED_DATE.test(value),
+  count: (value) => Number.isInteger(value) && (value as number) >= 0,
+};
+
+/** What factsSchema says of each fact. */
+const FACT_CHECKS: ReadonlyMap<string, (value: unknown) => boolean> = new Map(
+  FACT_NAMES.map((name) => [name, FACT_CHECKS_BY_KIND[factKind(name)]]),
+);
+
+/** An object of facts, each passing its check: hasExactly with every field optional, without its lists. */
+function isFacts(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const facts = value as Readonly<Record<string, unknown>>;
+  for (const key in facts) {
+    if (Object.hasOwn(facts, key) && FACT_CHECKS.get(key)?.(facts[key]) !== true) return false;
+  }
+  return true;
+}
+
 /**
  * What paperSchema and digestSchema say of each field, as plain checks: a record with exactly these fields, each
  * passing its check, is one zod would give back unchanged, so it is kept as it is, without zod's copy (a catalogue
@@ -79,10 +103,11 @@ export const PAPER_FIELD_CHECKS: { readonly [K in keyof CataloguePaper]-?: (valu
   links: isTexts,
   categories: isTexts,
   aliases: (value) => isTexts(value) && value.length > 0 && value.every((alias) => alias !== ''),
+  facts: isFacts,
 };
 
 /** The fields a paper may go without. */
-const OPTIONAL_PAPER_FIELDS: ReadonlySet<string> = new Set(['aliases']);
+const OPTIONAL_PAPER_FIELDS: ReadonlySet<string> = new Set(['aliases', 'facts']);
 
 const DIGEST_FIELD_CHECKS: { readonly [K in keyof Digest]-?: (value: unknown) => boolean } = {
   id: OUTLINE_FIELD_CHECKS.id,
@@ -133,15 +158,15 @@ export const catalogueSchema = z.object({
 }) satisfies z.ZodType<Catalogue>;
 
 const CATALOGUE_FILE_CHECKS = {
-  schemaVersion: (value: unknown) => value === 2,
+  schemaVersion: (value: unknown) => value === 3,
   papers: Array.isArray,
   digests: Array.isArray,
 };
 
 export const CATALOGUE_FORMAT: FileFormat<CatalogueFile> = {
   name: 'a Shelfmark catalogue',
-  version: 2,
-  schema: catalogueSchema.extend({ schemaVersion: z.literal(2) }),
+  version: 3,
+  schema: catalogueSchema.extend({ schemaVersion: z.literal(3) }),
   exactly: (data): data is CatalogueFile =>
     hasExactly(data, CATALOGUE_FILE_CHECKS) &&
     (data as CatalogueFile).papers.every(isExactlyPaper) &&
@@ -152,6 +177,10 @@ export const CATALOGUE_FORMAT: FileFormat<CatalogueFile> = {
     // is; the version is new so that a Shelfmark that knows nothing of aliases refuses the file rather than
     // dropping them when it next writes it.
     1: (data) => ({ ...data }),
+    // Version 3 lets a paper have `facts`, what its sources say of where and when it appeared (its venue, pages,
+    // arXiv comments, Hugging Face upvotes…). Every version 2 paper reads as it is; the version is new for the
+    // same reason as 2 was: a Shelfmark that knows nothing of facts refuses the file rather than dropping them.
+    2: (data) => ({ ...data }),
   },
 };
 

@@ -5,11 +5,10 @@
  */
 
 import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { libraryFolder } from '../../tests/library-folder.js';
+import { useLibraryFolder } from '../../tests/library-folder.js';
 
-const folder = libraryFolder('shelfmark-state-v1-');
+const folder = useLibraryFolder('shelfmark-state-v1-', '2026-03-11T12:00:00.000Z');
 const open = folder.open;
 
 const DIGEST = {
@@ -54,11 +53,11 @@ async function writeTodaysLibrary(): Promise<{ snapshot: string; log: string }> 
   const snapshot = JSON.stringify({ schemaVersion: 1, states: SNAPSHOT });
   const log = `${JSON.stringify({ schemaVersion: 1, states: LOGGED })}\n`;
   await writeFile(
-    join(folder.path(), 'library.json'),
+    folder.path('library.json'),
     JSON.stringify({ schemaVersion: 2, papers: [1, 2, 3].map(paper), digests: [DIGEST] }),
   );
-  await writeFile(join(folder.path(), 'library.state.json'), snapshot);
-  await writeFile(join(folder.path(), 'library.state.log'), log);
+  await writeFile(folder.path('library.state.json'), snapshot);
+  await writeFile(folder.path('library.state.log'), log);
   return { snapshot, log };
 }
 
@@ -74,8 +73,8 @@ describe('reading states of version 1', () => {
       { id: '2603.00003', status: 'unread', tags: [], note: '', readAt: null, updatedAt: null },
     ]);
     expect(papers.every((one) => one.snoozedUntil === undefined)).toBe(true);
-    expect(await readFile(join(folder.path(), 'library.state.json'), 'utf8')).toBe(snapshot);
-    expect(await readFile(join(folder.path(), 'library.state.log'), 'utf8')).toBe(log);
+    expect(await readFile(folder.path('library.state.json'), 'utf8')).toBe(snapshot);
+    expect(await readFile(folder.path('library.state.log'), 'utf8')).toBe(log);
   });
 
   it('keep everything beside a dismissal and a snooze, through compaction', async () => {
@@ -83,7 +82,7 @@ describe('reading states of version 1', () => {
     const service = open();
     await service.setStatus(['2603.00002'], 'dismissed');
     await service.snooze(['2603.00003'], '2026-03-13');
-    const lines = (await readFile(join(folder.path(), 'library.state.log'), 'utf8')).split('\n');
+    const lines = (await readFile(folder.path('library.state.log'), 'utf8')).split('\n');
     expect(`${lines[0] ?? ''}\n`).toBe(log);
     expect(lines.slice(1, 3).map((line) => (JSON.parse(line) as { schemaVersion: number }).schemaVersion)).toEqual([
       2, 2,
@@ -96,7 +95,7 @@ describe('reading states of version 1', () => {
     ];
     expect((await open().getLibrary()).papers).toMatchObject(expected);
     await service.compact();
-    const folded = JSON.parse(await readFile(join(folder.path(), 'library.state.json'), 'utf8')) as {
+    const folded = JSON.parse(await readFile(folder.path('library.state.json'), 'utf8')) as {
       schemaVersion: number;
     };
     expect(folded.schemaVersion).toBe(2);

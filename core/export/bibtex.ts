@@ -1,7 +1,7 @@
 /** Papers as BibTeX entries, for citing what was read. */
 
 import { dollarSigns, mathPieces } from '../math-spans.js';
-import type { Paper } from '../model.js';
+import type { Paper, PaperFacts } from '../model.js';
 import { citationKeys, paperYear } from './citation-key.js';
 
 const SPECIAL = /[\\{}&%$#_^~]/g;
@@ -53,22 +53,74 @@ function bracesBalance(text: string): boolean {
   return depth === 0;
 }
 
+/** Entry types whose venue is the book or proceedings they are part of: BibTeX's booktitle, not its journal. */
+const IN_A_BOOK = new Set(['inproceedings', 'incollection', 'inbook', 'conference']);
+
+/** The field the publisher is given in: a thesis names its school, a report its institution. */
+function publisherField(type: string): string {
+  if (/thesis$/.test(type)) return 'school';
+  if (type === 'techreport' || type === 'report') return 'institution';
+  return 'publisher';
+}
+
+const MONTH_MACROS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** A field: its name, and its value as written after "=" (in braces, or a bare month macro). */
+type Field = readonly [string, string];
+
+const braced = (name: string, value: string): Field => [name, `{${value}}`];
+
+/** What the paper's facts say of where it appeared, as the fields of an entry of `type`. */
+function publicationFields(type: string, facts: PaperFacts | undefined): Field[] {
+  if (facts === undefined) return [];
+  const fields: Field[] = [];
+  const text = (name: string, value: string | undefined): void => {
+    if (value !== undefined) fields.push(braced(name, escapeValue(value)));
+  };
+  text(IN_A_BOOK.has(type) ? 'booktitle' : 'journal', facts.venue);
+  if (facts.editors !== undefined) text('editor', facts.editors.join(' and '));
+  text('series', facts.series);
+  text('volume', facts.volume);
+  text('number', facts.number);
+  text('pages', facts.pages?.replace(/\s*[–—]\s*/g, '--'));
+  text(publisherField(type), facts.publisher);
+  return fields;
+}
+
+/** arXiv's own export names a paper's primary category; a record from before facts had it among its categories. */
+function primaryClass(paper: Paper): string | undefined {
+  return paper.facts?.primaryCategory ?? paper.categories.find((category) => /^[a-z-]+(\.[A-Za-z-]+)?$/.test(category));
+}
+
+/**
+ * The paper as the entry it is: an imported entry as its type, with its venue, pages, publisher…; a paper known
+ * only from arXiv as arXiv's own BibTeX gives it (@misc, eprint, archivePrefix, primaryClass).
+ */
 function entry(paper: Paper, key: string): string {
-  const fields: [string, string][] = [['title', `{${escapeTitle(paper.title)}}`]];
-  if (paper.authors.length > 0) fields.push(['author', escapeValue(paper.authors.join(' and '))]);
+  const given = paper.facts?.type;
+  const type =
+    given !== undefined && /^[a-z]+$/.test(given)
+      ? given
+      : paper.arxivId !== null || paper.doi === null
+        ? 'misc'
+        : 'article';
+  const fields: Field[] = [braced('title', `{${escapeTitle(paper.title)}}`)];
+  if (paper.authors.length > 0) fields.push(braced('author', escapeValue(paper.authors.join(' and '))));
+  fields.push(...publicationFields(type, paper.facts));
   const year = paperYear(paper);
-  if (year !== null) fields.push(['year', String(year)]);
+  if (year !== null) fields.push(braced('year', String(year)));
+  const month = MONTH_MACROS[(paper.facts?.month ?? 0) - 1];
+  if (month !== undefined) fields.push(['month', month]);
   if (paper.arxivId !== null) {
-    fields.push(['eprint', paper.arxivId], ['archivePrefix', 'arXiv']);
-    const primary = paper.categories.find((category) => /^[a-z-]+(\.[A-Za-z-]+)?$/.test(category));
-    if (primary !== undefined) fields.push(['primaryClass', primary]);
+    fields.push(braced('eprint', paper.arxivId), braced('archivePrefix', 'arXiv'));
+    const primary = primaryClass(paper);
+    if (primary !== undefined) fields.push(braced('primaryClass', primary));
   }
-  if (paper.doi !== null) fields.push(['doi', escapeValue(paper.doi)]);
+  if (paper.doi !== null) fields.push(braced('doi', escapeValue(paper.doi)));
   const url = paper.links[0] ?? (paper.arxivId !== null ? `https://arxiv.org/abs/${paper.arxivId}` : undefined);
-  if (url !== undefined) fields.push(['url', url.replace(/[{}\s]/g, encodeURIComponent)]);
-  if (paper.tags.length > 0) fields.push(['keywords', escapeValue(paper.tags.join(', '))]);
-  const type = paper.arxivId !== null || paper.doi === null ? 'misc' : 'article';
-  const body = fields.map(([name, value]) => `  ${name} = {${value}}`).join(',\n');
+  if (url !== undefined) fields.push(braced('url', url.replace(/[{}\s]/g, encodeURIComponent)));
+  if (paper.tags.length > 0) fields.push(braced('keywords', escapeValue(paper.tags.join(', '))));
+  const body = fields.map(([name, value]) => `  ${name} = ${value}`).join(',\n');
   return `@${type}{${key},\n${body}\n}`;
 }
 

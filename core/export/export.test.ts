@@ -217,4 +217,103 @@ describe('BibTeX export', () => {
       ].join('\n'),
     );
   });
+
+  it('writes an imported entry as what it is: its type, venue, editors, volume, pages, publisher and month', () => {
+    const bib = bibtexEntries([
+      paper({
+        id: 'ddpm',
+        title: 'Denoising Diffusion Probabilistic Models',
+        authors: ['Jonathan Ho'],
+        year: 2020,
+        doi: '10.5555/3495724',
+        links: [],
+        facts: {
+          type: 'inproceedings',
+          venue: 'Advances in Neural Information Processing Systems 33',
+          editors: ['Hugo Larochelle', "Marc'Aurelio Ranzato"],
+          volume: '33',
+          number: '2',
+          pages: '6840–6851',
+          publisher: 'Curran Associates, Inc. & Co',
+          month: 12,
+        },
+      }),
+      paper({
+        id: 'tr',
+        title: 'Structured Programming',
+        authors: ['Donald E. Knuth'],
+        year: 1974,
+        links: [],
+        facts: { type: 'techreport', number: 'STAN-CS-74-416', publisher: 'Stanford University' },
+      }),
+      paper({
+        id: 'odd',
+        title: 'Odd',
+        authors: ['Ada Lovelace'],
+        links: [],
+        facts: { type: 'article{x', venue: 'Nat.' },
+      }),
+    ]);
+    expect(bib).toBe(
+      [
+        '@inproceedings{ho2020denoising,',
+        '  title = {{Denoising Diffusion Probabilistic Models}},',
+        '  author = {Jonathan Ho},',
+        '  booktitle = {Advances in Neural Information Processing Systems 33},',
+        "  editor = {Hugo Larochelle and Marc'Aurelio Ranzato},",
+        '  volume = {33},',
+        '  number = {2},',
+        '  pages = {6840--6851},',
+        '  publisher = {Curran Associates, Inc. \\& Co},',
+        '  year = {2020},',
+        '  month = dec,',
+        '  doi = {10.5555/3495724}',
+        '}',
+        '',
+        '@techreport{knuth1974structured,',
+        '  title = {{Structured Programming}},',
+        '  author = {Donald E. Knuth},',
+        '  number = {STAN-CS-74-416},',
+        '  institution = {Stanford University},',
+        '  year = {1974}',
+        '}',
+        '',
+        // A type Shelfmark could not write as one is written as a paper of no particular type.
+        '@misc{lovelaceodd,',
+        '  title = {{Odd}},',
+        '  author = {Ada Lovelace},',
+        '  journal = {Nat.}',
+        '}',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it("writes a paper known only from arXiv as arXiv's own BibTeX does, its primary class the primary category", () => {
+    const bib = bibtexEntries([
+      paper({
+        id: '2410.03060',
+        title: 'T',
+        authors: ['Ada Lovelace'],
+        arxivId: '2410.03060',
+        categories: ['cs.AI', 'cs.LG'],
+        links: [],
+        facts: { primaryCategory: 'cs.LG', published: '2024-10-03', journalRef: 'Phys. Rev. D 76 (2024)' },
+      }),
+    ]);
+    expect(bib).toBe(
+      [
+        '@misc{lovelace2024t,',
+        '  title = {{T}},',
+        '  author = {Ada Lovelace},',
+        '  year = {2024},',
+        '  eprint = {2410.03060},',
+        '  archivePrefix = {arXiv},',
+        '  primaryClass = {cs.LG},',
+        '  url = {https://arxiv.org/abs/2410.03060}',
+        '}',
+        '',
+      ].join('\n'),
+    );
+  });
 });

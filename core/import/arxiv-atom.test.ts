@@ -34,6 +34,27 @@ describe('readArxivEntry', () => {
         year: 2024,
         links: ['https://arxiv.org/abs/2410.03060', 'https://arxiv.org/pdf/2410.03060'],
         categories: ['cs.LG', 'stat.ML'],
+        facts: { published: '2024-10-03', primaryCategory: 'cs.LG' },
+      },
+    });
+  });
+
+  it("keeps arXiv's journal reference, comment, primary category and the day version 1 was published", () => {
+    const reading = readArxivEntry(
+      entry({
+        journalRef: 'Phys. Rev. D 76,\n  013009 (2007)',
+        comment: 'Accepted at ICLR 2026; 9\n  pages',
+        primaryCategory: 'stat.ML',
+        categories: ['cs.LG', 'stat.ML'],
+      }),
+    );
+    expect(reading.kind === 'paper' ? reading.paper : null).toMatchObject({
+      categories: ['stat.ML', 'cs.LG'],
+      facts: {
+        published: '2024-10-03',
+        journalRef: 'Phys. Rev. D 76, 013009 (2007)',
+        primaryCategory: 'stat.ML',
+        comment: 'Accepted at ICLR 2026; 9 pages',
       },
     });
   });

@@ -9,6 +9,8 @@ import { doiUrl, extractUrls, normalizeDoi, paperLinks } from '../links.js';
 import type { ParsedPaper } from '../model.js';
 import { quoteForMessage } from '../terminal-text.js';
 import type { ArxivRef } from './arxiv-ids.js';
+import { factsOf } from '../paper-facts.js';
+import { dayOf } from './dates.js';
 import { decodeTex } from './tex.js';
 import type { ParsedDigest, SkippedBlock } from './types.js';
 import { collapseWhitespace, joinParagraphs, splitParagraphs } from './whitespace.js';
@@ -98,7 +100,14 @@ export function readArxivEntry(entry: ArxivEntry): ArxivEntryReading {
 function paperOf(entry: ArxivEntry, arxivId: string, title: string): ParsedPaper {
   const abstract = joinParagraphs(splitParagraphs(entry.summary).map((paragraph) => decodeTex(paragraph, TEX)));
   const doi = entry.doi === null ? null : normalizeDoi(entry.doi);
-  const published = /^(\d{4})-\d{2}-\d{2}/.exec(entry.published ?? '')?.[1];
+  const published = dayOf(entry.published);
+  const primaryCategory = collapseWhitespace(entry.primaryCategory ?? '');
+  const facts = factsOf({
+    published,
+    journalRef: collapseWhitespace(decodeTex(entry.journalRef ?? '', TEX)),
+    primaryCategory,
+    comment: collapseWhitespace(decodeTex(entry.comment ?? '', TEX)),
+  });
   const pdf = entry.links.some((link) => link.title === 'pdf' || link.type === 'application/pdf');
   return {
     title,
@@ -108,7 +117,7 @@ function paperOf(entry: ArxivEntry, arxivId: string, title: string): ParsedPaper
       .filter((name) => name !== ''),
     arxivId,
     doi,
-    year: published === undefined ? arxivIdYear(arxivId) : Number(published),
+    year: published === null ? arxivIdYear(arxivId) : Number(published.slice(0, 4)),
     links: [
       ...paperLinks(arxivId, [
         doi === null ? null : doiUrl(doi),
@@ -119,10 +128,9 @@ function paperOf(entry: ArxivEntry, arxivId: string, title: string): ParsedPaper
       ...(pdf ? [`https://arxiv.org/pdf/${arxivId}`] : []),
     ],
     categories: uniqueInOrder(
-      [entry.primaryCategory, ...entry.categories]
-        .map((category) => collapseWhitespace(category ?? ''))
-        .filter((category) => category !== ''),
+      [primaryCategory, ...entry.categories.map(collapseWhitespace)].filter((category) => category !== ''),
     ),
+    ...(facts === undefined ? {} : { facts }),
   };
 }
 

@@ -42,7 +42,28 @@ describe('an arXiv listing email', () => {
         'https://zenodo.org/records/123',
       ],
       categories: ['cs.LG', 'stat.ML'],
+      facts: {
+        published: '2024-03-04',
+        primaryCategory: 'cs.LG',
+        comment: '12 pages, 4 figures; code at https://github.com/x/y.',
+      },
     });
+  });
+
+  it("keeps the journal reference, the comments, the primary category and the day of a paper's first version", () => {
+    expect(digest.papers.map((paper) => paper.facts)).toEqual([
+      {
+        published: '2024-03-04',
+        primaryCategory: 'cs.LG',
+        comment: '12 pages, 4 figures; code at https://github.com/x/y.',
+      },
+      { published: '2024-03-04', journalRef: 'Proceedings of the ACM Web Conference 2024', primaryCategory: 'cs.LG' },
+      // A cross-listing: listed here for cs.LG, its primary category is the first of its line.
+      { published: '2024-03-02', primaryCategory: 'math.PR', comment: '30 pages' },
+      // A replacement's date is its new version's: not when the paper was published.
+      { primaryCategory: 'math.PR', comment: 'v2: fixed typos' },
+      { primaryCategory: 'math.NT' },
+    ]);
   });
 
   it('drops affiliations, reads a DOI and wrapped author lines', () => {

@@ -25,6 +25,7 @@ import { isoDate, isoDateLabel, monthNumber } from './dates.js';
 import { quoteForMessage } from '../terminal-text.js';
 import { uniqueInOrder } from '../arrays.js';
 import { mailLines, type MailLines } from './mail.js';
+import { factsOf } from '../paper-facts.js';
 
 const ENTRY_START = /^arXiv:(\S+)/;
 /** The dashed lines between entries and the %%--%%--%% lines between sections. */
@@ -147,19 +148,29 @@ function readEntry(entry: Entry): {
   const doi = normalizeDoi(parts.fields.get('doi') ?? '');
   const comments = parts.fields.get('comments') ?? '';
   const rawAbstract = joinParagraphs(abstractParagraphs(entry.abstract ?? []));
+  // The listing gives the primary category first, then those the paper is cross-listed in.
+  const categories = uniqueInOrder((parts.fields.get('categories') ?? '').split(/\s+/).filter((c) => c !== ''));
+  const published = publishedDay(parts);
+  const facts = factsOf({
+    published,
+    journalRef: collapseWhitespace(decodeTex(parts.fields.get('journal-ref') ?? '', TEX)),
+    primaryCategory: categories[0],
+    comment: collapseWhitespace(decodeTex(comments, TEX)),
+  });
   const paper: ParsedPaper = {
     title: collapseWhitespace(decodeTex(title, TEX)),
     abstract: joinParagraphs(rawAbstract.split('\n\n').map((paragraph) => decodeTex(paragraph, TEX))),
     authors: splitAuthors(parts.fields.get('authors') ?? ''),
     arxivId,
     doi,
-    year: arxivId === null ? yearOfDateLine(parts) : arxivIdYear(arxivId),
+    year: arxivId !== null ? arxivIdYear(arxivId) : published === null ? null : Number(published.slice(0, 4)),
     links: paperLinks(arxivId, [
       doi === null ? null : doiUrl(doi),
       ...extractUrls(comments),
       ...extractUrls(rawAbstract),
     ]),
-    categories: uniqueInOrder((parts.fields.get('categories') ?? '').split(/\s+/).filter((c) => c !== '')),
+    categories,
+    ...(facts === undefined ? {} : { facts }),
   };
   return { paper, dateLine: parts.dateLine, notes: entryNotes(entry, arxivId) };
 }
@@ -252,10 +263,9 @@ function withoutParentheses(text: string): string {
   return result;
 }
 
-function yearOfDateLine(parts: EntryParts): number | null {
-  if (parts.replaced || parts.dateLine === null) return null;
-  const year = dateIn(parts.dateLine)?.slice(0, 4);
-  return year === undefined ? null : Number(year);
+/** The day of the entry's Date: line, when its first version was submitted; null for a replacement's. */
+function publishedDay(parts: EntryParts): string | null {
+  return parts.replaced || parts.dateLine === null ? null : dateIn(parts.dateLine);
 }
 
 /** "to 5 Mar 24" after "received from …": found from the first "received from" on, so in linear time. */

@@ -37,6 +37,12 @@ describe('a BibTeX file', () => {
       year: 2023,
       links: ['https://arxiv.org/abs/2302.04265', 'https://github.com/Newbeeer/pfgmpp'],
       categories: ['generative models', 'diffusion', 'physics'],
+      facts: {
+        type: 'article',
+        venue: 'International Conference on Machine Learning, 2023',
+        month: 7,
+        primaryCategory: 'cs.LG',
+      },
     });
   });
 
@@ -51,6 +57,7 @@ describe('a BibTeX file', () => {
       year: 2021,
       links: ['https://doi.org/10.5555/1234.5678', 'https://example.org/paper.pdf'],
       categories: [],
+      facts: { type: 'inproceedings', venue: 'Advances in Neural Information Processing Systems' },
     });
   });
 
@@ -289,6 +296,80 @@ describe('splitNames', () => {
       'Ana de la Fuente',
       'Ada Lovelace',
       'A. M. Turing',
+    ]);
+  });
+});
+
+describe('what a DBLP bibliography says of each paper', () => {
+  const DBLP = readFileSync(new URL('./fixtures/dblp.bib', import.meta.url), 'utf8');
+  const digest = parseBibtex(DBLP, { fileName: 'dblp.bib', now: '2026-12-07T08:00:00.000Z' });
+  const factsOf = (title: string) => digest.papers.find((paper) => paper.title.startsWith(title))?.facts;
+
+  it('keeps the entry type, the venue (a @string macro too), pages, publisher, editors and month', () => {
+    expect(factsOf('Denoising Diffusion')).toEqual({
+      type: 'inproceedings',
+      venue:
+        'Advances in Neural Information Processing Systems 33: Annual Conference on Neural Information Processing ' +
+        'Systems 2020, NeurIPS 2020, December 6-12, 2020, virtual',
+      pages: '6840–6851',
+      publisher: 'Curran Associates, Inc.',
+      editors: ['Hugo Larochelle', "Marc'Aurelio Ranzato", 'Raia Hadsell', 'Maria-Florina Balcan', 'Hsuan-Tien Lin'],
+      month: 12,
+    });
+    expect(factsOf('Mastering the game of Go')).toEqual({
+      type: 'article',
+      venue: 'Nat.',
+      volume: '529',
+      number: '7587',
+      pages: '484–489',
+      month: 1,
+    });
+  });
+
+  it('takes a series, a school or an institution as what they are, and editors from the volume cross-referenced', () => {
+    expect(factsOf('Practical Recommendations')).toEqual({
+      type: 'incollection',
+      venue: 'Neural Networks: Tricks of the Trade - Second Edition',
+      series: 'Lecture Notes in Computer Science',
+      volume: '7700',
+      pages: '437–478',
+      publisher: 'Springer',
+      editors: ['Grégoire Montavon', 'Genevieve B. Orr', 'Klaus-Robert Müller'],
+    });
+    expect(factsOf('Training Recurrent')).toEqual({ type: 'phdthesis', publisher: 'University of Toronto, Canada' });
+    expect(factsOf('Structured Programming')).toMatchObject({
+      type: 'techreport',
+      number: 'STAN-CS-74-416',
+      publisher: 'Stanford University',
+    });
+    expect(factsOf('Adam')).toMatchObject({ type: 'inproceedings', editors: ['Yoshua Bengio', 'Yann LeCun'] });
+  });
+
+  it("keeps arXiv's primary class, and a biblatex date as the day published", () => {
+    const parsed = parseBibtex(
+      '@misc{a, title = {A}, eprint = {2006.11239}, archivePrefix = {arXiv}, primaryClass = {cs.LG}, year = 2020}\n' +
+        '@online{b, title = {B}, date = {2024-02-29}, month = {2}, journaltitle = {TMLR}}\n' +
+        '@article{c, title = {C}, primaryClass = {cs.LG}, month = {13}, year = 2020}\n',
+      ctx,
+    );
+    expect(parsed.papers.map((paper) => paper.facts)).toEqual([
+      { type: 'misc', primaryCategory: 'cs.LG' },
+      { type: 'online', venue: 'TMLR', month: 2, published: '2024-02-29' },
+      { type: 'article' },
+    ]);
+  });
+
+  it('imports an entry whose venue or publisher uses an undefined macro, without them, and says so', () => {
+    const parsed = parseBibtex(
+      '@incollection{b, author = {Ada Lovelace}, title = {Notes}, booktitle = ae, publisher = unknownpress, volume = 3}\n',
+      ctx,
+    );
+    expect(parsed.papers.map((paper) => [paper.title, paper.facts])).toEqual([
+      ['Notes', { type: 'incollection', volume: '3' }],
+    ]);
+    expect(parsed.notes).toEqual([
+      'entry 1 (@incollection{b}): its venue, publisher or other details use undefined macros ae, unknownpress, so ' +
+        'those were left out — import the file that defines them alongside to have them',
     ]);
   });
 });

@@ -13,6 +13,8 @@ import { decodeTex } from './tex.js';
 import { doiUrl, extractUrls, normalizeDoi, paperLinks } from '../links.js';
 import { quoteForMessage } from '../terminal-text.js';
 import { uniqueInOrder } from '../arrays.js';
+import type { PaperFacts } from '../paper-facts.js';
+import { isoDate, monthNumber } from './dates.js';
 import { readBibtexBlocks, type Block, type FieldValue } from './bibtex-reader.js';
 import { FieldTooLong, MacroTable, type MacroDefinition, type MacroScope } from './bibtex-macros.js';
 
@@ -51,6 +53,7 @@ export function parseBibtex(text: string, ctx: ParseContext): ParsedDigest {
   const papers: ParsedPaper[] = [];
   const skipped: SkippedBlock[] = [...stringProblems(blocks, macros)];
   const undefinedMacros = new Group<string>();
+  const undefinedInFacts = new Group<string>();
   const volumesSkipped = new Group<never>();
   const names: NameCache = ctx.bibtex?.names ?? new Map<string, string>();
   let entryNumber = 0;
@@ -70,7 +73,7 @@ export function parseBibtex(text: string, ctx: ParseContext): ParsedDigest {
     const fields = new EntryFields(entry.fields, parents.get(entry)?.fields, macros);
     let paper: ParsedPaper | null;
     try {
-      paper = paperOf(fields, names);
+      paper = paperOf(entry.type, fields, names);
     } catch (error) {
       if (!(error instanceof FieldTooLong)) throw error;
       skipped.push({ where, reason: error.message });
@@ -78,15 +81,22 @@ export function parseBibtex(text: string, ctx: ParseContext): ParsedDigest {
     }
     if (fields.undefinedMacros.length > 0) undefinedMacros.add(entryNumber, entry, fields.undefinedMacros);
     else if (paper === null) skipped.push({ where, reason: 'it has no title' });
-    else papers.push(paper);
+    else {
+      papers.push(paper);
+      if (fields.undefinedMacrosInFacts.length > 0) {
+        undefinedInFacts.add(entryNumber, entry, fields.undefinedMacrosInFacts);
+      }
+    }
   }
   const grouped = [undefinedMacros.skipped(undefinedMacrosReason), volumesSkipped.skipped(volumeReason)];
+  const factsLeftOut = undefinedInFacts.skipped(factsLeftOutReason);
   return {
     format: 'bibtex',
     title: `BibTeX: ${baseName(ctx.fileName)}`,
     date: null,
     papers,
     skipped: [...grouped.filter((block) => block !== null), ...skipped],
+    ...(factsLeftOut === null ? {} : { notes: [`${factsLeftOut.where}: ${factsLeftOut.reason}`] }),
   };
 }
 
@@ -172,6 +182,7 @@ function crossrefParents(entries: readonly EntryBlock[], macros: MacroScope): Re
 class EntryFields {
   /** Made when the first one is found: most entries have none. */
   private undefinedFound: string[] | null = null;
+  private undefinedInFacts: string[] | null = null;
 
   constructor(
     private readonly fields: ReadonlyMap<string, FieldValue>,
@@ -181,22 +192,40 @@ class EntryFields {
 
   /** Throws FieldTooLong. */
   get(name: string): string | undefined {
+    return this.read(name, false);
+  }
+
+  /**
+   * A field the paper's facts are made of (its venue, its publisher): one that uses an undefined macro is left
+   * out, and the macro noted, rather than the entry skipped. Throws FieldTooLong.
+   */
+  getFact(name: string): string | undefined {
+    return this.read(name, true);
+  }
+
+  private read(name: string, fact: boolean): string | undefined {
     let value = this.fields.get(name);
     if (value === undefined && this.parent !== undefined && !NOT_INHERITED.has(name)) value = this.parent.get(name);
     if (value === undefined || typeof value === 'string') return value;
     const { text, undefinedMacros } = this.macros.expand(value);
-    for (const macro of undefinedMacros) {
-      this.undefinedFound ??= [];
-      if (!this.undefinedFound.includes(macro)) this.undefinedFound.push(macro);
-    }
-    return text;
+    if (undefinedMacros.length === 0) return text;
+    const found = fact ? (this.undefinedInFacts ??= []) : (this.undefinedFound ??= []);
+    for (const macro of undefinedMacros) if (!found.includes(macro)) found.push(macro);
+    return fact ? undefined : text;
   }
 
   /** The undefined macros of the fields read so far. */
   get undefinedMacros(): readonly string[] {
-    return this.undefinedFound ?? [];
+    return this.undefinedFound ?? NONE;
+  }
+
+  /** The undefined macros of the facts' fields read so far, which were left out. */
+  get undefinedMacrosInFacts(): readonly string[] {
+    return this.undefinedInFacts ?? NONE;
   }
 }
+
+const NONE: readonly string[] = [];
 
 // ---------------------------------------------------------------- entries skipped together
 
@@ -233,12 +262,26 @@ class Group<T> {
 /** How many undefined macros a message names before it says how many there are. */
 const MACROS_NAMED = 6;
 
-function undefinedMacrosReason(one: boolean, names: readonly string[]): string {
+/** "the undefined macro Hoos" or "undefined macros Stuetzle, Hoos", and the pronoun for them. */
+function undefinedMacrosNamed(names: readonly string[]): { readonly macros: string; readonly them: string } {
   const shown = names.slice(0, MACROS_NAMED).map((name) => quoteForMessage(name));
   const list = names.length > shown.length ? `${shown.join(', ')}, … (${names.length} in all)` : shown.join(', ');
-  const macros = names.length === 1 ? `the undefined macro ${list}` : `undefined macros ${list}`;
-  const them = names.length === 1 ? 'it' : 'them';
+  return names.length === 1
+    ? { macros: `the undefined macro ${list}`, them: 'it' }
+    : { macros: `undefined macros ${list}`, them: 'them' };
+}
+
+function undefinedMacrosReason(one: boolean, names: readonly string[]): string {
+  const { macros, them } = undefinedMacrosNamed(names);
   return `${one ? 'it uses' : 'they use'} ${macros} — import the file that defines ${them} alongside`;
+}
+
+function factsLeftOutReason(one: boolean, names: readonly string[]): string {
+  const { macros, them } = undefinedMacrosNamed(names);
+  return (
+    `${one ? 'its' : 'their'} venue, publisher or other details use ${macros}, so those were left out — ` +
+    `import the file that defines ${them} alongside to have them`
+  );
 }
 
 function volumeReason(one: boolean): string {
@@ -249,19 +292,20 @@ function volumeReason(one: boolean): string {
 
 // ---------------------------------------------------------------- from fields to a paper
 
-function paperOf(fields: EntryFields, names: NameCache): ParsedPaper | null {
+function paperOf(type: string, fields: EntryFields, names: NameCache): ParsedPaper | null {
   const title = collapseWhitespace(decodeTex(fields.get('title') ?? ''));
   if (title === '') return null;
   const arxivId = arxivIdOf(fields);
   const doi = normalizeDoi(withoutBraces(fields.get('doi') ?? ''));
   const rawAbstract = fields.get('abstract') ?? '';
+  const year = yearOf(fields);
   return {
     title,
     abstract: joinParagraphs(splitParagraphs(decodeTex(rawAbstract))),
     authors: splitNames(fields.get('author') ?? '', names),
     arxivId,
     doi,
-    year: yearOf(fields) ?? (arxivId === null ? null : arxivIdYear(arxivId)),
+    year: year ?? (arxivId === null ? null : arxivIdYear(arxivId)),
     links: paperLinks(arxivId, [
       doi === null ? null : doiUrl(doi),
       ...extractUrls(fields.get('url') ?? ''),
@@ -274,7 +318,58 @@ function paperOf(fields: EntryFields, names: NameCache): ParsedPaper | null {
         .map(collapseWhitespace)
         .filter((keyword) => keyword !== ''),
     ),
+    facts: factsOfEntry(type, fields, names, arxivId),
   };
+}
+
+/**
+ * What the entry says of where and when the paper appeared, built field by field (a large bibliography makes
+ * hundreds of thousands). Its year and month are the record's year and `month`: published holds a biblatex date
+ * only, which says more.
+ */
+function factsOfEntry(type: string, fields: EntryFields, names: NameCache, arxivId: string | null): PaperFacts {
+  const facts: { -readonly [K in keyof PaperFacts]: PaperFacts[K] } = { type };
+  const put = <K extends keyof PaperFacts>(name: K, value: PaperFacts[K] | null): void => {
+    if (value !== null) facts[name] = value;
+  };
+  put('venue', textField(fields, 'journal') ?? textField(fields, 'journaltitle') ?? textField(fields, 'booktitle'));
+  put('series', textField(fields, 'series'));
+  put('volume', textField(fields, 'volume'));
+  put('number', textField(fields, 'number') ?? textField(fields, 'issue'));
+  put('pages', textField(fields, 'pages'));
+  put('publisher', textField(fields, 'publisher') ?? textField(fields, 'institution') ?? textField(fields, 'school'));
+  const editor = fields.getFact('editor');
+  const editors = editor === undefined ? [] : splitNames(editor, names);
+  put('editors', editors.length > 0 ? editors : null);
+  put('month', monthOf(fields));
+  put('published', biblatexDate(fields));
+  put('primaryCategory', arxivId === null ? null : textField(fields, 'primaryclass'));
+  return facts;
+}
+
+/** A field as text, TeX decoded; null when the entry has none or it is blank. */
+function textField(fields: EntryFields, name: string): string | null {
+  const raw = fields.getFact(name);
+  if (raw === undefined) return null;
+  const text = collapseWhitespace(decodeTex(raw));
+  return text === '' ? null : text;
+}
+
+/** The month the entry gives (`month = dec`, `{12}`, `{December}`), 1–12. */
+function monthOf(fields: EntryFields): number | null {
+  const text = withoutBraces(fields.getFact('month') ?? '');
+  if (text === '') return null;
+  const month = /^\d{1,2}$/.test(text) ? Number(text) : monthNumber(text);
+  return month !== null && month >= 1 && month <= 12 ? month : null;
+}
+
+/** A biblatex `date`: 2020-12-06, or 2020-12. */
+function biblatexDate(fields: EntryFields): string | null {
+  const date = /^\s*\{?(\d{4})-(\d{2})(?:-(\d{2}))?\b/.exec(fields.getFact('date') ?? '');
+  if (date?.[1] === undefined || date[2] === undefined) return null;
+  const [year, month] = [Number(date[1]), Number(date[2])];
+  if (date[3] !== undefined) return isoDate(year, month, Number(date[3]));
+  return month >= 1 && month <= 12 ? `${date[1]}-${date[2]}` : null;
 }
 
 function withoutBraces(text: string): string {

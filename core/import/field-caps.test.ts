@@ -65,6 +65,23 @@ describe('every format is cut to the field caps where it is parsed', () => {
     ]);
   });
 
+  it('BibTeX: a venue and an editor too long, and too many editors', () => {
+    const editors = ['E'.repeat(2_500), ...Array.from({ length: 1_200 }, (_, i) => `Editor ${i}`)];
+    const file = parseDigestText(
+      `@inproceedings{k, title = {T}, booktitle = {${'Proceedings '.repeat(300)}}, editor = {${editors.join(' and ')}}}\n`,
+      ctx('long.bib'),
+    );
+    const [paper] = digestOf(file).papers;
+    expect(paper?.facts?.venue).toHaveLength(FIELD_CAPS.fact);
+    expect(paper?.facts?.editors).toHaveLength(FIELD_CAPS.editors);
+    expect(paper?.facts?.editors?.[0]).toBe(`${'E'.repeat(FIELD_CAPS.fact - 1)}${ELLIPSIS}`);
+    expect(file.warnings.map((warning) => warning.reason)).toEqual([
+      'venue cut from 3,599 to 2,000 characters',
+      '1 editor cut to 2,000 characters (the longest had 2,500)',
+      'editors cut from 1,201 to the first 999 and “…”',
+    ]);
+  });
+
   it('Hugging Face JSON: the paper named by its arXiv id; title and abstract cut, and too many links', () => {
     const urls = Array.from({ length: 300 }, (_, i) => `https://example.org/${i}`);
     const summary = `${'An abstract sentence. '.repeat(6_000)}See ${urls.join(' ')} for code.`;

@@ -6,6 +6,7 @@
  */
 
 import type { ParsedPaper } from '../model.js';
+import { FACT_NAMES, FACT_WORDS, factKind, type PaperFacts } from '../paper-facts.js';
 import { quoteForMessage } from '../terminal-text.js';
 import type { ImportWarning, LibrarySnapshot, ParsedDigest } from './types.js';
 
@@ -26,6 +27,10 @@ export const FIELD_CAPS = {
   arxivId: 64,
   /** Characters in a digest's name. */
   digestTitle: 2_000,
+  /** Characters in one of a paper's facts (a venue, a publisher, arXiv's comments) or one of its editors' names. */
+  fact: 2_000,
+  /** Editors of one paper. */
+  editors: 1_000,
 } as const;
 
 export const ELLIPSIS = '…';
@@ -60,8 +65,45 @@ function needsCutting(paper: ParsedPaper): boolean {
     (paper.doi?.length ?? 0) > FIELD_CAPS.doi ||
     (paper.arxivId?.length ?? 0) > FIELD_CAPS.arxivId ||
     overLong(paper.authors, FIELD_CAPS.author) ||
-    overLong(paper.categories, FIELD_CAPS.category)
+    overLong(paper.categories, FIELD_CAPS.category) ||
+    (paper.facts !== undefined && factsNeedCutting(paper.facts))
   );
+}
+
+function factsNeedCutting(facts: PaperFacts): boolean {
+  for (const name of FACT_NAMES) {
+    const value = facts[name];
+    if (typeof value === 'string' && value.length > FIELD_CAPS.fact) return true;
+  }
+  return (
+    facts.editors !== undefined &&
+    (facts.editors.length > FIELD_CAPS.editors || overLong(facts.editors, FIELD_CAPS.fact))
+  );
+}
+
+/** The facts within their caps, and what was cut, in words. */
+function capFacts(facts: PaperFacts): { readonly facts: PaperFacts; readonly problems: readonly string[] } {
+  if (!factsNeedCutting(facts)) return { facts, problems: [] };
+  const problems: string[] = [];
+  const capped: Record<string, unknown> = { ...facts };
+  for (const name of FACT_NAMES) {
+    const value = facts[name];
+    if (factKind(name) === 'text' && typeof value === 'string' && value.length > FIELD_CAPS.fact) {
+      problems.push(`${FACT_WORDS[name]} cut from ${count(value.length)} to ${count(FIELD_CAPS.fact)} characters`);
+      capped[name] = cutText(value, FIELD_CAPS.fact);
+    }
+  }
+  if (facts.editors !== undefined) {
+    const editors = cutList(
+      facts.editors,
+      { count: FIELD_CAPS.editors, length: FIELD_CAPS.fact },
+      { one: 'editor', many: 'editors' },
+      ELLIPSIS,
+    );
+    problems.push(...editors.problems);
+    capped['editors'] = editors.values;
+  }
+  return { facts: capped, problems };
 }
 
 /**
@@ -144,10 +186,22 @@ function capPaper<T extends ParsedPaper>(
   }
   const doi = identifier('DOI', paper.doi, FIELD_CAPS.doi);
   const arxivId = identifier('arXiv id', paper.arxivId, FIELD_CAPS.arxivId);
+  const facts = paper.facts === undefined ? undefined : capFacts(paper.facts);
+  if (facts !== undefined) problems.push(...facts.problems);
 
   const where = paperName(paper, position);
+  const capped = {
+    ...paper,
+    title,
+    abstract,
+    authors: authors.values,
+    categories: categories.values,
+    links,
+    doi,
+    arxivId,
+  };
   return {
-    paper: { ...paper, title, abstract, authors: authors.values, categories: categories.values, links, doi, arxivId },
+    paper: facts === undefined ? capped : { ...capped, facts: facts.facts },
     warnings: problems.map((reason) => ({ where, reason })),
   };
 }

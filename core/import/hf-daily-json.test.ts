@@ -40,6 +40,7 @@ describe('the Hugging Face daily papers API response', () => {
         'https://newbeeer.github.io/pfgm/',
       ],
       categories: [],
+      facts: { published: '2025-03-10', hfUpvotes: 42, hfComments: 3 },
     });
   });
 
@@ -129,6 +130,19 @@ describe('the day of a Hugging Face page', () => {
     ]);
     // A name with two days in it names none.
     expect(parseHfDailyJson(withoutDailyDates, at('2025-03-03_to_2025-03-04.json')).notes).toHaveLength(1);
+  });
+
+  it('keeps each paper’s publishedAt day, its upvotes and its comment count as the page gave them', () => {
+    const digest = parseHfDailyJson(MAR_03, at('daily_papers.json'));
+    expect(digest.papers.map((paper) => paper.facts)).toEqual([
+      { published: '2025-02-28', hfUpvotes: 61, hfComments: 1 },
+      { published: '2025-03-02', hfUpvotes: 34, hfComments: 2 },
+      { published: '2025-03-02', hfUpvotes: 12, hfComments: 0 },
+      { published: '2025-02-27', hfUpvotes: 5, hfComments: 1 },
+    ]);
+    // Counts that are not whole numbers of at least zero are not counts.
+    const odd = JSON.stringify([{ paper: { title: 'T', upvotes: -1 }, numComments: '3' }]);
+    expect(parseHfDailyJson(odd, at('hf.json')).papers[0]?.facts).toBeUndefined();
   });
 
   it('reads a wrapper’s data list, dated by the wrapper’s date', () => {

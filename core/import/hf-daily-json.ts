@@ -18,6 +18,7 @@ import { dayInFileName } from './file-name.js';
 import { isRecord, nonEmptyString, parseJson, type ParsedJson } from './json.js';
 import { quoteForMessage } from '../terminal-text.js';
 import { hasMath } from '../math-spans.js';
+import { factsOf } from '../paper-facts.js';
 import { ARXIV_TEX, decodeTex } from './tex.js';
 
 type Item = Readonly<Record<string, unknown>>;
@@ -118,6 +119,11 @@ function paperOf(item: Item): ParsedPaper | string {
   const idText = nonEmptyString(fields['id']);
   const arxivId = idText === null ? null : normalizeArxivId(idText);
   const published = dayOf(fields['publishedAt']);
+  const facts = factsOf({
+    published,
+    hfUpvotes: countOf(fields['upvotes']) ?? countOf(item['upvotes']),
+    hfComments: countOf(item['numComments']) ?? countOf(fields['numComments']),
+  });
   return {
     title: collapseWhitespace(decodeTex(title, ARXIV_TEX)),
     abstract,
@@ -131,7 +137,13 @@ function paperOf(item: Item): ParsedPaper | string {
       ...extractUrls(abstract),
     ]),
     categories: [],
+    ...(facts === undefined ? {} : { facts }),
   };
+}
+
+/** A count the API gives (upvotes, comments): a whole number not below zero, else null. */
+function countOf(value: unknown): number | null {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : null;
 }
 
 /**

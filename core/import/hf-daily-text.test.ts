@@ -210,6 +210,24 @@ describe('an untidy page', () => {
   });
 });
 
+describe('upvotes on the page', () => {
+  const PAGE = readFileSync(new URL('./fixtures/hf-daily-page-upvotes.txt', import.meta.url), 'utf8');
+  const digest = parseHfDailyText(PAGE, ctx);
+
+  it('are the count shown on a line of its own before a title, taken for that paper and not as a title', () => {
+    expect(digest.papers.map((paper) => [paper.title.slice(0, 24), paper.facts])).toEqual([
+      ['Pard: Permutation-Invari', { hfUpvotes: 42 }],
+      ['Merging LoRAs like Playi', { hfUpvotes: 7 }],
+      ['Revisiting Transformatio', undefined],
+    ]);
+    expect(digest.skipped).toEqual([]);
+  });
+
+  it('are absent where the page shows none', () => {
+    expect(parseHfDailyText(SAMPLE, ctx).papers.every((paper) => paper.facts === undefined)).toBe(true);
+  });
+});
+
 describe('recognising the page', () => {
   it('needs its header lines or a date line followed by a title and an abstract', () => {
     expect(looksLikeHfDailyText('Mar 11\n\nA Title\n\n' + 'Long abstract sentence. '.repeat(12))).toBe(true);

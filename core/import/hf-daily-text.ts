@@ -17,6 +17,9 @@ const HEADER_LINES = new Set([...PAGE_MARKERS, 'new', 'Subscribe', 'Daily Papers
 const DATE_LINE =
   /^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?([a-z]{3,9}\.?)\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?$/i;
 
+/** The upvote count the page shows beside a paper, on a line of its own before its title: "42", "▲ 42". */
+const UPVOTES_LINE = /^(?:▲\s*|upvotes?\s*)?(\d{1,7})(?:\s*upvotes?)?$/i;
+
 /** Abstracts run to a thousand characters or more; no title comes near this. */
 const MAX_TITLE_LENGTH = 300;
 const MIN_ABSTRACT_LENGTH = 200;
@@ -117,18 +120,27 @@ function readPapers(body: readonly Line[]): { papers: ParsedPaper[]; skipped: Sk
   const lastAbstractLine = body.findLastIndex((line) => !looksLikeTitle(line.text));
   let title: Line | null = null;
   let paragraphs: string[] = [];
+  let upvotes: number | null = null;
+  let titleUpvotes: number | null = null;
   const flush = (): void => {
-    const paper = title === null ? null : paperOf(title.text, paragraphs);
+    const paper = title === null ? null : paperOf(title.text, paragraphs, titleUpvotes);
     if (paper !== null && paper.title !== '') papers.push(paper);
     else if (title !== null)
       skipped.push({ where: `line ${title.number}`, reason: 'its title is empty once its TeX is read' });
     paragraphs = [];
   };
 
-  for (const line of body.slice(0, lastAbstractLine + 1)) {
-    if (looksLikeTitle(line.text)) {
+  const lines = body.slice(0, lastAbstractLine + 1);
+  for (const [index, line] of lines.entries()) {
+    const count = UPVOTES_LINE.exec(line.text)?.[1];
+    const next = lines[index + 1];
+    if (count !== undefined && next !== undefined && looksLikeTitle(next.text) && !UPVOTES_LINE.test(next.text)) {
+      upvotes = Number(count);
+    } else if (looksLikeTitle(line.text)) {
       flush();
       title = line;
+      titleUpvotes = upvotes;
+      upvotes = null;
     } else if (title === null) {
       skipped.push({ where: `line ${line.number}`, reason: 'a paragraph with no title before it' });
     } else {
@@ -151,7 +163,7 @@ function readPapers(body: readonly Line[]): { papers: ParsedPaper[]; skipped: Sk
 }
 
 /** The page shows arXiv's metadata as arXiv wrote it, TeX and all: decoded as every importer of it decodes it. */
-function paperOf(title: string, paragraphs: readonly string[]): ParsedPaper {
+function paperOf(title: string, paragraphs: readonly string[], upvotes: number | null): ParsedPaper {
   const abstract = joinParagraphs(paragraphs.map((paragraph) => decodeTex(paragraph, ARXIV_TEX)));
   return {
     title: collapseWhitespace(decodeTex(title, ARXIV_TEX)),
@@ -162,5 +174,6 @@ function paperOf(title: string, paragraphs: readonly string[]): ParsedPaper {
     year: null,
     links: paperLinks(null, extractUrls(abstract)),
     categories: [],
+    ...(upvotes === null ? {} : { facts: { hfUpvotes: upvotes } }),
   };
 }

@@ -142,6 +142,22 @@ describe('what an export may carry', () => {
     );
   });
 
+  it('keeps what the sources said of a paper, and says what is wrong with a fact', () => {
+    const facts = { type: 'inproceedings', venue: 'ICML', pages: '1–9', editors: ['Ada'], month: 7, hfUpvotes: 4 };
+    const value = library();
+    value.papers[0] = { ...value.papers[0], facts };
+    expect(parse(value).catalogue.papers[0]?.facts).toEqual(facts);
+    expect(parse(library()).catalogue.papers[0]).not.toHaveProperty('facts');
+    value.papers[0] = { ...value.papers[0], facts: { ...facts, month: 13 } };
+    expect(messageFor(value)).toBe(
+      'it is not a valid Shelfmark library export: papers[0].facts.month must be a month, 1 to 12',
+    );
+    value.papers[0] = { ...value.papers[0], facts: { published: 'March 2020' } };
+    expect(messageFor(value)).toBe(
+      'it is not a valid Shelfmark library export: papers[0].facts.published must be a date such as 2025-03-11 or 2025-03',
+    );
+  });
+
   it('keeps the state of papers with ids such as "__proto__"', () => {
     const value = library();
     const ids = ['__proto__', 'constructor', 'hasOwnProperty'];

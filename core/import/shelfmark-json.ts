@@ -14,6 +14,8 @@ import { z } from 'zod';
 import { DIGEST_FORMATS, READING_STATUSES, type CataloguePaper, emptyStateMap } from '../model.js';
 import { MAX_NOTE_LENGTH, normalizeTag } from '../reading.js';
 import { isHttpLink } from '../links.js';
+import type { FactName, PaperFacts } from '../paper-facts.js';
+import { PUBLISHED_DATE } from '../record-schema.js';
 import { DigestError, type LibrarySnapshot, type ParseContext } from './types.js';
 import { isRecord, parseJson, type ParsedJson } from './json.js';
 import { quoteForMessage } from '../terminal-text.js';
@@ -65,6 +67,38 @@ const tag = z.string(must('a string')).transform((raw, context) => {
 });
 const tags = z.array(tag, must('a list of strings'));
 
+const factText = text.exactOptional();
+const factCount = z.int(must('a whole number')).min(0, 'must not be negative').exactOptional();
+
+/** A paper's facts (core/paper-facts.ts); one it does not know of is left out. */
+const FactsSchema = z.object(
+  {
+    type: factText,
+    venue: factText,
+    series: factText,
+    volume: factText,
+    number: factText,
+    pages: factText,
+    publisher: factText,
+    editors: texts.exactOptional(),
+    month: z
+      .int(must('a month, 1 to 12'))
+      .min(1, 'must be a month, 1 to 12')
+      .max(12, 'must be a month, 1 to 12')
+      .exactOptional(),
+    published: z
+      .string(must('a date such as 2025-03-11 or 2025-03'))
+      .regex(PUBLISHED_DATE, 'must be a date such as 2025-03-11 or 2025-03')
+      .exactOptional(),
+    journalRef: factText,
+    primaryCategory: factText,
+    comment: factText,
+    hfUpvotes: factCount,
+    hfComments: factCount,
+  } satisfies Record<FactName, z.ZodType>,
+  must('an object'),
+) satisfies z.ZodType<PaperFacts>;
+
 const note = text.max(MAX_NOTE_LENGTH, `must be at most ${MAX_NOTE_LENGTH.toLocaleString('en')} characters long`);
 
 const DigestSchema = z.object(
@@ -94,6 +128,7 @@ const PaperSchema = z.object(
     digests: texts,
     addedAt: time,
     aliases: z.array(id, must('a list of strings')).exactOptional(),
+    facts: FactsSchema.exactOptional(),
     status: z.enum(READING_STATUSES, must(inWords(READING_STATUSES))),
     tags,
     note,

@@ -3,7 +3,8 @@ import { useEffect, useMemo, useRef } from 'react';
 import type { Paper } from '../../core/model.js';
 import { useAppState, useController } from '../kit/context.js';
 import { FieldText } from '../kit/FieldText.js';
-import { ClockIcon, ExternalIcon } from '../kit/icons.js';
+import { ClockIcon } from '../kit/icons.js';
+import { ExternalLink } from '../kit/ExternalLink.js';
 import { paragraphsOf } from '../lib/highlight.js';
 import { paperLinks } from '../lib/links.js';
 import { triageMark } from '../lib/status.js';
@@ -11,6 +12,7 @@ import { paperById } from '../state/state.js';
 import { BulkPanel } from './BulkPanel.js';
 import { CompleteDetailsButton } from './CompleteDetailsButton.js';
 import { NoteEditor } from './NoteEditor.js';
+import { doiLink, SourceFacts } from './SourceFacts.js';
 import { StatusControl } from './StatusControl.js';
 import { TagEditor } from './TagEditor.js';
 
@@ -59,7 +61,11 @@ function PaperDetail({ paper }: { paper: Paper }) {
   const today = useAppState((state) => state.today);
   const snooze = paper.status === 'unread' ? triageMark(paper, today) : null;
   const tagInputRef = useRef<HTMLInputElement>(null);
-  const links = useMemo(() => paperLinks(paper), [paper]);
+  // The DOI is among the source's facts, as a link: not again among the links.
+  const links = useMemo(() => {
+    const doi = paper.doi === null ? null : doiLink(paper.doi);
+    return paperLinks(paper).filter((link) => link.href !== doi);
+  }, [paper]);
   const from = digests.filter((digest) => paper.digests.includes(digest.id));
   // The current search's matches in this paper, while its results are in view.
   const highlights = useAppState((state) =>
@@ -100,18 +106,17 @@ function PaperDetail({ paper }: { paper: Paper }) {
         </p>
       )}
       <CompleteDetailsButton papers={[paper]} />
+      <SourceFacts paper={paper} />
 
       <div className="paper-facts">
         {links.length > 0 && (
           <ul className="paper-links" aria-label="Links">
             {links.map((link) => (
               <li key={link.href}>
-                <a className="link-pill" href={link.href} target="_blank" rel="noopener noreferrer" title={link.href}>
+                <ExternalLink className="link-pill" href={link.href} title={link.href}>
                   <FieldText className="link-pill-label" text={link.label} />
                   {link.detail !== '' && <FieldText className="link-pill-detail" text={link.detail} />}
-                  <ExternalIcon />
-                  <span className="visually-hidden"> (opens in your browser)</span>
-                </a>
+                </ExternalLink>
               </li>
             ))}
           </ul>

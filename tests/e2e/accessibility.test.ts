@@ -40,6 +40,7 @@ const PARD = 'Pard: Permutation-Invariant Autoregressive Diffusion for Graph Gen
 const LIE_GROUPS = 'Lie Group Decompositions for Equivariant Neural Networks';
 const LORA = 'Merging LoRAs like Playing LEGO';
 const ATTENTION = 'Attention Is All You Need';
+const DEEP_RESIDUAL = 'Deep Residual Learning for Image Recognition';
 /** Formulas in titles and an abstract, and two works with one title: the possible duplicates. */
 const MATH_AND_TWINS_BIB = String.raw`@article{khrabrov2024,
   title = {$\nabla^2$DFT: A Universal Quantum Chemistry Dataset},
@@ -64,11 +65,17 @@ const BIB = `@article{vaswani2017,
   year = {2017},
   eprint = {1706.03762},
   archivePrefix = {arXiv},
+  primaryClass = {cs.CL},
 }
-@article{he2016,
-  title = {Deep Residual Learning for Image Recognition},
+@inproceedings{he2016,
+  title = {${DEEP_RESIDUAL}},
   author = {He, Kaiming},
+  booktitle = {2016 {IEEE} Conference on Computer Vision and Pattern Recognition, {CVPR} 2016, Las Vegas, NV, USA, June 27-30, 2016},
+  pages = {770--778},
+  publisher = {{IEEE} Computer Society},
   year = {2016},
+  month = jun,
+  doi = {10.1109/CVPR.2016.90},
 }
 `;
 
@@ -276,6 +283,12 @@ describe.skipIf(!chromiumPresent)('accessibility in Chromium', () => {
       await page.getByRole('dialog').getByText('2 added').waitFor();
       await checkBothThemes(page, 'the import report', found);
       await page.getByRole('dialog').getByRole('button', { name: 'Done' }).click();
+      await option(page, DEEP_RESIDUAL).click();
+      await page
+        .locator('.source-facts')
+        .getByRole('link', { name: /10\.1109\/CVPR\.2016\.90/ })
+        .waitFor();
+      await checkBothThemes(page, 'a paper with what its source says', found);
 
       // The triage: the snooze chooser, and Unread with papers decided on in it (dimmed and marked, in place);
       // the sidebar's digests by month, this month's open and March's closed.
