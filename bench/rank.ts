@@ -17,7 +17,7 @@ export interface Reader {
   readonly categories: readonly string[];
 }
 
-export const READERS: readonly Reader[] = [
+const READERS: readonly Reader[] = [
   { name: 'narrow (cs.RO)', categories: ['cs.RO'] },
   { name: 'narrow (cs.GR)', categories: ['cs.GR'] },
   { name: 'medium (cs.IR)', categories: ['cs.IR'] },
@@ -28,7 +28,7 @@ export const READERS: readonly Reader[] = [
 const FIRST_SCORED_DAY = 4;
 const AT = 10;
 
-export const RANKERS = ['shelfmark', 'arxiv-sanity-lite', 'listing order', 'random'] as const;
+const RANKERS = ['shelfmark', 'arxiv-sanity-lite', 'listing order', 'random'] as const;
 type RankerName = (typeof RANKERS)[number];
 
 export interface RankQualityFigures {

@@ -39,7 +39,7 @@ export interface RankCandidate extends IdentifiedPaper {
   readonly upvotes?: number | null | undefined;
 }
 
-export interface RankedPaper {
+interface RankedPaper {
   readonly id: string;
   /** Learnt: how far the paper is on the kept side (above 0) or the dismissed side; else its upvotes (0 unknown). */
   readonly score: number;
