@@ -66,7 +66,8 @@ export function decodeTermIndex(bytes: Uint8Array): TermIndex | null {
     const end = starts[p + 1] ?? 0;
     if (end < start || end > terms) return null;
   }
-  for (const bucket of buckets) {
+  for (let k = 0; k < terms; k++) {
+    const bucket = buckets[k] ?? documentFrequency.length;
     if (bucket >= documentFrequency.length) return null;
     documentFrequency[bucket] = (documentFrequency[bucket] ?? 0) + 1;
   }

@@ -7,8 +7,8 @@
 import { byWeight, reasonsFrom } from './reasons.js';
 import { learnLinearModel, type LinearModel } from './learn.js';
 import { termsIn, type IdentifiedPaper, type TermIndex } from './term-index.js';
-import { countTerms, termLabels, TERM_BITS, type DocumentTerms } from './terms.js';
-import { inverseDocumentFrequency, rowOf, vectorsOf, type SparseVector } from './vectors.js';
+import { countTerms, termLabels, TERM_BITS } from './terms.js';
+import { inverseDocumentFrequency, rowOf, sublinear, vectorsOf, type SparseVector, type TermRows } from './vectors.js';
 
 /** Decisions of each kind needed before a ranking is learnt: fewer teach a model only noise. */
 export const ENOUGH_KEPT = 5;
@@ -62,8 +62,8 @@ export function learnRanker(index: TermIndex, decisions: Decisions): Ranker {
   const counts = { kept: kept.size, dismissed: dismissed.size };
   if (kept.size < ENOUGH_KEPT || dismissed.size < ENOUGH_DISMISSED) return { learnt: false, ...counts };
   const idf = inverseDocumentFrequency(index);
-  const terms = [...kept, ...dismissed].flatMap((id) => termsIn(index, id) ?? []);
-  const model = learnLinearModel(vectorsOf(terms, idf), kept.size, 1 << TERM_BITS, { c: REGULARISATION_C });
+  const papers = [...kept, ...dismissed].map((id) => index.positions.get(id) ?? 0);
+  const model = learnLinearModel(vectorsOf(index, papers, idf), kept.size, 1 << TERM_BITS, { c: REGULARISATION_C });
   return { learnt: true, ...counts, model, idf };
 }
 
@@ -88,22 +88,63 @@ export function rankPapers(
     return { basis: 'upvotes', kept, dismissed, papers };
   }
   const { model, idf } = ranker;
-  const terms: DocumentTerms[] = candidates.map((paper) => termsIn(index, paper.id) ?? countTerms(paper));
-  const rows = vectorsOf(terms, idf);
-  const scored = candidates.map((paper, position) => {
-    let score = model.bias;
-    for (let k = rows.starts[position] ?? 0; k < (rows.starts[position + 1] ?? 0); k++) {
-      score += (rows.values[k] ?? 0) * (model.weights[rows.indices[k] ?? 0] ?? 0);
-    }
-    return { paper, position, score };
-  });
-  scored.sort((a, b) => b.score - a.score || a.position - b.position);
-  const papers = scored.slice(0, limit).map(({ paper, score, position }) => ({
+  const [terms, positions] = candidateTerms(index, candidates);
+  const scored = candidates.map((paper, row) => ({
+    paper,
+    row,
+    score: scoreOf(terms, positions[row] ?? 0, idf, model),
+  }));
+  scored.sort((a, b) => b.score - a.score || a.row - b.row);
+  const best = scored.slice(0, limit);
+  const vectors = vectorsOf(
+    terms,
+    best.map(({ row }) => positions[row] ?? 0),
+    idf,
+  );
+  const papers = best.map(({ paper, score }, rank) => ({
     id: paper.id,
     score,
-    reasons: reasonsFor(paper, rowOf(rows, position), model),
+    reasons: reasonsFor(paper, rowOf(vectors, rank), model),
   }));
   return { basis: 'learnt', kept, dismissed, papers };
+}
+
+/**
+ * Where the candidates' terms are: in the index, or, when it lacks some candidate (a paper not indexed yet), in
+ * rows made for them.
+ */
+function candidateTerms(index: TermIndex, candidates: readonly RankCandidate[]): [TermRows, number[]] {
+  const positions = candidates.map((paper) => index.positions.get(paper.id) ?? -1);
+  if (!positions.includes(-1)) return [index, positions];
+  const buckets: number[] = [];
+  const counts: number[] = [];
+  const starts = [0];
+  for (const [row, paper] of candidates.entries()) {
+    const terms = positions[row] === -1 ? countTerms(paper) : termsIn(index, paper.id);
+    buckets.push(...(terms?.buckets ?? []));
+    counts.push(...(terms?.counts ?? []));
+    starts.push(buckets.length);
+  }
+  const rows = {
+    starts: Uint32Array.from(starts),
+    buckets: Uint32Array.from(buckets),
+    counts: Uint16Array.from(counts),
+  };
+  return [rows, candidates.map((_, row) => row)];
+}
+
+/** The model's score of the paper at `position` in `terms`: its TF-IDF vector's, made as it is read. */
+function scoreOf(terms: TermRows, position: number, idf: Float32Array, model: LinearModel): number {
+  let dot = 0;
+  let squares = 0;
+  const { buckets, counts } = terms;
+  for (let k = terms.starts[position] ?? 0; k < (terms.starts[position + 1] ?? 0); k++) {
+    const bucket = buckets[k] ?? 0;
+    const value = sublinear(counts[k] ?? 1) * (idf[bucket] ?? 0);
+    squares += value * value;
+    dot += value * (model.weights[bucket] ?? 0);
+  }
+  return model.bias + (squares > 0 ? dot / Math.sqrt(squares) : 0);
 }
 
 /** The terms that add most to the paper's score. */

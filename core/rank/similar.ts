@@ -6,7 +6,7 @@
 import { byWeight, reasonsFrom } from './reasons.js';
 import { termsAt, type TermIndex } from './term-index.js';
 import { termLabels, type PaperText } from './terms.js';
-import { inverseDocumentFrequency } from './vectors.js';
+import { inverseDocumentFrequency, sublinear } from './vectors.js';
 
 export interface SimilarPaper {
   readonly id: string;
@@ -14,9 +14,6 @@ export interface SimilarPaper {
   readonly score: number;
   readonly reasons: readonly string[];
 }
-
-const SUBLINEAR = Float64Array.from({ length: 256 }, (_, count) => (count === 0 ? 0 : 1 + Math.log(count)));
-const sublinear = (count: number): number => SUBLINEAR[count] ?? 1 + Math.log(count);
 
 /** The `limit` papers most like the one at `position` in `index` (itself left out), most alike first. */
 export function similarPapers(

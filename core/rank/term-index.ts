@@ -75,13 +75,13 @@ class TermsBuilder {
 
 /** The index of `papers`, reusing what `previous` knows of each that has not changed. */
 export function indexPapers(previous: TermIndex, papers: readonly IdentifiedPaper[]): TermIndex {
+  if (holdsExactly(previous, papers)) return previous;
   const ids: string[] = [];
   const positions = new Map<string, number>();
   const fingerprints = new Uint32Array(papers.length);
   const starts = new Uint32Array(papers.length + 1);
   const builder = new TermsBuilder(previous.buckets.length + papers.length * 8);
   const documentFrequency = new Int32Array(1 << TERM_BITS);
-  let reused = 0;
   for (const paper of papers) {
     if (positions.has(paper.id)) continue;
     const position = ids.length;
@@ -95,7 +95,6 @@ export function indexPapers(previous: TermIndex, papers: readonly IdentifiedPape
       builder.buckets.set(previous.buckets.subarray(from, to), start);
       builder.counts.set(previous.counts.subarray(from, to), start);
       builder.length += to - from;
-      if (known === position) reused++;
     } else {
       countTermsInto(paper, builder.add);
     }
@@ -108,7 +107,6 @@ export function indexPapers(previous: TermIndex, papers: readonly IdentifiedPape
     fingerprints[position] = fingerprint;
     starts[position + 1] = builder.length;
   }
-  if (reused === ids.length && reused === previous.ids.length) return previous;
   return {
     ids,
     positions,
@@ -118,4 +116,13 @@ export function indexPapers(previous: TermIndex, papers: readonly IdentifiedPape
     counts: builder.counts.subarray(0, builder.length),
     documentFrequency,
   };
+}
+
+/** Whether `index` holds `papers`, each unchanged and in its place: the usual case, checked without copying. */
+function holdsExactly(index: TermIndex, papers: readonly IdentifiedPaper[]): boolean {
+  if (papers.length !== index.ids.length) return false;
+  for (const [position, paper] of papers.entries()) {
+    if (index.ids[position] !== paper.id || index.fingerprints[position] !== fingerprintOf(paper)) return false;
+  }
+  return true;
 }

@@ -6,7 +6,6 @@
  * holds is left out: nothing learnt from it can apply to another paper. Pure.
  */
 
-import type { DocumentTerms } from './terms.js';
 import type { TermIndex } from './term-index.js';
 
 /** Rows of TF-IDF vectors: row r's entries are `starts[r]` to `starts[r + 1]`. */
@@ -33,22 +32,39 @@ export function inverseDocumentFrequency(index: TermIndex): Float32Array {
   return idf;
 }
 
-/** The TF-IDF vectors of `terms`, one row each. */
-export function vectorsOf(terms: readonly DocumentTerms[], idf: Float32Array): SparseRows {
+/** Term counts paper by paper, as a term index holds them: paper p's are `starts[p]` to `starts[p + 1]`. */
+export interface TermRows {
+  readonly starts: Uint32Array;
+  readonly buckets: Uint32Array;
+  readonly counts: Uint16Array;
+}
+
+const SUBLINEAR = Float64Array.from({ length: 256 }, (_, count) => (count === 0 ? 0 : 1 + Math.log(count)));
+
+/** 1 + ln count, from a table for the counts nearly every term has. */
+export const sublinear = (count: number): number => SUBLINEAR[count] ?? 1 + Math.log(count);
+
+/** The TF-IDF vectors of the papers at `papers` in `terms`, one row each, in that order. */
+export function vectorsOf(terms: TermRows, papers: ArrayLike<number>, idf: Float32Array): SparseRows {
   let total = 0;
-  for (const { buckets } of terms) total += buckets.length;
-  const starts = new Uint32Array(terms.length + 1);
+  for (let row = 0; row < papers.length; row++) {
+    const paper = papers[row] ?? 0;
+    total += (terms.starts[paper + 1] ?? 0) - (terms.starts[paper] ?? 0);
+  }
+  const starts = new Uint32Array(papers.length + 1);
   const indices = new Uint32Array(total);
   const values = new Float32Array(total);
+  const { buckets, counts } = terms;
   let at = 0;
-  for (const [row, { buckets, counts }] of terms.entries()) {
+  for (let row = 0; row < papers.length; row++) {
+    const paper = papers[row] ?? 0;
     const start = at;
     let squares = 0;
-    for (let i = 0; i < buckets.length; i++) {
-      const bucket = buckets[i] ?? 0;
+    for (let k = terms.starts[paper] ?? 0; k < (terms.starts[paper + 1] ?? 0); k++) {
+      const bucket = buckets[k] ?? 0;
       const weight = idf[bucket] ?? 0;
       if (weight === 0) continue;
-      const value = (1 + Math.log(counts[i] ?? 1)) * weight;
+      const value = sublinear(counts[k] ?? 1) * weight;
       indices[at] = bucket;
       values[at++] = value;
       squares += value * value;
