@@ -14,7 +14,7 @@ import { STOP_WORDS } from './stop-words.js';
 
 export const TERM_BITS = 21;
 /** Changes whenever what a paper's terms are does: an index cached under another version is made again. */
-export const TERMS_VERSION = 1;
+export const TERMS_VERSION = 2;
 const BUCKET_MASK = (1 << TERM_BITS) - 1;
 const TITLE_WEIGHT = 2;
 /** Authors beyond these (a collaboration's thousand) say nothing more of what the paper is about. */
@@ -60,11 +60,15 @@ const phraseBucket = (first: number, second: number): number =>
 const isLetter = (code: number): boolean => (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
 const lower = (code: number): number => (code >= 0x41 && code <= 0x5a ? code | 0x20 : code);
 
-/** Where a word ends once a plural's "s" is dropped: not from "ss", "us" or "is" ("process", "status", "analysis"). */
+/**
+ * Where a word ends once a plural's "s" is dropped: not from "ss", "us", "is" or "ies" ("process", "status",
+ * "analysis", "series").
+ */
 function singularEnd(text: string, start: number, end: number): number {
   if (end - start < 4 || lower(text.charCodeAt(end - 1)) !== 0x73) return end;
   const before = lower(text.charCodeAt(end - 2));
-  return before === 0x73 || before === 0x75 || before === 0x69 ? end : end - 1;
+  if (before === 0x73 || before === 0x75 || before === 0x69) return end;
+  return before === 0x65 && lower(text.charCodeAt(end - 3)) === 0x69 ? end : end - 1;
 }
 
 const STOP_HASHES: ReadonlySet<number> = new Set(STOP_WORDS.map((word) => hashString(word)));
@@ -110,7 +114,8 @@ function visitText(text: string, weight: number, sink: TermSink, labelled: boole
       if (labelled) label = text.slice(start, end).toLowerCase();
     } else {
       const folded = foldTerm(text.slice(start, wordEnd));
-      const term = folded.length >= 4 && /[^sui]s$/.test(folded) ? folded.slice(0, -1) : folded;
+      const term =
+        folded.length >= 4 && /[^sui]s$/.test(folded) && !folded.endsWith('ies') ? folded.slice(0, -1) : folded;
       if (term.length < 2 || !/\p{L}/u.test(term)) {
         previous = -1;
         return;
@@ -123,7 +128,8 @@ function visitText(text: string, weight: number, sink: TermSink, labelled: boole
       return;
     }
     const bucket = wordBucket(hash);
-    const phrase = previous === -1 ? -1 : phraseBucket(previous, hash);
+    // "graph graph" is no phrase: a word said twice.
+    const phrase = previous === -1 || previous === hash ? -1 : phraseBucket(previous, hash);
     for (let n = 0; n < weight; n++) {
       sink(bucket, label, '');
       if (phrase !== -1) sink(phrase, label, previousLabel);
