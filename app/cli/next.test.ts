@@ -1,3 +1,5 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ScoredPaper } from '../../core/api.js';
 import type { Paper } from '../../core/model.js';
@@ -86,10 +88,13 @@ describe('shelfmark next', () => {
     expect(refused.stderr).toContain('--limit takes a whole number from 1 to 100,000.');
   });
 
-  it('keeps what it learnt of the papers beside the library, a cache made again when it is gone', async () => {
-    await cli.json(['next']);
-    const files = await cli.files();
-    expect([...files.keys()].some((file) => file.endsWith('library.rank-cache'))).toBe(true);
+  it('keeps what it learnt of the papers beside the library, a cache made again when it is damaged', async () => {
+    const first = await cli.json<ScoredPaper[]>(['similar', idOf(/^Pard/)]);
+    const cache = join(cli.directory, 'library.rank-cache');
+    expect((await readFile(cache)).byteLength).toBeGreaterThan(1000);
+    await writeFile(cache, 'not a cache');
+    expect(await cli.json<ScoredPaper[]>(['similar', idOf(/^Pard/)])).toEqual(first);
+    expect((await readFile(cache)).byteLength).toBeGreaterThan(1000);
   });
 });
 
