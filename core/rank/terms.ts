@@ -60,15 +60,11 @@ const phraseBucket = (first: number, second: number): number =>
 const isLetter = (code: number): boolean => (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
 const lower = (code: number): number => (code >= 0x41 && code <= 0x5a ? code | 0x20 : code);
 
-/**
- * Where a word ends once a plural's "s" is dropped: not from "ss", "us", "is" or "ies" ("process", "status",
- * "analysis", "series").
- */
+/** Where a word ends once a plural's "s" is dropped: not from "ss", "us" or "is" ("process", "status", "analysis"). */
 function singularEnd(text: string, start: number, end: number): number {
   if (end - start < 4 || lower(text.charCodeAt(end - 1)) !== 0x73) return end;
   const before = lower(text.charCodeAt(end - 2));
-  if (before === 0x73 || before === 0x75 || before === 0x69) return end;
-  return before === 0x65 && lower(text.charCodeAt(end - 3)) === 0x69 ? end : end - 1;
+  return before === 0x73 || before === 0x75 || before === 0x69 ? end : end - 1;
 }
 
 const STOP_HASHES: ReadonlySet<number> = new Set(STOP_WORDS.map((word) => hashString(word)));
@@ -111,17 +107,17 @@ function visitText(text: string, weight: number, sink: TermSink, labelled: boole
         return;
       }
       hash = h >>> 0;
-      if (labelled) label = text.slice(start, end).toLowerCase();
+      // Said as written ("series", not the "serie" it is counted as).
+      if (labelled) label = text.slice(start, wordEnd).toLowerCase();
     } else {
       const folded = foldTerm(text.slice(start, wordEnd));
-      const term =
-        folded.length >= 4 && /[^sui]s$/.test(folded) && !folded.endsWith('ies') ? folded.slice(0, -1) : folded;
+      const term = folded.length >= 4 && /[^sui]s$/.test(folded) ? folded.slice(0, -1) : folded;
       if (term.length < 2 || !/\p{L}/u.test(term)) {
         previous = -1;
         return;
       }
       hash = hashString(term);
-      label = term;
+      label = folded;
     }
     if (STOP_HASHES.has(hash)) {
       previous = -1;
