@@ -17,7 +17,10 @@ import type {
   LibraryView,
   NotesSyncRequest,
   NotesSyncSetup,
+  RankRequest,
   ReadingStateInput,
+  ScoredPaper,
+  UpNext,
 } from '../core/api.js';
 import type { NotesSyncReport } from '../core/notes-sync/report.js';
 import type { NotesSyncSettings } from '../core/notes-sync/sync-record.js';
@@ -78,6 +81,7 @@ import {
 } from '../core/query.js';
 import { withStateColumns } from '../core/outline.js';
 import * as reading from '../core/reading.js';
+import { Ranking } from './ranking.js';
 import { backUpDaily, listBackups, restoreBackup, type BackupInfo } from './store/backups.js';
 import {
   fileSystemError,
@@ -172,6 +176,7 @@ export class LibraryService implements LibraryApi {
   #arxiv: ArxivApi | null = null;
   #dailyPapers: DailyPapersApi | null = null;
   #outlineView: { readonly library: OutlineSnapshot; readonly view: Omit<LibraryOutline, 'readOnly'> } | null = null;
+  #ranking: Ranking | null = null;
 
   /** Opens nothing yet: a library that cannot be read still lists and restores its backups. */
   constructor(
@@ -672,6 +677,21 @@ export class LibraryService implements LibraryApi {
       // Named by the library's folder: the paths the errors carry are Shelfmark's own staging folders.
       throw userFileError(error, this.paths.directory) ?? error;
     }
+  }
+
+  private get ranking(): Ranking {
+    this.#ranking ??= new Ranking(this.paths.rankCache);
+    return this.#ranking;
+  }
+
+  async rankPapers(request: RankRequest): Promise<UpNext> {
+    return this.ranking.upNext(await this.read(), request, this.today());
+  }
+
+  async similarPapers(ref: string, limit = 10): Promise<readonly ScoredPaper[]> {
+    const library = await this.read();
+    const paper = findPaper(library.catalogue, ref);
+    return this.ranking.similar(library, withReadingState(paper, readingStateOf(library.states, paper.id)), limit);
   }
 
   async listPossibleDuplicates(): Promise<readonly PossibleDuplicates[]> {

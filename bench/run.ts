@@ -1,6 +1,7 @@
 /**
  * `npm run bench [-- --json] [-- --sizes 1000,10000]`: synthetic libraries of 1k, 10k and 100k papers; search,
- * persistence, import and start-up, each beside its baseline measured in the same run.
+ * persistence, import, start-up and ranking, each beside its baseline measured in the same run; ranking quality on
+ * real arXiv listings (../shared/data, skipped when absent).
  */
 
 import { existsSync } from 'node:fs';
@@ -12,6 +13,9 @@ import { generateLibrary } from './generate.js';
 import { measureCliImport, measureImport } from './import.js';
 import { round } from './measure.js';
 import { measurePersist } from './persist.js';
+import { listingsFolder, readListings } from './rank-data.js';
+import { measureRankQuality } from './rank.js';
+import { measureRankSpeed } from './rank-speed.js';
 import { measureSearch } from './search.js';
 import { measureStartup } from './startup.js';
 import { measureUi } from './ui.js';
@@ -24,11 +28,24 @@ const { values } = parseArgs({
 const sizes = (values.sizes ?? '1000,10000,100000').split(',').map(Number);
 const skip = new Set((values.skip ?? '').split(','));
 
+/** A reader's figures as one flat row: precision at 10 of each ranker beside the base rate. */
+function flatQuality(figures: ReturnType<typeof measureRankQuality>[number]): Figures {
+  const row: Record<string, string | number> = {
+    metric: figures.metric,
+    reader: figures.reader,
+    base_rate: figures.base_rate,
+  };
+  for (const [ranker, value] of Object.entries(figures.p_at_10)) row[`p10 ${ranker}`] = value;
+  return row as Figures;
+}
+
 function rounded(figures: Figures): Figures {
   return Object.fromEntries(
     Object.entries(figures).map(([key, value]) => [
       key,
-      typeof value === 'number' ? round(value, key.startsWith('recall') ? 3 : 2) : value,
+      typeof value === 'number'
+        ? round(value, key.startsWith('recall') || key.startsWith('p10') || key === 'base_rate' ? 3 : 2)
+        : value,
     ]),
   ) as Figures;
 }
@@ -61,8 +78,17 @@ if (!skip.has('import-bibtex')) {
   report(await measureCliImport(100_000, 8));
 }
 
+// Ranking quality on real arXiv listings, beside arxiv-sanity-lite's method, listing order and random.
+if (!skip.has('rank')) {
+  const folder = listingsFolder(REPO_ROOT);
+  if (folder === null)
+    process.stderr.write('Ranking quality skipped: no ../shared/data/arxiv-listings/ beside the repository.\n');
+  else for (const figures of measureRankQuality(readListings(folder))) report(flatQuality(figures));
+}
+
 for (const size of sizes) {
   const library = generateLibrary(size);
+  if (!skip.has('rank')) report(measureRankSpeed(library));
   // Start-up first too: on two cores, a browser and a server starting should not share them with this process
   // collecting what the search baseline left behind.
   if (!skip.has('startup')) report(await measureStartup(library));

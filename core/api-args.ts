@@ -138,6 +138,16 @@ export const apiArgs = {
   exportLibrary: z.tuple([exportRequest]),
   listBackups: z.tuple([]),
   restoreBackup: z.tuple([z.string().min(1).max(200)]),
+  rankPapers: z.tuple([
+    z
+      .object({
+        digest: digestId.optional(),
+        tag: tag.optional(),
+        limit: z.number().int().min(1).max(MAX_IDS).optional(),
+      })
+      .strict(),
+  ]),
+  similarPapers: z.tuple([paperId, z.number().int().min(1).max(MAX_IDS).optional()]),
   listPossibleDuplicates: z.tuple([]),
   mergePapers: z.tuple([paperId, paperId]),
   unmergePapers: z.tuple([paperMergeUndo]),

@@ -163,6 +163,37 @@ export interface NotesSyncSetup extends NotesSyncSettings {
   readonly canChooseFolder: boolean;
 }
 
+/** Which unread papers `rankPapers` ranks: all of them, a digest's, and against the papers of one tag. */
+export interface RankRequest {
+  readonly digest?: string | undefined;
+  /** Rank by what the user filed under this tag rather than by everything they kept. */
+  readonly tag?: string | undefined;
+  /** At most this many papers, the best (default: all). */
+  readonly limit?: number | undefined;
+}
+
+/** A paper as `getPaper` gives it, with how it ranks and why. */
+export interface ScoredPaper extends Paper {
+  readonly score: number;
+  /** The words, phrases and authors that weigh most for it ("graph generation", "J. Leskovec"). */
+  readonly reasons: readonly string[];
+}
+
+/** Up next: the unread papers that are neither dismissed nor snoozed, best first. */
+export interface UpNext {
+  /**
+   * `learnt` from the user's decisions; `upvotes` while there are too few of them (fewer than `needed` kept or
+   * dismissed): Hugging Face upvotes, then the listing's order.
+   */
+  readonly basis: 'learnt' | 'upvotes';
+  readonly kept: number;
+  readonly dismissed: number;
+  readonly needed: { readonly kept: number; readonly dismissed: number };
+  /** How many papers are up next in all, `papers` being the first of them. */
+  readonly total: number;
+  readonly papers: readonly ScoredPaper[];
+}
+
 /** The longest abstract an outline carries: enough for a list row's one line. */
 export const OUTLINE_ABSTRACT_LENGTH = 160;
 
@@ -241,6 +272,10 @@ export interface LibraryApi {
   listBackups(): Promise<readonly BackupSummary[]>;
   /** Replaces the library with a backup, after backing up the library as it is. Returns that safety backup. */
   restoreBackup(name: string): Promise<BackupSummary | null>;
+  /** Up next: unread papers, neither dismissed nor snoozed, best first, learnt from what the user kept and dismissed. */
+  rankPapers(request: RankRequest): Promise<UpNext>;
+  /** "More like this": the papers nearest the one `ref` names (as getPaper takes it), most alike first. */
+  similarPapers(ref: string, limit?: number): Promise<readonly ScoredPaper[]>;
   /** Papers with one title that identity kept apart, in groups, with why each pair was kept apart. */
   listPossibleDuplicates(): Promise<readonly PossibleDuplicates[]>;
   /**
@@ -294,6 +329,8 @@ export const API_METHODS = [
   'exportLibrary',
   'listBackups',
   'restoreBackup',
+  'rankPapers',
+  'similarPapers',
   'listPossibleDuplicates',
   'mergePapers',
   'unmergePapers',

@@ -189,3 +189,16 @@ export function viewArg(value: string | undefined): TriageStatus | undefined {
   if (!isTriageStatus(value)) throw new UsageError(`"${value}" is not a status: use ${TRIAGE_STATUSES.join(', ')}.`);
   return value;
 }
+
+/** Papers a --limit option shows at most. */
+const MAX_LIMIT = 100_000;
+
+/** How many papers a --limit option asks for (`fallback` when it is not given); a UsageError when it is no count. */
+export function limitArg(value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const limit = Number(value);
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
+    throw new UsageError(`--limit takes a whole number from 1 to ${MAX_LIMIT.toLocaleString('en')}.`);
+  }
+  return limit;
+}

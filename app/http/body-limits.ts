@@ -51,6 +51,8 @@ export const BODY_LIMITS: Readonly<Record<ApiMethod, number>> = {
   exportLibrary: ID_LIST,
   listBackups: SMALL,
   restoreBackup: SMALL,
+  rankPapers: SMALL,
+  similarPapers: SMALL,
   listPossibleDuplicates: SMALL,
   mergePapers: SMALL,
   // An undo of a merge: both papers' records and reading states as they were, notes included.

@@ -6,7 +6,7 @@ import { isErrorCode, namesIn } from './errors.js';
 
 /** The part of an open file a durable write uses. */
 interface WritableFile {
-  writeFile(data: string): Promise<void>;
+  writeFile(data: string | Uint8Array): Promise<void>;
   sync(): Promise<void>;
   close(): Promise<void>;
 }
@@ -32,8 +32,8 @@ export interface AtomicWriteOptions {
   readonly durable?: boolean;
 }
 
-/** What is written: text, or text in pieces (written one after the other, so the whole is never one string). */
-export type FileContent = string | Iterable<string>;
+/** What is written: text or bytes, or text in pieces (written one after the other, so the whole is never one string). */
+export type FileContent = string | Uint8Array | Iterable<string>;
 
 /**
  * Replaces `file` with `data` so that a crash leaves either the old or the new content, never a mix,
@@ -92,7 +92,7 @@ async function viaTempFile(
     const handle = await fs.open(temp, 'wx');
     try {
       // Each writeFile writes on from where the last one ended.
-      if (typeof data === 'string') await handle.writeFile(data);
+      if (typeof data === 'string' || data instanceof Uint8Array) await handle.writeFile(data);
       else for (const chunk of data) await handle.writeFile(chunk);
       if (durable) await handle.sync();
     } finally {

@@ -11,6 +11,7 @@ describe('libraryPaths', () => {
       stateSnapshot: '/home/u/.config/Shelfmark/library.state.json',
       writeAheadLog: '/home/u/.config/Shelfmark/library.state.log',
       outline: '/home/u/.config/Shelfmark/library.outline.json',
+      rankCache: '/home/u/.config/Shelfmark/library.rank-cache',
       lock: '/home/u/.config/Shelfmark/library.json.lock',
       directory: '/home/u/.config/Shelfmark',
     });

@@ -10,6 +10,8 @@ export interface LibraryPaths {
   readonly writeAheadLog: string;
   /** The catalogue's outline, derived from it for a quick first list (see outline-file.ts). */
   readonly outline: string;
+  /** What ranking knows of each paper's terms (core/rank/term-index.ts), made again whenever it is missing. */
+  readonly rankCache: string;
   /** The lock every writer holds while it reads, changes and writes the library. */
   readonly lock: string;
   readonly directory: string;
@@ -24,6 +26,7 @@ export function libraryPaths(catalogue: string): LibraryPaths {
     stateSnapshot: `${stem}.state.json`,
     writeAheadLog: `${stem}.state.log`,
     outline: `${stem}.outline.json`,
+    rankCache: `${stem}.rank-cache`,
     lock: `${absolute}.lock`,
     directory: path.dirname(absolute),
   };

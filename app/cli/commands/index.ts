@@ -12,11 +12,13 @@ import { fetchCommand } from './fetch.js';
 import { importCommand } from './import.js';
 import { list } from './list.js';
 import { merge } from './merge.js';
+import { next } from './next.js';
 import { note } from './note.js';
 import { redate } from './redate.js';
 import { restore } from './restore.js';
 import { search } from './search.js';
 import { show } from './show.js';
+import { similar } from './similar.js';
 import { snooze } from './snooze.js';
 import { stats } from './stats.js';
 import { status } from './status.js';
@@ -32,6 +34,8 @@ export const COMMANDS: readonly Command[] = [
   complete,
   list,
   search,
+  next,
+  similar,
   show,
   status,
   dismiss,

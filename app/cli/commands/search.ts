@@ -2,10 +2,9 @@ import { SearchIndex } from '../../../core/search/index.js';
 import { searchDocumentOf } from '../../../core/search/paper-document.js';
 import type { Command } from '../command.js';
 import { formatSearchResults, searchResult } from '../search-results.js';
-import { UsageError } from '../usage-error.js';
+import { limitArg } from '../options.js';
 
 const DEFAULT_LIMIT = 20;
-const MAX_LIMIT = 100_000;
 
 export const search: Command = {
   name: 'search',
@@ -16,10 +15,7 @@ export const search: Command = {
   args: [1, Infinity],
   examples: ['shelfmark search graph diffusion', 'shelfmark search "equivariant networks" is:unread --limit 5'],
   async run({ service, args, values, print }) {
-    const limit = values.limit === undefined ? DEFAULT_LIMIT : Number(values.limit);
-    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
-      throw new UsageError(`--limit takes a whole number from 1 to ${MAX_LIMIT.toLocaleString('en')}.`);
-    }
+    const limit = limitArg(values.limit, DEFAULT_LIMIT);
     const query = args.join(' ');
     const { papers } = await service.getLibrary();
     const byId = new Map(papers.map((paper) => [paper.id, paper]));

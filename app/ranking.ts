@@ -1,0 +1,85 @@
+/**
+ * Ranking over the library as the store holds it: Up next and "more like this" (core/rank/). What it learns from
+ * each paper's text, its term index, is kept in memory while the catalogue is unchanged and in a cache file beside
+ * the library (`library.rank-cache`) between processes: indexing again counts only the papers that are new or
+ * changed. The file is a cache: missing, stale or unreadable it is made again, and failing to write it (a
+ * read-only folder) is no error.
+ */
+
+import { readFile } from 'node:fs/promises';
+import type { RankRequest, ScoredPaper, UpNext } from '../core/api.js';
+import type { LibrarySnapshot } from '../core/import/types.js';
+import type { Catalogue, Paper } from '../core/model.js';
+import { matchesFilter, papersOf } from '../core/query.js';
+import { decodeTermIndex, encodeTermIndex } from '../core/rank/cache-codec.js';
+import { decisionsOf, isUpNext } from '../core/rank/decisions.js';
+import { ENOUGH_DISMISSED, ENOUGH_KEPT, learnRanker, rankPapers } from '../core/rank/rank.js';
+import { similarPapers } from '../core/rank/similar.js';
+import { EMPTY_TERM_INDEX, indexPapers, type TermIndex } from '../core/rank/term-index.js';
+import { writeFileAtomically } from './store/atomic-write.js';
+
+async function readCache(file: string): Promise<TermIndex | null> {
+  try {
+    return decodeTermIndex(await readFile(file));
+  } catch {
+    return null;
+  }
+}
+
+export class Ranking {
+  #current: { readonly catalogue: Catalogue; readonly index: TermIndex } | null = null;
+
+  constructor(private readonly cacheFile: string) {}
+
+  /** The term index of `catalogue`: the one in memory or in the cache file, brought up to date. */
+  private async index(catalogue: Catalogue): Promise<TermIndex> {
+    if (this.#current?.catalogue === catalogue) return this.#current.index;
+    const previous = this.#current?.index ?? (await readCache(this.cacheFile)) ?? EMPTY_TERM_INDEX;
+    const index = indexPapers(previous, catalogue.papers);
+    if (index !== previous) {
+      await writeFileAtomically(this.cacheFile, encodeTermIndex(index), { durable: false }).catch(() => undefined);
+    }
+    this.#current = { catalogue, index };
+    return index;
+  }
+
+  async upNext(library: LibrarySnapshot, request: RankRequest, today: string): Promise<UpNext> {
+    const index = await this.index(library.catalogue);
+    const papers = papersOf(library);
+    const decisions = decisionsOf(papers, request.tag);
+    const candidates = papers.filter(
+      (paper) => isUpNext(paper, today) && matchesFilter(paper, { digest: request.digest }),
+    );
+    const ranking = rankPapers(learnRanker(index, decisions), index, candidates, request.limit);
+    return {
+      basis: ranking.basis,
+      kept: ranking.kept,
+      dismissed: ranking.dismissed,
+      needed: { kept: ENOUGH_KEPT, dismissed: ENOUGH_DISMISSED },
+      total: candidates.length,
+      papers: scored(ranking.papers, candidates),
+    };
+  }
+
+  async similar(library: LibrarySnapshot, paper: Paper, limit: number): Promise<readonly ScoredPaper[]> {
+    const index = await this.index(library.catalogue);
+    const found = similarPapers(index, paper, limit);
+    const wanted = new Set(found.map(({ id }) => id));
+    return scored(
+      found,
+      papersOf(library).filter(({ id }) => wanted.has(id)),
+    );
+  }
+}
+
+/** Each ranked paper's record, with its score and reasons, in the ranking's order. */
+function scored(
+  ranked: readonly { readonly id: string; readonly score: number; readonly reasons: readonly string[] }[],
+  papers: readonly Paper[],
+): ScoredPaper[] {
+  const byId = new Map(papers.map((paper) => [paper.id, paper]));
+  return ranked.flatMap(({ id, score, reasons }) => {
+    const paper = byId.get(id);
+    return paper === undefined ? [] : [{ ...paper, score, reasons }];
+  });
+}

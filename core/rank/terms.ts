@@ -1,0 +1,235 @@
+/**
+ * A paper's terms for ranking: the words and two-word phrases of its title and abstract and its authors, each hashed
+ * to one of 2^TERM_BITS buckets. Words are search's (core/search/tokenize.ts: folded to lower case without
+ * diacritics, math commands as words), less stop words, numbers and single letters, a plural's "s" dropped ("graphs"
+ * and "graph" are one term); a phrase is two such words in a row, with no stop word or punctuation between them
+ * ("graph generation" in "graph generation, of graphs"); an author is their first initial and last name ("J.
+ * Leskovec"), so that "Jure Leskovec" and "J. Leskovec" are one author. Title terms count twice: a title says what
+ * a paper is about in fewer words. Hashing keeps no vocabulary: the words a bucket stands for are found again in
+ * the paper's own text when they are shown (termLabels). Pure.
+ */
+
+import { foldTerm, forEachWord } from '../search/tokenize.js';
+import { STOP_WORDS } from './stop-words.js';
+
+export const TERM_BITS = 21;
+/** Changes whenever what a paper's terms are does: an index cached under another version is made again. */
+export const TERMS_VERSION = 2;
+const BUCKET_MASK = (1 << TERM_BITS) - 1;
+const TITLE_WEIGHT = 2;
+/** Authors beyond these (a collaboration's thousand) say nothing more of what the paper is about. */
+const MAX_AUTHORS = 50;
+
+/** What ranking reads of a paper. */
+export interface PaperText {
+  readonly title: string;
+  readonly abstract: string;
+  readonly authors: readonly string[];
+}
+
+/** A paper's terms: its buckets in increasing order, each with how often its terms occur (title terms twice). */
+export interface DocumentTerms {
+  readonly buckets: Uint32Array;
+  readonly counts: Uint16Array;
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+const AUTHOR_SEED = 0x27d4eb2f;
+const PHRASE_SEED = 0x9e3779b1;
+
+/** murmur3's finaliser: every bit of the hash moves the bucket. */
+function mix(hash: number): number {
+  let h = hash ^ (hash >>> 16);
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+function hashString(text: string, seed = FNV_OFFSET): number {
+  let h = seed;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
+  return h >>> 0;
+}
+
+const wordBucket = (hash: number): number => mix(hash) & BUCKET_MASK;
+const phraseBucket = (first: number, second: number): number =>
+  mix(Math.imul(first ^ PHRASE_SEED, FNV_PRIME) ^ second) & BUCKET_MASK;
+
+const isLetter = (code: number): boolean => (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
+const lower = (code: number): number => (code >= 0x41 && code <= 0x5a ? code | 0x20 : code);
+
+/** Where a word ends once a plural's "s" is dropped: not from "ss", "us" or "is" ("process", "status", "analysis"). */
+function singularEnd(text: string, start: number, end: number): number {
+  if (end - start < 4 || lower(text.charCodeAt(end - 1)) !== 0x73) return end;
+  const before = lower(text.charCodeAt(end - 2));
+  return before === 0x73 || before === 0x75 || before === 0x69 ? end : end - 1;
+}
+
+const STOP_HASHES: ReadonlySet<number> = new Set(STOP_WORDS.map((word) => hashString(word)));
+
+/** Punctuation that ends a phrase: what lies between two words of one phrase is only space, hyphens and quotes. */
+const PHRASE_BREAKS = new Uint8Array(128);
+for (const character of '.,;:!?()[]{}/|') PHRASE_BREAKS[character.charCodeAt(0)] = 1;
+
+function breaksPhrase(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (PHRASE_BREAKS[text.charCodeAt(i)] === 1) return true;
+  return false;
+}
+
+/**
+ * Called with each term's bucket, as often as it counts, and when labelled what it stands for: a word or an author
+ * (`first` empty), or the phrase `first word`. Plain strings, no closures: this runs for every word of a library.
+ */
+type TermSink = (bucket: number, word: string, first: string) => void;
+
+function visitText(text: string, weight: number, sink: TermSink, labelled: boolean): void {
+  let previous = -1;
+  let previousLabel = '';
+  let lastEnd = 0;
+  forEachWord(text, (start, wordEnd, ascii) => {
+    if (breaksPhrase(text, lastEnd, start)) previous = -1;
+    lastEnd = wordEnd;
+    let hash: number;
+    let label = '';
+    if (ascii) {
+      const end = singularEnd(text, start, wordEnd);
+      let h = FNV_OFFSET;
+      let letters = false;
+      for (let i = start; i < end; i++) {
+        const code = text.charCodeAt(i);
+        letters ||= isLetter(code);
+        h = Math.imul(h ^ lower(code), FNV_PRIME);
+      }
+      if (!letters || wordEnd - start < 2) {
+        previous = -1;
+        return;
+      }
+      hash = h >>> 0;
+      // Said as written ("series", not the "serie" it is counted as).
+      if (labelled) label = text.slice(start, wordEnd).toLowerCase();
+    } else {
+      const folded = foldTerm(text.slice(start, wordEnd));
+      const term = folded.length >= 4 && /[^sui]s$/.test(folded) ? folded.slice(0, -1) : folded;
+      if (term.length < 2 || !/\p{L}/u.test(term)) {
+        previous = -1;
+        return;
+      }
+      hash = hashString(term);
+      label = folded;
+    }
+    if (STOP_HASHES.has(hash)) {
+      previous = -1;
+      return;
+    }
+    const bucket = wordBucket(hash);
+    // "graph graph" is no phrase: a word said twice.
+    const phrase = previous === -1 || previous === hash ? -1 : phraseBucket(previous, hash);
+    for (let n = 0; n < weight; n++) {
+      sink(bucket, label, '');
+      if (phrase !== -1) sink(phrase, label, previousLabel);
+    }
+    previous = hash;
+    previousLabel = label;
+  });
+}
+
+/** "J. Leskovec" for "Jure Leskovec", "Leskovec, Jure" or "J. Leskovec"; what an author is known by here. */
+export function authorKey(name: string): { readonly key: string; readonly label: string } | null {
+  const commaAt = name.indexOf(',');
+  const ordered = commaAt === -1 ? name : `${name.slice(commaAt + 1)} ${name.slice(0, commaAt)}`;
+  const words = ordered.split(/[\s.]+/).filter((word) => /\p{L}/u.test(word));
+  const last = words.at(-1);
+  if (last === undefined) return null;
+  const first = words.length > 1 ? words[0] : undefined;
+  const initial = first === undefined ? '' : String.fromCodePoint(first.codePointAt(0) ?? 0x20).toLocaleUpperCase('en');
+  const label = initial === '' ? last : `${initial}. ${last}`;
+  return { key: foldTerm(label), label };
+}
+
+function visitPaper(paper: PaperText, sink: TermSink, labelled: boolean): void {
+  visitText(paper.title, TITLE_WEIGHT, sink, labelled);
+  visitText(paper.abstract, 1, sink, labelled);
+  const seen = new Set<number>();
+  for (const name of paper.authors.slice(0, MAX_AUTHORS)) {
+    const author = authorKey(name);
+    if (author === null) continue;
+    const bucket = wordBucket(hashString(author.key, AUTHOR_SEED));
+    if (seen.has(bucket)) continue;
+    seen.add(bucket);
+    sink(bucket, labelled ? author.label : '', '');
+  }
+}
+
+let scratch = new Uint32Array(1024);
+
+/**
+ * Counts the paper's terms and hands them to `add` in increasing bucket order, each with its count; returns how many
+ * distinct buckets it has. Nothing is allocated per paper.
+ */
+export function countTermsInto(paper: PaperText, add: (bucket: number, count: number) => void): number {
+  let length = 0;
+  visitPaper(
+    paper,
+    (bucket) => {
+      if (length === scratch.length) {
+        const grown = new Uint32Array(scratch.length * 2);
+        grown.set(scratch);
+        scratch = grown;
+      }
+      scratch[length++] = bucket;
+    },
+    false,
+  );
+  const sorted = scratch.subarray(0, length).sort();
+  let distinct = 0;
+  let run = 0;
+  for (let i = 0; i < length; i++) {
+    run++;
+    const bucket = sorted[i] ?? 0;
+    if (i + 1 === length || sorted[i + 1] !== bucket) {
+      add(bucket, Math.min(0xffff, run));
+      distinct++;
+      run = 0;
+    }
+  }
+  return distinct;
+}
+
+/** The paper's terms, counted. */
+export function countTerms(paper: PaperText): DocumentTerms {
+  const buckets: number[] = [];
+  const counts: number[] = [];
+  countTermsInto(paper, (bucket, count) => {
+    buckets.push(bucket);
+    counts.push(count);
+  });
+  return { buckets: Uint32Array.from(buckets), counts: Uint16Array.from(counts) };
+}
+
+/** What each of the paper's buckets stands for: the first word, phrase or author found in it. */
+export function termLabels(paper: PaperText): ReadonlyMap<number, string> {
+  const labels = new Map<number, string>();
+  visitPaper(
+    paper,
+    (bucket, word, first) => {
+      if (!labels.has(bucket)) labels.set(bucket, first === '' ? word : `${first} ${word}`);
+    },
+    true,
+  );
+  return labels;
+}
+
+/**
+ * A hash of what ranking reads of a paper, to tell whether its cached terms still hold: the title, the authors,
+ * and the abstract's length and every 16th character of it (a record merged with a fuller one changes its length).
+ */
+export function fingerprintOf(paper: PaperText): number {
+  let h = hashString(paper.title);
+  for (const author of paper.authors) h = hashString(author, Math.imul(h ^ 0x1f, FNV_PRIME));
+  const { abstract } = paper;
+  h = Math.imul(h ^ abstract.length, FNV_PRIME);
+  for (let i = 0; i < abstract.length; i += 16) h = Math.imul(h ^ abstract.charCodeAt(i), FNV_PRIME);
+  return h >>> 0;
+}
