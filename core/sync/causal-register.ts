@@ -65,17 +65,17 @@ export function emptySeen(): Record<DeviceId, Stamp> {
   return Object.create(null) as Record<DeviceId, Stamp>;
 }
 
-export function seenStamp(seen: Seen, device: DeviceId): Stamp | undefined {
+function seenStamp(seen: Seen, device: DeviceId): Stamp | undefined {
   return Object.hasOwn(seen, device) ? seen[device] : undefined;
 }
 
 /** Whether `seen` has seen the version `stamp` of `device` (or a later one of that device). */
-export function hasSeen(seen: Seen, device: DeviceId, stamp: Stamp): boolean {
+function hasSeen(seen: Seen, device: DeviceId, stamp: Stamp): boolean {
   const latest = seenStamp(seen, device);
   return latest !== undefined && latest >= stamp;
 }
 
-export function compareVersions(a: Version<unknown>, b: Version<unknown>): number {
+function compareVersions(a: Version<unknown>, b: Version<unknown>): number {
   return a.stamp !== b.stamp ? compareCodePoints(a.stamp, b.stamp) : compareCodePoints(a.device, b.device);
 }
 
@@ -109,7 +109,7 @@ function isNormal(seen: Seen): boolean {
 }
 
 /** `seen` with `stamp` of `device` seen too. */
-export function seeing(seen: Seen, device: DeviceId, stamp: Stamp): Seen {
+function seeing(seen: Seen, device: DeviceId, stamp: Stamp): Seen {
   return hasSeen(seen, device, stamp) ? seen : joinSeen(seen, { [device]: stamp });
 }
 

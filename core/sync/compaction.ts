@@ -24,7 +24,7 @@ export interface CompactionPlan {
 }
 
 /** The generation a device appends to: its latest. */
-export function currentGeneration(contribution: DeviceContribution | undefined): number {
+function currentGeneration(contribution: DeviceContribution | undefined): number {
   return contribution?.generations.at(-1) ?? 0;
 }
 

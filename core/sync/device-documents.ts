@@ -19,7 +19,7 @@ import { MAX_NOTE_LENGTH, MAX_TAG_LENGTH } from '../reading.js';
 import { digestSchema, paperSchema } from '../record-schema.js';
 
 /** The version of every device file's format this Shelfmark writes and reads. */
-export const DEVICE_FORMAT_VERSION = 1;
+const DEVICE_FORMAT_VERSION = 1;
 const STATE_FORMAT = 'shelfmark-device-state';
 const IMPORT_FORMAT = 'shelfmark-device-import';
 

@@ -8,29 +8,25 @@
 import type { DeviceId } from './causal-register.js';
 import { isStamp, type Stamp } from './hlc.js';
 
-export const DEVICES_FOLDER = 'devices';
+const DEVICES_FOLDER = 'devices';
 export const IMPORTS_FOLDER = 'imports';
 
 /** A device id as Shelfmark makes them, or a pseudo-device of a migrated library (`legacy-…`, no folder of its own). */
 export const DEVICE_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
-/** A device that has a folder: an id as Shelfmark makes them. */
-const DEVICE_FOLDER = /^[a-z0-9]{6,32}$/;
+/** A device that has a folder: an id as Shelfmark makes them (a migrated library's pseudo-devices have none). */
+const DEVICE_FOLDER = /^(?!legacy)[a-z0-9]{8,32}$/;
 /** A device's folder as OneDrive renames it in a conflict: `<id>-HOSTNAME`. */
-const DEVICE_FOLDER_COPY = /^([a-z0-9]{6,32})-[^/]+$/;
-
-export function isDeviceId(value: unknown): value is DeviceId {
-  return typeof value === 'string' && DEVICE_ID.test(value);
-}
+const DEVICE_FOLDER_COPY = /^((?!legacy)[a-z0-9]{8,32})-[^/]+$/;
 
 /** What a device's file holds: its log of one generation, its snapshot, one import, or its name. */
-export type DeviceFileRole =
+type DeviceFileRole =
   | { readonly kind: 'ops'; readonly generation: number }
   | { readonly kind: 'state'; readonly generation: number }
   | { readonly kind: 'import'; readonly stamp: Stamp }
   | { readonly kind: 'device' };
 
 /** The sync tool that left a copy, when the file is one. */
-export type CopyKind = 'syncthing' | 'dropbox' | 'onedrive' | 'numbered' | 'git';
+type CopyKind = 'syncthing' | 'dropbox' | 'onedrive' | 'numbered' | 'git';
 
 export interface DeviceFile {
   readonly device: DeviceId;
@@ -53,7 +49,7 @@ export function importFileName(stamp: Stamp): string {
   return `${stamp}.json`;
 }
 
-export const DEVICE_FILE_NAME = 'device.json';
+const DEVICE_FILE_NAME = 'device.json';
 
 export function devicePath(device: DeviceId, ...names: readonly string[]): string {
   return [DEVICES_FOLDER, device, ...names].join('/');

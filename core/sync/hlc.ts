@@ -52,10 +52,6 @@ export function compareHlc(a: Hlc, b: Hlc): number {
   return a.physical !== b.physical ? a.physical - b.physical : a.logical - b.logical;
 }
 
-export function compareStamps(a: Stamp, b: Stamp): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 function wallClock(nowMs: number): number {
   return Math.min(MAX_PHYSICAL, Math.max(0, Math.floor(Number.isFinite(nowMs) ? nowMs : 0)));
 }

@@ -34,7 +34,7 @@ export interface DeviceContribution {
   readonly copies: readonly string[];
 }
 
-export interface PathProblem extends FileProblem {
+interface PathProblem extends FileProblem {
   readonly path: string;
 }
 

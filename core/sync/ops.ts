@@ -45,8 +45,6 @@ export type SyncOp =
   | (OpBase & { readonly kind: 'resolve-note'; readonly paper: PaperRef; readonly text: string })
   | (OpBase & { readonly kind: 'digest-day'; readonly digest: string; readonly value: DigestDay });
 
-export type SyncOpKind = SyncOp['kind'];
-
 /** One stamp per change on one device: what names a change (and an import). */
 export function opId(op: { readonly stamp: Stamp; readonly device: DeviceId }): string {
   return `${op.stamp}@${op.device}`;

@@ -125,7 +125,7 @@ function minStamp(a: Stamp, b: Stamp): Stamp {
 }
 
 /** The note's versions other than the one shown, latest first, one per text, none with the shown text. */
-export function noteConflicts(note: Register<string> | undefined): NoteConflict[] {
+function noteConflicts(note: Register<string> | undefined): NoteConflict[] {
   const latest = note === undefined ? undefined : latestVersion(note);
   if (note === undefined || latest === undefined) return [];
   const texts = new Set([latest.value]);

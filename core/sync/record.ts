@@ -53,7 +53,7 @@ function seenOf(register: Register<unknown> | undefined): Seen {
 }
 
 /** The paper `id` as a change on this device names it. */
-export function refOf(library: SyncedLibrary, id: string): PaperRef {
+function refOf(library: SyncedLibrary, id: string): PaperRef {
   return { origin: library.fold.originOf(id) ?? '', id };
 }
 

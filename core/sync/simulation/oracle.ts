@@ -15,7 +15,6 @@ import { opId, type SyncOp } from '../ops.js';
 import { tagKey } from '../paper-registers.js';
 import { paperRefKey } from '../sync-state.js';
 import { readingStateOf } from '../../model.js';
-import type { SimDevice } from './world.js';
 
 interface NoteShown {
   readonly dot: string;
@@ -92,12 +91,12 @@ export class Oracle {
   }
 
   /** Records a change the device is about to write, with what it had seen; returns its number. */
-  acknowledge(device: SimDevice, op: SyncOp): number {
-    const { fold } = device.replica.library;
+  acknowledge(library: SyncedLibrary, seen: ReadonlySet<number>, op: SyncOp): number {
+    const { fold } = library;
     const name = nameOf(op);
     const context = new Map<DeviceId, Stamp>([[op.device, op.stamp]]);
     const seenDots = new Set<string>();
-    for (const index of device.seen) {
+    for (const index of seen) {
       const change = this.changes[index];
       if (change === undefined) continue;
       seenDots.add(opId(change.op));
@@ -111,7 +110,7 @@ export class Oracle {
     }
     let shown: NoteShown[] = [];
     if (op.kind === 'note' || op.kind === 'resolve-note') {
-      const note = device.replica.library.registers.get(fold.resolve(op.paper) ?? '')?.note;
+      const note = library.registers.get(fold.resolve(op.paper) ?? '')?.note;
       shown = (note?.versions ?? []).map((version) => ({ dot: dotOf(version), text: version.value }));
     }
     const index = this.changes.length;

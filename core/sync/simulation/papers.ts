@@ -25,7 +25,7 @@ function work(index: number): ParsedPaper {
   };
 }
 
-export const WORKS: readonly ParsedPaper[] = Array.from({ length: 40 }, (_, index) => work(index));
+const WORKS: readonly ParsedPaper[] = Array.from({ length: 40 }, (_, index) => work(index));
 
 /** A record of the work as another source gives it: without its arXiv id, or without its abstract. */
 function variant(paper: ParsedPaper, prng: Prng): ParsedPaper {

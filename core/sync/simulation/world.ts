@@ -291,7 +291,7 @@ export class World {
     device.logLength = text.length;
     this.counts.changes += 1;
     // What the device had seen when it made them: before they join its view.
-    const indices = ops.map((op) => this.oracle.acknowledge(device, op));
+    const indices = ops.map((op) => this.oracle.acknowledge(device.replica.library, device.seen, op));
     this.#acknowledged(device, clock, ops, indices, null);
   }
 
