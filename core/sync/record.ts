@@ -155,28 +155,26 @@ function noteEdit(
 ): SyncOp {
   const shown = all?.versions.at(-1);
   const shownHere = shown !== undefined && (mine?.versions.some((version) => dotOf(version) === dotOf(shown)) ?? false);
-  const seen: Record<DeviceId, Stamp> = { ...joinSeen(seenOf(mine), NO_SEEN) };
-  const spare: Record<DeviceId, Stamp | null> = {};
+  const seen = new Map(Object.entries(seenOf(mine)));
   const carried = new Set<string>();
   for (const other of new Set((mine?.versions ?? []).map((version) => version.device))) {
     const versions = mine?.versions.filter((version) => version.device === other) ?? [];
     const standing = versions.filter((version) => version.value !== shown?.value);
-    if (standing.length === 0) continue;
+    const [first] = standing;
+    if (first === undefined) continue;
     const spared = other !== device && !(shownHere && other === shown.device) && standing.length === versions.length;
-    if (spared) spare[other] = stampBefore(standing[0]?.stamp ?? versions[0]?.stamp ?? '');
-    else for (const version of standing) carried.add(version.value);
+    if (!spared) for (const version of standing) carried.add(version.value);
+    else {
+      const before = stampBefore(first.stamp);
+      if (before === null) seen.delete(other);
+      else seen.set(other, before);
+    }
   }
   const kept: KeptNote[] = [];
   for (const carriedText of carried) if (carriedText !== text) kept.push({ stamp: stamps.next(), text: carriedText });
-  const spared = Object.fromEntries(
-    Object.entries(seen).flatMap(([other, stamp]) => {
-      if (!Object.hasOwn(spare, other)) return [[other, stamp]];
-      const before = spare[other];
-      return before === null || before === undefined ? [] : [[other, before]];
-    }),
-  );
   const kills = killing(otherNames(all, mine, (value) => value === shown?.value));
-  return { kind: 'note', stamp: stamps.next(), device, paper, text, kept, seen: joinSeen(spared, NO_SEEN), ...kills };
+  const written = joinSeen(Object.fromEntries(seen), NO_SEEN);
+  return { kind: 'note', stamp: stamps.next(), device, paper, text, kept, seen: written, ...kills };
 }
 
 /** Resolves the note's conflicts in one change: `text` is the note, every version shown is superseded. */
