@@ -18,6 +18,25 @@ const DEVICE_FOLDER = /^(?!legacy)[a-z0-9]{8,32}$/;
 /** A device's folder as OneDrive renames it in a conflict: `<id>-HOSTNAME`. */
 const DEVICE_FOLDER_COPY = /^((?!legacy)[a-z0-9]{8,32})-[^/]+$/;
 
+const DEVICE_ID_LENGTH = 12;
+
+/**
+ * A new device's id from random bytes (at least 12): 12 characters of `[a-z0-9]`, a name for its folder that no
+ * sync tool's decoration and no migrated library's pseudo-device can be taken for.
+ */
+export function deviceIdFrom(random: Uint8Array): DeviceId {
+  const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
+  if (random.length < DEVICE_ID_LENGTH) throw new RangeError(`a device id takes ${DEVICE_ID_LENGTH} random bytes`);
+  // The first character a letter other than "l": never "legacy…".
+  const first = 'abcdefghijkmnopqrstuvwxyz'[(random[0] ?? 0) % 25] ?? 'a';
+  const rest = [...random.subarray(1, DEVICE_ID_LENGTH)].map((byte) => alphabet[byte % alphabet.length] ?? 'a');
+  return first + rest.join('');
+}
+
+export function isDeviceFolderId(value: string): boolean {
+  return DEVICE_FOLDER.test(value);
+}
+
 /** What a device's file holds: its log of one generation, its snapshot, one import, or its name. */
 type DeviceFileRole =
   | { readonly kind: 'ops'; readonly generation: number }
