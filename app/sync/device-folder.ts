@@ -4,12 +4,13 @@
  * read is left out; it is read again, if it comes back, the next time.
  */
 
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { classifyPath } from '../../core/sync/device-files.js';
 import type { FileText } from '../../core/sync/library-files.js';
 import { isErrorCode } from '../store/errors.js';
+import { readTextIfThere } from './read-text.js';
 
 const DEVICES = 'devices';
 
@@ -20,15 +21,6 @@ async function entries(directory: string): Promise<{ readonly name: string; read
     return found.map((entry) => ({ name: entry.name, folder: entry.isDirectory() }));
   } catch (error) {
     if (isErrorCode(error, 'ENOENT', 'ENOTDIR')) return [];
-    throw error;
-  }
-}
-
-async function textOf(file: string): Promise<string | null> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch (error) {
-    if (isErrorCode(error, 'ENOENT', 'EISDIR')) return null;
     throw error;
   }
 }
@@ -48,7 +40,7 @@ export async function readDeviceFolder(libraryDirectory: string): Promise<FileTe
   }
   const files: FileText[] = [];
   for (const path of paths.filter((candidate) => classifyPath(candidate) !== null).sort()) {
-    const text = await textOf(join(libraryDirectory, ...path.split('/')));
+    const text = await readTextIfThere(join(libraryDirectory, ...path.split('/')));
     if (text !== null) files.push({ path, text });
   }
   return files;

@@ -5,7 +5,7 @@
  */
 
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 
@@ -14,6 +14,7 @@ import { z } from 'zod';
 import { deviceIdFrom, isDeviceFolderId } from '../../core/sync/device-files.js';
 import { writeNewFileAtomically } from '../store/atomic-write.js';
 import { isErrorCode } from '../store/errors.js';
+import { readTextIfThere } from './read-text.js';
 
 export interface DeviceIdentity {
   readonly id: string;
@@ -61,13 +62,8 @@ export async function deviceIdentity(appData: string, options: IdentityOptions =
 }
 
 async function readIdentity(file: string): Promise<DeviceIdentity | null> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    if (isErrorCode(error, 'ENOENT')) return null;
-    throw error;
-  }
+  const text = await readTextIfThere(file);
+  if (text === null) return null;
   let json: unknown;
   try {
     json = JSON.parse(text);
