@@ -156,6 +156,8 @@ export function mergeLibrary(
   readonly catalogue: Catalogue;
   readonly states: ReadingStateMap;
   readonly summary: LibraryMergeSummary;
+  /** Each incoming paper's id, and the id of the paper it is here. */
+  readonly ids: ReadonlyMap<string, string>;
 } {
   const papers = [...current.catalogue.papers];
   const index = new PaperIndex(papers);
@@ -210,5 +212,6 @@ export function mergeLibrary(
       digests: incoming.catalogue.digests.length,
       statesTaken: Object.keys(states).length,
     },
+    ids: localIdOf,
   };
 }

@@ -1,9 +1,9 @@
-/** The schemas of a catalogue paper and a reading state as Shelfmark stores them: the library's files and the API. */
+/** The schemas of a catalogue paper, a digest and a reading state as Shelfmark stores them: the library's files and the API. */
 
 import { z } from 'zod';
 
 import { isDay } from './days.js';
-import { READING_STATUSES, type CataloguePaper, type ReadingState } from './model.js';
+import { DIGEST_FORMATS, READING_STATUSES, type CataloguePaper, type Digest, type ReadingState } from './model.js';
 import type { FactName, PaperFacts } from './paper-facts.js';
 
 /** "2020-12" or "2020-12-06": a month, or a day, as PaperFacts.published holds it. */
@@ -45,6 +45,16 @@ export const paperSchema = z.object({
   aliases: z.array(z.string().min(1)).min(1).exactOptional(),
   facts: factsSchema.exactOptional(),
 }) satisfies z.ZodType<CataloguePaper>;
+
+export const digestSchema = z.object({
+  id: z.string().min(1),
+  format: z.enum(DIGEST_FORMATS),
+  title: z.string(),
+  date: z.string().nullable(),
+  source: z.string(),
+  importedAt: z.string(),
+  paperIds: z.array(z.string()),
+}) satisfies z.ZodType<Digest>;
 
 export const readingStateSchema = z.object({
   status: z.enum(READING_STATUSES),

@@ -11,10 +11,10 @@ import {
 } from '../../core/model.js';
 import type { CatalogueColumns } from '../../core/outline.js';
 import { FACT_NAMES, factKind, type FactKind } from '../../core/paper-facts.js';
-import { PUBLISHED_DATE, paperSchema, readingStateSchema } from '../../core/record-schema.js';
+import { digestSchema, PUBLISHED_DATE, paperSchema, readingStateSchema } from '../../core/record-schema.js';
 import type { FileStamp } from './file-stamp.js';
 
-export { paperSchema, readingStateSchema };
+export { digestSchema, paperSchema, readingStateSchema };
 
 /** The catalogue file: papers and digests. */
 export interface CatalogueFile extends Catalogue {
@@ -141,16 +141,6 @@ const NO_FIELDS: ReadonlySet<string> = new Set();
 export const isExactlyPaper = (value: unknown): value is CataloguePaper =>
   hasExactly(value, PAPER_FIELD_CHECKS, OPTIONAL_PAPER_FIELDS);
 export const isExactlyDigest = (value: unknown): value is Digest => hasExactly(value, DIGEST_FIELD_CHECKS);
-
-export const digestSchema = z.object({
-  id: z.string().min(1),
-  format: z.enum(DIGEST_FORMATS),
-  title: z.string(),
-  date: z.string().nullable(),
-  source: z.string(),
-  importedAt: z.string(),
-  paperIds: z.array(z.string()),
-}) satisfies z.ZodType<Digest>;
 
 export const catalogueSchema = z.object({
   papers: z.array(paperSchema),

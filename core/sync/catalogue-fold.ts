@@ -1,0 +1,81 @@
+/**
+ * The catalogue of a synced library: every device's imports folded, in the order of their stamps (then devices),
+ * through the merge any import goes through (core/merge.ts: by arXiv id, DOI, then title where nothing contradicts).
+ * The fold remembers where each record of each import landed, so that a change naming a paper as its device knew it
+ * finds that paper whatever became of its id. Pure.
+ */
+
+import { compareCodePoints, canonicalJson } from './canonical-json.js';
+import type { DeviceId } from './causal-register.js';
+import type { Stamp } from './hlc.js';
+import { opId } from './ops.js';
+import { paperRefKey, type PaperRef } from './sync-state.js';
+import { mergeLibrary } from '../merge.js';
+import { emptyStateMap, type Catalogue, type CataloguePaper, type Digest } from '../model.js';
+
+/** One import on one device: the records as that device stored them, with its ids, and the digests. */
+export interface ImportOp {
+  readonly stamp: Stamp;
+  readonly device: DeviceId;
+  readonly papers: readonly CataloguePaper[];
+  readonly digests: readonly Digest[];
+}
+
+export interface CatalogueFold {
+  readonly catalogue: Catalogue;
+  /** The ids of the imports folded, in the order folded. */
+  readonly imports: readonly string[];
+  /** The id of the paper `ref` names now; undefined while the import it names has not arrived. */
+  resolve(ref: PaperRef): string | undefined;
+  /** The import that made the paper `id`: what a change to it names as its origin. */
+  originOf(id: string): string | undefined;
+}
+
+const EMPTY_CATALOGUE: Catalogue = { papers: [], digests: [] };
+
+function compareImports(a: ImportOp, b: ImportOp): number {
+  return compareCodePoints(a.stamp, b.stamp) || compareCodePoints(a.device, b.device);
+}
+
+/**
+ * Of two imports with one id, the one folded. Two with different content mean two computers writing as one device:
+ * the one with the larger canonical text is folded, on every device alike.
+ */
+export function preferredImport(a: ImportOp, b: ImportOp): ImportOp {
+  return a === b || canonicalJson(a) >= canonicalJson(b) ? a : b;
+}
+
+function distinctImports(imports: Iterable<ImportOp>): ImportOp[] {
+  const byId = new Map<string, ImportOp>();
+  for (const op of imports) {
+    const id = opId(op);
+    const other = byId.get(id);
+    byId.set(id, other === undefined ? op : preferredImport(other, op));
+  }
+  return [...byId.values()].sort(compareImports);
+}
+
+export function foldImports(imports: Iterable<ImportOp>): CatalogueFold {
+  let catalogue = EMPTY_CATALOGUE;
+  const placed = new Map<string, string>();
+  const origins = new Map<string, string>();
+  const folded: string[] = [];
+  for (const op of distinctImports(imports)) {
+    const id = opId(op);
+    const merged = mergeLibrary(
+      { catalogue, states: emptyStateMap() },
+      { catalogue: { papers: op.papers, digests: op.digests }, states: emptyStateMap() },
+    );
+    catalogue = merged.catalogue;
+    for (const [record, paper] of merged.ids) placed.set(paperRefKey({ origin: id, id: record }), paper);
+    for (const added of merged.summary.added) origins.set(added.id, id);
+    folded.push(id);
+  }
+  const ids = new Set(catalogue.papers.map((paper) => paper.id));
+  return {
+    catalogue,
+    imports: folded,
+    resolve: (ref) => (ref.origin === '' ? (ids.has(ref.id) ? ref.id : undefined) : placed.get(paperRefKey(ref))),
+    originOf: (id) => origins.get(id),
+  };
+}

@@ -1,0 +1,54 @@
+/**
+ * A library written before devices (library.json, library.state.json and its log) as the base of a synced one: one
+ * import at stamp zero with the whole catalogue (every id as it was), and every paper's reading state stamped at its
+ * `updatedAt`, both of a pseudo-device named by a hash of the content. Two devices that migrate the same library
+ * make the same base, which joins to one; two that migrate different copies make two, and for each paper the newer
+ * `updatedAt` wins, as it did when copies of a library merged. Pure.
+ */
+
+import { canonicalJson } from './canonical-json.js';
+import { emptySeen, normaliseRegister, type DeviceId, type Register } from './causal-register.js';
+import type { ImportOp } from './catalogue-fold.js';
+import { stampAt, ZERO_STAMP, type Stamp } from './hlc.js';
+import { opId } from './ops.js';
+import { tagKey, type PaperRegisters, type TagValue } from './paper-registers.js';
+import { joinStates, paperRefKey, type SyncState } from './sync-state.js';
+import { hash53 } from '../identity.js';
+import type { Catalogue, ReadingState, ReadingStateMap } from '../model.js';
+
+export interface LegacyBase {
+  readonly device: DeviceId;
+  readonly import: ImportOp;
+  readonly state: SyncState;
+}
+
+function register<T>(device: DeviceId, stamp: Stamp, value: T): Register<T> {
+  return normaliseRegister({ versions: [{ stamp, device, value }], seen: emptySeen() });
+}
+
+function legacyRegisters(device: DeviceId, state: ReadingState): PaperRegisters {
+  const stamp = stampAt(state.updatedAt);
+  const tags = new Map<string, Register<TagValue>>();
+  state.tags.forEach((spelling, position) => {
+    tags.set(tagKey(spelling), register(device, stamp, { spelling, since: stampAt(state.updatedAt, position) }));
+  });
+  return {
+    status: register(device, stamp, { status: state.status, readAt: state.readAt }),
+    ...(state.note === '' ? {} : { note: register(device, stamp, state.note) }),
+    ...(tags.size === 0 ? {} : { tags }),
+  };
+}
+
+export function legacyBase(catalogue: Catalogue, states: ReadingStateMap): LegacyBase {
+  const device = `legacy-${hash53(canonicalJson({ catalogue, states })).toString(36)}`;
+  const imported: ImportOp = { stamp: ZERO_STAMP, device, papers: catalogue.papers, digests: catalogue.digests };
+  const origin = opId(imported);
+  const papers = Object.entries(states).map(([id, state]) => {
+    const ref = { origin, id };
+    return {
+      papers: new Map([[paperRefKey(ref), { ref, registers: legacyRegisters(device, state) }]]),
+      digests: new Map(),
+    };
+  });
+  return { device, import: imported, state: joinStates(papers) };
+}

@@ -1,0 +1,139 @@
+/**
+ * One device's view of a synced library, as plain data: every device's state it has read (joined: it only grows, so
+ * files arriving out of order, vanishing or coming back never take the view back in time), its own changes, every
+ * import, its clock, and the library they make. The store keeps one per open library; pure functions move it on.
+ */
+
+import type { DeviceId } from './causal-register.js';
+import { foldImports, preferredImport, type ImportOp } from './catalogue-fold.js';
+import { clockAfter, encodeStamp, receive, ZERO_STAMP, type Hlc, type Stamp } from './hlc.js';
+import { buildLibrary, type SyncedLibrary } from './library.js';
+import type { LibraryFiles } from './library-files.js';
+import { opId, stateOfOps, type SyncOp } from './ops.js';
+import { EMPTY_SYNC_STATE, joinStates, type SyncState } from './sync-state.js';
+
+export interface Replica {
+  readonly device: DeviceId;
+  readonly clock: Hlc;
+  /** Every device's state read so far, this device's own included. */
+  readonly state: SyncState;
+  /** This device's own state: what its next snapshot holds. */
+  readonly own: SyncState;
+  /** Every import read or made, by id. */
+  readonly imports: ReadonlyMap<string, ImportOp>;
+  readonly library: SyncedLibrary;
+  /** Devices whose stamps are too far ahead of this computer's clock to adopt (hlc.ts MAX_CLOCK_AHEAD_MS). */
+  readonly aheadDevices: readonly DeviceId[];
+}
+
+const NO_IMPORTS: ReadonlyMap<string, ImportOp> = new Map();
+
+function withImports(imports: ReadonlyMap<string, ImportOp>, added: Iterable<ImportOp>): ReadonlyMap<string, ImportOp> {
+  let grown: Map<string, ImportOp> | undefined;
+  for (const op of added) {
+    const id = opId(op);
+    const had = (grown ?? imports).get(id);
+    const kept = had === undefined ? op : preferredImport(had, op);
+    if (kept === had) continue;
+    grown ??= new Map(imports);
+    grown.set(id, kept);
+  }
+  return grown ?? imports;
+}
+
+function rebuilt(replica: Omit<Replica, 'library'>, previous: Replica | null): Replica {
+  // Imports only ever grow, as a new map: the same map is the same imports, and folds the same.
+  const fold =
+    previous !== null && previous.imports === replica.imports
+      ? previous.library.fold
+      : foldImports(replica.imports.values());
+  const unchanged = previous !== null && previous.state === replica.state && previous.library.fold === fold;
+  return { ...replica, library: unchanged ? previous.library : buildLibrary(replica.state, fold) };
+}
+
+/**
+ * What a device keeps of its own outside the library's folder (in app-data): the latest stamp it gave, its own state
+ * and its own imports. A sync tool may take the device's own files away for a while (or for good); without this, a
+ * device started meanwhile would not see its own earlier changes, and its next change to the same register, seeing
+ * its own stamp, would supersede them unseen. With it, the device's view always holds everything it wrote, and it can
+ * write its own files again where they went missing.
+ */
+export interface LocalJournal {
+  readonly highWater: Stamp;
+  readonly own: SyncState;
+  readonly imports: readonly ImportOp[];
+}
+
+export const EMPTY_JOURNAL: LocalJournal = { highWater: ZERO_STAMP, own: EMPTY_SYNC_STATE, imports: [] };
+
+/** What the device must keep of its own, outside the folder, after `replica`. */
+export function journalOf(replica: Replica): LocalJournal {
+  return {
+    highWater: encodeStamp(replica.clock),
+    own: replica.own,
+    imports: [...replica.imports.values()].filter((op) => op.device === replica.device),
+  };
+}
+
+/**
+ * A device's view of the library in `files`, as it starts: its own journal and files, its clock past every stamp it
+ * gave (so that its stamps only ever increase), and moved up to every other device's it may adopt.
+ */
+export function openReplica(device: DeviceId, files: LibraryFiles, now: number, journal = EMPTY_JOURNAL): Replica {
+  const own = files.devices.get(device);
+  const start: Omit<Replica, 'library'> = {
+    device,
+    clock: clockAfter([journal.highWater, ...(own === undefined ? [] : [own.latest])]),
+    state: journal.own,
+    own: journal.own,
+    imports: withImports(NO_IMPORTS, journal.imports),
+    aheadDevices: [],
+  };
+  return refreshReplica(rebuilt(start, null), files, now);
+}
+
+/** The view after reading the files again: everything in them joined to what it had. */
+export function refreshReplica(replica: Replica, files: LibraryFiles, now: number): Replica {
+  let clock = replica.clock;
+  const ahead: DeviceId[] = [];
+  const states = [replica.state];
+  let imports = replica.imports;
+  let own = replica.own;
+  for (const contribution of files.devices.values()) {
+    states.push(contribution.state);
+    imports = withImports(imports, contribution.imports);
+    if (contribution.device === replica.device) {
+      own = joinStates([own, contribution.state]);
+      clock = clockAfter([contribution.latest, encodeStamp(clock)]);
+      continue;
+    }
+    const received = receive(clock, contribution.latest, now);
+    clock = received.clock;
+    if (received.ahead) ahead.push(contribution.device);
+  }
+  const state = states.length === 1 ? replica.state : joinStates(states);
+  return rebuilt({ ...replica, clock, state, own, imports, aheadDevices: ahead }, replica);
+}
+
+/**
+ * The view once this device's own changes are written (appended to its log, fdatasynced) and its import written:
+ * only then are they acknowledged.
+ */
+export function recordWritten(
+  replica: Replica,
+  clock: Hlc,
+  ops: readonly SyncOp[],
+  imported: ImportOp | null = null,
+): Replica {
+  const delta = stateOfOps(ops);
+  return rebuilt(
+    {
+      ...replica,
+      clock,
+      state: ops.length === 0 ? replica.state : joinStates([replica.state, delta]),
+      own: ops.length === 0 ? replica.own : joinStates([replica.own, delta]),
+      imports: imported === null ? replica.imports : withImports(replica.imports, [imported]),
+    },
+    replica,
+  );
+}
