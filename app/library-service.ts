@@ -42,7 +42,7 @@ import {
   type NotCompleted,
   type NotCompletedReason,
 } from '../core/complete.js';
-import { mergeDigest, mergeLibrary } from '../core/merge.js';
+import { CatalogueMerge } from '../core/merge.js';
 import { possibleDuplicates, type PossibleDuplicates } from '../core/duplicates.js';
 import { mergePapers, unmergePapers, type PaperMerge, type PaperMergeUndo } from '../core/paper-merge.js';
 import { redateDigest, sameDayNote, withImportDate } from '../core/digest-date.js';
@@ -501,7 +501,9 @@ export class LibraryService implements LibraryApi {
     onImportProgress?.({ stage: 'saving' });
 
     const results = await this.transact((library) => {
-      let current: LibrarySnapshot = library;
+      // One merge for every file: the catalogue is copied and indexed once, not once per file.
+      const merge = new CatalogueMerge(library.catalogue);
+      let currentStates = library.states;
       const states = emptyStateMap();
       const fileResults = parsed.map((entry): FileImportResult => {
         if (!entry.ok) return entry;
@@ -509,20 +511,20 @@ export class LibraryService implements LibraryApi {
         const { warnings } = entry.parsed;
         if (entry.parsed.kind === 'digest') {
           const { digest } = entry.parsed;
-          const merged = mergeDigest(current.catalogue, digest, basename(entry.file), now);
-          current = { catalogue: merged.catalogue, states: current.states };
-          const sameDay = sameDayNote(merged.catalogue.digests, merged.summary.digest.id);
+          const summary = merge.addDigest(digest, basename(entry.file), now);
+          const sameDay = sameDayNote(merge.digests, summary.digest.id);
           const notes = [...(digest.notes ?? []), ...(sameDay === null ? [] : [sameDay])];
-          return { file: entry.file, ok: true, kind: 'digest', summary: merged.summary, warnings, notes };
+          return { file: entry.file, ok: true, kind: 'digest', summary, warnings, notes };
         }
-        const merged = mergeLibrary(current, entry.parsed.library);
+        const merged = merge.addLibrary(entry.parsed.library, currentStates);
         Object.assign(states, merged.states);
-        current = { catalogue: merged.catalogue, states: { ...current.states, ...merged.states } };
+        currentStates = { ...currentStates, ...merged.states };
         return { file: entry.file, ok: true, kind: 'library', summary: merged.summary, warnings };
       });
-      const catalogueChanged = !sameCatalogue(library.catalogue, current.catalogue);
+      const catalogue = merge.catalogue();
+      const catalogueChanged = !sameCatalogue(library.catalogue, catalogue);
       return {
-        ...(catalogueChanged ? { catalogue: current.catalogue } : {}),
+        ...(catalogueChanged ? { catalogue } : {}),
         ...(Object.keys(states).length > 0 ? { states } : {}),
         result: fileResults,
       };

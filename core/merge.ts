@@ -72,57 +72,9 @@ export function mergeDigest(
   source: string,
   now: string,
 ): { readonly catalogue: Catalogue; readonly summary: DigestImportSummary } {
-  const digestId = digestIdFor(parsed);
-  const papers = [...catalogue.papers];
-  const index = new PaperIndex(papers);
-  const added: PaperRef[] = [];
-  const merged: PaperRef[] = [];
-  const mergedInFile: PaperRef[] = [];
-  const paperIds: string[] = [];
-  const listed = new Set<string>();
-
-  for (const incoming of parsed.papers) {
-    const position = index.find(incoming);
-    const stored = position === undefined ? undefined : papers[position];
-    if (position !== undefined && stored !== undefined) {
-      index.replace(position, fillIn(stored, incoming, [digestId]));
-      const ref = { id: stored.id, title: stored.title };
-      if (listed.has(stored.id)) {
-        mergedInFile.push(ref);
-        continue;
-      }
-      merged.push(ref);
-      listed.add(stored.id);
-      paperIds.push(stored.id);
-      continue;
-    }
-    const id = index.newId(incoming);
-    index.add(cataloguePaper(incoming, id, [digestId], now));
-    added.push({ id, title: incoming.title });
-    listed.add(id);
-    paperIds.push(id);
-  }
-
-  const existing = catalogue.digests.find((digest) => digest.id === digestId);
-  const digest: Digest = existing
-    ? { ...existing, paperIds: union(existing.paperIds, paperIds) }
-    : {
-        id: digestId,
-        format: parsed.format,
-        title: parsed.title,
-        date: parsed.date,
-        source,
-        importedAt: now,
-        paperIds,
-      };
-  const digests = existing
-    ? catalogue.digests.map((candidate) => (candidate.id === digestId ? digest : candidate))
-    : [...catalogue.digests, digest];
-
-  return {
-    catalogue: { papers, digests },
-    summary: { digest: { id: digestId, title: digest.title }, added, merged, mergedInFile, skipped: parsed.skipped },
-  };
+  const merge = new CatalogueMerge(catalogue);
+  const summary = merge.addDigest(parsed, source, now);
+  return { catalogue: merge.catalogue(), summary };
 }
 
 export interface LibraryMergeSummary {
@@ -151,58 +103,153 @@ export function mergeLibrary(
   readonly states: ReadingStateMap;
   readonly summary: LibraryMergeSummary;
 } {
-  const papers = [...current.catalogue.papers];
-  const index = new PaperIndex(papers);
-  const localIdOf = new Map<string, string>();
-  const added: PaperRef[] = [];
-  const merged: PaperRef[] = [];
-  const mergedInFile: PaperRef[] = [];
-  const given = new Set<string>();
+  const merge = new CatalogueMerge(current.catalogue);
+  const { states, summary } = merge.addLibrary(incoming, current.states);
+  return { catalogue: merge.catalogue(), states, summary };
+}
 
-  for (const paper of incoming.catalogue.papers) {
-    // An id merged into a paper here names that paper.
-    const position = index.aliasOf(paper.id) ?? index.find(paper);
-    const stored = position === undefined ? undefined : papers[position];
-    const aliases = (paper.aliases ?? []).filter((alias) => !index.has(alias));
-    if (position !== undefined && stored !== undefined) {
-      const filled = fillIn(stored, paper, paper.digests);
-      index.replace(position, aliases.length > 0 ? withAliases(filled, union(filled.aliases ?? [], aliases)) : filled);
-      (given.has(stored.id) ? mergedInFile : merged).push({ id: stored.id, title: stored.title });
-      given.add(stored.id);
-      localIdOf.set(paper.id, stored.id);
-      continue;
+/**
+ * The digests and libraries of one import merged into the catalogue one after the other, each as mergeDigest and
+ * mergeLibrary would merge it into what the ones before it made, but with one copy of the papers and one index of
+ * them for the whole import: a nine-file import into a library of 100,000 papers would otherwise copy and index
+ * the whole catalogue nine times.
+ */
+export class CatalogueMerge {
+  readonly #papers: CataloguePaper[];
+  readonly #index: PaperIndex;
+  #digests: readonly Digest[];
+
+  constructor(catalogue: Catalogue) {
+    this.#papers = [...catalogue.papers];
+    this.#index = new PaperIndex(this.#papers);
+    this.#digests = catalogue.digests;
+  }
+
+  /** The catalogue as merged so far. Its papers are a copy, taken now: later merges do not change it. */
+  catalogue(): Catalogue {
+    return { papers: [...this.#papers], digests: this.#digests };
+  }
+
+  /** The catalogue's digests as merged so far. */
+  get digests(): readonly Digest[] {
+    return this.#digests;
+  }
+
+  /** Adds a parsed digest. Papers already there are merged, never duplicated. */
+  addDigest(parsed: ParsedDigest, source: string, now: string): DigestImportSummary {
+    const digestId = digestIdFor(parsed);
+    const papers = this.#papers;
+    const index = this.#index;
+    const added: PaperRef[] = [];
+    const merged: PaperRef[] = [];
+    const mergedInFile: PaperRef[] = [];
+    const paperIds: string[] = [];
+    const listed = new Set<string>();
+
+    for (const incoming of parsed.papers) {
+      const position = index.find(incoming);
+      const stored = position === undefined ? undefined : papers[position];
+      if (position !== undefined && stored !== undefined) {
+        index.replace(position, fillIn(stored, incoming, [digestId]));
+        const ref = { id: stored.id, title: stored.title };
+        if (listed.has(stored.id)) {
+          mergedInFile.push(ref);
+          continue;
+        }
+        merged.push(ref);
+        listed.add(stored.id);
+        paperIds.push(stored.id);
+        continue;
+      }
+      const id = index.newId(incoming);
+      index.add(cataloguePaper(incoming, id, [digestId], now));
+      added.push({ id, title: incoming.title });
+      listed.add(id);
+      paperIds.push(id);
     }
-    const id = index.uniqueId(paper.id);
-    index.add(withAliases({ ...paper, id }, aliases));
-    given.add(id);
-    localIdOf.set(paper.id, id);
-    added.push({ id, title: paper.title });
+
+    const existing = this.#digests.find((digest) => digest.id === digestId);
+    const digest: Digest = existing
+      ? { ...existing, paperIds: union(existing.paperIds, paperIds) }
+      : {
+          id: digestId,
+          format: parsed.format,
+          title: parsed.title,
+          date: parsed.date,
+          source,
+          importedAt: now,
+          paperIds,
+        };
+    this.#digests = existing
+      ? this.#digests.map((candidate) => (candidate.id === digestId ? digest : candidate))
+      : [...this.#digests, digest];
+    return { digest: { id: digestId, title: digest.title }, added, merged, mergedInFile, skipped: parsed.skipped };
   }
 
-  const digests = [...current.catalogue.digests];
-  for (const digest of incoming.catalogue.digests) {
-    const paperIds = digest.paperIds.map((id) => localIdOf.get(id) ?? id);
-    const position = digests.findIndex((candidate) => candidate.id === digest.id);
-    const stored = digests[position];
-    if (stored === undefined) digests.push({ ...digest, paperIds });
-    else digests[position] = { ...stored, paperIds: union(stored.paperIds, paperIds) };
-  }
+  /**
+   * Adds another copy of a library (a Shelfmark backup): papers by the rules of a digest import, digests by id.
+   * `states` are the reading states here; what it gives back are the incoming ones that are newer or absent here.
+   */
+  addLibrary(
+    incoming: LibrarySnapshot,
+    states: ReadingStateMap,
+  ): { readonly states: ReadingStateMap; readonly summary: LibraryMergeSummary } {
+    const papers = this.#papers;
+    const index = this.#index;
+    const localIdOf = new Map<string, string>();
+    const added: PaperRef[] = [];
+    const merged: PaperRef[] = [];
+    const mergedInFile: PaperRef[] = [];
+    const given = new Set<string>();
 
-  const states = emptyStateMap();
-  for (const [incomingId, state] of Object.entries(incoming.states)) {
-    const id = localIdOf.get(incomingId);
-    if (id !== undefined && isNewer(state, readingStateOf(current.states, id))) states[id] = state;
-  }
+    for (const paper of incoming.catalogue.papers) {
+      // An id merged into a paper here names that paper.
+      const position = index.aliasOf(paper.id) ?? index.find(paper);
+      const stored = position === undefined ? undefined : papers[position];
+      const aliases = (paper.aliases ?? []).filter((alias) => !index.has(alias));
+      if (position !== undefined && stored !== undefined) {
+        const filled = fillIn(stored, paper, paper.digests);
+        index.replace(
+          position,
+          aliases.length > 0 ? withAliases(filled, union(filled.aliases ?? [], aliases)) : filled,
+        );
+        (given.has(stored.id) ? mergedInFile : merged).push({ id: stored.id, title: stored.title });
+        given.add(stored.id);
+        localIdOf.set(paper.id, stored.id);
+        continue;
+      }
+      const id = index.uniqueId(paper.id);
+      index.add(withAliases({ ...paper, id }, aliases));
+      given.add(id);
+      localIdOf.set(paper.id, id);
+      added.push({ id, title: paper.title });
+    }
 
-  return {
-    catalogue: { papers, digests },
-    states,
-    summary: {
-      added,
-      merged,
-      mergedInFile,
-      digests: incoming.catalogue.digests.length,
-      statesTaken: Object.keys(states).length,
-    },
-  };
+    const digests = [...this.#digests];
+    for (const digest of incoming.catalogue.digests) {
+      const paperIds = digest.paperIds.map((id) => localIdOf.get(id) ?? id);
+      const position = digests.findIndex((candidate) => candidate.id === digest.id);
+      const stored = digests[position];
+      if (stored === undefined) digests.push({ ...digest, paperIds });
+      else digests[position] = { ...stored, paperIds: union(stored.paperIds, paperIds) };
+    }
+    this.#digests = digests;
+
+    const taken = emptyStateMap();
+    for (const [incomingId, state] of Object.entries(incoming.states)) {
+      const id = localIdOf.get(incomingId);
+      if (id !== undefined && isNewer(state, readingStateOf(states, id))) taken[id] = state;
+    }
+
+    return {
+      states: taken,
+      summary: {
+        added,
+        merged,
+        mergedInFile,
+        digests: incoming.catalogue.digests.length,
+        statesTaken: Object.keys(taken).length,
+      },
+    };
+  }
 }
