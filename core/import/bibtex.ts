@@ -6,14 +6,15 @@
 
 import { arxivIdYear, normalizeArxivId } from '../identity.js';
 import type { ParsedPaper } from '../model.js';
-import type { ParseContext, ParsedDigest, SkippedBlock } from './types.js';
+import type { NameCache, ParseContext, ParsedDigest, SkippedBlock } from './types.js';
 import { baseName } from './file-name.js';
 import { collapseWhitespace, joinParagraphs, splitParagraphs } from './whitespace.js';
 import { decodeTex } from './tex.js';
+import { detached } from './detached.js';
 import { doiUrl, extractUrls, normalizeDoi, paperLinks } from '../links.js';
 import { quoteForMessage } from '../terminal-text.js';
 import { uniqueInOrder } from '../arrays.js';
-import { readBibtexBlocks, type Block, type FieldValue } from './bibtex-reader.js';
+import { bibtexBlocks, readBibtexBlocks, type Block, type FieldValue } from './bibtex-reader.js';
 import { FieldTooLong, MacroTable, type MacroDefinition, type MacroScope } from './bibtex-macros.js';
 
 export { FIELD_TOO_LONG, MAX_EXPANDED_FIELD_LENGTH } from './bibtex-macros.js';
@@ -36,28 +37,55 @@ export function definitionsIn(blocks: readonly Block[]): readonly MacroDefinitio
 }
 
 /**
- * The file's papers. When the file is one of an import's BibTeX files, `ctx.bibtex` has its blocks, read in the
- * import's first pass, and the macros of all the files as this one sees them; else it is read, with its own.
+ * The file's papers. When the file is one of an import's BibTeX files, `ctx.bibtex` has the macros of all the files
+ * as this one sees them (found in the import's first pass); else the file is read with its own. With the macros
+ * known and no `crossref` in the file, each entry is made into a paper as it is read, so that the blocks of a large
+ * file are never all held at once; else the blocks are read first.
  */
 export function parseBibtex(text: string, ctx: ParseContext): ParsedDigest {
-  const blocks = ctx.bibtex?.blocks ?? readBibtexBlocks(text);
-  const macros = ctx.bibtex?.macros ?? new MacroTable([definitionsIn(blocks)]).scope(0);
-  const entries = blocks.filter((block): block is EntryBlock => block.kind === 'entry');
-  const parents = crossrefParents(entries, macros);
-  const volumes = new Set(
-    [...parents.values()].filter((parent) => VOLUME_TYPES.has(parent.type) && parent.error === null),
-  );
+  const { onProgress } = ctx;
+  const shared = ctx.bibtex;
+  const streamed = shared !== undefined && !CROSSREF_FIELD.test(text);
+  let blocks: Iterable<Block>;
+  let macros: MacroScope;
+  let parents: ReadonlyMap<EntryBlock, EntryBlock> = new Map();
+  let volumes: ReadonlySet<EntryBlock> = new Set();
+  /** How far making papers has got, as a share of the file, when it is not told by reading the blocks. */
+  let progress: ((entryNumber: number) => void) | undefined;
+  if (streamed) {
+    macros = shared.macros;
+    blocks = bibtexBlocks(
+      text,
+      onProgress === undefined ? {} : { onProgress: (done) => onProgress(done / text.length) },
+    );
+  } else {
+    const read = readBibtexBlocks(text);
+    macros = shared?.macros ?? new MacroTable([definitionsIn(read)]).scope(0);
+    const entries = read.filter((block): block is EntryBlock => block.kind === 'entry');
+    parents = crossrefParents(entries, macros);
+    volumes = new Set([...parents.values()].filter((parent) => VOLUME_TYPES.has(parent.type) && parent.error === null));
+    blocks = read;
+    if (onProgress !== undefined) {
+      progress = (entryNumber) => {
+        if (entryNumber % PROGRESS_EVERY === 0) onProgress(entryNumber / entries.length);
+      };
+    }
+  }
 
   const papers: ParsedPaper[] = [];
-  const skipped: SkippedBlock[] = [...stringProblems(blocks, macros)];
+  const skipped: SkippedBlock[] = [];
+  const stringProblems: { line: number; reason: string }[] = [...macros.problems()];
   const undefinedMacros = new Group<string>();
   const volumesSkipped = new Group<never>();
-  const names: NameCache = ctx.bibtex?.names ?? new Map<string, string>();
+  const names = shared?.names ?? newNameCache();
   let entryNumber = 0;
-  for (const entry of entries) {
+  for (const entry of blocks) {
+    if (entry.kind === 'string') {
+      if (entry.error !== null) stringProblems.push({ line: entry.line, reason: entry.error });
+      continue;
+    }
     entryNumber++;
-    if (ctx.onProgress !== undefined && entryNumber % PROGRESS_EVERY === 0)
-      ctx.onProgress(entryNumber / entries.length);
+    progress?.(entryNumber);
     const where = `entry ${entryNumber} (${label(entry)})`;
     if (entry.error !== null) {
       skipped.push({ where, reason: entry.error });
@@ -81,14 +109,21 @@ export function parseBibtex(text: string, ctx: ParseContext): ParsedDigest {
     else papers.push(paper);
   }
   const grouped = [undefinedMacros.skipped(undefinedMacrosReason), volumesSkipped.skipped(volumeReason)];
+  // The file's @string blocks that cannot be used, in order: broken ones, and ones too long once expanded.
+  const strings = stringProblems
+    .sort((a, b) => a.line - b.line)
+    .map(({ line, reason }) => ({ where: `@string at line ${line}`, reason }));
   return {
     format: 'bibtex',
     title: `BibTeX: ${baseName(ctx.fileName)}`,
     date: null,
     papers,
-    skipped: [...grouped.filter((block) => block !== null), ...skipped],
+    skipped: [...grouped.filter((block) => block !== null), ...strings, ...skipped],
   };
 }
+
+/** A field that may be a `crossref`: a file without one can be read an entry at a time. */
+const CROSSREF_FIELD = /crossref\s*=/i;
 
 /** How many entries are made into papers between two progress reports. */
 const PROGRESS_EVERY = 2000;
@@ -96,17 +131,6 @@ const PROGRESS_EVERY = 2000;
 /** How an entry is named in messages: `@article{key}`. */
 function label(entry: EntryBlock): string {
   return `@${quoteForMessage(entry.type)}{${quoteForMessage(entry.key)}}`;
-}
-
-/** The file's @string blocks that cannot be used, in order: broken ones, and ones too long once expanded. */
-function stringProblems(blocks: readonly Block[], macros: MacroScope): readonly SkippedBlock[] {
-  const problems: { line: number; reason: string }[] = [...macros.problems()];
-  for (const block of blocks) {
-    if (block.kind === 'string' && block.error !== null) problems.push({ line: block.line, reason: block.error });
-  }
-  return problems
-    .sort((a, b) => a.line - b.line)
-    .map(({ line, reason }) => ({ where: `@string at line ${line}`, reason }));
 }
 
 // ---------------------------------------------------------------- crossref
@@ -205,30 +229,34 @@ class EntryFields {
  * items, those most entries share first).
  */
 class Group<T> {
-  private readonly entries: { readonly number: number; readonly entry: EntryBlock }[] = [];
+  /** How many entries, and the first few of them, named. */
+  private count = 0;
+  private readonly firstFew: { readonly number: number; readonly label: string }[] = [];
   /** How many entries have each item, in the order the items were first seen. */
   private readonly items = new Map<T, number>();
 
   add(number: number, entry: EntryBlock, items: readonly T[] = []): void {
-    this.entries.push({ number, entry });
+    this.count++;
+    if (this.firstFew.length < ENTRIES_NAMED) this.firstFew.push({ number, label: label(entry) });
     for (const item of items) this.items.set(item, (this.items.get(item) ?? 0) + 1);
   }
 
   skipped(reason: (one: boolean, items: readonly T[]) => string): SkippedBlock | null {
-    const [first] = this.entries;
+    const [first] = this.firstFew;
     if (first === undefined) return null;
     const items = [...this.items].sort((a, b) => b[1] - a[1]).map(([item]) => item);
-    if (this.entries.length === 1) {
-      return { where: `entry ${first.number} (${label(first.entry)})`, reason: reason(true, items) };
-    }
-    const shown = this.entries.slice(0, 3).map(({ entry }) => label(entry));
-    const more = this.entries.length > shown.length ? ', …' : '';
+    if (this.count === 1) return { where: `entry ${first.number} (${first.label})`, reason: reason(true, items) };
+    const shown = this.firstFew.map((entry) => entry.label);
+    const more = this.count > shown.length ? ', …' : '';
     return {
-      where: `${this.entries.length.toLocaleString('en')} entries (${shown.join(', ')}${more})`,
+      where: `${this.count.toLocaleString('en')} entries (${shown.join(', ')}${more})`,
       reason: reason(false, items),
     };
   }
 }
+
+/** How many of the entries skipped for one reason a message names. */
+const ENTRIES_NAMED = 3;
 
 /** How many undefined macros a message names before it says how many there are. */
 const MACROS_NAMED = 6;
@@ -249,6 +277,10 @@ function volumeReason(one: boolean): string {
 
 // ---------------------------------------------------------------- from fields to a paper
 
+/**
+ * The entry's paper. Every text in it is a copy (detached.ts), so that the papers of a file do not keep the file's
+ * whole text in memory once it is parsed; authors come copied from the cache of names.
+ */
 function paperOf(fields: EntryFields, names: NameCache): ParsedPaper | null {
   const title = collapseWhitespace(decodeTex(fields.get('title') ?? ''));
   if (title === '') return null;
@@ -256,24 +288,24 @@ function paperOf(fields: EntryFields, names: NameCache): ParsedPaper | null {
   const doi = normalizeDoi(withoutBraces(fields.get('doi') ?? ''));
   const rawAbstract = fields.get('abstract') ?? '';
   return {
-    title,
-    abstract: joinParagraphs(splitParagraphs(decodeTex(rawAbstract))),
+    title: detached(title),
+    abstract: detached(joinParagraphs(splitParagraphs(decodeTex(rawAbstract)))),
     authors: splitNames(fields.get('author') ?? '', names),
-    arxivId,
-    doi,
+    arxivId: arxivId === null ? null : detached(arxivId),
+    doi: doi === null ? null : detached(doi),
     year: yearOf(fields) ?? (arxivId === null ? null : arxivIdYear(arxivId)),
     links: paperLinks(arxivId, [
       doi === null ? null : doiUrl(doi),
       ...extractUrls(fields.get('url') ?? ''),
       ...extractUrls(fields.get('howpublished') ?? ''),
       ...extractUrls(rawAbstract),
-    ]),
+    ]).map(detached),
     categories: uniqueInOrder(
       decodeTex(fields.get('keywords') ?? '')
         .split(/[,;]/)
         .map(collapseWhitespace)
         .filter((keyword) => keyword !== ''),
-    ),
+    ).map(detached),
   };
 }
 
@@ -318,16 +350,18 @@ function yearOf(fields: EntryFields): number | null {
 }
 
 /** Names decoded, by how a file writes them: a bibliography names most of its authors again and again. */
-type NameCache = Map<string, string>;
+export function newNameCache(): NameCache {
+  return Object.create(null) as NameCache;
+}
 
 /** "Schr{\"o}dinger, Erwin and {The ATLAS Collaboration} and others" → ["Erwin Schrödinger", "The ATLAS Collaboration"]. */
-export function splitNames(raw: string, cache: NameCache = new Map()): readonly string[] {
+export function splitNames(raw: string, cache: NameCache = newNameCache()): readonly string[] {
   const names: string[] = [];
   for (const written of namesAsWritten(raw)) {
-    let decoded = cache.get(written);
+    let decoded = cache[written];
     if (decoded === undefined) {
-      decoded = decodedName(written);
-      cache.set(written, decoded);
+      decoded = detached(decodedName(written));
+      cache[written] = decoded;
     }
     if (decoded !== '') names.push(decoded);
   }
