@@ -34,6 +34,31 @@ const FIRST_READ = 64 * 1024;
  * does something), and what was opened is looked at again, as it may not be what was looked at before.
  */
 export async function readImportFile(path: string, limit: number = MAX_DIGEST_BYTES): Promise<Uint8Array | UnreadFile> {
+  return withImportFile(path, limit, (handle, info) => readAtMost(handle, limit, info.size));
+}
+
+/** As readImportFile, with the file's stats as it was opened: what tells that it was changed since an earlier read. */
+export async function readImportFileAndStats(
+  path: string,
+  limit: number = MAX_DIGEST_BYTES,
+): Promise<{ readonly bytes: Uint8Array; readonly stats: Stats } | UnreadFile> {
+  return withImportFile(path, limit, async (handle, stats) => {
+    const bytes = await readAtMost(handle, limit, stats.size);
+    return isUnreadFile(bytes) ? bytes : { bytes, stats };
+  });
+}
+
+/** Whether the file would be read, and its stats; the file is opened (so that permissions are tried) but not read. */
+export async function checkImportFile(path: string, limit: number = MAX_DIGEST_BYTES): Promise<Stats | UnreadFile> {
+  return withImportFile(path, limit, (_handle, stats) => Promise.resolve(stats));
+}
+
+/** Calls `use` with the file open, when it is a regular file within `limit`; else says why not. */
+async function withImportFile<T>(
+  path: string,
+  limit: number,
+  use: (handle: FileHandle, stats: Stats) => Promise<T | UnreadFile>,
+): Promise<T | UnreadFile> {
   let handle: FileHandle;
   try {
     const refused = refusal(await stat(path), limit);
@@ -44,7 +69,7 @@ export async function readImportFile(path: string, limit: number = MAX_DIGEST_BY
   }
   try {
     const info = await handle.stat();
-    return refusal(info, limit) ?? (await readAtMost(handle, limit, info.size));
+    return refusal(info, limit) ?? (await use(handle, info));
   } catch (error) {
     return unreadFile(error);
   } finally {
@@ -116,6 +141,6 @@ export function unreadReason(file: UnreadFile): string {
   }
 }
 
-export function isUnreadFile(read: Uint8Array | UnreadFile): read is UnreadFile {
-  return !(read instanceof Uint8Array);
+export function isUnreadFile(read: object): read is UnreadFile {
+  return !(read instanceof Uint8Array) && 'problem' in read;
 }
