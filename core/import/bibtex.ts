@@ -6,7 +6,8 @@
 
 import { arxivIdYear, normalizeArxivId } from '../identity.js';
 import type { ParsedPaper } from '../model.js';
-import type { NameCache, ParseContext, ParsedDigest, SkippedBlock } from './types.js';
+import type { ParseContext, ParsedDigest, SkippedBlock } from './types.js';
+import { NameCache } from './name-cache.js';
 import { baseName } from './file-name.js';
 import { collapseWhitespace, joinParagraphs, splitParagraphs } from './whitespace.js';
 import { decodeTex } from './tex.js';
@@ -38,52 +39,73 @@ export function definitionsIn(blocks: readonly Block[]): readonly MacroDefinitio
 
 /**
  * The file's papers. When the file is one of an import's BibTeX files, `ctx.bibtex` has the macros of all the files
- * as this one sees them (found in the import's first pass); else the file is read with its own. With the macros
- * known and no `crossref` in the file, each entry is made into a paper as it is read, so that the blocks of a large
- * file are never all held at once; else the blocks are read first.
+ * as this one sees them (found in the import's first pass), and each entry is made into a paper as it is read, so
+ * that the blocks of a large file are never all held at once; else, or once an entry has a `crossref` (whose entry
+ * may come after it), the blocks are all read first, and the file with its own macros.
  */
 export function parseBibtex(text: string, ctx: ParseContext): ParsedDigest {
   const { onProgress } = ctx;
   const shared = ctx.bibtex;
-  const streamed = shared !== undefined && !CROSSREF_FIELD.test(text);
-  let blocks: Iterable<Block>;
-  let macros: MacroScope;
-  let parents: ReadonlyMap<EntryBlock, EntryBlock> = new Map();
-  let volumes: ReadonlySet<EntryBlock> = new Set();
-  /** How far making papers has got, as a share of the file, when it is not told by reading the blocks. */
-  let progress: ((entryNumber: number) => void) | undefined;
-  if (streamed) {
-    macros = shared.macros;
-    blocks = bibtexBlocks(
+  if (shared !== undefined) {
+    const blocks = bibtexBlocks(
       text,
       onProgress === undefined ? {} : { onProgress: (done) => onProgress(done / text.length) },
     );
-  } else {
-    const read = readBibtexBlocks(text);
-    macros = shared?.macros ?? new MacroTable([definitionsIn(read)]).scope(0);
-    const entries = read.filter((block): block is EntryBlock => block.kind === 'entry');
-    parents = crossrefParents(entries, macros);
-    volumes = new Set([...parents.values()].filter((parent) => VOLUME_TYPES.has(parent.type) && parent.error === null));
-    blocks = read;
-    if (onProgress !== undefined) {
-      progress = (entryNumber) => {
-        if (entryNumber % PROGRESS_EVERY === 0) onProgress(entryNumber / entries.length);
-      };
-    }
+    const streamed = papersOf(blocks, ctx, shared.macros, shared.names, { streamed: true });
+    if (streamed !== CROSSREF_FOUND) return streamed;
   }
+  const blocks = readBibtexBlocks(text);
+  const macros = shared?.macros ?? new MacroTable([definitionsIn(blocks)]).scope(0);
+  const entries = blocks.filter((block): block is EntryBlock => block.kind === 'entry');
+  const parents = crossrefParents(entries, macros);
+  const volumes = new Set(
+    [...parents.values()].filter((parent) => VOLUME_TYPES.has(parent.type) && parent.error === null),
+  );
+  const progress =
+    onProgress === undefined
+      ? undefined
+      : (entryNumber: number): void => {
+          if (entryNumber % PROGRESS_EVERY === 0) onProgress(entryNumber / entries.length);
+        };
+  const digest = papersOf(blocks, ctx, macros, shared?.names ?? new NameCache(), { parents, volumes, progress });
+  if (digest === CROSSREF_FOUND) throw new Error('an entry with a crossref was read without its parent');
+  return digest;
+}
 
+/** What papersOf gives up with when an entry read block by block has a `crossref`. */
+const CROSSREF_FOUND = Symbol('crossref found');
+
+/**
+ * The digest the blocks make, in order. Read `streamed`, an entry with a `crossref` ends it (CROSSREF_FOUND);
+ * else `parents` are the entries cross-referenced (from crossrefParents), `volumes` those that are volumes.
+ */
+function papersOf(
+  blocks: Iterable<Block>,
+  ctx: ParseContext,
+  macros: MacroScope,
+  names: NameCache,
+  how:
+    | { readonly streamed: true }
+    | {
+        readonly parents: ReadonlyMap<EntryBlock, EntryBlock>;
+        readonly volumes: ReadonlySet<EntryBlock>;
+        readonly progress: ((entryNumber: number) => void) | undefined;
+      },
+): ParsedDigest | typeof CROSSREF_FOUND {
+  const [parents, volumes, progress] =
+    'streamed' in how ? [undefined, undefined, undefined] : [how.parents, how.volumes, how.progress];
   const papers: ParsedPaper[] = [];
   const skipped: SkippedBlock[] = [];
   const stringProblems: { line: number; reason: string }[] = [...macros.problems()];
   const undefinedMacros = new Group<string>();
   const volumesSkipped = new Group<never>();
-  const names = shared?.names ?? newNameCache();
   let entryNumber = 0;
   for (const entry of blocks) {
     if (entry.kind === 'string') {
       if (entry.error !== null) stringProblems.push({ line: entry.line, reason: entry.error });
       continue;
     }
+    if (parents === undefined && entry.fields.has('crossref')) return CROSSREF_FOUND;
     entryNumber++;
     progress?.(entryNumber);
     const where = `entry ${entryNumber} (${label(entry)})`;
@@ -91,11 +113,11 @@ export function parseBibtex(text: string, ctx: ParseContext): ParsedDigest {
       skipped.push({ where, reason: entry.error });
       continue;
     }
-    if (volumes.has(entry)) {
+    if (volumes?.has(entry) === true) {
       volumesSkipped.add(entryNumber, entry);
       continue;
     }
-    const fields = new EntryFields(entry.fields, parents.get(entry)?.fields, macros);
+    const fields = new EntryFields(entry.fields, parents?.get(entry)?.fields, macros);
     let paper: ParsedPaper | null;
     try {
       paper = paperOf(fields, names);
@@ -121,9 +143,6 @@ export function parseBibtex(text: string, ctx: ParseContext): ParsedDigest {
     skipped: [...grouped.filter((block) => block !== null), ...strings, ...skipped],
   };
 }
-
-/** A field that may be a `crossref`: a file without one can be read an entry at a time. */
-const CROSSREF_FIELD = /crossref\s*=/i;
 
 /** How many entries are made into papers between two progress reports. */
 const PROGRESS_EVERY = 2000;
@@ -349,60 +368,59 @@ function yearOf(fields: EntryFields): number | null {
   return year === undefined ? null : Number(year);
 }
 
-/** Names decoded, by how a file writes them: a bibliography names most of its authors again and again. */
-export function newNameCache(): NameCache {
-  return Object.create(null) as NameCache;
-}
-
 /** "Schr{\"o}dinger, Erwin and {The ATLAS Collaboration} and others" → ["Erwin Schrödinger", "The ATLAS Collaboration"]. */
-export function splitNames(raw: string, cache: NameCache = newNameCache()): readonly string[] {
+export function splitNames(raw: string, cache: NameCache = new NameCache()): readonly string[] {
   const names: string[] = [];
-  for (const written of namesAsWritten(raw)) {
-    let decoded = cache[written];
-    if (decoded === undefined) {
-      decoded = detached(decodedName(written));
-      cache[written] = decoded;
-    }
+  forEachNameAsWritten(raw, (start, end) => {
+    const decoded = cache.decoded(raw, start, end, decodedName);
     if (decoded !== '') names.push(decoded);
-  }
+  });
   return names;
 }
 
 /**
- * The names of an author field as the file writes them: what stands between the words "and" outside braces, from
- * its first word to its last. In one pass, in slices of the field (a file names hundreds of thousands).
+ * Calls `found` with where each name of an author field stands as the file writes it: what stands between the words
+ * "and" outside braces, from its first word to its last. In one pass, a word at a time, making no strings (a file
+ * names hundreds of thousands, and DBLP indents each on a line of its own).
  */
-function namesAsWritten(raw: string): readonly string[] {
-  const names: string[] = [];
+function forEachNameAsWritten(raw: string, found: (start: number, end: number) => void): void {
+  const length = raw.length;
   let depth = 0;
-  /** The current name's first word's start and last word's end (-1: no word yet); the current word's start. */
+  /** The current name's first word's start and last word's end (-1: no word yet). */
   let nameStart = -1;
   let nameEnd = -1;
-  let wordStart = -1;
-  const endWord = (end: number): void => {
-    if (wordStart < 0) return;
-    if (end - wordStart === 3 && raw.slice(wordStart, end).toLowerCase() === 'and') {
-      if (nameStart >= 0) names.push(raw.slice(nameStart, nameEnd));
+  let index = 0;
+  while (index < length) {
+    if (depth === 0 && isSpace(raw.charCodeAt(index))) {
+      index++;
+      continue;
+    }
+    // A word: up to blank space outside braces.
+    const wordStart = index;
+    for (; index < length; index++) {
+      const code = raw.charCodeAt(index);
+      if (code === 0x7b) depth++;
+      else if (code === 0x7d) depth--;
+      else if (depth === 0 && isSpace(code)) break;
+    }
+    if (index - wordStart === 3 && isAnd(raw, wordStart)) {
+      if (nameStart >= 0) found(nameStart, nameEnd);
       nameStart = -1;
     } else {
       if (nameStart < 0) nameStart = wordStart;
-      nameEnd = end;
+      nameEnd = index;
     }
-    wordStart = -1;
-  };
-  for (let index = 0; index < raw.length; index++) {
-    const code = raw.charCodeAt(index);
-    if (code === 0x7b) depth++;
-    else if (code === 0x7d) depth--;
-    else if (depth === 0 && isSpace(code)) {
-      endWord(index);
-      continue;
-    }
-    if (wordStart < 0) wordStart = index;
   }
-  endWord(raw.length);
-  if (nameStart >= 0) names.push(raw.slice(nameStart, nameEnd));
-  return names;
+  if (nameStart >= 0) found(nameStart, nameEnd);
+}
+
+/** Whether the three characters at `at` are "and", in any case. */
+function isAnd(text: string, at: number): boolean {
+  return (
+    (text.charCodeAt(at) | 0x20) === 0x61 &&
+    (text.charCodeAt(at + 1) | 0x20) === 0x6e &&
+    (text.charCodeAt(at + 2) | 0x20) === 0x64
+  );
 }
 
 /** A name as written, decoded; '' for "others". */
@@ -424,9 +442,20 @@ function topLevelWords(text: string): readonly string[] {
   return splitTopLevel(text, isSpace).filter((word) => word !== '');
 }
 
+/** What `\s` matches, without a regular expression for each character past ASCII. */
 function isSpace(code: number): boolean {
   if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
-  return /\s/.test(String.fromCharCode(code));
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
 }
 
 const isComma = (code: number): boolean => code === 0x2c;

@@ -4,7 +4,8 @@ import type { DigestFormat } from '../model.js';
 import { parseArxivEmail } from './arxiv-email.js';
 import { arxivIdsDigest, type ArxivAnswers } from './arxiv-atom.js';
 import { parseArxivIdList, type ArxivRef } from './arxiv-ids.js';
-import { definitionsIn, looksLikeBibtex, newNameCache, parseBibtex } from './bibtex.js';
+import { definitionsIn, looksLikeBibtex, parseBibtex } from './bibtex.js';
+import { NameCache } from './name-cache.js';
 import { MacroTable, type MacroDefinition } from './bibtex-macros.js';
 import { readBibtexBlocks } from './bibtex-reader.js';
 import { decodeDigest } from './decode.js';
@@ -154,7 +155,7 @@ export class ImportFiles {
   readonly #read: FirstPass[] = [];
   #table: MacroTable | null = null;
   /** Author names decoded once for all the files: a bibliography split in files names its authors in each. */
-  readonly #names = newNameCache();
+  readonly #names = new NameCache();
   readonly #outcomes: (ParsedInput | 'macros')[] = [];
 
   constructor(

@@ -1,5 +1,6 @@
 import type { Catalogue, DigestFormat, ParsedPaper, ReadingStateMap } from '../model.js';
 import type { MacroScope } from './bibtex-macros.js';
+import type { NameCache } from './name-cache.js';
 
 /** A block of the input that was not imported, and why. */
 export interface SkippedBlock {
@@ -41,13 +42,6 @@ export type ParsedFile =
 export class DigestError extends Error {
   override readonly name = 'DigestError';
 }
-
-/**
- * Author names decoded, by how a BibTeX file writes them (bibtex.ts). An object without a prototype rather than a
- * Map: a name looked up is a slice of its author field, and V8 finds such a string among an object's keys in half
- * the time a Map takes (whose keys would also keep every file's whole text in memory).
- */
-export type NameCache = Record<string, string>;
 
 export interface ParseContext {
   /** The file's base name, to name the digest when it names itself nothing better. */

@@ -7,12 +7,13 @@ export function normalizeLineEndings(text: string): string {
 
 /** Runs of any whitespace (line breaks included) become one space; the ends are trimmed. */
 export function collapseWhitespace(text: string): string {
-  // Most text has single spaces only: testing is much cheaper than replacing, on an import's megabytes.
-  return NEEDS_COLLAPSING.test(text) ? text.replace(/\s+/g, ' ').trim() : text.trim();
+  // Most text has single spaces only: testing is much cheaper than replacing, on an import's megabytes. Two tests,
+  // each of which V8 runs as one quick search, rather than one pattern of two alternatives tried at every character.
+  return NOT_A_SPACE.test(text) || text.includes('  ') ? text.replace(/\s+/g, ' ').trim() : text.trim();
 }
 
-/** Any whitespace but a plain space, or two spaces in a row. */
-const NEEDS_COLLAPSING = /[^\S ]| {2}/;
+/** Any whitespace but a plain space. */
+const NOT_A_SPACE = /[^\S ]/;
 
 /** Paragraphs (separated by blank lines) with their inner whitespace collapsed, joined by a blank line. */
 export function joinParagraphs(paragraphs: readonly string[]): string {
