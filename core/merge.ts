@@ -2,7 +2,7 @@
 
 import { cataloguePaper, emptyStateMap, readingStateOf, withAliases } from './model.js';
 import { union } from './arrays.js';
-import { hash53, paperIdFor } from './identity.js';
+import { hash53, normalizeTitle, paperIdFor } from './identity.js';
 import { PaperIndex } from './paper-index.js';
 import type { LibrarySnapshot, ParsedDigest, SkippedBlock } from './import/types.js';
 import type {
@@ -59,7 +59,15 @@ const FORMAT_PREFIX: Record<DigestFormat, string> = {
 
 /** The same digest imported twice gets the same id; different digests of one day do not. */
 export function digestIdFor(digest: ParsedDigest): string {
-  const content = [digest.format, digest.title, ...digest.papers.map(paperIdFor)].join('\n');
+  return digestIdOf(
+    digest,
+    digest.papers.map((paper) => paperIdFor(paper)),
+  );
+}
+
+/** digestIdFor, given the id each paper would have (paperIdFor). */
+function digestIdOf(digest: ParsedDigest, paperIds: readonly string[]): string {
+  const content = [digest.format, digest.title, ...paperIds].join('\n');
   const hash = hash53(content).toString(16).padStart(14, '0').slice(0, 8);
   const parts = [FORMAT_PREFIX[digest.format], digest.date, hash].filter((part) => part !== null);
   return parts.join('-');
@@ -137,7 +145,11 @@ export class CatalogueMerge {
 
   /** Adds a parsed digest. Papers already there are merged, never duplicated. */
   addDigest(parsed: ParsedDigest, source: string, now: string): DigestImportSummary {
-    const digestId = digestIdFor(parsed);
+    // Each title normalised and each paper's id worked out once: for the digest's id, finding the paper, a new
+    // paper's id.
+    const titleKeys = parsed.papers.map((paper) => normalizeTitle(paper.title));
+    const ids = parsed.papers.map((paper, number) => paperIdFor(paper, titleKeys[number]));
+    const digestId = digestIdOf(parsed, ids);
     const papers = this.#papers;
     const index = this.#index;
     const added: PaperRef[] = [];
@@ -146,8 +158,9 @@ export class CatalogueMerge {
     const paperIds: string[] = [];
     const listed = new Set<string>();
 
-    for (const incoming of parsed.papers) {
-      const position = index.find(incoming);
+    for (const [number, incoming] of parsed.papers.entries()) {
+      const titleKey = titleKeys[number];
+      const position = index.find(incoming, titleKey);
       const stored = position === undefined ? undefined : papers[position];
       if (position !== undefined && stored !== undefined) {
         index.replace(position, fillIn(stored, incoming, [digestId]));
@@ -161,8 +174,8 @@ export class CatalogueMerge {
         paperIds.push(stored.id);
         continue;
       }
-      const id = index.newId(incoming);
-      index.add(cataloguePaper(incoming, id, [digestId], now));
+      const id = index.newId(incoming, titleKey, ids[number]);
+      index.add(cataloguePaper(incoming, id, [digestId], now), titleKey);
       added.push({ id, title: incoming.title });
       listed.add(id);
       paperIds.push(id);
