@@ -7,7 +7,7 @@ import type { ReadableFile as ReadableFileBytes } from './json-pieces.js';
 
 /** The part of an open file a durable write uses. */
 interface WritableFile {
-  writeFile(data: string): Promise<void>;
+  writeFile(data: string | Uint8Array): Promise<void>;
   sync(): Promise<void>;
   close(): Promise<void>;
 }
@@ -40,8 +40,11 @@ export interface AtomicWriteOptions {
   readonly durable?: boolean;
 }
 
-/** What is written: text, or text in pieces (written one after the other, so the whole is never one string). */
-export type FileContent = string | Iterable<string>;
+/**
+ * What is written: text, or text or UTF-8 bytes in pieces (written one after the other, so the whole is never one
+ * string nor one buffer).
+ */
+export type FileContent = string | Iterable<string | Uint8Array>;
 
 /**
  * Replaces `file` with `data` so that a crash leaves either the old or the new content, never a mix,
