@@ -130,7 +130,10 @@ export interface DigestFileSource {
   readonly size: number;
   /** The day its digest is of (YYYY-MM-DD), when the user said so. */
   readonly date?: string;
-  /** Its bytes, or why they cannot be read, in words that name no file. */
+  /**
+   * Its bytes, or why they cannot be read, in words that name no file. They are used before the next file is read:
+   * the reader may read the next one into the same buffer.
+   */
   readonly read: () => Promise<Uint8Array | { readonly error: string }>;
 }
 

@@ -6,7 +6,7 @@ import { MAX_DIGEST_BYTES } from '../../../core/import/decode.js';
 import {
   checkImportFile,
   isUnreadFile,
-  readImportFileAndStats,
+  ImportFileReader,
   unreadReason,
   type UnreadFile,
 } from '../../read-import-file.js';
@@ -61,7 +61,11 @@ const CHANGED_WHILE_IMPORTED = 'it changed while it was being imported; import i
  * The file at `path`, looked at now and read when the import needs it (twice, as BibTeX files share their macros),
  * so that an import of many large files holds one file's bytes at a time. Both reads must find the same file.
  */
-async function digestFileSource(path: string, date: string | undefined): Promise<DigestFileSource | Unreadable> {
+async function digestFileSource(
+  path: string,
+  date: string | undefined,
+  reader: ImportFileReader,
+): Promise<DigestFileSource | Unreadable> {
   const checked = await checkImportFile(path);
   if (isUnreadFile(checked)) return unreadable(path, checked);
   let first: Stats | null = null;
@@ -70,7 +74,7 @@ async function digestFileSource(path: string, date: string | undefined): Promise
     size: checked.size,
     ...(date === undefined ? {} : { date }),
     read: async () => {
-      const read = await readImportFileAndStats(path);
+      const read = await reader.read(path);
       if (isUnreadFile(read)) return { error: unreadReason(read) };
       const { stats } = read;
       if (
@@ -120,9 +124,11 @@ export const importCommand: Command = {
   async run({ service, args, values, io, print, warn }) {
     const date = dayArg(values.date);
     if (args.filter((arg) => arg === '-').length > 1) throw new UsageError('import reads standard input (-) once.');
+    // One buffer for every file: the import reads them one at a time, each used before the next is read.
+    const reader = new ImportFileReader();
     const read = await Promise.all(
       args.map(async (arg) => {
-        if (arg !== '-') return digestFileSource(arg, date);
+        if (arg !== '-') return digestFileSource(arg, date, reader);
         const input = await readStandardInput(io);
         return 'bytes' in input ? sourceOf(date === undefined ? input : { ...input, date }) : input;
       }),
