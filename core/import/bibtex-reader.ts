@@ -8,6 +8,7 @@
 import { quoteForMessage } from '../terminal-text.js';
 import { matchingBrace } from './tex.js';
 import { QuietError } from './quiet-error.js';
+import { isWhitespaceCode } from './whitespace.js';
 
 /** A macro named in a value, as written. */
 export interface MacroRef {
@@ -52,7 +53,6 @@ const FIELD_NAME = /[^\s=,{}()"#]+/y;
 const NUMBER = /\d+/y;
 /** BibTeX's identifiers: anything but white space and `"#%'(),={}`, not starting with a digit. */
 const MACRO_NAME = /[^\d\s"#%'(),={}][^\s"#%'(),={}]*/y;
-const SPACES = /\s*/y;
 
 /** How many characters are read between two progress reports. */
 const PROGRESS_EVERY = 1 << 20;
@@ -292,9 +292,11 @@ class ChunkReader {
   }
 
   private skipSpace(): void {
-    SPACES.lastIndex = this.pos;
-    SPACES.test(this.text);
-    this.pos = SPACES.lastIndex;
+    // A loop, not a regular expression: called a hundred times an entry, most often with nothing to skip.
+    const { text } = this;
+    let { pos } = this;
+    while (pos < text.length && isWhitespaceCode(text.charCodeAt(pos))) pos++;
+    this.pos = pos;
   }
 
   /** The text matching a sticky `pattern` at the current position, consumed; undefined when none does. */

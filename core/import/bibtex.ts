@@ -9,7 +9,7 @@ import type { ParsedPaper } from '../model.js';
 import type { ParseContext, ParsedDigest, SkippedBlock } from './types.js';
 import { NameCache } from './name-cache.js';
 import { baseName } from './file-name.js';
-import { collapseWhitespace, joinParagraphs, splitParagraphs } from './whitespace.js';
+import { collapseWhitespace, isWhitespaceCode, joinParagraphs, splitParagraphs } from './whitespace.js';
 import { decodeTex } from './tex.js';
 import { detached } from './detached.js';
 import { doiUrl, extractUrls, normalizeDoi, paperLinks } from '../links.js';
@@ -391,7 +391,7 @@ function forEachNameAsWritten(raw: string, found: (start: number, end: number) =
   let nameEnd = -1;
   let index = 0;
   while (index < length) {
-    if (depth === 0 && isSpace(raw.charCodeAt(index))) {
+    if (depth === 0 && isWhitespaceCode(raw.charCodeAt(index))) {
       index++;
       continue;
     }
@@ -401,7 +401,7 @@ function forEachNameAsWritten(raw: string, found: (start: number, end: number) =
       const code = raw.charCodeAt(index);
       if (code === 0x7b) depth++;
       else if (code === 0x7d) depth--;
-      else if (depth === 0 && isSpace(code)) break;
+      else if (depth === 0 && isWhitespaceCode(code)) break;
     }
     if (index - wordStart === 3 && isAnd(raw, wordStart)) {
       if (nameStart >= 0) found(nameStart, nameEnd);
@@ -439,24 +439,9 @@ function firstNameFirst(name: string): string {
 }
 
 function topLevelWords(text: string): readonly string[] {
-  return splitTopLevel(text, isSpace).filter((word) => word !== '');
+  return splitTopLevel(text, isWhitespaceCode).filter((word) => word !== '');
 }
 
-/** What `\s` matches, without a regular expression for each character past ASCII. */
-function isSpace(code: number): boolean {
-  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
-  return (
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
-}
 
 const isComma = (code: number): boolean => code === 0x2c;
 

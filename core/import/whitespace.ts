@@ -27,3 +27,19 @@ export function splitParagraphs(text: string): readonly string[] {
   // Most abstracts of a bibliography are one line: no blank line to look for.
   return text.includes('\n') ? text.split(/\n[ \t]*\n/) : [text];
 }
+
+/** Whether the UTF-16 code unit is one that `\s` matches: without a regular expression, for loops over text. */
+export function isWhitespaceCode(code: number): boolean {
+  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
