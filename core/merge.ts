@@ -163,7 +163,8 @@ export class CatalogueMerge {
       const position = index.find(incoming, titleKey);
       const stored = position === undefined ? undefined : papers[position];
       if (position !== undefined && stored !== undefined) {
-        index.replace(position, fillIn(stored, incoming, [digestId]));
+        const filled = fillIn(stored, incoming, [digestId]);
+        if (filled !== stored) index.replace(position, filled);
         const ref = { id: stored.id, title: stored.title };
         if (listed.has(stored.id)) {
           mergedInFile.push(ref);
