@@ -52,7 +52,7 @@ import {
   type NotCompleted,
   type NotCompletedReason,
 } from '../core/complete.js';
-import { mergeDigest, mergeLibrary } from '../core/merge.js';
+import { CatalogueMerge } from '../core/merge.js';
 import { possibleDuplicates, type PossibleDuplicates } from '../core/duplicates.js';
 import { mergePapers, unmergePapers, type PaperMerge, type PaperMergeUndo } from '../core/paper-merge.js';
 import { redateDigest, sameDayNote, withImportDate } from '../core/digest-date.js';
@@ -141,8 +141,35 @@ const MAX_FETCHED_DAYS = 366;
 
 const EMPTY_ANSWERS: ArxivAnswers = { papers: new Map(), problems: new Map(), errors: [] };
 
-/** A digest to import: a file's bytes, or text (pasted, or from standard input). */
-type DigestSource = DigestFile | { readonly name: string; readonly text: string };
+/**
+ * A digest file that the import reads when it needs it rather than holding its bytes from start to end: twice, as
+ * BibTeX files share their @string macros (core/import/index.ts, ImportFiles). Each read must give the same bytes.
+ */
+export interface DigestFileSource {
+  readonly name: string;
+  /** How many bytes it has, for the import's progress. */
+  readonly size: number;
+  /** The day its digest is of (YYYY-MM-DD), when the user said so. */
+  readonly date?: string;
+  /**
+   * Its bytes, or why they cannot be read, in words that name no file. They are used before the next file is read:
+   * the reader may read the next one into the same buffer.
+   */
+  readonly read: () => Promise<Uint8Array | { readonly error: string }>;
+}
+
+/** A digest to import: a file, or text (pasted, or from standard input). */
+type DigestSource = DigestFileSource | { readonly name: string; readonly text: string };
+
+/** A file whose bytes are in hand, as a source. */
+export function sourceOf(file: DigestFile): DigestFileSource {
+  return {
+    name: file.name,
+    size: file.bytes.length,
+    ...(file.date === undefined ? {} : { date: file.date }),
+    read: () => Promise.resolve(file.bytes),
+  };
+}
 
 /** A digest source read: what it holds, or why it cannot be imported. */
 type ParsedSource =
@@ -274,6 +301,14 @@ export class LibraryService implements LibraryApi {
   }
 
   importFiles(files: readonly DigestFile[], options: ImportOptions = {}): Promise<ImportReport> {
+    return this.importFileSources(files.map(sourceOf), options);
+  }
+
+  /**
+   * As importFiles, for a caller in this process that can read each file when the import needs it: an import of
+   * many large files then holds one file's bytes at a time, not all of them.
+   */
+  importFileSources(files: readonly DigestFileSource[], options: ImportOptions = {}): Promise<ImportReport> {
     const { onImportProgress } = options;
     return this.#tasks.run(options, async (run) =>
       this.commitParsed(await this.parseSources(files, run, onImportProgress), run, onImportProgress),
@@ -473,19 +508,30 @@ export class LibraryService implements LibraryApi {
     onImportProgress?: (progress: ImportProgress) => void,
   ): Promise<ParsedSource[]> {
     const now = this.now();
-    const { parseDigestFiles, readDigestText, arxivIdsFile } = await parsers();
-    const files = sources.filter((source): source is DigestFile => 'bytes' in source);
-    const filesRead = parseDigestFiles(
+    const { ImportFiles, readDigestText, arxivIdsFile } = await parsers();
+    const files = sources.filter((source): source is DigestFileSource => 'read' in source);
+    const importFiles = new ImportFiles(
       files,
       now,
       onImportProgress === undefined ? undefined : (done, total) => onImportProgress({ stage: 'reading', done, total }),
     );
+    const bytesOf = async (file: DigestFileSource): Promise<Uint8Array | DigestError> => {
+      throwIfCancelled(run.signal);
+      const bytes = await file.read();
+      return bytes instanceof Uint8Array ? bytes : new DigestError(bytes.error);
+    };
+    // A file at a time, each read again for its second pass: one file's bytes are held at a time.
+    for (const [index, file] of files.entries()) importFiles.readFirst(index, await bytesOf(file));
+    for (const [index, file] of files.entries()) {
+      importFiles.parse(index, importFiles.needsBytesAgain(index) ? await bytesOf(file) : null);
+    }
+    const filesRead = importFiles.outcomes();
     let nextFile = 0;
     const read = sources.map((source) => {
       const date = 'date' in source ? source.date : undefined;
       try {
         let digest: DigestRead | MacrosFile;
-        if ('bytes' in source) {
+        if ('read' in source) {
           const outcome = filesRead[nextFile++];
           if (outcome === undefined) throw new Error('parseDigestFiles answered for fewer files than it was given');
           if (!outcome.ok) return { file: source.name, ok: false as const, error: outcome.error };
@@ -531,7 +577,9 @@ export class LibraryService implements LibraryApi {
     onImportProgress?.({ stage: 'saving' });
 
     const results = await this.transact((library) => {
-      let current: LibrarySnapshot = library;
+      // One merge for every file: the catalogue is copied and indexed once, not once per file.
+      const merge = new CatalogueMerge(library.catalogue);
+      let currentStates = library.states;
       const states = emptyStateMap();
       const fileResults = parsed.map((entry): FileImportResult => {
         if (!entry.ok) return entry;
@@ -539,20 +587,20 @@ export class LibraryService implements LibraryApi {
         const { warnings } = entry.parsed;
         if (entry.parsed.kind === 'digest') {
           const { digest } = entry.parsed;
-          const merged = mergeDigest(current.catalogue, digest, basename(entry.file), now);
-          current = { catalogue: merged.catalogue, states: current.states };
-          const sameDay = sameDayNote(merged.catalogue.digests, merged.summary.digest.id);
+          const summary = merge.addDigest(digest, basename(entry.file), now);
+          const sameDay = sameDayNote(merge.digests, summary.digest.id);
           const notes = [...(digest.notes ?? []), ...(sameDay === null ? [] : [sameDay])];
-          return { file: entry.file, ok: true, kind: 'digest', summary: merged.summary, warnings, notes };
+          return { file: entry.file, ok: true, kind: 'digest', summary, warnings, notes };
         }
-        const merged = mergeLibrary(current, entry.parsed.library);
+        const merged = merge.addLibrary(entry.parsed.library, currentStates);
         Object.assign(states, merged.states);
-        current = { catalogue: merged.catalogue, states: { ...current.states, ...merged.states } };
+        currentStates = { ...currentStates, ...merged.states };
         return { file: entry.file, ok: true, kind: 'library', summary: merged.summary, warnings };
       });
-      const catalogueChanged = !sameCatalogue(library.catalogue, current.catalogue);
+      const catalogue = merge.catalogue();
+      const catalogueChanged = !sameCatalogue(library.catalogue, catalogue);
       return {
-        ...(catalogueChanged ? { catalogue: current.catalogue } : {}),
+        ...(catalogueChanged ? { catalogue } : {}),
         ...(Object.keys(states).length > 0 ? { states } : {}),
         result: fileResults,
       };

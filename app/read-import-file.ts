@@ -34,6 +34,45 @@ const FIRST_READ = 64 * 1024;
  * does something), and what was opened is looked at again, as it may not be what was looked at before.
  */
 export async function readImportFile(path: string, limit: number = MAX_DIGEST_BYTES): Promise<Uint8Array | UnreadFile> {
+  return withImportFile(path, limit, async (handle, info) => {
+    const read = await readAtMost(handle, limit, info.size, null);
+    return isUnreadFile(read) ? read : read.bytes;
+  });
+}
+
+/**
+ * Reads the files of an import one after the other into one buffer, so that reading each file twice, as an import
+ * of many large files does, does not leave a large buffer behind for every read until the garbage collector gets
+ * to it: the bytes a read gives are valid only until the next read.
+ */
+export class ImportFileReader {
+  #buffer: Buffer | null = null;
+
+  /** As readImportFile, with the file's stats as it was opened: what tells that it changed since an earlier read. */
+  async read(
+    path: string,
+    limit: number = MAX_DIGEST_BYTES,
+  ): Promise<{ readonly bytes: Uint8Array; readonly stats: Stats } | UnreadFile> {
+    return withImportFile(path, limit, async (handle, stats) => {
+      const read = await readAtMost(handle, limit, stats.size, this.#buffer);
+      if (isUnreadFile(read)) return read;
+      this.#buffer = read.buffer;
+      return { bytes: read.bytes, stats };
+    });
+  }
+}
+
+/** Whether the file would be read, and its stats; the file is opened (so that permissions are tried) but not read. */
+export async function checkImportFile(path: string, limit: number = MAX_DIGEST_BYTES): Promise<Stats | UnreadFile> {
+  return withImportFile(path, limit, (_handle, stats) => Promise.resolve(stats));
+}
+
+/** Calls `use` with the file open, when it is a regular file within `limit`; else says why not. */
+async function withImportFile<T>(
+  path: string,
+  limit: number,
+  use: (handle: FileHandle, stats: Stats) => Promise<T | UnreadFile>,
+): Promise<T | UnreadFile> {
   let handle: FileHandle;
   try {
     const refused = refusal(await stat(path), limit);
@@ -44,7 +83,7 @@ export async function readImportFile(path: string, limit: number = MAX_DIGEST_BY
   }
   try {
     const info = await handle.stat();
-    return refusal(info, limit) ?? (await readAtMost(handle, limit, info.size));
+    return refusal(info, limit) ?? (await use(handle, info));
   } catch (error) {
     return unreadFile(error);
   } finally {
@@ -66,10 +105,19 @@ function kindOf(info: Stats): string {
   return 'not a regular file';
 }
 
-/** The file's bytes, read until its end, or too-large as soon as there are more than `limit`. */
-async function readAtMost(handle: FileHandle, limit: number, expected: number): Promise<Uint8Array | UnreadFile> {
+/**
+ * The file's bytes, read until its end, or too-large as soon as there are more than `limit`; with the buffer they are
+ * in, which is `reuse` when it is large enough.
+ */
+async function readAtMost(
+  handle: FileHandle,
+  limit: number,
+  expected: number,
+  reuse: Buffer | null,
+): Promise<{ readonly bytes: Uint8Array; readonly buffer: Buffer } | UnreadFile> {
   // One byte more than expected: a file that grew is noticed without a second buffer when it is small.
-  let buffer = Buffer.allocUnsafe(Math.min(limit + 1, expected > 0 ? expected + 1 : FIRST_READ));
+  const wanted = Math.min(limit + 1, expected > 0 ? expected + 1 : FIRST_READ);
+  let buffer = reuse !== null && reuse.length >= wanted ? reuse : Buffer.allocUnsafe(wanted);
   let length = 0;
   for (;;) {
     if (length === buffer.length) {
@@ -78,7 +126,7 @@ async function readAtMost(handle: FileHandle, limit: number, expected: number): 
       buffer = larger;
     }
     const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
-    if (bytesRead === 0) return buffer.subarray(0, length);
+    if (bytesRead === 0) return { bytes: buffer.subarray(0, length), buffer };
     length += bytesRead;
     if (length > limit) return { problem: 'too-large', size: null, limit };
   }
@@ -116,6 +164,6 @@ export function unreadReason(file: UnreadFile): string {
   }
 }
 
-export function isUnreadFile(read: Uint8Array | UnreadFile): read is UnreadFile {
-  return !(read instanceof Uint8Array);
+export function isUnreadFile(read: object): read is UnreadFile {
+  return !(read instanceof Uint8Array) && 'problem' in read;
 }

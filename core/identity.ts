@@ -54,11 +54,20 @@ export function normalizeTitle(title: string): string {
 
 /** The id of a paper that has no arXiv id: derived from its normalised title. */
 export function titleId(title: string): string {
-  return `title-${hash53(normalizeTitle(title)).toString(16).padStart(14, '0')}`;
+  return titleIdOfKey(normalizeTitle(title));
 }
 
-export function paperIdFor(paper: { readonly arxivId: string | null; readonly title: string }): string {
-  return paper.arxivId ?? titleId(paper.title);
+/** titleId of a title whose normalizeTitle is `key`. */
+function titleIdOfKey(key: string): string {
+  return `title-${hash53(key).toString(16).padStart(14, '0')}`;
+}
+
+/** `titleKey`: normalizeTitle(paper.title), when the caller has it. */
+export function paperIdFor(
+  paper: { readonly arxivId: string | null; readonly title: string },
+  titleKey?: string,
+): string {
+  return paper.arxivId ?? (titleKey === undefined ? titleId(paper.title) : titleIdOfKey(titleKey));
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parsedDigest, parsedPaper } from '../tests/builders.js';
 import { titleId, workId } from './identity.js';
-import { digestIdFor, mergeDigest, mergeLibrary } from './merge.js';
+import { CatalogueMerge, digestIdFor, mergeDigest, mergeLibrary } from './merge.js';
 import type { Catalogue, ReadingState } from './model.js';
 
 const NOW = '2026-11-27T10:00:00.000Z';
@@ -380,5 +380,59 @@ describe('mergeLibrary', () => {
     expect(merged.states).toEqual({ '2401.00002': state(LATER, 'newer there') });
     expect(merged.catalogue.papers).toHaveLength(2);
     expect(merged.summary.statesTaken).toBe(1);
+  });
+});
+
+describe('CatalogueMerge', () => {
+  it('merges the digests and libraries of one import as merging each into what the ones before made', () => {
+    const first = parsedDigest(
+      [parsedPaper({ title: 'Equivariant Networks', arxivId: '2401.00001' }), parsedPaper({ title: 'Working memory' })],
+      { title: 'First' },
+    );
+    const second = parsedDigest(
+      [
+        parsedPaper({ title: 'Equivariant networks', abstract: 'Filled in.', arxivId: '2401.00001' }),
+        parsedPaper({ title: 'Working Memory', authors: ['Alan Baddeley'], year: 1986 }),
+        parsedPaper({ title: 'A third paper', doi: '10.1/x' }),
+      ],
+      { title: 'Second' },
+    );
+    const backup = mergeDigest(
+      empty,
+      parsedDigest([parsedPaper({ title: 'From a backup', arxivId: '2402.00002' })]),
+      'b',
+      NOW,
+    ).catalogue;
+    const one = mergeDigest(empty, first, 'a.bib', NOW);
+    const two = mergeDigest(one.catalogue, second, 'b.bib', NOW);
+    const three = mergeLibrary({ catalogue: two.catalogue, states: {} }, { catalogue: backup, states: {} });
+    const four = mergeDigest(three.catalogue, first, 'a.bib', LATER);
+
+    const merge = new CatalogueMerge(empty);
+    expect(merge.addDigest(first, 'a.bib', NOW)).toEqual(one.summary);
+    expect(merge.addDigest(second, 'b.bib', NOW)).toEqual(two.summary);
+    expect(merge.addLibrary({ catalogue: backup, states: {} }, {})).toEqual({
+      states: three.states,
+      summary: three.summary,
+      ids: three.ids,
+    });
+    expect(merge.digests).toEqual(three.catalogue.digests);
+    expect(merge.addDigest(first, 'a.bib', LATER)).toEqual(four.summary);
+    expect(merge.catalogue()).toEqual(four.catalogue);
+  });
+
+  it('leaves the catalogue it was given, and one it has handed out, as they were', () => {
+    const { catalogue } = mergeDigest(empty, parsedDigest([parsedPaper({ title: 'A' })]), 'a', NOW);
+    const papers = [...catalogue.papers];
+    const merge = new CatalogueMerge(catalogue);
+    const handedOut = merge.catalogue();
+    merge.addDigest(
+      parsedDigest([parsedPaper({ title: 'A', abstract: 'New.' }), parsedPaper({ title: 'B' })]),
+      'b',
+      LATER,
+    );
+    expect(catalogue.papers).toEqual(papers);
+    expect(handedOut.papers).toEqual(papers);
+    expect(merge.catalogue().papers).toHaveLength(2);
   });
 });

@@ -63,8 +63,10 @@ export const CATALOGUE_COLUMNS_COMPLETE: [Unlisted] extends [never] ? true : Unl
 /** The abstract's first line (leading blank space skipped), at most `maxLength` characters. */
 export function firstLineOf(abstract: string, maxLength: number): string {
   const trimmed = abstract.trimStart();
-  const newline = trimmed.indexOf('\n');
-  return trimmed.slice(0, Math.min(newline === -1 ? trimmed.length : newline, maxLength));
+  // The line break looked for only where it would matter: most abstracts are one line, many times maxLength.
+  const head = trimmed.length > maxLength ? trimmed.slice(0, maxLength) : trimmed;
+  const newline = head.indexOf('\n');
+  return newline === -1 ? head : head.slice(0, newline);
 }
 
 /** Whether `outlined` is what outlining `record` gives: nothing an outline shows differs between them. */

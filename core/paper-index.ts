@@ -21,8 +21,8 @@ export class PaperIndex {
     papers.forEach((paper, position) => this.remember(paper, position));
   }
 
-  /** The position of the paper `incoming` is, if the catalogue has it. */
-  find(incoming: ParsedPaper): number | undefined {
+  /** The position of the paper `incoming` is, if the catalogue has it. `titleKey`: its normalised title, if known. */
+  find(incoming: ParsedPaper, titleKey = normalizeTitle(incoming.title)): number | undefined {
     if (incoming.arxivId !== null) {
       const position = this.byArxiv.get(incoming.arxivId) ?? this.byId.get(incoming.arxivId);
       if (position !== undefined) return position;
@@ -33,8 +33,7 @@ export class PaperIndex {
       const otherArxiv = stored?.arxivId != null && incoming.arxivId !== null;
       if (position !== undefined && !otherArxiv) return position;
     }
-    const title = normalizeTitle(incoming.title);
-    const sameTitle = this.byTitle.get(title);
+    const sameTitle = this.byTitle.get(titleKey);
     for (const position of typeof sameTitle === 'number' ? [sameTitle] : (sameTitle ?? [])) {
       const stored = this.papers[position];
       if (stored !== undefined && mayBeSameWork(stored, incoming)) return position;
@@ -52,9 +51,11 @@ export class PaperIndex {
     return this.byId.has(id);
   }
 
-  /** The id a new paper gets: its arXiv id or titleId, else (another work has that title) its workId. */
-  newId(incoming: ParsedPaper): string {
-    const first = paperIdFor(incoming);
+  /**
+   * The id a new paper gets: its arXiv id or titleId, else (another work has that title) its workId. `titleKey` and
+   * `first`: its normalised title and paperIdFor, when the caller has them.
+   */
+  newId(incoming: ParsedPaper, titleKey?: string, first = paperIdFor(incoming, titleKey)): string {
     if (!this.has(first)) return first;
     if (incoming.arxivId === null) {
       const second = workId(incoming);
@@ -71,7 +72,9 @@ export class PaperIndex {
     return `${id}-${suffix}`;
   }
 
-  add(paper: CataloguePaper): void {
+  /** `titleKey`: normalizeTitle(paper.title), when the caller has it. */
+  add(paper: CataloguePaper, titleKey?: string): void {
+    if (titleKey !== undefined) titleKeys.set(paper, titleKey);
     this.papers.push(paper);
     this.remember(paper, this.papers.length - 1);
   }
@@ -88,8 +91,8 @@ export class PaperIndex {
       this.byAlias.set(alias, position);
     }
     if (paper.arxivId !== null) this.byArxiv.set(paper.arxivId, position);
-    if (paper.doi !== null && !this.byDoi.has(paper.doi.toLowerCase()))
-      this.byDoi.set(paper.doi.toLowerCase(), position);
+    const doi = paper.doi?.toLowerCase();
+    if (doi !== undefined && !this.byDoi.has(doi)) this.byDoi.set(doi, position);
     const title = storedTitleKey(paper);
     if (title === '') return;
     const sameTitle = this.byTitle.get(title);

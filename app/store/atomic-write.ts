@@ -3,6 +3,7 @@ import * as fsp from 'node:fs/promises';
 import path from 'node:path';
 
 import { isErrorCode, namesIn } from './errors.js';
+import type { ReadableFile as ReadableFileBytes } from './json-pieces.js';
 
 /** The part of an open file a durable write uses. */
 interface WritableFile {
@@ -11,9 +12,15 @@ interface WritableFile {
   close(): Promise<void>;
 }
 
+/** The part of a file open for reading that reading one in pieces uses (json-pieces.ts). */
+interface ReadableFile extends ReadableFileBytes {
+  close(): Promise<void>;
+}
+
 /** The file operations durable writes use: node:fs/promises, or a stand-in that fails on cue in tests. */
 export interface DurableFs {
   readFile(file: string, encoding: 'utf8'): Promise<string>;
+  openForReading(file: string): Promise<ReadableFile>;
   open(file: string, flags: string): Promise<WritableFile>;
   rename(from: string, to: string): Promise<void>;
   rm(file: string, options: { readonly force: boolean }): Promise<void>;
@@ -21,6 +28,7 @@ export interface DurableFs {
 
 export const nodeFs: DurableFs = {
   readFile: (file, encoding) => fsp.readFile(file, encoding),
+  openForReading: (file) => fsp.open(file, 'r'),
   open: (file, flags) => fsp.open(file, flags),
   rename: (from, to) => fsp.rename(from, to),
   rm: (file, options) => fsp.rm(file, options),
@@ -32,8 +40,11 @@ export interface AtomicWriteOptions {
   readonly durable?: boolean;
 }
 
-/** What is written: text or bytes, or text in pieces (written one after the other, so the whole is never one string). */
-export type FileContent = string | Uint8Array | Iterable<string>;
+/**
+ * What is written: text or bytes, or text or UTF-8 bytes in pieces (written one after the other, so the whole is
+ * never one string nor one buffer).
+ */
+export type FileContent = string | Uint8Array | Iterable<string | Uint8Array>;
 
 /**
  * Replaces `file` with `data` so that a crash leaves either the old or the new content, never a mix,

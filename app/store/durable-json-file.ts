@@ -3,6 +3,7 @@ import type { Adapter } from 'lowdb';
 import { nodeFs, writeFileAtomically, type DurableFs } from './atomic-write.js';
 import { corruptFileError, isErrorCode, newerFileError } from './errors.js';
 import { jsonChunks } from './json-chunks.js';
+import { readJsonInPieces } from './json-pieces.js';
 import { decode, type FileFormat } from './schema.js';
 
 /**
@@ -22,21 +23,22 @@ export class DurableJsonFile<T> implements Adapter<T> {
 
   /** The file's data, upgraded to the current version; null when there is no file. Throws LibraryFileError when it cannot be used. */
   async read(): Promise<T | null> {
-    let text: string;
+    let handle;
     try {
-      text = await this.#fs.readFile(this.#file, 'utf8');
+      handle = await this.#fs.openForReading(this.#file);
     } catch (error) {
       if (isErrorCode(error, 'ENOENT')) return null;
       throw error;
     }
     let json: unknown;
     try {
-      json = JSON.parse(text);
+      // In pieces: the catalogue can reach 150 MB, twice that as one string.
+      json = await readJsonInPieces(handle, () => this.#fs.readFile(this.#file, 'utf8'));
     } catch (error) {
-      throw corruptFileError(
-        this.#file,
-        `it is not valid JSON (${error instanceof Error ? error.message : String(error)})`,
-      );
+      if (!(error instanceof SyntaxError)) throw error;
+      throw corruptFileError(this.#file, `it is not valid JSON (${error.message})`);
+    } finally {
+      await handle.close();
     }
     const decoded = decode(json, this.#format);
     if (!decoded.ok) {

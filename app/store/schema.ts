@@ -129,11 +129,27 @@ function hasExactly(
   optional: ReadonlySet<string> = NO_FIELDS,
 ): boolean {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const keys = Object.keys(value);
-  const required = Object.keys(checks).length - optional.size;
-  if (keys.length < required || keys.filter((key) => !optional.has(key)).length !== required) return false;
   const record = value as Readonly<Record<string, unknown>>;
-  return keys.every((key) => Object.hasOwn(checks, key) && checks[key]?.(record[key]) === true);
+  // Every field one of `checks` and passing it, and as many that may not be missing as there are: all of them.
+  // In a loop that makes nothing: a catalogue of 100,000 papers is checked field by field.
+  let required = 0;
+  for (const key of Object.keys(record)) {
+    if (!Object.hasOwn(checks, key) || checks[key]?.(record[key]) !== true) return false;
+    if (!optional.has(key)) required++;
+  }
+  return required === requiredFields(checks, optional);
+}
+
+const requiredCounts = new WeakMap<object, { readonly optional: ReadonlySet<string>; readonly count: number }>();
+
+/** How many of the fields of `checks` are not `optional`: counted once for each. */
+function requiredFields(checks: object, optional: ReadonlySet<string>): number {
+  let counted = requiredCounts.get(checks);
+  if (counted?.optional !== optional) {
+    counted = { optional, count: Object.keys(checks).filter((key) => !optional.has(key)).length };
+    requiredCounts.set(checks, counted);
+  }
+  return counted.count;
 }
 
 const NO_FIELDS: ReadonlySet<string> = new Set();

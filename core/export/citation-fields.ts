@@ -7,6 +7,7 @@
 
 import { dollarSigns, mathPieces } from '../math-spans.js';
 import type { Paper } from '../model.js';
+import type { PaperFacts } from '../paper-facts.js';
 import { nameParts, type NameParts } from '../person-name.js';
 import { paperYear } from './citation-key.js';
 
@@ -26,8 +27,34 @@ export interface Citation {
   /** Plain text, a paragraph each, each on one line. */
   readonly abstract: readonly string[];
   readonly keywords: readonly string[];
-  /** Known by a DOI alone: a journal's, as the BibTeX export's @article. Other papers are preprints. */
-  readonly journalArticle: boolean;
+  /** What it is, as the BibTeX export writes it: the entry type its source gave, else @article or @misc. */
+  readonly kind: CitationKind;
+  /** Where it appeared, as its source said (the BibTeX entry's journal or booktitle, pages…). */
+  readonly published: Pick<PaperFacts, 'venue' | 'volume' | 'number' | 'pages' | 'publisher'>;
+}
+
+/** The kinds of work the formats tell apart, from BibTeX's entry types. */
+export type CitationKind = 'article' | 'conference' | 'chapter' | 'book' | 'thesis' | 'report' | 'preprint';
+
+const KIND_OF_TYPE: Readonly<Record<string, CitationKind>> = {
+  article: 'article',
+  inproceedings: 'conference',
+  conference: 'conference',
+  incollection: 'chapter',
+  inbook: 'chapter',
+  book: 'book',
+  phdthesis: 'thesis',
+  mastersthesis: 'thesis',
+  thesis: 'thesis',
+  techreport: 'report',
+  report: 'report',
+};
+
+/** As the BibTeX export chooses its entry type: the source's, else a journal's (a DOI alone) or a preprint. */
+function kindOf(paper: Paper): CitationKind {
+  const given = paper.facts?.type;
+  if (given !== undefined) return KIND_OF_TYPE[given] ?? 'preprint';
+  return paper.arxivId === null && paper.doi !== null ? 'article' : 'preprint';
 }
 
 /** A paragraph as plain text on one line: math as written, `\$` outside it a dollar sign. */
@@ -54,7 +81,14 @@ export function citationOf(paper: Paper, key: string): Citation {
       .map(plainLine)
       .filter((paragraph) => paragraph !== ''),
     keywords: paper.tags,
-    journalArticle: arxivId === null && doi !== null,
+    kind: kindOf(paper),
+    published: {
+      ...(paper.facts?.venue === undefined ? {} : { venue: plainLine(paper.facts.venue) }),
+      ...(paper.facts?.volume === undefined ? {} : { volume: paper.facts.volume }),
+      ...(paper.facts?.number === undefined ? {} : { number: paper.facts.number }),
+      ...(paper.facts?.pages === undefined ? {} : { pages: paper.facts.pages }),
+      ...(paper.facts?.publisher === undefined ? {} : { publisher: plainLine(paper.facts.publisher) }),
+    },
   };
 }
 

@@ -8,7 +8,7 @@
 
 import type { Paper } from '../model.js';
 import type { NameParts } from '../person-name.js';
-import { citationOf, familyWithParticle, type Citation } from './citation-fields.js';
+import { citationOf, familyWithParticle, type Citation, type CitationKind } from './citation-fields.js';
 import { citationKeys } from './citation-key.js';
 
 /** A CSL name. The particle stays in the family name: Zotero's CSL import keeps only `family` and `given`. */
@@ -20,16 +20,32 @@ function cslName(name: NameParts): Readonly<Record<string, string>> {
   };
 }
 
+/** CSL's types, as pandoc reads BibTeX's. */
+const CSL_TYPE: Readonly<Record<CitationKind, string>> = {
+  article: 'article-journal',
+  conference: 'paper-conference',
+  chapter: 'chapter',
+  book: 'book',
+  thesis: 'thesis',
+  report: 'report',
+  preprint: 'article',
+};
+
 function cslEntry(citation: Citation): Readonly<Record<string, unknown>> {
-  const { key, authors, year, arxivArchiveId, doi, url, abstract, keywords } = citation;
+  const { key, authors, year, arxivArchiveId, doi, url, abstract, keywords, published } = citation;
   return {
     id: key,
     'citation-key': key,
-    type: citation.journalArticle ? 'article-journal' : 'article',
+    type: CSL_TYPE[citation.kind],
     title: citation.title,
     ...(authors.length === 0 ? {} : { author: authors.map(cslName) }),
     ...(year === null ? {} : { issued: { 'date-parts': [[year]] } }),
-    ...(arxivArchiveId === null ? {} : { publisher: 'arXiv', number: arxivArchiveId }),
+    ...(published.venue === undefined ? {} : { 'container-title': published.venue }),
+    ...(published.volume === undefined ? {} : { volume: published.volume }),
+    ...(published.number === undefined ? {} : { issue: published.number }),
+    ...(published.pages === undefined ? {} : { page: published.pages.replace(/\s*(?:--?|[–—])\s*/g, '–') }),
+    ...(published.publisher === undefined ? {} : { publisher: published.publisher }),
+    ...(arxivArchiveId === null || published.venue !== undefined ? {} : { publisher: 'arXiv', number: arxivArchiveId }),
     ...(doi === null ? {} : { DOI: doi }),
     ...(url === null ? {} : { URL: url }),
     ...(abstract.length === 0 ? {} : { abstract: abstract.join('\n\n') }),

@@ -1,7 +1,7 @@
 /**
  * Papers as RIS, the tagged format every reference manager imports (Zotero, Mendeley, EndNote). RIS has no preprint
  * type that Zotero reads (Zotero writes its own preprints as GEN and reads GEN back as a journal article, with the
- * repository left in a note), so every paper is `TY  - JOUR`, as DBLP's and Google Scholar's exports write arXiv
+ * repository left in a note), so a preprint is `TY  - JOUR` (a paper whose source named its type keeps it), as DBLP's and Google Scholar's exports write arXiv
  * papers; an arXiv paper is in "arXiv" (`T2`, Zotero's Publication), with the id as its accession number in the
  * arXiv database (`AN` "arXiv:ID" and `DB` "arXiv", Zotero's Loc. in Archive and Archive), and the DOI.
  * One value a line, lines ending CRLF as the RIS specification and Zotero's export have it; an abstract's paragraphs
@@ -11,7 +11,7 @@
 
 import type { Paper } from '../model.js';
 import type { NameParts } from '../person-name.js';
-import { citationOf, familyWithParticle, type Citation } from './citation-fields.js';
+import { citationOf, familyWithParticle, type Citation, type CitationKind } from './citation-fields.js';
 import { citationKeys } from './citation-key.js';
 
 /** What a line that opens a tag looks like to Zotero's reader, which allows one space before the dash. */
@@ -35,17 +35,38 @@ function abstractLines(paragraphs: readonly string[]): string[] {
   return lines;
 }
 
+/** RIS's types for the kinds a source names; a preprint is JOUR, as above. */
+const RIS_TYPE: Readonly<Record<CitationKind, string>> = {
+  article: 'JOUR',
+  conference: 'CPAPER',
+  chapter: 'CHAP',
+  book: 'BOOK',
+  thesis: 'THES',
+  report: 'RPRT',
+  preprint: 'JOUR',
+};
+
 function risEntry(citation: Citation): string {
-  const { year, arxivArchiveId, doi, url } = citation;
+  const { year, arxivArchiveId, doi, url, published } = citation;
   const tags: [string, string][] = [
-    ['TY', 'JOUR'],
+    ['TY', RIS_TYPE[citation.kind]],
     ['ID', citation.key],
     ['TI', citation.title],
     ...citation.authors.map((name): [string, string] => ['AU', risName(name)]),
   ];
   if (year !== null) tags.push(['PY', String(year)]);
   if (citation.abstract.length > 0) tags.push(['AB', abstractLines(citation.abstract).join('\r\n')]);
-  if (arxivArchiveId !== null) tags.push(['T2', 'arXiv'], ['DB', 'arXiv'], ['AN', arxivArchiveId]);
+  if (published.venue !== undefined) tags.push(['T2', published.venue]);
+  if (published.volume !== undefined) tags.push(['VL', published.volume]);
+  if (published.number !== undefined) tags.push(['IS', published.number]);
+  const [start, end] = (published.pages ?? '').split(/\s*(?:--?|[–—])\s*/);
+  if (start !== undefined && start !== '') tags.push(['SP', start]);
+  if (end !== undefined && end !== '') tags.push(['EP', end]);
+  if (published.publisher !== undefined) tags.push(['PB', published.publisher]);
+  if (arxivArchiveId !== null) {
+    if (published.venue === undefined) tags.push(['T2', 'arXiv']);
+    tags.push(['DB', 'arXiv'], ['AN', arxivArchiveId]);
+  }
   if (doi !== null) tags.push(['DO', doi]);
   if (url !== null) tags.push(['UR', url]);
   for (const keyword of citation.keywords) tags.push(['KW', keyword]);

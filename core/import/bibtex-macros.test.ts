@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parseBibtex } from './bibtex.js';
 import { parseDigestFiles, type ParsedInput } from './index.js';
 import type { ParsedDigest } from './types.js';
 
@@ -123,5 +124,30 @@ describe('the BibTeX files of one import', () => {
     const total = 2 * files.reduce((sum, { bytes }) => sum + bytes.length, 0);
     expect(reports.at(-1)).toEqual([total, total]);
     expect(reports.every(([done], index) => index === 0 || done >= (reports[index - 1]?.[0] ?? 0))).toBe(true);
+  });
+
+  it('are read entry by entry as each file of an import is, and as a whole from a crossref on: the same papers', () => {
+    const text =
+      '@string{conf = {Proceedings of the Conference}}\n' +
+      '@inproceedings{first, title = {First}, author = {Ada Lovelace and Grace Hopper}, booktitle = conf}\n' +
+      '@inproceedings{paper, title = {A Paper}, author = {Ada Lovelace}, crossref = {Conf2019}}\n' +
+      '@proceedings{conf2019, title = conf, year = 2019, author = {The Editors}}\n' +
+      '@article{broken, title = {Broken}\n' +
+      '@article{last, title = {Last}, author = {Lovelace, Ada}}\n';
+    const alone = parseBibtex(text, { fileName: 'refs.bib', now: '2025-03-11T08:00:00.000Z' });
+    const [outcome] = parseDigestFiles(
+      [{ name: 'refs.bib', bytes: new TextEncoder().encode(text) }],
+      '2025-03-11T08:00:00.000Z',
+    );
+    expect(outcome).toEqual({ file: 'refs.bib', ok: true, parsed: { kind: 'digest', digest: alone, warnings: [] } });
+    expect(alone.papers.map((paper) => [paper.title, paper.year])).toEqual([
+      ['First', null],
+      ['A Paper', 2019],
+      ['Last', null],
+    ]);
+    expect(alone.skipped.map((block) => block.where)).toEqual([
+      'entry 3 (@proceedings{conf2019})',
+      'entry 4 (@article{broken})',
+    ]);
   });
 });

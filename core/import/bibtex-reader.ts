@@ -8,6 +8,7 @@
 import { quoteForMessage } from '../terminal-text.js';
 import { matchingBrace } from './tex.js';
 import { QuietError } from './quiet-error.js';
+import { isWhitespaceCode } from './whitespace.js';
 
 /** A macro named in a value, as written. */
 export interface MacroRef {
@@ -52,40 +53,41 @@ const FIELD_NAME = /[^\s=,{}()"#]+/y;
 const NUMBER = /\d+/y;
 /** BibTeX's identifiers: anything but white space and `"#%'(),={}`, not starting with a digit. */
 const MACRO_NAME = /[^\d\s"#%'(),={}][^\s"#%'(),={}]*/y;
-const SPACES = /\s*/y;
 
 /** How many characters are read between two progress reports. */
 const PROGRESS_EVERY = 1 << 20;
 
 /** Every block of the text, in order. */
 export function readBibtexBlocks(text: string, options: ReadOptions = {}): readonly Block[] {
-  const blocks: Block[] = [];
+  return [...bibtexBlocks(text, options)];
+}
+
+/** Every block of the text, in order, each read when asked for. */
+export function* bibtexBlocks(text: string, options: ReadOptions = {}): Generator<Block, void, undefined> {
   const lines = new LineCounter(text);
   let reported = 0;
-  forEachChunk(text, (start, end) => {
+  for (const [start, end] of chunks(text)) {
     // One by one: a line can hold any number of entries, too many to pass as arguments.
-    for (const block of new ChunkReader(text.slice(start, end), start, lines, options.countEntriesOnly === true).read())
-      blocks.push(block);
+    yield* new ChunkReader(text.slice(start, end), start, lines, options.countEntriesOnly === true).read();
     if (options.onProgress !== undefined && end - reported >= PROGRESS_EVERY) {
       reported = end;
       options.onProgress(end);
     }
-  });
-  return blocks;
+  }
 }
 
-/** Calls `read` with the bounds of each chunk: from the start of a line that starts an entry to the next one. */
-function forEachChunk(text: string, read: (start: number, end: number) => void): void {
+/** The bounds of each chunk: from the start of a line that starts an entry to the next one. */
+function* chunks(text: string): Generator<readonly [start: number, end: number], void, undefined> {
   let start = 0;
   // From one "@" to the next: the text has far fewer than it has lines.
   for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
     const line = entryLineStart(text, at);
     if (line > start) {
-      read(start, line);
+      yield [start, line];
       start = line;
     }
   }
-  if (start < text.length || text.length === 0) read(start, text.length);
+  if (start < text.length || text.length === 0) yield [start, text.length];
 }
 
 /** Where the line starts when the "@" at `at` starts an entry on it, after spaces and tabs only; else -1. */
@@ -290,9 +292,11 @@ class ChunkReader {
   }
 
   private skipSpace(): void {
-    SPACES.lastIndex = this.pos;
-    SPACES.test(this.text);
-    this.pos = SPACES.lastIndex;
+    // A loop, not a regular expression: called a hundred times an entry, most often with nothing to skip.
+    const { text } = this;
+    let { pos } = this;
+    while (pos < text.length && isWhitespaceCode(text.charCodeAt(pos))) pos++;
+    this.pos = pos;
   }
 
   /** The text matching a sticky `pattern` at the current position, consumed; undefined when none does. */

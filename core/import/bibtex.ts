@@ -7,15 +7,17 @@
 import { arxivIdYear, normalizeArxivId } from '../identity.js';
 import type { ParsedPaper } from '../model.js';
 import type { ParseContext, ParsedDigest, SkippedBlock } from './types.js';
+import { NameCache } from './name-cache.js';
 import { baseName } from './file-name.js';
-import { collapseWhitespace, joinParagraphs, splitParagraphs } from './whitespace.js';
+import { collapseWhitespace, isWhitespaceCode, joinParagraphs, splitParagraphs } from './whitespace.js';
 import { decodeTex } from './tex.js';
+import { detached } from './detached.js';
 import { doiUrl, extractUrls, normalizeDoi, paperLinks } from '../links.js';
 import { quoteForMessage } from '../terminal-text.js';
 import { uniqueInOrder } from '../arrays.js';
 import type { PaperFacts } from '../paper-facts.js';
 import { isoDate, monthNumber } from './dates.js';
-import { readBibtexBlocks, type Block, type FieldValue } from './bibtex-reader.js';
+import { bibtexBlocks, readBibtexBlocks, type Block, type FieldValue } from './bibtex-reader.js';
 import { FieldTooLong, MacroTable, type MacroDefinition, type MacroScope } from './bibtex-macros.js';
 
 export { FIELD_TOO_LONG, MAX_EXPANDED_FIELD_LENGTH } from './bibtex-macros.js';
@@ -38,39 +40,87 @@ export function definitionsIn(blocks: readonly Block[]): readonly MacroDefinitio
 }
 
 /**
- * The file's papers. When the file is one of an import's BibTeX files, `ctx.bibtex` has its blocks, read in the
- * import's first pass, and the macros of all the files as this one sees them; else it is read, with its own.
+ * The file's papers. When the file is one of an import's BibTeX files, `ctx.bibtex` has the macros of all the files
+ * as this one sees them (found in the import's first pass), and each entry is made into a paper as it is read, so
+ * that the blocks of a large file are never all held at once; else, or once an entry has a `crossref` (whose entry
+ * may come after it), the blocks are all read first, and the file with its own macros.
  */
 export function parseBibtex(text: string, ctx: ParseContext): ParsedDigest {
-  const blocks = ctx.bibtex?.blocks ?? readBibtexBlocks(text);
-  const macros = ctx.bibtex?.macros ?? new MacroTable([definitionsIn(blocks)]).scope(0);
+  const { onProgress } = ctx;
+  const shared = ctx.bibtex;
+  if (shared !== undefined) {
+    const blocks = bibtexBlocks(
+      text,
+      onProgress === undefined ? {} : { onProgress: (done) => onProgress(done / text.length) },
+    );
+    const streamed = papersOf(blocks, ctx, shared.macros, shared.names, { streamed: true });
+    if (streamed !== CROSSREF_FOUND) return streamed;
+  }
+  const blocks = readBibtexBlocks(text);
+  const macros = shared?.macros ?? new MacroTable([definitionsIn(blocks)]).scope(0);
   const entries = blocks.filter((block): block is EntryBlock => block.kind === 'entry');
   const parents = crossrefParents(entries, macros);
   const volumes = new Set(
     [...parents.values()].filter((parent) => VOLUME_TYPES.has(parent.type) && parent.error === null),
   );
+  const progress =
+    onProgress === undefined
+      ? undefined
+      : (entryNumber: number): void => {
+          if (entryNumber % PROGRESS_EVERY === 0) onProgress(entryNumber / entries.length);
+        };
+  const digest = papersOf(blocks, ctx, macros, shared?.names ?? new NameCache(), { parents, volumes, progress });
+  if (digest === CROSSREF_FOUND) throw new Error('an entry with a crossref was read without its parent');
+  return digest;
+}
 
+/** What papersOf gives up with when an entry read block by block has a `crossref`. */
+const CROSSREF_FOUND = Symbol('crossref found');
+
+/**
+ * The digest the blocks make, in order. Read `streamed`, an entry with a `crossref` ends it (CROSSREF_FOUND);
+ * else `parents` are the entries cross-referenced (from crossrefParents), `volumes` those that are volumes.
+ */
+function papersOf(
+  blocks: Iterable<Block>,
+  ctx: ParseContext,
+  macros: MacroScope,
+  names: NameCache,
+  how:
+    | { readonly streamed: true }
+    | {
+        readonly parents: ReadonlyMap<EntryBlock, EntryBlock>;
+        readonly volumes: ReadonlySet<EntryBlock>;
+        readonly progress: ((entryNumber: number) => void) | undefined;
+      },
+): ParsedDigest | typeof CROSSREF_FOUND {
+  const [parents, volumes, progress] =
+    'streamed' in how ? [undefined, undefined, undefined] : [how.parents, how.volumes, how.progress];
   const papers: ParsedPaper[] = [];
-  const skipped: SkippedBlock[] = [...stringProblems(blocks, macros)];
+  const skipped: SkippedBlock[] = [];
+  const stringProblems: { line: number; reason: string }[] = [...macros.problems()];
   const undefinedMacros = new Group<string>();
   const undefinedInFacts = new Group<string>();
   const volumesSkipped = new Group<never>();
-  const names: NameCache = ctx.bibtex?.names ?? new Map<string, string>();
   let entryNumber = 0;
-  for (const entry of entries) {
+  for (const entry of blocks) {
+    if (entry.kind === 'string') {
+      if (entry.error !== null) stringProblems.push({ line: entry.line, reason: entry.error });
+      continue;
+    }
+    if (parents === undefined && entry.fields.has('crossref')) return CROSSREF_FOUND;
     entryNumber++;
-    if (ctx.onProgress !== undefined && entryNumber % PROGRESS_EVERY === 0)
-      ctx.onProgress(entryNumber / entries.length);
+    progress?.(entryNumber);
     const where = `entry ${entryNumber} (${label(entry)})`;
     if (entry.error !== null) {
       skipped.push({ where, reason: entry.error });
       continue;
     }
-    if (volumes.has(entry)) {
+    if (volumes?.has(entry) === true) {
       volumesSkipped.add(entryNumber, entry);
       continue;
     }
-    const fields = new EntryFields(entry.fields, parents.get(entry)?.fields, macros);
+    const fields = new EntryFields(entry.fields, parents?.get(entry)?.fields, macros);
     let paper: ParsedPaper | null;
     try {
       paper = paperOf(entry.type, fields, names);
@@ -90,12 +140,16 @@ export function parseBibtex(text: string, ctx: ParseContext): ParsedDigest {
   }
   const grouped = [undefinedMacros.skipped(undefinedMacrosReason), volumesSkipped.skipped(volumeReason)];
   const factsLeftOut = undefinedInFacts.skipped(factsLeftOutReason);
+  // The file's @string blocks that cannot be used, in order: broken ones, and ones too long once expanded.
+  const strings = stringProblems
+    .sort((a, b) => a.line - b.line)
+    .map(({ line, reason }) => ({ where: `@string at line ${line}`, reason }));
   return {
     format: 'bibtex',
     title: `BibTeX: ${baseName(ctx.fileName)}`,
     date: null,
     papers,
-    skipped: [...grouped.filter((block) => block !== null), ...skipped],
+    skipped: [...grouped.filter((block) => block !== null), ...strings, ...skipped],
     ...(factsLeftOut === null ? {} : { notes: [`${factsLeftOut.where}: ${factsLeftOut.reason}`] }),
   };
 }
@@ -106,17 +160,6 @@ const PROGRESS_EVERY = 2000;
 /** How an entry is named in messages: `@article{key}`. */
 function label(entry: EntryBlock): string {
   return `@${quoteForMessage(entry.type)}{${quoteForMessage(entry.key)}}`;
-}
-
-/** The file's @string blocks that cannot be used, in order: broken ones, and ones too long once expanded. */
-function stringProblems(blocks: readonly Block[], macros: MacroScope): readonly SkippedBlock[] {
-  const problems: { line: number; reason: string }[] = [...macros.problems()];
-  for (const block of blocks) {
-    if (block.kind === 'string' && block.error !== null) problems.push({ line: block.line, reason: block.error });
-  }
-  return problems
-    .sort((a, b) => a.line - b.line)
-    .map(({ line, reason }) => ({ where: `@string at line ${line}`, reason }));
 }
 
 // ---------------------------------------------------------------- crossref
@@ -234,30 +277,34 @@ const NONE: readonly string[] = [];
  * items, those most entries share first).
  */
 class Group<T> {
-  private readonly entries: { readonly number: number; readonly entry: EntryBlock }[] = [];
+  /** How many entries, and the first few of them, named. */
+  private count = 0;
+  private readonly firstFew: { readonly number: number; readonly label: string }[] = [];
   /** How many entries have each item, in the order the items were first seen. */
   private readonly items = new Map<T, number>();
 
   add(number: number, entry: EntryBlock, items: readonly T[] = []): void {
-    this.entries.push({ number, entry });
+    this.count++;
+    if (this.firstFew.length < ENTRIES_NAMED) this.firstFew.push({ number, label: label(entry) });
     for (const item of items) this.items.set(item, (this.items.get(item) ?? 0) + 1);
   }
 
   skipped(reason: (one: boolean, items: readonly T[]) => string): SkippedBlock | null {
-    const [first] = this.entries;
+    const [first] = this.firstFew;
     if (first === undefined) return null;
     const items = [...this.items].sort((a, b) => b[1] - a[1]).map(([item]) => item);
-    if (this.entries.length === 1) {
-      return { where: `entry ${first.number} (${label(first.entry)})`, reason: reason(true, items) };
-    }
-    const shown = this.entries.slice(0, 3).map(({ entry }) => label(entry));
-    const more = this.entries.length > shown.length ? ', …' : '';
+    if (this.count === 1) return { where: `entry ${first.number} (${first.label})`, reason: reason(true, items) };
+    const shown = this.firstFew.map((entry) => entry.label);
+    const more = this.count > shown.length ? ', …' : '';
     return {
-      where: `${this.entries.length.toLocaleString('en')} entries (${shown.join(', ')}${more})`,
+      where: `${this.count.toLocaleString('en')} entries (${shown.join(', ')}${more})`,
       reason: reason(false, items),
     };
   }
 }
+
+/** How many of the entries skipped for one reason a message names. */
+const ENTRIES_NAMED = 3;
 
 /** How many undefined macros a message names before it says how many there are. */
 const MACROS_NAMED = 6;
@@ -292,6 +339,10 @@ function volumeReason(one: boolean): string {
 
 // ---------------------------------------------------------------- from fields to a paper
 
+/**
+ * The entry's paper. Every text in it is a copy (detached.ts), so that the papers of a file do not keep the file's
+ * whole text in memory once it is parsed; authors come copied from the cache of names.
+ */
 function paperOf(type: string, fields: EntryFields, names: NameCache): ParsedPaper | null {
   const title = collapseWhitespace(decodeTex(fields.get('title') ?? ''));
   if (title === '') return null;
@@ -300,24 +351,24 @@ function paperOf(type: string, fields: EntryFields, names: NameCache): ParsedPap
   const rawAbstract = fields.get('abstract') ?? '';
   const year = yearOf(fields);
   return {
-    title,
-    abstract: joinParagraphs(splitParagraphs(decodeTex(rawAbstract))),
+    title: detached(title),
+    abstract: detached(joinParagraphs(splitParagraphs(decodeTex(rawAbstract)))),
     authors: splitNames(fields.get('author') ?? '', names),
-    arxivId,
-    doi,
+    arxivId: arxivId === null ? null : detached(arxivId),
+    doi: doi === null ? null : detached(doi),
     year: year ?? (arxivId === null ? null : arxivIdYear(arxivId)),
     links: paperLinks(arxivId, [
       doi === null ? null : doiUrl(doi),
       ...extractUrls(fields.get('url') ?? ''),
       ...extractUrls(fields.get('howpublished') ?? ''),
       ...extractUrls(rawAbstract),
-    ]),
+    ]).map(detached),
     categories: uniqueInOrder(
       decodeTex(fields.get('keywords') ?? '')
         .split(/[,;]/)
         .map(collapseWhitespace)
         .filter((keyword) => keyword !== ''),
-    ),
+    ).map(detached),
     facts: factsOfEntry(type, fields, names, arxivId),
   };
 }
@@ -330,7 +381,8 @@ function paperOf(type: string, fields: EntryFields, names: NameCache): ParsedPap
 function factsOfEntry(type: string, fields: EntryFields, names: NameCache, arxivId: string | null): PaperFacts {
   const facts: { -readonly [K in keyof PaperFacts]: PaperFacts[K] } = { type };
   const put = <K extends keyof PaperFacts>(name: K, value: PaperFacts[K] | null): void => {
-    if (value !== null) facts[name] = value;
+    // A copy, as every text of the paper (paperOf): not a view that keeps the file's whole text.
+    if (value !== null) facts[name] = (typeof value === 'string' ? detached(value) : value) as PaperFacts[K];
   };
   put('venue', textField(fields, 'journal') ?? textField(fields, 'journaltitle') ?? textField(fields, 'booktitle'));
   put('series', textField(fields, 'series'));
@@ -412,58 +464,59 @@ function yearOf(fields: EntryFields): number | null {
   return year === undefined ? null : Number(year);
 }
 
-/** Names decoded, by how a file writes them: a bibliography names most of its authors again and again. */
-type NameCache = Map<string, string>;
-
 /** "Schr{\"o}dinger, Erwin and {The ATLAS Collaboration} and others" → ["Erwin Schrödinger", "The ATLAS Collaboration"]. */
-export function splitNames(raw: string, cache: NameCache = new Map()): readonly string[] {
+export function splitNames(raw: string, cache: NameCache = new NameCache()): readonly string[] {
   const names: string[] = [];
-  for (const written of namesAsWritten(raw)) {
-    let decoded = cache.get(written);
-    if (decoded === undefined) {
-      decoded = decodedName(written);
-      cache.set(written, decoded);
-    }
+  forEachNameAsWritten(raw, (start, end) => {
+    const decoded = cache.decoded(raw, start, end, decodedName);
     if (decoded !== '') names.push(decoded);
-  }
+  });
   return names;
 }
 
 /**
- * The names of an author field as the file writes them: what stands between the words "and" outside braces, from
- * its first word to its last. In one pass, in slices of the field (a file names hundreds of thousands).
+ * Calls `found` with where each name of an author field stands as the file writes it: what stands between the words
+ * "and" outside braces, from its first word to its last. In one pass, a word at a time, making no strings (a file
+ * names hundreds of thousands, and DBLP indents each on a line of its own).
  */
-function namesAsWritten(raw: string): readonly string[] {
-  const names: string[] = [];
+function forEachNameAsWritten(raw: string, found: (start: number, end: number) => void): void {
+  const length = raw.length;
   let depth = 0;
-  /** The current name's first word's start and last word's end (-1: no word yet); the current word's start. */
+  /** The current name's first word's start and last word's end (-1: no word yet). */
   let nameStart = -1;
   let nameEnd = -1;
-  let wordStart = -1;
-  const endWord = (end: number): void => {
-    if (wordStart < 0) return;
-    if (end - wordStart === 3 && raw.slice(wordStart, end).toLowerCase() === 'and') {
-      if (nameStart >= 0) names.push(raw.slice(nameStart, nameEnd));
+  let index = 0;
+  while (index < length) {
+    if (depth === 0 && isWhitespaceCode(raw.charCodeAt(index))) {
+      index++;
+      continue;
+    }
+    // A word: up to blank space outside braces.
+    const wordStart = index;
+    for (; index < length; index++) {
+      const code = raw.charCodeAt(index);
+      if (code === 0x7b) depth++;
+      else if (code === 0x7d) depth--;
+      else if (depth === 0 && isWhitespaceCode(code)) break;
+    }
+    if (index - wordStart === 3 && isAnd(raw, wordStart)) {
+      if (nameStart >= 0) found(nameStart, nameEnd);
       nameStart = -1;
     } else {
       if (nameStart < 0) nameStart = wordStart;
-      nameEnd = end;
+      nameEnd = index;
     }
-    wordStart = -1;
-  };
-  for (let index = 0; index < raw.length; index++) {
-    const code = raw.charCodeAt(index);
-    if (code === 0x7b) depth++;
-    else if (code === 0x7d) depth--;
-    else if (depth === 0 && isSpace(code)) {
-      endWord(index);
-      continue;
-    }
-    if (wordStart < 0) wordStart = index;
   }
-  endWord(raw.length);
-  if (nameStart >= 0) names.push(raw.slice(nameStart, nameEnd));
-  return names;
+  if (nameStart >= 0) found(nameStart, nameEnd);
+}
+
+/** Whether the three characters at `at` are "and", in any case. */
+function isAnd(text: string, at: number): boolean {
+  return (
+    (text.charCodeAt(at) | 0x20) === 0x61 &&
+    (text.charCodeAt(at + 1) | 0x20) === 0x6e &&
+    (text.charCodeAt(at + 2) | 0x20) === 0x64
+  );
 }
 
 /** A name as written, decoded; '' for "others". */
@@ -482,12 +535,7 @@ function firstNameFirst(name: string): string {
 }
 
 function topLevelWords(text: string): readonly string[] {
-  return splitTopLevel(text, isSpace).filter((word) => word !== '');
-}
-
-function isSpace(code: number): boolean {
-  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
-  return /\s/.test(String.fromCharCode(code));
+  return splitTopLevel(text, isWhitespaceCode).filter((word) => word !== '');
 }
 
 const isComma = (code: number): boolean => code === 0x2c;

@@ -5,9 +5,11 @@ import { parseArxivEmail } from './arxiv-email.js';
 import { arxivIdsDigest, type ArxivAnswers } from './arxiv-atom.js';
 import { parseArxivIdList, type ArxivRef } from './arxiv-ids.js';
 import { definitionsIn, looksLikeBibtex, parseBibtex } from './bibtex.js';
+import { NameCache } from './name-cache.js';
 import { MacroTable, type MacroDefinition } from './bibtex-macros.js';
-import { readBibtexBlocks, type Block } from './bibtex-reader.js';
+import { readBibtexBlocks } from './bibtex-reader.js';
 import { decodeDigest } from './decode.js';
+import { forgetLastMatch } from './detached.js';
 import { formatName } from './format-names.js';
 import { capDigest, capLibrary } from './field-caps.js';
 import { detectFormat, parseJsonText } from './detect.js';
@@ -104,12 +106,13 @@ export type ParsedInput =
 
 /** A file of an import after the first pass. */
 interface FirstPass {
-  /** Its text, or why it has none; null once parsed. */
+  /**
+   * Why it has no text; else its text, for the first file only (null once parsed): the others' are decoded again
+   * in the second pass, so that an import of many large files holds one file's text at a time, not all of them.
+   */
   text: string | DigestError | null;
   /** Its format, when told by its text alone (not for JSON: that is parsed once, in the second pass). */
   readonly format: DigestFormat | null;
-  /** A BibTeX file's blocks; null once parsed. */
-  blocks: readonly Block[] | null;
 }
 
 /**
@@ -124,85 +127,144 @@ export function parseDigestFiles(
   now: string,
   onProgress?: (done: number, total: number) => void,
 ): readonly ParsedInput[] {
-  const total = 2 * files.reduce((sum, file) => sum + file.bytes.length, 0);
-  let before = 0;
-  /** Reports a share of a file of `bytes` done, after those before it. */
-  const progress =
-    (bytes: number) =>
-    (share: number): void =>
-      onProgress?.(before + Math.min(1, share) * bytes, total);
-  const finished = (bytes: number): void => {
-    before += bytes;
-    onProgress?.(before, total);
-  };
+  const parse = new ImportFiles(files, now, onProgress);
+  files.forEach((file, index) => parse.readFirst(index, file.bytes));
+  files.forEach((file, index) => parse.parse(index, parse.needsBytesAgain(index) ? file.bytes : null));
+  return parse.outcomes();
+}
 
+/** A file of an import as its two passes know it: its name, its size in bytes and the day the user gave it. */
+export type ImportFile = Omit<DigestInput, 'bytes'> & { readonly size: number };
+
+/**
+ * parseDigestFiles a file at a time, for a caller that reads each file when its turn comes (twice) rather than
+ * holding every file's bytes: readFirst for every file in order, then parse for every file in order, then outcomes.
+ * Bytes that cannot be read are given as a DigestError, which the file's outcome then is.
+ */
+export class ImportFiles {
+  readonly #files: readonly ImportFile[];
+  readonly #now: string;
+  readonly #onProgress: ((done: number, total: number) => void) | undefined;
+  readonly #total: number;
+  /** Bytes of the passes done so far. */
+  #before = 0;
   /** The BibTeX files (by index in `files`), in order, and what the first pass found in each. */
-  const bibtexFiles: number[] = [];
-  const definitions: (readonly MacroDefinition[])[] = [];
-  const entries: number[] = [];
-  const read = files.map((file, index): FirstPass => {
-    const text = decodedOrError(file);
-    const format = typeof text === 'string' ? formatByText(text, file.name) : null;
-    let blocks: readonly Block[] | null = null;
-    if (format === 'bibtex' && typeof text === 'string') {
-      // The first file's blocks are kept for the second pass, which starts with it; the others' would only
-      // take memory until then, so they are counted now and read again then.
-      const first = bibtexFiles.length === 0;
-      const share = progress(file.bytes.length);
-      const found = readBibtexBlocks(text, {
-        countEntriesOnly: !first,
-        onProgress: (done) => share(done / text.length),
-      });
-      bibtexFiles.push(index);
-      definitions.push(definitionsIn(found));
-      entries.push(found.filter((block) => block.kind === 'entry').length);
-      if (first) blocks = found;
-    }
-    finished(file.bytes.length);
-    return { text, format, blocks };
-  });
-  const table = new MacroTable(definitions);
+  readonly #bibtexFiles: number[] = [];
+  readonly #definitions: (readonly MacroDefinition[])[] = [];
+  readonly #entries: number[] = [];
+  readonly #read: FirstPass[] = [];
+  #table: MacroTable | null = null;
   /** Author names decoded once for all the files: a bibliography split in files names its authors in each. */
-  const names = new Map<string, string>();
+  readonly #names = new NameCache();
+  readonly #outcomes: (ParsedInput | 'macros')[] = [];
 
-  const outcomes = files.map((file, index): ParsedInput | 'macros' => {
-    const first = read[index];
-    const { text = null, format = null, blocks = null } = first ?? {};
-    // Parsed once: neither need be kept.
-    if (first !== undefined) [first.text, first.blocks] = [null, null];
-    const position = bibtexFiles.indexOf(index);
+  constructor(
+    files: readonly (ImportFile | DigestInput)[],
+    now: string,
+    onProgress?: (done: number, total: number) => void,
+  ) {
+    this.#files = files.map((file) => ('bytes' in file ? { ...file, size: file.bytes.length } : file));
+    this.#now = now;
+    this.#onProgress = onProgress;
+    this.#total = 2 * this.#files.reduce((sum, file) => sum + file.size, 0);
+  }
+
+  /** The first pass over file `index`: its format, and a BibTeX file's macros and how many entries it has. */
+  readFirst(index: number, bytes: Uint8Array | DigestError): void {
+    const file = this.#file(index);
+    const text = bytes instanceof DigestError ? bytes : decodedOrError(bytes, file.name);
+    const format = typeof text === 'string' ? formatByText(text, file.name) : null;
+    if (format === 'bibtex' && typeof text === 'string') {
+      // Its macros, and its entries only counted: the second pass reads them, each as it makes it a paper.
+      const share = this.#progress(file.size);
+      const found = readBibtexBlocks(text, { countEntriesOnly: true, onProgress: (done) => share(done / text.length) });
+      this.#bibtexFiles.push(index);
+      this.#definitions.push(definitionsIn(found));
+      this.#entries.push(found.filter((block) => block.kind === 'entry').length);
+    }
+    forgetLastMatch();
+    this.#finished(file.size);
+    this.#read[index] = { text: index === 0 || text instanceof DigestError ? text : null, format };
+  }
+
+  /** Whether parse needs file `index`'s bytes again: the first file's text is kept, and why a file had none. */
+  needsBytesAgain(index: number): boolean {
+    const read = this.#read[index];
+    return read === undefined || read.text === null;
+  }
+
+  /** The second pass over file `index`: its papers. `bytes` may be null when needsBytesAgain says so. */
+  parse(index: number, bytes: Uint8Array | DigestError | null): void {
+    const file = this.#file(index);
+    this.#outcomes[index] = this.#parsed(index, file, bytes);
+    forgetLastMatch();
+    this.#finished(file.size);
+  }
+
+  #parsed(index: number, file: ImportFile, bytes: Uint8Array | DigestError | null): ParsedInput | 'macros' {
+    const first = this.#read[index];
+    if (first === undefined) throw new Error('a file was parsed before its first pass');
+    const { format } = first;
+    let text = first.text;
+    if (text === null) {
+      if (bytes === null) throw new Error("a file's bytes are needed again to parse it");
+      text = bytes instanceof DigestError ? bytes : decodedOrError(bytes, file.name);
+    }
+    // Parsed once: it need not be kept.
+    first.text = null;
+    const position = this.#bibtexFiles.indexOf(index);
     try {
-      if (text === null || text instanceof DigestError) {
-        return { file: file.name, ok: false, error: text?.message ?? '' };
+      if (text instanceof DigestError) return { file: file.name, ok: false, error: text.message };
+      if (position >= 0 && this.#entries[position] === 0 && (this.#definitions[position]?.length ?? 0) > 0) {
+        return 'macros';
       }
-      if (position >= 0 && entries[position] === 0 && (definitions[position]?.length ?? 0) > 0) return 'macros';
-      const bibtex =
-        position < 0 ? null : { blocks: blocks ?? readBibtexBlocks(text), macros: table.scope(position), names };
+      this.#table ??= new MacroTable(this.#definitions);
+      const bibtex = position < 0 ? null : { macros: this.#table.scope(position), names: this.#names };
       const ctx: ParseContext = {
         fileName: file.name,
-        now,
+        now: this.#now,
         ...(file.date === undefined ? {} : { date: file.date }),
         ...(bibtex === null ? {} : { bibtex }),
-        ...(onProgress === undefined ? {} : { onProgress: progress(file.bytes.length) }),
+        ...(this.#onProgress === undefined ? {} : { onProgress: this.#progress(file.size) }),
       };
       return { file: file.name, ok: true, parsed: readNormalizedText(text, ctx, format) };
     } catch (error) {
       if (!(error instanceof DigestError)) throw error;
       return { file: file.name, ok: false, error: error.message };
-    } finally {
-      finished(file.bytes.length);
     }
-  });
-  // Whether another file uses a file's macros is known once every file is parsed.
-  return outcomes.map((outcome, index) => {
-    if (outcome !== 'macros') return outcome;
-    const file = files[index]?.name ?? '';
-    const position = bibtexFiles.indexOf(index);
-    const macros = definitions[position]?.length ?? 0;
-    const usedBy = [...table.usersOf(position)].map((user) => files[bibtexFiles[user] ?? -1]?.name ?? '');
-    if (usedBy.length > 0) return { file, ok: true, parsed: { kind: 'macros', macros, usedBy } };
-    return { file, ok: false, error: macrosOnlyMessage(macros, bibtexFiles.length > 1) };
-  });
+  }
+
+  /** What each file holds, or why it cannot be imported; once every file is parsed. */
+  outcomes(): readonly ParsedInput[] {
+    const table = this.#table ?? new MacroTable(this.#definitions);
+    // Whether another file uses a file's macros is known once every file is parsed.
+    return this.#files.map((file, index) => {
+      const outcome = this.#outcomes[index];
+      if (outcome === undefined) throw new Error('a file of the import was not parsed');
+      if (outcome !== 'macros') return outcome;
+      const position = this.#bibtexFiles.indexOf(index);
+      const macros = this.#definitions[position]?.length ?? 0;
+      const usedBy = [...table.usersOf(position)].map((user) => this.#files[this.#bibtexFiles[user] ?? -1]?.name ?? '');
+      if (usedBy.length > 0) return { file: file.name, ok: true, parsed: { kind: 'macros', macros, usedBy } };
+      return { file: file.name, ok: false, error: macrosOnlyMessage(macros, this.#bibtexFiles.length > 1) };
+    });
+  }
+
+  #file(index: number): ImportFile {
+    const file = this.#files[index];
+    if (file === undefined) throw new RangeError(`the import has no file ${index}`);
+    return file;
+  }
+
+  /** Reports a share of a file of `bytes` done, after those before it. */
+  #progress(bytes: number): (share: number) => void {
+    return (share) => this.#onProgress?.(this.#before + Math.min(1, share) * bytes, this.#total);
+  }
+
+  #finished(bytes: number): void {
+    this.#before += bytes;
+    this.#onProgress?.(this.#before, this.#total);
+  }
 }
 
 /**
@@ -215,9 +277,9 @@ function formatByText(text: string, fileName: string): DigestFormat | null {
   return detectFormat(text, fileName, null);
 }
 
-function decodedOrError(file: DigestInput): string | DigestError {
+function decodedOrError(bytes: Uint8Array, name: string): string | DigestError {
   try {
-    return decodeDigest(file.bytes, file.name);
+    return decodeDigest(bytes, name);
   } catch (error) {
     if (error instanceof DigestError) return error;
     throw error;

@@ -1,6 +1,6 @@
 import type { Catalogue, DigestFormat, ParsedPaper, ReadingStateMap } from '../model.js';
 import type { MacroScope } from './bibtex-macros.js';
-import type { Block } from './bibtex-reader.js';
+import type { NameCache } from './name-cache.js';
 
 /** A block of the input that was not imported, and why. */
 export interface SkippedBlock {
@@ -54,14 +54,13 @@ export interface ParseContext {
    */
   readonly date?: string;
   /**
-   * A BibTeX file of an import: its blocks, read in the import's first pass, the @string macros of all its BibTeX
-   * files as this one sees them, and the names they share. Without it, the file is read with its own macros.
+   * A BibTeX file of an import: the @string macros of all its BibTeX files as this one sees them (found in the
+   * import's first pass), and the names they share. Without it, the file is read with its own macros.
    */
   readonly bibtex?: {
-    readonly blocks: readonly Block[];
     readonly macros: MacroScope;
     /** Author names decoded so far by the import's BibTeX files, by how they are written. */
-    readonly names: Map<string, string>;
+    readonly names: NameCache;
   };
   /** Called now and then, by the parsers of large files, with the share of the file they have parsed (0 to 1). */
   readonly onProgress?: (share: number) => void;

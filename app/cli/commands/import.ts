@@ -1,7 +1,16 @@
+import type { Stats } from 'node:fs';
+
 import type { DigestFile, ImportReport } from '../../../core/api.js';
 import { InvalidInputError } from '../../../core/errors.js';
 import { MAX_DIGEST_BYTES } from '../../../core/import/decode.js';
-import { isUnreadFile, readImportFile, unreadReason, type UnreadFile } from '../../read-import-file.js';
+import {
+  checkImportFile,
+  isUnreadFile,
+  ImportFileReader,
+  unreadReason,
+  type UnreadFile,
+} from '../../read-import-file.js';
+import { sourceOf, type DigestFileSource } from '../../library-service.js';
 import { FileSystemError } from '../../store/index.js';
 import type { CliIo, Command } from '../command.js';
 import { UsageError } from '../usage-error.js';
@@ -45,9 +54,39 @@ function unreadable(path: string, file: UnreadFile): Unreadable {
   }
 }
 
-async function readDigestFile(path: string): Promise<DigestFile | Unreadable> {
-  const read = await readImportFile(path);
-  return isUnreadFile(read) ? unreadable(path, read) : { name: path, bytes: read };
+/** What a file changed between the import's two reads of it is told. */
+const CHANGED_WHILE_IMPORTED = 'it changed while it was being imported; import it again';
+
+/**
+ * The file at `path`, looked at now and read when the import needs it (twice, as BibTeX files share their macros),
+ * so that an import of many large files holds one file's bytes at a time. Both reads must find the same file.
+ */
+async function digestFileSource(
+  path: string,
+  date: string | undefined,
+  reader: ImportFileReader,
+): Promise<DigestFileSource | Unreadable> {
+  const checked = await checkImportFile(path);
+  if (isUnreadFile(checked)) return unreadable(path, checked);
+  let first: Stats | null = null;
+  return {
+    name: path,
+    size: checked.size,
+    ...(date === undefined ? {} : { date }),
+    read: async () => {
+      const read = await reader.read(path);
+      if (isUnreadFile(read)) return { error: unreadReason(read) };
+      const { stats } = read;
+      if (
+        first !== null &&
+        !(first.ino === stats.ino && first.size === stats.size && first.mtimeMs === stats.mtimeMs)
+      ) {
+        return { error: CHANGED_WHILE_IMPORTED };
+      }
+      first = stats;
+      return read.bytes;
+    },
+  };
 }
 
 /** What a digest read from standard input is called in the report. */
@@ -85,16 +124,22 @@ export const importCommand: Command = {
   async run({ service, args, values, io, print, warn }) {
     const date = dayArg(values.date);
     if (args.filter((arg) => arg === '-').length > 1) throw new UsageError('import reads standard input (-) once.');
-    const read = await Promise.all(args.map((arg) => (arg === '-' ? readStandardInput(io) : readDigestFile(arg))));
+    // One buffer for every file: the import reads them one at a time, each used before the next is read.
+    const reader = new ImportFileReader();
+    const read = await Promise.all(
+      args.map(async (arg) => {
+        if (arg !== '-') return digestFileSource(arg, date, reader);
+        const input = await readStandardInput(io);
+        return 'bytes' in input ? sourceOf(date === undefined ? input : { ...input, date }) : input;
+      }),
+    );
     const unreadable = read.filter((file) => 'error' in file);
-    const files = read
-      .filter((file): file is DigestFile => 'bytes' in file)
-      .map((file) => (date === undefined ? file : { ...file, date }));
+    const files = read.filter((file): file is DigestFileSource => 'read' in file);
     const bar = io.stderrIsTerminal === true ? importProgressBar(io.stderr) : null;
     let report: ImportReport = { files: [], added: 0, merged: 0 };
     try {
       if (files.length > 0)
-        report = await service.importFiles(files, bar === null ? {} : { onImportProgress: bar.update });
+        report = await service.importFileSources(files, bar === null ? {} : { onImportProgress: bar.update });
     } finally {
       bar?.done();
     }
