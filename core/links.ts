@@ -137,9 +137,10 @@ export function paperLinks(arxivId: string | null, urls: readonly (string | null
   const seen = new Set<string>();
   const links: string[] = [];
   for (const url of [arxivId === null ? null : arxivAbsUrl(arxivId), ...urls]) {
-    if (url === null || !isHttpLink(url)) continue;
+    if (url === null) continue;
+    // The same link again is passed over before it is parsed as a URL: a BibTeX entry gives its DOI's link twice.
     const key = linkKey(url);
-    if (seen.has(key)) continue;
+    if (seen.has(key) || !isHttpLink(url)) continue;
     seen.add(key);
     links.push(url);
   }

@@ -435,14 +435,18 @@ function arxivIdOf(fields: EntryFields): string | null {
     const id = normalizeArxivId(withoutBraces(eprint));
     if (id !== null) return id;
   }
+  // Only the fields the entry has: most have none of these, and each would be looked at for nothing.
   for (const name of ['arxivid', 'arxiv']) {
-    const id = normalizeArxivId(withoutBraces(fields.get(name) ?? ''));
+    const value = fields.get(name);
+    const id = value === undefined ? null : normalizeArxivId(withoutBraces(value));
     if (id !== null) return id;
   }
-  const arxivDoi = /^10\.48550\/arxiv\.(.+)$/i.exec(withoutBraces(fields.get('doi') ?? ''))?.[1];
+  const doi = fields.get('doi');
+  const arxivDoi = doi === undefined ? undefined : /^10\.48550\/arxiv\.(.+)$/i.exec(withoutBraces(doi))?.[1];
   if (arxivDoi !== undefined) return normalizeArxivId(arxivDoi);
   for (const name of ['url', 'journal', 'note', 'howpublished']) {
-    const id = arxivIdMentionedIn(withoutBraces(fields.get(name) ?? ''));
+    const value = fields.get(name);
+    const id = value === undefined ? null : arxivIdMentionedIn(withoutBraces(value));
     if (id !== null) return id;
   }
   return null;
