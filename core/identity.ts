@@ -58,7 +58,7 @@ export function titleId(title: string): string {
 }
 
 /** titleId of a title whose normalizeTitle is `key`. */
-export function titleIdOfKey(key: string): string {
+function titleIdOfKey(key: string): string {
   return `title-${hash53(key).toString(16).padStart(14, '0')}`;
 }
 
