@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { timed } from '../tests/timing.js';
+import { LINEAR_WORK_MS, timed } from '../tests/timing.js';
 import { extractUrls, httpUrl, isHttpLink, MAX_LINK_LENGTH, normalizeDoi, paperLinks } from './links.js';
 
 describe('httpUrl', () => {
@@ -58,7 +58,9 @@ describe('extractUrls', () => {
     // It used to count the brackets again for every one it trimmed: 200,000 of them hung the import.
     for (const bracket of [')', ']']) {
       let urls: readonly string[] = [];
-      expect(timed(() => (urls = extractUrls(`See http://example.org/${bracket.repeat(200_000)}`)))).toBeLessThan(1000);
+      expect(timed(() => (urls = extractUrls(`See http://example.org/${bracket.repeat(200_000)}`)))).toBeLessThan(
+        LINEAR_WORK_MS,
+      );
       expect(urls).toEqual(['http://example.org/']);
     }
   });
