@@ -85,6 +85,15 @@ export const FACT_COLUMNS_COMPLETE: [UnlistedFact] extends [never] ? true : Unli
 /** Every column of an outline, in the order the outline file stores them. */
 export const OUTLINE_COLUMNS = [...CATALOGUE_COLUMNS, ...FACT_COLUMNS] as const;
 
+/** The papers' facts as their rows show them, in columns. */
+export function factColumns(papers: readonly CataloguePaper[]): FactColumns {
+  return {
+    venue: papers.map(venueLabelOf),
+    published: papers.map(publishedDate),
+    upvotes: papers.map((paper) => paper.facts?.hfUpvotes ?? null),
+  };
+}
+
 /** The facts' columns of `columns`, and nothing else of them. */
 export function factColumnsOf(columns: FactColumns): FactColumns {
   const { venue, published, upvotes } = columns;
@@ -130,9 +139,7 @@ export function outlineCatalogue(catalogue: Catalogue, abstractLength: number): 
       year: column((paper) => paper.year),
       digests: column((paper) => paper.digests),
       addedAt: column((paper) => paper.addedAt),
-      venue: column(venueLabelOf),
-      published: column(publishedDate),
-      upvotes: column((paper) => paper.facts?.hfUpvotes ?? null),
+      ...factColumns(papers),
     },
     digests: catalogue.digests,
   };
