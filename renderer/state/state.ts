@@ -192,7 +192,10 @@ export function setFilter(state: AppState, filter: SidebarFilter): AppState {
   return withListChange({ ...shown, filter, keep: new Set() }, state);
 }
 
-/** Lists the view shown in the order `sort` says, and remembers it for this view; the selection stays. */
+/**
+ * Lists the view shown in the order `sort` says, and remembers it for this view. The list starts again at its top:
+ * the first paper is selected, as a search's best match is (the paper selected before may be anywhere now).
+ */
 export function setSort(state: AppState, sort: ListSort): AppState {
   if (sameSort(sort, sortOf(state))) return state;
   const sorts = new Map(state.sorts);
@@ -200,7 +203,8 @@ export function setSort(state: AppState, sort: ListSort): AppState {
   // A view by date added is not remembered: the map holds only the views sorted otherwise.
   sorts.delete(key);
   if (!sameSort(sort, DEFAULT_LIST_SORT)) sorts.set(key, sort);
-  return withListChange({ ...state, sorts }, state);
+  const next: AppState = { ...state, sorts };
+  return { ...next, selection: selectOnly(visibleIds(next)[0] ?? null) };
 }
 
 export function setQuery(state: AppState, query: string): AppState {
