@@ -205,7 +205,7 @@ export function measureUi(library: SyntheticLibrary): Promise<UiFigures> {
       const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
       await page.addInitScript(INSTRUMENT);
       await page.goto(server.url);
-      await page.getByRole('option').first().waitFor({ timeout: 120_000 });
+      await page.getByRole('listbox').getByRole('option').first().waitFor({ timeout: 120_000 });
       // Let the search worker take in every paper, and warm up, before the first keystroke is timed.
       await page.waitForTimeout(library.catalogue.papers.length >= 100_000 ? 8_000 : 2_000);
       const box = page.getByRole('searchbox', { name: 'Search papers' });
