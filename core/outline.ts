@@ -76,7 +76,7 @@ type Unlisted = Exclude<keyof CatalogueColumns, (typeof CATALOGUE_COLUMNS)[numbe
 export const CATALOGUE_COLUMNS_COMPLETE: [Unlisted] extends [never] ? true : Unlisted = true;
 
 /** The facts' columns, in the order the outline file stores them (after the catalogue's). */
-export const FACT_COLUMNS = ['venue', 'published', 'upvotes'] as const satisfies readonly (keyof FactColumns)[];
+const FACT_COLUMNS = ['venue', 'published', 'upvotes'] as const satisfies readonly (keyof FactColumns)[];
 
 type UnlistedFact = Exclude<keyof FactColumns, (typeof FACT_COLUMNS)[number]>;
 /** @public A check at compile time. */
