@@ -13,6 +13,7 @@ import { decidedCount, visibleIds } from '../state/visible.js';
 import { PaperRow, rowDomId } from './PaperRow.js';
 import { RESULT_LIMIT_DEFAULT } from '../search/limits.js';
 import { SearchBox } from './SearchBox.js';
+import { SortControl } from './SortControl.js';
 
 function filterName(state: AppState): string {
   const { filter } = state;
@@ -62,6 +63,7 @@ export function ListPane() {
             {selectedCount > 1 && ` · ${formatCount(selectedCount)} selected`}
           </span>
         </div>
+        <SortControl />
         {decided > 0 && (
           <div className="list-decided">
             <button type="button" className="text-button" onClick={() => controller.refreshView()}>
