@@ -30,7 +30,9 @@ export interface Citation {
   /** What it is, as the BibTeX export writes it: the entry type its source gave, else @article or @misc. */
   readonly kind: CitationKind;
   /** Where it appeared, as its source said (the BibTeX entry's journal or booktitle, pages…). */
-  readonly published: Pick<PaperFacts, 'venue' | 'volume' | 'number' | 'pages' | 'publisher'>;
+  readonly published: Pick<PaperFacts, 'venue' | 'volume' | 'number' | 'publisher'>;
+  /** Its pages, "12--20" or "12–20" cut at the dash: the first, and the last when it is a range. */
+  readonly pages: readonly string[];
 }
 
 /** The kinds of work the formats tell apart, from BibTeX's entry types. */
@@ -82,11 +84,11 @@ export function citationOf(paper: Paper, key: string): Citation {
       .filter((paragraph) => paragraph !== ''),
     keywords: paper.tags,
     kind: kindOf(paper),
+    pages: (paper.facts?.pages ?? '').split(/\s*(?:--?|[–—])\s*/).filter((page) => page !== ''),
     published: {
       ...(paper.facts?.venue === undefined ? {} : { venue: plainLine(paper.facts.venue) }),
       ...(paper.facts?.volume === undefined ? {} : { volume: paper.facts.volume }),
       ...(paper.facts?.number === undefined ? {} : { number: paper.facts.number }),
-      ...(paper.facts?.pages === undefined ? {} : { pages: paper.facts.pages }),
       ...(paper.facts?.publisher === undefined ? {} : { publisher: plainLine(paper.facts.publisher) }),
     },
   };

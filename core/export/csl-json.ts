@@ -32,7 +32,7 @@ const CSL_TYPE: Readonly<Record<CitationKind, string>> = {
 };
 
 function cslEntry(citation: Citation): Readonly<Record<string, unknown>> {
-  const { key, authors, year, arxivArchiveId, doi, url, abstract, keywords, published } = citation;
+  const { key, authors, year, arxivArchiveId, doi, url, abstract, keywords, published, pages } = citation;
   return {
     id: key,
     'citation-key': key,
@@ -43,7 +43,7 @@ function cslEntry(citation: Citation): Readonly<Record<string, unknown>> {
     ...(published.venue === undefined ? {} : { 'container-title': published.venue }),
     ...(published.volume === undefined ? {} : { volume: published.volume }),
     ...(published.number === undefined ? {} : { issue: published.number }),
-    ...(published.pages === undefined ? {} : { page: published.pages.replace(/\s*(?:--?|[–—])\s*/g, '–') }),
+    ...(pages.length === 0 ? {} : { page: pages.join('–') }),
     ...(published.publisher === undefined ? {} : { publisher: published.publisher }),
     ...(arxivArchiveId === null || published.venue !== undefined ? {} : { publisher: 'arXiv', number: arxivArchiveId }),
     ...(doi === null ? {} : { DOI: doi }),

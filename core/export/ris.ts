@@ -59,9 +59,9 @@ function risEntry(citation: Citation): string {
   if (published.venue !== undefined) tags.push(['T2', published.venue]);
   if (published.volume !== undefined) tags.push(['VL', published.volume]);
   if (published.number !== undefined) tags.push(['IS', published.number]);
-  const [start, end] = (published.pages ?? '').split(/\s*(?:--?|[–—])\s*/);
-  if (start !== undefined && start !== '') tags.push(['SP', start]);
-  if (end !== undefined && end !== '') tags.push(['EP', end]);
+  const [start, end] = citation.pages;
+  if (start !== undefined) tags.push(['SP', start]);
+  if (end !== undefined) tags.push(['EP', end]);
   if (published.publisher !== undefined) tags.push(['PB', published.publisher]);
   if (arxivArchiveId !== null) {
     if (published.venue === undefined) tags.push(['T2', 'arXiv']);
