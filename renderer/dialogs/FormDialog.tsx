@@ -91,7 +91,7 @@ export function FormField({
         'aria-invalid': problem !== null,
       })}
       {problem !== null && (
-        <p id={errorId} className="intake-error" role="alert">
+        <p id={errorId} className="form-error" role="alert">
           {problem}
         </p>
       )}

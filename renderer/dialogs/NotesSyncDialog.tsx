@@ -114,7 +114,7 @@ export function NotesSyncDialog({ onClose }: { onClose: () => void }) {
           Sync on every change (a few seconds after the last one)
         </label>
         {error !== null && (
-          <p className="notes-sync-error" role="alert">
+          <p className="form-error notes-sync-error" role="alert">
             {error}
           </p>
         )}
