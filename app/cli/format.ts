@@ -40,15 +40,30 @@ function snoozeNote(paper: Paper, today: string): string {
 /** A paper's tags on one line. */
 const tagList = (tags: readonly string[]): string => tags.map(terminalLine).join(', ');
 
-export function formatPaperList(papers: readonly Paper[], today: string): string {
-  if (papers.length === 0) return 'No papers match.\n';
+/**
+ * Each paper's line: its mark, its id (the ids padded to one width) and its title cut to 90 characters, then what
+ * `end` adds.
+ */
+export function paperLines<P extends Paper>(
+  papers: readonly P[],
+  today: string,
+  end: (paper: P) => string = () => '',
+): string[] {
   const ids = papers.map((paper) => terminalLine(paper.id));
   const idWidth = Math.max(...ids.map((id) => id.length));
-  const lines = papers.map((paper, index) => {
-    const tags = paper.tags.length > 0 ? `  [${tagList(paper.tags)}]` : '';
-    const title = terminalLine(truncate(paper.title, 90));
-    return `${statusMark(paper, today)} ${(ids[index] ?? '').padEnd(idWidth)}  ${title}${tags}${snoozeNote(paper, today)}`;
-  });
+  return papers.map(
+    (paper, index) =>
+      `${statusMark(paper, today)} ${(ids[index] ?? '').padEnd(idWidth)}  ${terminalLine(truncate(paper.title, 90))}${end(paper)}`,
+  );
+}
+
+export function formatPaperList(papers: readonly Paper[], today: string): string {
+  if (papers.length === 0) return 'No papers match.\n';
+  const lines = paperLines(
+    papers,
+    today,
+    (paper) => `${paper.tags.length > 0 ? `  [${tagList(paper.tags)}]` : ''}${snoozeNote(paper, today)}`,
+  );
   return `${lines.join('\n')}\n${plural(papers.length, 'paper')}\n`;
 }
 

@@ -2,18 +2,13 @@
 
 import type { ScoredPaper, UpNext } from '../../core/api.js';
 import { terminalLine } from '../../core/terminal-text.js';
-import { plural, statusMark } from './format.js';
-
-const TITLE_WIDTH = 90;
+import { paperLines, plural } from './format.js';
 
 /** Each paper on a line, its reasons on the next. */
 function rows(papers: readonly ScoredPaper[], today: string): string[] {
-  const ids = papers.map((paper) => terminalLine(paper.id));
-  const width = Math.max(...ids.map((id) => id.length));
-  return papers.flatMap((paper, index) => {
-    const title = paper.title.length <= TITLE_WIDTH ? paper.title : `${paper.title.slice(0, TITLE_WIDTH - 1)}…`;
-    const line = `${statusMark(paper, today)} ${(ids[index] ?? '').padEnd(width)}  ${terminalLine(title)}`;
-    return paper.reasons.length === 0 ? [line] : [line, `    ${paper.reasons.map(terminalLine).join(', ')}`];
+  return paperLines(papers, today).flatMap((line, index) => {
+    const reasons = papers[index]?.reasons ?? [];
+    return reasons.length === 0 ? [line] : [line, `    ${reasons.map(terminalLine).join(', ')}`];
   });
 }
 
