@@ -3,7 +3,10 @@
  * each paper's text, its term index, is kept in memory while the catalogue is unchanged and in a cache file beside
  * the library (`library.rank-cache`) between processes: indexing again counts only the papers that are new or
  * changed. The file is a cache: missing, stale or unreadable it is made again, and failing to write it (a
- * read-only folder) is no error.
+ * read-only folder) is no error. What is learnt from the user's decisions is kept in memory too, for the few
+ * decisions last asked about: learning takes most of a second at 100,000 papers, in the process that also answers
+ * every other call (Electron's main process), and showing Up next again after nothing was decided, or switching
+ * between Up next and a tag's, learns nothing again.
  */
 
 import { readFile } from 'node:fs/promises';
@@ -13,7 +16,14 @@ import type { Catalogue, Paper } from '../core/model.js';
 import { matchesFilter, papersOf } from '../core/query.js';
 import { decodeTermIndex, encodeTermIndex } from '../core/rank/cache-codec.js';
 import { decisionsOf, isUpNext } from '../core/rank/decisions.js';
-import { ENOUGH_DISMISSED, ENOUGH_KEPT, learnRanker, rankPapers } from '../core/rank/rank.js';
+import {
+  ENOUGH_DISMISSED,
+  ENOUGH_KEPT,
+  learnRanker,
+  rankPapers,
+  type Decisions,
+  type Ranker,
+} from '../core/rank/rank.js';
 import { similarPapers } from '../core/rank/similar.js';
 import { EMPTY_TERM_INDEX, indexPapers, type TermIndex } from '../core/rank/term-index.js';
 import { writeFileAtomically } from './store/atomic-write.js';
@@ -26,8 +36,17 @@ async function readCache(file: string): Promise<TermIndex | null> {
   }
 }
 
+/** How many learnt rankers are kept: Up next's and a tag's or two (each holds a weight per term bucket, 16 MB). */
+const LEARNT_KEPT = 3;
+
+/** One text for one set of decisions: two that are the same learn the same ranker. */
+const decisionsKey = ({ kept, dismissed }: Decisions): string => `${kept.join('\n')}\u0000${dismissed.join('\n')}`;
+
 export class Ranking {
   #current: { readonly catalogue: Catalogue; readonly index: TermIndex } | null = null;
+  /** Rankers learnt from the current index, by their decisions, the latest used last. */
+  #learnt = new Map<string, Ranker>();
+  #learntFrom: TermIndex | null = null;
 
   constructor(private readonly cacheFile: string) {}
 
@@ -43,6 +62,24 @@ export class Ranking {
     return index;
   }
 
+  /** What `decisions` teach over `index`: learnt again only when the decisions or the papers changed. */
+  private ranker(index: TermIndex, decisions: Decisions): Ranker {
+    if (this.#learntFrom !== index) {
+      this.#learnt.clear();
+      this.#learntFrom = index;
+    }
+    const key = decisionsKey(decisions);
+    const known = this.#learnt.get(key);
+    this.#learnt.delete(key);
+    const ranker = known ?? learnRanker(index, decisions);
+    this.#learnt.set(key, ranker);
+    for (const oldest of this.#learnt.keys()) {
+      if (this.#learnt.size <= LEARNT_KEPT) break;
+      this.#learnt.delete(oldest);
+    }
+    return ranker;
+  }
+
   async upNext(library: LibrarySnapshot, request: RankRequest, today: string): Promise<UpNext> {
     const index = await this.index(library.catalogue);
     const papers = papersOf(library);
@@ -50,7 +87,7 @@ export class Ranking {
     const candidates = papers.filter(
       (paper) => isUpNext(paper, today) && matchesFilter(paper, { digest: request.digest }),
     );
-    const ranking = rankPapers(learnRanker(index, decisions), index, candidates, request.limit);
+    const ranking = rankPapers(this.ranker(index, decisions), index, candidates, request.limit);
     return {
       basis: ranking.basis,
       kept: ranking.kept,
