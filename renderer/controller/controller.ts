@@ -42,6 +42,8 @@ import { Mutations } from './mutations.js';
 import { NoteSaver } from './note-saver.js';
 import { TaskRunner } from './tasks.js';
 import { NotesSync } from './notes-sync.js';
+import { Rankings } from './rankings.js';
+import { isRankedFilter } from '../state/ranked.js';
 import { showToast } from './toasts.js';
 import { errorMessage, sentence } from './error-text.js';
 import { isoDateLabel } from '../../core/import/dates.js';
@@ -58,6 +60,7 @@ export class Controller {
   private readonly transfer: ImportExport;
   private readonly tasks: TaskRunner;
   private readonly intake: Intake;
+  private readonly rankings: Rankings;
   private readonly focusRegistry = new FocusRegistry();
   private syncedPapers: readonly Paper[] | null = null;
   private readonly disposers: (() => void)[] = [];
@@ -109,6 +112,7 @@ export class Controller {
       toast,
     });
     this.tasks = new TaskRunner(this.store, api);
+    this.rankings = new Rankings(this.store, api);
     this.intake = new Intake(this.store, api, this.tasks, {
       reload: (changed) => this.loader.load(changed),
       openDialog: (dialog) => this.openDialog(dialog),
@@ -247,13 +251,39 @@ export class Controller {
 
   /**
    * Shows the papers `filter` picks (the view shown already: shows it afresh, see refreshView); in a narrow window
-   * the list comes back into view (and focus, if it was hidden).
+   * the list comes back into view (and focus, if it was hidden). A ranked view (Up next, More like this) is ranked
+   * by the library each time it is shown.
    */
   setFilter(filter: SidebarFilter): void {
     const { layout } = this.state;
     const again = this.state.view === 'papers' && sameFilter(this.state.filter, filter);
     this.store.update((state) => (again ? refreshView(state) : setFilter(state, filter)));
+    if (isRankedFilter(filter)) void this.rankings.rank(filter);
     if (layout.drawerOpen || layout.paperOpen) this.focus('list');
+  }
+
+  /** Up next, ranked by everything the user kept, or (`tag`) by what they filed under a tag. */
+  showUpNext(tag: string | null = null): void {
+    this.setFilter({ kind: 'up-next', tag });
+  }
+
+  /**
+   * More like this: the papers nearest `id` (by default the cursor's) in the list's place, until Esc or Back
+   * returns to the view it was asked from.
+   */
+  showSimilar(id: string | null = this.state.selection.cursor): void {
+    if (id === null) return;
+    const { filter } = this.state;
+    this.setFilter({ kind: 'similar', id, back: filter.kind === 'similar' && filter.id === id ? filter.back : filter });
+    this.focus('list');
+  }
+
+  /** Back from More like this to the view it was asked from, which is shown afresh. */
+  leaveSimilar(): void {
+    const { filter } = this.state;
+    if (filter.kind !== 'similar') return;
+    this.setFilter(filter.back);
+    this.focus('list');
   }
 
   setQuery(query: string): void {
@@ -273,9 +303,11 @@ export class Controller {
     if (query.trim() !== '') this.search.search(query, today);
   }
 
-  /** The view shown afresh: the papers decided on in it, shown dimmed until now, leave it. */
+  /** The view shown afresh: the papers decided on in it, shown dimmed until now, leave it; a ranked one is ranked again. */
   refreshView(): void {
     this.store.update(refreshView);
+    const { filter } = this.state;
+    if (isRankedFilter(filter)) void this.rankings.rank(filter);
   }
 
   /** A click on a row: plain selects it (and in one column opens it), Shift extends, Ctrl/Cmd toggles. */
@@ -316,7 +348,7 @@ export class Controller {
   /**
    * Esc outside a field: the drawer closes; else the possible duplicates give way to the list; else a
    * multi-selection collapses to one paper; else the paper shown over the list goes back to the list; else the
-   * search clears.
+   * search clears; else More like this gives way to the view it was asked from.
    */
   escape(): void {
     const { selection, query, layout, view } = this.state;
@@ -330,6 +362,8 @@ export class Controller {
       this.closePaper();
     } else if (query !== '') {
       this.setQuery('');
+    } else if (this.state.filter.kind === 'similar') {
+      this.leaveSimilar();
     }
   }
 

@@ -11,6 +11,7 @@ import { triageMark } from '../lib/status.js';
 import type { Highlights } from '../search/protocol.js';
 import { paperById } from '../state/state.js';
 import { isDecidedHere } from '../state/visible.js';
+import { reasonsShown } from '../state/ranked.js';
 
 export function rowDomId(id: string): string {
   return `paper-${id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
@@ -40,6 +41,9 @@ export const PaperRow = memo(function PaperRow({
   const today = useAppState((state) => state.today);
   // Decided on in this view (it no longer belongs here): stays in place, dimmed and marked, until the view is left.
   const decided = useAppState((state) => isDecidedHere(state, id));
+  // In Up next and More like this: why the paper is where it is.
+  const reasons = useAppState((state) => reasonsShown(state, id));
+  const similar = useAppState((state) => state.filter.kind === 'similar');
   if (paper === undefined) return null;
   const view = triageStatusOf(paper, today);
   const returned = hasReturned(paper, today);
@@ -64,6 +68,7 @@ export const PaperRow = memo(function PaperRow({
         markKind={returned ? 'returned' : view}
         highlights={highlights}
         option={{ id: rowDomId(id), selected, index, total }}
+        reasons={reasons.length === 0 ? null : { label: similar ? 'In common' : 'Why', terms: reasons.join(', ') }}
       />
     </div>
   );
@@ -83,9 +88,16 @@ function stateWords(mark: string | null, paper: Paper): string {
   return paper.year === null ? `, ${status}` : `, ${status}, ${String(paper.year)}`;
 }
 
-/** The row's description: its tags and whether it has a note. */
-function aboutWords(paper: Paper): string {
+/** Why a ranked row is where it is: "Why: graph generation, diffusion, J. Leskovec". */
+interface RowReasons {
+  readonly label: string;
+  readonly terms: string;
+}
+
+/** The row's description: why it ranks where it does, its tags and whether it has a note. */
+function aboutWords(paper: Paper, reasons: RowReasons | null): string {
   const parts: string[] = [];
+  if (reasons !== null) parts.push(`${reasons.label}: ${reasons.terms}.`);
   if (paper.tags.length > 0) parts.push(`Tagged ${paper.tags.join(', ')}.`);
   if (paper.note.trim() !== '') parts.push('Has a note.');
   return parts.join(' ');
@@ -97,6 +109,7 @@ function RowContent({
   markKind,
   highlights,
   option,
+  reasons,
 }: {
   paper: Paper;
   /** Where the paper stands (triageMark), null for unread. */
@@ -105,6 +118,7 @@ function RowContent({
   markKind: string;
   highlights: Highlights | undefined;
   option: RowOption;
+  reasons: RowReasons | null;
 }) {
   const abstractRanges = highlights?.abstract;
   const noteRanges = highlights?.note;
@@ -120,7 +134,7 @@ function RowContent({
     snippet = { text: firstLine(paper.abstract), clipped: false };
   }
   const authorRanges = highlights?.authors;
-  const about = aboutWords(paper);
+  const about = aboutWords(paper, reasons);
   const showAuthors = authorRanges !== undefined && authorRanges.length > 0;
 
   return (
@@ -162,6 +176,12 @@ function RowContent({
             {snippet.from !== undefined && <span className="row-snippet-from">{snippet.from}: </span>}
             {snippet.clipped && '…'}
             <FieldText text={snippet.text} ranges={snippet.ranges} math="inline" />
+          </div>
+        )}
+        {reasons !== null && (
+          <div className="row-snippet row-reasons" aria-hidden="true">
+            <span className="row-reasons-label">{reasons.label}: </span>
+            <FieldText text={reasons.terms} />
           </div>
         )}
         {/* Said by the row's name (its status) and description (its tags and note). */}

@@ -4,12 +4,16 @@ import { sameItems } from '../../core/arrays.js';
 import type { Paper } from '../../core/model.js';
 import { matchesFilter, type DigestProgress, type PaperFilter, type StatusCounts } from '../../core/query.js';
 import { memoize } from './memo.js';
-import type { AppState, SearchResults, SidebarFilter } from './types.js';
+import { rankedIds, rankingOf } from './ranked.js';
+import type { AppState, Ranked, SearchResults, SidebarFilter } from './types.js';
 
 function paperFilterOf(filter: SidebarFilter): PaperFilter {
   switch (filter.kind) {
     case 'all':
+    case 'similar':
       return {};
+    case 'up-next':
+      return { status: 'unread' };
     case 'status':
       return { status: filter.status };
     case 'tag':
@@ -41,7 +45,15 @@ const computeVisible = memoize(
     results: SearchResults | null,
     keep: ReadonlySet<string>,
     today: string,
+    ranked: Ranked | null,
   ): readonly string[] => {
+    if (filter.kind === 'up-next' || filter.kind === 'similar') {
+      // A ranked view keeps its order; a search only narrows it.
+      const shown = ranked === null ? [] : rankedIds(ranked, papers, index, order, keep, today);
+      if (results === null) return shown;
+      const matching = new Set(results.ids);
+      return shown.filter((id) => matching.has(id));
+    }
     let source = order;
     if (results !== null) {
       if (results.ranked) source = results.ids;
@@ -72,7 +84,16 @@ let lastVisible: readonly string[] = [];
  */
 export function visibleIds(state: AppState): readonly string[] {
   const results = state.results !== null && state.query.trim() !== '' ? state.results : null;
-  const ids = computeVisible(state.papers, state.index, state.order, state.filter, results, state.keep, state.today);
+  const ids = computeVisible(
+    state.papers,
+    state.index,
+    state.order,
+    state.filter,
+    results,
+    state.keep,
+    state.today,
+    rankingOf(state.ranked, state.filter),
+  );
   if (ids !== lastVisible && sameItems(ids, lastVisible)) return lastVisible;
   lastVisible = ids;
   return ids;
