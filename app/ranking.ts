@@ -87,7 +87,9 @@ export class Ranking {
     const candidates = papers.filter(
       (paper) => isUpNext(paper, today) && matchesFilter(paper, { digest: request.digest }),
     );
-    const ranking = rankPapers(this.ranker(index, decisions), index, candidates, request.limit);
+    // Until the order is learnt: by Hugging Face's upvotes, which the record keeps among its facts.
+    const ranked = candidates.map((paper) => ({ ...paper, upvotes: paper.facts?.hfUpvotes }));
+    const ranking = rankPapers(this.ranker(index, decisions), index, ranked, request.limit);
     return {
       basis: ranking.basis,
       kept: ranking.kept,
