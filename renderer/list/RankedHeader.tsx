@@ -55,19 +55,15 @@ export function RankedHeader() {
   );
 }
 
-/** "3 more papers kept and 5 more dismissed": what the ranking still needs, in words; empty when nothing. */
+/** What the ranking still needs, in words: "keep 3 more papers and dismiss 5 more"; empty when nothing. */
 function stillNeeded(basis: UpNextBasis, tag: string | null): string {
   const kept = Math.max(0, basis.needed.kept - basis.kept);
   const dismissed = Math.max(0, basis.needed.dismissed - basis.dismissed);
   const parts: string[] = [];
   if (kept > 0)
-    parts.push(tag === null ? `keep ${plural(kept, 'more paper')}` : `tag ${plural(kept, 'more paper')} ${tag}`);
+    parts.push(tag === null ? `keep ${plural(kept, 'more paper')}` : `tag ${plural(kept, 'more paper')} with it`);
   if (dismissed > 0) {
-    parts.push(
-      tag === null
-        ? `dismiss ${formatCount(dismissed)} more`
-        : `dismiss or file under other tags ${formatCount(dismissed)} more`,
-    );
+    parts.push(`dismiss ${formatCount(dismissed)} more${tag === null ? '' : ' (or file them under other tags)'}`);
   }
   return parts.join(' and ');
 }
@@ -94,9 +90,13 @@ function UpNextBasisText({ basis, tag }: { basis: UpNextBasis; tag: string | nul
   return (
     <p className="ranked-basis">
       In order of Hugging Face upvotes, then as listed: too few decisions to learn from yet.{' '}
-      {tag === null
-        ? `To have Up next learn what you read first, ${needed} (a paper is kept when you tag it, note it, or read it).`
-        : `To rank by what you file under #${tag}, ${needed}.`}
+      {needed === '' ? null : tag === null ? (
+        `To have Up next learn what you read first, ${needed} (a paper is kept when you tag it, note it, or read it).`
+      ) : (
+        <>
+          To rank by what you file under <FieldText text={`#${tag}`} />, {needed}.
+        </>
+      )}
     </p>
   );
 }
