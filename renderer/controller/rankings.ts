@@ -11,9 +11,9 @@ import type { AppState, RankedFilter } from '../state/types.js';
 import { errorMessage, sentence } from './error-text.js';
 
 /** Up next ranks the best this many, with their reasons; the other unread papers follow in the list's order. */
-export const RANKED_LIMIT = 500;
+const RANKED_LIMIT = 500;
 /** More like this lists this many papers. */
-export const SIMILAR_LIMIT = 20;
+const SIMILAR_LIMIT = 20;
 
 type RankingApi = Pick<LibraryApi, 'rankPapers' | 'similarPapers'>;
 
