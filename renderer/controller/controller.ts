@@ -278,11 +278,16 @@ export class Controller {
     this.focus('list');
   }
 
-  /** Back from More like this to the view it was asked from, which is shown afresh. */
+  /** Back from More like this to the view it was asked from, shown afresh, the cursor on the paper it was about. */
   leaveSimilar(): void {
     const { filter } = this.state;
     if (filter.kind !== 'similar') return;
-    this.setFilter(filter.back);
+    const { back, id } = filter;
+    this.store.update((state) => {
+      const shown = setFilter(state, back);
+      return visibleIds(shown).includes(id) ? { ...shown, selection: selections.selectOnly(id) } : shown;
+    });
+    if (isRankedFilter(back)) void this.rankings.rank(back, id);
     this.focus('list');
   }
 

@@ -26,8 +26,11 @@ export class Rankings {
     private readonly api: RankingApi,
   ) {}
 
-  /** Asks for the order of `filter`, the view shown; the view shows it when it comes. */
-  async rank(filter: RankedFilter): Promise<void> {
+  /**
+   * Asks for the order of `filter`, the view shown; the view shows it when it comes, the cursor on its first paper
+   * (on `cursorOn`, if the view holds it).
+   */
+  async rank(filter: RankedFilter, cursorOn: string | null = null): Promise<void> {
     const request = ++this.latest;
     this.store.update((state) => rankingAsked(state, filter));
     try {
@@ -36,10 +39,10 @@ export class Rankings {
           ...(filter.tag === null ? {} : { tag: filter.tag }),
           limit: RANKED_LIMIT,
         });
-        if (request === this.latest) this.store.update((state) => rankingCame(state, filter, papers, basis));
+        if (request === this.latest) this.store.update((state) => rankingCame(state, filter, papers, basis, cursorOn));
       } else {
         const papers = await this.api.similarPapers(filter.id, SIMILAR_LIMIT);
-        if (request === this.latest) this.store.update((state) => rankingCame(state, filter, papers, null));
+        if (request === this.latest) this.store.update((state) => rankingCame(state, filter, papers, null, cursorOn));
       }
     } catch (error) {
       if (request !== this.latest) return;

@@ -191,13 +191,14 @@ export function rankingAsked(state: AppState, filter: RankedFilter): AppState {
 
 /**
  * The library's ranking of `filter` came (best first, each paper with its reasons): the view shows it, the cursor on
- * its first paper. Ignored when the view has changed meanwhile.
+ * its first paper, or on `cursorOn` when the view holds it. Ignored when the view has changed meanwhile.
  */
 export function rankingCame(
   state: AppState,
   filter: RankedFilter,
   papers: readonly { readonly id: string; readonly reasons: readonly string[] }[],
   upNext: UpNextBasis | null,
+  cursorOn: string | null = null,
 ): AppState {
   if (rankingOf(state.ranked, filter) === null) return state;
   const ranked: Ranked = {
@@ -209,7 +210,12 @@ export function rankingCame(
     failed: null,
   };
   const next: AppState = { ...state, ranked };
-  return { ...next, selection: selectOnly(visibleIds(next)[0] ?? null) };
+  return { ...next, selection: selectOnly(cursorIn(visibleIds(next), cursorOn)) };
+}
+
+/** `wanted` if the list holds it, else its first paper. */
+function cursorIn(ids: readonly string[], wanted: string | null): string | null {
+  return wanted !== null && ids.includes(wanted) ? wanted : (ids[0] ?? null);
 }
 
 /** The ranking of `filter` failed: the view says why (and shows the previous ranking, if it had one). */

@@ -200,6 +200,9 @@ describe.skipIf(!existsSync(CHROMIUM))('Up next and More like this in Chromium',
     const { page } = session;
     await viewButton(page, 'Up next').click();
     await listbox(page).locator('.row.is-cursor').waitFor();
+    // The second paper up next: coming back, the cursor is on it again, not on the first.
+    await page.keyboard.press('j');
+    await expect.poll(() => listbox(page).locator('.row').nth(1).getAttribute('class')).toMatch(/\bis-cursor\b/);
     const subject = (await cursorRow(page).locator('.row-title').textContent()) ?? '';
 
     // By key: m.
@@ -213,6 +216,8 @@ describe.skipIf(!existsSync(CHROMIUM))('Up next and More like this in Chromium',
     await screenshot(page, 'more-like-this-light');
     await page.keyboard.press('Escape');
     await expect.poll(() => page.locator('.list-summary-name').textContent()).toBe('Up next');
+    // Back where it was: on the paper it was about.
+    await expect.poll(() => cursorRow(page).locator('.row-title').textContent()).toBe(subject);
 
     // By the paper's button; Back returns.
     await page.getByRole('main', { name: 'Paper' }).getByRole('button', { name: 'More like this' }).click();
@@ -225,6 +230,7 @@ describe.skipIf(!existsSync(CHROMIUM))('Up next and More like this in Chromium',
     await expect.poll(() => page.locator('.list-summary-name').textContent()).toBe(`More like “${subject}”`);
     await page.getByRole('button', { name: 'Back to Up next' }).click();
     await expect.poll(() => page.locator('.list-summary-name').textContent()).toBe('Up next');
+    await expect.poll(() => cursorRow(page).locator('.row-title').textContent()).toBe(subject);
 
     // The shortcut is in the ? sheet.
     await page.keyboard.press('?');
