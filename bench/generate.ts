@@ -1,7 +1,7 @@
 /** Synthetic libraries for the benchmarks: realistic titles, ~200-word abstracts, some tags and notes. Seeded. */
 
 import type { LibrarySnapshot } from '../core/import/types.js';
-import type { CataloguePaper, Digest, ReadingState } from '../core/model.js';
+import type { CataloguePaper, Digest, PaperFacts, ReadingState } from '../core/model.js';
 import { seededRandom } from '../tests/random.js';
 
 const TOPIC_WORDS = `equivariant invariant networks graph diffusion generative transformer attention language model
@@ -105,12 +105,34 @@ const TAGS = [
   'survey',
 ];
 
+const CATEGORIES = ['cs.LG', 'cs.CL', 'cs.CV', 'cs.AI', 'stat.ML', 'cs.RO', 'cs.IR', 'cs.GR'];
+const PUBLISHED_VENUES = ['NeurIPS', 'ICML', 'ICLR', 'CVPR', 'ACL', 'Journal of Machine Learning Research'];
+
+/**
+ * What arXiv and Hugging Face say of a synthetic paper: a date of first version in 2015–2026 (its year too), a
+ * primary category, Hugging Face upvotes for two papers in five, a venue for one in five. From a random of its own,
+ * so that every other field is as it was before papers had facts.
+ */
+function syntheticFacts(rand: () => number): { readonly year: number; readonly facts: PaperFacts } {
+  const year = 2015 + Math.floor(rand() * 12);
+  const month = String(1 + Math.floor(rand() * 12)).padStart(2, '0');
+  const day = String(1 + Math.floor(rand() * 28)).padStart(2, '0');
+  const facts: { -readonly [K in keyof PaperFacts]: PaperFacts[K] } = {
+    published: `${String(year)}-${month}-${day}`,
+    primaryCategory: CATEGORIES[Math.floor(rand() * CATEGORIES.length)] ?? 'cs.LG',
+  };
+  if (rand() < 0.4) facts.hfUpvotes = Math.floor(Math.exp(rand() * Math.log(500)));
+  if (rand() < 0.2) facts.venue = PUBLISHED_VENUES[Math.floor(rand() * PUBLISHED_VENUES.length)] ?? 'NeurIPS';
+  return { year, facts };
+}
+
 export interface SyntheticLibrary extends LibrarySnapshot {
   readonly vocabulary: readonly string[];
 }
 
 export function generateLibrary(count: number, seed = 42): SyntheticLibrary {
   const rand = seededRandom(seed);
+  const factsRandom = seededRandom(seed + 1);
   const words = vocabulary(rand, 4000);
   const pick = (): string => words[zipf(rand, words.length)] ?? 'model';
   const filler = (): string => FILLER[Math.floor(rand() * FILLER.length)] ?? 'the';
@@ -136,6 +158,7 @@ export function generateLibrary(count: number, seed = 42): SyntheticLibrary {
       () =>
         `${FIRST_NAMES[Math.floor(rand() * FIRST_NAMES.length)] ?? 'Ada'} ${LAST_NAMES[Math.floor(rand() * LAST_NAMES.length)] ?? 'Lovelace'}`,
     );
+    const { year, facts } = syntheticFacts(factsRandom);
     papers.push({
       id,
       title,
@@ -143,11 +166,12 @@ export function generateLibrary(count: number, seed = 42): SyntheticLibrary {
       authors,
       arxivId: id,
       doi: null,
-      year: 2023,
+      year,
       links: [`https://arxiv.org/abs/${id}`],
-      categories: ['cs.LG'],
+      categories: [facts.primaryCategory ?? 'cs.LG'],
       digests: [digestId],
       addedAt: '2026-01-01T00:00:00.000Z',
+      facts,
     });
     if (rand() < 0.2) {
       const tags = Array.from(

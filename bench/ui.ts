@@ -3,6 +3,8 @@
  * - a keystroke in the search box until the list shows that query's results and the next frame is drawn;
  * - `j` / `k` until the detail pane shows the next paper and the next frame is drawn;
  * - a click on another view in the sidebar until the list shows it and the next frame is drawn;
+ * - a key in the Sort by select (its first letter: another sort) until the list's first row is that sort's and the
+ *   next frame is drawn;
  * - frames while `j` is held (a key repeat of 30 a second) and while the list is scrolled with the wheel: the longest
  *   frame and how many took over 50 ms.
  * Each latency is taken in the page, from the event's time to the frame after the change.
@@ -23,6 +25,8 @@ export interface UiFigures {
   readonly move_p95_ms: number;
   readonly view_p50_ms: number;
   readonly view_p95_ms: number;
+  readonly sort_p50_ms: number;
+  readonly sort_p95_ms: number;
   readonly longest_frame_moving_ms: number;
   readonly frames_over_50ms_moving: number;
   readonly longest_frame_scrolling_ms: number;
@@ -45,7 +49,8 @@ const INSTRUMENT = `
       bench.latency = undefined;
       const detailTitle = () => document.querySelector('#paper-title')?.textContent ?? '';
       const listLabel = () => document.querySelector('[role="listbox"]')?.getAttribute('aria-label') ?? '';
-      const before = { title: detailTitle(), label: listLabel() };
+      const firstRow = () => document.querySelector('[role="option"]')?.id ?? '';
+      const before = { title: detailTitle(), label: listLabel(), first: firstRow() };
       const done = {
         search: () => {
           const pane = document.querySelector('section.list-pane');
@@ -55,6 +60,7 @@ const INSTRUMENT = `
         },
         detail: () => detailTitle() !== before.title,
         view: () => listLabel() !== before.label,
+        sort: () => firstRow() !== before.first,
       }[kind];
       let pressedAt;
       const press = (event) => { pressedAt ??= event.timeStamp; };
@@ -85,13 +91,15 @@ const INSTRUMENT = `
 interface BenchWindow {
   readonly __bench: {
     readonly latency: number | undefined;
-    arm(kind: 'search' | 'detail' | 'view'): void;
+    arm(kind: Timed): void;
     frames(): void;
     stopFrames(): number[];
   };
 }
 
-async function timed(page: Page, kind: 'search' | 'detail' | 'view', act: () => Promise<void>): Promise<number> {
+type Timed = 'search' | 'detail' | 'view' | 'sort';
+
+async function timed(page: Page, kind: Timed, act: () => Promise<void>): Promise<number> {
   await page.evaluate((armed) => {
     (globalThis as unknown as BenchWindow).__bench.arm(armed);
   }, kind);
@@ -159,6 +167,18 @@ async function measurePage(page: Page, papers: number): Promise<UiFigures> {
     view.push(await timed(page, 'view', () => sidebar.getByRole('button', { name, exact: false }).first().click()));
   }
 
+  // Each sort's first letter, in an order in which the first row always changes: title, year, upvotes, published
+  // date, date added. A second apart, so that the select takes each as a letter of its own, not one word typed.
+  const sort: number[] = [];
+  const sortBy = page.getByRole('combobox', { name: 'Sort by' });
+  await sidebar.getByRole('button', { name: 'All papers', exact: false }).first().click();
+  await sortBy.focus();
+  for (let turn = 0; turn < 15; turn++) {
+    await page.waitForTimeout(1_100);
+    const key = ['t', 'y', 'u', 'p', 'd'][turn % 5] ?? 'd';
+    sort.push(await timed(page, 'sort', () => page.keyboard.press(key)));
+  }
+
   return {
     metric: 'ui',
     papers,
@@ -168,6 +188,8 @@ async function measurePage(page: Page, papers: number): Promise<UiFigures> {
     move_p95_ms: p(move, 95),
     view_p50_ms: p(view, 50),
     view_p95_ms: p(view, 95),
+    sort_p50_ms: p(sort, 50),
+    sort_p95_ms: p(sort, 95),
     longest_frame_moving_ms: Math.max(...moving),
     frames_over_50ms_moving: moving.filter((interval) => interval > 50).length,
     longest_frame_scrolling_ms: Math.max(...scrolling),
@@ -183,7 +205,7 @@ export function measureUi(library: SyntheticLibrary): Promise<UiFigures> {
       const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
       await page.addInitScript(INSTRUMENT);
       await page.goto(server.url);
-      await page.getByRole('option').first().waitFor({ timeout: 120_000 });
+      await page.getByRole('listbox').getByRole('option').first().waitFor({ timeout: 120_000 });
       // Let the search worker take in every paper, and warm up, before the first keystroke is timed.
       await page.waitForTimeout(library.catalogue.papers.length >= 100_000 ? 8_000 : 2_000);
       const box = page.getByRole('searchbox', { name: 'Search papers' });

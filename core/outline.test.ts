@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { parsedDigest, parsedPaper } from '../tests/builders.js';
 import { mergeDigest } from './merge.js';
 import type { ReadingState } from './model.js';
-import { firstLineOf, isOutlineOf, outlineCatalogue, papersOfColumns, withStateColumns } from './outline.js';
+import {
+  factColumnsOf,
+  firstLineOf,
+  isOutlineOf,
+  outlineCatalogue,
+  papersOfColumns,
+  withStateColumns,
+} from './outline.js';
 import { papersOf } from './query.js';
 
 const NOW = '2026-11-27T10:00:00.000Z';
@@ -44,6 +51,26 @@ describe('the outline', () => {
     expect(papers[0]).toMatchObject({ abstract: 'We attend to graphs.', status: 'read', tags: ['gnn'], note: 'Keep.' });
     expect(papers[1]).toMatchObject({ abstract: 'x'.repeat(160), status: 'unread', tags: [], readAt: null });
     expect(outline.digests).toBe(catalogue.digests);
+  });
+
+  it("has each paper's facts as a list row shows them", () => {
+    const withFacts = {
+      ...catalogue,
+      papers: catalogue.papers.map((paper, n) =>
+        n === 0 ? { ...paper, facts: { primaryCategory: 'cs.LG', published: '2024-01-02', hfUpvotes: 42 } } : paper,
+      ),
+    };
+    const { papers } = outlineCatalogue(withFacts, 160);
+    expect([papers.venue, papers.published, papers.upvotes]).toEqual([
+      ['arXiv cs.LG', null],
+      ['2024-01-02', null],
+      [42, null],
+    ]);
+    expect(factColumnsOf(papers)).toEqual({
+      venue: papers.venue,
+      published: papers.published,
+      upvotes: papers.upvotes,
+    });
   });
 
   it('takes no reading state from the states object itself (a paper id such as "constructor")', () => {

@@ -5,12 +5,14 @@
  * in the page. Pure.
  *
  * An outlined paper has its abstract cut to its first line and no links or categories: what a list row shows. The
- * detail pane fetches the whole record.
+ * detail pane fetches the whole record. Of its facts (paper-facts.ts), the outline has what a row shows and the
+ * list's sorts need, derived (FactColumns): where it appeared, when it was published, its upvotes.
  */
 
 import { sameItems } from './arrays.js';
 import type { Catalogue, CataloguePaper, Digest, Paper, ReadingStateMap, ReadingStatus } from './model.js';
 import { DEFAULT_READING_STATE, readingStateOf } from './model.js';
+import { publishedDate, venueLabelOf } from './paper-facts.js';
 
 export interface CatalogueColumns {
   readonly id: readonly string[];
@@ -24,6 +26,19 @@ export interface CatalogueColumns {
   readonly addedAt: readonly string[];
 }
 
+/** What a list row shows of each paper's facts, and what the list's sorts read: derived from the record. */
+export interface FactColumns {
+  /** Where it appeared, as a row names it: "NeurIPS", "arXiv cs.CL" (venueLabelOf). */
+  readonly venue: readonly (string | null)[];
+  /** When it was published, YYYY-MM-DD or YYYY-MM (publishedDate). */
+  readonly published: readonly (string | null)[];
+  /** Its upvotes on Hugging Face Daily Papers, as of the latest import that gave them. */
+  readonly upvotes: readonly (number | null)[];
+}
+
+/** Every column of an outline: the record's own fields a row shows, and its facts as the row shows them. */
+export interface OutlineColumns extends CatalogueColumns, FactColumns {}
+
 interface StateColumns {
   readonly status: readonly ReadingStatus[];
   readonly tags: readonly (readonly string[])[];
@@ -34,11 +49,11 @@ interface StateColumns {
   readonly snoozedUntil: readonly (string | null)[];
 }
 
-export type PaperColumns = CatalogueColumns & StateColumns;
+export type PaperColumns = OutlineColumns & StateColumns;
 
 /** The catalogue, outlined. */
 export interface CatalogueOutline {
-  readonly papers: CatalogueColumns;
+  readonly papers: OutlineColumns;
   readonly digests: readonly Digest[];
 }
 
@@ -59,6 +74,31 @@ export const CATALOGUE_COLUMNS = [
 type Unlisted = Exclude<keyof CatalogueColumns, (typeof CATALOGUE_COLUMNS)[number]>;
 /** @public A check at compile time. */
 export const CATALOGUE_COLUMNS_COMPLETE: [Unlisted] extends [never] ? true : Unlisted = true;
+
+/** The facts' columns, in the order the outline file stores them (after the catalogue's). */
+const FACT_COLUMNS = ['venue', 'published', 'upvotes'] as const satisfies readonly (keyof FactColumns)[];
+
+type UnlistedFact = Exclude<keyof FactColumns, (typeof FACT_COLUMNS)[number]>;
+/** @public A check at compile time. */
+export const FACT_COLUMNS_COMPLETE: [UnlistedFact] extends [never] ? true : UnlistedFact = true;
+
+/** Every column of an outline, in the order the outline file stores them. */
+export const OUTLINE_COLUMNS = [...CATALOGUE_COLUMNS, ...FACT_COLUMNS] as const;
+
+/** The papers' facts as their rows show them, in columns. */
+export function factColumns(papers: readonly CataloguePaper[]): FactColumns {
+  return {
+    venue: papers.map(venueLabelOf),
+    published: papers.map(publishedDate),
+    upvotes: papers.map((paper) => paper.facts?.hfUpvotes ?? null),
+  };
+}
+
+/** The facts' columns of `columns`, and nothing else of them. */
+export function factColumnsOf(columns: FactColumns): FactColumns {
+  const { venue, published, upvotes } = columns;
+  return { venue, published, upvotes };
+}
 
 /** The abstract's first line (leading blank space skipped), at most `maxLength` characters. */
 export function firstLineOf(abstract: string, maxLength: number): string {
@@ -99,13 +139,14 @@ export function outlineCatalogue(catalogue: Catalogue, abstractLength: number): 
       year: column((paper) => paper.year),
       digests: column((paper) => paper.digests),
       addedAt: column((paper) => paper.addedAt),
+      ...factColumns(papers),
     },
     digests: catalogue.digests,
   };
 }
 
 /** The papers' reading states as columns beside the catalogue's. */
-export function withStateColumns(papers: CatalogueColumns, states: ReadingStateMap): PaperColumns {
+export function withStateColumns(papers: OutlineColumns, states: ReadingStateMap): PaperColumns {
   const found = papers.id.map((id) => readingStateOf(states, id));
   return {
     ...papers,

@@ -5,6 +5,7 @@ import {
   mergeFacts,
   publishedDate,
   sameFacts,
+  venueLabelOf,
   venueOf,
   volumeAndPages,
   type PaperFacts,
@@ -90,6 +91,14 @@ describe('what a reader is shown', () => {
     expect(venueOf(ARTICLE)).toBe('J. Mach. Learn. Res.');
     expect(venueOf({ journalRef: 'Phys. Rev. D 76, 013009 (2007)' })).toBe('Phys. Rev. D 76, 013009 (2007)');
     expect(venueOf(undefined)).toBeNull();
+  });
+
+  it('labels a row with the venue, else "arXiv" and the primary category', () => {
+    expect(venueLabelOf({ arxivId: '2401.00001', facts: ARTICLE })).toBe('J. Mach. Learn. Res.');
+    expect(venueLabelOf({ arxivId: null, facts: { journalRef: 'Phys. Rev. D 76' } })).toBe('Phys. Rev. D 76');
+    expect(venueLabelOf({ arxivId: '2401.00001', facts: { primaryCategory: 'cs.CL' } })).toBe('arXiv cs.CL');
+    expect(venueLabelOf({ arxivId: '2401.00001' })).toBe('arXiv');
+    expect(venueLabelOf({ arxivId: null, facts: { hfUpvotes: 3 } })).toBeNull();
   });
 
   it('dates it by what a source said, else by its year and BibTeX month', () => {

@@ -184,6 +184,18 @@ export function venueOf(facts: PaperFacts | undefined): string | null {
   return facts?.venue ?? facts?.journalRef ?? null;
 }
 
+/**
+ * Where the paper appeared in a few words, as a list row shows it: its venue, else arXiv's journal reference, else
+ * "arXiv cs.CL" (arXiv and its primary category), or "arXiv" for an arXiv paper whose primary category is unknown.
+ */
+export function venueLabelOf(paper: { readonly arxivId: string | null; readonly facts?: PaperFacts }): string | null {
+  const { facts } = paper;
+  const venue = venueOf(facts);
+  if (venue !== null) return venue;
+  if (facts?.primaryCategory !== undefined) return `arXiv ${facts.primaryCategory}`;
+  return paper.arxivId === null ? null : 'arXiv';
+}
+
 /** The paper's categories with its primary one first. */
 export function categoriesPrimaryFirst(categories: readonly string[], facts: PaperFacts | undefined): string[] {
   const primary = facts?.primaryCategory;

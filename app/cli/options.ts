@@ -2,6 +2,7 @@
 
 import { parseArgs } from 'node:util';
 import { EXPORT_FORMATS } from '../../core/export/request.js';
+import { isListSortKey, LIST_SORTS, type ListSort } from '../../core/list-sort.js';
 import type { ReadingStatus } from '../../core/model.js';
 import { isTriageStatus, TRIAGE_STATUSES, type TriageStatus } from '../../core/triage.js';
 import { UsageError } from './usage-error.js';
@@ -29,6 +30,8 @@ const OPTIONS = {
   'dry-run': { type: 'boolean' },
   restore: { type: 'boolean' },
   template: { type: 'string' },
+  sort: { type: 'string' },
+  reverse: { type: 'boolean' },
 } as const;
 
 export type OptionName = keyof typeof OPTIONS;
@@ -94,6 +97,12 @@ export const OPTION_HELP: Readonly<Record<OptionName, OptionHelp>> = {
     value: 'FILE',
     description: 'File names and front-matter keys from a YAML file (fileName, keys), kept for the folder from then on',
   },
+  sort: {
+    value: 'KEY',
+    description:
+      'In this order: added, published or year (newest first), title (A to Z), upvotes (Hugging Face’s, most first), relevance (Up next’s order; papers it does not rank last)',
+  },
+  reverse: { description: 'The other way round from --sort’s order (papers without its key stay last)' },
 };
 
 /** `--out PATH`, `-h, --help`: an option as help and usage lines show it. */
@@ -188,6 +197,17 @@ export function viewArg(value: string | undefined): TriageStatus | undefined {
   if (value === undefined) return undefined;
   if (!isTriageStatus(value)) throw new UsageError(`"${value}" is not a status: use ${TRIAGE_STATUSES.join(', ')}.`);
   return value;
+}
+
+/** The order --sort and --reverse ask for; null when neither is given. A UsageError for a sort Shelfmark has not. */
+export function sortArg(value: string | undefined, reverse: boolean | undefined): ListSort | null {
+  if (value === undefined) {
+    if (reverse === true)
+      throw new UsageError('--reverse turns a --sort round: give one, as in --sort added --reverse.');
+    return null;
+  }
+  if (!isListSortKey(value)) throw new UsageError(`"${value}" is not a sort: use ${LIST_SORTS.join(', ')}.`);
+  return { by: value, reverse: reverse === true };
 }
 
 /** Papers a --limit option shows at most. */

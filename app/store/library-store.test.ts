@@ -435,13 +435,17 @@ describe('the outline', () => {
     const catalogueBytes = await fs.readFile(file);
     await (await open()).readOutline(); // saves the outline of the catalogue as pinned
     const good = (await fs.readFile(outlineFile())).toString();
-    expect(good.split('\n')).toHaveLength(1 + 9 + 1); // a header, a line per column, a newline
+    expect(good.split('\n')).toHaveLength(1 + 9 + 3 + 1); // a header, a line per column (the facts' last), a newline
     const lines = good.split('\n');
     const withLine = (index: number, line: string): string => lines.with(index, line).join('\n');
+    // What Shelfmark wrote before the outline had the facts' columns: version 2, the catalogue's 9 columns.
+    const version2 = [...lines.slice(0, 10), ''].join('\n').replace('"schemaVersion":3', '"schemaVersion":2');
     for (const spoil of [
       () => fs.writeFile(outlineFile(), stale), // another catalogue's
       () => fs.writeFile(outlineFile(), '{"schemaVersion": 2, "papers": ['),
-      () => fs.writeFile(outlineFile(), good.replace('"schemaVersion":2', '"schemaVersion":3')),
+      () => fs.writeFile(outlineFile(), good.replace('"schemaVersion":3', '"schemaVersion":4')),
+      () => fs.writeFile(outlineFile(), version2), // an older Shelfmark's, without the facts
+      () => fs.writeFile(outlineFile(), withLine(12, '[-1,null]')), // upvotes that are no count
       () => fs.writeFile(outlineFile(), good.slice(0, -20)), // cut short
       () => fs.writeFile(outlineFile(), withLine(2, '["Paper 1",2]')), // a title that is not text
       () => fs.writeFile(outlineFile(), withLine(2, '["Paper 1"]')), // a column short of a paper

@@ -4,7 +4,7 @@
  * from (its stamp); it is used only while that is still the catalogue on disk. Missing, stale, unreadable or of
  * another version, it is ignored and made again, so it is written atomically but without waiting for the disk.
  *
- * JSON lines: a header, then each column in CATALOGUE_COLUMNS order, PAPERS_PER_LINE papers a line, so that reading
+ * JSON lines: a header, then each column in OUTLINE_COLUMNS order, PAPERS_PER_LINE papers a line, so that reading
  * it can stop every line or so and let the process answer other requests (browser mode serves the page's files
  * meanwhile).
  */
@@ -13,16 +13,11 @@ import * as fsp from 'node:fs/promises';
 
 import { OUTLINE_ABSTRACT_LENGTH } from '../../core/api.js';
 import type { Catalogue } from '../../core/model.js';
-import {
-  CATALOGUE_COLUMNS,
-  outlineCatalogue,
-  type CatalogueColumns,
-  type CatalogueOutline,
-} from '../../core/outline.js';
+import { OUTLINE_COLUMNS, outlineCatalogue, type CatalogueOutline, type OutlineColumns } from '../../core/outline.js';
 import { writeFileAtomically } from './atomic-write.js';
 import { utf8Chunks } from './json-chunks.js';
 import { sameStamp, type FileStamp } from './file-stamp.js';
-import { decode, OUTLINE_FIELD_CHECKS, OUTLINE_HEADER_FORMAT, type OutlineHeader } from './schema.js';
+import { decode, OUTLINE_COLUMN_CHECKS, OUTLINE_HEADER_FORMAT, type OutlineHeader } from './schema.js';
 
 export function outlineOfLibraryCatalogue(catalogue: Catalogue): CatalogueOutline {
   return outlineCatalogue(catalogue, OUTLINE_ABSTRACT_LENGTH);
@@ -55,10 +50,10 @@ export async function readOutlineFile(file: string, stamp: FileStamp): Promise<C
   const header = decode(parseLine(lines.next() ?? ''), OUTLINE_HEADER_FORMAT);
   if (!header.ok || !sameStamp(header.value.catalogue, stamp)) return null;
   const { papers } = header.value;
-  const columns: Partial<Record<keyof CatalogueColumns, unknown>> = {};
-  for (const name of CATALOGUE_COLUMNS) {
+  const columns: Partial<Record<keyof OutlineColumns, unknown>> = {};
+  for (const name of OUTLINE_COLUMNS) {
     const values: unknown[] = [];
-    const check: (value: unknown) => boolean = OUTLINE_FIELD_CHECKS[name];
+    const check: (value: unknown) => boolean = OUTLINE_COLUMN_CHECKS[name];
     for (let from = 0; from < papers; from += PAPERS_PER_LINE) {
       await nextTurnOfEventLoop();
       const line = parseLine(lines.next() ?? '');
@@ -71,7 +66,7 @@ export async function readOutlineFile(file: string, stamp: FileStamp): Promise<C
   }
   if (lines.next() !== undefined) return null;
   // Every column is there and of the right length, each value checked as the catalogue's schema checks its field.
-  return Object.freeze({ papers: columns as CatalogueColumns, digests: header.value.digests });
+  return Object.freeze({ papers: columns as OutlineColumns, digests: header.value.digests });
 }
 
 /** Saves `outline`, made from the catalogue file with `stamp`. */
@@ -85,7 +80,7 @@ export function writeOutlineFile(file: string, outline: CatalogueOutline, stamp:
   };
   function* lines(): Generator<string> {
     yield `${JSON.stringify(header)}\n`;
-    for (const name of CATALOGUE_COLUMNS) {
+    for (const name of OUTLINE_COLUMNS) {
       const column: readonly unknown[] = outline.papers[name];
       for (let from = 0; from < papers; from += PAPERS_PER_LINE) {
         const to = Math.min(papers, from + PAPERS_PER_LINE);

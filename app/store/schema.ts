@@ -9,7 +9,7 @@ import {
   type ReadingState,
   type ReadingStateMap,
 } from '../../core/model.js';
-import type { CatalogueColumns } from '../../core/outline.js';
+import type { CatalogueColumns, OutlineColumns } from '../../core/outline.js';
 import { FACT_NAMES, factKind, type FactKind } from '../../core/paper-facts.js';
 import { digestSchema, PUBLISHED_DATE, paperSchema, readingStateSchema } from '../../core/record-schema.js';
 import type { FileStamp } from './file-stamp.js';
@@ -67,6 +67,19 @@ export const OUTLINE_FIELD_CHECKS: {
   year: (value): value is number | null => value === null || Number.isInteger(value),
   digests: isTexts,
   addedAt: isText,
+};
+
+const isCountOrNull = (value: unknown): value is number | null =>
+  value === null || (Number.isInteger(value) && (value as number) >= 0);
+
+/** The checks of every column of the outline file: the record's fields as above, and its facts as a row shows them. */
+export const OUTLINE_COLUMN_CHECKS: {
+  readonly [K in keyof OutlineColumns]: (value: unknown) => value is OutlineColumns[K][number];
+} = {
+  ...OUTLINE_FIELD_CHECKS,
+  venue: isTextOrNull,
+  published: isTextOrNull,
+  upvotes: isCountOrNull,
 };
 
 const FACT_CHECKS_BY_KIND: { readonly [K in FactKind]: (value: unknown) => boolean } = {
@@ -202,9 +215,10 @@ export interface OutlineHeader {
 
 export const OUTLINE_HEADER_FORMAT: FileFormat<OutlineHeader> = {
   name: "a Shelfmark catalogue's outline",
-  version: 2,
+  // 3: each paper's facts as a list row shows them (venue, published, upvotes), after the catalogue's columns.
+  version: 3,
   schema: z.object({
-    schemaVersion: z.literal(2),
+    schemaVersion: z.literal(3),
     catalogue: z.object({ ino: z.number(), size: z.number(), mtimeMs: z.number() }),
     digests: z.array(digestSchema),
     papers: z.number().int().min(0),

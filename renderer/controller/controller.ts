@@ -8,6 +8,7 @@
 import type { BackupSummary, ImportReport, LibraryApi } from '../../core/api.js';
 import type { ExportRequest } from '../../core/export/index.js';
 import type { AppEvent } from '../../core/ipc.js';
+import type { ListSort } from '../../core/list-sort.js';
 import type { Paper, ReadingStatus } from '../../core/model.js';
 import { isolated } from '../lib/bidi.js';
 import { afterNextPaint } from '../lib/after-paint.js';
@@ -27,6 +28,7 @@ import {
   setFilter,
   setQuery,
   setResults,
+  setSort,
   withToday,
 } from '../state/state.js';
 import { withColumns, withDrawerOpen, withPaperOpen } from '../state/layout.js';
@@ -44,13 +46,14 @@ import { TaskRunner } from './tasks.js';
 import { NotesSync } from './notes-sync.js';
 import { Rankings } from './rankings.js';
 import { isRankedFilter } from '../state/ranked.js';
+import { pageStorage, readListSorts, writeListSorts, type PreferenceStorage } from './sort-memory.js';
 import { showToast } from './toasts.js';
 import { errorMessage, sentence } from './error-text.js';
 import { isoDateLabel } from '../../core/import/dates.js';
 import { localDayOf } from '../../core/days.js';
 
 export class Controller {
-  readonly store: Store<AppState> = createStore({ ...INITIAL_STATE, today: localDayOf(new Date()) });
+  readonly store: Store<AppState>;
   readonly notes: NoteSaver;
   readonly notesSync: NotesSync;
   private readonly search: SearchClient;
@@ -68,7 +71,14 @@ export class Controller {
   constructor(
     private readonly api: LibraryApi,
     port: WorkerPort | null = null,
+    /** Where the sort chosen in each view is remembered between sessions (sort-memory.ts). */
+    private readonly preferences: PreferenceStorage | null = pageStorage(),
   ) {
+    this.store = createStore<AppState>({
+      ...INITIAL_STATE,
+      today: localDayOf(new Date()),
+      sorts: readListSorts(preferences),
+    });
     // Notes belong to the note saver: a saved note updates only the note (a status change may be in flight),
     // and the answers to other changes never touch it (see Mutations).
     this.notes = new NoteSaver(async (id, note) => {
@@ -306,6 +316,13 @@ export class Controller {
     this.store.update((state) => withToday(state, today));
     const { query } = this.state;
     if (query.trim() !== '') this.search.search(query, today);
+  }
+
+  /** Lists the view shown in the order `sort` says, remembered for this view from now on. */
+  setSort(sort: ListSort): void {
+    const before = this.state.sorts;
+    this.store.update((state) => setSort(state, sort));
+    if (this.state.sorts !== before) writeListSorts(this.preferences, this.state.sorts);
   }
 
   /** The view shown afresh: the papers decided on in it, shown dimmed until now, leave it; a ranked one is ranked again. */

@@ -5,7 +5,7 @@
  */
 
 import type { LibraryApi } from '../../core/api.js';
-import { papersOfColumns } from '../../core/outline.js';
+import { factColumnsOf, papersOfColumns } from '../../core/outline.js';
 import { nextPaint } from '../lib/after-paint.js';
 import { loadedOutline, withWholeRecords } from '../state/state.js';
 import type { Store } from '../state/store.js';
@@ -56,7 +56,7 @@ export class Loader {
       if (generation !== this.generation) return;
       const papers = papersOfColumns(outline.papers);
       this.store.update((state) => ({
-        ...loadedOutline(state, papers, outline.digests, changed),
+        ...loadedOutline(state, papers, outline.digests, changed, factColumnsOf(outline.papers)),
         readOnly: outline.readOnly,
       }));
       for (const paper of papers) this.hooks.noteLoaded(paper.id, paper.note);

@@ -98,6 +98,11 @@ export const NoteIcon = () => (
     <path d="M9 12h6M9 16h4" />
   </Icon>
 );
+export const UpvoteIcon = () => (
+  <Icon size={12}>
+    <path d="M12 5 4.5 17h15z" />
+  </Icon>
+);
 export const MenuIcon = () => (
   <Icon>
     <path d="M4 7h16M4 12h16M4 17h16" />

@@ -15,6 +15,7 @@ import { filterName, viewOf } from './view-name.js';
 import { PaperRow, rowDomId } from './PaperRow.js';
 import { RESULT_LIMIT_DEFAULT } from '../search/limits.js';
 import { SearchBox } from './SearchBox.js';
+import { SortControl } from './SortControl.js';
 
 /** The ranked view shown is waiting for its first ranking: nothing to list yet. */
 const awaitingRanking = (state: AppState): boolean => {
@@ -31,6 +32,7 @@ export function ListPane() {
   const results = useAppState((state) => state.results);
   const selectedCount = useAppState((state) => state.selection.ids.size);
   const ranking = useAppState(awaitingRanking);
+  const rankedView = useAppState((state) => isRankedFilter(state.filter));
   const searching = query !== '' && results?.query.trim() !== query;
   const settled = query !== '' && !searching;
 
@@ -55,7 +57,8 @@ export function ListPane() {
             {selectedCount > 1 && ` · ${formatCount(selectedCount)} selected`}
           </span>
         </div>
-        <RankedHeader />
+        {/* A ranked view's order is the ranking's: it says what it is learnt from instead. */}
+        {rankedView ? <RankedHeader /> : <SortControl />}
         {decided > 0 && (
           <div className="list-decided">
             <button type="button" className="text-button" onClick={() => controller.refreshView()}>

@@ -4,12 +4,12 @@ import { memo, type MouseEvent } from 'react';
 import type { Paper } from '../../core/model.js';
 import { useAppState, useController } from '../kit/context.js';
 import { FieldText } from '../kit/FieldText.js';
-import { NoteIcon } from '../kit/icons.js';
+import { NoteIcon, UpvoteIcon } from '../kit/icons.js';
 import { firstLine, rangesPerTag, snippetAround } from '../lib/highlight.js';
 import { hasReturned, triageStatusOf } from '../../core/triage.js';
-import { triageMark } from '../lib/status.js';
+import { formatCount, plural, triageMark } from '../lib/status.js';
 import type { Highlights } from '../search/protocol.js';
-import { paperById } from '../state/state.js';
+import { paperById, rowFactOf } from '../state/state.js';
 import { isDecidedHere } from '../state/visible.js';
 import { reasonsShown } from '../state/ranked.js';
 
@@ -39,6 +39,8 @@ export const PaperRow = memo(function PaperRow({
   const cursor = useAppState((state) => state.selection.cursor === id);
   const highlights = useAppState((state) => (state.results === null ? undefined : state.results.highlights.get(id)));
   const today = useAppState((state) => state.today);
+  const venue = useAppState((state) => rowFactOf(state, id, 'venue'));
+  const upvotes = useAppState((state) => rowFactOf(state, id, 'upvotes'));
   // Decided on in this view (it no longer belongs here): stays in place, dimmed and marked, until the view is left.
   const decided = useAppState((state) => isDecidedHere(state, id));
   // In Up next and More like this: why the paper is where it is.
@@ -66,6 +68,7 @@ export const PaperRow = memo(function PaperRow({
         paper={paper}
         mark={triageMark(paper, today)}
         markKind={returned ? 'returned' : view}
+        facts={{ venue, upvotes }}
         highlights={highlights}
         option={{ id: rowDomId(id), selected, index, total }}
         reasons={reasons.length === 0 ? null : { label: similar ? 'In common' : 'Why', terms: reasons.join(', ') }}
@@ -88,16 +91,27 @@ function stateWords(mark: string | null, paper: Paper): string {
   return paper.year === null ? `, ${status}` : `, ${status}, ${String(paper.year)}`;
 }
 
+/** What a row shows of a paper's facts besides its year: where it appeared, and its upvotes on Hugging Face. */
+interface RowFacts {
+  readonly venue: string | null;
+  readonly upvotes: number | null;
+}
+
 /** Why a ranked row is where it is: "Why: graph generation, diffusion, J. Leskovec". */
 interface RowReasons {
   readonly label: string;
   readonly terms: string;
 }
 
-/** The row's description: why it ranks where it does, its tags and whether it has a note. */
-function aboutWords(paper: Paper, reasons: RowReasons | null): string {
+/**
+ * The row's description: why it ranks where it does (in a ranked view), where the paper appeared, its upvotes, its
+ * tags and whether it has a note.
+ */
+function aboutWords(paper: Paper, facts: RowFacts, reasons: RowReasons | null): string {
   const parts: string[] = [];
   if (reasons !== null) parts.push(`${reasons.label}: ${reasons.terms}.`);
+  if (facts.venue !== null) parts.push(`${facts.venue}.`);
+  if (facts.upvotes !== null) parts.push(`${plural(facts.upvotes, 'upvote')} on Hugging Face.`);
   if (paper.tags.length > 0) parts.push(`Tagged ${paper.tags.join(', ')}.`);
   if (paper.note.trim() !== '') parts.push('Has a note.');
   return parts.join(' ');
@@ -107,11 +121,13 @@ function RowContent({
   paper,
   mark,
   markKind,
+  facts,
   highlights,
   option,
   reasons,
 }: {
   paper: Paper;
+  facts: RowFacts;
   /** Where the paper stands (triageMark), null for unread. */
   mark: string | null;
   /** Which colours the mark takes: the paper's view, or "returned". */
@@ -134,7 +150,8 @@ function RowContent({
     snippet = { text: firstLine(paper.abstract), clipped: false };
   }
   const authorRanges = highlights?.authors;
-  const about = aboutWords(paper, reasons);
+  const about = aboutWords(paper, facts, reasons);
+  const shownFacts = paper.year !== null || facts.venue !== null || facts.upvotes !== null;
   const showAuthors = authorRanges !== undefined && authorRanges.length > 0;
 
   return (
@@ -184,8 +201,20 @@ function RowContent({
             <FieldText text={reasons.terms} />
           </div>
         )}
-        {/* Said by the row's name (its status) and description (its tags and note). */}
+        {/* Said by the row's name (its status and year) and description (venue, upvotes, tags and note). */}
         <div className="row-meta" aria-hidden="true">
+          {shownFacts && (
+            <span className="row-facts">
+              {paper.year !== null && <span className="row-year">{paper.year}</span>}
+              {facts.venue !== null && <FieldText className="row-venue" text={facts.venue} />}
+              {facts.upvotes !== null && (
+                <span className="row-upvotes" title={`${plural(facts.upvotes, 'upvote')} on Hugging Face`}>
+                  <UpvoteIcon />
+                  {formatCount(facts.upvotes)}
+                </span>
+              )}
+            </span>
+          )}
           {mark !== null && <span className={`status-pill status-${markKind}`}>{mark}</span>}
           {paper.tags.map((tag, position) => (
             <span key={tag} className="tag-chip is-small">

@@ -1,13 +1,15 @@
 /** The renderer's state (its shapes in types.ts) and the pure functions that change it, with the modules beside. */
 
 import { OUTLINE_ABSTRACT_LENGTH } from '../../core/api.js';
+import { DEFAULT_LIST_SORT, sameSort, type ListSort } from '../../core/list-sort.js';
 import type { Paper } from '../../core/model.js';
-import { isOutlineOf } from '../../core/outline.js';
+import { factColumns, isOutlineOf, type FactColumns } from '../../core/outline.js';
 import type { DigestProgress } from '../../core/query.js';
 import { countAll, countChange } from './counts.js';
 import { withSnooze } from './papers.js';
 import { WIDE_LAYOUT } from './layout.js';
 import { EMPTY_SELECTION, reconcile, selectOnly } from './selection.js';
+import { sortOf, viewKey } from './sort.js';
 import type { AppState, Ranked, RankedFilter, SearchResults, SidebarFilter, Toast, UpNextBasis } from './types.js';
 import { libraryOrder, visibleIds } from './visible.js';
 import { rankingOf, sameRanking } from './ranked.js';
@@ -19,6 +21,8 @@ export const INITIAL_STATE: AppState = {
   papers: [],
   index: new Map(),
   order: [],
+  rowFacts: factColumns([]),
+  sorts: new Map(),
   digests: [],
   partial: new Set(),
   counts: countAll([], ''),
@@ -48,15 +52,27 @@ export function paperById(state: AppState, id: string | null): Paper | undefined
   return position === undefined ? undefined : state.papers[position];
 }
 
+/** A fact of the paper with `id` as its row shows it (rowFacts): where it appeared, its upvotes… null if unknown. */
+export function rowFactOf<K extends keyof FactColumns>(
+  state: AppState,
+  id: string,
+  name: K,
+): FactColumns[K][number] | null {
+  const position = state.index.get(id);
+  return position === undefined ? null : (state.rowFacts[name][position] ?? null);
+}
+
 /**
  * The library as loaded: keeps the selection where it can. `partial`: the papers given in outline (abstract cut
- * short, see getLibraryOutline), their whole records to come through `withWholeRecords`.
+ * short, see getLibraryOutline), their whole records to come through `withWholeRecords`. `rowFacts`: the papers'
+ * facts as the outline gives them; made from the papers when they are whole.
  */
 export function loaded(
   state: AppState,
   papers: readonly Paper[],
   digests: readonly DigestProgress[],
   partial: ReadonlySet<string> = new Set(),
+  rowFacts: FactColumns = factColumns(papers),
 ): AppState {
   const next: AppState = {
     ...state,
@@ -64,6 +80,7 @@ export function loaded(
     papers,
     index: new Map(papers.map((paper, position) => [paper.id, position])),
     order: libraryOrder(papers),
+    rowFacts,
     digests,
     partial,
     counts: countAll(papers, state.today),
@@ -87,15 +104,19 @@ export function refreshView(state: AppState): AppState {
  * The library as its outline gives it. The first time (`changed` undefined), every paper is partial. After a change
  * the page knows of (an import), the whole record the page holds of each paper outside `changed` is kept, with the
  * reading state the outline brings, unless the outline shows the paper changed since (another process changed it):
- * only the changed papers, and those the page held only in outline, are partial.
+ * only the changed papers, and those the page held only in outline, are partial. `rowFacts`: the outline's facts'
+ * columns (an outlined paper has no facts of its own).
  */
 export function loadedOutline(
   state: AppState,
   outline: readonly Paper[],
   digests: readonly DigestProgress[],
   changed?: ReadonlySet<string>,
+  rowFacts: FactColumns = factColumns(outline),
 ): AppState {
-  if (changed === undefined) return loaded(state, outline, digests, new Set(outline.map((paper) => paper.id)));
+  if (changed === undefined) {
+    return loaded(state, outline, digests, new Set(outline.map((paper) => paper.id)), rowFacts);
+  }
   const partial = new Set<string>();
   const papers = outline.map((paper) => {
     const held = paperById(state, paper.id);
@@ -110,7 +131,7 @@ export function loadedOutline(
     }
     return withStateOf(held, paper);
   });
-  return loaded(state, papers, digests, partial);
+  return loaded(state, papers, digests, partial, rowFacts);
 }
 
 /** `record`'s catalogue fields with `state`'s reading state. */
@@ -223,6 +244,21 @@ export function rankingFailed(state: AppState, filter: RankedFilter, message: st
   const ranked = rankingOf(state.ranked, filter);
   if (ranked === null) return state;
   return withListChange({ ...state, ranked: { ...ranked, ranking: false, failed: message } }, state);
+}
+
+/**
+ * Lists the view shown in the order `sort` says, and remembers it for this view. The list starts again at its top:
+ * the first paper is selected, as a search's best match is (the paper selected before may be anywhere now).
+ */
+export function setSort(state: AppState, sort: ListSort): AppState {
+  if (sameSort(sort, sortOf(state))) return state;
+  const sorts = new Map(state.sorts);
+  const key = viewKey(state.filter);
+  // A view by date added is not remembered: the map holds only the views sorted otherwise.
+  sorts.delete(key);
+  if (!sameSort(sort, DEFAULT_LIST_SORT)) sorts.set(key, sort);
+  const next: AppState = { ...state, sorts };
+  return { ...next, selection: selectOnly(visibleIds(next)[0] ?? null) };
 }
 
 export function setQuery(state: AppState, query: string): AppState {

@@ -5,7 +5,9 @@ import type { CompletionReport } from '../../core/complete.js';
 import type { NotesSyncReport } from '../../core/notes-sync/report.js';
 import type { PossibleDuplicates } from '../../core/duplicates.js';
 import type { ImportPreview } from '../../core/import/preview.js';
+import type { ListSort } from '../../core/list-sort.js';
 import type { Paper } from '../../core/model.js';
+import type { FactColumns } from '../../core/outline.js';
 import type { DigestProgress } from '../../core/query.js';
 import type { SearchHit } from '../../core/search/index.js';
 import type { TriageStatus } from '../../core/triage.js';
@@ -130,6 +132,16 @@ export interface AppState {
   readonly index: ReadonlyMap<string, number>;
   /** Ids in the list's order when there is no search; rebuilt only when the library is (re)loaded. */
   readonly order: readonly string[];
+  /**
+   * Each paper's facts as its row shows them (where it appeared, when it was published, its upvotes), by position in
+   * `papers`, as the outline gives them; rebuilt only when the library is (re)loaded.
+   */
+  readonly rowFacts: FactColumns;
+  /**
+   * The sort chosen in each view, by its name (state/sort.ts `viewKey`); a view not in it lists its papers by date
+   * added. The controller remembers it between sessions.
+   */
+  readonly sorts: ReadonlyMap<string, ListSort>;
   readonly digests: readonly DigestProgress[];
   /** Papers still shown from their outline (abstract cut to its first line), their whole records to follow. */
   readonly partial: ReadonlySet<string>;

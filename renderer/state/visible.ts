@@ -1,10 +1,12 @@
 /** Which papers the list shows, in which order, and the counts the sidebar shows. Pure and memoised. */
 
 import { sameItems } from '../../core/arrays.js';
+import { DEFAULT_LIST_SORT, sortPositions } from '../../core/list-sort.js';
 import type { Paper } from '../../core/model.js';
 import { matchesFilter, type DigestProgress, type PaperFilter, type StatusCounts } from '../../core/query.js';
 import { memoize } from './memo.js';
 import { rankedIds, rankingOf } from './ranked.js';
+import { sortedOrder, sortOf } from './sort.js';
 import type { AppState, Ranked, SearchResults, SidebarFilter } from './types.js';
 
 function paperFilterOf(filter: SidebarFilter): PaperFilter {
@@ -23,17 +25,11 @@ function paperFilterOf(filter: SidebarFilter): PaperFilter {
   }
 }
 
-/** The list's order without a search: the latest import first, each import in the order its digest lists. */
+/** The list's order by date added: the latest import first, each import in the order its digest lists. */
 export function libraryOrder(papers: readonly Paper[]): readonly string[] {
-  // Grouped by when they were added, a time per import: a library has far fewer imports than papers to sort.
-  const imports = new Map<string, string[]>();
-  for (const paper of papers) {
-    const ids = imports.get(paper.addedAt);
-    if (ids === undefined) imports.set(paper.addedAt, [paper.id]);
-    else ids.push(paper.id);
-  }
-  const newestFirst = [...imports.keys()].sort((a, b) => (a < b ? 1 : a > b ? -1 : 0));
-  return newestFirst.flatMap((addedAt) => imports.get(addedAt) ?? []);
+  const positions = papers.map((_, position) => position);
+  const addedAt = papers.map((paper) => paper.addedAt);
+  return sortPositions(positions, addedAt, DEFAULT_LIST_SORT).map((position) => papers[position]?.id ?? '');
 }
 
 const computeVisible = memoize(
@@ -45,6 +41,8 @@ const computeVisible = memoize(
     results: SearchResults | null,
     keep: ReadonlySet<string>,
     today: string,
+    /** The list is in its own order (by date added): a search's matches come best first. */
+    byDateAdded: boolean,
     ranked: Ranked | null,
   ): readonly string[] => {
     if (filter.kind === 'up-next' || filter.kind === 'similar') {
@@ -56,7 +54,7 @@ const computeVisible = memoize(
     }
     let source = order;
     if (results !== null) {
-      if (results.ranked) source = results.ids;
+      if (results.ranked && byDateAdded) source = results.ids;
       else {
         const matching = new Set(results.ids);
         source = order.filter((id) => matching.has(id));
@@ -79,19 +77,24 @@ const computeVisible = memoize(
 let lastVisible: readonly string[] = [];
 
 /**
- * The ids the list shows, top to bottom. The same array while its contents stay the same (a status change in
- * "All papers" changes nothing here), so the list and its virtualiser do not start over.
+ * The ids the list shows, top to bottom: in the view's sort, or, sorted by date added (the default), a search's best
+ * matches first. The same array while its contents stay the same (a status change in "All papers" changes nothing
+ * here), so the list and its virtualiser do not start over.
  */
 export function visibleIds(state: AppState): readonly string[] {
   const results = state.results !== null && state.query.trim() !== '' ? state.results : null;
+  const sort = sortOf(state);
+  const order = sortedOrder(state, sort);
+  const byDateAdded = order === state.order;
   const ids = computeVisible(
     state.papers,
     state.index,
-    state.order,
+    order,
     state.filter,
     results,
     state.keep,
     state.today,
+    byDateAdded,
     rankingOf(state.ranked, state.filter),
   );
   if (ids !== lastVisible && sameItems(ids, lastVisible)) return lastVisible;

@@ -292,6 +292,12 @@ describe.skipIf(!chromiumPresent)('accessibility in Chromium', () => {
         .waitFor();
       await checkBothThemes(page, 'a paper with what its source says', found);
 
+      // The list sorted, each row with its year and venue; the select that sorts it.
+      await page.getByRole('combobox', { name: 'Sort by' }).selectOption({ label: 'Year, oldest first' });
+      await listbox(page).locator('.row-venue').first().waitFor();
+      await checkBothThemes(page, 'the list sorted by year, each row with its facts', found);
+      await page.getByRole('combobox', { name: 'Sort by' }).selectOption({ label: 'Date added, newest first' });
+
       // The triage: the snooze chooser, and Unread with papers decided on in it (dimmed and marked, in place);
       // the sidebar's digests by month, this month's open and March's closed.
       await sidebar(page)
@@ -364,6 +370,12 @@ describe.skipIf(!chromiumPresent)('accessibility in Chromium', () => {
       await importSample(page);
       await page.getByRole('status').filter({ hasText: 'Imported 32 papers' }).waitFor();
       await expectNoSideScroll(page, 'the list');
+      const sortBy = page.getByRole('combobox', { name: 'Sort by' });
+      expectInView(page, 'Sort by', await sortBy.boundingBox());
+      await sortBy.selectOption({ label: 'Published date, newest first' });
+      await expectNoSideScroll(page, 'the list sorted');
+      await checkBothThemes(page, 'the list sorted at 640×400', found);
+      await sortBy.selectOption({ label: 'Date added, newest first' });
       const toolbar = page.getByRole('toolbar', { name: 'Library actions' });
       for (const name of ['Library', 'Import', 'Export', 'Sync', 'Keyboard shortcuts']) {
         const button = toolbar.getByRole('button', { name, exact: true });
