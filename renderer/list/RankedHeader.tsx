@@ -1,4 +1,5 @@
 import './RankedHeader.css';
+import './SortControl.css';
 import { useId } from 'react';
 import { useAppState, useController } from '../kit/context.js';
 import { FieldText } from '../kit/FieldText.js';
@@ -116,7 +117,7 @@ function RankBy({ tag }: { tag: string | null }) {
       <label htmlFor={id}>Rank by</label>
       <select
         id={id}
-        className="ranked-by-select"
+        className="list-sort-select"
         value={current}
         onChange={(event) => controller.showUpNext(event.target.value === '' ? null : event.target.value)}
       >
