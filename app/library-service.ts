@@ -82,6 +82,7 @@ import {
 import { withStateColumns } from '../core/outline.js';
 import * as reading from '../core/reading.js';
 import { Ranking } from './ranking.js';
+import { inThisThread, inWorkerThread } from './rank-thread.js';
 import { backUpDaily, listBackups, restoreBackup, type BackupInfo } from './store/backups.js';
 import {
   fileSystemError,
@@ -108,6 +109,11 @@ export interface LibraryServiceOptions {
   readonly saveExport?: ExportSaver;
   /** The desktop app's folder picker for syncing notes: the folder chosen, or null; `current` to start in. */
   readonly chooseNotesFolder?: (current: string | null) => Promise<string | null>;
+  /**
+   * Learn and rank (Up next, more like this) in a worker thread: for a process that answers other calls meanwhile
+   * (the desktop app's main process, browser mode's server); the command line ranks in its own thread.
+   */
+  readonly rankInWorker?: boolean;
 }
 
 /** What the command line adds to a sync of notes (`sync-notes --template`), and tests' hooks. */
@@ -226,6 +232,8 @@ export class LibraryService implements LibraryApi {
   async close(): Promise<void> {
     const store = this.#store;
     this.#store = null;
+    await this.#ranking?.close();
+    this.#ranking = null;
     await (await store)?.close();
   }
 
@@ -728,7 +736,10 @@ export class LibraryService implements LibraryApi {
   }
 
   private get ranking(): Ranking {
-    this.#ranking ??= new Ranking(this.paths.rankCache);
+    this.#ranking ??= new Ranking(
+      this.paths.rankCache,
+      this.options.rankInWorker === true ? inWorkerThread() : inThisThread(),
+    );
     return this.#ranking;
   }
 

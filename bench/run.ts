@@ -16,6 +16,7 @@ import { measurePersist } from './persist.js';
 import { listingsFolder, readListings } from './rank-data.js';
 import { measureRankQuality } from './rank.js';
 import { measureRankSpeed } from './rank-speed.js';
+import { measureRankStall } from './rank-stall.js';
 import { measureSearch } from './search.js';
 import { measureStartup } from './startup.js';
 import { measureUi } from './ui.js';
@@ -89,6 +90,7 @@ if (!skip.has('rank')) {
 for (const size of sizes) {
   const library = generateLibrary(size);
   if (!skip.has('rank')) report(measureRankSpeed(library));
+  if (!skip.has('rank')) report(await measureRankStall(library));
   // Start-up first too: on two cores, a browser and a server starting should not share them with this process
   // collecting what the search baseline left behind.
   if (!skip.has('startup')) report(await measureStartup(library));

@@ -93,7 +93,12 @@ function openLibrary(
   saveExport: ExportSaver,
   chooseNotesFolder: (current: string | null) => Promise<string | null>,
 ): OpenLibrary {
-  const service = new LibraryService(path, { sampleDigest: sampleDigestPath(), saveExport, chooseNotesFolder });
+  const service = new LibraryService(path, {
+    sampleDigest: sampleDigestPath(),
+    saveExport,
+    chooseNotesFolder,
+    rankInWorker: true,
+  });
   // Read what the window asks for first while it is being created and loads.
   void service.warm();
   return { api: service, close: () => service.close() };

@@ -17,6 +17,8 @@ import { runSandboxedPreload } from './packaging-preload-sandbox.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const PRELOAD = 'dist/electron/preload.cjs';
+/** The ranking's worker thread, which the main process starts from its file (app/rank-thread.ts). */
+const RANK_WORKER = 'dist/app/rank-worker.js';
 const RENDERER_INDEX = 'dist/renderer/index.html';
 
 interface PackageJson {
@@ -241,20 +243,21 @@ describe('the packaged app', () => {
     expect(main).toBe('dist/electron/main.js');
   });
 
-  it('packs every file the main process and the preload load', () => {
+  it('packs every file the main process, the preload and the ranking’s worker load', () => {
     assertBuilt(main);
     assertBuilt(PRELOAD);
-    const graph = importGraph([main, PRELOAD]);
+    assertBuilt(RANK_WORKER);
+    const graph = importGraph([main, PRELOAD, RANK_WORKER]);
     expect(graph.unresolved).toEqual([]);
     expect(graph.files).toEqual(
-      expect.arrayContaining([main, PRELOAD, 'dist/app/library-service.js', 'dist/core/api.js']),
+      expect.arrayContaining([main, PRELOAD, RANK_WORKER, 'dist/app/library-service.js', 'dist/core/api.js']),
     );
     expect(graph.files.filter((file) => !isPackaged(file))).toEqual([]);
   });
 
   it('finds every package they import among the dependencies, none among the devDependencies only', () => {
     assertBuilt(main);
-    const { packages } = importGraph([main, PRELOAD]);
+    const { packages } = importGraph([main, PRELOAD, RANK_WORKER]);
     const dependencies = Object.keys(packageJson.dependencies ?? {});
     const missing = [...packages].filter(([name]) => !dependencies.includes(name));
     expect(missing.map(([name, file]) => `${name} (imported by ${file})`)).toEqual([]);

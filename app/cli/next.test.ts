@@ -1,5 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ScoredPaper } from '../../core/api.js';
 import type { Paper } from '../../core/model.js';
@@ -77,6 +78,24 @@ describe('shelfmark next', () => {
     expect(human.stdout.split('\n')[2]).toBe(`    ${ranked[0]?.reasons.join(', ') ?? ''}`);
     const stats = await cli.json<ScoredPaper[]>(['next', '--tag', 'stats', '--limit', '5']);
     expect(stats[0]?.id).not.toBe(ranked[0]?.id);
+  });
+
+  it('orders by the Hugging Face upvotes an import recorded, until there are decisions to learn from', async () => {
+    const upvoted = await CliHarness.create();
+    try {
+      await upvoted.run([
+        'import',
+        fileURLToPath(new URL('../../tests/fixtures/hf-daily-papers-2025-03-11.json', import.meta.url)),
+      ]);
+      const ranked = await upvoted.json<ScoredPaper[]>(['next', '--limit', '3']);
+      expect(ranked.map(({ title, reasons }) => [title.slice(0, 30), reasons])).toEqual([
+        ['AdamP: Slowing Down the Slowdo', ['60 upvotes']],
+        ['Crystal Diffusion Variational ', ['58 upvotes']],
+        ['Frame Averaging for Invariant ', ['55 upvotes']],
+      ]);
+    } finally {
+      await upvoted.remove();
+    }
   });
 
   it('takes only papers of a digest, and refuses a limit that is no count', async () => {

@@ -108,7 +108,11 @@ async function openLibraryService(options: WebServerOptions): Promise<LibrarySer
   const { LibraryService } = await import('../library-service.js');
   // Opens nothing yet: a library that cannot be read still answers with its error, and lists its backups.
   const { dbPath, sampleDigest, network } = options;
-  return new LibraryService(dbPath, { sampleDigest, ...(network === undefined ? {} : { network }) });
+  return new LibraryService(dbPath, {
+    sampleDigest,
+    rankInWorker: true,
+    ...(network === undefined ? {} : { network }),
+  });
 }
 
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {

@@ -92,6 +92,9 @@ export function useGlobalKeys(controller: Controller): void {
           if (link !== undefined) openInBrowser(link.href);
           break;
         }
+        case 'more-like-this':
+          controller.showSimilar();
+          break;
         case 'leave-field':
           if (active instanceof HTMLElement) active.blur();
           controller.leaveField();

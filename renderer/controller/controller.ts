@@ -44,6 +44,8 @@ import { Mutations } from './mutations.js';
 import { NoteSaver } from './note-saver.js';
 import { TaskRunner } from './tasks.js';
 import { NotesSync } from './notes-sync.js';
+import { Rankings } from './rankings.js';
+import { isRankedFilter } from '../state/ranked.js';
 import { pageStorage, readListSorts, writeListSorts, type PreferenceStorage } from './sort-memory.js';
 import { showToast } from './toasts.js';
 import { errorMessage, sentence } from './error-text.js';
@@ -61,6 +63,7 @@ export class Controller {
   private readonly transfer: ImportExport;
   private readonly tasks: TaskRunner;
   private readonly intake: Intake;
+  private readonly rankings: Rankings;
   private readonly focusRegistry = new FocusRegistry();
   private syncedPapers: readonly Paper[] | null = null;
   private readonly disposers: (() => void)[] = [];
@@ -119,6 +122,7 @@ export class Controller {
       toast,
     });
     this.tasks = new TaskRunner(this.store, api);
+    this.rankings = new Rankings(this.store, api);
     this.intake = new Intake(this.store, api, this.tasks, {
       reload: (changed) => this.loader.load(changed),
       openDialog: (dialog) => this.openDialog(dialog),
@@ -257,13 +261,44 @@ export class Controller {
 
   /**
    * Shows the papers `filter` picks (the view shown already: shows it afresh, see refreshView); in a narrow window
-   * the list comes back into view (and focus, if it was hidden).
+   * the list comes back into view (and focus, if it was hidden). A ranked view (Up next, More like this) is ranked
+   * by the library each time it is shown.
    */
   setFilter(filter: SidebarFilter): void {
     const { layout } = this.state;
     const again = this.state.view === 'papers' && sameFilter(this.state.filter, filter);
     this.store.update((state) => (again ? refreshView(state) : setFilter(state, filter)));
+    if (isRankedFilter(filter)) void this.rankings.rank(filter);
     if (layout.drawerOpen || layout.paperOpen) this.focus('list');
+  }
+
+  /** Up next, ranked by everything the user kept, or (`tag`) by what they filed under a tag. */
+  showUpNext(tag: string | null = null): void {
+    this.setFilter({ kind: 'up-next', tag });
+  }
+
+  /**
+   * More like this: the papers nearest `id` (by default the cursor's) in the list's place, until Esc or Back
+   * returns to the view it was asked from.
+   */
+  showSimilar(id: string | null = this.state.selection.cursor): void {
+    if (id === null) return;
+    const { filter } = this.state;
+    this.setFilter({ kind: 'similar', id, back: filter.kind === 'similar' && filter.id === id ? filter.back : filter });
+    this.focus('list');
+  }
+
+  /** Back from More like this to the view it was asked from, shown afresh, the cursor on the paper it was about. */
+  leaveSimilar(): void {
+    const { filter } = this.state;
+    if (filter.kind !== 'similar') return;
+    const { back, id } = filter;
+    this.store.update((state) => {
+      const shown = setFilter(state, back);
+      return visibleIds(shown).includes(id) ? { ...shown, selection: selections.selectOnly(id) } : shown;
+    });
+    if (isRankedFilter(back)) void this.rankings.rank(back, id);
+    this.focus('list');
   }
 
   setQuery(query: string): void {
@@ -290,9 +325,11 @@ export class Controller {
     if (this.state.sorts !== before) writeListSorts(this.preferences, this.state.sorts);
   }
 
-  /** The view shown afresh: the papers decided on in it, shown dimmed until now, leave it. */
+  /** The view shown afresh: the papers decided on in it, shown dimmed until now, leave it; a ranked one is ranked again. */
   refreshView(): void {
     this.store.update(refreshView);
+    const { filter } = this.state;
+    if (isRankedFilter(filter)) void this.rankings.rank(filter);
   }
 
   /** A click on a row: plain selects it (and in one column opens it), Shift extends, Ctrl/Cmd toggles. */
@@ -333,7 +370,7 @@ export class Controller {
   /**
    * Esc outside a field: the drawer closes; else the possible duplicates give way to the list; else a
    * multi-selection collapses to one paper; else the paper shown over the list goes back to the list; else the
-   * search clears.
+   * search clears; else More like this gives way to the view it was asked from.
    */
   escape(): void {
     const { selection, query, layout, view } = this.state;
@@ -347,6 +384,8 @@ export class Controller {
       this.closePaper();
     } else if (query !== '') {
       this.setQuery('');
+    } else if (this.state.filter.kind === 'similar') {
+      this.leaveSimilar();
     }
   }
 

@@ -3,7 +3,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import type { Paper } from '../../core/model.js';
 import { useAppState, useController } from '../kit/context.js';
 import { FieldText } from '../kit/FieldText.js';
-import { ClockIcon } from '../kit/icons.js';
+import { ClockIcon, SimilarIcon } from '../kit/icons.js';
 import { ExternalLink } from '../kit/ExternalLink.js';
 import { paragraphsOf } from '../lib/highlight.js';
 import { paperLinks } from '../lib/links.js';
@@ -95,6 +95,14 @@ function PaperDetail({ paper }: { paper: Paper }) {
           <ClockIcon /> Snooze…
         </button>
         {snooze !== null && <span className="paper-read-at">{snooze}</span>}
+        <button
+          type="button"
+          className="button is-small"
+          title="The papers nearest this one (m)"
+          onClick={() => controller.showSimilar(paper.id)}
+        >
+          <SimilarIcon /> More like this
+        </button>
       </div>
 
       <h1 id="paper-title" className="paper-title" tabIndex={-1}>

@@ -154,3 +154,19 @@ export const SyncIcon = () => (
     <path d="M19.5 4v5h-5M4.5 20v-5h5" />
   </Icon>
 );
+/** Up next: papers in an order, the best at the top. */
+export const UpNextIcon = () => (
+  <Icon>
+    <path d="M4 6h9M4 12h7M4 18h5" />
+    <path d="M18 19V6m0 0-3 3m3-3 3 3" />
+  </Icon>
+);
+/** More like this: a paper and its neighbours. */
+export const SimilarIcon = () => (
+  <Icon>
+    <circle cx="8" cy="8" r="3.5" />
+    <circle cx="17" cy="9.5" r="2.5" />
+    <circle cx="10.5" cy="17" r="2.5" />
+    <path d="m11 9.2 3.6.6M9.3 11.3l.7 3.2" />
+  </Icon>
+);

@@ -1,13 +1,12 @@
 /**
  * The library's views, as the sidebar lists them and the list names them: one entry each. A view is a filter,
  * a label, an icon, how many papers it holds (from the counts the state keeps) and what the list says when it is
- * empty. Up next (the unread papers in the order worth reading, issue 18 §4) goes first in TRIAGE_VIEWS, as one
- * entry with a filter of its own.
+ * empty. Up next, first, holds the papers Unread does, in the order the library ranks them (issue 18 §4).
  */
 
 import type { ReactNode } from 'react';
 import type { AppState, SidebarFilter } from '../state/types.js';
-import { BookOpenIcon, CheckCircleIcon, ClockIcon, DismissIcon, InboxIcon } from './icons.js';
+import { BookOpenIcon, CheckCircleIcon, ClockIcon, DismissIcon, InboxIcon, UpNextIcon } from './icons.js';
 
 export interface LibraryView {
   readonly filter: SidebarFilter;
@@ -22,6 +21,14 @@ export interface LibraryView {
 }
 
 export const TRIAGE_VIEWS: readonly LibraryView[] = [
+  {
+    filter: { kind: 'up-next', tag: null },
+    label: 'Up next',
+    icon: <UpNextIcon />,
+    // The unread papers, neither dismissed nor snoozed: Unread's, best first.
+    count: (state) => state.counts.status.unread,
+    empty: 'Nothing up next: every paper has been started, read, snoozed or dismissed.',
+  },
   {
     filter: { kind: 'status', status: 'unread' },
     label: 'Unread',

@@ -38,6 +38,15 @@ describe('commandForKey', () => {
     }
   });
 
+  it('has a key for More like this, listed in the help', () => {
+    expect(commandForKey(key('m'))).toBe('more-like-this');
+    expect(commandForKey(key('m', { inField: true }))).toBeNull();
+    const shortcuts = shortcutGroups(false).flatMap((group) => group.shortcuts);
+    expect(shortcuts.find((shortcut) => shortcut.keys.some((combo) => combo.join() === 'm'))?.description).toMatch(
+      /^More like this/,
+    );
+  });
+
   it('extends the selection with Shift', () => {
     expect(commandForKey(key('J', { shiftKey: true }))).toBe('extend-next');
     expect(commandForKey(key('ArrowUp', { shiftKey: true }))).toBe('extend-previous');

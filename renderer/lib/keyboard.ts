@@ -15,6 +15,7 @@ export type Command =
   | 'add-tag'
   | 'edit-note'
   | 'open-link'
+  | 'more-like-this'
   | 'open-paper'
   | 'leave-field'
   | 'escape'
@@ -49,6 +50,7 @@ const PLAIN: Readonly<Record<string, Command>> = {
   t: 'add-tag',
   n: 'edit-note',
   o: 'open-link',
+  m: 'more-like-this',
   Enter: 'open-paper',
   '?': 'shortcuts',
 };
@@ -111,6 +113,7 @@ export function shortcutGroups(isMac: boolean): ShortcutGroup[] {
         { keys: [['Home'], ['End']], description: 'First / last paper' },
         { keys: [['/'], [mod, 'F']], description: 'Search' },
         { keys: [['Enter']], description: 'Open the paper over the list (in a narrow window)' },
+        { keys: [['m']], description: 'More like this: the papers nearest the paper (Esc goes back)' },
         {
           keys: [['Esc']],
           description: 'Leave a field; clear the selection, go back to the list, or clear the search',

@@ -4,33 +4,24 @@ import { useCallback, useEffect, useRef } from 'react';
 import { useAppState, useController } from '../kit/context.js';
 import { FieldText } from '../kit/FieldText.js';
 import { SearchIcon } from '../kit/icons.js';
-import { TRIAGE_VIEWS } from '../kit/views.js';
 import { isolated } from '../lib/bidi.js';
-import { formatCount, plural, STATUS_LABELS } from '../lib/status.js';
-import { paperById, sameFilter } from '../state/state.js';
-import type { AppState, SidebarFilter } from '../state/types.js';
+import { formatCount, plural } from '../lib/status.js';
+import { paperById } from '../state/state.js';
+import type { AppState } from '../state/types.js';
 import { decidedCount, visibleIds } from '../state/visible.js';
+import { isRankedFilter, rankingOf } from '../state/ranked.js';
+import { RankedHeader } from './RankedHeader.js';
+import { filterName, viewOf } from './view-name.js';
 import { PaperRow, rowDomId } from './PaperRow.js';
 import { RESULT_LIMIT_DEFAULT } from '../search/limits.js';
 import { SearchBox } from './SearchBox.js';
 import { SortControl } from './SortControl.js';
 
-function filterName(state: AppState): string {
-  const { filter } = state;
-  switch (filter.kind) {
-    case 'all':
-      return 'All papers';
-    case 'status':
-      return viewOf(filter)?.label ?? STATUS_LABELS[filter.status];
-    case 'tag':
-      return `#${filter.tag}`;
-    case 'digest':
-      return state.digests.find((digest) => digest.id === filter.id)?.title ?? 'Digest';
-  }
-}
-
-/** The view `filter` is, when it is one of the triage views. */
-const viewOf = (filter: SidebarFilter) => TRIAGE_VIEWS.find((view) => sameFilter(view.filter, filter));
+/** The ranked view shown is waiting for its first ranking: nothing to list yet. */
+const awaitingRanking = (state: AppState): boolean => {
+  const ranked = rankingOf(state.ranked, state.filter);
+  return isRankedFilter(state.filter) && (ranked === null || (ranked.ranking && ranked.ids.length === 0));
+};
 
 export function ListPane() {
   const controller = useController();
@@ -40,19 +31,22 @@ export function ListPane() {
   const query = useAppState((state) => state.query.trim());
   const results = useAppState((state) => state.results);
   const selectedCount = useAppState((state) => state.selection.ids.size);
+  const ranking = useAppState(awaitingRanking);
+  const rankedView = useAppState((state) => isRankedFilter(state.filter));
   const searching = query !== '' && results?.query.trim() !== query;
   const settled = query !== '' && !searching;
 
   // What the view holds, as its count in the sidebar says; the papers decided on here are shown, and counted, apart.
   const held = ids.length - decided;
   let summary: string;
-  if (query === '') summary = plural(held, 'paper');
+  if (ranking) summary = 'Ranking…';
+  else if (query === '') summary = plural(held, 'paper');
   else if (searching && results === null) summary = 'Searching…';
   else
     summary = `${plural(held, 'match', 'matches')}${results?.truncated === true ? ` (best ${formatCount(RESULT_LIMIT_DEFAULT)})` : ''}`;
 
   return (
-    <section className="list-pane" aria-label="Papers" aria-busy={searching || undefined}>
+    <section className="list-pane" aria-label="Papers" aria-busy={searching || ranking || undefined}>
       <header className="list-header">
         <SearchBox />
         <div className="list-summary" aria-live="polite">
@@ -63,7 +57,8 @@ export function ListPane() {
             {selectedCount > 1 && ` · ${formatCount(selectedCount)} selected`}
           </span>
         </div>
-        <SortControl />
+        {/* A ranked view's order is the ranking's: it says what it is learnt from instead. */}
+        {rankedView ? <RankedHeader /> : <SortControl />}
         {decided > 0 && (
           <div className="list-decided">
             <button type="button" className="text-button" onClick={() => controller.refreshView()}>
@@ -72,7 +67,11 @@ export function ListPane() {
           </div>
         )}
       </header>
-      {ids.length === 0 ? (
+      {ranking ? (
+        <div className="list-body list-empty" role="status">
+          <p className="empty-text">Ranking the papers…</p>
+        </div>
+      ) : ids.length === 0 ? (
         settled || query === '' ? (
           <EmptyList query={query} filterName={name} />
         ) : (
@@ -89,6 +88,7 @@ function EmptyList({ query, filterName: name }: { query: string; filterName: str
   const controller = useController();
   const filtered = useAppState((state) => state.filter.kind !== 'all');
   const view = useAppState((state) => viewOf(state.filter));
+  const similar = useAppState((state) => state.filter.kind === 'similar');
   if (query !== '') {
     return (
       <div className="list-body list-empty" role="status">
@@ -113,7 +113,7 @@ function EmptyList({ query, filterName: name }: { query: string; filterName: str
       </div>
     );
   }
-  const text = view?.empty ?? 'No papers here.';
+  const text = view?.empty ?? (similar ? 'No paper in your library is like this one.' : 'No papers here.');
   return (
     <div className="list-body list-empty" role="status">
       <p className="empty-title">

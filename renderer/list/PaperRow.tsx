@@ -11,6 +11,7 @@ import { formatCount, plural, triageMark } from '../lib/status.js';
 import type { Highlights } from '../search/protocol.js';
 import { paperById, rowFactOf } from '../state/state.js';
 import { isDecidedHere } from '../state/visible.js';
+import { reasonsShown } from '../state/ranked.js';
 
 export function rowDomId(id: string): string {
   return `paper-${id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
@@ -42,6 +43,9 @@ export const PaperRow = memo(function PaperRow({
   const upvotes = useAppState((state) => rowFactOf(state, id, 'upvotes'));
   // Decided on in this view (it no longer belongs here): stays in place, dimmed and marked, until the view is left.
   const decided = useAppState((state) => isDecidedHere(state, id));
+  // In Up next and More like this: why the paper is where it is.
+  const reasons = useAppState((state) => reasonsShown(state, id));
+  const similar = useAppState((state) => state.filter.kind === 'similar');
   if (paper === undefined) return null;
   const view = triageStatusOf(paper, today);
   const returned = hasReturned(paper, today);
@@ -67,6 +71,7 @@ export const PaperRow = memo(function PaperRow({
         facts={{ venue, upvotes }}
         highlights={highlights}
         option={{ id: rowDomId(id), selected, index, total }}
+        reasons={reasons.length === 0 ? null : { label: similar ? 'In common' : 'Why', terms: reasons.join(', ') }}
       />
     </div>
   );
@@ -92,9 +97,19 @@ interface RowFacts {
   readonly upvotes: number | null;
 }
 
-/** The row's description: where the paper appeared, its upvotes, its tags and whether it has a note. */
-function aboutWords(paper: Paper, facts: RowFacts): string {
+/** Why a ranked row is where it is: "Why: graph generation, diffusion, J. Leskovec". */
+interface RowReasons {
+  readonly label: string;
+  readonly terms: string;
+}
+
+/**
+ * The row's description: why it ranks where it does (in a ranked view), where the paper appeared, its upvotes, its
+ * tags and whether it has a note.
+ */
+function aboutWords(paper: Paper, facts: RowFacts, reasons: RowReasons | null): string {
   const parts: string[] = [];
+  if (reasons !== null) parts.push(`${reasons.label}: ${reasons.terms}.`);
   if (facts.venue !== null) parts.push(`${facts.venue}.`);
   if (facts.upvotes !== null) parts.push(`${plural(facts.upvotes, 'upvote')} on Hugging Face.`);
   if (paper.tags.length > 0) parts.push(`Tagged ${paper.tags.join(', ')}.`);
@@ -109,6 +124,7 @@ function RowContent({
   facts,
   highlights,
   option,
+  reasons,
 }: {
   paper: Paper;
   facts: RowFacts;
@@ -118,6 +134,7 @@ function RowContent({
   markKind: string;
   highlights: Highlights | undefined;
   option: RowOption;
+  reasons: RowReasons | null;
 }) {
   const abstractRanges = highlights?.abstract;
   const noteRanges = highlights?.note;
@@ -133,7 +150,7 @@ function RowContent({
     snippet = { text: firstLine(paper.abstract), clipped: false };
   }
   const authorRanges = highlights?.authors;
-  const about = aboutWords(paper, facts);
+  const about = aboutWords(paper, facts, reasons);
   const shownFacts = paper.year !== null || facts.venue !== null || facts.upvotes !== null;
   const showAuthors = authorRanges !== undefined && authorRanges.length > 0;
 
@@ -176,6 +193,12 @@ function RowContent({
             {snippet.from !== undefined && <span className="row-snippet-from">{snippet.from}: </span>}
             {snippet.clipped && '…'}
             <FieldText text={snippet.text} ranges={snippet.ranges} math="inline" />
+          </div>
+        )}
+        {reasons !== null && (
+          <div className="row-snippet row-reasons" aria-hidden="true">
+            <span className="row-reasons-label">{reasons.label}: </span>
+            <FieldText text={reasons.terms} />
           </div>
         )}
         {/* Said by the row's name (its status and year) and description (venue, upvotes, tags and note). */}

@@ -3,7 +3,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { TagCount } from '../../core/query.js';
 import { useController } from '../kit/context.js';
 import { FieldText } from '../kit/FieldText.js';
-import { PencilIcon } from '../kit/icons.js';
+import { PencilIcon, UpNextIcon } from '../kit/icons.js';
 import { formatCount, plural } from '../lib/status.js';
 import { sameTag } from '../state/papers.js';
 import { useFilterActive } from './useFilterActive.js';
@@ -13,6 +13,7 @@ import { editorOpeners } from './editor-openers.js';
 export function TagItem({ tag, count, allTags }: { tag: string; count: number; allTags: readonly TagCount[] }) {
   const controller = useController();
   const active = useFilterActive({ kind: 'tag', tag });
+  const upNext = useFilterActive({ kind: 'up-next', tag });
   const [editing, setEditing] = useState(false);
   const buttonRef = useRef<HTMLButtonElement>(null);
   // Left by the keyboard, the field gives focus back to the tag (or, renamed, to the sidebar's current item).
@@ -57,6 +58,16 @@ export function TagItem({ tag, count, allTags }: { tag: string; count: number; a
         <span className="nav-count" aria-label={plural(count, 'paper')}>
           {formatCount(count)}
         </span>
+      </button>
+      <button
+        type="button"
+        className={`icon-button tag-up-next${upNext ? ' is-active' : ''}`}
+        aria-label={`Up next for the tag ${tag}`}
+        aria-current={upNext ? 'true' : undefined}
+        title={`Up next for #${tag}`}
+        onClick={() => controller.showUpNext(tag)}
+      >
+        <UpNextIcon />
       </button>
       <button
         type="button"

@@ -26,6 +26,10 @@ export function viewKey(filter: SidebarFilter): string {
       return `tag:${filter.tag.toLocaleLowerCase()}`;
     case 'digest':
       return `digest:${filter.id}`;
+    // The ranked views keep the ranking's order; the list's sorts are not offered there.
+    case 'up-next':
+    case 'similar':
+      return filter.kind;
   }
 }
 

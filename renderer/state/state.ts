@@ -10,8 +10,9 @@ import { withSnooze } from './papers.js';
 import { WIDE_LAYOUT } from './layout.js';
 import { EMPTY_SELECTION, reconcile, selectOnly } from './selection.js';
 import { sortOf, viewKey } from './sort.js';
-import type { AppState, SearchResults, SidebarFilter, Toast } from './types.js';
+import type { AppState, Ranked, RankedFilter, SearchResults, SidebarFilter, Toast, UpNextBasis } from './types.js';
 import { libraryOrder, visibleIds } from './visible.js';
+import { rankingOf, sameRanking } from './ranked.js';
 
 export const ALL: SidebarFilter = { kind: 'all' };
 
@@ -33,6 +34,7 @@ export const INITIAL_STATE: AppState = {
   query: '',
   results: null,
   selection: EMPTY_SELECTION,
+  ranked: null,
   keep: new Set(),
   dialog: null,
   toasts: [],
@@ -185,11 +187,63 @@ export function withWholeRecords(state: AppState, records: readonly Paper[]): Ap
   return papers === null || partial === null ? state : { ...state, papers, partial };
 }
 
-/** Shows the papers `filter` picks, in the list (the possible duplicates, if shown, give way to it). */
+/**
+ * Shows the papers `filter` picks, in the list (the possible duplicates, if shown, give way to it). A ranked view
+ * left is ranked afresh when shown again.
+ */
 export function setFilter(state: AppState, filter: SidebarFilter): AppState {
   const shown: AppState = state.view === 'papers' ? state : { ...state, view: 'papers' };
   if (sameFilter(state.filter, filter)) return shown;
-  return withListChange({ ...shown, filter, keep: new Set() }, state);
+  return withListChange({ ...shown, filter, keep: new Set(), ranked: null }, state);
+}
+
+/**
+ * The library is asked for the ranking of `filter`, the view shown: asked again (the view refreshed), the previous
+ * ranking stays in view until the new one comes; asked afresh, the view shows nothing until it comes.
+ */
+export function rankingAsked(state: AppState, filter: RankedFilter): AppState {
+  const previous = rankingOf(state.ranked, filter);
+  const ranked: Ranked =
+    previous === null
+      ? { filter, ids: [], reasons: new Map(), upNext: null, ranking: true, failed: null }
+      : { ...previous, filter, ranking: true, failed: null };
+  return withListChange({ ...state, ranked }, state);
+}
+
+/**
+ * The library's ranking of `filter` came (best first, each paper with its reasons): the view shows it, the cursor on
+ * its first paper, or on `cursorOn` when the view holds it. Ignored when the view has changed meanwhile.
+ */
+export function rankingCame(
+  state: AppState,
+  filter: RankedFilter,
+  papers: readonly { readonly id: string; readonly reasons: readonly string[] }[],
+  upNext: UpNextBasis | null,
+  cursorOn: string | null = null,
+): AppState {
+  if (rankingOf(state.ranked, filter) === null) return state;
+  const ranked: Ranked = {
+    filter,
+    ids: papers.map((paper) => paper.id),
+    reasons: new Map(papers.map((paper) => [paper.id, paper.reasons])),
+    upNext,
+    ranking: false,
+    failed: null,
+  };
+  const next: AppState = { ...state, ranked };
+  return { ...next, selection: selectOnly(cursorIn(visibleIds(next), cursorOn)) };
+}
+
+/** `wanted` if the list holds it, else its first paper. */
+function cursorIn(ids: readonly string[], wanted: string | null): string | null {
+  return wanted !== null && ids.includes(wanted) ? wanted : (ids[0] ?? null);
+}
+
+/** The ranking of `filter` failed: the view says why (and shows the previous ranking, if it had one). */
+export function rankingFailed(state: AppState, filter: RankedFilter, message: string): AppState {
+  const ranked = rankingOf(state.ranked, filter);
+  if (ranked === null) return state;
+  return withListChange({ ...state, ranked: { ...ranked, ranking: false, failed: message } }, state);
 }
 
 /**
@@ -247,6 +301,9 @@ export function sameFilter(a: SidebarFilter, b: SidebarFilter): boolean {
       return b.kind === 'tag' && a.tag.toLocaleLowerCase() === b.tag.toLocaleLowerCase();
     case 'digest':
       return b.kind === 'digest' && a.id === b.id;
+    case 'up-next':
+    case 'similar':
+      return sameRanking(a, b);
   }
 }
 

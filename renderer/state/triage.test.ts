@@ -1,9 +1,9 @@
 /** The triage views in the renderer's state: a paper decided on stays in place, and every count agrees. */
 
 import { describe, expect, it } from 'vitest';
-import type { Paper } from '../../core/model.js';
 import { paper } from '../../tests/builders.js';
-import { INITIAL_STATE, loaded, refreshView, replacePapers, setFilter, withToday } from './state.js';
+import { changed } from '../../tests/renderer-state.js';
+import { INITIAL_STATE, loaded, refreshView, setFilter, withToday } from './state.js';
 import { withSnoozeUntil, withStatus } from './papers.js';
 import type { AppState, SidebarFilter } from './types.js';
 import { decidedCount, isDecidedHere, visibleIds } from './visible.js';
@@ -14,12 +14,6 @@ const WEDNESDAY = '2026-03-11';
 function library(): AppState {
   const papers = ['a', 'b', 'c', 'd'].map((id) => paper(id));
   return loaded({ ...INITIAL_STATE, today: WEDNESDAY }, papers, []);
-}
-
-function changed(state: AppState, id: string, change: (p: Paper) => Paper): AppState {
-  const found = state.papers.find((candidate) => candidate.id === id);
-  if (found === undefined) throw new Error(`no paper ${id}`);
-  return replacePapers(state, [change(found)], true);
 }
 
 /** What the list's header says the view holds: the rows less those decided on here. */

@@ -1,6 +1,6 @@
 /** The shapes of the renderer's state: plain immutable data, changed only by the pure functions in state/. */
 
-import type { ImportReport, TaskProgress } from '../../core/api.js';
+import type { ImportReport, TaskProgress, UpNext } from '../../core/api.js';
 import type { CompletionReport } from '../../core/complete.js';
 import type { NotesSyncReport } from '../../core/notes-sync/report.js';
 import type { PossibleDuplicates } from '../../core/duplicates.js';
@@ -19,7 +19,35 @@ export type SidebarFilter =
   /** A triage view: the papers of a reading status, or those snoozed (see core/triage.ts). */
   | { readonly kind: 'status'; readonly status: TriageStatus }
   | { readonly kind: 'tag'; readonly tag: string }
-  | { readonly kind: 'digest'; readonly id: string };
+  | { readonly kind: 'digest'; readonly id: string }
+  /**
+   * Up next: the unread papers (neither dismissed nor snoozed) in the order the library ranks them, learnt from what
+   * the user kept against what they dismissed; with `tag`, from the papers filed under it against the others.
+   */
+  | { readonly kind: 'up-next'; readonly tag: string | null }
+  /** More like this: the papers nearest paper `id`; `back` is the view it was asked from, which Esc and Back show. */
+  | { readonly kind: 'similar'; readonly id: string; readonly back: SidebarFilter };
+
+/** The views whose order the library ranks: Up next and More like this. */
+export type RankedFilter = Extract<SidebarFilter, { readonly kind: 'up-next' | 'similar' }>;
+
+/** What the library said of Up next's order: learnt, or by upvotes while there are too few decisions. */
+export type UpNextBasis = Omit<UpNext, 'papers'>;
+
+/** A ranked list (Up next, More like this) as the library last gave it, for the view it was asked for. */
+export interface Ranked {
+  readonly filter: RankedFilter;
+  /** Best first; in Up next, the unread papers not among them follow in the list's order. */
+  readonly ids: readonly string[];
+  /** Why each paper ranks where it does: the words, phrases and authors that weigh most for it. */
+  readonly reasons: ReadonlyMap<string, readonly string[]>;
+  /** Up next's basis; null for More like this. */
+  readonly upNext: UpNextBasis | null;
+  /** The library is ranking (again): the ids shown, if any, are the previous ranking's. */
+  readonly ranking: boolean;
+  /** Why the last ranking failed, in words; null when it did not. */
+  readonly failed: string | null;
+}
 
 /** A search's answer as the list shows it; the search client delivers it. */
 export interface SearchResults {
@@ -134,6 +162,8 @@ export interface AppState {
   /** Results for `query` once they arrive; null while there is no query. */
   readonly results: SearchResults | null;
   readonly selection: Selection;
+  /** The ranked list of Up next or More like this, while one of them is shown (or was last). */
+  readonly ranked: Ranked | null;
   /**
    * Papers changed while this view is shown stay in it even if they no longer match (marking a paper read
    * in "Unread" does not whisk it away: it stays dimmed and marked, counted apart, see `decidedCount`); cleared

@@ -5,13 +5,17 @@ import { DEFAULT_LIST_SORT, sortPositions } from '../../core/list-sort.js';
 import type { Paper } from '../../core/model.js';
 import { matchesFilter, type DigestProgress, type PaperFilter, type StatusCounts } from '../../core/query.js';
 import { memoize } from './memo.js';
+import { rankedIds, rankingOf } from './ranked.js';
 import { sortedOrder, sortOf } from './sort.js';
-import type { AppState, SearchResults, SidebarFilter } from './types.js';
+import type { AppState, Ranked, SearchResults, SidebarFilter } from './types.js';
 
 function paperFilterOf(filter: SidebarFilter): PaperFilter {
   switch (filter.kind) {
     case 'all':
+    case 'similar':
       return {};
+    case 'up-next':
+      return { status: 'unread' };
     case 'status':
       return { status: filter.status };
     case 'tag':
@@ -39,7 +43,15 @@ const computeVisible = memoize(
     today: string,
     /** The list is in its own order (by date added): a search's matches come best first. */
     byDateAdded: boolean,
+    ranked: Ranked | null,
   ): readonly string[] => {
+    if (filter.kind === 'up-next' || filter.kind === 'similar') {
+      // A ranked view keeps its order; a search only narrows it.
+      const shown = ranked === null ? [] : rankedIds(ranked, papers, index, order, keep, today);
+      if (results === null) return shown;
+      const matching = new Set(results.ids);
+      return shown.filter((id) => matching.has(id));
+    }
     let source = order;
     if (results !== null) {
       if (results.ranked && byDateAdded) source = results.ids;
@@ -83,6 +95,7 @@ export function visibleIds(state: AppState): readonly string[] {
     state.keep,
     state.today,
     byDateAdded,
+    rankingOf(state.ranked, state.filter),
   );
   if (ids !== lastVisible && sameItems(ids, lastVisible)) return lastVisible;
   lastVisible = ids;

@@ -33,6 +33,8 @@ import {
   type Session,
 } from './harness.js';
 
+/** A Hugging Face day with upvotes and authors: Up next orders it by upvotes until it can learn. */
+const HF_DAY = join(REPO_ROOT, 'tests', 'fixtures', 'hf-daily-papers-2025-03-11.json');
 const AXE_SOURCE = readFileSync(join(REPO_ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 const WCAG_A_AND_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
@@ -682,6 +684,81 @@ describe.skipIf(!chromiumPresent)('accessibility in Chromium', () => {
       await session.context.close();
     });
   }, 120_000);
+  it('shows Up next and More like this to everyone: no WCAG rule broken, light or dark, wide or at 640×400', async () => {
+    await withLibrary(async (library) => {
+      const session = await openApp(browser, library, 'light', { viewport: { width: 1280, height: 800 } });
+      const { page } = session;
+      const found: Record<string, string[]> = {};
+      await page.getByRole('button', { name: 'Import files…' }).waitFor();
+      await page.locator('input[type=file]').setInputFiles([HF_DAY]);
+      await page.getByRole('dialog').getByRole('button', { name: 'Done' }).click();
+
+      const upNext = sidebar(page).getByRole('button', { name: /^Up next \d+ papers$/ });
+      await upNext.click();
+      const basis = page.locator('.ranked-basis');
+      await basis.getByText(/^In order of Hugging Face upvotes/).waitFor();
+      await checkBothThemes(page, 'Up next, by upvotes', found);
+
+      // A tag, five papers read and five dismissed, by key, in the view: each stays in place, dimmed.
+      await page.keyboard.press('t');
+      await page.keyboard.type('graphs');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Escape');
+      for (const key of ['e', 'e', 'e', 'e', 'e', 'd', 'd', 'd', 'd', 'd']) await page.keyboard.press(key);
+      await page.getByText(/· 10 decided/).waitFor();
+      await checkBothThemes(page, 'Up next, with papers decided on in it', found);
+      await upNext.click();
+      await basis.getByText(/^Ranked by what you kept \(5 papers\)/).waitFor();
+      await listbox(page).locator('.row.is-cursor .row-reasons').waitFor();
+      await checkBothThemes(page, 'Up next, learnt, each paper with why', found);
+      await sidebar(page).getByRole('button', { name: 'Up next for the tag graphs' }).focus();
+      await checkBothThemes(page, 'a tag’s Up next button, focused', found);
+      await page.keyboard.press('Enter');
+      // One paper filed under it: too few to learn from.
+      await expect
+        .poll(() => basis.textContent())
+        .toMatch(/To rank by what you file under #graphs, tag 4 more papers with it\.$/);
+      await checkBothThemes(page, 'Up next for a tag', found);
+
+      await listbox(page).getByRole('option').first().click();
+      await page.keyboard.press('m');
+      const back = page.getByRole('button', { name: /^Back to Up next/ });
+      await back.waitFor();
+      await listbox(page).locator('.row.is-cursor .row-reasons').waitFor();
+      await checkBothThemes(page, 'More like this', found);
+
+      // At 200 % zoom: one column, nothing to scroll sideways, Back and the list in reach; Esc returns.
+      await page.setViewportSize({ width: 640, height: 400 });
+      await expect.poll(() => page.locator('.app').getAttribute('data-columns')).toBe('1');
+      await settle(page);
+      await expectNoSideScroll(page, 'More like this at 640×400');
+      expectInView(page, 'Back', await back.boundingBox());
+      expectInView(page, 'the first neighbour', await listbox(page).getByRole('option').first().boundingBox());
+      await checkBothThemes(page, 'More like this at 640×400', found);
+      await screenshot(page, 'reflow-more-like-this-light');
+      await page.keyboard.press('Escape');
+      await expect.poll(() => basis.textContent()).toMatch(/#graphs/);
+      await expectNoSideScroll(page, 'Up next at 640×400');
+      const rankBy = page.getByRole('combobox', { name: 'Rank by' });
+      expectInView(page, 'Rank by', await rankBy.boundingBox());
+      expectInView(page, 'the first paper up next', await listbox(page).getByRole('option').first().boundingBox());
+      await checkBothThemes(page, 'Up next at 640×400', found);
+      await screenshot(page, 'reflow-up-next-light');
+      await rankBy.selectOption('');
+      await expect.poll(() => basis.textContent()).toMatch(/^Ranked by what you kept/);
+      await listbox(page).getByRole('option').first().click();
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      const paper = page.getByRole('main', { name: 'Paper' });
+      await paper.getByRole('button', { name: 'More like this' }).click();
+      await back.waitFor();
+      await expectNoSideScroll(page, 'More like this from the paper at 640×400');
+
+      expect(found).toEqual({});
+      expect(unexpectedErrors(session)).toEqual([]);
+      await session.context.close();
+    });
+  }, 120_000);
+
   it('keeps the ways papers come in usable by everyone: paste, its preview, fetch, add, a running task, completion', async () => {
     const apis = await FakeWebApis.start();
     for (const item of MAR_11) apis.arxiv.set(item.paper.id, arxivPaperOf(item));
