@@ -45,6 +45,7 @@ import { NoteSaver } from './note-saver.js';
 import { TaskRunner } from './tasks.js';
 import { NotesSync } from './notes-sync.js';
 import { pageStorage, readListSorts, writeListSorts, type PreferenceStorage } from './sort-memory.js';
+import { SortsAhead } from './sorts-ahead.js';
 import { showToast } from './toasts.js';
 import { errorMessage, sentence } from './error-text.js';
 import { isoDateLabel } from '../../core/import/dates.js';
@@ -62,6 +63,7 @@ export class Controller {
   private readonly tasks: TaskRunner;
   private readonly intake: Intake;
   private readonly focusRegistry = new FocusRegistry();
+  private readonly sortsAhead: SortsAhead;
   private syncedPapers: readonly Paper[] | null = null;
   private readonly disposers: (() => void)[] = [];
 
@@ -132,7 +134,9 @@ export class Controller {
       saveNotes: () => this.saveNotes(),
       editing: () => this.noteBeingTyped(),
     });
+    this.sortsAhead = new SortsAhead(this.store);
     this.disposers.push(
+      () => this.sortsAhead.stop(),
       this.store.subscribe(() => {
         const { papers } = this.store.get();
         if (papers !== this.syncedPapers) {
@@ -141,6 +145,7 @@ export class Controller {
           this.notesSync.changed();
         }
         this.loader.followCursor();
+        this.sortsAhead.changed();
       }),
     );
   }
