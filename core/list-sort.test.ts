@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import {
+  finish,
+  groupSteps,
   LIST_SORTS,
+  orderOfGroups,
   publishedSortKey,
   sortPapers,
+  sortPositions,
   titleSortKey,
   type ListSort,
   type ListSortKey,
 } from './list-sort.js';
+import { seededRandom } from './seeded-random.js';
 import type { PaperFacts } from './paper-facts.js';
 
 interface Row {
@@ -74,6 +79,46 @@ describe('sorting a list', () => {
 
   it('has a key for every sort the app and the command line offer', () => {
     expect(LIST_SORTS).toEqual(['added', 'published', 'year', 'title', 'upvotes', 'relevance']);
+  });
+});
+
+describe('sorting many papers', () => {
+  /** 30,000 titles over a few letters, so that many share long beginnings; some alike, some without a key. */
+  const rand = seededRandom(7);
+  const letters = 'abcé ';
+  const column = Array.from({ length: 30_000 }, () =>
+    rand() < 0.02
+      ? null
+      : Array.from({ length: 1 + Math.floor(rand() * 12) }, () => letters[Math.floor(rand() * 5)]).join(''),
+  );
+  const base = column.map((_, position) => column.length - 1 - position);
+  /** What a plain stable sort of the whole list gives. */
+  const plain = (descending: boolean): number[] => {
+    const known = base.filter((position) => column[position] !== null);
+    const unknown = base.filter((position) => column[position] === null);
+    known.sort((a, b) => {
+      const [x, y] = [column[a] ?? '', column[b] ?? ''];
+      const ascending = x < y ? -1 : x > y ? 1 : 0;
+      return descending ? -ascending : ascending;
+    });
+    return [...known, ...unknown];
+  };
+
+  it('orders as one plain sort of every paper would, either way round', () => {
+    expect(sortPositions(base, column, { by: 'title', reverse: false })).toEqual(plain(false));
+    expect(sortPositions(base, column, { by: 'title', reverse: true })).toEqual(plain(true));
+  });
+
+  it('does it in slices, and finishes from wherever it was left', () => {
+    const steps = groupSteps(base, column);
+    let slices = 0;
+    while (slices < 3 && steps.next().done !== true) slices += 1;
+    expect(slices).toBe(3);
+    expect(orderOfGroups(finish(steps), { by: 'title', reverse: false })).toEqual(plain(false));
+    let all = 0;
+    for (const step = groupSteps(base, column); step.next().done !== true;) all += 1;
+    // Four slices of grouping, then the distinct titles a bucket at a time, not all of them in one sort.
+    expect(all).toBeGreaterThan(4 + 1);
   });
 });
 

@@ -76,25 +76,140 @@ export function publishedSortKey(published: string | null, year: number | null):
   return Number(published.slice(0, 4)) * 10_000 + month * 100 + day;
 }
 
-/** The key `by` of every paper of `source`, read once. */
-export function sortColumnOf(source: SortSource, by: ListSortKey): SortColumn {
-  const values = <T>(read: (position: number) => T): T[] => Array.from({ length: source.count }, (_, at) => read(at));
+/**
+ * Work done a slice at a time: a generator that yields after each slice of a few milliseconds and returns its
+ * result, so that a page can do it while idle, between keystrokes, or all at once (`finish`).
+ */
+export type Steps<T> = Generator<undefined, T, undefined>;
+
+/** Runs `steps` to their end (on from wherever they were). */
+export function finish<T>(steps: Steps<T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done === true) return step.value;
+  }
+}
+
+/** Papers read, or grouped, a slice. */
+const SLICE = 8_192;
+
+function readerOf(source: SortSource, by: ListSortKey): (position: number) => number | string | null {
   switch (by) {
     case 'added':
-      return values(source.addedAt);
+      return source.addedAt;
     case 'published':
-      return values((at) => publishedSortKey(source.published(at), source.year(at)));
+      return (at) => publishedSortKey(source.published(at), source.year(at));
     case 'year':
-      return values(source.year);
+      return source.year;
     case 'title':
-      return values((at) => titleSortKey(source.title(at)));
+      return (at) => titleSortKey(source.title(at));
     case 'upvotes':
-      return values(source.upvotes);
-    case 'relevance': {
-      const { relevance } = source;
-      return relevance === undefined ? values(() => null) : values(relevance);
-    }
+      return source.upvotes;
+    case 'relevance':
+      return source.relevance ?? (() => null);
   }
+}
+
+/** The key `by` of every paper of `source`, read once, a slice at a time. */
+export function* sortColumnSteps(source: SortSource, by: ListSortKey): Steps<SortColumn> {
+  const read = readerOf(source, by);
+  const values = new Array<number | string | null>(source.count);
+  for (let from = 0; from < source.count; from += SLICE) {
+    const to = Math.min(source.count, from + SLICE);
+    for (let at = from; at < to; at++) values[at] = read(at);
+    yield;
+  }
+  return values as SortColumn;
+}
+
+/** The key `by` of every paper of `source`, read once. */
+function sortColumnOf(source: SortSource, by: ListSortKey): SortColumn {
+  return finish(sortColumnSteps(source, by));
+}
+
+/** The papers of a list grouped by a key, the groups in the key's ascending order; those without it apart. */
+export interface SortedGroups {
+  /** Positions, each group in the list's order. */
+  readonly groups: readonly (readonly number[])[];
+  readonly unknown: readonly number[];
+}
+
+/**
+ * The positions of `base` (a list in the library's order) grouped by their key in `column`, the groups sorted, a
+ * slice at a time. Only the distinct keys are sorted: a few thousand dates or counts, not 100,000 papers.
+ */
+export function* groupSteps(base: readonly number[], column: SortColumn): Steps<SortedGroups> {
+  const groups = new Map<number | string, number[]>();
+  const unknown: number[] = [];
+  for (let from = 0; from < base.length; from += SLICE) {
+    const to = Math.min(base.length, from + SLICE);
+    for (let index = from; index < to; index++) {
+      const position = base[index] ?? 0;
+      const key = column[position] ?? null;
+      if (key === null || (typeof key === 'number' && Number.isNaN(key))) {
+        unknown.push(position);
+        continue;
+      }
+      const group = groups.get(key);
+      if (group === undefined) groups.set(key, [position]);
+      else group.push(position);
+    }
+    yield;
+  }
+  const keys = [...groups.keys()];
+  let sorted: readonly (number | string)[];
+  if (typeof keys[0] === 'string') sorted = yield* sortTextSteps(keys as string[], 0);
+  else {
+    sorted = (keys as number[]).sort((a, b) => a - b);
+    yield;
+  }
+  return { groups: sorted.map((key) => groups.get(key) ?? []), unknown };
+}
+
+/** Distinct texts sorted at once; more are split by their next character first. */
+const TEXTS_AT_ONCE = 4_096;
+
+const compareTexts = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Distinct texts in the order `<` gives them (code unit by code unit), a bucket at a time: split by their character
+ * at `depth` (all of them share the characters before), each bucket sorted in turn, the one text that ends there
+ * first.
+ */
+function* sortTextSteps(texts: string[], depth: number): Steps<string[]> {
+  if (texts.length <= TEXTS_AT_ONCE || depth >= 8) {
+    texts.sort(compareTexts);
+    yield;
+    return texts;
+  }
+  const sorted: string[] = [];
+  const buckets = new Map<number, string[]>();
+  for (const text of texts) {
+    if (text.length <= depth) {
+      sorted.push(text);
+      continue;
+    }
+    const code = text.charCodeAt(depth);
+    const bucket = buckets.get(code);
+    if (bucket === undefined) buckets.set(code, [text]);
+    else bucket.push(text);
+  }
+  for (const code of [...buckets.keys()].sort((a, b) => a - b)) {
+    for (const text of yield* sortTextSteps(buckets.get(code) ?? [], depth + 1)) sorted.push(text);
+  }
+  return sorted;
+}
+
+/** The positions in the order `sort` says: its direction over the groups, then those without the key. */
+export function orderOfGroups(sorted: SortedGroups, sort: ListSort): number[] {
+  const largestFirst = LARGEST_FIRST.has(sort.by) !== sort.reverse;
+  const { groups } = sorted;
+  const order: number[] = [];
+  for (let index = 0; index < groups.length; index++) {
+    for (const position of groups[largestFirst ? groups.length - 1 - index : index] ?? []) order.push(position);
+  }
+  for (const position of sorted.unknown) order.push(position);
+  return order;
 }
 
 /**
@@ -102,27 +217,7 @@ export function sortColumnOf(source: SortSource, by: ListSortKey): SortColumn {
  * key, and those without it (last), in the order of `base`.
  */
 export function sortPositions(base: readonly number[], column: SortColumn, sort: ListSort): number[] {
-  const groups = new Map<number | string, number[]>();
-  const unknown: number[] = [];
-  for (const position of base) {
-    const key = column[position] ?? null;
-    if (key === null || (typeof key === 'number' && Number.isNaN(key))) {
-      unknown.push(position);
-      continue;
-    }
-    const group = groups.get(key);
-    if (group === undefined) groups.set(key, [position]);
-    else group.push(position);
-  }
-  const largestFirst = LARGEST_FIRST.has(sort.by) !== sort.reverse;
-  const keys = [...groups.keys()].sort((a, b) => {
-    const ascending = a < b ? -1 : a > b ? 1 : 0;
-    return largestFirst ? -ascending : ascending;
-  });
-  const sorted: number[] = [];
-  for (const key of keys) for (const position of groups.get(key) ?? []) sorted.push(position);
-  for (const position of unknown) sorted.push(position);
-  return sorted;
+  return orderOfGroups(finish(groupSteps(base, column)), sort);
 }
 
 /** A paper as a sort reads it. */

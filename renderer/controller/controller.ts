@@ -47,6 +47,7 @@ import { NotesSync } from './notes-sync.js';
 import { Rankings } from './rankings.js';
 import { isRankedFilter } from '../state/ranked.js';
 import { pageStorage, readListSorts, writeListSorts, type PreferenceStorage } from './sort-memory.js';
+import { SortsAhead } from './sorts-ahead.js';
 import { showToast } from './toasts.js';
 import { errorMessage, sentence } from './error-text.js';
 import { isoDateLabel } from '../../core/import/dates.js';
@@ -65,6 +66,7 @@ export class Controller {
   private readonly intake: Intake;
   private readonly rankings: Rankings;
   private readonly focusRegistry = new FocusRegistry();
+  private readonly sortsAhead: SortsAhead;
   private syncedPapers: readonly Paper[] | null = null;
   private readonly disposers: (() => void)[] = [];
 
@@ -136,7 +138,9 @@ export class Controller {
       saveNotes: () => this.saveNotes(),
       editing: () => this.noteBeingTyped(),
     });
+    this.sortsAhead = new SortsAhead(this.store);
     this.disposers.push(
+      () => this.sortsAhead.stop(),
       this.store.subscribe(() => {
         const { papers } = this.store.get();
         if (papers !== this.syncedPapers) {
@@ -145,6 +149,7 @@ export class Controller {
           this.notesSync.changed();
         }
         this.loader.followCursor();
+        this.sortsAhead.changed();
       }),
     );
   }

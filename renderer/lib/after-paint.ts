@@ -9,3 +9,23 @@ export function afterNextPaint(run: () => void): void {
 export function nextPaint(): Promise<void> {
   return new Promise((resolve) => afterNextPaint(resolve));
 }
+
+/** How long an idle slice may run where the page does not say (no requestIdleCallback). */
+const IDLE_SLICE_MS = 8;
+
+/**
+ * Runs `run` when the page is idle, with `more()` telling whether there is time left for another slice of work (a
+ * few milliseconds: a keystroke meanwhile waits at most a slice).
+ */
+export function whenIdle(run: (more: () => boolean) => void): void {
+  if (typeof requestIdleCallback === 'function') {
+    requestIdleCallback((deadline) => {
+      run(() => deadline.timeRemaining() > 2);
+    });
+    return;
+  }
+  setTimeout(() => {
+    const until = performance.now() + IDLE_SLICE_MS;
+    run(() => performance.now() < until);
+  }, 50);
+}

@@ -3,7 +3,7 @@ import { papersOfColumns, factColumnsOf } from '../../core/outline.js';
 import type { Paper } from '../../core/model.js';
 import { outlineColumns, paper } from '../../tests/builders.js';
 import { INITIAL_STATE, loadedOutline, rowFactOf, setFilter, setQuery, setResults, setSort } from './state.js';
-import { sortedOrder, sortOf, viewKey } from './sort.js';
+import { makeSortsAhead, sortedOrder, sortOf, viewKey } from './sort.js';
 import type { AppState } from './types.js';
 import { visibleIds } from './visible.js';
 
@@ -95,6 +95,18 @@ describe('the list’s sort', () => {
     const again = setSort(setSort(state, { by: 'year', reverse: false }), title);
     expect(sortedOrder(again, title)).toBe(sortedOrder(state, title));
     expect(sortedOrder(library(), title)).not.toBe(sortedOrder(state, title));
+  });
+
+  it('makes the sorts ahead a slice at a time, and lists a sort half made as one made at once', () => {
+    const ahead = library();
+    let slices = 0;
+    expect(makeSortsAhead(ahead, () => slices++ < 3)).toBe(true);
+    const title = { by: 'title', reverse: true } as const;
+    expect(sortedOrder(ahead, title)).toEqual(['a', 'b', 'd', 'c']);
+    expect(makeSortsAhead(ahead, () => true)).toBe(false);
+    // Nothing is left to do: no time is asked for.
+    expect(makeSortsAhead(ahead, () => false)).toBe(false);
+    expect(sortedOrder(ahead, { by: 'upvotes', reverse: false })).toEqual(['d', 'a', 'b', 'c']);
   });
 
   it('names a tag’s view whatever its case', () => {

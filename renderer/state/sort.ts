@@ -1,17 +1,21 @@
 /**
  * The list's order in each view: the sort the user chose there (core/list-sort.ts), remembered by view, and the
  * library's papers in that order. The keys are read once per load and each order made once per load, so typing a
- * search in a sorted list, or going back to a sort, only filters an order already made. Pure and memoised.
+ * search in a sorted list, or going back to a sort, only filters an order already made; the controller has them
+ * made ahead while the page is idle (`makeSortsAhead`), so that choosing one only lists it. Pure and memoised.
  */
 
 import {
   DEFAULT_LIST_SORT,
-  sortColumnOf,
-  sortPositions,
+  finish,
+  groupSteps,
+  orderOfGroups,
+  sortColumnSteps,
   type ListSort,
   type ListSortKey,
-  type SortColumn,
+  type SortedGroups,
   type SortSource,
+  type Steps,
 } from '../../core/list-sort.js';
 import type { AppState, SidebarFilter } from './types.js';
 
@@ -41,9 +45,15 @@ export function sortOf(state: Pick<AppState, 'sorts' | 'filter'>): ListSort {
 /** The library's state a sort reads: each load makes a new `order`, which the keys and orders are kept by. */
 type Sortable = Pick<AppState, 'order' | 'papers' | 'index' | 'rowFacts'>;
 
+/** Making a key's groups: under way (its steps), or done. */
+interface Job {
+  readonly steps: Steps<SortedGroups>;
+  done: SortedGroups | null;
+}
+
 interface Made {
   readonly base: readonly number[];
-  readonly columns: Map<ListSortKey, SortColumn>;
+  readonly jobs: Map<ListSortKey, Job>;
   readonly orders: Map<string, readonly string[]>;
 }
 
@@ -53,7 +63,7 @@ function madeFor(state: Sortable): Made {
   let found = made.get(state.order);
   if (found === undefined) {
     const { index } = state;
-    found = { base: state.order.map((id) => index.get(id) ?? 0), columns: new Map(), orders: new Map() };
+    found = { base: state.order.map((id) => index.get(id) ?? 0), jobs: new Map(), orders: new Map() };
     made.set(state.order, found);
   }
   return found;
@@ -72,6 +82,21 @@ function sourceOf(state: Sortable): SortSource {
   };
 }
 
+function* keySteps(state: Sortable, base: readonly number[], by: ListSortKey): Steps<SortedGroups> {
+  const column = yield* sortColumnSteps(sourceOf(state), by);
+  return yield* groupSteps(base, column);
+}
+
+function jobFor(state: Sortable, by: ListSortKey): Job {
+  const cache = madeFor(state);
+  let job = cache.jobs.get(by);
+  if (job === undefined) {
+    job = { steps: keySteps(state, cache.base, by), done: null };
+    cache.jobs.set(by, job);
+  }
+  return job;
+}
+
 /** Every paper's id in the order `sort` says, made once per load; ties, and papers without the key, as listed. */
 export function sortedOrder(state: Sortable, sort: ListSort): readonly string[] {
   if (sort.by === 'added' && !sort.reverse) return state.order;
@@ -79,14 +104,30 @@ export function sortedOrder(state: Sortable, sort: ListSort): readonly string[] 
   const name = `${sort.by}:${String(sort.reverse)}`;
   let order = cache.orders.get(name);
   if (order === undefined) {
-    let column = cache.columns.get(sort.by);
-    if (column === undefined) {
-      column = sortColumnOf(sourceOf(state), sort.by);
-      cache.columns.set(sort.by, column);
-    }
+    const job = jobFor(state, sort.by);
+    job.done ??= finish(job.steps);
     const { papers } = state;
-    order = sortPositions(cache.base, column, sort).map((position) => papers[position]?.id ?? '');
+    order = orderOfGroups(job.done, sort).map((position) => papers[position]?.id ?? '');
     cache.orders.set(name, order);
   }
   return order;
+}
+
+/** The keys the app offers, made ahead in this order while the page is idle. */
+const MADE_AHEAD: readonly ListSortKey[] = ['upvotes', 'published', 'title', 'year', 'added'];
+
+/**
+ * Makes the app's sorts ahead of their being chosen, a slice at a time while `more()` says there is time: once
+ * made, choosing one only lists its order. Returns whether work remains.
+ */
+export function makeSortsAhead(state: Sortable, more: () => boolean): boolean {
+  for (const by of MADE_AHEAD) {
+    const job = jobFor(state, by);
+    while (job.done === null) {
+      if (!more()) return true;
+      const step = job.steps.next();
+      if (step.done === true) job.done = step.value;
+    }
+  }
+  return false;
 }
