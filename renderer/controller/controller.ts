@@ -286,7 +286,7 @@ export class Controller {
    * More like this: the papers nearest `id` (by default the cursor's) in the list's place, until Esc or Back
    * returns to the view it was asked from.
    */
-  showSimilar(id: string | null = this.state.selection.cursor): void {
+  showSimilar(id: string | null = selections.shownPaperId(this.state.selection)): void {
     if (id === null) return;
     const { filter } = this.state;
     this.setFilter({ kind: 'similar', id, back: filter.kind === 'similar' && filter.id === id ? filter.back : filter });
@@ -360,6 +360,20 @@ export class Controller {
     }));
   }
 
+  /** Ctrl/Cmd+↓/↑: the cursor alone moves; what is selected stays. */
+  moveCursor(delta: number): void {
+    this.store.update((state) => ({
+      ...state,
+      selection: selections.moveCursor(state.selection, visibleIds(state), delta),
+    }));
+  }
+
+  /** `x`: the cursor's paper joins the selection or leaves it. */
+  toggleAtCursor(): void {
+    this.flushCurrentNote();
+    this.store.update((state) => ({ ...state, selection: selections.toggleAtCursor(state.selection) }));
+  }
+
   moveTo(position: 'first' | 'last'): void {
     this.flushCurrentNote();
     this.store.update((state) => ({ ...state, selection: selections.moveTo(visibleIds(state), position) }));
@@ -402,8 +416,8 @@ export class Controller {
   }
 
   private flushCurrentNote(): void {
-    const { cursor } = this.state.selection;
-    if (cursor !== null) this.notes.flush(cursor);
+    const shown = selections.shownPaperId(this.state.selection);
+    if (shown !== null) this.notes.flush(shown);
   }
 
   // ——— Changes to reading state ———
@@ -415,7 +429,10 @@ export class Controller {
   /** `r`: the cursor's paper (or the whole selection) to the status after the cursor's. */
   cycleStatus(): void {
     const state = this.state;
-    const paper = paperById(state, state.selection.cursor) ?? paperById(state, this.targetIds()[0] ?? null);
+    const paper =
+      paperById(state, selections.shownPaperId(state.selection)) ??
+      paperById(state, state.selection.cursor) ??
+      paperById(state, this.targetIds()[0] ?? null);
     if (paper === undefined) return;
     void this.setStatus(this.targetIds(), nextStatus(paper.status));
   }
@@ -548,11 +565,11 @@ export class Controller {
     }
   }
 
-  /** The paper whose note is being typed: the cursor's, while its note editor has the focus. */
+  /** The paper whose note is being typed: the one shown, while its note editor has the focus. */
   private noteBeingTyped(): string[] {
-    const { cursor } = this.state.selection;
+    const shown = selections.shownPaperId(this.state.selection);
     const active = document.activeElement;
-    return cursor !== null && active instanceof HTMLTextAreaElement && active.closest('.note') !== null ? [cursor] : [];
+    return shown !== null && active instanceof HTMLTextAreaElement && active.closest('.note') !== null ? [shown] : [];
   }
 
   // ——— Events from the desktop app ———
