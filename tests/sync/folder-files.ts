@@ -1,7 +1,10 @@
-/** A library folder's files as a sync tool leaves them, without the tool's own (`.stfolder`, `.git`, temporaries). */
+/**
+ * A library folder's files as a sync tool leaves them, without the tool's own (`.stfolder`, `.git`, temporaries),
+ * and a file written into one, its folders made as needed.
+ */
 
-import { readdir, readFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, sep } from 'node:path';
 
 /** Names a sync tool keeps for itself, at any depth: Syncthing's marker and temporaries, git's repository. */
 const TOOL_OWN = /^(?:\.stfolder|\.stversions|\.stignore|\.git|\.syncthing\..*\.tmp|~syncthing~.*\.tmp)$/;
@@ -17,4 +20,10 @@ export async function folderFiles(folder: string): Promise<Map<string, string>> 
   return new Map(
     await Promise.all(files.map(async (path) => [path, await readFile(join(folder, path), 'utf8')] as const)),
   );
+}
+
+/** Writes `text` to `path` (`/`-separated, relative) in `folder`, making the folders it is in. */
+export async function writeInFolder(folder: string, path: string, text: string): Promise<void> {
+  await mkdir(dirname(join(folder, path)), { recursive: true });
+  await writeFile(join(folder, path), text);
 }

@@ -4,19 +4,18 @@
  * both sides.
  */
 
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { conflictSides } from '../../core/sync/git-conflicts.js';
-import { folderFiles } from './folder-files.js';
+import { folderFiles, writeInFolder } from './folder-files.js';
 import { createGitTransport, gitInstalled, type GitClone, type GitTransport } from './git-transport.js';
 import { skipWithout } from './tool-presence.js';
 
 const OPS = 'devices/laptop000001/ops.0.jsonl';
 
-async function write(clone: GitClone, path: string, text: string): Promise<void> {
-  await mkdir(dirname(join(clone.folder, path)), { recursive: true });
-  await writeFile(join(clone.folder, path), text);
+function write(clone: GitClone, path: string, text: string): Promise<void> {
+  return writeInFolder(clone.folder, path, text);
 }
 
 /** Commits what the clone has and pushes it, pulling (merging) first when the remote is ahead. */

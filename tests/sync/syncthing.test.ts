@@ -4,21 +4,14 @@
  * Skipped where syncthing is not installed, except in CI, where it must be.
  */
 
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { classifyPath } from '../../core/sync/device-files.js';
-import { folderFiles } from './folder-files.js';
+import { folderFiles, writeInFolder as write } from './folder-files.js';
 import { startSyncthingPair, SYNCTHING, syncthingInstalled, type SyncthingPair } from './syncthing.js';
 import { skipWithout } from './tool-presence.js';
 
 /** A device's log in the layout `core/sync/device-files.ts` names, so that a copy of it is one Shelfmark reads. */
 const OPS = 'devices/laptop000001/ops.0.jsonl';
-
-async function write(folder: string, path: string, text: string): Promise<void> {
-  await mkdir(dirname(join(folder, path)), { recursive: true });
-  await writeFile(join(folder, path), text);
-}
 
 describe.skipIf(skipWithout('Syncthing', 'syncthing', syncthingInstalled()))(
   `two Syncthing instances (${SYNCTHING})`,
