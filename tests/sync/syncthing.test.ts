@@ -53,6 +53,8 @@ describe.skipIf(skipWithout('Syncthing', 'syncthing', syncthingInstalled()))(
         const known = devices.find((device) => device.deviceID === peer.deviceId);
         expect(known?.addresses).toEqual([expect.stringMatching(/^tcp:\/\/127\.0\.0\.1:\d+$/)]);
         expect(self.apiBase).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+        // The id the harness read from the certificate is the one Syncthing goes by.
+        expect((await self.get<{ myID: string }>('/rest/system/status')).myID).toBe(self.deviceId);
       }
     });
 

@@ -9,11 +9,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, rmSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runTool } from './run-tool.js';
+import { syncthingDeviceId } from './syncthing-device-id.js';
 
 /** Where Debian installs Syncthing; SHELFMARK_SYNCTHING points elsewhere. */
 export const SYNCTHING = process.env['SHELFMARK_SYNCTHING'] ?? '/usr/bin/syncthing';
@@ -31,6 +32,10 @@ const START_TIMEOUT_MS = 20_000;
 const SYNC_TIMEOUT_MS = 15_000;
 
 const POLL_MS = 50;
+
+/** How long a REST call may take; a scan, which answers when it is done, longer. */
+const REQUEST_TIMEOUT_MS = 3_000;
+const SCAN_TIMEOUT_MS = 30_000;
 
 /** The state `/rest/db/status` gives a folder that is not running: none. */
 const PAUSED = '';
@@ -244,18 +249,13 @@ function syncthingEnv(home: string): NodeJS.ProcessEnv {
   };
 }
 
-/** Makes one side's keys (Syncthing prints the device id they give) and its folder with Syncthing's marker. */
+/** Makes one side's keys, and its folder with Syncthing's marker in it. */
 async function prepareSide(root: string, name: string, guiPort: number, listenPort: number): Promise<Side> {
   const home = join(root, name, 'syncthing');
   const folder = join(root, name, 'library');
   await mkdir(join(folder, '.stfolder'), { recursive: true });
-  const generated = await runTool(
-    SYNCTHING,
-    ['generate', `--home=${home}`, '--no-default-folder', '--skip-port-probing'],
-    { env: syncthingEnv(home) },
-  );
-  const deviceId = /Device ID: ([A-Z0-9-]{63})/.exec(generated.stdout + generated.stderr)?.[1];
-  if (deviceId === undefined) throw new Error(`syncthing generate printed no device id:\n${generated.stderr}`);
+  await runTool(SYNCTHING, ['generate', `--home=${home}`], { env: syncthingEnv(home) });
+  const deviceId = syncthingDeviceId(await readFile(join(home, 'cert.pem'), 'utf8'));
   return { name, home, folder, deviceId, apiKey: randomBytes(16).toString('hex'), guiPort, listenPort };
 }
 
@@ -300,16 +300,17 @@ class Instance implements SyncthingInstance {
     return tail(this.output);
   }
 
-  /** Why the instance cannot answer any more, if it has exited. */
-  gone(): string | null {
-    return this.exited;
-  }
-
-  private async request(method: 'GET' | 'POST' | 'PATCH', path: string, body?: unknown): Promise<Response> {
+  private async request(
+    method: 'GET' | 'POST' | 'PATCH',
+    path: string,
+    { body, timeoutMs = REQUEST_TIMEOUT_MS }: { body?: unknown; timeoutMs?: number } = {},
+  ): Promise<Response> {
     if (this.exited !== null) throw new Error(`syncthing ${this.name} ${this.exited}:\n${this.log()}`);
     const response = await fetch(this.apiBase + path, {
       method,
       headers: { 'X-API-Key': this.side.apiKey, 'Content-Type': 'application/json' },
+      // Something else on the port (taken between finding it free and Syncthing's start) may never answer.
+      signal: AbortSignal.timeout(timeoutMs),
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     if (!response.ok) {
@@ -327,11 +328,13 @@ class Instance implements SyncthingInstance {
   }
 
   async scan(): Promise<void> {
-    if (!this.paused) await this.post(`/rest/db/scan?folder=${FOLDER_ID}`);
+    if (this.paused) return;
+    const scanned = await this.request('POST', `/rest/db/scan?folder=${FOLDER_ID}`, { timeoutMs: SCAN_TIMEOUT_MS });
+    await scanned.arrayBuffer();
   }
 
   async setPaused(paused: boolean): Promise<void> {
-    await (await this.request('PATCH', `/rest/config/folders/${FOLDER_ID}`, { paused })).arrayBuffer();
+    await (await this.request('PATCH', `/rest/config/folders/${FOLDER_ID}`, { body: { paused } })).arrayBuffer();
     this.paused = paused;
     await until(`Syncthing ${this.name} did not ${paused ? 'pause' : 'resume'}`, START_TIMEOUT_MS, async () => {
       const { state } = await this.status();
@@ -368,7 +371,8 @@ function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
 function startInstance(side: Side): Instance {
   const child = spawn(
     SYNCTHING,
-    ['serve', `--home=${side.home}`, '--no-browser', '--no-restart', '--no-upgrade', '--logflags=0', '--logfile=-'],
+    // The least of options: the environment says the rest, in words every version of Syncthing 1.x takes.
+    ['serve', `--home=${side.home}`, '--no-browser'],
     // A process group of its own, killed whole: whatever Syncthing starts goes with it.
     { env: syncthingEnv(side.home), stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
@@ -388,6 +392,12 @@ async function kill(instance: Instance): Promise<void> {
   clearTimeout(timer);
 }
 
+/** A port found free was taken before Syncthing could listen on it. */
+class PortTaken extends Error {}
+
+const portTaken = (instances: readonly Instance[]) =>
+  instances.some((instance) => /address already in use/.test(instance.log()));
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Polls `check` until it gives null (done) or `timeoutMs` passes; then rejects with the last reason it gave. */
@@ -400,7 +410,7 @@ async function until(what: string, timeoutMs: number, check: () => Promise<strin
     } catch (error) {
       // An instance still starting refuses connections: that is a reason to wait, not to fail.
       reason = error instanceof Error ? error.message : String(error);
-      if (/exited with/.test(reason)) throw error;
+      if (error instanceof PortTaken || /exited with/.test(reason)) throw error;
     }
     if (reason === null) return;
     if (Date.now() > deadline) throw new Error(`${what} within ${timeoutMs} ms: ${reason}`);
@@ -443,12 +453,30 @@ async function notInSync(a: Instance, b: Instance): Promise<string | null> {
   return reasons.length === 0 ? null : reasons.join('; ');
 }
 
+/** The error, with both instances' logs after its message. */
+function withLogs(error: unknown, a: Instance, b: Instance): Error {
+  const message = error instanceof Error ? error.message : String(error);
+  return new Error(`${message}\n--- log of A ---\n${a.log()}\n--- log of B ---\n${b.log()}`, { cause: error });
+}
+
 /** Starts two connected instances sharing one folder; a side's files are in `pair.a.folder` and `pair.b.folder`. */
 export async function startSyncthingPair(): Promise<SyncthingPair> {
   if (!syncthingInstalled()) {
     throw new Error(`syncthing is not installed (looked for ${SYNCTHING}); .ci/run installs Debian’s syncthing`);
   }
   const started = performance.now();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const pair = await startPairOnce();
+      return { ...pair, startMs: performance.now() - started };
+    } catch (error) {
+      // Ports are found free before Syncthing listens on them, and another process may take one in between.
+      if (!(error instanceof PortTaken) || attempt === 3) throw error;
+    }
+  }
+}
+
+async function startPairOnce(): Promise<SyncthingPair> {
   const root = await mkdtemp(join(tmpdir(), 'shelfmark-syncthing-'));
   roots.add(root);
   reapOnExit();
@@ -473,9 +501,15 @@ export async function startSyncthingPair(): Promise<SyncthingPair> {
 
     const connected = async (self: Instance, peer: Instance) =>
       (await self.connectedTo(peer)) ? null : `${self.name} has not connected to ${peer.name}`;
-    await until('the two Syncthing instances did not connect', START_TIMEOUT_MS, async () => {
-      return (await connected(a, b)) ?? (await connected(b, a));
-    });
+    try {
+      await until('the two Syncthing instances did not connect', START_TIMEOUT_MS, async () => {
+        if (portTaken(instances)) throw new PortTaken('a port was taken before Syncthing listened on it');
+        return (await connected(a, b)) ?? (await connected(b, a));
+      });
+    } catch (error) {
+      if (error instanceof PortTaken || portTaken(instances)) throw new PortTaken('a port was taken', { cause: error });
+      throw withLogs(error, a, b);
+    }
 
     const pair: SyncthingPair = {
       a,
@@ -495,10 +529,7 @@ export async function startSyncthingPair(): Promise<SyncthingPair> {
             return settled >= 2 ? null : (reason ?? 'settling');
           });
         } catch (error) {
-          const message = error instanceof Error ? error.message : String(error);
-          throw new Error(`${message}\n--- log of A ---\n${a.log()}\n--- log of B ---\n${b.log()}`, {
-            cause: error,
-          });
+          throw withLogs(error, a, b);
         }
       },
       pause: async () => {
@@ -510,7 +541,7 @@ export async function startSyncthingPair(): Promise<SyncthingPair> {
       stop,
     };
     await pair.waitInSync(START_TIMEOUT_MS);
-    return { ...pair, startMs: performance.now() - started };
+    return pair;
   } catch (error) {
     await stop();
     throw error;
