@@ -4,7 +4,7 @@
  * from, Hugging Face upvotes, then the order given (the listing's), and the ranking says so. Pure.
  */
 
-import { byWeight, reasonsFrom } from './reasons.js';
+import { byWeight, isCommonTerm, reasonsFrom } from './reasons.js';
 import { learnLinearModel, type LinearModel } from './learn.js';
 import { termsIn, type IdentifiedPaper, type TermIndex } from './term-index.js';
 import { countTerms, termLabels, TERM_BITS } from './terms.js';
@@ -104,7 +104,7 @@ export function rankPapers(
   const papers = best.map(({ paper, score }, rank) => ({
     id: paper.id,
     score,
-    reasons: reasonsFor(paper, rowOf(vectors, rank), model),
+    reasons: reasonsFor(paper, rowOf(vectors, rank), model, index),
   }));
   return { basis: 'learnt', kept, dismissed, papers };
 }
@@ -147,9 +147,14 @@ function scoreOf(terms: TermRows, position: number, idf: Float32Array, model: Li
   return model.bias + (squares > 0 ? dot / Math.sqrt(squares) : 0);
 }
 
-/** The terms that add most to the paper's score. */
-function reasonsFor(paper: RankCandidate, vector: SparseVector, model: LinearModel): string[] {
+/** The terms that add most to the paper's score, but for those too many papers of `index` hold to say anything. */
+function reasonsFor(paper: RankCandidate, vector: SparseVector, model: LinearModel, index: TermIndex): string[] {
   const { indices, values } = vector;
-  const ranked = byWeight(indices, (k) => (values[k] ?? 0) * (model.weights[indices[k] ?? 0] ?? 0));
+  const papers = index.ids.length;
+  const ranked = byWeight(
+    indices,
+    (k) => (values[k] ?? 0) * (model.weights[indices[k] ?? 0] ?? 0),
+    (bucket) => isCommonTerm(index.documentFrequency[bucket] ?? 0, papers),
+  );
   return reasonsFrom(ranked, termLabels(paper));
 }

@@ -3,7 +3,7 @@
  * each with the terms they share that weigh most. Pure.
  */
 
-import { byWeight, reasonsFrom } from './reasons.js';
+import { byWeight, isCommonTerm, reasonsFrom } from './reasons.js';
 import { termsAt, type TermIndex } from './term-index.js';
 import { termLabels, type PaperText } from './terms.js';
 import { inverseDocumentFrequency, sublinear } from './vectors.js';
@@ -57,7 +57,7 @@ export function similarPapers(
   return best.map(({ position: other, score }) => ({
     id: index.ids[other] ?? '',
     score,
-    reasons: sharedTerms(termsAt(index, other).buckets, target, labels),
+    reasons: sharedTerms(termsAt(index, other).buckets, target, labels, index),
   }));
 }
 
@@ -73,10 +73,20 @@ function insertionPoint(best: readonly { readonly score: number }[], score: numb
   return low;
 }
 
-/** The terms both papers hold that weigh most in the first one's vector. */
-function sharedTerms(buckets: Uint32Array, target: Float64Array, labels: ReadonlyMap<number, string>): string[] {
+/** The terms both papers hold that weigh most in the first one's vector, but for those too common to say anything. */
+function sharedTerms(
+  buckets: Uint32Array,
+  target: Float64Array,
+  labels: ReadonlyMap<number, string>,
+  index: TermIndex,
+): string[] {
+  const papers = index.ids.length;
   return reasonsFrom(
-    byWeight(buckets, (k) => target[buckets[k] ?? 0] ?? 0),
+    byWeight(
+      buckets,
+      (k) => target[buckets[k] ?? 0] ?? 0,
+      (bucket) => isCommonTerm(index.documentFrequency[bucket] ?? 0, papers),
+    ),
     labels,
   );
 }

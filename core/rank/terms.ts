@@ -14,7 +14,7 @@ import { STOP_WORDS } from './stop-words.js';
 
 export const TERM_BITS = 21;
 /** Changes whenever what a paper's terms are does: an index cached under another version is made again. */
-export const TERMS_VERSION = 2;
+export const TERMS_VERSION = 3;
 const BUCKET_MASK = (1 << TERM_BITS) - 1;
 const TITLE_WEIGHT = 2;
 /** Authors beyond these (a collaboration's thousand) say nothing more of what the paper is about. */
@@ -135,16 +135,29 @@ function visitText(text: string, weight: number, sink: TermSink, labelled: boole
   });
 }
 
-/** "J. Leskovec" for "Jure Leskovec", "Leskovec, Jure" or "J. Leskovec"; what an author is known by here. */
+/**
+ * "J. Leskovec" for "Jure Leskovec", "Leskovec, Jure" or "J. Leskovec"; what an author is known by here. A name that
+ * ends in initials ("Akhil V", "Santhosh G S") is known by all of it, never by a bare initial; "et al." and "others"
+ * name no one, nor does a name of initials only.
+ */
 export function authorKey(name: string): { readonly key: string; readonly label: string } | null {
   const commaAt = name.indexOf(',');
   const ordered = commaAt === -1 ? name : `${name.slice(commaAt + 1)} ${name.slice(0, commaAt)}`;
   const words = ordered.split(/[\s.]+/).filter((word) => /\p{L}/u.test(word));
+  if (words.length >= 2 && /^et$/i.test(words.at(-2) ?? '') && /^al$/i.test(words.at(-1) ?? '')) words.length -= 2;
+  if (words.length === 1 && /^others$/i.test(words[0] ?? '')) return null;
+  const isInitial = (word: string): boolean => /^\p{L}\p{M}*$/u.test(word);
   const last = words.at(-1);
-  if (last === undefined) return null;
-  const first = words.length > 1 ? words[0] : undefined;
-  const initial = first === undefined ? '' : String.fromCodePoint(first.codePointAt(0) ?? 0x20).toLocaleUpperCase('en');
-  const label = initial === '' ? last : `${initial}. ${last}`;
+  if (last === undefined || words.every(isInitial)) return null;
+  let label: string;
+  if (isInitial(last)) {
+    label = words.join(' ');
+  } else {
+    const first = words.length > 1 ? words[0] : undefined;
+    const initial =
+      first === undefined ? '' : String.fromCodePoint(first.codePointAt(0) ?? 0x20).toLocaleUpperCase('en');
+    label = initial === '' ? last : `${initial}. ${last}`;
+  }
   return { key: foldTerm(label), label };
 }
 

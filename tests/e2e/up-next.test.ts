@@ -147,12 +147,12 @@ describe.skipIf(!existsSync(CHROMIUM))('Up next and More like this in Chromium',
       'Fast, Expressive SE(n) Equivariant Networks through Weight-Sharing in Position-Orientation Space',
     );
     expect(await cursorRow(page).locator('.row-reasons').textContent()).toBe(
-      'Why: homogeneous, equivariant networks, systems',
+      'Why: homogeneous, equivariant networks, se',
     );
     // Said to a screen reader too, first in the row's description (its facts follow).
     const option = cursorRow(page).getByRole('option');
     expect(await page.locator(`#${(await option.getAttribute('aria-describedby')) ?? ''}`).textContent()).toMatch(
-      /^Why: homogeneous, equivariant networks, systems\. /,
+      /^Why: homogeneous, equivariant networks, se\. /,
     );
     await expectCountsAgree(page, 22, 0);
     await screenshot(page, 'up-next-learnt-light');
