@@ -26,6 +26,25 @@ export function isCommonTerm(documentFrequency: number, papers: number): boolean
   return documentFrequency > Math.max(COMMON_SHARE * papers, COMMON_FLOOR);
 }
 
+/** How many of the heaviest terms are labelled first: most papers' reasons are among them, found early in its text. */
+const LABELLED_FIRST = 6;
+
+/**
+ * The reasons of a paper whose heaviest terms are `ranked`, with `labelsOf` finding the labels of the buckets it is
+ * given in the paper's text: those of the first few, then, if they give too few reasons, of them all.
+ */
+export function reasonsAmong(
+  ranked: readonly WeighedTerm[],
+  labelsOf: (buckets: ReadonlySet<number>) => ReadonlyMap<number, string>,
+): string[] {
+  const buckets = (terms: readonly WeighedTerm[]): Set<number> => new Set(terms.map(({ bucket }) => bucket));
+  const first = ranked.slice(0, LABELLED_FIRST);
+  const reasons = reasonsFrom(first, labelsOf(buckets(first)));
+  return reasons.length === REASONS || first.length === ranked.length
+    ? reasons
+    : reasonsFrom(ranked, labelsOf(buckets(ranked)));
+}
+
 /**
  * The labels of the first terms of `ranked` (best first) that say something new: a label that says nothing, a word
  * already said by a phrase chosen, or a phrase whose words were all said, is passed over; a phrase takes the place
@@ -61,20 +80,31 @@ export function reasonsFrom(ranked: readonly WeighedTerm[], labels: ReadonlyMap<
   return reasons;
 }
 
+/** How many of a paper's heaviest terms are weighed for its reasons: enough to find three that say something. */
+const CANDIDATES = 16;
+
 /**
- * The terms of `indices` by how much `weigh` says each adds, most first, those adding nothing and those `left out`
- * passed over.
+ * A paper's heaviest terms (at most CANDIDATES), offered one by one with how much each adds, kept most first; those
+ * adding nothing and those `leftOut` passed over. A paper holds hundreds of terms: they are kept in order as they
+ * come, never all sorted.
  */
-export function byWeight(
-  indices: ArrayLike<number>,
-  weigh: (k: number) => number,
-  leftOut: (bucket: number) => boolean = () => false,
-): WeighedTerm[] {
-  const weighed: WeighedTerm[] = [];
-  for (let k = 0; k < indices.length; k++) {
-    const weight = weigh(k);
-    const bucket = indices[k] ?? 0;
-    if (weight > 0 && !leftOut(bucket)) weighed.push({ bucket, weight });
+export class HeaviestTerms {
+  readonly terms: WeighedTerm[] = [];
+  constructor(private readonly leftOut: (bucket: number) => boolean) {}
+  offer(bucket: number, weight: number): void {
+    const { terms } = this;
+    if (weight <= 0) return;
+    const lightest = terms.at(-1);
+    if (terms.length === CANDIDATES && lightest !== undefined && weight < lightest.weight) return;
+    if (this.leftOut(bucket)) return;
+    let at = terms.length;
+    while (at > 0 && isHeavier(weight, bucket, terms[at - 1])) at--;
+    if (at === CANDIDATES) return;
+    terms.splice(at, 0, { bucket, weight });
+    if (terms.length > CANDIDATES) terms.pop();
   }
-  return weighed.sort((a, b) => b.weight - a.weight || a.bucket - b.bucket);
 }
+
+/** Heavier, or as heavy and of a lower bucket (an order that never depends on the terms' order). */
+const isHeavier = (weight: number, bucket: number, than: WeighedTerm | undefined): boolean =>
+  than === undefined || weight > than.weight || (weight === than.weight && bucket < than.bucket);
