@@ -4,7 +4,7 @@
  * from, Hugging Face upvotes, then the order given (the listing's), and the ranking says so. Pure.
  */
 
-import { HeaviestTerms, isCommonTerm, reasonsAmong } from './reasons.js';
+import { HeaviestTerms, isCommonTerm, reasonsFrom } from './reasons.js';
 import { learnLinearModel, type LinearModel } from './learn.js';
 import { termsIn, type IdentifiedPaper, type TermIndex } from './term-index.js';
 import { countTerms, termLabels, TERM_BITS } from './terms.js';
@@ -105,7 +105,10 @@ export function rankPapers(
       weighed = new HeaviestTerms(isCommon);
       scoreOf(terms, positions[row] ?? 0, idf, model, weighed);
     }
-    const reasons = weighed === null ? [] : reasonsAmong(weighed.terms, (buckets) => termLabels(paper, buckets));
+    const reasons =
+      weighed === null
+        ? []
+        : reasonsFrom(weighed.terms, termLabels(paper, new Set(weighed.terms.map(({ bucket }) => bucket))));
     return { id: paper.id, score, reasons };
   });
   return { basis: 'learnt', kept, dismissed, papers: ranked };

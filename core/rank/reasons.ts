@@ -26,25 +26,6 @@ export function isCommonTerm(documentFrequency: number, papers: number): boolean
   return documentFrequency > Math.max(COMMON_SHARE * papers, COMMON_FLOOR);
 }
 
-/** How many of the heaviest terms are labelled first: most papers' reasons are among them, found early in its text. */
-const LABELLED_FIRST = 6;
-
-/**
- * The reasons of a paper whose heaviest terms are `ranked`, with `labelsOf` finding the labels of the buckets it is
- * given in the paper's text: those of the first few, then, if they give too few reasons, of them all.
- */
-export function reasonsAmong(
-  ranked: readonly WeighedTerm[],
-  labelsOf: (buckets: ReadonlySet<number>) => ReadonlyMap<number, string>,
-): string[] {
-  const buckets = (terms: readonly WeighedTerm[]): Set<number> => new Set(terms.map(({ bucket }) => bucket));
-  const first = ranked.slice(0, LABELLED_FIRST);
-  const reasons = reasonsFrom(first, labelsOf(buckets(first)));
-  return reasons.length === REASONS || first.length === ranked.length
-    ? reasons
-    : reasonsFrom(ranked, labelsOf(buckets(ranked)));
-}
-
 /**
  * The labels of the first terms of `ranked` (best first) that say something new: a label that says nothing, a word
  * already said by a phrase chosen, or a phrase whose words were all said, is passed over; a phrase takes the place
