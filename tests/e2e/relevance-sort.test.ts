@@ -49,7 +49,7 @@ describe.skipIf(!existsSync(CHROMIUM))('Sort by relevance in Chromium', () => {
 
     await sortBy(page).selectOption({ label: 'Relevance, most relevant first' });
     await expect
-      .poll(() => note(page).textContent())
+      .poll(() => note(page).textContent(), { timeout: 15_000 })
       .toBe(
         'By Hugging Face upvotes, then as listed: too few decisions to learn from yet. To sort by what you read ' +
           'first, keep 4 more papers and dismiss 5 more.',
@@ -70,7 +70,7 @@ describe.skipIf(!existsSync(CHROMIUM))('Sort by relevance in Chromium', () => {
       .getByRole('button', { name: /^Hugging Face Daily Papers, Mar 11/ })
       .click();
     await expect
-      .poll(() => note(page).textContent())
+      .poll(() => note(page).textContent(), { timeout: 15_000 })
       .toBe(
         'Ranked by what you kept (5 papers) against what you dismissed (5), as Up next is; papers decided on follow as listed.',
       );
@@ -117,7 +117,7 @@ describe.skipIf(!existsSync(CHROMIUM))('Sort by relevance in Chromium', () => {
     await expect.poll(() => shownSort(page)).toBe('Relevance, least relevant first');
     await sortBy(page).selectOption({ label: 'Relevance, most relevant first' });
     // Ranked again when shown again: the paper read is among the decided now.
-    await expect.poll(async () => (await rowTitles(page))[0]).toBe(second);
+    await expect.poll(async () => (await rowTitles(page))[0], { timeout: 15_000 }).toBe(second);
 
     expect(session.errors.filter((message) => !message.includes("'frame-ancestors' is ignored"))).toEqual([]);
     await session.context.close();
