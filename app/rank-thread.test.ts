@@ -48,6 +48,11 @@ describe('ranking in a worker thread', () => {
       expect(await there.upNext(snapshot, { tag: 'theory', limit: 20 }, TODAY)).toEqual(
         await here.upNext(snapshot, { tag: 'theory', limit: 20 }, TODAY),
       );
+      // Only the papers named (a view's, sorted by relevance), in the order they have among all.
+      const named = expected.papers.slice(5, 15).map(({ id }) => id);
+      const only = await there.upNext(snapshot, { ids: [...named].reverse(), limit: 50 }, TODAY);
+      expect(only.papers.map(({ id }) => id)).toEqual(named);
+      expect(only.total).toBe(named.length);
       const record = snapshot.catalogue.papers[3];
       if (record === undefined) throw new Error('no fourth paper');
       const paper = { ...record, status: 'unread', tags: [], note: '', readAt: null, updatedAt: null } as const;

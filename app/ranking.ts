@@ -78,9 +78,13 @@ export class Ranking {
     const index = await this.index(library.catalogue);
     const papers = papersOf(library);
     const decisions = decisionsOf(papers, request.tag);
+    const only = request.ids === undefined ? null : new Set(request.ids);
     const candidates = papers.filter(
       (paper) =>
-        isUpNext(paper, today) && matchesFilter(paper, { digest: request.digest }) && index.positions.has(paper.id),
+        isUpNext(paper, today) &&
+        matchesFilter(paper, { digest: request.digest }) &&
+        (only === null || only.has(paper.id)) &&
+        index.positions.has(paper.id),
     );
     const kept = positionsOf(index, decisions.kept);
     const dismissed = positionsOf(index, decisions.dismissed);

@@ -142,6 +142,7 @@ export const apiArgs = {
     z
       .object({
         digest: digestId.optional(),
+        ids: paperIds.optional(),
         tag: tag.optional(),
         limit: z.number().int().min(1).max(MAX_IDS).optional(),
       })

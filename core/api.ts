@@ -166,6 +166,8 @@ export interface NotesSyncSetup extends NotesSyncSettings {
 /** Which unread papers `rankPapers` ranks: all of them, a digest's, and against the papers of one tag. */
 export interface RankRequest {
   readonly digest?: string | undefined;
+  /** Only these papers (those of them up next): a view's, sorted by relevance. */
+  readonly ids?: readonly string[] | undefined;
   /** Rank by what the user filed under this tag rather than by everything they kept. */
   readonly tag?: string | undefined;
   /** At most this many papers, the best (default: all). */

@@ -69,7 +69,7 @@ describe('shelfmark next', () => {
     expect(ranked).toHaveLength(5);
     expect(ranked.every((paper) => paper.status === 'unread')).toBe(true);
     const gnn = ranked.slice(0, 3).find((paper) => paper.title.startsWith('Equivariant Polynomials for Graph Neural'));
-    expect(gnn?.reasons).toEqual(['gnn', 'graph neural', 'expressive']);
+    expect(gnn?.reasons).toEqual(['gnn', 'graph neural', 'expressive power']);
     expect(ranked[0]?.reasons).toContain('equivariant networks');
     const scores = ranked.map(({ score }) => score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));

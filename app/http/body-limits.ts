@@ -51,7 +51,7 @@ export const BODY_LIMITS: Readonly<Record<ApiMethod, number>> = {
   exportLibrary: ID_LIST,
   listBackups: SMALL,
   restoreBackup: SMALL,
-  rankPapers: SMALL,
+  rankPapers: ID_LIST,
   similarPapers: SMALL,
   listPossibleDuplicates: SMALL,
   mergePapers: SMALL,

@@ -4,11 +4,11 @@
  * from, Hugging Face upvotes, then the order given (the listing's), and the ranking says so. Pure.
  */
 
-import { byWeight, reasonsFrom } from './reasons.js';
+import { HeaviestTerms, isCommonTerm, reasonsFrom } from './reasons.js';
 import { learnLinearModel, type LinearModel } from './learn.js';
 import { termsIn, type IdentifiedPaper, type TermIndex } from './term-index.js';
 import { countTerms, termLabels, TERM_BITS } from './terms.js';
-import { inverseDocumentFrequency, rowOf, sublinear, vectorsOf, type SparseVector, type TermRows } from './vectors.js';
+import { inverseDocumentFrequency, sublinear, vectorsOf, type TermRows } from './vectors.js';
 
 /** Decisions of each kind needed before a ranking is learnt: fewer teach a model only noise. */
 export const ENOUGH_KEPT = 5;
@@ -23,16 +23,16 @@ export interface Decisions {
   readonly dismissed: readonly string[];
 }
 
+interface LearntRanker {
+  readonly learnt: true;
+  readonly kept: number;
+  readonly dismissed: number;
+  readonly model: LinearModel;
+  readonly idf: Float32Array;
+}
+
 /** What was learnt: a model, or why there is none yet. */
-export type Ranker =
-  | {
-      readonly learnt: true;
-      readonly kept: number;
-      readonly dismissed: number;
-      readonly model: LinearModel;
-      readonly idf: Float32Array;
-    }
-  | { readonly learnt: false; readonly kept: number; readonly dismissed: number };
+export type Ranker = LearntRanker | { readonly learnt: false; readonly kept: number; readonly dismissed: number };
 
 export interface RankCandidate extends IdentifiedPaper {
   /** Hugging Face upvotes, when known. */
@@ -89,24 +89,29 @@ export function rankPapers(
   }
   const { model, idf } = ranker;
   const [terms, positions] = candidateTerms(index, candidates);
-  const scored = candidates.map((paper, row) => ({
-    paper,
-    row,
-    score: scoreOf(terms, positions[row] ?? 0, idf, model),
-  }));
+  const papers = index.ids.length;
+  const isCommon = (bucket: number): boolean => isCommonTerm(index.documentFrequency[bucket] ?? 0, papers);
+  // Every candidate given reasons (a day's digest): the terms that weigh most are found as it is scored, its terms
+  // read once. Else only the best are given them, once they are known.
+  const allExplained = limit >= candidates.length;
+  const scored = candidates.map((paper, row) => {
+    const heaviest = allExplained && hasText(paper) ? new HeaviestTerms(isCommon) : null;
+    return { paper, row, heaviest, score: scoreOf(terms, positions[row] ?? 0, idf, model, heaviest) };
+  });
   scored.sort((a, b) => b.score - a.score || a.row - b.row);
-  const best = scored.slice(0, limit);
-  const vectors = vectorsOf(
-    terms,
-    best.map(({ row }) => positions[row] ?? 0),
-    idf,
-  );
-  const papers = best.map(({ paper, score }, rank) => ({
-    id: paper.id,
-    score,
-    reasons: reasonsFor(paper, rowOf(vectors, rank), model),
-  }));
-  return { basis: 'learnt', kept, dismissed, papers };
+  const ranked = scored.slice(0, limit).map(({ paper, row, score, heaviest }) => {
+    let weighed = heaviest;
+    if (weighed === null && hasText(paper)) {
+      weighed = new HeaviestTerms(isCommon);
+      scoreOf(terms, positions[row] ?? 0, idf, model, weighed);
+    }
+    const reasons =
+      weighed === null
+        ? []
+        : reasonsFrom(weighed.terms, termLabels(paper, new Set(weighed.terms.map(({ bucket }) => bucket))));
+    return { id: paper.id, score, reasons };
+  });
+  return { basis: 'learnt', kept, dismissed, papers: ranked };
 }
 
 /**
@@ -133,23 +138,31 @@ function candidateTerms(index: TermIndex, candidates: readonly RankCandidate[]):
   return [rows, candidates.map((_, row) => row)];
 }
 
-/** The model's score of the paper at `position` in `terms`: its TF-IDF vector's, made as it is read. */
-function scoreOf(terms: TermRows, position: number, idf: Float32Array, model: LinearModel): number {
+/**
+ * The model's score of the paper at `position` in `terms`: its TF-IDF vector's, made as it is read. Each term is
+ * offered to `heaviest` with what it adds to the score (but for the vector's length, the same for every term).
+ */
+function scoreOf(
+  terms: TermRows,
+  position: number,
+  idf: Float32Array,
+  model: LinearModel,
+  heaviest: HeaviestTerms | null,
+): number {
   let dot = 0;
   let squares = 0;
   const { buckets, counts } = terms;
   for (let k = terms.starts[position] ?? 0; k < (terms.starts[position + 1] ?? 0); k++) {
     const bucket = buckets[k] ?? 0;
     const value = sublinear(counts[k] ?? 1) * (idf[bucket] ?? 0);
+    const adds = value * (model.weights[bucket] ?? 0);
     squares += value * value;
-    dot += value * (model.weights[bucket] ?? 0);
+    dot += adds;
+    heaviest?.offer(bucket, adds);
   }
   return model.bias + (squares > 0 ? dot / Math.sqrt(squares) : 0);
 }
 
-/** The terms that add most to the paper's score. */
-function reasonsFor(paper: RankCandidate, vector: SparseVector, model: LinearModel): string[] {
-  const { indices, values } = vector;
-  const ranked = byWeight(indices, (k) => (values[k] ?? 0) * (model.weights[indices[k] ?? 0] ?? 0));
-  return reasonsFrom(ranked, termLabels(paper));
-}
+/** Whether a candidate comes with its text (an order asked for by position does not: its reasons come later). */
+const hasText = (paper: RankCandidate): boolean =>
+  paper.title !== '' || paper.abstract !== '' || paper.authors.length > 0;

@@ -3,7 +3,7 @@
  * each with the terms they share that weigh most. Pure.
  */
 
-import { byWeight, reasonsFrom } from './reasons.js';
+import { HeaviestTerms, isCommonTerm, reasonsFrom, type WeighedTerm } from './reasons.js';
 import { termsAt, type TermIndex } from './term-index.js';
 import { termLabels, type PaperText } from './terms.js';
 import { inverseDocumentFrequency, sublinear } from './vectors.js';
@@ -53,11 +53,12 @@ export function similarPapers(
     best.splice(insertionPoint(best, score), 0, { position: other, score });
     if (best.length > limit) best.pop();
   }
-  const labels = termLabels(paper);
-  return best.map(({ position: other, score }) => ({
+  const shared = best.map(({ position: other }) => sharedTerms(termsAt(index, other).buckets, target, index));
+  const labels = termLabels(paper, new Set(shared.flatMap((terms) => terms.map(({ bucket }) => bucket))));
+  return best.map(({ position: other, score }, rank) => ({
     id: index.ids[other] ?? '',
     score,
-    reasons: sharedTerms(termsAt(index, other).buckets, target, labels),
+    reasons: reasonsFrom(shared[rank] ?? [], labels),
   }));
 }
 
@@ -73,10 +74,10 @@ function insertionPoint(best: readonly { readonly score: number }[], score: numb
   return low;
 }
 
-/** The terms both papers hold that weigh most in the first one's vector. */
-function sharedTerms(buckets: Uint32Array, target: Float64Array, labels: ReadonlyMap<number, string>): string[] {
-  return reasonsFrom(
-    byWeight(buckets, (k) => target[buckets[k] ?? 0] ?? 0),
-    labels,
-  );
+/** The terms both papers hold that weigh most in the first one's vector, but for those too common to say anything. */
+function sharedTerms(buckets: Uint32Array, target: Float64Array, index: TermIndex): WeighedTerm[] {
+  const papers = index.ids.length;
+  const heaviest = new HeaviestTerms((bucket) => isCommonTerm(index.documentFrequency[bucket] ?? 0, papers));
+  for (const bucket of buckets) heaviest.offer(bucket, target[bucket] ?? 0);
+  return heaviest.terms;
 }

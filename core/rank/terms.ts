@@ -14,7 +14,7 @@ import { STOP_WORDS } from './stop-words.js';
 
 export const TERM_BITS = 21;
 /** Changes whenever what a paper's terms are does: an index cached under another version is made again. */
-export const TERMS_VERSION = 2;
+export const TERMS_VERSION = 3;
 const BUCKET_MASK = (1 << TERM_BITS) - 1;
 const TITLE_WEIGHT = 2;
 /** Authors beyond these (a collaboration's thousand) say nothing more of what the paper is about. */
@@ -78,21 +78,75 @@ function breaksPhrase(text: string, from: number, to: number): boolean {
   return false;
 }
 
-/**
- * Called with each term's bucket, as often as it counts, and when labelled what it stands for: a word or an author
- * (`first` empty), or the phrase `first word`. Plain strings, no closures: this runs for every word of a library.
- */
-type TermSink = (bucket: number, word: string, first: string) => void;
+/** Called with each term's bucket, as often as it counts. */
+type TermSink = (bucket: number) => void;
 
-function visitText(text: string, weight: number, sink: TermSink, labelled: boolean): void {
+/**
+ * The labels wanted of a paper's terms, found as its text is read: of the buckets `wanted` (every bucket when
+ * null), each the first word, phrase or author found in it. Once every bucket wanted has its label, the rest of the
+ * text is not read.
+ */
+class Labels {
+  readonly found = new Map<number, string>();
+  /** The buckets wanted, in a small open-addressed table (-1 empty): asked of every word read. */
+  readonly #table: Int32Array | null;
+  #missing: number;
+  constructor(wanted: ReadonlySet<number> | null) {
+    this.#missing = wanted?.size ?? Infinity;
+    if (wanted === null) {
+      this.#table = null;
+      return;
+    }
+    const table = new Int32Array(Math.max(16, 1 << Math.ceil(Math.log2(wanted.size * 2)))).fill(-1);
+    const mask = table.length - 1;
+    for (const bucket of wanted) {
+      let slot = bucket & mask;
+      while (table[slot] !== -1) slot = (slot + 1) & mask;
+      table[slot] = bucket;
+    }
+    this.#table = table;
+  }
+  wants(bucket: number): boolean {
+    const table = this.#table;
+    if (table !== null) {
+      const mask = table.length - 1;
+      let slot = bucket & mask;
+      for (let entry = table[slot] ?? -1; entry !== bucket; entry = table[slot] ?? -1) {
+        if (entry === -1) return false;
+        slot = (slot + 1) & mask;
+      }
+    }
+    return !this.found.has(bucket);
+  }
+  set(bucket: number, label: string): void {
+    this.found.set(bucket, label);
+    this.#missing--;
+  }
+  get done(): boolean {
+    return this.#missing === 0;
+  }
+}
+
+/**
+ * Reads `text`'s terms: counted into `sink` (each `weight` times), or, given `labels`, labelled where wanted. Labels
+ * are made only for the terms wanted: this runs for every word of a library, and again for every ranked paper's
+ * reasons.
+ */
+function visitText(text: string, weight: number, sink: TermSink | null, labels: Labels | null): void {
   let previous = -1;
-  let previousLabel = '';
+  let previousStart = 0;
+  let previousEnd = 0;
+  let previousFolded = '';
   let lastEnd = 0;
+  // A word as it is said: as written, in lower case ("series", not the "serie" it is counted as), or folded.
+  const said = (start: number, end: number, folded: string): string =>
+    folded === '' ? text.slice(start, end).toLowerCase() : folded;
   forEachWord(text, (start, wordEnd, ascii) => {
+    if (labels?.done === true) return;
     if (breaksPhrase(text, lastEnd, start)) previous = -1;
     lastEnd = wordEnd;
     let hash: number;
-    let label = '';
+    let folded = '';
     if (ascii) {
       const end = singularEnd(text, start, wordEnd);
       let h = FNV_OFFSET;
@@ -107,17 +161,14 @@ function visitText(text: string, weight: number, sink: TermSink, labelled: boole
         return;
       }
       hash = h >>> 0;
-      // Said as written ("series", not the "serie" it is counted as).
-      if (labelled) label = text.slice(start, wordEnd).toLowerCase();
     } else {
-      const folded = foldTerm(text.slice(start, wordEnd));
+      folded = foldTerm(text.slice(start, wordEnd));
       const term = folded.length >= 4 && /[^sui]s$/.test(folded) ? folded.slice(0, -1) : folded;
       if (term.length < 2 || !/\p{L}/u.test(term)) {
         previous = -1;
         return;
       }
       hash = hashString(term);
-      label = folded;
     }
     if (STOP_HASHES.has(hash)) {
       previous = -1;
@@ -126,31 +177,52 @@ function visitText(text: string, weight: number, sink: TermSink, labelled: boole
     const bucket = wordBucket(hash);
     // "graph graph" is no phrase: a word said twice.
     const phrase = previous === -1 || previous === hash ? -1 : phraseBucket(previous, hash);
-    for (let n = 0; n < weight; n++) {
-      sink(bucket, label, '');
-      if (phrase !== -1) sink(phrase, label, previousLabel);
+    if (sink !== null) {
+      for (let n = 0; n < weight; n++) {
+        sink(bucket);
+        if (phrase !== -1) sink(phrase);
+      }
+    }
+    if (labels !== null) {
+      if (labels.wants(bucket)) labels.set(bucket, said(start, wordEnd, folded));
+      if (phrase !== -1 && labels.wants(phrase)) {
+        labels.set(phrase, `${said(previousStart, previousEnd, previousFolded)} ${said(start, wordEnd, folded)}`);
+      }
     }
     previous = hash;
-    previousLabel = label;
+    previousStart = start;
+    previousEnd = wordEnd;
+    previousFolded = folded;
   });
 }
 
-/** "J. Leskovec" for "Jure Leskovec", "Leskovec, Jure" or "J. Leskovec"; what an author is known by here. */
+/**
+ * "J. Leskovec" for "Jure Leskovec", "Leskovec, Jure" or "J. Leskovec"; what an author is known by here. A name that
+ * ends in initials ("Akhil V", "Santhosh G S") is known by all of it, never by a bare initial; "et al." and "others"
+ * name no one, nor does a name of initials only.
+ */
 export function authorKey(name: string): { readonly key: string; readonly label: string } | null {
   const commaAt = name.indexOf(',');
   const ordered = commaAt === -1 ? name : `${name.slice(commaAt + 1)} ${name.slice(0, commaAt)}`;
   const words = ordered.split(/[\s.]+/).filter((word) => /\p{L}/u.test(word));
+  if (words.length >= 2 && /^et$/i.test(words.at(-2) ?? '') && /^al$/i.test(words.at(-1) ?? '')) words.length -= 2;
+  if (words.length === 1 && /^others$/i.test(words[0] ?? '')) return null;
+  const isInitial = (word: string): boolean => /^\p{L}\p{M}*$/u.test(word);
   const last = words.at(-1);
-  if (last === undefined) return null;
-  const first = words.length > 1 ? words[0] : undefined;
-  const initial = first === undefined ? '' : String.fromCodePoint(first.codePointAt(0) ?? 0x20).toLocaleUpperCase('en');
-  const label = initial === '' ? last : `${initial}. ${last}`;
+  if (last === undefined || words.every(isInitial)) return null;
+  let label: string;
+  if (isInitial(last)) {
+    label = words.join(' ');
+  } else {
+    const first = words.length > 1 ? words[0] : undefined;
+    const initial =
+      first === undefined ? '' : String.fromCodePoint(first.codePointAt(0) ?? 0x20).toLocaleUpperCase('en');
+    label = initial === '' ? last : `${initial}. ${last}`;
+  }
   return { key: foldTerm(label), label };
 }
 
-function visitPaper(paper: PaperText, sink: TermSink, labelled: boolean): void {
-  visitText(paper.title, TITLE_WEIGHT, sink, labelled);
-  visitText(paper.abstract, 1, sink, labelled);
+function visitAuthors(paper: PaperText, sink: TermSink | null, labels: Labels | null): void {
   const seen = new Set<number>();
   for (const name of paper.authors.slice(0, MAX_AUTHORS)) {
     const author = authorKey(name);
@@ -158,7 +230,8 @@ function visitPaper(paper: PaperText, sink: TermSink, labelled: boolean): void {
     const bucket = wordBucket(hashString(author.key, AUTHOR_SEED));
     if (seen.has(bucket)) continue;
     seen.add(bucket);
-    sink(bucket, labelled ? author.label : '', '');
+    sink?.(bucket);
+    if (labels?.wants(bucket) === true) labels.set(bucket, author.label);
   }
 }
 
@@ -170,18 +243,17 @@ let scratch = new Uint32Array(1024);
  */
 export function countTermsInto(paper: PaperText, add: (bucket: number, count: number) => void): number {
   let length = 0;
-  visitPaper(
-    paper,
-    (bucket) => {
-      if (length === scratch.length) {
-        const grown = new Uint32Array(scratch.length * 2);
-        grown.set(scratch);
-        scratch = grown;
-      }
-      scratch[length++] = bucket;
-    },
-    false,
-  );
+  const sink = (bucket: number): void => {
+    if (length === scratch.length) {
+      const grown = new Uint32Array(scratch.length * 2);
+      grown.set(scratch);
+      scratch = grown;
+    }
+    scratch[length++] = bucket;
+  };
+  visitText(paper.title, TITLE_WEIGHT, sink, null);
+  visitText(paper.abstract, 1, sink, null);
+  visitAuthors(paper, sink, null);
   const sorted = scratch.subarray(0, length).sort();
   let distinct = 0;
   let run = 0;
@@ -208,17 +280,17 @@ export function countTerms(paper: PaperText): DocumentTerms {
   return { buckets: Uint32Array.from(buckets), counts: Uint16Array.from(counts) };
 }
 
-/** What each of the paper's buckets stands for: the first word, phrase or author found in it. */
-export function termLabels(paper: PaperText): ReadonlyMap<number, string> {
-  const labels = new Map<number, string>();
-  visitPaper(
-    paper,
-    (bucket, word, first) => {
-      if (!labels.has(bucket)) labels.set(bucket, first === '' ? word : `${first} ${word}`);
-    },
-    true,
-  );
-  return labels;
+/**
+ * What the paper's buckets stand for: the first word, phrase or author found in each, of every bucket or only of
+ * those `wanted` (its text is then read only until each has its label; authors before the abstract, as they take
+ * no time to read).
+ */
+export function termLabels(paper: PaperText, wanted: ReadonlySet<number> | null = null): ReadonlyMap<number, string> {
+  const labels = new Labels(wanted);
+  visitText(paper.title, 1, null, labels);
+  visitAuthors(paper, null, labels);
+  visitText(paper.abstract, 1, null, labels);
+  return labels.found;
 }
 
 /**

@@ -15,11 +15,6 @@ export interface SparseRows {
   readonly values: Float32Array;
 }
 
-export interface SparseVector {
-  readonly indices: Uint32Array;
-  readonly values: Float32Array;
-}
-
 /** Per bucket, its idf; 0 for a bucket fewer than two papers hold. */
 export function inverseDocumentFrequency(index: TermIndex): Float32Array {
   const { documentFrequency } = index;
@@ -74,11 +69,4 @@ export function vectorsOf(terms: TermRows, papers: ArrayLike<number>, idf: Float
     starts[row + 1] = at;
   }
   return { starts, indices: indices.subarray(0, at), values: values.subarray(0, at) };
-}
-
-/** Row `row` of `rows`. */
-export function rowOf(rows: SparseRows, row: number): SparseVector {
-  const start = rows.starts[row] ?? 0;
-  const end = rows.starts[row + 1] ?? start;
-  return { indices: rows.indices.subarray(start, end), values: rows.values.subarray(start, end) };
 }

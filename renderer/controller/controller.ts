@@ -45,7 +45,9 @@ import { NoteSaver } from './note-saver.js';
 import { TaskRunner } from './tasks.js';
 import { NotesSync } from './notes-sync.js';
 import { Rankings } from './rankings.js';
+import { RelevanceRankings } from './relevance.js';
 import { isRankedFilter } from '../state/ranked.js';
+import { sortOf } from '../state/sort.js';
 import { pageStorage, readListSorts, writeListSorts, type PreferenceStorage } from './sort-memory.js';
 import { SortsAhead } from './sorts-ahead.js';
 import { showToast } from './toasts.js';
@@ -65,6 +67,7 @@ export class Controller {
   private readonly tasks: TaskRunner;
   private readonly intake: Intake;
   private readonly rankings: Rankings;
+  private readonly relevance: RelevanceRankings;
   private readonly focusRegistry = new FocusRegistry();
   private readonly sortsAhead: SortsAhead;
   private syncedPapers: readonly Paper[] | null = null;
@@ -111,28 +114,29 @@ export class Controller {
     });
     this.mutations = new Mutations(this.store, api, toast, (entry) => this.merges.unmerge(entry));
     this.merges = new Merges(this.store, api, {
-      reload: (changed) => this.loader.load(changed),
+      reload: (changed) => this.load(changed),
       pushUndo: (entry) => this.mutations.pushUndo(entry),
       undo: (entry) => this.mutations.undoEntry(entry),
       toast: (message, tone, action) => showToast(this.store, message, tone, action),
       dismissToast: (id) => this.dismissToast(id),
     });
     this.transfer = new ImportExport(this.store, api, {
-      reload: (changed) => this.loader.load(changed),
+      reload: (changed) => this.load(changed),
       openDialog: (dialog) => this.openDialog(dialog),
       closeDialog: () => this.closeDialog(),
       toast,
     });
     this.tasks = new TaskRunner(this.store, api);
     this.rankings = new Rankings(this.store, api);
+    this.relevance = new RelevanceRankings(this.store, api);
     this.intake = new Intake(this.store, api, this.tasks, {
-      reload: (changed) => this.loader.load(changed),
+      reload: (changed) => this.load(changed),
       openDialog: (dialog) => this.openDialog(dialog),
       closeDialog: () => this.closeDialog(),
       toast,
     });
     this.notesSync = new NotesSync(api, {
-      reload: (changed) => this.loader.load(changed),
+      reload: (changed) => this.load(changed),
       showReport: (report) => this.openDialog({ kind: 'notes-sync-report', report }),
       toast: (message, tone, action) => this.toast(message, tone, action),
       saveNotes: () => this.saveNotes(),
@@ -167,8 +171,10 @@ export class Controller {
   // ——— Loading ———
 
   /** The outline at once, then the whole records in the background; see Loader.load. */
-  load(changed?: ReadonlySet<string>): Promise<void> {
-    return this.loader.load(changed);
+  async load(changed?: ReadonlySet<string>): Promise<void> {
+    await this.loader.load(changed);
+    // A view sorted by relevance is ranked again over the library as it is now.
+    void this.relevance.rankIfSorted();
   }
 
   /** The library's backups, newest first: offered when the library cannot be read. */
@@ -274,6 +280,7 @@ export class Controller {
     const again = this.state.view === 'papers' && sameFilter(this.state.filter, filter);
     this.store.update((state) => (again ? refreshView(state) : setFilter(state, filter)));
     if (isRankedFilter(filter)) void this.rankings.rank(filter);
+    else void this.relevance.rankIfSorted();
     if (layout.drawerOpen || layout.paperOpen) this.focus('list');
   }
 
@@ -303,6 +310,7 @@ export class Controller {
       return visibleIds(shown).includes(id) ? { ...shown, selection: selections.selectOnly(id) } : shown;
     });
     if (isRankedFilter(back)) void this.rankings.rank(back, id);
+    else void this.relevance.rankIfSorted();
     this.focus('list');
   }
 
@@ -326,8 +334,11 @@ export class Controller {
   /** Lists the view shown in the order `sort` says, remembered for this view from now on. */
   setSort(sort: ListSort): void {
     const before = this.state.sorts;
+    const wasRelevance = sortOf(this.state).by === 'relevance';
     this.store.update((state) => setSort(state, sort));
     if (this.state.sorts !== before) writeListSorts(this.preferences, this.state.sorts);
+    // Relevance the other way round is the same order read backwards: it is not asked for again.
+    if (sort.by === 'relevance' && !wasRelevance) void this.relevance.rankIfSorted();
   }
 
   /** The view shown afresh: the papers decided on in it, shown dimmed until now, leave it; a ranked one is ranked again. */
@@ -335,6 +346,7 @@ export class Controller {
     this.store.update(refreshView);
     const { filter } = this.state;
     if (isRankedFilter(filter)) void this.rankings.rank(filter);
+    else void this.relevance.rankIfSorted();
   }
 
   /** A click on a row: plain selects it (and in one column opens it), Shift extends, Ctrl/Cmd toggles. */

@@ -10,12 +10,17 @@ import { paperById } from '../state/state.js';
 import type { AppState } from '../state/types.js';
 import { decidedCount, visibleIds } from '../state/visible.js';
 import { isRankedFilter, rankingOf } from '../state/ranked.js';
+import { relevanceShown, sortedByRelevance } from '../state/relevance.js';
 import { RankedHeader } from './RankedHeader.js';
 import { filterName, viewOf } from './view-name.js';
 import { PaperRow, rowDomId } from './PaperRow.js';
 import { RESULT_LIMIT_DEFAULT } from '../search/limits.js';
 import { SearchBox } from './SearchBox.js';
 import { SortControl } from './SortControl.js';
+
+/** The view shown is sorted by relevance, and the library is ranking it. */
+const rankingByRelevance = (state: AppState): boolean =>
+  sortedByRelevance(state) && (relevanceShown(state)?.ranking ?? true);
 
 /** The ranked view shown is waiting for its first ranking: nothing to list yet. */
 const awaitingRanking = (state: AppState): boolean => {
@@ -32,6 +37,7 @@ export function ListPane() {
   const results = useAppState((state) => state.results);
   const selectedCount = useAppState((state) => state.selection.ids.size);
   const ranking = useAppState(awaitingRanking);
+  const reordering = useAppState(rankingByRelevance);
   const rankedView = useAppState((state) => isRankedFilter(state.filter));
   const searching = query !== '' && results?.query.trim() !== query;
   const settled = query !== '' && !searching;
@@ -46,7 +52,7 @@ export function ListPane() {
     summary = `${plural(held, 'match', 'matches')}${results?.truncated === true ? ` (best ${formatCount(RESULT_LIMIT_DEFAULT)})` : ''}`;
 
   return (
-    <section className="list-pane" aria-label="Papers" aria-busy={searching || ranking || undefined}>
+    <section className="list-pane" aria-label="Papers" aria-busy={searching || ranking || reordering || undefined}>
       <header className="list-header">
         <SearchBox />
         <div className="list-summary" aria-live="polite">

@@ -20,7 +20,6 @@ const shownRanking = (state: AppState): Ranked | null => rankingOf(state.ranked,
  * and how many more decisions it needs) and which papers it ranks by; for More like this, which paper, and Back.
  */
 export function RankedHeader() {
-  const controller = useController();
   const ranked = useAppState(shownRanking);
   const back = useAppState((state) => (state.filter.kind === 'similar' ? viewName(state, state.filter.back) : ''));
   const unranked = useAppState((state) => {
@@ -46,18 +45,28 @@ export function RankedHeader() {
       )}
       {ranked.failed !== null && (
         <p className="ranked-failed" role="alert">
-          Couldn’t rank the papers: {ranked.failed}{' '}
-          <button type="button" className="text-button" onClick={() => controller.refreshView()}>
-            Try again
-          </button>
+          <CouldNotRank message={ranked.failed} />
         </p>
       )}
     </div>
   );
 }
 
+/** Why the papers could not be ranked, and Try again (the view shown afresh, ranked again). */
+export function CouldNotRank({ message }: { message: string }) {
+  const controller = useController();
+  return (
+    <>
+      Couldn’t rank the papers: {message}{' '}
+      <button type="button" className="text-button" onClick={() => controller.refreshView()}>
+        Try again
+      </button>
+    </>
+  );
+}
+
 /** What the ranking still needs, in words: "keep 3 more papers and dismiss 5 more"; empty when nothing. */
-function stillNeeded(basis: UpNextBasis, tag: string | null): string {
+export function stillNeeded(basis: UpNextBasis, tag: string | null): string {
   const kept = Math.max(0, basis.needed.kept - basis.kept);
   const dismissed = Math.max(0, basis.needed.dismissed - basis.dismissed);
   const parts: string[] = [];

@@ -6,6 +6,7 @@
 import type { Paper } from '../../core/model.js';
 import { isUpNext } from '../../core/rank/decisions.js';
 import { memoize } from './memo.js';
+import { relevanceShown } from './relevance.js';
 import type { AppState, Ranked, RankedFilter, SidebarFilter } from './types.js';
 
 export function isRankedFilter(filter: SidebarFilter): filter is RankedFilter {
@@ -75,7 +76,11 @@ export const unrankedCount = memoize((ranked: Ranked, shown: readonly string[]):
 
 const NO_REASONS: readonly string[] = [];
 
-/** Why the ranked view shown puts paper `id` where it is; empty outside a ranked view, or for a paper not ranked. */
+/**
+ * Why the ranked view shown, or the view sorted by relevance, puts paper `id` where it is; empty in other views, or
+ * for a paper not ranked.
+ */
 export function reasonsShown(state: AppState, id: string): readonly string[] {
-  return rankingOf(state.ranked, state.filter)?.reasons.get(id) ?? NO_REASONS;
+  const reasons = rankingOf(state.ranked, state.filter)?.reasons ?? relevanceShown(state)?.reasons;
+  return reasons?.get(id) ?? NO_REASONS;
 }

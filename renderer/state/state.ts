@@ -35,6 +35,7 @@ export const INITIAL_STATE: AppState = {
   results: null,
   selection: EMPTY_SELECTION,
   ranked: null,
+  relevance: null,
   keep: new Set(),
   dialog: null,
   toasts: [],

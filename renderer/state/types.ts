@@ -34,19 +34,31 @@ export type RankedFilter = Extract<SidebarFilter, { readonly kind: 'up-next' | '
 /** What the library said of Up next's order: learnt, or by upvotes while there are too few decisions. */
 export type UpNextBasis = Omit<UpNext, 'papers'>;
 
-/** A ranked list (Up next, More like this) as the library last gave it, for the view it was asked for. */
-export interface Ranked {
-  readonly filter: RankedFilter;
-  /** Best first; in Up next, the unread papers not among them follow in the list's order. */
+/** An order the library ranked, as it last gave it: Up next's, More like this', a view's by relevance. */
+interface RankedOrder {
+  /** Best first; the papers of the view not among them follow in the list's order. */
   readonly ids: readonly string[];
   /** Why each paper ranks where it does: the words, phrases and authors that weigh most for it. */
   readonly reasons: ReadonlyMap<string, readonly string[]>;
-  /** Up next's basis; null for More like this. */
-  readonly upNext: UpNextBasis | null;
   /** The library is ranking (again): the ids shown, if any, are the previous ranking's. */
   readonly ranking: boolean;
   /** Why the last ranking failed, in words; null when it did not. */
   readonly failed: string | null;
+}
+
+/** A ranked list (Up next, More like this) for the view it was asked for. */
+export interface Ranked extends RankedOrder {
+  readonly filter: RankedFilter;
+  /** Up next's basis; null for More like this. */
+  readonly upNext: UpNextBasis | null;
+}
+
+/** A view sorted by relevance (state/relevance.ts): the library's ranking of its papers up next. */
+export interface RelevanceOrder extends RankedOrder {
+  /** The view it was asked for, by its viewKey. */
+  readonly view: string;
+  /** What the order is learnt from, or that it is by upvotes; null until the first order comes. */
+  readonly basis: UpNextBasis | null;
 }
 
 /** A search's answer as the list shows it; the search client delivers it. */
@@ -164,6 +176,8 @@ export interface AppState {
   readonly selection: Selection;
   /** The ranked list of Up next or More like this, while one of them is shown (or was last). */
   readonly ranked: Ranked | null;
+  /** The relevance order of the last view sorted by relevance. */
+  readonly relevance: RelevanceOrder | null;
   /**
    * Papers changed while this view is shown stay in it even if they no longer match (marking a paper read
    * in "Unread" does not whisk it away: it stays dimmed and marked, counted apart, see `decidedCount`); cleared

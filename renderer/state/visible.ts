@@ -6,6 +6,7 @@ import type { Paper } from '../../core/model.js';
 import { matchesFilter, type DigestProgress, type PaperFilter, type StatusCounts } from '../../core/query.js';
 import { memoize } from './memo.js';
 import { rankedIds, rankingOf } from './ranked.js';
+import { relevanceSorted } from './relevance.js';
 import { sortedOrder, sortOf } from './sort.js';
 import type { AppState, Ranked, SearchResults, SidebarFilter } from './types.js';
 
@@ -84,7 +85,7 @@ let lastVisible: readonly string[] = [];
 export function visibleIds(state: AppState): readonly string[] {
   const results = state.results !== null && state.query.trim() !== '' ? state.results : null;
   const sort = sortOf(state);
-  const order = sortedOrder(state, sort);
+  const order = sort.by === 'relevance' ? relevanceSorted(state, sort) : sortedOrder(state, sort);
   const byDateAdded = order === state.order;
   const ids = computeVisible(
     state.papers,

@@ -711,6 +711,17 @@ describe.skipIf(!chromiumPresent)('accessibility in Chromium', () => {
       await basis.getByText(/^Ranked by what you kept \(5 papers\)/).waitFor();
       await listbox(page).locator('.row.is-cursor .row-reasons').waitFor();
       await checkBothThemes(page, 'Up next, learnt, each paper with why', found);
+      // A digest sorted by relevance: ranked as Up next is, each ranked paper with why, the select saying so.
+      await sidebar(page)
+        .getByRole('button', { name: /^Hugging Face Daily Papers, Mar 11/ })
+        .click();
+      await page.getByRole('combobox', { name: 'Sort by' }).selectOption({ label: 'Relevance, most relevant first' });
+      await page
+        .locator('.list-sort-note')
+        .getByText(/^Ranked by what you kept \(5 papers\)/)
+        .waitFor();
+      await listbox(page).locator('.row.is-cursor .row-reasons').waitFor();
+      await checkBothThemes(page, 'a digest sorted by relevance', found);
       await sidebar(page).getByRole('button', { name: 'Up next for the tag graphs' }).focus();
       await checkBothThemes(page, 'a tag’s Up next button, focused', found);
       await page.keyboard.press('Enter');
