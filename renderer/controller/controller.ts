@@ -105,7 +105,8 @@ export class Controller {
     this.search = new SearchClient(workerPort, events);
     const toast = (message: string, tone: Toast['tone']): void => this.toast(message, tone);
     this.loader = new Loader(this.store, api, {
-      noteLoaded: (id, note) => this.notes.settle(id, note),
+      noteLoaded: (id, note, typing) => this.notes.settle(id, note, typing.includes(id)),
+      typing: () => this.noteBeingTyped(),
       search: (query) => this.search.search(query, this.state.today),
       toast,
     });
@@ -551,11 +552,13 @@ export class Controller {
   /** The paper whose note is being typed: the cursor's, while its note editor has the focus. */
   private noteBeingTyped(): string[] {
     const { cursor } = this.state.selection;
+    // No document, no editor: the controller's tests run without one.
+    if (cursor === null || typeof document === 'undefined') return [];
     const active = document.activeElement;
-    return cursor !== null && active instanceof HTMLTextAreaElement && active.closest('.note') !== null ? [cursor] : [];
+    return active?.tagName === 'TEXTAREA' && active.closest('.note') !== null ? [cursor] : [];
   }
 
-  // ——— Events from the desktop app ———
+  // ——— Events from the desktop app, and from browser mode's server ———
 
   handleEvent(event: AppEvent): void {
     if (event.type === 'imported') {
@@ -564,6 +567,10 @@ export class Controller {
     }
     if (event.type === 'paste-digest') {
       void this.previewPaste(event.text);
+      return;
+    }
+    if (event.type === 'library-changed') {
+      void this.loader.reloadChangedElsewhere();
       return;
     }
     switch (event.command) {

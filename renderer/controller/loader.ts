@@ -1,7 +1,7 @@
 /**
  * Brings the library into the page: the outline first (the list shows at once), then the whole records page by
  * page in the background, and the record under the cursor ahead of its page; then the possible duplicates. Reloads
- * after an import, a merge, and after a backup is put back.
+ * after an import, a merge, after a backup is put back, and when another process changed the library.
  */
 
 import type { LibraryApi } from '../../core/api.js';
@@ -23,8 +23,10 @@ type LoaderApi = Pick<
 
 /** What loading touches beyond the store. */
 interface LoaderHooks {
-  /** A paper's note as the library has it now. */
-  readonly noteLoaded: (id: string, note: string) => void;
+  /** A paper's note as the library has it now; `typing`: the papers whose note is being typed. */
+  readonly noteLoaded: (id: string, note: string, typing: readonly string[]) => void;
+  /** The papers whose note is being typed now (its editor has the focus). */
+  readonly typing: () => readonly string[];
   /** Runs the search again: the papers it ran over changed. */
   readonly search: (query: string) => void;
   readonly toast: Toaster;
@@ -59,7 +61,8 @@ export class Loader {
         ...loadedOutline(state, papers, outline.digests, changed, factColumnsOf(outline.papers)),
         readOnly: outline.readOnly,
       }));
-      for (const paper of papers) this.hooks.noteLoaded(paper.id, paper.note);
+      const typing = this.hooks.typing();
+      for (const paper of papers) this.hooks.noteLoaded(paper.id, paper.note, typing);
       // The whole records make the server read the whole catalogue: they wait for the list's first frame.
       void nextPaint().then(() => {
         if (generation !== this.generation) return;
@@ -79,6 +82,15 @@ export class Loader {
         this.hooks.toast(`Couldn't reload the library: ${message}`, 'error');
       }
     }
+  }
+
+  /**
+   * Another process changed the library (the command line, a sync tool): the list as the library is now, in the
+   * same view, with the same search, selection and cursor where their papers still are; the whole records the page
+   * holds stay unless the outline shows their paper changed. A library that could not be read is tried again.
+   */
+  reloadChangedElsewhere(): Promise<void> {
+    return this.load(this.store.get().load.phase === 'ready' ? new Set() : undefined);
   }
 
   /** Puts a backup in place of the library (which is itself backed up first), then opens it. */
