@@ -54,7 +54,7 @@ async function machineId(): Promise<string> {
 }
 
 /** The process's start time, from /proc (Linux); null elsewhere, or when there is no such process. */
-export async function processStarted(pid: number): Promise<string | null> {
+async function processStarted(pid: number): Promise<string | null> {
   const stat = await firstLine(`/proc/${pid}/stat`);
   if (stat === null) return null;
   // "pid (command) state ppid …": the command may hold spaces and parentheses; starttime is field 22.
