@@ -107,6 +107,7 @@ export class Controller {
     this.loader = new Loader(this.store, api, {
       noteLoaded: (id, note, typing) => this.notes.settle(id, note, typing.includes(id)),
       typing: () => this.noteBeingTyped(),
+      inFlight: () => this.mutations.inFlight(),
       search: (query) => this.search.search(query, this.state.today),
       toast,
     });

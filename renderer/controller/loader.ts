@@ -7,7 +7,7 @@
 import type { LibraryApi } from '../../core/api.js';
 import { factColumnsOf, papersOfColumns } from '../../core/outline.js';
 import { nextPaint } from '../lib/after-paint.js';
-import { loadedOutline, withWholeRecords } from '../state/state.js';
+import { loadedOutline, paperById, replacePapers, withWholeRecords } from '../state/state.js';
 import type { Store } from '../state/store.js';
 import type { AppState } from '../state/types.js';
 import { errorMessage, sentence } from './error-text.js';
@@ -27,6 +27,8 @@ interface LoaderHooks {
   readonly noteLoaded: (id: string, note: string, typing: readonly string[]) => void;
   /** The papers whose note is being typed now (its editor has the focus). */
   readonly typing: () => readonly string[];
+  /** The papers with a change on its way to the library (Mutations.inFlight): the page's version of them stays. */
+  readonly inFlight: () => ReadonlySet<string>;
   /** Runs the search again: the papers it ran over changed. */
   readonly search: (query: string) => void;
   readonly toast: Toaster;
@@ -57,10 +59,13 @@ export class Loader {
       const outline = await this.api.getLibraryOutline();
       if (generation !== this.generation) return;
       const papers = papersOfColumns(outline.papers);
-      this.store.update((state) => ({
-        ...loadedOutline(state, papers, outline.digests, changed, factColumnsOf(outline.papers)),
-        readOnly: outline.readOnly,
-      }));
+      const inFlight = this.hooks.inFlight();
+      this.store.update((state) => {
+        const next = loadedOutline(state, papers, outline.digests, changed, factColumnsOf(outline.papers));
+        // The outline may have been read before a change made meanwhile landed: the change's answer will come.
+        const changing = [...inFlight].flatMap((id) => paperById(state, id) ?? []);
+        return { ...replacePapers(next, changing), readOnly: outline.readOnly };
+      });
       const typing = this.hooks.typing();
       for (const paper of papers) this.hooks.noteLoaded(paper.id, paper.note, typing);
       // The whole records make the server read the whole catalogue: they wait for the list's first frame.
