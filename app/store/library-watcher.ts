@@ -83,25 +83,31 @@ export function watchLibrary(paths: LibraryPaths, options: LibraryWatcherOptions
   };
 
   let watcher: FSWatcher | null = null;
-  try {
-    watcher = watch(paths.directory, (_event, name) => {
-      // Some platforms do not say which file: then any may have changed.
-      if (name === null || names.has(name)) schedule();
-    });
-    watcher.on('error', () => {
-      // The folder went away or cannot be watched any more: the poll goes on.
-      watcher?.close();
+  const startWatching = (): void => {
+    try {
+      const started = watch(paths.directory, (_event, name) => {
+        // Some platforms do not say which file: then any may have changed.
+        if (name === null || names.has(name)) schedule();
+      });
+      started.on('error', () => {
+        // The folder went away or cannot be watched any more: the poll goes on, and watches again when it can.
+        started.close();
+        if (watcher === started) watcher = null;
+      });
+      watcher = started;
+    } catch {
+      // No folder yet, or no watching here (too many watches, a file system without it): the poll does the work.
       watcher = null;
-    });
-  } catch {
-    // No folder yet, or no watching here (too many watches, a file system without it): the poll does the work.
-    watcher = null;
-  }
+    }
+  };
+  startWatching();
 
   const poll = async (): Promise<void> => {
     if (polling || closed) return;
     polling = true;
     try {
+      // A folder made since (the library's first change) or back again is watched from now on.
+      if (watcher === null) startWatching();
       const stamps = await Promise.all(files.map((file) => stampOf(file).catch(() => null)));
       const moved = polled !== null && stamps.some((stamp, index) => !sameStamp(stamp, polled?.[index] ?? null));
       polled = stamps;
