@@ -5,7 +5,7 @@
 
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -295,6 +295,37 @@ describe('the user’s own files', () => {
     const after = await snapshot();
     for (const [name, file] of before) expect(after.get(name)).toEqual(file);
     expect(report.skipped).toEqual([]);
+  });
+});
+
+describe('a sync killed mid-write', () => {
+  it('leaves a hidden temp file that the next sync removes, and no one else’s', async () => {
+    await sync();
+    const old = (Date.now() - 11 * 60 * 1000) / 1000;
+    // Named as only Shelfmark's writes name their temp files, for a Markdown file: a new note's write too.
+    const left = [
+      `.${ATTENTION}.4242-0123456789ab.tmp`,
+      `.${SCORE}.4242-ba9876543210.tmp`,
+      '.New.md.7-0123456789ab.tmp',
+    ];
+    const others = [
+      '.Mine.md.tmp',
+      `.${ATTENTION}.swp`,
+      '.workspace.json.4242-0123456789ab.tmp',
+      'Mine.md.1-0123456789ab.tmp',
+    ];
+    for (const name of [...left, ...others]) {
+      await writeFile(join(vault, name), 'half a note');
+      await utimes(join(vault, name), old, old);
+    }
+    // A write in progress (recent) stays.
+    await writeFile(join(vault, `.${ATTENTION}.4243-0123456789ab.tmp`), 'being written');
+
+    await sync();
+    const names = await readdir(vault);
+    for (const name of left) expect(names).not.toContain(name);
+    for (const name of others) expect(names).toContain(name);
+    expect(names).toContain(`.${ATTENTION}.4243-0123456789ab.tmp`);
   });
 });
 

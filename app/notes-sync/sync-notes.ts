@@ -18,7 +18,13 @@ import { notesSyncReport, type NotesSyncReport } from '../../core/notes-sync/rep
 import { EMPTY_FOLDER_RECORD, syncRecordJson, type SyncedFile } from '../../core/notes-sync/sync-record.js';
 import type { NotesSyncTemplate } from '../../core/notes-sync/template.js';
 import { papersOf } from '../../core/query.js';
-import { nodeFs, pathExists, writeFileAtomically, writeNewFileAtomically } from '../store/atomic-write.js';
+import {
+  nodeFs,
+  pathExists,
+  removeAbandonedWrites,
+  writeFileAtomically,
+  writeNewFileAtomically,
+} from '../store/atomic-write.js';
 import { isErrorCode, userFileError } from '../store/errors.js';
 import type { LibraryPaths } from '../store/library-paths.js';
 import { readSyncRecord, syncRecordPath, withSyncRecordLock, writeSyncRecord } from './record-file.js';
@@ -88,6 +94,7 @@ export async function syncNotesWithFolder(
           throw userFileError(error, folder) ?? error;
         })
       : EMPTY_FOLDER;
+    if (exists && !options.dryRun) await removeAbandonedNoteWrites(folder, before.papers.values());
     const editing = new Set(options.editing ?? []);
     const planned = planNotesSync({
       papers: papersOf(snapshot),
@@ -127,6 +134,24 @@ export async function syncNotesWithFolder(
     );
   };
   return options.dryRun ? sync(syncRecordPath(library.paths)) : withSyncRecordLock(library.paths, sync);
+}
+
+/**
+ * A sync killed mid-write leaves a hidden temp file beside the note it was writing; the next sync removes those it
+ * made in the folders where it keeps notes (the folder itself and those of the files it synced).
+ */
+async function removeAbandonedNoteWrites(folder: string, synced: Iterable<SyncedFile>): Promise<void> {
+  const folders = new Set([folder]);
+  for (const file of synced) {
+    for (const path of [file.path, file.conflict?.path]) {
+      if (path !== undefined) folders.add(dirname(join(folder, ...path.split('/'))));
+    }
+  }
+  for (const directory of folders) {
+    await removeAbandonedWrites(directory, (name) => name.endsWith('.md')).catch((error: unknown) => {
+      throw userFileError(error, directory) ?? error;
+    });
+  }
 }
 
 /** A step carried out (or left, as a skip), and what the record keeps of it from now on; null: what it kept. */

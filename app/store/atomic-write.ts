@@ -153,11 +153,43 @@ export async function removeAbandonedTempFiles(
   now = Date.now(),
   of?: readonly string[],
 ): Promise<string[]> {
+  return removeOldEntries(
+    directory,
+    now,
+    (name) =>
+      name.startsWith('.') &&
+      name.endsWith('.tmp') &&
+      (of === undefined || of.some((owner) => name.startsWith(`.${owner}.`))),
+  );
+}
+
+/** A temp file of a write made here (".NAME.PID-RANDOM.tmp"). */
+const WRITE_TEMP_FILE = /^\.(.+)\.\d+-[0-9a-f]{12}\.tmp$/;
+
+/**
+ * Removes the old temp files that writes made here and killed midway left in a folder of the user's (a notes vault),
+ * only those of files `isOurs` says Shelfmark writes there, and only by the exact name such a write gives them.
+ */
+export async function removeAbandonedWrites(
+  directory: string,
+  isOurs: (file: string) => boolean,
+  now = Date.now(),
+): Promise<string[]> {
+  return removeOldEntries(directory, now, (name) => {
+    const file = WRITE_TEMP_FILE.exec(name)?.[1];
+    return file !== undefined && isOurs(file);
+  });
+}
+
+async function removeOldEntries(
+  directory: string,
+  now: number,
+  abandoned: (name: string) => boolean,
+): Promise<string[]> {
   const names = await namesIn(directory);
   const removed: string[] = [];
   for (const name of names) {
-    if (!name.startsWith('.') || !name.endsWith('.tmp')) continue;
-    if (of !== undefined && !of.some((owner) => name.startsWith(`.${owner}.`))) continue;
+    if (!abandoned(name)) continue;
     const file = path.join(directory, name);
     try {
       const stats = await fsp.lstat(file);

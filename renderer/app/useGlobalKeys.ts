@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { commandForKey, isTextField, type Command } from '../lib/keyboard.js';
 import { paperLinks } from '../lib/links.js';
+import { shownPaperId } from '../state/selection.js';
 import { paperById } from '../state/state.js';
 import type { Controller } from '../controller/controller.js';
 
@@ -62,6 +63,15 @@ export function useGlobalKeys(controller: Controller): void {
         case 'extend-previous':
           controller.move(-1, true);
           break;
+        case 'cursor-next':
+          controller.moveCursor(1);
+          break;
+        case 'cursor-previous':
+          controller.moveCursor(-1);
+          break;
+        case 'toggle-selected':
+          controller.toggleAtCursor();
+          break;
         case 'first':
           controller.moveTo('first');
           break;
@@ -87,7 +97,7 @@ export function useGlobalKeys(controller: Controller): void {
           if (state.selection.ids.size <= 1) controller.focus('note');
           break;
         case 'open-link': {
-          const paper = paperById(state, state.selection.cursor);
+          const paper = paperById(state, shownPaperId(state.selection));
           const link = paper === undefined ? undefined : paperLinks(paper)[0];
           if (link !== undefined) openInBrowser(link.href);
           break;

@@ -288,7 +288,7 @@ export class Controller {
    * More like this: the papers nearest `id` (by default the cursor's) in the list's place, until Esc or Back
    * returns to the view it was asked from.
    */
-  showSimilar(id: string | null = this.state.selection.cursor): void {
+  showSimilar(id: string | null = selections.shownPaperId(this.state.selection)): void {
     if (id === null) return;
     const { filter } = this.state;
     this.setFilter({ kind: 'similar', id, back: filter.kind === 'similar' && filter.id === id ? filter.back : filter });
@@ -362,6 +362,20 @@ export class Controller {
     }));
   }
 
+  /** Ctrl/Cmd+↓/↑: the cursor alone moves; what is selected stays. */
+  moveCursor(delta: number): void {
+    this.store.update((state) => ({
+      ...state,
+      selection: selections.moveCursor(state.selection, visibleIds(state), delta),
+    }));
+  }
+
+  /** `x`: the cursor's paper joins the selection or leaves it. */
+  toggleAtCursor(): void {
+    this.flushCurrentNote();
+    this.store.update((state) => ({ ...state, selection: selections.toggleAtCursor(state.selection) }));
+  }
+
   moveTo(position: 'first' | 'last'): void {
     this.flushCurrentNote();
     this.store.update((state) => ({ ...state, selection: selections.moveTo(visibleIds(state), position) }));
@@ -404,8 +418,8 @@ export class Controller {
   }
 
   private flushCurrentNote(): void {
-    const { cursor } = this.state.selection;
-    if (cursor !== null) this.notes.flush(cursor);
+    const shown = selections.shownPaperId(this.state.selection);
+    if (shown !== null) this.notes.flush(shown);
   }
 
   // ——— Changes to reading state ———
@@ -417,7 +431,10 @@ export class Controller {
   /** `r`: the cursor's paper (or the whole selection) to the status after the cursor's. */
   cycleStatus(): void {
     const state = this.state;
-    const paper = paperById(state, state.selection.cursor) ?? paperById(state, this.targetIds()[0] ?? null);
+    const paper =
+      paperById(state, selections.shownPaperId(state.selection)) ??
+      paperById(state, state.selection.cursor) ??
+      paperById(state, this.targetIds()[0] ?? null);
     if (paper === undefined) return;
     void this.setStatus(this.targetIds(), nextStatus(paper.status));
   }
@@ -550,13 +567,13 @@ export class Controller {
     }
   }
 
-  /** The paper whose note is being typed: the cursor's, while its note editor has the focus. */
+  /** The paper whose note is being typed: the one shown, while its note editor has the focus. */
   private noteBeingTyped(): string[] {
-    const { cursor } = this.state.selection;
+    const shown = selections.shownPaperId(this.state.selection);
     // No document, no editor: the controller's tests run without one.
-    if (cursor === null || typeof document === 'undefined') return [];
+    if (shown === null || typeof document === 'undefined') return [];
     const active = document.activeElement;
-    return active?.tagName === 'TEXTAREA' && active.closest('.note') !== null ? [cursor] : [];
+    return active?.tagName === 'TEXTAREA' && active.closest('.note') !== null ? [shown] : [];
   }
 
   // ——— Events from the desktop app, and from browser mode's server ———

@@ -8,6 +8,7 @@ import { ExternalLink } from '../kit/ExternalLink.js';
 import { paragraphsOf } from '../lib/highlight.js';
 import { paperLinks } from '../lib/links.js';
 import { triageMark } from '../lib/status.js';
+import { shownPaperId } from '../state/selection.js';
 import { paperById } from '../state/state.js';
 import { BulkPanel } from './BulkPanel.js';
 import { CompleteDetailsButton } from './CompleteDetailsButton.js';
@@ -19,7 +20,7 @@ import { TagEditor } from './TagEditor.js';
 export function DetailPane() {
   const controller = useController();
   const multi = useAppState((state) => state.selection.ids.size > 1);
-  const paper = useAppState((state) => paperById(state, state.selection.cursor));
+  const paper = useAppState((state) => paperById(state, shownPaperId(state.selection)));
   const scrollRef = useRef<HTMLDivElement>(null);
 
   // A new paper starts at the top.

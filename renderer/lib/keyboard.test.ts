@@ -24,7 +24,7 @@ describe('commandForKey', () => {
     expect(commandForKey(key('n'))).toBe('edit-note');
     expect(commandForKey(key('Enter'))).toBe('open-paper');
     expect(commandForKey(key('?', { shiftKey: true }))).toBe('shortcuts');
-    expect(commandForKey(key('x'))).toBeNull();
+    expect(commandForKey(key('q'))).toBeNull();
   });
 
   it('maps one key to each decision of the triage, and lists each in the help', () => {
@@ -50,6 +50,18 @@ describe('commandForKey', () => {
   it('extends the selection with Shift', () => {
     expect(commandForKey(key('J', { shiftKey: true }))).toBe('extend-next');
     expect(commandForKey(key('ArrowUp', { shiftKey: true }))).toBe('extend-previous');
+  });
+
+  it('selects papers apart from each other: moving alone with Ctrl/Cmd and the arrows, x or Ctrl/Cmd+Space', () => {
+    expect(commandForKey(key('ArrowDown', { ctrlKey: true }))).toBe('cursor-next');
+    expect(commandForKey(key('ArrowUp', { metaKey: true, isMac: true }))).toBe('cursor-previous');
+    expect(commandForKey(key('x'))).toBe('toggle-selected');
+    expect(commandForKey(key(' ', { ctrlKey: true }))).toBe('toggle-selected');
+    expect(commandForKey(key(' '))).toBeNull();
+    expect(commandForKey(key('x', { inField: true }))).toBeNull();
+    expect(commandForKey(key('ArrowDown', { ctrlKey: true, inField: true }))).toBeNull();
+    const described = shortcutGroups(false).flatMap((group) => group.shortcuts.map((shortcut) => shortcut.description));
+    expect(described).toContain('Add the paper you are on to the selection, or take it out');
   });
 
   it('never fires while typing in a field, except Esc and find', () => {

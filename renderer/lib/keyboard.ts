@@ -6,6 +6,9 @@ export type Command =
   | 'previous'
   | 'extend-next'
   | 'extend-previous'
+  | 'cursor-next'
+  | 'cursor-previous'
+  | 'toggle-selected'
   | 'first'
   | 'last'
   | 'cycle-status'
@@ -47,6 +50,7 @@ const PLAIN: Readonly<Record<string, Command>> = {
   e: 'mark-read',
   d: 'dismiss',
   s: 'snooze',
+  x: 'toggle-selected',
   t: 'add-tag',
   n: 'edit-note',
   o: 'open-link',
@@ -78,6 +82,10 @@ export function commandForKey(input: KeyInput): Command | null {
     if (inField) return null;
     if (lower === 'z' && !shiftKey) return 'undo';
     if (lower === 'a' && !shiftKey) return 'select-all';
+    if (shiftKey) return null;
+    if (key === 'ArrowDown') return 'cursor-next';
+    if (key === 'ArrowUp') return 'cursor-previous';
+    if (key === ' ') return 'toggle-selected';
     return null;
   }
   if (inField || altKey || input.ctrlKey || input.metaKey) return null;
@@ -109,6 +117,17 @@ export function shortcutGroups(isMac: boolean): ShortcutGroup[] {
             ['Shift', 'k'],
           ],
           description: 'Extend the selection',
+        },
+        {
+          keys: [
+            [mod, '↓'],
+            [mod, '↑'],
+          ],
+          description: 'Move without changing the selection',
+        },
+        {
+          keys: [['x'], [mod, 'Space']],
+          description: 'Add the paper you are on to the selection, or take it out',
         },
         { keys: [['Home'], ['End']], description: 'First / last paper' },
         { keys: [['/'], [mod, 'F']], description: 'Search' },

@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_SELECTION, extendTo, move, moveTo, reconcile, selectAll, selectOnly, toggle } from './selection.js';
+import {
+  EMPTY_SELECTION,
+  extendTo,
+  move,
+  moveCursor,
+  moveTo,
+  reconcile,
+  selectAll,
+  selectOnly,
+  shownPaperId,
+  toggle,
+  toggleAtCursor,
+} from './selection.js';
 
 const order = ['a', 'b', 'c', 'd', 'e'];
 const ids = (selection: { ids: ReadonlySet<string> }): string[] => [...selection.ids].sort();
@@ -36,6 +48,27 @@ describe('selection', () => {
     expect(ids(move(move(selectOnly('b'), order, 1, true), order, 1, true))).toEqual(['b', 'c', 'd']);
     expect(move(selectOnly('b'), [], 1)).toBe(EMPTY_SELECTION);
     expect(moveTo(order, 'last').cursor).toBe('e');
+  });
+
+  it('by keyboard, selects papers apart from each other: the cursor moves alone, x adds or takes out its paper', () => {
+    const start = selectOnly('a');
+    expect(shownPaperId(start)).toBe('a');
+    const moved = moveCursor(moveCursor(start, order, 1), order, 1);
+    expect(moved.cursor).toBe('c');
+    expect(ids(moved)).toEqual(['a']);
+    // What the detail shows and acts on is still the one selected, not where the cursor went.
+    expect(shownPaperId(moved)).toBe('a');
+    const two = toggleAtCursor(moved);
+    expect(ids(two)).toEqual(['a', 'c']);
+    expect(shownPaperId(two)).toBeNull();
+    expect(ids(toggleAtCursor(moveCursor(two, order, 2)))).toEqual(['a', 'c', 'e']);
+    const out = toggleAtCursor(two);
+    expect(ids(out)).toEqual(['a']);
+    expect(out.cursor).toBe('c');
+    expect(moveCursor(selectOnly('e'), order, 1)).toEqual(selectOnly('e'));
+    // Nothing selected: the cursor's paper is the one shown.
+    expect(shownPaperId(toggleAtCursor(start))).toBe('a');
+    expect(toggleAtCursor(start).ids.size).toBe(0);
   });
 
   it('selects everything, keeping the cursor', () => {

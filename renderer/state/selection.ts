@@ -26,6 +26,33 @@ export function toggle(selection: Selection, id: string): Selection {
   return { ids, anchor: id, cursor: id };
 }
 
+/** Ctrl/Cmd+↓ and ↑: moves the cursor alone, so that papers apart from each other can be selected by keyboard. */
+export function moveCursor(selection: Selection, order: readonly string[], delta: number): Selection {
+  if (order.length === 0) return EMPTY_SELECTION;
+  const cursor = cursorMoved(selection, order, delta);
+  return cursor === null || cursor === selection.cursor ? selection : { ...selection, cursor };
+}
+
+/** `x`: the paper the cursor is on joins the selection, or leaves it; the cursor stays where it is. */
+export function toggleAtCursor(selection: Selection): Selection {
+  const { cursor } = selection;
+  if (cursor === null) return selection;
+  const ids = new Set(selection.ids);
+  if (ids.has(cursor)) ids.delete(cursor);
+  else ids.add(cursor);
+  return { ids, anchor: cursor, cursor };
+}
+
+/**
+ * The paper the detail pane shows and single-paper actions (note, link, more like this) are about: the one selected,
+ * or with nothing selected the cursor's; none while several are selected.
+ */
+export function shownPaperId(selection: Selection): string | null {
+  if (selection.ids.size > 1) return null;
+  if (selection.ids.size === 1) return selection.ids.values().next().value ?? null;
+  return selection.cursor;
+}
+
 /** Shift-click: everything from the anchor to `id`, in list order. */
 export function extendTo(selection: Selection, id: string, order: readonly string[]): Selection {
   const anchor = selection.anchor ?? selection.cursor ?? id;
@@ -39,9 +66,7 @@ export function extendTo(selection: Selection, id: string, order: readonly strin
 /** j/k and the arrows: moves the cursor by `delta`; with `extend`, grows the range from the anchor. */
 export function move(selection: Selection, order: readonly string[], delta: number, extend = false): Selection {
   if (order.length === 0) return EMPTY_SELECTION;
-  const at = selection.cursor === null ? -1 : order.indexOf(selection.cursor);
-  const target = at === -1 ? (delta > 0 ? 0 : order.length - 1) : clamp(at + delta, 0, order.length - 1);
-  const id = order[target] ?? null;
+  const id = cursorMoved(selection, order, delta);
   if (id === null) return selection;
   return extend ? extendTo(selection, id, order) : selectOnly(id);
 }
@@ -78,6 +103,13 @@ export function reconcile(selection: Selection, order: readonly string[], previo
   const was = selection.cursor === null ? -1 : previousOrder.indexOf(selection.cursor);
   const replacement = was === -1 ? order[0] : order[Math.min(was, order.length - 1)];
   return selectOnly(replacement ?? null);
+}
+
+/** Where the cursor goes `delta` rows on, stopping at the ends; from nowhere, to the first or the last. */
+function cursorMoved(selection: Selection, order: readonly string[], delta: number): string | null {
+  const at = selection.cursor === null ? -1 : order.indexOf(selection.cursor);
+  const target = at === -1 ? (delta > 0 ? 0 : order.length - 1) : clamp(at + delta, 0, order.length - 1);
+  return order[target] ?? null;
 }
 
 function clamp(value: number, low: number, high: number): number {

@@ -242,6 +242,51 @@ describe.skipIf(!chromiumPresent)('the renderer in Chromium', () => {
     }
   }, 120_000);
 
+  it('selects papers apart from each other by keyboard alone, and changes them together', async () => {
+    const library = await openLibrary(build.path);
+    try {
+      const session = await openApp(browser, library, 'light');
+      const { page } = session;
+      await page.getByRole('button', { name: 'Import the sample digest' }).click();
+      await option(page, 'Pard: Permutation-Invariant').waitFor();
+      await page.keyboard.press('j');
+      const selected = page.locator('[role=option][aria-selected=true]');
+      await expect.poll(() => selected.count()).toBe(1);
+      const first = await selected.locator('.row-title').textContent();
+      // Ctrl/Cmd+↓ moves on without changing the selection; x adds the paper the cursor is on.
+      await page.keyboard.press('ControlOrMeta+ArrowDown');
+      await page.keyboard.press('ControlOrMeta+ArrowDown');
+      await expect.poll(() => selected.count()).toBe(1);
+      // The detail still shows, and acts on, the paper selected.
+      await expect.poll(() => page.locator('.detail-scroll h1').textContent()).toBe(first);
+      await page.keyboard.press('x');
+      await page.getByRole('heading', { name: '2 papers selected' }).waitFor();
+      await page.keyboard.press('ControlOrMeta+ArrowDown');
+      await page.keyboard.press('ControlOrMeta+ArrowDown');
+      await page.keyboard.press('x');
+      await page.getByRole('heading', { name: '3 papers selected' }).waitFor();
+      await page.keyboard.press('x');
+      await page.getByRole('heading', { name: '2 papers selected' }).waitFor();
+      const rows = await page.getByRole('option').locator('.row-title').allTextContents();
+      const chosen = await selected.locator('.row-title').allTextContents();
+      const at = rows.indexOf(first ?? '');
+      expect(at).toBeGreaterThanOrEqual(0);
+      expect(chosen).toEqual([rows[at], rows[at + 2]]);
+      await page.keyboard.press('e');
+      await expect
+        .poll(() =>
+          page
+            .getByRole('button', { name: /^Read\b/ })
+            .first()
+            .textContent(),
+        )
+        .toContain('2');
+      expect(unexpectedErrors(session)).toEqual([]);
+    } finally {
+      await library.close();
+    }
+  }, 120_000);
+
   it('selects several papers and changes them together', async () => {
     const library = await openLibrary(build.path);
     try {
