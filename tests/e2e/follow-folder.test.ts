@@ -55,6 +55,9 @@ describe.skipIf(!existsSync(CHROMIUM))('the app following its folder, in Chromiu
         .getByRole('button', { name: /^Write/ })
         .click();
       await noteInput(page).pressSequentially('My own reading of Pard');
+      // Saved, and still being typed: its editor keeps the focus. (A save still to come when another process writes
+      // the note goes over it unseen: today's store keeps one text of a note; issue 12's keeps both.)
+      await page.getByRole('main', { name: 'Paper' }).getByText('Saved', { exact: true }).waitFor();
       const scrolled = await page.evaluate<number>(
         "(() => { const list = document.getElementById('papers'); list.scrollTop = 30; return list.scrollTop; })()",
       );
