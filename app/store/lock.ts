@@ -153,12 +153,13 @@ async function takeOverAbandoned(paths: LibraryPaths): Promise<boolean> {
   }
   try {
     await rmdir(paths.lock);
+    return true;
   } catch (error) {
-    if (!isErrorCode(error, 'ENOENT')) throw error;
+    // Gone already; or not removable (something was put inside it): then its age decides, as for an older lock.
+    return isErrorCode(error, 'ENOENT');
   } finally {
     await rm(claimed, { force: true });
   }
-  return true;
 }
 
 function parseOwner(text: string): OwnerRecord | null {
