@@ -81,6 +81,7 @@ import {
 } from '../core/query.js';
 import { withStateColumns } from '../core/outline.js';
 import * as reading from '../core/reading.js';
+import { LibraryChanges } from './library-changes.js';
 import { Ranking } from './ranking.js';
 import { inThisThread, inWorkerThread } from './rank-thread.js';
 import { backUpDaily, listBackups, restoreBackup, type BackupInfo } from './store/backups.js';
@@ -114,6 +115,8 @@ export interface LibraryServiceOptions {
    * (the desktop app's main process, browser mode's server); the command line ranks in its own thread.
    */
   readonly rankInWorker?: boolean;
+  /** How soon a change made elsewhere is told (onChangedElsewhere): tests make it quicker. */
+  readonly follow?: { readonly debounceMs?: number; readonly pollMs?: number };
 }
 
 /** What the command line adds to a sync of notes (`sync-notes --template`), and tests' hooks. */
@@ -210,6 +213,7 @@ export class LibraryService implements LibraryApi {
   #dailyPapers: DailyPapersApi | null = null;
   #outlineView: { readonly library: OutlineSnapshot; readonly view: Omit<LibraryOutline, 'readOnly'> } | null = null;
   #ranking: Ranking | null = null;
+  readonly #changes: LibraryChanges;
 
   /** Opens nothing yet: a library that cannot be read still lists and restores its backups. */
   constructor(
@@ -217,6 +221,16 @@ export class LibraryService implements LibraryApi {
     private readonly options: LibraryServiceOptions,
   ) {
     this.paths = libraryPaths(catalogue);
+    this.#changes = new LibraryChanges(this.paths, async () => (await this.store()).follow(), options.follow);
+  }
+
+  /**
+   * Calls `listener` whenever another process (the command line, a sync tool bringing another computer's files)
+   * has changed the library, a few hundred milliseconds after it did; returns the function that stops it. The
+   * library's folder is watched meanwhile, until the last listener stops or the library closes.
+   */
+  onChangedElsewhere(listener: () => void): () => void {
+    return this.#changes.subscribe(listener);
   }
 
   /** The store, opened on first use; it reads afresh on each call, so after a failure the next call tries again. */
@@ -230,6 +244,7 @@ export class LibraryService implements LibraryApi {
   }
 
   async close(): Promise<void> {
+    await this.#changes.close();
     const store = this.#store;
     this.#store = null;
     await this.#ranking?.close();

@@ -4,7 +4,7 @@ import type { ImportReport } from './api.js';
 
 /** The one channel API calls travel on: `invoke(API_CHANNEL, method, args)`. */
 export const API_CHANNEL = 'shelfmark:api';
-/** Main → renderer notifications. */
+/** Main → renderer notifications (AppEvent); browser mode's server sends the same on `GET /api/events`. */
 export const EVENT_CHANNEL = 'shelfmark:event';
 
 /** Menu items the renderer carries out itself. */
@@ -29,7 +29,12 @@ export type AppEvent =
   /** The main process imported files (File → Import Digest…): the renderer reloads and shows the report. */
   | { readonly type: 'imported'; readonly report: ImportReport }
   /** Edit → Paste Digest: the clipboard's text, which the main process read; the renderer previews it as a digest. */
-  | { readonly type: 'paste-digest'; readonly text: string };
+  | { readonly type: 'paste-digest'; readonly text: string }
+  /**
+   * Another process changed the library (the command line; a sync tool bringing another computer's changes): the
+   * renderer reloads it, keeping what the user is doing. Browser mode sends it too, on its event stream.
+   */
+  | { readonly type: 'library-changed' };
 
 /** What the preload exposes as `window.shelfmark`: a narrow pipe, typed on both ends by `LibraryApi`. */
 export interface PreloadBridge {

@@ -53,6 +53,8 @@ const SHUTDOWN_TIMEOUT_MS = 5000;
 
 interface OpenLibrary {
   readonly api: LibraryApi;
+  /** See LibraryService.onChangedElsewhere. */
+  onChangedElsewhere(listener: () => void): () => void;
   close(): Promise<void>;
 }
 
@@ -101,7 +103,11 @@ function openLibrary(
   });
   // Read what the window asks for first while it is being created and loads.
   void service.warm();
-  return { api: service, close: () => service.close() };
+  return {
+    api: service,
+    onChangedElsewhere: (listener) => service.onChangedElsewhere(listener),
+    close: () => service.close(),
+  };
 }
 
 /** The export's save dialogs, attached to the window when there is one. */
@@ -256,6 +262,8 @@ function start(): void {
     liveWindow()?.webContents.send(EVENT_CHANNEL, event);
   };
   const sendCommand = (command: MenuCommand): void => sendAppEvent({ type: 'menu', command });
+  // Until the library closes (will-quit): another process's changes reach the window.
+  library.onChangedElsewhere(() => sendAppEvent({ type: 'library-changed' }));
 
   const handleApiCall = createApiHandler({
     mainWebContentsId: () => liveWindow()?.webContents.id,

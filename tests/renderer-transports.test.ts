@@ -1,5 +1,6 @@
 /** The renderer's transports (renderer/api): over HTTP against a real server, and over a stand-in preload bridge. */
 
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebServer, type WebServer } from '../app/http/server.js';
 import { startTestServer, type TestWorld } from './web-server-harness.js';
@@ -8,7 +9,9 @@ import { API_METHODS, ApiCallError, type ApiResponse } from '../core/api.js';
 import type { AppEvent, PreloadBridge } from '../core/ipc.js';
 import { TOKEN_HEADER } from '../core/web-token.js';
 import { connectApi } from '../renderer/api/connect-api.js';
+import { httpEvents } from '../renderer/api/event-stream.js';
 import { httpApi } from '../renderer/api/http-transport.js';
+import { CliHarness } from './cli-harness.js';
 import { findPreloadBridge } from '../renderer/api/preload-transport.js';
 
 async function rejection(promise: Promise<unknown>): Promise<ApiCallError> {
@@ -96,6 +99,39 @@ describe('the HTTP transport against a real server', () => {
       httpApi({ baseUrl: `http://127.0.0.1:${stopped.port}`, headers: { [TOKEN_HEADER]: stopped.token } }).stats(),
     );
     expect(unreachable.message).toContain('Cannot reach Shelfmark');
+  });
+
+  it('tells the page on its event stream when another process changes the library, not when the page does', async () => {
+    const baseUrl = `http://127.0.0.1:${server.port}`;
+    const events: AppEvent[] = [];
+    const unsubscribe = httpEvents({ baseUrl, headers: { [TOKEN_HEADER]: server.token } })((event) =>
+      events.push(event),
+    );
+    const refused: AppEvent[] = [];
+    const unsubscribeRefused = httpEvents({ baseUrl, retryDelaysMs: [60_000] })((event) => refused.push(event));
+    try {
+      await api().importSample();
+      await sleep(500);
+      const [first] = await api().listPapers({});
+      if (first === undefined) throw new Error('no papers');
+      await api().setStatus([first.id], 'read');
+      await sleep(1_500);
+      expect(events).toEqual([]);
+      // The command line, another process as far as the server knows: it has a store of its own.
+      const cli = await CliHarness.create();
+      try {
+        expect((await cli.run(['status', first.id, 'reading'], { db: world.dbPath })).code).toBe(0);
+      } finally {
+        await cli.remove();
+      }
+      const start = performance.now();
+      while (events.length === 0 && performance.now() - start < 5_000) await sleep(20);
+      expect(events).toEqual([{ type: 'library-changed' }]);
+      expect(refused).toEqual([]);
+    } finally {
+      unsubscribe();
+      unsubscribeRefused();
+    }
   });
 });
 

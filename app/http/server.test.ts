@@ -473,3 +473,32 @@ describe('startWebServer', () => {
     expect(readFileSync(dbPath, 'utf8')).toBe('{ not json');
   });
 });
+
+describe('the event stream', () => {
+  it('is for pages with the token, read with GET, and ends when the server closes', async () => {
+    const own = await startTestServer();
+    const { port, token } = own.server;
+    try {
+      expect((await rawRequest({ port, path: '/api/events' })).status).toBe(403);
+      const posted = await rawRequest({
+        port,
+        path: '/api/events',
+        method: 'POST',
+        headers: { [TOKEN_HEADER]: token },
+      });
+      expect(posted.status).toBe(405);
+      // A page listening: the server must not wait for it to go.
+      const listening = rawRequest({ port, path: '/api/events', headers: { [TOKEN_HEADER]: token } });
+      await new Promise((done) => setTimeout(done, 200));
+      const start = performance.now();
+      await own.server.close();
+      expect(performance.now() - start).toBeLessThan(3_000);
+      const stream = await listening;
+      expect(stream.status).toBe(200);
+      expect(stream.headers['content-type']).toMatch(/^text\/event-stream/);
+      expect(stream.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+    } finally {
+      await own.stop();
+    }
+  });
+});

@@ -14,6 +14,7 @@ import { decideAccess, newToken, oldTokenCookieRemovals, pathOf, type AccessPoli
 import { API_PREFIX, serveApiCall } from './api-route.js';
 import { BodyBudget } from './body-budget.js';
 import { BODY_BUDGET_BYTES } from './body-limits.js';
+import { EVENTS_PATH, EventStreams } from './event-stream.js';
 import { sendText, setSecurityHeaders } from './response-headers.js';
 import { resolveRendererDir, serveStaticFile } from './static-files.js';
 
@@ -51,6 +52,7 @@ interface RequestContext {
   readonly api: Promise<LibraryApi>;
   readonly rendererRoot: string;
   readonly bodies: BodyBudget;
+  readonly events: EventStreams;
 }
 
 async function handleRequest(
@@ -73,7 +75,8 @@ async function handleRequest(
     return;
   }
   const path = pathOf(url);
-  if (path.startsWith(API_PREFIX)) await serveApiCall(request, response, path, context.api, context.bodies);
+  if (path === EVENTS_PATH) context.events.serve(request, response);
+  else if (path.startsWith(API_PREFIX)) await serveApiCall(request, response, path, context.api, context.bodies);
   else await serveStaticFile(request, response, context.rendererRoot);
 }
 
@@ -123,6 +126,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   // Read the library while the browser loads the page, so the first API call finds it ready. Errors are the API
   // calls' to report.
   service.then((library) => library.warm()).catch(() => undefined);
+  const events = new EventStreams();
+  // Another process's changes reach every page, until the library closes.
+  void service.then((library) => library.onChangedElsewhere(() => events.send({ type: 'library-changed' })));
   const token = newToken();
   // Attached before any request can arrive: listen's callback and this continuation run before further I/O.
   const context: RequestContext = {
@@ -130,6 +136,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     api: service,
     rendererRoot,
     bodies: new BodyBudget(BODY_BUDGET_BYTES),
+    events,
   };
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
     handleRequest(request, response, context).catch((error: unknown) => {
@@ -149,6 +156,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     port: address.port,
     address,
     close() {
+      events.close();
       closing ??= stopListening(server)
         .then(async () => compactIfLogged(await service))
         .finally(async () => (await service).close());

@@ -63,6 +63,12 @@ export interface LibraryStore {
    * When `change` throws, nothing is written.
    */
   transact<T>(change: (library: LibrarySnapshot) => LibraryChange<T>): Promise<T>;
+  /**
+   * Brings the library in memory in step with the disk, as readOutline would, and says whether it found changes
+   * this store did not write itself since the last call (another process's, another computer's): the first call
+   * only sets where to start from.
+   */
+  follow(): Promise<boolean>;
   /** Folds the log into the state snapshot and empties it. */
   compact(): Promise<void>;
   /** Releases the store; later calls fail. Does not compact. */
@@ -125,6 +131,10 @@ class FileLibraryStore implements LibraryStore {
   #outline: { readonly stamp: FileStamp; readonly outline: CatalogueOutline } | null = null;
   #queue: Promise<unknown> = Promise.resolve();
   #closed = false;
+  /** Bumped whenever the library in memory changes by reading the disk, never by this store's own writes. */
+  #readFromDisk = 0;
+  /** #readFromDisk as the last follow() found it. */
+  #followed: number | null = null;
 
   constructor(paths: LibraryPaths) {
     this.paths = paths;
@@ -140,33 +150,47 @@ class FileLibraryStore implements LibraryStore {
   }
 
   readOutline(): Promise<OutlineSnapshot> {
+    return this.#whileOpen(() => this.#readOutline());
+  }
+
+  follow(): Promise<boolean> {
     return this.#whileOpen(async () => {
-      const disk = await stampLibrary(this.paths);
-      if (disk.catalogue === null || sameStamp(disk.catalogue, this.#loaded.catalogue)) {
-        await this.#sync(disk);
-        return { outline: this.#outlineInMemory(), states: this.#library().states };
-      }
-      let outline = sameStamp(this.#outline?.stamp ?? null, disk.catalogue) ? this.#outline?.outline : undefined;
-      outline ??= (await readOutlineFile(this.paths.outline, disk.catalogue)) ?? undefined;
-      if (outline === undefined) {
-        await withReadLock(this.paths, () => this.#refresh());
-        outline = this.#outlineInMemory();
-        const stamp = this.#loaded.catalogue;
-        // Only speeds up the next start: failing to save it (a read-only folder) changes nothing else.
-        if (stamp !== null) await writeOutlineFile(this.paths.outline, outline, stamp).catch(() => undefined);
-      } else {
-        this.#outline = { stamp: disk.catalogue, outline };
-        if (!this.#statesLoaded(disk)) await withReadLock(this.paths, () => this.#refreshStates());
-      }
-      return { outline, states: this.#library().states };
+      await this.#readOutline();
+      const changed = this.#followed !== null && this.#followed !== this.#readFromDisk;
+      this.#followed = this.#readFromDisk;
+      return changed;
     });
+  }
+
+  async #readOutline(): Promise<OutlineSnapshot> {
+    const disk = await stampLibrary(this.paths);
+    if (disk.catalogue === null || sameStamp(disk.catalogue, this.#loaded.catalogue)) {
+      await this.#sync(disk);
+      return { outline: this.#outlineInMemory(), states: this.#library().states };
+    }
+    let outline = sameStamp(this.#outline?.stamp ?? null, disk.catalogue) ? this.#outline?.outline : undefined;
+    outline ??= (await readOutlineFile(this.paths.outline, disk.catalogue)) ?? undefined;
+    if (outline === undefined) {
+      await withReadLock(this.paths, () => this.#refresh());
+      outline = this.#outlineInMemory();
+      const stamp = this.#loaded.catalogue;
+      // Only speeds up the next start: failing to save it (a read-only folder) changes nothing else.
+      if (stamp !== null) await writeOutlineFile(this.paths.outline, outline, stamp).catch(() => undefined);
+    } else {
+      if (!sameStamp(this.#outline?.stamp ?? null, disk.catalogue)) this.#readFromDisk += 1;
+      this.#outline = { stamp: disk.catalogue, outline };
+      if (!this.#statesLoaded(disk)) await withReadLock(this.paths, () => this.#refreshStates());
+    }
+    return { outline, states: this.#library().states };
   }
 
   /** Brings the library in memory in step with the disk as `disk` found it. */
   async #sync(disk: DiskStamps): Promise<void> {
     if (this.#isLoaded(disk)) return;
-    if (isMissing(disk)) this.#forget();
-    else await withReadLock(this.paths, () => this.#refresh());
+    if (isMissing(disk)) {
+      this.#readFromDisk += 1;
+      this.#forget();
+    } else await withReadLock(this.paths, () => this.#refresh());
   }
 
   /** The library in memory, as read() hands it out. */
@@ -257,6 +281,8 @@ class FileLibraryStore implements LibraryStore {
   async #refresh(): Promise<void> {
     const disk = await stampLibrary(this.paths);
     if (!sameStamp(disk.catalogue, this.#loaded.catalogue)) {
+      // A catalogue whose outline was read already (readOutline) is no news.
+      if (!sameStamp(disk.catalogue, this.#outline?.stamp ?? null)) this.#readFromDisk += 1;
       this.#catalogue = await this.#readCatalogue(disk.catalogue);
       this.#loaded = { ...this.#loaded, catalogue: disk.catalogue };
       this.#snapshot = null;
@@ -268,6 +294,7 @@ class FileLibraryStore implements LibraryStore {
   async #refreshStates(stamps?: DiskStamps): Promise<void> {
     const disk = stamps ?? (await stampLibrary(this.paths));
     if (this.#statesLoaded(disk)) return;
+    this.#readFromDisk += 1;
     let log = this.#loaded.log;
     const logChanged = !sameStamp(disk.log, log?.stamp ?? null);
     if (!sameStamp(disk.snapshot, this.#loaded.snapshot) || (logChanged && !grewInPlace(disk.log, log))) {

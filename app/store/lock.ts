@@ -1,19 +1,34 @@
+import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { access } from 'node:fs/promises';
+import { access, readFile, rename, rm, rmdir, stat } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 import { lock } from 'proper-lockfile';
 
+import { writeFileAtomically } from './atomic-write.js';
 import { isErrorCode, LibraryReadOnlyError, READ_ONLY_CODES } from './errors.js';
 import type { LibraryPaths } from './library-paths.js';
+import { lockIdentity, OWNER_RECORD, ownerState, thisProcess, type OwnerRecord } from './lock-owner.js';
 
 /*
- * Reading a 150 MB catalogue or writing one blocks the event loop for a second or two, and with it the timer
- * that keeps the lock fresh: `stale` must be well above that, or another process would take the lock over.
- * A crashed holder's lock is taken over after `stale`, so a waiter keeps trying for longer than that.
+ * The lock is proper-lockfile's directory beside the catalogue (library.json.lock), as every Shelfmark before
+ * took it, so that they and this one keep out of each other's way; beside it, `library.json.lock-owner.json` says
+ * who holds it (lock-owner.ts). A lock whose holder is known to be gone, or that another computer took (a sync
+ * tool carried it here), is taken over at once. One with no owner said (an older Shelfmark's, or one being taken
+ * or let go this very moment) is taken over by its age alone: reading a 150 MB catalogue or writing one blocks the
+ * event loop for a second or two, and with it the timer that keeps the lock fresh, so `stale` is well above that.
  */
 const STALE_MS = 10_000;
 const REFRESH_MS = 2_000;
-const RETRIES = { retries: 400, factor: 1.2, minTimeout: 2, maxTimeout: 150, randomize: true } as const;
+/** How long a waiter waits for a holder that is alive before it gives up. */
+const WAIT_MS = 60_000;
+const FIRST_RETRY_MS = 2;
+const LAST_RETRY_MS = 150;
+
+/** Where the lock's holder is said: beside the lock directory, which an older Shelfmark removes with rmdir. */
+export function lockOwnerFile(paths: LibraryPaths): string {
+  return `${paths.lock}-owner.json`;
+}
 
 /**
  * Runs `work` while holding the library's lock: no other process reads, changes or writes it meanwhile.
@@ -60,19 +75,99 @@ async function acquireLock(paths: LibraryPaths): Promise<HeldLock> {
   try {
     // proper-lockfile retries every failure for as long as it would wait for a held lock: find out at once instead.
     await access(paths.directory, constants.W_OK);
-    const release = await lock(paths.catalogue, {
+    const deadline = performance.now() + WAIT_MS;
+    for (let wait = FIRST_RETRY_MS; ; wait = Math.min(wait * 1.2, LAST_RETRY_MS)) {
+      const release = await tryLock(paths, lost);
+      if (release !== null) return { release, lost };
+      if (await takeOverAbandoned(paths)) continue;
+      if (performance.now() > deadline) {
+        throw new Error(`Another Shelfmark process has held ${paths.lock} for too long; try again.`);
+      }
+      await sleep(wait * (0.5 + Math.random()));
+    }
+  } catch (error) {
+    if (isErrorCode(error, ...READ_ONLY_CODES)) throw new LibraryReadOnlyError(paths.directory, error);
+    throw error;
+  }
+}
+
+/** Takes the lock and says who holds it; null when another holds it. */
+async function tryLock(paths: LibraryPaths, lost: Error[]): Promise<(() => Promise<void>) | null> {
+  let release: () => Promise<void>;
+  try {
+    release = await lock(paths.catalogue, {
       realpath: false,
       lockfilePath: paths.lock,
       stale: STALE_MS,
       update: REFRESH_MS,
-      retries: RETRIES,
+      retries: 0,
       onCompromised: (error) => lost.push(error),
     });
-    return { release, lost };
   } catch (error) {
-    if (isErrorCode(error, ...READ_ONLY_CODES)) throw new LibraryReadOnlyError(paths.directory, error);
-    if (!isErrorCode(error, 'ELOCKED')) throw error;
-    throw new Error(`Another Shelfmark process has held ${paths.lock} for too long; try again.`, { cause: error });
+    if (isErrorCode(error, 'ELOCKED')) return null;
+    throw error;
+  }
+  const owner = lockOwnerFile(paths);
+  try {
+    const record: OwnerRecord = { ...(await thisProcess()), lock: lockIdentity(await stat(paths.lock)) };
+    await writeFileAtomically(owner, JSON.stringify(record), { durable: false });
+  } catch {
+    // A full disk, say: the lock holds all the same, and is taken over by its age alone should this process die.
+  }
+  return async () => {
+    await rm(owner, { force: true });
+    await release();
+  };
+}
+
+/**
+ * Removes the lock when its holder is known to be gone, or is on another computer; true when the lock may be tried
+ * again at once (it was removed, or it went meanwhile). Of several processes that find the same abandoned lock, one
+ * takes it over: each first claims the owner's record by renaming it to a name of its own, which only one can.
+ */
+async function takeOverAbandoned(paths: LibraryPaths): Promise<boolean> {
+  let lockDirectory: string;
+  try {
+    lockDirectory = lockIdentity(await stat(paths.lock));
+  } catch (error) {
+    if (isErrorCode(error, 'ENOENT')) return true;
+    throw error;
+  }
+  const owner = lockOwnerFile(paths);
+  const text = await readFile(owner, 'utf8').catch(() => null);
+  const record = text === null ? null : parseOwner(text);
+  // No owner said, or not of this lock: an older Shelfmark's, or one being taken or let go now. Its age decides.
+  if (record?.lock !== lockDirectory) return false;
+  if ((await ownerState(record, await thisProcess())) === 'alive') return false;
+  const claimed = `${owner}.${randomBytes(6).toString('hex')}.claim`;
+  try {
+    await rename(owner, claimed);
+  } catch (error) {
+    if (isErrorCode(error, 'ENOENT')) return true;
+    throw error;
+  }
+  if ((await readFile(claimed, 'utf8').catch(() => null)) !== text) {
+    // Another took the lock over first, and this is its new holder's: put it back.
+    await rename(claimed, owner).catch(() => undefined);
+    return false;
+  }
+  try {
+    await rmdir(paths.lock);
+    return true;
+  } catch (error) {
+    // Gone already; or not removable (something was put inside it): then its age decides, as for an older lock.
+    return isErrorCode(error, 'ENOENT');
+  } finally {
+    await rm(claimed, { force: true });
+  }
+}
+
+function parseOwner(text: string): OwnerRecord | null {
+  try {
+    const parsed = OWNER_RECORD.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
   }
 }
 

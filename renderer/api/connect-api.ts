@@ -6,13 +6,17 @@
 import type { LibraryApi } from '../../core/api.js';
 import type { AppEvent } from '../../core/ipc.js';
 import { TOKEN_HEADER } from '../../core/web-token.js';
+import { httpEvents } from './event-stream.js';
 import { httpApi } from './http-transport.js';
 import { findTokenPage, takePageToken } from './page-token.js';
 import { findPreloadBridge, preloadApi } from './preload-transport.js';
 
 export interface ApiConnection {
   readonly api: LibraryApi;
-  /** Notifications from the desktop app's main process (menu commands, imports); a browser gets none. */
+  /**
+   * Notifications: from the desktop app's main process (menu commands, imports, the library changed elsewhere); in a
+   * browser, from the server's event stream (the library changed elsewhere).
+   */
   onEvent(listener: (event: AppEvent) => void): () => void;
 }
 
@@ -22,5 +26,5 @@ export function connectApi(scope: object = globalThis): ApiConnection {
   const page = findTokenPage(scope);
   const token = page === undefined ? null : takePageToken(page);
   const headers: Readonly<Record<string, string>> = token === null ? {} : { [TOKEN_HEADER]: token };
-  return { api: httpApi({ headers }), onEvent: () => () => undefined };
+  return { api: httpApi({ headers }), onEvent: httpEvents({ headers }) };
 }

@@ -190,6 +190,29 @@ describe('Controller', () => {
     expect(status('a')).toBe('read');
   });
 
+  it('follows a change made elsewhere, keeping the view, the cursor and a change still on its way', async () => {
+    const { controller, fake, status } = await ready([paper('a'), paper('b'), paper('c')]);
+    controller.setFilter({ kind: 'status', status: 'unread' });
+    expect(controller.state.selection.cursor).toBe('a');
+    const seen: (string | undefined)[] = [];
+    controller.store.subscribe(() => seen.push(status('b')));
+    // Another process marks c read and adds d; the page asks for the outline, then marks b read meanwhile.
+    fake.replace([paper('a'), paper('b'), { ...paper('c'), status: 'read' }, paper('d')]);
+    const release = fake.hold();
+    controller.handleEvent({ type: 'library-changed' });
+    const marking = controller.setStatus(['b'], 'read');
+    release();
+    await marking;
+    await vi.advanceTimersByTimeAsync(0);
+    expect(controller.state.papers.map((p) => p.id)).toEqual(['a', 'b', 'c', 'd']);
+    expect(status('c')).toBe('read');
+    // The outline was read before b's change landed: b never showed unread again.
+    expect(seen.slice(seen.indexOf('read'))).not.toContain('unread');
+    expect(status('b')).toBe('read');
+    expect(controller.state.filter).toEqual({ kind: 'status', status: 'unread' });
+    expect(controller.state.selection.cursor).toBe('a');
+  });
+
   it('cycles the status with r, and undoes only what the change touched', async () => {
     const { controller, fake, status } = await ready([paper('a', { note: 'kept' })]);
     controller.cycleStatus();

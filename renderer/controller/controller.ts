@@ -108,7 +108,9 @@ export class Controller {
     this.search = new SearchClient(workerPort, events);
     const toast = (message: string, tone: Toast['tone']): void => this.toast(message, tone);
     this.loader = new Loader(this.store, api, {
-      noteLoaded: (id, note) => this.notes.settle(id, note),
+      noteLoaded: (id, note, typing) => this.notes.settle(id, note, typing.includes(id)),
+      typing: () => this.noteBeingTyped(),
+      inFlight: () => this.mutations.inFlight(),
       search: (query) => this.search.search(query, this.state.today),
       toast,
     });
@@ -580,11 +582,13 @@ export class Controller {
   /** The paper whose note is being typed: the one shown, while its note editor has the focus. */
   private noteBeingTyped(): string[] {
     const shown = selections.shownPaperId(this.state.selection);
+    // No document, no editor: the controller's tests run without one.
+    if (shown === null || typeof document === 'undefined') return [];
     const active = document.activeElement;
-    return shown !== null && active instanceof HTMLTextAreaElement && active.closest('.note') !== null ? [shown] : [];
+    return active?.tagName === 'TEXTAREA' && active.closest('.note') !== null ? [shown] : [];
   }
 
-  // ——— Events from the desktop app ———
+  // ——— Events from the desktop app, and from browser mode's server ———
 
   handleEvent(event: AppEvent): void {
     if (event.type === 'imported') {
@@ -593,6 +597,10 @@ export class Controller {
     }
     if (event.type === 'paste-digest') {
       void this.previewPaste(event.text);
+      return;
+    }
+    if (event.type === 'library-changed') {
+      void this.loader.reloadChangedElsewhere();
       return;
     }
     switch (event.command) {

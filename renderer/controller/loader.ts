@@ -1,13 +1,13 @@
 /**
  * Brings the library into the page: the outline first (the list shows at once), then the whole records page by
  * page in the background, and the record under the cursor ahead of its page; then the possible duplicates. Reloads
- * after an import, a merge, and after a backup is put back.
+ * after an import, a merge, after a backup is put back, and when another process changed the library.
  */
 
 import type { LibraryApi } from '../../core/api.js';
 import { factColumnsOf, papersOfColumns } from '../../core/outline.js';
 import { nextPaint } from '../lib/after-paint.js';
-import { loadedOutline, withWholeRecords } from '../state/state.js';
+import { loadedOutline, paperById, replacePapers, withWholeRecords } from '../state/state.js';
 import type { Store } from '../state/store.js';
 import type { AppState } from '../state/types.js';
 import { errorMessage, sentence } from './error-text.js';
@@ -23,8 +23,12 @@ type LoaderApi = Pick<
 
 /** What loading touches beyond the store. */
 interface LoaderHooks {
-  /** A paper's note as the library has it now. */
-  readonly noteLoaded: (id: string, note: string) => void;
+  /** A paper's note as the library has it now; `typing`: the papers whose note is being typed. */
+  readonly noteLoaded: (id: string, note: string, typing: readonly string[]) => void;
+  /** The papers whose note is being typed now (its editor has the focus). */
+  readonly typing: () => readonly string[];
+  /** The papers with a change on its way to the library (Mutations.inFlight): the page's version of them stays. */
+  readonly inFlight: () => ReadonlySet<string>;
   /** Runs the search again: the papers it ran over changed. */
   readonly search: (query: string) => void;
   readonly toast: Toaster;
@@ -55,11 +59,15 @@ export class Loader {
       const outline = await this.api.getLibraryOutline();
       if (generation !== this.generation) return;
       const papers = papersOfColumns(outline.papers);
-      this.store.update((state) => ({
-        ...loadedOutline(state, papers, outline.digests, changed, factColumnsOf(outline.papers)),
-        readOnly: outline.readOnly,
-      }));
-      for (const paper of papers) this.hooks.noteLoaded(paper.id, paper.note);
+      const inFlight = this.hooks.inFlight();
+      this.store.update((state) => {
+        const next = loadedOutline(state, papers, outline.digests, changed, factColumnsOf(outline.papers));
+        // The outline may have been read before a change made meanwhile landed: the change's answer will come.
+        const changing = [...inFlight].flatMap((id) => paperById(state, id) ?? []);
+        return { ...replacePapers(next, changing), readOnly: outline.readOnly };
+      });
+      const typing = this.hooks.typing();
+      for (const paper of papers) this.hooks.noteLoaded(paper.id, paper.note, typing);
       // The whole records make the server read the whole catalogue: they wait for the list's first frame.
       void nextPaint().then(() => {
         if (generation !== this.generation) return;
@@ -79,6 +87,15 @@ export class Loader {
         this.hooks.toast(`Couldn't reload the library: ${message}`, 'error');
       }
     }
+  }
+
+  /**
+   * Another process changed the library (the command line, a sync tool): the list as the library is now, in the
+   * same view, with the same search, selection and cursor where their papers still are; the whole records the page
+   * holds stay unless the outline shows their paper changed. A library that could not be read is tried again.
+   */
+  reloadChangedElsewhere(): Promise<void> {
+    return this.load(this.store.get().load.phase === 'ready' ? new Set() : undefined);
   }
 
   /** Puts a backup in place of the library (which is itself backed up first), then opens it. */

@@ -68,6 +68,11 @@ export class Mutations {
       Promise.reject(new Error('Merges cannot be undone here.')),
   ) {}
 
+  /** The papers with a change on its way to the library: a reload read before it landed must not undo it. */
+  inFlight(): ReadonlySet<string> {
+    return new Set(this.latestChange.keys());
+  }
+
   /** A change made elsewhere (a merge) that undo can take back. */
   pushUndo(entry: MergeUndo): void {
     this.setUndo(pushUndo(this.undoStack, entry));

@@ -51,6 +51,40 @@ describe('NoteSaver', () => {
     expect(saver.draft('q')).toBe('typing');
   });
 
+  it('keeps the text being typed when the note changed elsewhere, says so, and can keep both', async () => {
+    const save = vi.fn(async () => {});
+    const saver = new NoteSaver(save);
+    saver.edit('p', 'Mine, saved.', 'Before.');
+    saver.flush('p');
+    await vi.advanceTimersByTimeAsync(0);
+    // A reload read before the save landed brings an older text of this page's: no change made elsewhere.
+    saver.settle('p', 'Before.', true);
+    expect(saver.changedElsewhere('p')).toBeNull();
+    // The editor has the focus, everything saved; another computer's text arrives.
+    saver.settle('p', 'Theirs.', true);
+    expect(saver.draft('p')).toBe('Mine, saved.');
+    expect(saver.changedElsewhere('p')).toBe('Theirs.');
+    saver.keepBoth('p');
+    expect(saver.changedElsewhere('p')).toBeNull();
+    expect(saver.draft('p')).toBe('Mine, saved.\n\nTheirs.');
+    await vi.advanceTimersByTimeAsync(500);
+    expect(save).toHaveBeenLastCalledWith('p', 'Mine, saved.\n\nTheirs.');
+  });
+
+  it('saves the unsaved text over a note changed elsewhere, once the notice is dismissed too', async () => {
+    const save = vi.fn(async () => {});
+    const saver = new NoteSaver(save);
+    saver.edit('p', 'Typing', 'Before.');
+    saver.settle('p', 'Theirs.');
+    expect(saver.draft('p')).toBe('Typing');
+    expect(saver.changedElsewhere('p')).toBe('Theirs.');
+    saver.dismissElsewhere('p');
+    expect(saver.changedElsewhere('p')).toBeNull();
+    await vi.advanceTimersByTimeAsync(500);
+    expect(save).toHaveBeenCalledExactlyOnceWith('p', 'Typing');
+    expect(saver.hasUnsaved()).toBe(false);
+  });
+
   it('does not save text that is what the library has', async () => {
     const save = vi.fn(async () => {});
     const saver = new NoteSaver(save);

@@ -20,8 +20,17 @@ interface Timers {
 interface Entry {
   /** The text as typed. */
   draft: string;
-  /** The text the library last confirmed. */
+  /** The text the library last confirmed, or last brought in a reload. */
   saved: string | null;
+  /** The text being saved now. */
+  sending: string | null;
+  /**
+   * The texts this page had of the note lately (loaded, saved): a reload that was read before a save landed brings
+   * one back, and that is no change made elsewhere.
+   */
+  readonly seen: string[];
+  /** The library's text when it changed elsewhere while this one was typed; shown beside the editor. */
+  elsewhere: string | null;
   status: NoteSaveStatus;
   timer: unknown;
   inFlight: boolean;
@@ -65,7 +74,17 @@ export class NoteSaver {
   edit(id: string, note: string, stored: string): void {
     let entry = this.entries.get(id);
     if (entry === undefined) {
-      entry = { draft: note, saved: stored, status: IDLE, timer: undefined, inFlight: false, failures: 0 };
+      entry = {
+        draft: note,
+        saved: stored,
+        sending: null,
+        seen: [stored],
+        elsewhere: null,
+        status: IDLE,
+        timer: undefined,
+        inFlight: false,
+        failures: 0,
+      };
       this.entries.set(id, entry);
     }
     entry.draft = note;
@@ -99,16 +118,55 @@ export class NoteSaver {
 
   /**
    * The library's note as a reload brings it: drops a draft that matches it (once "Saved" has been seen), and one
-   * it has changed since, by other means (a merge, its undo, another window), when nothing of the draft is unsaved.
+   * it has changed since, by other means (a merge, its undo, another window), when nothing of the draft is unsaved
+   * and the note is not being typed (`typing`: its editor has the focus). A note with unsaved text, or being typed,
+   * keeps the user's text whatever the library now says: when that is a text of neither (it changed elsewhere), it
+   * is kept aside (`changedElsewhere`) and the user's text is saved over it.
    */
-  settle(id: string, stored: string): void {
+  settle(id: string, stored: string, typing = false): void {
     const entry = this.entries.get(id);
-    if (entry === undefined || entry.inFlight || entry.saved !== entry.draft) return;
+    if (entry === undefined) return;
+    const unsaved = entry.inFlight || entry.saved !== entry.draft;
+    if (unsaved || typing) {
+      const known = stored === entry.draft || stored === entry.sending || entry.seen.includes(stored);
+      if (known) return;
+      entry.elsewhere = stored;
+      entry.saved = stored;
+      remember(entry, stored);
+      if (!entry.inFlight) {
+        entry.status = { kind: 'pending' };
+        this.schedule(id, entry, this.delayMs);
+      }
+      this.changed();
+      return;
+    }
     if (entry.draft !== stored || entry.status.kind !== 'saved') {
       this.clearTimer(entry);
       this.entries.delete(id);
       this.changed();
     }
+  }
+
+  /** The library's text of a note that changed elsewhere while it was typed, until the user has seen to it. */
+  changedElsewhere(id: string): string | null {
+    return this.entries.get(id)?.elsewhere ?? null;
+  }
+
+  /** Keep both: the other text goes below the user's, to be saved with it. */
+  keepBoth(id: string): void {
+    const entry = this.entries.get(id);
+    if (entry?.elsewhere == null) return;
+    const other = entry.elsewhere;
+    entry.elsewhere = null;
+    this.edit(id, entry.draft.trimEnd() === '' ? other : `${entry.draft.trimEnd()}\n\n${other}`, other);
+  }
+
+  /** The notice of a change elsewhere is put away; the user's text stays. */
+  dismissElsewhere(id: string): void {
+    const entry = this.entries.get(id);
+    if (entry?.elsewhere == null) return;
+    entry.elsewhere = null;
+    this.changed();
   }
 
   private schedule(id: string, entry: Entry, ms: number): void {
@@ -129,11 +187,14 @@ export class NoteSaver {
     const text = entry.draft;
     if (text === entry.saved) return;
     entry.inFlight = true;
+    entry.sending = text;
     entry.status = { kind: 'saving' };
     this.changed();
     try {
       await this.save(id, text);
       entry.saved = text;
+      entry.sending = null;
+      remember(entry, text);
       entry.failures = 0;
       entry.inFlight = false;
       if (entry.draft !== text) {
@@ -144,6 +205,7 @@ export class NoteSaver {
       }
     } catch (error) {
       entry.inFlight = false;
+      entry.sending = null;
       const retryInMs = RETRY_DELAYS_MS[Math.min(entry.failures, RETRY_DELAYS_MS.length - 1)] ?? 30_000;
       entry.failures += 1;
       entry.status = { kind: 'failed', reason: reasonOf(error), retryInMs };
@@ -156,6 +218,13 @@ export class NoteSaver {
     this.version += 1;
     for (const listener of [...this.listeners]) listener();
   }
+}
+
+const SEEN_TEXTS = 8;
+
+function remember(entry: Entry, text: string): void {
+  entry.seen.push(text);
+  if (entry.seen.length > SEEN_TEXTS) entry.seen.shift();
 }
 
 function reasonOf(error: unknown): string {

@@ -34,6 +34,7 @@ export function NoteEditor({ paper }: { paper: Paper }) {
   const draft = notes.draft(paper.id);
   const text = draft ?? paper.note;
   const status = notes.status(paper.id);
+  const elsewhere = notes.changedElsewhere(paper.id);
   const [editing, setEditing] = useState(false);
   const textareaRef = useRef<HTMLTextAreaElement>(null);
   const preview = useDeferredValue(text);
@@ -92,6 +93,20 @@ export function NoteEditor({ paper }: { paper: Paper }) {
           </button>
         )}
       </div>
+      <p className="note-elsewhere" role="status">
+        {elsewhere !== null && (
+          <>
+            This note changed elsewhere while you wrote (another window, the command line or another computer). Your
+            text is kept, and saved over it.{' '}
+            <button type="button" className="button is-small is-quiet" onClick={() => notes.keepBoth(paper.id)}>
+              Keep both
+            </button>{' '}
+            <button type="button" className="button is-small is-quiet" onClick={() => notes.dismissElsewhere(paper.id)}>
+              Dismiss
+            </button>
+          </>
+        )}
+      </p>
       {editing ? (
         <div className="note-editing">
           <label htmlFor="note-input" className="visually-hidden">

@@ -14,6 +14,7 @@ import {
 import type { AppState } from './types.js';
 import { withStatus, withTagRenamed, withTagsAdded } from './papers.js';
 import { digestProgressOf, libraryOrder, visibleIds } from './visible.js';
+import { selectOnly } from './selection.js';
 
 const NOW = '2026-03-12T09:00:00.000Z';
 
@@ -83,6 +84,18 @@ describe('the list', () => {
       truncated: false,
     });
     expect(visibleIds(state)).toEqual(['c', 'a']);
+  });
+
+  it('keeps the selection when the same search is run again (the library reloaded), the best first for a new one', () => {
+    const results = (query: string, ids: string[]) =>
+      ({ query, ids, ranked: true, highlights: new Map(), truncated: false }) as const;
+    let state = setResults(setQuery(library(), 'graph'), results('graph', ['b', 'c']));
+    expect(state.selection.cursor).toBe('b');
+    state = { ...state, selection: selectOnly('c') };
+    state = setResults(state, results('graph', ['b', 'c']));
+    expect(state.selection.cursor).toBe('c');
+    state = setResults(setQuery(state, 'graphs'), results('graphs', ['b', 'c']));
+    expect(state.selection.cursor).toBe('b');
   });
 
   it('ignores results for a query that is no longer typed', () => {

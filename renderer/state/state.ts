@@ -275,9 +275,11 @@ export function setResults(state: AppState, results: SearchResults): AppState {
   const next: AppState = { ...state, results };
   const order = visibleIds(next);
   const first = order[0] ?? null;
+  // The same search run again (the library reloaded, the abstracts arrived) keeps the selection where it can.
+  const newSearch = results.ranked && state.results?.query !== results.query;
   return {
     ...next,
-    selection: results.ranked ? selectOnly(first) : reconcile(state.selection, order, visibleIds(state)),
+    selection: newSearch ? selectOnly(first) : reconcile(state.selection, order, visibleIds(state)),
   };
 }
 

@@ -12,7 +12,9 @@ import { join } from 'node:path';
 import type { AxeResults } from 'axe-core';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LibraryService } from '../../app/library-service.js';
 import { networkSettings } from '../../app/net/settings.js';
+import { bundledSampleDigest } from '../../app/resources.js';
 import { backUpDaily } from '../../app/store/backups.js';
 import { libraryPaths } from '../../app/store/index.js';
 import { SAMPLE } from '../cli-harness.js';
@@ -232,6 +234,13 @@ describe.skipIf(!chromiumPresent)('accessibility in Chromium', () => {
       await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
       await page.locator('.note-preview input[type=checkbox]').nth(1).waitFor();
       await checkBothThemes(page, 'editing a note, with its preview', found);
+      // The same note changed elsewhere (the command line, say) while it is typed: the editor says so, quietly.
+      const elsewhere = new LibraryService(library.dbPath, { sampleDigest: bundledSampleDigest() });
+      const typed = (await elsewhere.listPapers({})).find((paper) => paper.title === LIE_GROUPS);
+      await elsewhere.setNote(typed?.id ?? '', 'Written on the laptop.');
+      await elsewhere.close();
+      await page.getByText('This note changed elsewhere while you wrote').waitFor({ timeout: 8_000 });
+      await checkBothThemes(page, 'a note being typed that changed elsewhere', found);
       await page.keyboard.press('Escape'); // leaves the note
       await page.keyboard.press('Escape'); // clears the search
       await checkBothThemes(page, 'a paper with its note', found);
