@@ -379,7 +379,8 @@ function paperOf(type: string, fields: EntryFields, names: NameCache): ParsedPap
  * only, which says more.
  */
 function factsOfEntry(type: string, fields: EntryFields, names: NameCache, arxivId: string | null): PaperFacts {
-  const facts: { -readonly [K in keyof PaperFacts]: PaperFacts[K] } = { type };
+  // The entry's type too: "inproceedings" is long enough for V8 to keep it as a view of the file's text.
+  const facts: { -readonly [K in keyof PaperFacts]: PaperFacts[K] } = { type: detached(type) };
   const put = <K extends keyof PaperFacts>(name: K, value: PaperFacts[K] | null): void => {
     // A copy, as every text of the paper (paperOf): not a view that keeps the file's whole text.
     if (value !== null) facts[name] = (typeof value === 'string' ? detached(value) : value) as PaperFacts[K];
