@@ -33,7 +33,11 @@ function legacyRegisters(device: DeviceId, state: ReadingState): PaperRegisters 
     tags.set(tagKey(spelling), register(device, stamp, { spelling, since: stampAt(state.updatedAt, position) }));
   });
   return {
-    status: register(device, stamp, { status: state.status, readAt: state.readAt }),
+    status: register(device, stamp, {
+      status: state.status,
+      readAt: state.readAt,
+      ...(state.snoozedUntil === undefined ? {} : { snoozedUntil: state.snoozedUntil }),
+    }),
     ...(state.note === '' ? {} : { note: register(device, stamp, state.note) }),
     ...(tags.size === 0 ? {} : { tags }),
   };

@@ -1,0 +1,75 @@
+/**
+ * What this device keeps of its own for one synced library outside the library's folder, in app-data
+ * (core/sync/replica.ts LocalJournal): the latest stamp it gave and its own state (`journal.json`, a device snapshot
+ * whose frontier is that stamp), and each of its imports (`imports/<stamp>.json`, written once). A sync tool may take
+ * the device's own files away; with these the device still sees everything it wrote, and writes them again.
+ */
+
+import { createHash } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+
+import type { DeviceId } from '../../core/sync/causal-register.js';
+import type { ImportOp } from '../../core/sync/catalogue-fold.js';
+import { encodeImportDocument, encodeStateDocument } from '../../core/sync/device-documents.js';
+import { importFileName } from '../../core/sync/device-files.js';
+import { opId } from '../../core/sync/ops.js';
+import { parseImportText, parseStateText } from '../../core/sync/parse-device-files.js';
+import { EMPTY_JOURNAL, type LocalJournal } from '../../core/sync/replica.js';
+import { writeFileAtomically } from '../store/atomic-write.js';
+import { namesIn } from '../store/errors.js';
+import { readTextIfThere } from './read-text.js';
+
+const JOURNAL_FILE = 'journal.json';
+const IMPORTS = 'imports';
+
+/** The app-data folder of one library's things on this computer: named by the library folder's real path. */
+export function libraryAppData(appData: string, realDirectory: string): string {
+  const key = createHash('sha256').update(realDirectory).digest('hex').slice(0, 24);
+  return join(appData, 'libraries', key);
+}
+
+export class JournalFolder {
+  readonly #folder: string;
+  readonly #device: DeviceId;
+  /** The imports already written. */
+  readonly #written = new Set<string>();
+
+  constructor(folder: string, device: DeviceId) {
+    this.#folder = folder;
+    this.#device = device;
+  }
+
+  async load(): Promise<LocalJournal> {
+    const text = await readTextIfThere(join(this.#folder, JOURNAL_FILE));
+    const snapshot = text === null ? undefined : parseStateText(text).versions[0];
+    if (text !== null && snapshot === undefined) {
+      throw new Error(
+        `${join(this.#folder, JOURNAL_FILE)} cannot be read (it is damaged); move it away and Shelfmark reads the library from its folder.`,
+      );
+    }
+    const imports: ImportOp[] = [];
+    for (const name of (await namesIn(join(this.#folder, IMPORTS))).filter((file) => file.endsWith('.json'))) {
+      const op = parseImportText((await readTextIfThere(join(this.#folder, IMPORTS, name))) ?? '').versions[0];
+      if (op === undefined || op.device !== this.#device) continue;
+      imports.push(op);
+      this.#written.add(opId(op));
+    }
+    if (snapshot === undefined) return { ...EMPTY_JOURNAL, imports };
+    return { highWater: snapshot.frontier, own: snapshot.state, imports };
+  }
+
+  /** Keeps `journal` durably: its new imports first, then the state and clock. */
+  async save(journal: LocalJournal): Promise<void> {
+    await mkdir(join(this.#folder, IMPORTS), { recursive: true });
+    for (const op of journal.imports) {
+      if (this.#written.has(opId(op))) continue;
+      await writeFileAtomically(join(this.#folder, IMPORTS, importFileName(op.stamp)), encodeImportDocument(op));
+      this.#written.add(opId(op));
+    }
+    await writeFileAtomically(
+      join(this.#folder, JOURNAL_FILE),
+      encodeStateDocument(this.#device, journal.own, journal.highWater),
+    );
+  }
+}

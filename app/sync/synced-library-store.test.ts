@@ -1,0 +1,169 @@
+import { appendFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+import { readingStateOf } from '../../core/model.js';
+import { snooze } from '../../core/reading.js';
+import { Prng } from '../../core/sync/simulation/prng.js';
+import {
+  carry,
+  changeState,
+  digest,
+  filesOf,
+  importDigest,
+  mark,
+  note,
+  restart,
+  startComputer,
+  tag,
+  type Computer,
+} from './synced-test-rig.js';
+
+let root: string;
+beforeEach(async () => {
+  root = await mkdtemp(join(tmpdir(), 'shelfmark-synced-'));
+});
+afterEach(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+async function twoComputers(): Promise<[Computer, Computer]> {
+  return [await startComputer(root, 'laptop'), await startComputer(root, 'desktop')];
+}
+
+/** Every file of each carried to the other, whole, then each folds what it read (library.json made again). */
+async function fullExchange(a: Computer, b: Computer): Promise<void> {
+  await carry(a, b, null);
+  await carry(b, a, null);
+  await a.store.compact();
+  await b.store.compact();
+  await carry(a, b, null);
+  await carry(b, a, null);
+  await a.store.compact();
+  await b.store.compact();
+}
+
+describe('a synced library on one computer', () => {
+  it('keeps every change in its own files, and reads them back after a restart', async () => {
+    const laptop = await startComputer(root, 'laptop');
+    const [first = '', second = ''] = await importDigest(laptop.store, digest('Reading group', ['graphs', 'proteins']));
+    await mark(laptop.store, first, 'read');
+    await tag(laptop.store, first, 'ml');
+    await note(laptop.store, second, 'Look at the appendix.');
+    await changeState(laptop.store, second, (state, now) => snooze(state, '2031-01-01', now));
+    const before = await laptop.store.read();
+    expect(before.catalogue.papers.map((paper) => paper.title)).toEqual(['On graphs', 'On proteins']);
+    expect(readingStateOf(before.states, first)).toMatchObject({ status: 'read', tags: ['ml'] });
+    expect(readingStateOf(before.states, second)).toMatchObject({
+      note: 'Look at the appendix.',
+      snoozedUntil: '2031-01-01',
+    });
+
+    const files = [...(await filesOf(laptop.folder)).keys()];
+    const id = laptop.store.device.id;
+    expect(files).toEqual(
+      expect.arrayContaining([`devices/${id}/ops.0.jsonl`, `devices/${id}/device.json`, 'library.json']),
+    );
+    expect(files.filter((path) => path.startsWith(`devices/${id}/imports/`))).toHaveLength(1);
+    expect(JSON.parse(await readFile(join(laptop.folder, 'library.json'), 'utf8'))).toMatchObject({ schemaVersion: 4 });
+
+    await restart(laptop);
+    expect(await laptop.store.read()).toEqual(before);
+  });
+
+  it('still holds what it wrote when a sync tool takes its log away, and writes it again on compaction', async () => {
+    const laptop = await startComputer(root, 'laptop');
+    const [id = ''] = await importDigest(laptop.store, digest('Reading group', ['graphs']));
+    await tag(laptop.store, id, 'kept');
+    await rm(join(laptop.folder, 'devices'), { recursive: true });
+    await restart(laptop);
+    expect(readingStateOf((await laptop.store.read()).states, id)?.tags).toEqual(['kept']);
+    await tag(laptop.store, id, 'more');
+    await laptop.store.compact();
+    const fresh = await startComputer(root, 'fresh', laptop.folder);
+    expect(readingStateOf((await fresh.store.read()).states, id)?.tags).toEqual(['kept', 'more']);
+  });
+});
+
+describe('two computers on two copies of one folder', () => {
+  it('converge to one library and one library.json, whatever order the files come in, keeping every change', async () => {
+    const [laptop, desktop] = await twoComputers();
+    const prng = new Prng(12);
+    const [shared = ''] = await importDigest(laptop.store, digest('Shared', ['graphs', 'proteins', 'agents']));
+    await carry(laptop, desktop, null);
+    const acknowledged: { readonly paper: string; readonly tag: string }[] = [];
+    const papers = (await laptop.store.read()).catalogue.papers.map((paper) => paper.id);
+    for (let round = 0; round < 12; round++) {
+      // Both write at once, neither seeing the other's changes of this round.
+      await Promise.all(
+        [laptop, desktop].map(async (computer, side) => {
+          for (let step = 0; step < 4; step++) {
+            const paper = papers[prng.below(papers.length)] ?? shared;
+            const name = `${computer.name}-${round}-${step}`;
+            await tag(computer.store, paper, name);
+            acknowledged.push({ paper, tag: name });
+            if (prng.chance(0.3)) await mark(computer.store, paper, prng.chance(0.5) ? 'read' : 'reading');
+            if (step === side)
+              await importDigest(computer.store, digest(`Round ${round}`, [`${computer.name} ${round}`]));
+          }
+        }),
+      );
+      await carry(laptop, desktop, prng);
+      await carry(desktop, laptop, prng);
+      if (prng.chance(0.3)) await restart(prng.chance(0.5) ? laptop : desktop);
+      if (prng.chance(0.3)) await (prng.chance(0.5) ? laptop : desktop).store.compact();
+    }
+    await fullExchange(laptop, desktop);
+
+    const [one, other] = [await laptop.store.read(), await desktop.store.read()];
+    expect(other).toEqual(one);
+    expect(await readFile(join(desktop.folder, 'library.json'))).toEqual(
+      await readFile(join(laptop.folder, 'library.json')),
+    );
+    expect(one.catalogue.papers).toHaveLength(3 + 2 * 12);
+    for (const { paper, tag: name } of acknowledged) expect(readingStateOf(one.states, paper)?.tags).toContain(name);
+
+    // And a third computer that reads only their files sees the same.
+    const third = await startComputer(root, 'third');
+    await carry(laptop, third, null);
+    expect(await third.store.read()).toEqual(one);
+  });
+
+  it('keep both notes written at once, one beside the other, until one is kept', async () => {
+    const [laptop, desktop] = await twoComputers();
+    const [id = ''] = await importDigest(laptop.store, digest('Shared', ['graphs']));
+    await carry(laptop, desktop, null);
+    await note(laptop.store, id, 'From the laptop.');
+    await note(desktop.store, id, 'From the desktop.');
+    await fullExchange(laptop, desktop);
+    const view = await laptop.store.view();
+    const shown = readingStateOf((await laptop.store.read()).states, id)?.note;
+    const beside = view.conflicts.get(id)?.map((conflict) => conflict.text);
+    expect([shown, ...(beside ?? [])].sort()).toEqual(['From the desktop.', 'From the laptop.']);
+    expect((await desktop.store.view()).conflicts).toEqual(view.conflicts);
+
+    await desktop.store.resolveNote(id, 'From the laptop.');
+    await fullExchange(laptop, desktop);
+    for (const computer of [laptop, desktop]) {
+      expect(readingStateOf((await computer.store.read()).states, id)?.note).toBe('From the laptop.');
+      expect((await computer.store.view()).conflicts.size).toBe(0);
+    }
+  });
+
+  it('read a log whose last line is half-written up to it, and the line once it is whole', async () => {
+    const [laptop, desktop] = await twoComputers();
+    const [id = ''] = await importDigest(laptop.store, digest('Shared', ['graphs']));
+    await carry(laptop, desktop, null);
+    await tag(laptop.store, id, 'first');
+    await tag(laptop.store, id, 'second');
+    const log = `devices/${laptop.store.device.id}/ops.0.jsonl`;
+    const whole = await readFile(join(laptop.folder, log));
+    const cut = whole.lastIndexOf('\n', whole.length - 2) + 20;
+    await writeFile(join(desktop.folder, log), whole.subarray(0, cut));
+    expect(readingStateOf((await desktop.store.read()).states, id)?.tags).toEqual(['first']);
+    expect((await desktop.store.view()).problems).toEqual([]);
+    await appendFile(join(desktop.folder, log), whole.subarray(cut));
+    expect(readingStateOf((await desktop.store.read()).states, id)?.tags).toEqual(['first', 'second']);
+  });
+});
