@@ -1,6 +1,8 @@
+import { spawn } from 'node:child_process';
 import { appendFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { readingStateOf } from '../../core/model.js';
@@ -166,4 +168,88 @@ describe('two computers on two copies of one folder', () => {
     await appendFile(join(desktop.folder, log), whole.subarray(cut));
     expect(readingStateOf((await desktop.store.read()).states, id)?.tags).toEqual(['first', 'second']);
   });
+});
+
+describe('compaction', () => {
+  it("folds a device's files into the next snapshot, keeps the generation before one compaction longer, and removes copies of its own files", async () => {
+    const [laptop, desktop] = await twoComputers();
+    const [id = ''] = await importDigest(laptop.store, digest('Shared', ['graphs']));
+    await tag(laptop.store, id, 'one');
+    const own = `devices/${laptop.store.device.id}`;
+    const log = await readFile(join(laptop.folder, own, 'ops.0.jsonl'));
+    await writeFile(join(laptop.folder, own, 'ops.0.sync-conflict-20250311-101112-ABCDEFG.jsonl'), log);
+    await tag(desktop.store, (await importDigest(desktop.store, digest('Other', ['agents'])))[0] ?? '', 'theirs');
+    await carry(desktop, laptop, null);
+    const theirs = `devices/${desktop.store.device.id}`;
+    await writeFile(join(laptop.folder, theirs, 'ops.0 (conflicted copy 2025-03-11).jsonl'), 'not mine to remove\n');
+
+    await laptop.store.compact();
+    let files = [...(await filesOf(laptop.folder)).keys()];
+    expect(files).toEqual(expect.arrayContaining([`${own}/state.1.json`, `${own}/ops.0.jsonl`]));
+    expect(files).not.toContain(`${own}/ops.0.sync-conflict-20250311-101112-ABCDEFG.jsonl`);
+    expect(files).toContain(`${theirs}/ops.0 (conflicted copy 2025-03-11).jsonl`);
+
+    await tag(laptop.store, id, 'two');
+    expect([...(await filesOf(laptop.folder)).keys()]).toContain(`${own}/ops.1.jsonl`);
+    await laptop.store.compact();
+    files = [...(await filesOf(laptop.folder)).keys()];
+    expect(files).toEqual(expect.arrayContaining([`${own}/state.2.json`, `${own}/state.1.json`, `${own}/ops.1.jsonl`]));
+    expect(files).not.toContain(`${own}/ops.0.jsonl`);
+
+    const fresh = await startComputer(root, 'fresh', laptop.folder);
+    expect(await fresh.store.read()).toEqual(await laptop.store.read());
+    expect(readingStateOf((await fresh.store.read()).states, id)?.tags).toEqual(['one', 'two']);
+  });
+});
+
+describe('a writer killed mid-change', () => {
+  const WRITER = fileURLToPath(new URL('../../tests/fixtures/synced-writer.ts', import.meta.url));
+  const REPOSITORY = fileURLToPath(new URL('../..', import.meta.url));
+
+  /** Starts a writer process; resolves with what it acknowledged once it has acknowledged `count`, then kills it. */
+  function writeUntilKilled(computer: Computer, paper: string, prefix: string, count: number): Promise<string[]> {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', WRITER, join(computer.folder, 'library.json'), computer.appData, paper, prefix],
+      { cwd: REPOSITORY, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let out = '';
+    let err = '';
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    return new Promise((resolve, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        if (out.split('\n').length > count && child.exitCode === null) child.kill('SIGKILL');
+      });
+      child.on('exit', (code, signal) => {
+        if (signal !== 'SIGKILL') reject(new Error(`the writer stopped (${code}): ${err}`));
+        else
+          resolve(
+            out
+              .split('\n')
+              .filter((line) => line !== '')
+              .map((n) => `${prefix}-${n}`),
+          );
+      });
+    });
+  }
+
+  it('loses no acknowledged change, and the next process goes on writing', async () => {
+    const laptop = await startComputer(root, 'laptop');
+    const [id = ''] = await importDigest(laptop.store, digest('Shared', ['graphs']));
+    await laptop.store.close();
+    // Two processes of one computer at once: the lock in app-data keeps them apart.
+    const acknowledged = (
+      await Promise.all([writeUntilKilled(laptop, id, 'a', 12), writeUntilKilled(laptop, id, 'b', 12)])
+    ).flat();
+    await restart(laptop);
+    const tags = readingStateOf((await laptop.store.read()).states, id)?.tags ?? [];
+    for (const name of acknowledged) expect(tags).toContain(name);
+    await tag(laptop.store, id, 'after');
+    await restart(laptop);
+    expect(readingStateOf((await laptop.store.read()).states, id)?.tags).toContain('after');
+    const desktop = await startComputer(root, 'desktop');
+    await carry(laptop, desktop, null);
+    expect(await desktop.store.read()).toEqual(await laptop.store.read());
+  }, 60_000);
 });
