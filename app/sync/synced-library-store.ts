@@ -22,7 +22,8 @@ import type { SyncOp } from '../../core/sync/ops.js';
 import type { NoteConflict } from '../../core/sync/paper-registers.js';
 import { catalogueChange, opsForStates, resolveNote, type Writer } from '../../core/sync/record.js';
 import { journalOf, openReplica, recordWritten, refreshReplica, type Replica } from '../../core/sync/replica.js';
-import { EMPTY_SYNC_STATE } from '../../core/sync/sync-state.js';
+import { EMPTY_SYNC_STATE, joinStates, type SyncState } from '../../core/sync/sync-state.js';
+import type { LegacyBase } from '../../core/sync/legacy.js';
 import { checkedCatalogue } from '../store/checked-catalogue.js';
 import { isErrorCode, LibraryReadOnlyError, READ_ONLY_CODES } from '../store/errors.js';
 import { sameStamp, stampOf, type FileStamp } from '../store/file-stamp.js';
@@ -202,6 +203,23 @@ export class SyncedLibraryStore implements LibraryStore {
     );
   }
 
+  /**
+   * Takes a library written before devices in (migrate.ts): the base's import written among this device's imports,
+   * its states folded into this device's next snapshot, and `library.json` made again from the imports, whatever it
+   * held (the caller has backed it up).
+   */
+  adoptLegacyBase(base: LegacyBase): Promise<void> {
+    return this.#whileOpen(() =>
+      this.#underLock(async () => {
+        await this.#refresh();
+        await this.#writeImport(base.import);
+        await this.#refresh();
+        await this.#compact(base.state);
+        await this.#writeCacheIfStale(true);
+      }),
+    );
+  }
+
   close(): Promise<void> {
     return this.#serialised(() => {
       this.#closed = true;
@@ -258,14 +276,15 @@ export class SyncedLibraryStore implements LibraryStore {
    * written whole before anything is removed: then the generation before the last and the copies a sync tool left
    * of its own files go. Its imports that went missing are written again.
    */
-  async #compact(): Promise<void> {
+  async #compact(adopted: SyncState = EMPTY_SYNC_STATE): Promise<void> {
     const replica = this.#current();
     const own = this.#reader.files().devices.get(this.device.id) ?? EMPTY_CONTRIBUTION(this.device.id);
     for (const op of replica.imports.values()) {
       const file = devicePath(this.device.id, IMPORTS_FOLDER, importFileName(op.stamp));
       if (op.device === this.device.id && !own.files.includes(file)) await this.#writeImport(op);
     }
-    const plan = planCompaction(this.device.id, own, encodeStamp(replica.clock), replica.own);
+    const memory = adopted === EMPTY_SYNC_STATE ? replica.own : joinStates([replica.own, adopted]);
+    const plan = planCompaction(this.device.id, own, encodeStamp(replica.clock), memory);
     await writeDocument(inFolder(this.paths.directory, plan.snapshot.path), plan.snapshot.text);
     this.#generation = plan.generation;
     this.#logEnd = 0;
@@ -285,15 +304,17 @@ export class SyncedLibraryStore implements LibraryStore {
    * Makes `library.json` again when it names other imports than the library's (or is missing). A file there that is
    * not a synced folder's cache (a library not migrated yet) is never written over.
    */
-  async #writeCacheIfStale(): Promise<void> {
+  async #writeCacheIfStale(overLegacy = false): Promise<void> {
     const fold = this.#current().library.fold;
     const wanted = importSetOf(fold);
     const stamp = await stampOf(this.paths.catalogue);
-    if (this.#cache === null || !sameStamp(this.#cache.stamp, stamp)) {
-      this.#cache = { stamp, set: stamp === null ? null : await cachedImportSet(this.paths.catalogue) };
+    if (!overLegacy) {
+      if (this.#cache === null || !sameStamp(this.#cache.stamp, stamp)) {
+        this.#cache = { stamp, set: stamp === null ? null : await cachedImportSet(this.paths.catalogue) };
+      }
+      const { set } = this.#cache;
+      if (set === FOREIGN || (set ?? '') === wanted) return;
     }
-    const { set } = this.#cache;
-    if (set === FOREIGN || (set ?? '') === wanted) return;
     await writeDerivedCatalogue(this.paths.catalogue, fold);
     this.#cache = { stamp: await stampOf(this.paths.catalogue), set: wanted };
   }
