@@ -5,9 +5,15 @@
  * copy a sync tool brings back names an older set of imports, and is never taken for the library.
  */
 
+import { rm } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+
 import { canonicalJson, compareCodePoints } from '../../core/sync/canonical-json.js';
+import { originalOfCopy } from '../../core/sync/device-files.js';
 import type { CatalogueFold } from '../../core/sync/catalogue-fold.js';
 import { writeFileAtomically } from '../store/atomic-write.js';
+import { namesIn } from '../store/errors.js';
+import type { LibraryPaths } from '../store/library-paths.js';
 import { readTextIfThere } from './read-text.js';
 
 export const SYNCED_CATALOGUE_VERSION = 4;
@@ -51,4 +57,19 @@ export const FOREIGN = 'foreign';
 
 export async function writeDerivedCatalogue(file: string, fold: CatalogueFold): Promise<void> {
   await writeFileAtomically(file, derivedCatalogueText(fold));
+}
+
+/**
+ * Removes the copies sync tools left of the derived files (two devices wrote `library.json` at once): of the
+ * catalogue only a copy that is a synced folder's cache, never a file of the user's that happens to be named so.
+ */
+export async function removeDerivedCopies(paths: LibraryPaths): Promise<void> {
+  const derived = new Set([paths.catalogue, paths.outline, paths.rankCache].map((file) => basename(file)));
+  for (const name of await namesIn(paths.directory)) {
+    const original = originalOfCopy(name);
+    if (original === null || !derived.has(original) || derived.has(name)) continue;
+    const file = join(paths.directory, name);
+    if (original === basename(paths.catalogue) && (await cachedImportSet(file)) === FOREIGN) continue;
+    await rm(file, { force: true });
+  }
 }

@@ -31,7 +31,13 @@ import { libraryPaths, type LibraryPaths } from '../store/library-paths.js';
 import { checkedStates, type LibraryChange, type LibraryStore, type OutlineSnapshot } from '../store/library-store.js';
 import { withLock } from '../store/lock.js';
 import { outlineOfLibraryCatalogue } from '../store/outline-file.js';
-import { cachedImportSet, FOREIGN, importSetOf, writeDerivedCatalogue } from './derived-catalogue.js';
+import {
+  cachedImportSet,
+  FOREIGN,
+  importSetOf,
+  removeDerivedCopies,
+  writeDerivedCatalogue,
+} from './derived-catalogue.js';
 import { deviceIdentity, type DeviceIdentity } from './device-identity.js';
 import { DeviceFolderReader } from './folder-reader.js';
 import { JournalFolder, libraryAppData } from './local-journal.js';
@@ -196,6 +202,7 @@ export class SyncedLibraryStore implements LibraryStore {
         await this.#refresh();
         await this.#compact();
         await this.#writeCacheIfStale();
+        await removeDerivedCopies(this.paths);
       }).catch((error: unknown) => {
         // A folder that cannot be written is read as it is.
         if (!(error instanceof LibraryReadOnlyError)) throw error;
