@@ -21,6 +21,14 @@ import { namesIn } from '../store/errors.js';
 import { readTextIfThere } from './read-text.js';
 
 const JOURNAL_FILE = 'journal.json';
+const LOG_FILE = 'log.json';
+
+/** This device's log as its processes on this computer last left it: which generation, how long, how many lines. */
+export interface LogPosition {
+  readonly generation: number;
+  readonly end: number;
+  readonly lines: number;
+}
 const IMPORTS = 'imports';
 
 /** The app-data folder of one library's things on this computer: named by the library folder's real path. */
@@ -57,6 +65,26 @@ export class JournalFolder {
     }
     if (snapshot === undefined) return { ...EMPTY_JOURNAL, imports };
     return { highWater: snapshot.frontier, own: snapshot.state, imports };
+  }
+
+  /** The log as this computer's processes last left it; null when none has written it (or that was not kept). */
+  async logPosition(): Promise<LogPosition | null> {
+    const text = await readTextIfThere(join(this.#folder, LOG_FILE));
+    try {
+      const json = JSON.parse(text ?? 'null') as Partial<LogPosition> | null;
+      const { generation, end, lines } = json ?? {};
+      if (Number.isSafeInteger(generation) && Number.isSafeInteger(end) && Number.isSafeInteger(lines))
+        return { generation, end, lines } as LogPosition;
+    } catch {
+      // Damaged: as if not kept. The next change goes to a log of its own.
+    }
+    return null;
+  }
+
+  /** Not durable: lost, the next change only goes to a new log. */
+  async keepLogPosition(position: LogPosition): Promise<void> {
+    await mkdir(this.#folder, { recursive: true });
+    await writeFileAtomically(join(this.#folder, LOG_FILE), JSON.stringify(position), { durable: false });
   }
 
   /** Keeps `journal` durably: its new imports first, then the state and clock. */

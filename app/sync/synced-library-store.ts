@@ -99,9 +99,6 @@ export class SyncedLibraryStore implements LibraryStore {
   #replica: Replica | null = null;
   /** The generation of this device's log that changes are appended to. */
   #generation = 0;
-  /** How long this device's log was when this process last wrote it; null until it first does. */
-  #logEnd: number | null = null;
-  #logLines = 0;
   /** The derived library.json as last read or written: its stamp and the imports it names. */
   #cache: { readonly stamp: FileStamp | null; readonly set: string | null } | null = null;
   #snapshot: { readonly library: Replica['library']; readonly snapshot: LibrarySnapshot } | null = null;
@@ -255,27 +252,31 @@ export class SyncedLibraryStore implements LibraryStore {
   }
 
   /**
-   * Appends one change to this device's log. A log that is not as this process left it (a sync tool took it away
-   * or put an older one back; a crash cut its last line short) is left alone: the change goes to a new log.
+   * Appends one change to this device's log. A log that is not as this computer's processes left it (a sync tool
+   * took it away or put an older one back; a crash cut its last line short) is left alone: the change goes to a new
+   * log, so that nothing in either is overwritten or hidden.
    */
   async #append(ops: readonly SyncOp[]): Promise<void> {
-    const file = () => inFolder(this.paths.directory, devicePath(this.device.id, opsFileName(this.#generation)));
+    const journal = await this.#journalFolder();
+    const known = await journal.logPosition();
+    let generation = Math.max(this.#generation, known?.generation ?? 0);
+    const file = () => inFolder(this.paths.directory, devicePath(this.device.id, opsFileName(generation)));
     const now = await stampOf(file());
     const asLeft =
-      this.#logEnd === null
+      known === null || known.generation !== generation
         ? now === null || now.size === 0 || (await endsWithNewline(file()))
-        : (now?.size ?? 0) === this.#logEnd;
-    if (!asLeft) {
-      this.#generation += 1;
-      this.#logLines = 0;
-    }
+        : (now?.size ?? 0) === known.end;
+    let lines = known?.generation === generation ? known.lines : 0;
+    if (!asLeft) [generation, lines] = [generation + 1, 0];
     const stamp = await appendDurably(file(), encodeChangeLine(this.device.id, ops));
-    this.#logEnd = stamp.size;
-    this.#logLines += 1;
+    this.#generation = generation;
+    await journal.keepLogPosition({ generation, end: stamp.size, lines: lines + 1 });
   }
 
   async #compactIfDue(): Promise<void> {
-    if ((this.#logEnd ?? 0) >= COMPACT_AFTER_BYTES || this.#logLines >= COMPACT_AFTER_LINES) await this.#compact();
+    const known = await (await this.#journalFolder()).logPosition();
+    if (known !== null && (known.end >= COMPACT_AFTER_BYTES || known.lines >= COMPACT_AFTER_LINES))
+      await this.#compact();
   }
 
   /**
@@ -294,8 +295,7 @@ export class SyncedLibraryStore implements LibraryStore {
     const plan = planCompaction(this.device.id, own, encodeStamp(replica.clock), memory);
     await writeDocument(inFolder(this.paths.directory, plan.snapshot.path), plan.snapshot.text);
     this.#generation = plan.generation;
-    this.#logEnd = 0;
-    this.#logLines = 0;
+    await (await this.#journalFolder()).keepLogPosition({ generation: plan.generation, end: 0, lines: 0 });
     for (const file of plan.remove) await rm(inFolder(this.paths.directory, file), { force: true });
     await this.#refresh();
   }
@@ -336,7 +336,7 @@ export class SyncedLibraryStore implements LibraryStore {
       this.#replica = refreshReplica(this.#replica, this.#reader.files(), this.#now());
     }
     const generation = this.#reader.files().devices.get(this.device.id)?.generations.at(-1) ?? 0;
-    if (generation > this.#generation) [this.#generation, this.#logEnd, this.#logLines] = [generation, null, 0];
+    if (generation > this.#generation) this.#generation = generation;
     return this.#replica;
   }
 
