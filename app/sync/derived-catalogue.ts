@@ -16,14 +16,14 @@ import { namesIn } from '../store/errors.js';
 import type { LibraryPaths } from '../store/library-paths.js';
 import { readTextIfThere } from './read-text.js';
 
-export const SYNCED_CATALOGUE_VERSION = 4;
+const SYNCED_CATALOGUE_VERSION = 4;
 
 /** The ids of the imports `fold` was made from, in one order: what the cache names. */
 export function importSetOf(fold: CatalogueFold): string {
   return [...fold.imports].sort(compareCodePoints).join(' ');
 }
 
-export function derivedCatalogueText(fold: CatalogueFold): string {
+function derivedCatalogueText(fold: CatalogueFold): string {
   return canonicalJson({
     schemaVersion: SYNCED_CATALOGUE_VERSION,
     imports: [...fold.imports].sort(compareCodePoints),

@@ -23,7 +23,7 @@ export interface MigrationOptions {
 }
 
 /** Whether the folder holds a library written before devices (its catalogue or its state files). */
-export async function hasLegacyLibrary(paths: LibraryPaths): Promise<boolean> {
+async function hasLegacyLibrary(paths: LibraryPaths): Promise<boolean> {
   if ((await stampOf(paths.stateSnapshot)) !== null || (await stampOf(paths.writeAheadLog)) !== null) return true;
   return (await stampOf(paths.catalogue)) !== null && (await cachedImportSet(paths.catalogue)) === FOREIGN;
 }
