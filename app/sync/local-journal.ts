@@ -1,26 +1,29 @@
 /**
  * What this device keeps of its own for one synced library outside the library's folder, in app-data
- * (core/sync/replica.ts LocalJournal): the latest stamp it gave and its own state (`journal.json`, a device snapshot
- * whose frontier is that stamp), and each of its imports (`imports/<stamp>.json`, written once). A sync tool may take
- * the device's own files away; with these the device still sees everything it wrote, and writes them again.
+ * (core/sync/replica.ts LocalJournal): its own state as of its last compaction (`journal.json`, a device snapshot
+ * whose frontier is the latest stamp it had given), each change since (`journal.jsonl`, the lines of its log, one
+ * append each), and each of its imports (`imports/<stamp>.json`, written once). A sync tool may take the device's
+ * own files away; with these the device still sees everything it wrote, and writes it again.
  */
 
 import { createHash } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
+import { appendFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import type { DeviceId } from '../../core/sync/causal-register.js';
 import type { ImportOp } from '../../core/sync/catalogue-fold.js';
-import { encodeImportDocument, encodeStateDocument } from '../../core/sync/device-documents.js';
+import { encodeChangeLine, encodeImportDocument, encodeStateDocument } from '../../core/sync/device-documents.js';
 import { importFileName } from '../../core/sync/device-files.js';
-import { opId } from '../../core/sync/ops.js';
-import { parseImportText, parseStateText } from '../../core/sync/parse-device-files.js';
+import { opId, stateOfOps, stampsOf, type SyncOp } from '../../core/sync/ops.js';
+import { parseImportText, parseLog, parseStateText } from '../../core/sync/parse-device-files.js';
 import { EMPTY_JOURNAL, type LocalJournal } from '../../core/sync/replica.js';
 import { writeFileAtomically } from '../store/atomic-write.js';
 import { namesIn } from '../store/errors.js';
+import { endsWithWholeLine } from './own-files.js';
 import { readTextIfThere } from './read-text.js';
 
 const JOURNAL_FILE = 'journal.json';
+const CHANGES_FILE = 'journal.jsonl';
 const LOG_FILE = 'log.json';
 
 /** This device's log as its processes on this computer last left it: which generation, how long, how many lines. */
@@ -29,6 +32,7 @@ export interface LogPosition {
   readonly end: number;
   readonly lines: number;
 }
+
 const IMPORTS = 'imports';
 
 /** The app-data folder of one library's things on this computer: named by the library folder's real path. */
@@ -63,8 +67,37 @@ export class JournalFolder {
       imports.push(op);
       this.#written.add(opId(op));
     }
-    if (snapshot === undefined) return { ...EMPTY_JOURNAL, imports };
-    return { highWater: snapshot.frontier, own: snapshot.state, imports };
+    const changes = parseLog((await readTextIfThere(join(this.#folder, CHANGES_FILE))) ?? '').ops;
+    const base = snapshot ?? { frontier: EMPTY_JOURNAL.highWater, state: EMPTY_JOURNAL.own };
+    const highWater = changes.flatMap(stampsOf).reduce((a, b) => (b > a ? b : a), base.frontier);
+    return { highWater, own: stateOfOps(changes, base.state), imports };
+  }
+
+  /** Keeps a change this device wrote (its import, then its ops), before it is acknowledged. */
+  async record(ops: readonly SyncOp[], imported: ImportOp | null): Promise<void> {
+    await mkdir(join(this.#folder, IMPORTS), { recursive: true });
+    if (imported !== null && !this.#written.has(opId(imported))) {
+      await writeFileAtomically(
+        join(this.#folder, IMPORTS, importFileName(imported.stamp)),
+        encodeImportDocument(imported),
+      );
+      this.#written.add(opId(imported));
+    }
+    if (ops.length === 0) return;
+    const file = join(this.#folder, CHANGES_FILE);
+    // A process killed mid-append leaves a line cut short: the next begins on a line of its own.
+    const start = (await endsWithWholeLine(file)) ? '' : '\n';
+    await appendFile(file, start + encodeChangeLine(this.#device, ops));
+  }
+
+  /** Folds the changes kept into `journal.json` (at a compaction): whole first, then the changes file emptied. */
+  async fold(journal: LocalJournal): Promise<void> {
+    await mkdir(this.#folder, { recursive: true });
+    await writeFileAtomically(
+      join(this.#folder, JOURNAL_FILE),
+      encodeStateDocument(this.#device, journal.own, journal.highWater),
+    );
+    await writeFileAtomically(join(this.#folder, CHANGES_FILE), '');
   }
 
   /** The log as this computer's processes last left it; null when none has written it (or that was not kept). */
@@ -85,19 +118,5 @@ export class JournalFolder {
   async keepLogPosition(position: LogPosition): Promise<void> {
     await mkdir(this.#folder, { recursive: true });
     await writeFileAtomically(join(this.#folder, LOG_FILE), JSON.stringify(position), { durable: false });
-  }
-
-  /** Keeps `journal` durably: its new imports first, then the state and clock. */
-  async save(journal: LocalJournal): Promise<void> {
-    await mkdir(join(this.#folder, IMPORTS), { recursive: true });
-    for (const op of journal.imports) {
-      if (this.#written.has(opId(op))) continue;
-      await writeFileAtomically(join(this.#folder, IMPORTS, importFileName(op.stamp)), encodeImportDocument(op));
-      this.#written.add(opId(op));
-    }
-    await writeFileAtomically(
-      join(this.#folder, JOURNAL_FILE),
-      encodeStateDocument(this.#device, journal.own, journal.highWater),
-    );
   }
 }

@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 
 import { stampOfStats, type FileStamp } from '../store/file-stamp.js';
 import { syncDirectory, writeFileAtomically } from '../store/atomic-write.js';
+import { isErrorCode } from '../store/errors.js';
 
 /** `relative` (`/`-separated) inside the library's folder. */
 export function inFolder(directory: string, relative: string): string {
@@ -36,4 +37,24 @@ export async function appendDurably(file: string, line: string): Promise<FileSta
 export async function writeDocument(file: string, text: string): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
   await writeFileAtomically(file, text);
+}
+
+/** Whether the file is missing, empty, or ends with a newline: what is appended next begins a line of its own. */
+export async function endsWithWholeLine(file: string): Promise<boolean> {
+  let handle;
+  try {
+    handle = await open(file, 'r');
+  } catch (error) {
+    if (isErrorCode(error, 'ENOENT')) return true;
+    throw error;
+  }
+  try {
+    const { size } = await handle.stat();
+    if (size === 0) return true;
+    const last = Buffer.alloc(1);
+    await handle.read(last, 0, 1, size - 1);
+    return last[0] === 0x0a;
+  } finally {
+    await handle.close();
+  }
 }

@@ -77,14 +77,17 @@ describe('a synced library on one computer', () => {
   it('still holds what it wrote when a sync tool takes its log away, and writes it again on compaction', async () => {
     const laptop = await startComputer(root, 'laptop');
     const [id = ''] = await importDigest(laptop.store, digest('Reading group', ['graphs']));
+    await tag(laptop.store, id, 'folded');
+    await laptop.store.compact();
     await tag(laptop.store, id, 'kept');
     await rm(join(laptop.folder, 'devices'), { recursive: true });
     await restart(laptop);
-    expect(readingStateOf((await laptop.store.read()).states, id)?.tags).toEqual(['kept']);
+    expect(readingStateOf((await laptop.store.read()).states, id)?.tags).toEqual(['folded', 'kept']);
     await tag(laptop.store, id, 'more');
     await laptop.store.compact();
     const fresh = await startComputer(root, 'fresh', laptop.folder);
-    expect(readingStateOf((await fresh.store.read()).states, id)?.tags).toEqual(['kept', 'more']);
+    expect(readingStateOf((await fresh.store.read()).states, id)?.tags).toEqual(['folded', 'kept', 'more']);
+    expect((await fresh.store.read()).catalogue).toEqual((await laptop.store.read()).catalogue);
   });
 });
 

@@ -41,8 +41,7 @@ import {
 import { deviceIdentity, type DeviceIdentity } from './device-identity.js';
 import { DeviceFolderReader } from './folder-reader.js';
 import { JournalFolder, libraryAppData } from './local-journal.js';
-import { appendDurably, inFolder, writeDocument } from './own-files.js';
-import { readTextIfThere } from './read-text.js';
+import { appendDurably, endsWithWholeLine, inFolder, writeDocument } from './own-files.js';
 
 /** This device's log is folded into a snapshot once it passes either (as app/store's log is). */
 const COMPACT_AFTER_BYTES = 1024 * 1024;
@@ -240,8 +239,8 @@ export class SyncedLibraryStore implements LibraryStore {
     const replica = this.#current();
     if (imported !== null) await this.#writeImport(imported);
     if (ops.length > 0) await this.#append(ops);
+    await (await this.#journalFolder()).record(ops, imported);
     this.#replica = recordWritten(replica, clock, ops, imported);
-    await (await this.#journalFolder()).save(journalOf(this.#replica));
     await this.#writeDeviceFile();
     await this.#writeCacheIfStale();
   }
@@ -264,7 +263,7 @@ export class SyncedLibraryStore implements LibraryStore {
     const now = await stampOf(file());
     const asLeft =
       known === null || known.generation !== generation
-        ? now === null || now.size === 0 || (await endsWithNewline(file()))
+        ? await endsWithWholeLine(file())
         : (now?.size ?? 0) === known.end;
     let lines = known?.generation === generation ? known.lines : 0;
     if (!asLeft) [generation, lines] = [generation + 1, 0];
@@ -294,6 +293,7 @@ export class SyncedLibraryStore implements LibraryStore {
     const memory = adopted === EMPTY_SYNC_STATE ? replica.own : joinStates([replica.own, adopted]);
     const plan = planCompaction(this.device.id, own, encodeStamp(replica.clock), memory);
     await writeDocument(inFolder(this.paths.directory, plan.snapshot.path), plan.snapshot.text);
+    await (await this.#journalFolder()).fold({ ...journalOf(replica), own: memory });
     this.#generation = plan.generation;
     await (await this.#journalFolder()).keepLogPosition({ generation: plan.generation, end: 0, lines: 0 });
     for (const file of plan.remove) await rm(inFolder(this.paths.directory, file), { force: true });
@@ -398,9 +398,4 @@ export class SyncedLibraryStore implements LibraryStore {
     this.#queue = result.catch(() => undefined);
     return result;
   }
-}
-
-async function endsWithNewline(file: string): Promise<boolean> {
-  const text = await readTextIfThere(file);
-  return text === null || text === '' || text.endsWith('\n');
 }
