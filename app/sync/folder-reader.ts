@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { contributionsOf, readDeviceFile, type LibraryFiles, type ReadFile } from '../../core/sync/library-files.js';
 import { joinStates } from '../../core/sync/sync-state.js';
 import { isErrorCode } from '../store/errors.js';
-import { sameStamp, stampOfStats, type FileStamp } from '../store/file-stamp.js';
+import { sameStamp, stampOf, stampOfStats, type FileStamp } from '../store/file-stamp.js';
 import { deviceFolderPaths } from './device-folder.js';
 
 /** The bytes before a log's end read again to tell that the log only grew (and was not written anew meanwhile). */
@@ -66,9 +66,12 @@ export class DeviceFolderReader {
   }
 
   async #readIfChanged(path: string, before: ReadEntry | undefined): Promise<ReadEntry | undefined> {
+    const file = join(this.#directory, ...path.split('/'));
+    // Most files are as they were: a stat tells, without opening them.
+    if (before !== undefined && sameStamp(await stampOf(file), before.stamp)) return before;
     let handle;
     try {
-      handle = await fsp.open(join(this.#directory, ...path.split('/')), 'r');
+      handle = await fsp.open(file, 'r');
     } catch (error) {
       if (isErrorCode(error, 'ENOENT', 'EISDIR')) return undefined;
       throw error;
