@@ -59,6 +59,27 @@ export class DeviceFolderReader {
     return changed;
   }
 
+  /**
+   * This process appended `line` to the log at `path`, which now has `stamp`: taken as read, without reading the
+   * file again or counting it as a change (the store has joined the change already). Anything else about the file
+   * (it was not read to its end, another wrote it meanwhile) is left for the next refresh to find.
+   */
+  appended(path: string, stamp: FileStamp, line: string): void {
+    const bytes = Buffer.from(line, 'utf8');
+    const before = this.#entries.get(path);
+    const grown =
+      before !== undefined &&
+      before.read !== null &&
+      before.stamp.ino === stamp.ino &&
+      before.stamp.size === before.end &&
+      before.end + bytes.length === stamp.size;
+    if (grown) this.#entries.set(path, logEntry(path, stamp, before.end, bytes, before));
+    else if (before === undefined && bytes.length === stamp.size) {
+      this.#entries.set(path, logEntry(path, stamp, 0, bytes, undefined));
+    } else return;
+    this.#files = null;
+  }
+
   /** What every device contributed, as last read. */
   files(): LibraryFiles {
     this.#files ??= contributionsOf([...this.#entries.values()].map((entry) => entry.read));
@@ -115,7 +136,11 @@ async function readLog(
     const head = await readBytes(handle, start, before.end);
     if (head.equals(before.overlap)) [from, kept] = [before.end, before];
   }
-  const bytes = await readBytes(handle, from, stamp.size);
+  return logEntry(path, stamp, from, await readBytes(handle, from, stamp.size), kept);
+}
+
+/** The entry of a log whose bytes from `from` are `bytes`, joined to what `kept` read before `from`. */
+function logEntry(path: string, stamp: FileStamp, from: number, bytes: Buffer, kept: ReadEntry | undefined): ReadEntry {
   const whole = bytes.lastIndexOf(NEWLINE) + 1;
   const end = from + whole;
   const overlap = Buffer.from(

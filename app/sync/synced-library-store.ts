@@ -267,7 +267,9 @@ export class SyncedLibraryStore implements LibraryStore {
         : (now?.size ?? 0) === known.end;
     let lines = known?.generation === generation ? known.lines : 0;
     if (!asLeft) [generation, lines] = [generation + 1, 0];
-    const stamp = await appendDurably(file(), encodeChangeLine(this.device.id, ops));
+    const line = encodeChangeLine(this.device.id, ops);
+    const stamp = await appendDurably(file(), line);
+    this.#reader.appended(devicePath(this.device.id, opsFileName(generation)), stamp, line);
     this.#generation = generation;
     await journal.keepLogPosition({ generation, end: stamp.size, lines: lines + 1 });
   }
@@ -334,7 +336,7 @@ export class SyncedLibraryStore implements LibraryStore {
       this.#replica = openReplica(this.device.id, this.#reader.files(), this.#now(), journal);
     } else if (changed) {
       this.#replica = refreshReplica(this.#replica, this.#reader.files(), this.#now());
-    }
+    } else return this.#replica;
     const generation = this.#reader.files().devices.get(this.device.id)?.generations.at(-1) ?? 0;
     if (generation > this.#generation) this.#generation = generation;
     return this.#replica;
