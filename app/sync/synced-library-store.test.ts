@@ -103,12 +103,14 @@ describe('two computers on two copies of one folder', () => {
       // Both write at once, neither seeing the other's changes of this round.
       await Promise.all(
         [laptop, desktop].map(async (computer, side) => {
+          // A generator per side, so that how the two interleave does not change what either does.
+          const own = new Prng(100 * round + side);
           for (let step = 0; step < 4; step++) {
-            const paper = papers[prng.below(papers.length)] ?? shared;
+            const paper = papers[own.below(papers.length)] ?? shared;
             const name = `${computer.name}-${round}-${step}`;
             await tag(computer.store, paper, name);
             acknowledged.push({ paper, tag: name });
-            if (prng.chance(0.3)) await mark(computer.store, paper, prng.chance(0.5) ? 'read' : 'reading');
+            if (own.chance(0.3)) await mark(computer.store, paper, own.chance(0.5) ? 'read' : 'reading');
             if (step === side)
               await importDigest(computer.store, digest(`Round ${round}`, [`${computer.name} ${round}`]));
           }

@@ -115,6 +115,11 @@ export async function carry(from: Computer, to: Computer, prng: Prng | null): Pr
       continue;
     }
     if (prng.chance(0.3)) continue;
+    // A copy a tool left travels as it is: a tool does not make conflicted copies of its own conflicted copies.
+    if (path.includes('.sync-conflict-')) {
+      await put(to.folder, path, bytes);
+      continue;
+    }
     if (own || (derived && prng.chance(0.5))) {
       // The other side's version of this computer's own file: only ever as a conflicted copy.
       if (prng.chance(0.3)) await put(to.folder, conflicted(path), bytes);
