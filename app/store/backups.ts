@@ -141,6 +141,14 @@ export async function backUpDaily(paths: LibraryPaths, now: Date, keep = BACKUPS
   });
 }
 
+/**
+ * Backs the library's files up now, as they are, whatever backups today has (before they become a synced folder's,
+ * app/sync/migrate.ts); it is kept and listed as a daily one.
+ */
+export function backUpNow(paths: LibraryPaths, now: Date): Promise<BackupInfo | null> {
+  return withLock(paths, () => copyIntoBackup(paths, 'daily', now));
+}
+
 /** A backup by its name (as `listBackups` gives it) or by its folder's path. */
 async function findBackup(paths: LibraryPaths, nameOrPath: string): Promise<BackupInfo> {
   const wanted = path.basename(nameOrPath.replace(/[/\\]+$/, ''));

@@ -429,7 +429,7 @@ function catalogueOf(file: CatalogueFile): Catalogue {
   return Object.freeze({ papers: file.papers, digests: file.digests });
 }
 
-function checkedStates(states: ReadingStateMap): ReadonlyMap<string, ReadingState> {
+export function checkedStates(states: ReadingStateMap): ReadonlyMap<string, ReadingState> {
   const checked = new Map<string, ReadingState>();
   for (const [id, state] of Object.entries(states)) {
     const parsed = readingStateSchema.safeParse(state);

@@ -25,8 +25,8 @@ async function entries(directory: string): Promise<{ readonly name: string; read
   }
 }
 
-/** Every file of `libraryDirectory`'s devices that core/sync reads (copies a sync tool left included). */
-export async function readDeviceFolder(libraryDirectory: string): Promise<FileText[]> {
+/** The paths (relative, `/`-separated, sorted) of every file of `libraryDirectory`'s devices that core/sync reads. */
+export async function deviceFolderPaths(libraryDirectory: string): Promise<string[]> {
   const paths: string[] = [];
   for (const device of await entries(join(libraryDirectory, DEVICES))) {
     if (!device.folder) continue;
@@ -38,8 +38,13 @@ export async function readDeviceFolder(libraryDirectory: string): Promise<FileTe
           if (!inner.folder) paths.push(`${path}/${inner.name}`);
     }
   }
+  return paths.filter((candidate) => classifyPath(candidate) !== null).sort();
+}
+
+/** Every file of `libraryDirectory`'s devices that core/sync reads (copies a sync tool left included). */
+export async function readDeviceFolder(libraryDirectory: string): Promise<FileText[]> {
   const files: FileText[] = [];
-  for (const path of paths.filter((candidate) => classifyPath(candidate) !== null).sort()) {
+  for (const path of await deviceFolderPaths(libraryDirectory)) {
     const text = await readTextIfThere(join(libraryDirectory, ...path.split('/')));
     if (text !== null) files.push({ path, text });
   }

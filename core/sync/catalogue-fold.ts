@@ -10,6 +10,7 @@ import type { DeviceId } from './causal-register.js';
 import type { Stamp } from './hlc.js';
 import { opId } from './ops.js';
 import { paperRefKey, type PaperRef } from './sync-state.js';
+import { hash53 } from '../identity.js';
 import { mergeLibrary } from '../merge.js';
 import { emptyStateMap, type Catalogue, type CataloguePaper, type Digest } from '../model.js';
 
@@ -42,7 +43,23 @@ function compareImports(a: ImportOp, b: ImportOp): number {
  * the one with the larger canonical text is folded, on every device alike.
  */
 export function preferredImport(a: ImportOp, b: ImportOp): ImportOp {
-  return a === b || canonicalJson(a) >= canonicalJson(b) ? a : b;
+  if (a === b || fingerprint(a) === fingerprint(b)) return a;
+  return canonicalJson(a) >= canonicalJson(b) ? a : b;
+}
+
+/**
+ * Each import's fingerprint (a hash of its canonical text), made once per object: a store compares the imports it
+ * holds with the same ones read again, and only two that differ (rare) are compared whole.
+ */
+const fingerprints = new WeakMap<ImportOp, number>();
+
+function fingerprint(op: ImportOp): number {
+  let hash = fingerprints.get(op);
+  if (hash === undefined) {
+    hash = hash53(canonicalJson(op));
+    fingerprints.set(op, hash);
+  }
+  return hash;
 }
 
 function distinctImports(imports: Iterable<ImportOp>): ImportOp[] {

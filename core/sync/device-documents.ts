@@ -28,7 +28,9 @@ const deviceSchema = z.string().regex(DEVICE_ID, 'expected a device id');
 const seenSchema = z.record(deviceSchema, stampSchema);
 const dotsSchema = z.array(z.string().regex(/^[0-9a-z]{13}@[a-z0-9][a-z0-9-]{0,63}$/, 'expected a version'));
 const paperRefSchema = z.tuple([z.string(), z.string().min(1)]).transform(([origin, id]): PaperRef => ({ origin, id }));
-const statusSchema = z.object({ status: z.enum(READING_STATUSES), readAt: z.string().nullable() });
+const statusSchema = z
+  .object({ status: z.enum(READING_STATUSES), readAt: z.string().nullable(), snoozedUntil: z.string().optional() })
+  .transform(({ snoozedUntil, ...value }) => (snoozedUntil === undefined ? value : { ...value, snoozedUntil }));
 const tagSchema = z.object({ spelling: z.string().min(1).max(MAX_TAG_LENGTH), since: stampSchema });
 const noteSchema = z.string().max(MAX_NOTE_LENGTH);
 const daySchema = z.object({ date: z.string(), title: z.string() });

@@ -119,6 +119,11 @@ function undecorated(name: string): { readonly name: string; readonly copy: Copy
   return null;
 }
 
+/** The name a sync tool's copy named `name` copies (`library.sync-conflict-….json` → `library.json`); null if none. */
+export function originalOfCopy(name: string): string | null {
+  return undecorated(name)?.name ?? null;
+}
+
 /** Files a sync tool is still writing, or keeps for itself: never read. */
 const TOOL_FILES = /^(?:\.syncthing\..*\.tmp|~syncthing~.*\.tmp|\.dropbox.*|.*\.tmp|\..*|desktop\.ini|Thumbs\.db)$/i;
 

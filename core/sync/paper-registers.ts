@@ -21,6 +21,8 @@ export interface StatusValue {
   readonly status: ReadingStatus;
   /** When the paper was marked read; null unless its status is read. */
   readonly readAt: string | null;
+  /** The day an unread paper comes back (core/model.ts ReadingState); absent when it is not snoozed. */
+  readonly snoozedUntil?: string;
 }
 
 export interface TagValue {
@@ -159,6 +161,7 @@ export function materialisePaper(registers: PaperRegisters): MaterialisedPaper {
     note: note ?? DEFAULT_READING_STATE.note,
     readAt: status?.readAt ?? null,
     updatedAt: changed === '' ? new Date(0).toISOString() : stampTime(changed),
+    ...(status?.snoozedUntil === undefined ? {} : { snoozedUntil: status.snoozedUntil }),
   };
   return { state, conflicts: noteConflicts(registers.note) };
 }

@@ -10,7 +10,7 @@ import type { ImportOp } from './catalogue-fold.js';
 import { stampBefore, tick, type Hlc, type Stamp } from './hlc.js';
 import type { SyncedLibrary } from './library.js';
 import type { KeptNote, SyncOp } from './ops.js';
-import { tagKey, type PaperRegisters, type TagValue } from './paper-registers.js';
+import { tagKey, type PaperRegisters, type StatusValue, type TagValue } from './paper-registers.js';
 import { paperRefKey, type PaperRef } from './sync-state.js';
 import {
   readingStateOf,
@@ -98,8 +98,12 @@ function paperOps(
   const mine = library.state.papers.get(paperRefKey(paper))?.registers ?? {};
   const all = library.registers.get(id) ?? {};
   const ops: SyncOp[] = [];
-  if ((before?.status ?? 'unread') !== after.status || (before?.readAt ?? null) !== after.readAt) {
-    const value = { status: after.status, readAt: after.readAt };
+  if (
+    (before?.status ?? 'unread') !== after.status ||
+    (before?.readAt ?? null) !== after.readAt ||
+    before?.snoozedUntil !== after.snoozedUntil
+  ) {
+    const value = statusValueOf(after);
     const kills = killing(otherNames(all.status, mine.status));
     ops.push({ kind: 'status', stamp: stamps.next(), device, paper, value, seen: seenOf(mine.status), ...kills });
   }
@@ -129,6 +133,11 @@ function paperOps(
   });
   if ((before?.note ?? '') !== after.note) ops.push(noteEdit(mine.note, all.note, device, stamps, paper, after.note));
   return ops;
+}
+
+function statusValueOf(state: ReadingState): StatusValue {
+  const value = { status: state.status, readAt: state.readAt };
+  return state.snoozedUntil === undefined ? value : { ...value, snoozedUntil: state.snoozedUntil };
 }
 
 function firstAdded(register: Register<TagValue> | undefined): Stamp | undefined {

@@ -1,0 +1,174 @@
+/**
+ * Every device's files of a library's folder, read again only where they changed (by inode, size and mtime): a
+ * document when its stamp changed, a log from where it was last read when it only grew (its last bytes read before
+ * still in place), else whole. A last line without its newline (a sync in progress, a crash) waits until whole.
+ */
+
+import * as fsp from 'node:fs/promises';
+import { join } from 'node:path';
+
+import { contributionsOf, readDeviceFile, type LibraryFiles, type ReadFile } from '../../core/sync/library-files.js';
+import { joinStates } from '../../core/sync/sync-state.js';
+import { isErrorCode } from '../store/errors.js';
+import { sameStamp, stampOf, stampOfStats, type FileStamp } from '../store/file-stamp.js';
+import { deviceFolderPaths } from './device-folder.js';
+
+/** The bytes before a log's end read again to tell that the log only grew (and was not written anew meanwhile). */
+const OVERLAP_BYTES = 256;
+
+interface ReadEntry {
+  readonly stamp: FileStamp;
+  readonly read: ReadFile | null;
+  /** Of a log: where its whole lines end, the last bytes before it, and how many lines were read. */
+  readonly end: number;
+  readonly overlap: Buffer;
+  readonly lines: number;
+}
+
+const NEWLINE = 0x0a;
+
+export class DeviceFolderReader {
+  readonly #directory: string;
+  readonly #entries = new Map<string, ReadEntry>();
+  #files: LibraryFiles | null = null;
+
+  constructor(directory: string) {
+    this.#directory = directory;
+  }
+
+  /** Reads what changed since the last call; says whether anything did. */
+  async refresh(): Promise<boolean> {
+    const paths = await deviceFolderPaths(this.#directory);
+    let changed = false;
+    const present = new Set(paths);
+    for (const path of [...this.#entries.keys()]) {
+      if (!present.has(path)) {
+        this.#entries.delete(path);
+        changed = true;
+      }
+    }
+    for (const path of paths) {
+      const before = this.#entries.get(path);
+      const after = await this.#readIfChanged(path, before);
+      if (after === before) continue;
+      changed = true;
+      if (after === undefined) this.#entries.delete(path);
+      else this.#entries.set(path, after);
+    }
+    if (changed) this.#files = null;
+    return changed;
+  }
+
+  /**
+   * This process appended `line` to the log at `path`, which now has `stamp`: taken as read, without reading the
+   * file again or counting it as a change (the store has joined the change already). Anything else about the file
+   * (it was not read to its end, another wrote it meanwhile) is left for the next refresh to find.
+   */
+  appended(path: string, stamp: FileStamp, line: string): void {
+    const bytes = Buffer.from(line, 'utf8');
+    const before = this.#entries.get(path);
+    const grown =
+      before !== undefined &&
+      before.read !== null &&
+      before.stamp.ino === stamp.ino &&
+      before.stamp.size === before.end &&
+      before.end + bytes.length === stamp.size;
+    if (grown) this.#entries.set(path, logEntry(path, stamp, before.end, bytes, before));
+    else if (before === undefined && bytes.length === stamp.size) {
+      this.#entries.set(path, logEntry(path, stamp, 0, bytes, undefined));
+    } else return;
+    this.#files = null;
+  }
+
+  /** What every device contributed, as last read. */
+  files(): LibraryFiles {
+    this.#files ??= contributionsOf([...this.#entries.values()].map((entry) => entry.read));
+    return this.#files;
+  }
+
+  async #readIfChanged(path: string, before: ReadEntry | undefined): Promise<ReadEntry | undefined> {
+    const file = join(this.#directory, ...path.split('/'));
+    // Most files are as they were: a stat tells, without opening them.
+    if (before !== undefined && sameStamp(await stampOf(file), before.stamp)) return before;
+    let handle;
+    try {
+      handle = await fsp.open(file, 'r');
+    } catch (error) {
+      if (isErrorCode(error, 'ENOENT', 'EISDIR')) return undefined;
+      throw error;
+    }
+    try {
+      const stamp = stampOfStats(await handle.stat());
+      if (before !== undefined && sameStamp(stamp, before.stamp)) return before;
+      if (!path.endsWith('.jsonl')) {
+        const text = (await readBytes(handle, 0, stamp.size)).toString('utf8');
+        return { stamp, read: readDeviceFile(path, text), end: stamp.size, overlap: Buffer.alloc(0), lines: 0 };
+      }
+      return await readLog(handle, path, stamp, before);
+    } finally {
+      await handle.close();
+    }
+  }
+}
+
+async function readBytes(handle: fsp.FileHandle, from: number, to: number): Promise<Buffer> {
+  const buffer = Buffer.alloc(Math.max(0, to - from));
+  let done = 0;
+  while (done < buffer.length) {
+    const { bytesRead } = await handle.read(buffer, done, buffer.length - done, from + done);
+    if (bytesRead === 0) break;
+    done += bytesRead;
+  }
+  return buffer.subarray(0, done);
+}
+
+/** A log read from where `before` left it when it only grew since, else whole; up to its last newline. */
+async function readLog(
+  handle: fsp.FileHandle,
+  path: string,
+  stamp: FileStamp,
+  before: ReadEntry | undefined,
+): Promise<ReadEntry> {
+  let from = 0;
+  let kept: ReadEntry | undefined;
+  if (before !== undefined && before.read !== null && stamp.ino === before.stamp.ino && stamp.size >= before.end) {
+    const start = before.end - before.overlap.length;
+    const head = await readBytes(handle, start, before.end);
+    if (head.equals(before.overlap)) [from, kept] = [before.end, before];
+  }
+  return logEntry(path, stamp, from, await readBytes(handle, from, stamp.size), kept);
+}
+
+/** The entry of a log whose bytes from `from` are `bytes`, joined to what `kept` read before `from`. */
+function logEntry(path: string, stamp: FileStamp, from: number, bytes: Buffer, kept: ReadEntry | undefined): ReadEntry {
+  const whole = bytes.lastIndexOf(NEWLINE) + 1;
+  const end = from + whole;
+  const overlap = Buffer.from(
+    whole >= OVERLAP_BYTES
+      ? bytes.subarray(whole - OVERLAP_BYTES, whole)
+      : Buffer.concat([kept?.overlap ?? Buffer.alloc(0), bytes.subarray(0, whole)]).subarray(-OVERLAP_BYTES),
+  );
+  const text = bytes.subarray(0, whole).toString('utf8');
+  const lines = (kept?.lines ?? 0) + countLines(text);
+  const added = readDeviceFile(path, text);
+  if (kept?.read === undefined || kept.read === null || added === null) {
+    return { stamp, read: added, end, overlap, lines };
+  }
+  const shift = kept.lines;
+  const read: ReadFile = {
+    ...kept.read,
+    states: [joinStates([...kept.read.states, ...added.states])],
+    latest: added.latest > kept.read.latest ? added.latest : kept.read.latest,
+    problems: [
+      ...kept.read.problems,
+      ...added.problems.map((problem) => ({ ...problem, line: problem.line === null ? null : problem.line + shift })),
+    ],
+  };
+  return { stamp, read, end, overlap, lines };
+}
+
+function countLines(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count += 1;
+  return count;
+}

@@ -1,0 +1,122 @@
+/**
+ * What this device keeps of its own for one synced library outside the library's folder, in app-data
+ * (core/sync/replica.ts LocalJournal): its own state as of its last compaction (`journal.json`, a device snapshot
+ * whose frontier is the latest stamp it had given), each change since (`journal.jsonl`, the lines of its log, one
+ * append each), and each of its imports (`imports/<stamp>.json`, written once). A sync tool may take the device's
+ * own files away; with these the device still sees everything it wrote, and writes it again.
+ */
+
+import { createHash } from 'node:crypto';
+import { appendFile, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+
+import type { DeviceId } from '../../core/sync/causal-register.js';
+import type { ImportOp } from '../../core/sync/catalogue-fold.js';
+import { encodeChangeLine, encodeImportDocument, encodeStateDocument } from '../../core/sync/device-documents.js';
+import { importFileName } from '../../core/sync/device-files.js';
+import { opId, stateOfOps, stampsOf, type SyncOp } from '../../core/sync/ops.js';
+import { parseImportText, parseLog, parseStateText } from '../../core/sync/parse-device-files.js';
+import { EMPTY_JOURNAL, type LocalJournal } from '../../core/sync/replica.js';
+import { writeFileAtomically } from '../store/atomic-write.js';
+import { namesIn } from '../store/errors.js';
+import { endsWithWholeLine } from './own-files.js';
+import { readTextIfThere } from './read-text.js';
+
+const JOURNAL_FILE = 'journal.json';
+const CHANGES_FILE = 'journal.jsonl';
+const LOG_FILE = 'log.json';
+
+/** This device's log as its processes on this computer last left it: which generation, how long, how many lines. */
+export interface LogPosition {
+  readonly generation: number;
+  readonly end: number;
+  readonly lines: number;
+}
+
+const IMPORTS = 'imports';
+
+/** The app-data folder of one library's things on this computer: named by the library folder's real path. */
+export function libraryAppData(appData: string, realDirectory: string): string {
+  const key = createHash('sha256').update(realDirectory).digest('hex').slice(0, 24);
+  return join(appData, 'libraries', key);
+}
+
+export class JournalFolder {
+  readonly #folder: string;
+  readonly #device: DeviceId;
+  /** The imports already written. */
+  readonly #written = new Set<string>();
+
+  constructor(folder: string, device: DeviceId) {
+    this.#folder = folder;
+    this.#device = device;
+  }
+
+  async load(): Promise<LocalJournal> {
+    const text = await readTextIfThere(join(this.#folder, JOURNAL_FILE));
+    const snapshot = text === null ? undefined : parseStateText(text).versions[0];
+    if (text !== null && snapshot === undefined) {
+      throw new Error(
+        `${join(this.#folder, JOURNAL_FILE)} cannot be read (it is damaged); move it away and Shelfmark reads the library from its folder.`,
+      );
+    }
+    const imports: ImportOp[] = [];
+    for (const name of (await namesIn(join(this.#folder, IMPORTS))).filter((file) => file.endsWith('.json'))) {
+      const op = parseImportText((await readTextIfThere(join(this.#folder, IMPORTS, name))) ?? '').versions[0];
+      if (op === undefined || op.device !== this.#device) continue;
+      imports.push(op);
+      this.#written.add(opId(op));
+    }
+    const changes = parseLog((await readTextIfThere(join(this.#folder, CHANGES_FILE))) ?? '').ops;
+    const base = snapshot ?? { frontier: EMPTY_JOURNAL.highWater, state: EMPTY_JOURNAL.own };
+    const highWater = changes.flatMap(stampsOf).reduce((a, b) => (b > a ? b : a), base.frontier);
+    return { highWater, own: stateOfOps(changes, base.state), imports };
+  }
+
+  /** Keeps a change this device wrote (its import, then its ops), before it is acknowledged. */
+  async record(ops: readonly SyncOp[], imported: ImportOp | null): Promise<void> {
+    await mkdir(join(this.#folder, IMPORTS), { recursive: true });
+    if (imported !== null && !this.#written.has(opId(imported))) {
+      await writeFileAtomically(
+        join(this.#folder, IMPORTS, importFileName(imported.stamp)),
+        encodeImportDocument(imported),
+      );
+      this.#written.add(opId(imported));
+    }
+    if (ops.length === 0) return;
+    const file = join(this.#folder, CHANGES_FILE);
+    // A process killed mid-append leaves a line cut short: the next begins on a line of its own.
+    const start = (await endsWithWholeLine(file)) ? '' : '\n';
+    await appendFile(file, start + encodeChangeLine(this.#device, ops));
+  }
+
+  /** Folds the changes kept into `journal.json` (at a compaction): whole first, then the changes file emptied. */
+  async fold(journal: LocalJournal): Promise<void> {
+    await mkdir(this.#folder, { recursive: true });
+    await writeFileAtomically(
+      join(this.#folder, JOURNAL_FILE),
+      encodeStateDocument(this.#device, journal.own, journal.highWater),
+    );
+    await writeFileAtomically(join(this.#folder, CHANGES_FILE), '');
+  }
+
+  /** The log as this computer's processes last left it; null when none has written it (or that was not kept). */
+  async logPosition(): Promise<LogPosition | null> {
+    const text = await readTextIfThere(join(this.#folder, LOG_FILE));
+    try {
+      const json = JSON.parse(text ?? 'null') as Partial<LogPosition> | null;
+      const { generation, end, lines } = json ?? {};
+      if (Number.isSafeInteger(generation) && Number.isSafeInteger(end) && Number.isSafeInteger(lines))
+        return { generation, end, lines } as LogPosition;
+    } catch {
+      // Damaged: as if not kept. The next change goes to a log of its own.
+    }
+    return null;
+  }
+
+  /** Not durable: lost, the next change only goes to a new log. */
+  async keepLogPosition(position: LogPosition): Promise<void> {
+    await mkdir(this.#folder, { recursive: true });
+    await writeFileAtomically(join(this.#folder, LOG_FILE), JSON.stringify(position), { durable: false });
+  }
+}

@@ -1,0 +1,104 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+import { redateDigest } from '../../core/digest-date.js';
+import { mergeDigest } from '../../core/merge.js';
+import { readingStateOf, type ReadingState } from '../../core/model.js';
+import { addTags, setNote, setStatus, snooze } from '../../core/reading.js';
+import { listBackups } from '../store/backups.js';
+import { stampOf } from '../store/file-stamp.js';
+import { libraryPaths } from '../store/library-paths.js';
+import { openLibraryStore, type LibraryStore } from '../store/library-store.js';
+import { deviceIdentity } from './device-identity.js';
+import { migrateToSyncedFolder } from './migrate.js';
+import { openSyncedLibraryStore } from './synced-library-store.js';
+import { carry, digest, startComputer, tag } from './synced-test-rig.js';
+
+let root: string;
+beforeEach(async () => {
+  root = await mkdtemp(join(tmpdir(), 'shelfmark-migrate-'));
+});
+afterEach(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+const NOW = '2025-03-11T09:00:00.000Z';
+
+/** A library as today's store writes it: two digests (one dated), and every kind of reading state. */
+async function writeTodaysLibrary(store: LibraryStore): Promise<string[]> {
+  const ids = await store.transact((library) => {
+    let { catalogue } = mergeDigest(
+      library.catalogue,
+      digest('Reading group', ['graphs', 'proteins', 'agents']),
+      'a.bib',
+      NOW,
+    );
+    catalogue = mergeDigest(catalogue, digest('Daily', ['diffusion', 'retrieval']), 'b.bib', NOW).catalogue;
+    const [daily] = catalogue.digests.slice(-1);
+    if (daily !== undefined) catalogue = redateDigest(catalogue, daily.id, '2025-03-10');
+    return { catalogue, result: catalogue.papers.map((paper) => paper.id) };
+  });
+  const [read = '', reading = '', dismissed = '', snoozed = '', noted = ''] = ids;
+  const change = (id: string, make: (state: ReadingState | undefined) => ReadingState | undefined) =>
+    store.transact((library) => {
+      const after = make(readingStateOf(library.states, id));
+      return { ...(after === undefined ? {} : { states: { [id]: after } }), result: undefined };
+    });
+  await change(read, (state) => setStatus(state, 'read', '2025-03-11T10:00:00.000Z'));
+  await change(read, (state) => addTags(state, ['ml', 'Graphs'], '2025-03-11T10:01:00.000Z'));
+  await change(reading, (state) => setStatus(state, 'reading', '2025-03-11T10:02:00.000Z'));
+  await change(dismissed, (state) => setStatus(state, 'dismissed', '2025-03-11T10:03:00.000Z'));
+  await change(snoozed, (state) => snooze(state, '2025-04-01', '2025-03-11T10:04:00.000Z'));
+  await change(noted, (state) => setNote(state, 'Read §3 first.', '2025-03-11T10:05:00.000Z'));
+  await store.compact();
+  // And a change in the log after the snapshot.
+  await change(noted, (state) => addTags(state, ['later'], '2025-03-11T10:06:00.000Z'));
+  return ids;
+}
+
+describe("a library written by today's store", () => {
+  it('becomes a synced folder with nothing lost, backed up first', async () => {
+    const folder = join(root, 'library');
+    const paths = libraryPaths(join(folder, 'library.json'));
+    const today = await openLibraryStore(paths.catalogue);
+    const ids = await writeTodaysLibrary(today);
+    const before = await today.read();
+    await today.close();
+    expect(Object.keys(before.states)).toHaveLength(5);
+    expect(before.catalogue.digests.map((d) => d.date)).toContain('2025-03-10');
+
+    const appData = join(root, 'laptop', 'Shelfmark');
+    const device = await deviceIdentity(appData);
+    expect(await migrateToSyncedFolder(paths, device, { appData })).toBe(true);
+
+    const synced = await openSyncedLibraryStore(paths.catalogue, { appData, device });
+    const after = await synced.read();
+    expect(after.catalogue).toEqual(before.catalogue);
+    expect({ ...after.states }).toEqual({ ...before.states });
+    expect(readingStateOf(after.states, ids[3] ?? '')?.snoozedUntil).toBe('2025-04-01');
+
+    expect(await stampOf(paths.stateSnapshot)).toBeNull();
+    expect(await stampOf(paths.writeAheadLog)).toBeNull();
+    expect(JSON.parse(await readFile(paths.catalogue, 'utf8'))).toMatchObject({ schemaVersion: 4 });
+    expect(await listBackups(paths)).toHaveLength(1);
+    // Today's store refuses the derived cache rather than writing over it.
+    await expect((await openLibraryStore(paths.catalogue)).read()).rejects.toThrow(/newer version of Shelfmark/);
+    expect(await migrateToSyncedFolder(paths, device, { appData })).toBe(false);
+
+    // Another computer with a copy of the folder reads the same library, and goes on from it.
+    await synced.close();
+    const laptop = { name: 'laptop', appData, folder, store: synced };
+    laptop.store = await openSyncedLibraryStore(paths.catalogue, { appData, device });
+    const desktop = await startComputer(root, 'desktop');
+    await carry(laptop, desktop, null);
+    expect(await desktop.store.read()).toEqual(after);
+    await tag(desktop.store, ids[0] ?? '', 'from-desktop');
+    expect(readingStateOf((await desktop.store.read()).states, ids[0] ?? '')?.tags).toEqual([
+      'ml',
+      'Graphs',
+      'from-desktop',
+    ]);
+  });
+});

@@ -1,0 +1,403 @@
+/**
+ * The library store of a folder that a sync tool copies between computers (ARCHITECTURE.md, "Many devices, one
+ * folder"): the same LibraryStore as app/store's, over every device's files. It reads each device's files again only
+ * where they changed (folder-reader.ts) and joins them (core/sync/replica.ts); a change is written to this device's
+ * own files only (its log, appended and fdatasynced; an import, whole), under a lock between this computer's
+ * processes kept in app-data; `library.json` is a derived cache any device makes again when it names other imports.
+ */
+
+import { mkdir, realpath, rm } from 'node:fs/promises';
+import path from 'node:path';
+
+import type { LibrarySnapshot } from '../../core/import/types.js';
+import type { CatalogueOutline } from '../../core/outline.js';
+import type { ImportOp } from '../../core/sync/catalogue-fold.js';
+import { canonicalJson } from '../../core/sync/canonical-json.js';
+import { planCompaction } from '../../core/sync/compaction.js';
+import { encodeChangeLine, encodeImportDocument } from '../../core/sync/device-documents.js';
+import { devicePath, importFileName, IMPORTS_FOLDER, opsFileName } from '../../core/sync/device-files.js';
+import { encodeStamp, ZERO_STAMP } from '../../core/sync/hlc.js';
+import type { DeviceContribution, LibraryFiles } from '../../core/sync/library-files.js';
+import type { SyncOp } from '../../core/sync/ops.js';
+import type { NoteConflict } from '../../core/sync/paper-registers.js';
+import { catalogueChange, opsForStates, resolveNote, type Writer } from '../../core/sync/record.js';
+import { journalOf, openReplica, recordWritten, refreshReplica, type Replica } from '../../core/sync/replica.js';
+import { EMPTY_SYNC_STATE, joinStates, type SyncState } from '../../core/sync/sync-state.js';
+import type { LegacyBase } from '../../core/sync/legacy.js';
+import { checkedCatalogue } from '../store/checked-catalogue.js';
+import { isErrorCode, LibraryReadOnlyError, READ_ONLY_CODES } from '../store/errors.js';
+import { sameStamp, stampOf, type FileStamp } from '../store/file-stamp.js';
+import { libraryPaths, type LibraryPaths } from '../store/library-paths.js';
+import { checkedStates, type LibraryChange, type LibraryStore, type OutlineSnapshot } from '../store/library-store.js';
+import { withLock } from '../store/lock.js';
+import { outlineOfLibraryCatalogue } from '../store/outline-file.js';
+import {
+  cachedImportSet,
+  FOREIGN,
+  importSetOf,
+  removeDerivedCopies,
+  writeDerivedCatalogue,
+} from './derived-catalogue.js';
+import { deviceIdentity, type DeviceIdentity } from './device-identity.js';
+import { DeviceFolderReader } from './folder-reader.js';
+import { JournalFolder, libraryAppData } from './local-journal.js';
+import { appendDurably, endsWithWholeLine, inFolder, writeDocument } from './own-files.js';
+
+/** This device's log is folded into a snapshot once it passes either (as app/store's log is). */
+const COMPACT_AFTER_BYTES = 1024 * 1024;
+const COMPACT_AFTER_LINES = 2_000;
+
+export interface SyncedStoreOptions {
+  /** Shelfmark's app-data folder (app/library-location.ts appDataDirectory): the device, the lock, the journal. */
+  readonly appData: string;
+  /** This computer's device; made or read in `appData` when not given. */
+  readonly device?: DeviceIdentity;
+  /** The wall clock in milliseconds (tests move it). */
+  readonly now?: () => number;
+}
+
+/** What the synced library says beyond the LibraryStore's snapshot, for the API to reach (ARCHITECTURE.md). */
+export interface SyncedView {
+  /** Papers whose note has versions written apart on several devices: the note shows one, these the others. */
+  readonly conflicts: ReadonlyMap<string, readonly NoteConflict[]>;
+  /** Devices whose clock is too far ahead of this computer's to adopt their stamps. */
+  readonly aheadDevices: readonly string[];
+  /** Changes to papers whose import has not arrived yet. */
+  readonly waiting: number;
+  /** Files or lines that cannot be read (yet), said rather than fatal. */
+  readonly problems: LibraryFiles['problems'];
+}
+
+/** Opens the synced library whose folder holds `catalogue` (its derived `library.json`). Reads nothing yet. */
+export async function openSyncedLibraryStore(
+  catalogue: string,
+  options: SyncedStoreOptions,
+): Promise<SyncedLibraryStore> {
+  const device = options.device ?? (await deviceIdentity(options.appData));
+  return new SyncedLibraryStore(libraryPaths(catalogue), device, options);
+}
+
+const EMPTY_CONTRIBUTION = (device: string): DeviceContribution => ({
+  device,
+  state: EMPTY_SYNC_STATE,
+  imports: [],
+  latest: ZERO_STAMP,
+  generations: [],
+  files: [],
+  copies: [],
+});
+
+export class SyncedLibraryStore implements LibraryStore {
+  readonly paths: LibraryPaths;
+  readonly device: DeviceIdentity;
+  readonly #appData: string;
+  readonly #now: () => number;
+  readonly #reader: DeviceFolderReader;
+  #journal: JournalFolder | null = null;
+  #localPaths: LibraryPaths | null = null;
+  #replica: Replica | null = null;
+  /** The generation of this device's log that changes are appended to. */
+  #generation = 0;
+  /** The derived library.json as last read or written: its stamp and the imports it names. */
+  #cache: { readonly stamp: FileStamp | null; readonly set: string | null } | null = null;
+  #snapshot: { readonly library: Replica['library']; readonly snapshot: LibrarySnapshot } | null = null;
+  #outline: { readonly catalogue: object; readonly outline: CatalogueOutline } | null = null;
+  #queue: Promise<unknown> = Promise.resolve();
+  #closed = false;
+
+  constructor(paths: LibraryPaths, device: DeviceIdentity, options: SyncedStoreOptions) {
+    this.paths = paths;
+    this.device = device;
+    this.#appData = options.appData;
+    this.#now = options.now ?? Date.now;
+    this.#reader = new DeviceFolderReader(paths.directory);
+  }
+
+  read(): Promise<LibrarySnapshot> {
+    return this.#whileOpen(async () => {
+      await this.#refresh();
+      return this.#library();
+    });
+  }
+
+  readOutline(): Promise<OutlineSnapshot> {
+    return this.#whileOpen(async () => {
+      await this.#refresh();
+      const library = this.#library();
+      if (this.#outline?.catalogue !== library.catalogue) {
+        this.#outline = {
+          catalogue: library.catalogue,
+          outline: Object.freeze(outlineOfLibraryCatalogue(library.catalogue)),
+        };
+      }
+      return { outline: this.#outline.outline, states: library.states };
+    });
+  }
+
+  /** The note conflicts and what else the synced library says (see SyncedView), as the folder is now. */
+  view(): Promise<SyncedView> {
+    return this.#whileOpen(async () => {
+      const replica = await this.#refresh();
+      return {
+        conflicts: replica.library.conflicts,
+        aheadDevices: replica.aheadDevices,
+        waiting: replica.library.waiting,
+        problems: this.#reader.files().problems,
+      };
+    });
+  }
+
+  transact<T>(change: (library: LibrarySnapshot) => LibraryChange<T>): Promise<T> {
+    return this.#whileOpen(() =>
+      this.#underLock(async () => {
+        const replica = await this.#refresh();
+        const library = replica.library;
+        const outcome = change(this.#library());
+        // Checked before anything is written, so that nothing Shelfmark could not read back is.
+        if (outcome.catalogue !== undefined) checkedCatalogue(outcome.catalogue);
+        const states = checkedStates(outcome.states ?? {});
+        if (outcome.catalogue === undefined && states.size === 0) return outcome.result;
+        await this.#compactIfDue();
+        let clock = replica.clock;
+        const ops: SyncOp[] = [];
+        let imported: ImportOp | null = null;
+        let named = replica;
+        if (outcome.catalogue !== undefined) {
+          const recorded = catalogueChange(library, this.#writer(clock), outcome.catalogue);
+          ({ clock } = recorded);
+          imported = recorded.value.import;
+          ops.push(...recorded.value.ops);
+          // Papers new in this import are named by it: their states' changes are made on the library with it.
+          if (imported !== null) named = recordWritten(replica, clock, [], imported);
+        }
+        if (states.size > 0) {
+          const recorded = opsForStates(named.library, this.#writer(clock), Object.fromEntries(states));
+          ({ clock } = recorded);
+          ops.push(...recorded.value);
+        }
+        await this.#written(clock, ops, imported);
+        return outcome.result;
+      }),
+    );
+  }
+
+  /** Resolves the note's conflicts: `text` is the note, and the versions beside it are gone, on every device. */
+  resolveNote(id: string, text: string): Promise<void> {
+    return this.#whileOpen(() =>
+      this.#underLock(async () => {
+        const replica = await this.#refresh();
+        const recorded = resolveNote(replica.library, this.#writer(replica.clock), id, text);
+        await this.#written(recorded.clock, [recorded.value], null);
+      }),
+    );
+  }
+
+  compact(): Promise<void> {
+    return this.#whileOpen(() =>
+      this.#underLock(async () => {
+        await this.#refresh();
+        await this.#compact();
+        await this.#writeCacheIfStale();
+        await removeDerivedCopies(this.paths);
+      }).catch((error: unknown) => {
+        // A folder that cannot be written is read as it is.
+        if (!(error instanceof LibraryReadOnlyError)) throw error;
+      }),
+    );
+  }
+
+  /**
+   * Takes a library written before devices in (migrate.ts): the base's import written among this device's imports,
+   * its states folded into this device's next snapshot, and `library.json` made again from the imports, whatever it
+   * held (the caller has backed it up).
+   */
+  adoptLegacyBase(base: LegacyBase): Promise<void> {
+    return this.#whileOpen(() =>
+      this.#underLock(async () => {
+        await this.#refresh();
+        await this.#writeImport(base.import);
+        await this.#refresh();
+        await this.#compact(base.state);
+        await this.#writeCacheIfStale(true);
+      }),
+    );
+  }
+
+  close(): Promise<void> {
+    return this.#serialised(() => {
+      this.#closed = true;
+      return Promise.resolve();
+    });
+  }
+
+  #writer(clock: Replica['clock']): Writer {
+    return { device: this.device.id, clock, now: this.#now() };
+  }
+
+  /** Writes a change (its import whole, then its line in the log, on disk before this resolves), then keeps it. */
+  async #written(clock: Replica['clock'], ops: readonly SyncOp[], imported: ImportOp | null): Promise<void> {
+    const replica = this.#current();
+    if (imported !== null) await this.#writeImport(imported);
+    if (ops.length > 0) await this.#append(ops);
+    await (await this.#journalFolder()).record(ops, imported);
+    this.#replica = recordWritten(replica, clock, ops, imported);
+    await this.#writeDeviceFile();
+    await this.#writeCacheIfStale();
+  }
+
+  async #writeImport(op: ImportOp): Promise<void> {
+    const file = devicePath(this.device.id, IMPORTS_FOLDER, importFileName(op.stamp));
+    await writeDocument(inFolder(this.paths.directory, file), encodeImportDocument(op));
+  }
+
+  /**
+   * Appends one change to this device's log. A log that is not as this computer's processes left it (a sync tool
+   * took it away or put an older one back; a crash cut its last line short) is left alone: the change goes to a new
+   * log, so that nothing in either is overwritten or hidden.
+   */
+  async #append(ops: readonly SyncOp[]): Promise<void> {
+    const journal = await this.#journalFolder();
+    const known = await journal.logPosition();
+    let generation = Math.max(this.#generation, known?.generation ?? 0);
+    const file = () => inFolder(this.paths.directory, devicePath(this.device.id, opsFileName(generation)));
+    const now = await stampOf(file());
+    const asLeft =
+      known === null || known.generation !== generation
+        ? await endsWithWholeLine(file())
+        : (now?.size ?? 0) === known.end;
+    let lines = known?.generation === generation ? known.lines : 0;
+    if (!asLeft) [generation, lines] = [generation + 1, 0];
+    const line = encodeChangeLine(this.device.id, ops);
+    const stamp = await appendDurably(file(), line);
+    this.#reader.appended(devicePath(this.device.id, opsFileName(generation)), stamp, line);
+    this.#generation = generation;
+    await journal.keepLogPosition({ generation, end: stamp.size, lines: lines + 1 });
+  }
+
+  async #compactIfDue(): Promise<void> {
+    const known = await (await this.#journalFolder()).logPosition();
+    if (known !== null && (known.end >= COMPACT_AFTER_BYTES || known.lines >= COMPACT_AFTER_LINES))
+      await this.#compact();
+  }
+
+  /**
+   * Folds this device's files (and what it wrote itself, from its journal) into the next generation's snapshot,
+   * written whole before anything is removed: then the generation before the last and the copies a sync tool left
+   * of its own files go. Its imports that went missing are written again.
+   */
+  async #compact(adopted: SyncState = EMPTY_SYNC_STATE): Promise<void> {
+    const replica = this.#current();
+    const own = this.#reader.files().devices.get(this.device.id) ?? EMPTY_CONTRIBUTION(this.device.id);
+    for (const op of replica.imports.values()) {
+      const file = devicePath(this.device.id, IMPORTS_FOLDER, importFileName(op.stamp));
+      if (op.device === this.device.id && !own.files.includes(file)) await this.#writeImport(op);
+    }
+    const memory = adopted === EMPTY_SYNC_STATE ? replica.own : joinStates([replica.own, adopted]);
+    const plan = planCompaction(this.device.id, own, encodeStamp(replica.clock), memory);
+    await writeDocument(inFolder(this.paths.directory, plan.snapshot.path), plan.snapshot.text);
+    await (await this.#journalFolder()).fold({ ...journalOf(replica), own: memory });
+    this.#generation = plan.generation;
+    await (await this.#journalFolder()).keepLogPosition({ generation: plan.generation, end: 0, lines: 0 });
+    for (const file of plan.remove) await rm(inFolder(this.paths.directory, file), { force: true });
+    await this.#refresh();
+  }
+
+  /** `devices/<id>/device.json`: the device's name, for `shelfmark devices`; written once. */
+  async #writeDeviceFile(): Promise<void> {
+    const file = inFolder(this.paths.directory, devicePath(this.device.id, 'device.json'));
+    if ((await stampOf(file)) !== null) return;
+    await writeDocument(file, canonicalJson({ name: this.device.name, since: this.device.since }));
+  }
+
+  /**
+   * Makes `library.json` again when it names other imports than the library's (or is missing). A file there that is
+   * not a synced folder's cache (a library not migrated yet) is never written over.
+   */
+  async #writeCacheIfStale(overLegacy = false): Promise<void> {
+    const fold = this.#current().library.fold;
+    const wanted = importSetOf(fold);
+    const stamp = await stampOf(this.paths.catalogue);
+    if (!overLegacy) {
+      if (this.#cache === null || !sameStamp(this.#cache.stamp, stamp)) {
+        this.#cache = { stamp, set: stamp === null ? null : await cachedImportSet(this.paths.catalogue) };
+      }
+      const { set } = this.#cache;
+      if (set === FOREIGN || (set ?? '') === wanted) return;
+    }
+    await writeDerivedCatalogue(this.paths.catalogue, fold);
+    this.#cache = { stamp: await stampOf(this.paths.catalogue), set: wanted };
+  }
+
+  /** Brings the replica in step with the folder, reading only what changed. */
+  async #refresh(): Promise<Replica> {
+    const changed = await this.#reader.refresh();
+    if (this.#replica === null) {
+      const journal = await (await this.#journalFolder()).load();
+      this.#replica = openReplica(this.device.id, this.#reader.files(), this.#now(), journal);
+    } else if (changed) {
+      this.#replica = refreshReplica(this.#replica, this.#reader.files(), this.#now());
+    } else return this.#replica;
+    const generation = this.#reader.files().devices.get(this.device.id)?.generations.at(-1) ?? 0;
+    if (generation > this.#generation) this.#generation = generation;
+    return this.#replica;
+  }
+
+  #current(): Replica {
+    if (this.#replica === null) throw new Error('The synced library was used before it was read.');
+    return this.#replica;
+  }
+
+  #library(): LibrarySnapshot {
+    const library = this.#current().library;
+    if (this.#snapshot?.library !== library) {
+      this.#snapshot = {
+        library,
+        snapshot: Object.freeze({ catalogue: library.catalogue, states: Object.freeze(library.states) }),
+      };
+    }
+    return this.#snapshot.snapshot;
+  }
+
+  /** This library's folder in app-data, named by the library folder's real path (made when first needed). */
+  async #libraryAppData(): Promise<string> {
+    let real: string;
+    try {
+      real = await realpath(this.paths.directory);
+    } catch (error) {
+      if (!isErrorCode(error, 'ENOENT')) throw error;
+      real = path.resolve(this.paths.directory);
+    }
+    return libraryAppData(this.#appData, real);
+  }
+
+  async #journalFolder(): Promise<JournalFolder> {
+    this.#journal ??= new JournalFolder(await this.#libraryAppData(), this.device.id);
+    return this.#journal;
+  }
+
+  /** Runs `work` holding the lock between this computer's processes, which lives in app-data. */
+  async #underLock<T>(work: () => Promise<T>): Promise<T> {
+    await mkdir(this.paths.directory, { recursive: true }).catch((error: unknown) => {
+      throw isErrorCode(error, ...READ_ONLY_CODES) ? new LibraryReadOnlyError(this.paths.directory, error) : error;
+    });
+    if (this.#localPaths === null) {
+      const folder = await this.#libraryAppData();
+      await mkdir(folder, { recursive: true });
+      this.#localPaths = { ...this.paths, lock: path.join(folder, 'library.lock') };
+    }
+    return withLock(this.#localPaths, work);
+  }
+
+  #whileOpen<T>(job: () => Promise<T>): Promise<T> {
+    return this.#serialised(() => {
+      if (this.#closed) throw new Error(`The library store for ${this.paths.catalogue} is closed.`);
+      return job();
+    });
+  }
+
+  #serialised<T>(job: () => Promise<T>): Promise<T> {
+    const result = this.#queue.then(job);
+    this.#queue = result.catch(() => undefined);
+    return result;
+  }
+}
