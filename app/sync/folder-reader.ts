@@ -36,26 +36,26 @@ export class DeviceFolderReader {
     this.#directory = directory;
   }
 
-  /** Reads what changed since the last call; says whether anything did. */
-  async refresh(): Promise<boolean> {
+  /** Reads what changed since the last call; gives the paths of the files that did (gone, new or changed). */
+  async refresh(): Promise<readonly string[]> {
     const paths = await deviceFolderPaths(this.#directory);
-    let changed = false;
+    const changed: string[] = [];
     const present = new Set(paths);
     for (const path of [...this.#entries.keys()]) {
       if (!present.has(path)) {
         this.#entries.delete(path);
-        changed = true;
+        changed.push(path);
       }
     }
     for (const path of paths) {
       const before = this.#entries.get(path);
       const after = await this.#readIfChanged(path, before);
       if (after === before) continue;
-      changed = true;
+      changed.push(path);
       if (after === undefined) this.#entries.delete(path);
       else this.#entries.set(path, after);
     }
-    if (changed) this.#files = null;
+    if (changed.length > 0) this.#files = null;
     return changed;
   }
 

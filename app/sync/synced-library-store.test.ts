@@ -92,6 +92,18 @@ describe('a synced library on one computer', () => {
 });
 
 describe('two computers on two copies of one folder', () => {
+  it('each follows the other: a change carried in is found, its own changes are not', async () => {
+    const [laptop, desktop] = await twoComputers();
+    expect(await desktop.store.follow()).toBe(false);
+    const [id = ''] = await importDigest(laptop.store, digest('Shared', ['graphs']));
+    await tag(desktop.store, (await importDigest(desktop.store, digest('Mine', ['agents'])))[0] ?? '', 'own');
+    expect(await desktop.store.follow()).toBe(false);
+    await carry(laptop, desktop, null);
+    expect(await desktop.store.follow()).toBe(true);
+    expect(await desktop.store.follow()).toBe(false);
+    expect((await desktop.store.read()).catalogue.papers.map((paper) => paper.id)).toContain(id);
+  });
+
   it('converge to one library and one library.json, whatever order the files come in, keeping every change', async () => {
     const [laptop, desktop] = await twoComputers();
     const prng = new Prng(12);

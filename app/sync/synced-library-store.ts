@@ -15,7 +15,7 @@ import type { ImportOp } from '../../core/sync/catalogue-fold.js';
 import { canonicalJson } from '../../core/sync/canonical-json.js';
 import { planCompaction } from '../../core/sync/compaction.js';
 import { encodeChangeLine, encodeImportDocument } from '../../core/sync/device-documents.js';
-import { devicePath, importFileName, IMPORTS_FOLDER, opsFileName } from '../../core/sync/device-files.js';
+import { classifyPath, devicePath, importFileName, IMPORTS_FOLDER, opsFileName } from '../../core/sync/device-files.js';
 import { encodeStamp, ZERO_STAMP } from '../../core/sync/hlc.js';
 import type { DeviceContribution, LibraryFiles } from '../../core/sync/library-files.js';
 import type { SyncOp } from '../../core/sync/ops.js';
@@ -104,6 +104,10 @@ export class SyncedLibraryStore implements LibraryStore {
   #outline: { readonly catalogue: object; readonly outline: CatalogueOutline } | null = null;
   #queue: Promise<unknown> = Promise.resolve();
   #closed = false;
+  /** Bumped whenever reading the folder found files changed that this store did not write. */
+  #readFromDisk = 0;
+  /** #readFromDisk as the last follow() found it. */
+  #followed: number | null = null;
 
   constructor(paths: LibraryPaths, device: DeviceIdentity, options: SyncedStoreOptions) {
     this.paths = paths;
@@ -117,6 +121,15 @@ export class SyncedLibraryStore implements LibraryStore {
     return this.#whileOpen(async () => {
       await this.#refresh();
       return this.#library();
+    });
+  }
+
+  follow(): Promise<boolean> {
+    return this.#whileOpen(async () => {
+      await this.#refresh();
+      const changed = this.#followed !== null && this.#followed !== this.#readFromDisk;
+      this.#followed = this.#readFromDisk;
+      return changed;
     });
   }
 
@@ -330,16 +343,24 @@ export class SyncedLibraryStore implements LibraryStore {
 
   /** Brings the replica in step with the folder, reading only what changed. */
   async #refresh(): Promise<Replica> {
-    const changed = await this.#reader.refresh();
+    const changedPaths = await this.#reader.refresh();
+    const changed = changedPaths.length > 0;
     if (this.#replica === null) {
       const journal = await (await this.#journalFolder()).load();
       this.#replica = openReplica(this.device.id, this.#reader.files(), this.#now(), journal);
     } else if (changed) {
       this.#replica = refreshReplica(this.#replica, this.#reader.files(), this.#now());
+      if (changedPaths.some((path) => !this.#isOwnFile(path))) this.#readFromDisk += 1;
     } else return this.#replica;
     const generation = this.#reader.files().devices.get(this.device.id)?.generations.at(-1) ?? 0;
     if (generation > this.#generation) this.#generation = generation;
     return this.#replica;
+  }
+
+  /** A file this device writes (not another device's, nor a sync tool's copy of one of its own). */
+  #isOwnFile(path: string): boolean {
+    const file = classifyPath(path);
+    return file !== null && file.device === this.device.id && file.copy === null;
   }
 
   #current(): Replica {
