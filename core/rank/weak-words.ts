@@ -1,7 +1,8 @@
 /**
  * Words of scientific prose that are terms (the model may learn from them) but say nothing of a paper's subject when
  * given as a reason: "systems", "performance", "framework", "extensive experiments". A reason whose every word is one
- * of these is passed over; a phrase with one word that says something ("language models") is not. Singular forms
+ * of these is passed over; a phrase with one word that says something ("language models") is not. Connectives
+ * ("lastly", "moreover") and the prefixes a hyphen leaves alone ("sub", "multi") are among them. Singular forms
  * only: a plural is read as its singular ("focuses", "studies"). Pure.
  */
 
@@ -29,7 +30,9 @@ require requiring research researcher respectively result robust scale scenario 
 show significant similar simple single small solution solve source specific specifically standard state step
 strategy strong structure studied study subtly success successfully suggest superior support system task technique
 technology term test the time tool total traditional train trained training type typical typically understand
-understanding unique usage useful utilize validate validation value variety various version way wide widely world www`
+understanding unique usage useful utilize validate validation value variety various version way wide widely world www
+lastly firstly secondly thirdly moreover furthermore however therefore thus hence also besides meanwhile nevertheless
+nonetheless whereas size observation sub non pre semi multi anti co inter intra`
     .split(/\s+/)
     .filter((word) => word !== ''),
 );
