@@ -125,14 +125,9 @@ export interface NotesSyncExtras {
   readonly hooks?: SyncHooks;
 }
 
-/** How far an import has got: reading its files (`done` of `total` bytes parsed), then saving the library. */
-export type ImportProgress =
-  { readonly stage: 'reading'; readonly done: number; readonly total: number } | { readonly stage: 'saving' };
-
-export interface ImportOptions extends RunOptions {
-  /** Told how far the import has got, now and then: a few times a second at most while files are parsed. */
-  readonly onImportProgress?: (progress: ImportProgress) => void;
-}
+/** What an import tells of its progress (RunOptions.onProgress, taskProgress): reading its files, then saving. */
+export const IMPORT_READING = 'Reading the files';
+export const IMPORT_SAVING = 'Saving the library';
 
 /** Loaded on first use: showing a library needs neither, and together they take ~40 ms to load. */
 const parsers = (): Promise<typeof import('../core/import/index.js')> => import('../core/import/index.js');
@@ -323,7 +318,7 @@ export class LibraryService implements LibraryApi {
     return withReadingState(paper, readingStateOf(library.states, paper.id));
   }
 
-  importFiles(files: readonly DigestFile[], options: ImportOptions = {}): Promise<ImportReport> {
+  importFiles(files: readonly DigestFile[], options: RunOptions = {}): Promise<ImportReport> {
     return this.importFileSources(files.map(sourceOf), options);
   }
 
@@ -331,11 +326,8 @@ export class LibraryService implements LibraryApi {
    * As importFiles, for a caller in this process that can read each file when the import needs it: an import of
    * many large files then holds one file's bytes at a time, not all of them.
    */
-  importFileSources(files: readonly DigestFileSource[], options: ImportOptions = {}): Promise<ImportReport> {
-    const { onImportProgress } = options;
-    return this.#tasks.run(options, async (run) =>
-      this.commitParsed(await this.parseSources(files, run, onImportProgress), run, onImportProgress),
-    );
+  importFileSources(files: readonly DigestFileSource[], options: RunOptions = {}): Promise<ImportReport> {
+    return this.#tasks.run(options, async (run) => this.commitParsed(await this.parseSources(files, run), run));
   }
 
   /** Imports text as a digest (pasted, or read from standard input), named `name`. */
@@ -525,19 +517,14 @@ export class LibraryService implements LibraryApi {
    * Reads each source; a list of arXiv ids has its papers asked of arXiv, all lists' ids together. The files of an
    * import are read together, so that BibTeX files share their @string macros (core/import/index.ts).
    */
-  private async parseSources(
-    sources: readonly DigestSource[],
-    run: Run,
-    onImportProgress?: (progress: ImportProgress) => void,
-  ): Promise<ParsedSource[]> {
+  private async parseSources(sources: readonly DigestSource[], run: Run): Promise<ParsedSource[]> {
     const now = this.now();
     const { ImportFiles, readDigestText, arxivIdsFile } = await parsers();
     const files = sources.filter((source): source is DigestFileSource => 'read' in source);
-    const importFiles = new ImportFiles(
-      files,
-      now,
-      onImportProgress === undefined ? undefined : (done, total) => onImportProgress({ stage: 'reading', done, total }),
-    );
+    const importFiles = new ImportFiles(files, now, (done, total) => {
+      const share = total === 0 ? 1 : Math.min(1, done / total);
+      run.progress({ message: IMPORT_READING, done: Math.floor(share * 100), total: 100, percent: true });
+    });
     const bytesOf = async (file: DigestFileSource): Promise<Uint8Array | DigestError> => {
       throwIfCancelled(run.signal);
       const bytes = await file.read();
@@ -587,17 +574,13 @@ export class LibraryService implements LibraryApi {
   }
 
   /** Merges what was read into the library, in one change: every digest and library in order. */
-  private async commitParsed(
-    parsed: readonly ParsedSource[],
-    run: Run,
-    onImportProgress?: (progress: ImportProgress) => void,
-  ): Promise<ImportReport> {
+  private async commitParsed(parsed: readonly ParsedSource[], run: Run): Promise<ImportReport> {
     // The last moment to stop: from here on, the library changes whole or not at all.
     throwIfCancelled(run.signal);
     const now = this.now();
     const readable = parsed.filter((entry) => entry.ok);
     if (readable.length === 0) return summarise(parsed.filter((entry) => !entry.ok));
-    onImportProgress?.({ stage: 'saving' });
+    run.progress({ message: IMPORT_SAVING, done: 0, total: null });
 
     const results = await this.transact((library) => {
       // One merge for every file: the catalogue is copied and indexed once, not once per file.

@@ -115,12 +115,14 @@ export interface TaskOptions {
   readonly task?: string | undefined;
 }
 
-/** How far a task has come: "Asking arXiv for 12 papers" (request 1 of 1). */
+/** How far a task has come: "Asking arXiv for 12 papers" (request 1 of 1), "Reading the files" (43 %). */
 export interface TaskProgress {
   readonly message: string;
-  /** Steps done and steps in all (requests, days); total is null while unknown. */
+  /** Steps done and steps in all (requests, days), or with `percent` a share of 100; total null while unknown. */
   readonly done: number;
   readonly total: number | null;
+  /** `done` is a percentage (of bytes read, say), not a count of steps. */
+  readonly percent?: true;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { IMPORT_READING, IMPORT_SAVING } from '../library-service.js';
 import { importProgressBar } from './progress-bar.js';
 
 function drawn(steps: readonly [ms: number, done: number | 'saving'][]): string[] {
@@ -10,7 +11,12 @@ function drawn(steps: readonly [ms: number, done: number | 'saving'][]): string[
   );
   for (const [ms, done] of steps) {
     time = ms;
-    bar.update(done === 'saving' ? { stage: 'saving' } : { stage: 'reading', done, total: 200 });
+    // As the import tells it: the share of its files' bytes read (of 200 here), then saving.
+    bar.update(
+      done === 'saving'
+        ? { message: IMPORT_SAVING, done: 0, total: null }
+        : { message: IMPORT_READING, done: Math.floor((done / 200) * 100), total: 100, percent: true },
+    );
   }
   bar.done();
   return written;

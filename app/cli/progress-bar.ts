@@ -3,7 +3,7 @@
  * and gone when the command ends. Only for a terminal (the caller decides): a log or a pipe gets none of it.
  */
 
-import type { ImportProgress } from '../library-service.js';
+import type { TaskProgress } from '../../core/api.js';
 
 /** How often the bar is drawn at most, and how long a command runs before it is drawn at all (no flicker). */
 const REDRAW_MS = 250;
@@ -12,7 +12,7 @@ const WIDTH = 30;
 export const CLEAR_LINE = '\r\u001b[2K';
 
 export interface ProgressBar {
-  readonly update: (progress: ImportProgress) => void;
+  readonly update: (progress: TaskProgress) => void;
   /** Clears the bar, if it was drawn. */
   readonly done: () => void;
 }
@@ -23,17 +23,17 @@ export function importProgressBar(
 ): ProgressBar {
   const started = now();
   let drawnAt: number | null = null;
-  let shown: { readonly stage: ImportProgress['stage']; readonly line: string } | null = null;
+  let shown: { readonly stage: string; readonly line: string } | null = null;
   return {
     update(progress) {
       const time = now();
       // A new stage is shown at once, once the bar is there at all.
-      const newStage = shown !== null && shown.stage !== progress.stage;
+      const newStage = shown !== null && shown.stage !== progress.message;
       if (time - (drawnAt ?? started) < REDRAW_MS && !newStage) return;
       const line = lineOf(progress);
       drawnAt = time;
       if (line === shown?.line) return;
-      shown = { stage: progress.stage, line };
+      shown = { stage: progress.message, line };
       write(`${CLEAR_LINE}${line}`);
     },
     done() {
@@ -43,9 +43,11 @@ export function importProgressBar(
   };
 }
 
-function lineOf(progress: ImportProgress): string {
-  if (progress.stage === 'saving') return 'Importing: saving the library…';
-  const share = progress.total === 0 ? 1 : Math.min(1, progress.done / progress.total);
+/** A share as a bar ("Importing ████░░░  43%"); any other step in words ("Importing: saving the library…"). */
+function lineOf(progress: TaskProgress): string {
+  if (progress.percent !== true)
+    return `Importing: ${progress.message.charAt(0).toLowerCase()}${progress.message.slice(1)}…`;
+  const share = Math.min(1, progress.done / 100);
   const filled = Math.round(share * WIDTH);
   return `Importing ${'█'.repeat(filled)}${'░'.repeat(WIDTH - filled)} ${String(Math.floor(share * 100)).padStart(3)}%`;
 }

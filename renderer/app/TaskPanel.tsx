@@ -38,7 +38,9 @@ export function TaskPanel() {
         {progress !== null && (
           <span className="task-step">
             {progress.message}
-            {total !== null && total > 1 && ` (${Math.min(progress.done + 1, total)} of ${total})`}
+            {progress.percent === true
+              ? ` (${progress.done} %)`
+              : total !== null && total > 1 && ` (${Math.min(progress.done + 1, total)} of ${total})`}
           </span>
         )}
       </div>

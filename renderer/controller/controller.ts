@@ -122,13 +122,13 @@ export class Controller {
       toast: (message, tone, action) => showToast(this.store, message, tone, action),
       dismissToast: (id) => this.dismissToast(id),
     });
-    this.transfer = new ImportExport(this.store, api, {
+    this.tasks = new TaskRunner(this.store, api);
+    this.transfer = new ImportExport(this.store, api, this.tasks, {
       reload: (changed) => this.load(changed),
       openDialog: (dialog) => this.openDialog(dialog),
       closeDialog: () => this.closeDialog(),
       toast,
     });
-    this.tasks = new TaskRunner(this.store, api);
     this.rankings = new Rankings(this.store, api);
     this.relevance = new RelevanceRankings(this.store, api);
     this.intake = new Intake(this.store, api, this.tasks, {

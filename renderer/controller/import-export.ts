@@ -12,6 +12,7 @@ import type { Store } from '../state/store.js';
 import type { AppState, Dialog } from '../state/types.js';
 import { errorMessage } from './error-text.js';
 import { importReportDialog, papersChangedBy } from './import-changes.js';
+import { CANCELLED_NOTHING_CHANGED, stillRunning, type TaskRunner } from './tasks.js';
 import type { Toaster } from './toasts.js';
 
 /** Files larger than this are refused before they are read: no digest is anywhere near it. */
@@ -32,6 +33,7 @@ export class ImportExport {
   constructor(
     private readonly store: Store<AppState>,
     private readonly api: ImportExportApi,
+    private readonly tasks: TaskRunner,
     private readonly hooks: ImportExportHooks,
   ) {}
 
@@ -50,8 +52,26 @@ export class ImportExport {
       const payload = await Promise.all(
         readable.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })),
       );
-      const report: ImportReport =
-        payload.length > 0 ? await this.api.importFiles(payload) : { files: [], added: 0, merged: 0 };
+      let report: ImportReport = { files: [], added: 0, merged: 0 };
+      if (payload.length > 0) {
+        // A task, so that a large import shows how far it has come and can be cancelled before it saves.
+        const [only] = payload;
+        const label =
+          payload.length === 1 && only !== undefined
+            ? `Importing ${only.name}`
+            : `Importing ${plural(payload.length, 'file')}`;
+        const outcome = await this.tasks.run(label, (options) => this.api.importFiles(payload, options));
+        if (outcome.kind === 'cancelled') {
+          this.hooks.toast(CANCELLED_NOTHING_CHANGED, 'info');
+          return;
+        }
+        if (outcome.kind === 'busy') {
+          this.hooks.toast(stillRunning(outcome.running), 'error');
+          return;
+        }
+        if (outcome.kind === 'failed') throw new Error(outcome.message);
+        report = outcome.value;
+      }
       const combined = { ...report, files: [...report.files, ...tooLarge] };
       if (report.added + report.merged > 0) await this.hooks.reload(papersChangedBy(report));
       this.hooks.openDialog(importReportDialog(this.store.get(), combined));

@@ -12,7 +12,7 @@ import type { Store } from '../state/store.js';
 import type { AppState, Dialog } from '../state/types.js';
 import { sentence } from './error-text.js';
 import { importReportDialog, papersChangedBy } from './import-changes.js';
-import type { TaskOutcome, TaskRunner } from './tasks.js';
+import { CANCELLED_NOTHING_CHANGED, stillRunning, type TaskOutcome, type TaskRunner } from './tasks.js';
 import type { Toaster } from './toasts.js';
 
 type IntakeApi = Pick<LibraryApi, 'previewImport' | 'importText' | 'addPapers' | 'fetchDailyPapers' | 'completePapers'>;
@@ -28,8 +28,6 @@ interface IntakeHooks {
 
 /** The name a pasted digest is imported under: what the report and the digest's source say. */
 const PASTED_TEXT = 'Pasted text';
-
-const NOTHING_CHANGED = 'Cancelled. Nothing in your library changed.';
 
 /** A reason as the importer words it ("it looks like a BibTeX file but…"), begun as a sentence of its own. */
 const capitalised = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
@@ -135,7 +133,7 @@ export class Intake {
         done(outcome.value);
         break;
       case 'cancelled':
-        this.hooks.toast(NOTHING_CHANGED, 'info');
+        this.hooks.toast(CANCELLED_NOTHING_CHANGED, 'info');
         break;
       case 'failed':
         this.hooks.openDialog({
@@ -145,7 +143,7 @@ export class Intake {
         });
         break;
       case 'busy':
-        this.hooks.toast(`${outcome.running} is still running: wait for it, or cancel it.`, 'error');
+        this.hooks.toast(stillRunning(outcome.running), 'error');
         break;
     }
   }

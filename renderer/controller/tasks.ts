@@ -18,6 +18,12 @@ export type TaskOutcome<T> =
   | { readonly kind: 'failed'; readonly message: string }
   | { readonly kind: 'busy'; readonly running: string };
 
+/** What the user is told when a task they cancelled has stopped. */
+export const CANCELLED_NOTHING_CHANGED = 'Cancelled. Nothing in your library changed.';
+
+/** What the user is told when a task cannot begin while `running` (another task's label) runs. */
+export const stillRunning = (running: string): string => `${running} is still running: wait for it, or cancel it.`;
+
 /** How often a running task's progress is asked for. */
 const POLL_MS = 250;
 

@@ -139,7 +139,7 @@ export const importCommand: Command = {
     let report: ImportReport = { files: [], added: 0, merged: 0 };
     try {
       if (files.length > 0)
-        report = await service.importFileSources(files, bar === null ? {} : { onImportProgress: bar.update });
+        report = await service.importFileSources(files, bar === null ? {} : { onProgress: bar.update });
     } finally {
       bar?.done();
     }
