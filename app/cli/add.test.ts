@@ -280,7 +280,9 @@ describe('the network, as add meets it', () => {
   it('shows its progress on standard error when that is a terminal, and clears it', async () => {
     const result = await web.cli.run(['add', '2410.03060'], world({ stderrIsTerminal: true }));
     expect(result.code).toBe(0);
-    expect(result.stderr).toBe('\r\u001b[2KAsking arXiv for 1 paper…\r\u001b[2KarXiv has answered…\r\u001b[2K');
+    expect(result.stderr).toBe(
+      '\r\u001b[2KAsking arXiv for 1 paper…\r\u001b[2KarXiv has answered…\r\u001b[2KSaving the library…\r\u001b[2K',
+    );
   });
 });
 
