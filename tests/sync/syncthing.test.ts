@@ -25,7 +25,7 @@ describe.skipIf(skipWithout('Syncthing', 'syncthing', syncthingInstalled()))(
     beforeAll(async () => {
       pair = await startSyncthingPair();
       console.info(`A Syncthing pair started and connected in ${pair.startMs.toFixed(0)} ms`);
-    });
+    }, 120_000);
     afterAll(async () => {
       await pair?.stop();
     });

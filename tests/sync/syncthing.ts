@@ -25,8 +25,9 @@ const FOLDER_ID = 'shelfmark-library';
 /** How often each instance rescans the whole folder besides watching it (seconds). */
 const RESCAN_INTERVAL_S = 2;
 
-/** How long a pair may take to start and connect before the harness gives up. */
-const START_TIMEOUT_MS = 20_000;
+/** How long a pair may take to start and connect before the harness starts a new pair (at most three in all). */
+const START_TIMEOUT_MS = 12_000;
+const START_ATTEMPTS = 3;
 
 /** How long `waitInSync` waits unless told otherwise. */
 const SYNC_TIMEOUT_MS = 15_000;
@@ -386,6 +387,12 @@ async function kill(instance: Instance): Promise<void> {
 /** A port found free was taken before Syncthing could listen on it. */
 class PortTaken extends Error {}
 
+/**
+ * Two instances that never dialled each other in time: now and then (twice in one CI run of hundreds) a pair sits
+ * unconnected with nothing in either log; a new pair has always connected within a second.
+ */
+class NeverConnected extends Error {}
+
 const portTaken = (instances: readonly Instance[]) =>
   instances.some((instance) => /address already in use/.test(instance.log()));
 
@@ -462,7 +469,8 @@ export async function startSyncthingPair(): Promise<SyncthingPair> {
       return { ...pair, startMs: performance.now() - started };
     } catch (error) {
       // Ports are found free before Syncthing listens on them, and another process may take one in between.
-      if (!(error instanceof PortTaken) || attempt === 3) throw error;
+      const again = error instanceof PortTaken || error instanceof NeverConnected;
+      if (!again || attempt === START_ATTEMPTS) throw error;
     }
   }
 }
@@ -499,7 +507,7 @@ async function startPairOnce(): Promise<SyncthingPair> {
       });
     } catch (error) {
       if (error instanceof PortTaken || portTaken(instances)) throw new PortTaken('a port was taken', { cause: error });
-      throw withLogs(error, a, b);
+      throw new NeverConnected(withLogs(error, a, b).message, { cause: error });
     }
 
     const pair: SyncthingPair = {

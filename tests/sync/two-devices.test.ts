@@ -64,7 +64,7 @@ describe.skipIf(skipWithout('Syncthing', 'syncthing', syncthingInstalled()))(
     let pair: SyncthingPair | undefined;
     beforeAll(async () => {
       pair = await startSyncthingPair();
-    });
+    }, 120_000);
     afterAll(async () => {
       await pair?.stop();
     });
