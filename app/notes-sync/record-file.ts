@@ -4,9 +4,7 @@
  * app's, the command line's) take turns rather than each keeping half a record.
  */
 
-import { constants } from 'node:fs';
-import { access, mkdir, readFile } from 'node:fs/promises';
-import { lock } from 'proper-lockfile';
+import { mkdir, readFile } from 'node:fs/promises';
 import {
   EMPTY_SYNC_RECORD,
   parseSyncRecord,
@@ -16,6 +14,7 @@ import {
 import { writeFileAtomically } from '../store/atomic-write.js';
 import { corruptFileError, isErrorCode, LibraryReadOnlyError, READ_ONLY_CODES } from '../store/errors.js';
 import type { LibraryPaths } from '../store/library-paths.js';
+import { withLock } from '../store/lock.js';
 
 /** `library.notes-sync.json` for `library.json`, as the store's other files are named (library-paths.ts). */
 export function syncRecordPath(paths: LibraryPaths): string {
@@ -46,26 +45,18 @@ export async function writeSyncRecord(file: string, record: NotesSyncRecord): Pr
   await writeFileAtomically(file, syncRecordJson(record));
 }
 
-const STALE_MS = 30_000;
-const RETRIES = { retries: 100, factor: 1.3, minTimeout: 20, maxTimeout: 1000, randomize: true } as const;
-
-/** Runs `work` holding the record's lock: one sync (or settings change) at a time, across processes. */
+/**
+ * Runs `work` holding the record's lock: one sync (or settings change) at a time, across this computer's processes.
+ * The record's own lock (`library.notes-sync.json.lock`), taken as the library's is (store/lock.ts): a sync that
+ * was killed holding it is taken over at once.
+ */
 export async function withSyncRecordLock<T>(paths: LibraryPaths, work: (file: string) => Promise<T>): Promise<T> {
   const file = syncRecordPath(paths);
-  let release: () => Promise<void>;
   try {
     await mkdir(paths.directory, { recursive: true });
-    await access(paths.directory, constants.W_OK);
-    release = await lock(file, { realpath: false, lockfilePath: `${file}.lock`, stale: STALE_MS, retries: RETRIES });
   } catch (error) {
     if (isErrorCode(error, ...READ_ONLY_CODES)) throw new LibraryReadOnlyError(paths.directory, error);
-    if (isErrorCode(error, 'ELOCKED'))
-      throw new Error('Another sync of notes is running; try again when it is done.', { cause: error });
     throw error;
   }
-  try {
-    return await work(file);
-  } finally {
-    await release().catch(() => undefined);
-  }
+  return withLock({ ...paths, catalogue: file, lock: `${file}.lock` }, () => work(file));
 }
