@@ -8,6 +8,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FOLDER_FILE_EXTENSION } from '../../core/export/markdown.js';
 import type { FolderContents, FolderFile, UnreadFile } from '../../core/notes-sync/plan.js';
+import { writeTempTarget } from '../store/atomic-write.js';
 import { isErrorCode } from '../store/errors.js';
 import { sameStamp, stampOf, type FileStamp } from '../store/file-stamp.js';
 
@@ -57,19 +58,29 @@ async function readSteadily(file: string, path: string, hooks: ScanHooks): Promi
   return { unread: 'changing', reason: 'it kept changing while it was read; it is synced at the next sync' };
 }
 
-export async function scanFolder(root: string, hooks: ScanHooks = {}): Promise<FolderContents> {
+/** The folder's contents, and the temp files of Markdown files that Shelfmark's writes left in it (their paths). */
+export interface ScannedFolder extends FolderContents {
+  readonly writeTemps: readonly string[];
+}
+
+export async function scanFolder(root: string, hooks: ScanHooks = {}): Promise<ScannedFolder> {
   const files: FolderFile[] = [];
   const unread: UnreadFile[] = [];
   const names: string[] = [];
+  const writeTemps: string[] = [];
   const visit = async (relative: string): Promise<void> => {
     const entries = await readdir(join(root, relative), { withFileTypes: true }).catch((error: unknown) => {
       if (isErrorCode(error, 'ENOENT', 'EACCES', 'EPERM', 'ENOTDIR')) return [];
       throw error;
     });
     for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-      // Hidden: an app's settings (.obsidian), version control (.git), a trash (.trash), Shelfmark's temp files.
-      if (entry.name.startsWith('.')) continue;
       const path = relative === '' ? entry.name : `${relative}/${entry.name}`;
+      // Hidden: an app's settings (.obsidian), version control (.git), a trash (.trash), Shelfmark's temp files.
+      if (entry.name.startsWith('.')) {
+        const target = writeTempTarget(entry.name);
+        if (entry.isFile() && target?.toLowerCase().endsWith(FOLDER_FILE_EXTENSION) === true) writeTemps.push(path);
+        continue;
+      }
       names.push(path);
       if (entry.isDirectory()) {
         await visit(path);
@@ -83,7 +94,7 @@ export async function scanFolder(root: string, hooks: ScanHooks = {}): Promise<F
     }
   };
   await visit('');
-  return { files, unread, names };
+  return { files, unread, names, writeTemps };
 }
 
 /** Whether `path` is a folder (or a link to one); false when there is nothing there. */

@@ -12,7 +12,7 @@ import { dirname, join, resolve } from 'node:path';
 import { InvalidInputError } from '../../core/errors.js';
 import type { LibrarySnapshot } from '../../core/import/types.js';
 import { syncedState } from '../../core/notes-sync/note-file.js';
-import { planNotesSync, type FolderContents, type NotesSyncScope, type SyncStep } from '../../core/notes-sync/plan.js';
+import { planNotesSync, type NotesSyncScope, type SyncStep } from '../../core/notes-sync/plan.js';
 import type { TakeInRequest, TakeInResult } from '../../core/notes-sync/take-in.js';
 import { notesSyncReport, type NotesSyncReport } from '../../core/notes-sync/report.js';
 import { EMPTY_FOLDER_RECORD, syncRecordJson, type SyncedFile } from '../../core/notes-sync/sync-record.js';
@@ -21,14 +21,14 @@ import { papersOf } from '../../core/query.js';
 import {
   nodeFs,
   pathExists,
-  removeAbandonedWrites,
+  removeIfAbandoned,
   writeFileAtomically,
   writeNewFileAtomically,
 } from '../store/atomic-write.js';
 import { isErrorCode, userFileError } from '../store/errors.js';
 import type { LibraryPaths } from '../store/library-paths.js';
 import { readSyncRecord, syncRecordPath, withSyncRecordLock, writeSyncRecord } from './record-file.js';
-import { isFolder, scanFolder, type ScanHooks } from './scan-folder.js';
+import { isFolder, scanFolder, type ScanHooks, type ScannedFolder } from './scan-folder.js';
 
 const sha256 = (text: string | Uint8Array): string => createHash('sha256').update(text).digest('hex');
 
@@ -57,7 +57,7 @@ export interface NotesSyncOptions {
   readonly hooks?: SyncHooks | undefined;
 }
 
-const EMPTY_FOLDER: FolderContents = { files: [], unread: [], names: [] };
+const EMPTY_FOLDER: ScannedFolder = { files: [], unread: [], names: [], writeTemps: [] };
 
 /** An Error whose message says, for the report, why a file was left; anything else is thrown on. */
 class LeftAlone extends Error {}
@@ -94,7 +94,8 @@ export async function syncNotesWithFolder(
           throw userFileError(error, folder) ?? error;
         })
       : EMPTY_FOLDER;
-    if (exists && !options.dryRun) await removeAbandonedNoteWrites(folder, before.papers.values());
+    // A sync killed mid-write left a hidden temp file beside a note; this one removes those old enough.
+    if (!options.dryRun) for (const temp of contents.writeTemps) await removeIfAbandoned(inFolder(folder, temp));
     const editing = new Set(options.editing ?? []);
     const planned = planNotesSync({
       papers: papersOf(snapshot),
@@ -136,23 +137,8 @@ export async function syncNotesWithFolder(
   return options.dryRun ? sync(syncRecordPath(library.paths)) : withSyncRecordLock(library.paths, sync);
 }
 
-/**
- * A sync killed mid-write leaves a hidden temp file beside the note it was writing; the next sync removes those it
- * made in the folders where it keeps notes (the folder itself and those of the files it synced).
- */
-async function removeAbandonedNoteWrites(folder: string, synced: Iterable<SyncedFile>): Promise<void> {
-  const folders = new Set([folder]);
-  for (const file of synced) {
-    for (const path of [file.path, file.conflict?.path]) {
-      if (path !== undefined) folders.add(dirname(join(folder, ...path.split('/'))));
-    }
-  }
-  for (const directory of folders) {
-    await removeAbandonedWrites(directory, (name) => name.endsWith('.md')).catch((error: unknown) => {
-      throw userFileError(error, directory) ?? error;
-    });
-  }
-}
+/** The file at `path` (relative, `/` between names) in `folder`. */
+const inFolder = (folder: string, path: string): string => join(folder, ...path.split('/'));
 
 /** A step carried out (or left, as a skip), and what the record keeps of it from now on; null: what it kept. */
 interface Done {
@@ -221,7 +207,7 @@ async function writeNew(file: string, text: string): Promise<void> {
 
 async function writeStep(folder: string, done: Done, hooks: SyncHooks | undefined): Promise<Done> {
   const { step } = done;
-  const target = (path: string): string => join(folder, ...path.split('/'));
+  const target = (path: string): string => inFolder(folder, path);
   try {
     switch (step.kind) {
       case 'write':

@@ -166,19 +166,9 @@ export async function removeAbandonedTempFiles(
 /** A temp file of a write made here (".NAME.PID-RANDOM.tmp"). */
 const WRITE_TEMP_FILE = /^\.(.+)\.\d+-[0-9a-f]{12}\.tmp$/;
 
-/**
- * Removes the old temp files that writes made here and killed midway left in a folder of the user's (a notes vault),
- * only those of files `isOurs` says Shelfmark writes there, and only by the exact name such a write gives them.
- */
-export async function removeAbandonedWrites(
-  directory: string,
-  isOurs: (file: string) => boolean,
-  now = Date.now(),
-): Promise<string[]> {
-  return removeOldEntries(directory, now, (name) => {
-    const file = WRITE_TEMP_FILE.exec(name)?.[1];
-    return file !== undefined && isOurs(file);
-  });
+/** The name of the file a temp file of a write made here was to become; undefined for any other name. */
+export function writeTempTarget(name: string): string | undefined {
+  return WRITE_TEMP_FILE.exec(name)?.[1];
 }
 
 async function removeOldEntries(
@@ -189,16 +179,20 @@ async function removeOldEntries(
   const names = await namesIn(directory);
   const removed: string[] = [];
   for (const name of names) {
-    if (!abandoned(name)) continue;
-    const file = path.join(directory, name);
-    try {
-      const stats = await fsp.lstat(file);
-      if (now - stats.mtimeMs < ABANDONED_AFTER_MS) continue;
-      await fsp.rm(file, { recursive: true, force: true });
-      removed.push(name);
-    } catch (error) {
-      if (!isErrorCode(error, 'ENOENT')) throw error;
-    }
+    if (abandoned(name) && (await removeIfAbandoned(path.join(directory, name), now))) removed.push(name);
   }
   return removed;
+}
+
+/** Removes a temp file or folder left by a write that died: only an old one, none in progress. */
+export async function removeIfAbandoned(file: string, now = Date.now()): Promise<boolean> {
+  try {
+    const stats = await fsp.lstat(file);
+    if (now - stats.mtimeMs < ABANDONED_AFTER_MS) return false;
+    await fsp.rm(file, { recursive: true, force: true });
+    return true;
+  } catch (error) {
+    if (isErrorCode(error, 'ENOENT')) return false;
+    throw error;
+  }
 }
