@@ -29,6 +29,7 @@ import {
 } from './schema.js';
 import { statesView } from './states-view.js';
 import { checkedCatalogue, markChecked } from './checked-catalogue.js';
+import { StoreJobs } from './store-jobs.js';
 
 /** The log is folded into the snapshot once it passes either size. */
 const COMPACT_AFTER_BYTES = 1024 * 1024;
@@ -129,8 +130,7 @@ class FileLibraryStore implements LibraryStore {
   #snapshot: LibrarySnapshot | null = null;
   /** The outline of the catalogue file with `stamp`, which may not be the one in memory. */
   #outline: { readonly stamp: FileStamp; readonly outline: CatalogueOutline } | null = null;
-  #queue: Promise<unknown> = Promise.resolve();
-  #closed = false;
+  readonly #jobs: StoreJobs;
   /** Bumped whenever the library in memory changes by reading the disk, never by this store's own writes. */
   #readFromDisk = 0;
   /** #readFromDisk as the last follow() found it. */
@@ -138,23 +138,24 @@ class FileLibraryStore implements LibraryStore {
 
   constructor(paths: LibraryPaths) {
     this.paths = paths;
+    this.#jobs = new StoreJobs(paths.catalogue);
     this.#catalogueFile = new Low(new DurableJsonFile(paths.catalogue, CATALOGUE_FORMAT), EMPTY_CATALOGUE_FILE);
     this.#snapshotFile = new Low(new DurableJsonFile(paths.stateSnapshot, STATE_FORMAT), EMPTY_STATE_FILE);
   }
 
   read(): Promise<LibrarySnapshot> {
-    return this.#whileOpen(async () => {
+    return this.#jobs.run(async () => {
       await this.#sync(await stampLibrary(this.paths));
       return this.#library();
     });
   }
 
   readOutline(): Promise<OutlineSnapshot> {
-    return this.#whileOpen(() => this.#readOutline());
+    return this.#jobs.run(() => this.#readOutline());
   }
 
   follow(): Promise<boolean> {
-    return this.#whileOpen(async () => {
+    return this.#jobs.run(async () => {
       await this.#readOutline();
       const changed = this.#followed !== null && this.#followed !== this.#readFromDisk;
       this.#followed = this.#readFromDisk;
@@ -213,7 +214,7 @@ class FileLibraryStore implements LibraryStore {
   }
 
   transact<T>(change: (library: LibrarySnapshot) => LibraryChange<T>): Promise<T> {
-    return this.#whileOpen(async () => {
+    return this.#jobs.run(async () => {
       // The lock lives beside the library, so its directory must exist before anything else can happen.
       const created = await fsp.mkdir(this.paths.directory, { recursive: true }).catch((error: unknown) => {
         throw isErrorCode(error, ...READ_ONLY_CODES) ? new LibraryReadOnlyError(this.paths.directory, error) : error;
@@ -236,7 +237,7 @@ class FileLibraryStore implements LibraryStore {
   }
 
   compact(): Promise<void> {
-    return this.#whileOpen(async () => {
+    return this.#jobs.run(async () => {
       const log = await stampOf(this.paths.writeAheadLog);
       if (log === null || log.size === 0) return;
       await withLock(this.paths, async () => {
@@ -252,10 +253,7 @@ class FileLibraryStore implements LibraryStore {
   close(): Promise<void> {
     // No compaction here: the log is folded in when it passes its thresholds (or when a long-lived
     // process calls compact()), so that one CLI command never pays for rewriting a large library's states.
-    return this.#serialised(() => {
-      this.#closed = true;
-      return Promise.resolve();
-    });
+    return this.#jobs.close();
   }
 
   /** Calls `change` and checks what it returns, so that nothing Shelfmark could not read back is ever written. */
@@ -379,20 +377,6 @@ class FileLibraryStore implements LibraryStore {
     await replaceWithEmptyWriteAheadLog(this.paths.writeAheadLog);
     const log = await stampOf(this.paths.writeAheadLog);
     this.#loaded = { ...this.#loaded, log: log && { stamp: log, end: 0, lines: 0 } };
-  }
-
-  #whileOpen<T>(job: () => Promise<T>): Promise<T> {
-    return this.#serialised(() => {
-      if (this.#closed) throw new Error(`The library store for ${this.paths.catalogue} is closed.`);
-      return job();
-    });
-  }
-
-  /** Runs jobs one at a time, in order: the lock keeps other processes out, this keeps this one's own calls apart. */
-  #serialised<T>(job: () => Promise<T>): Promise<T> {
-    const result = this.#queue.then(job);
-    this.#queue = result.catch(() => undefined);
-    return result;
   }
 }
 

@@ -42,6 +42,7 @@ import { deviceIdentity, type DeviceIdentity } from './device-identity.js';
 import { DeviceFolderReader } from './folder-reader.js';
 import { JournalFolder, libraryAppData } from './local-journal.js';
 import { appendDurably, endsWithWholeLine, inFolder, writeDocument } from './own-files.js';
+import { StoreJobs } from '../store/store-jobs.js';
 
 /** This device's log is folded into a snapshot once it passes either (as app/store's log is). */
 const COMPACT_AFTER_BYTES = 1024 * 1024;
@@ -102,8 +103,7 @@ export class SyncedLibraryStore implements LibraryStore {
   #cache: { readonly stamp: FileStamp | null; readonly set: string | null } | null = null;
   #snapshot: { readonly library: Replica['library']; readonly snapshot: LibrarySnapshot } | null = null;
   #outline: { readonly catalogue: object; readonly outline: CatalogueOutline } | null = null;
-  #queue: Promise<unknown> = Promise.resolve();
-  #closed = false;
+  readonly #jobs: StoreJobs;
   /** Bumped whenever reading the folder found files changed that this store did not write. */
   #readFromDisk = 0;
   /** #readFromDisk as the last follow() found it. */
@@ -111,6 +111,7 @@ export class SyncedLibraryStore implements LibraryStore {
 
   constructor(paths: LibraryPaths, device: DeviceIdentity, options: SyncedStoreOptions) {
     this.paths = paths;
+    this.#jobs = new StoreJobs(paths.catalogue);
     this.device = device;
     this.#appData = options.appData;
     this.#now = options.now ?? Date.now;
@@ -118,14 +119,14 @@ export class SyncedLibraryStore implements LibraryStore {
   }
 
   read(): Promise<LibrarySnapshot> {
-    return this.#whileOpen(async () => {
+    return this.#jobs.run(async () => {
       await this.#refresh();
       return this.#library();
     });
   }
 
   follow(): Promise<boolean> {
-    return this.#whileOpen(async () => {
+    return this.#jobs.run(async () => {
       await this.#refresh();
       const changed = this.#followed !== null && this.#followed !== this.#readFromDisk;
       this.#followed = this.#readFromDisk;
@@ -134,7 +135,7 @@ export class SyncedLibraryStore implements LibraryStore {
   }
 
   readOutline(): Promise<OutlineSnapshot> {
-    return this.#whileOpen(async () => {
+    return this.#jobs.run(async () => {
       await this.#refresh();
       const library = this.#library();
       if (this.#outline?.catalogue !== library.catalogue) {
@@ -149,7 +150,7 @@ export class SyncedLibraryStore implements LibraryStore {
 
   /** The note conflicts and what else the synced library says (see SyncedView), as the folder is now. */
   view(): Promise<SyncedView> {
-    return this.#whileOpen(async () => {
+    return this.#jobs.run(async () => {
       const replica = await this.#refresh();
       return {
         conflicts: replica.library.conflicts,
@@ -161,7 +162,7 @@ export class SyncedLibraryStore implements LibraryStore {
   }
 
   transact<T>(change: (library: LibrarySnapshot) => LibraryChange<T>): Promise<T> {
-    return this.#whileOpen(() =>
+    return this.#jobs.run(() =>
       this.#underLock(async () => {
         const replica = await this.#refresh();
         const library = replica.library;
@@ -196,7 +197,7 @@ export class SyncedLibraryStore implements LibraryStore {
 
   /** Resolves the note's conflicts: `text` is the note, and the versions beside it are gone, on every device. */
   resolveNote(id: string, text: string): Promise<void> {
-    return this.#whileOpen(() =>
+    return this.#jobs.run(() =>
       this.#underLock(async () => {
         const replica = await this.#refresh();
         const recorded = resolveNote(replica.library, this.#writer(replica.clock), id, text);
@@ -206,7 +207,7 @@ export class SyncedLibraryStore implements LibraryStore {
   }
 
   compact(): Promise<void> {
-    return this.#whileOpen(() =>
+    return this.#jobs.run(() =>
       this.#underLock(async () => {
         await this.#refresh();
         await this.#compact();
@@ -225,7 +226,7 @@ export class SyncedLibraryStore implements LibraryStore {
    * held (the caller has backed it up).
    */
   adoptLegacyBase(base: LegacyBase): Promise<void> {
-    return this.#whileOpen(() =>
+    return this.#jobs.run(() =>
       this.#underLock(async () => {
         await this.#refresh();
         await this.#writeImport(base.import);
@@ -237,10 +238,7 @@ export class SyncedLibraryStore implements LibraryStore {
   }
 
   close(): Promise<void> {
-    return this.#serialised(() => {
-      this.#closed = true;
-      return Promise.resolve();
-    });
+    return this.#jobs.close();
   }
 
   #writer(clock: Replica['clock']): Writer {
@@ -407,18 +405,5 @@ export class SyncedLibraryStore implements LibraryStore {
       this.#localPaths = { ...this.paths, lock: path.join(folder, 'library.lock') };
     }
     return withLock(this.#localPaths, work);
-  }
-
-  #whileOpen<T>(job: () => Promise<T>): Promise<T> {
-    return this.#serialised(() => {
-      if (this.#closed) throw new Error(`The library store for ${this.paths.catalogue} is closed.`);
-      return job();
-    });
-  }
-
-  #serialised<T>(job: () => Promise<T>): Promise<T> {
-    const result = this.#queue.then(job);
-    this.#queue = result.catch(() => undefined);
-    return result;
   }
 }
