@@ -5,14 +5,18 @@
  * on each side, exchanging the folder after each, and gives what each command answered and each side's final
  * `list --json`, for a test to compare byte for byte and to look for every acknowledged change in.
  *
- * Taking turns (each round's commands on one side, then the other) works with the store as it is today. Writing at
- * once (`together`) is what issue 12's store makes safe; until then a test of it would lose changes.
+ * Sides take turns (each round's commands on one side, then the other) or write at once (`together`), in-process or
+ * as real `shelfmark` processes (`processes`, the built command line); a round may hold the two apart (`apart`: the
+ * tool carries nothing until the round's exchange), else a tool that runs freely (Syncthing) carries files while
+ * both write.
  */
 
+import { execFile } from 'node:child_process';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { conflictSides } from '../../core/sync/git-conflicts.js';
 import { CliHarness, type CliResult } from '../cli-harness.js';
+import { BIN, ensureBuilt, REPOSITORY } from '../fixtures/built-cli.js';
 import type { GitClone, GitTransport } from './git-transport.js';
 import type { SyncthingPair } from './syncthing.js';
 
@@ -35,10 +39,24 @@ export interface FolderTransport {
    * a side whose copy the tool left in a state that needs it (git's merge conflicts), as a user would.
    */
   readonly exchange: (settle: (side: DeviceName) => Promise<void>) => Promise<void>;
+  /** Holds the two copies apart until the next exchange; a transport that never carries files unasked has none. */
+  readonly holdApart?: () => Promise<void>;
 }
 
 export function syncthingTransport(pair: SyncthingPair): FolderTransport {
-  return { folders: { A: pair.a.folder, B: pair.b.folder }, exchange: () => pair.waitInSync() };
+  let apart = false;
+  return {
+    folders: { A: pair.a.folder, B: pair.b.folder },
+    holdApart: async () => {
+      await pair.pause();
+      apart = true;
+    },
+    exchange: async () => {
+      if (apart) await pair.resume();
+      apart = false;
+      await pair.waitInSync();
+    },
+  };
 }
 
 /** Files in the clone that still hold git's conflict markers. */
@@ -84,18 +102,23 @@ export function gitTransport(git: GitTransport): FolderTransport {
 }
 
 /** The commands each side runs in a round, in order; a side with none sits the round out. */
-type Round = Partial<Record<DeviceName, readonly (readonly string[])[]>>;
+type Round = Partial<Record<DeviceName, readonly (readonly string[])[]>> & {
+  /** The transport carries nothing while the round's commands run. */
+  readonly apart?: boolean;
+};
 
 interface TwoDeviceScenario {
   readonly transport: FolderTransport;
   readonly rounds: readonly Round[];
   /** Both sides run their commands at the same time; else A's, then B's. */
   readonly together?: boolean;
+  /** Each command is a `shelfmark` process of its own (the built command line); else it runs in this process. */
+  readonly processes?: boolean;
   /** The time every command runs at (the day a digest is dated, a paper read…). */
   readonly now: () => Date;
 }
 
-interface CommandRun {
+export interface CommandRun {
   readonly device: DeviceName;
   readonly round: number;
   readonly argv: readonly string[];
@@ -112,12 +135,33 @@ interface ScenarioOutcome {
 /** The library file in a side's copy of the folder. */
 const LIBRARY = 'library.json';
 
+/** Runs the built command line as a process of its own, with `XDG_CONFIG_HOME` set to the device's app-data folder. */
+function runProcess(db: string, appData: string, argv: readonly string[]): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      [BIN, '--db', db, ...argv],
+      {
+        cwd: REPOSITORY,
+        timeout: 60_000,
+        maxBuffer: 64 * 1024 * 1024,
+        env: { ...process.env, XDG_CONFIG_HOME: appData },
+      },
+      (error, stdout, stderr) => {
+        if (error !== null && typeof error.code !== 'number') reject(new Error(error.message, { cause: error }));
+        else resolve({ code: error === null ? 0 : Number(error.code), stdout, stderr });
+      },
+    );
+  });
+}
+
 /**
  * Runs `rounds` on two devices over `transport`, exchanging the folder after each round and once more at the end,
  * then lists the library on each side. Commands run in-process through the CLI harness, each side with its own
  * `XDG_CONFIG_HOME`; a failing command is recorded, not thrown, since what a test asks is what was acknowledged.
  */
 export async function runTwoDeviceScenario(scenario: TwoDeviceScenario): Promise<ScenarioOutcome> {
+  if (scenario.processes === true) await ensureBuilt();
   const harness = await CliHarness.create();
   try {
     const devices = {} as Record<DeviceName, Device>;
@@ -130,7 +174,9 @@ export async function runTwoDeviceScenario(scenario: TwoDeviceScenario): Promise
         folder,
         appData,
         run: (argv) =>
-          harness.run(argv, { db: join(folder, LIBRARY), env: { XDG_CONFIG_HOME: appData }, now: scenario.now }),
+          scenario.processes === true
+            ? runProcess(join(folder, LIBRARY), appData, argv)
+            : harness.run(argv, { db: join(folder, LIBRARY), env: { XDG_CONFIG_HOME: appData }, now: scenario.now }),
       };
     }
     const runs: CommandRun[] = [];
@@ -142,6 +188,7 @@ export async function runTwoDeviceScenario(scenario: TwoDeviceScenario): Promise
       await devices[name].run(['list', '--json']);
     };
     for (const [index, round] of scenario.rounds.entries()) {
+      if (round.apart === true) await scenario.transport.holdApart?.();
       const sides = (['A', 'B'] as const).map((name) => () => runRound(name, index, round[name] ?? []));
       if (scenario.together === true) await Promise.all(sides.map((side) => side()));
       else for (const side of sides) await side();

@@ -1,0 +1,151 @@
+/**
+ * Two computers writing to one library at once, through real Syncthing and through git: each side is real
+ * `shelfmark` processes (the built command line) with an app-data folder of its own, both running in the same rounds.
+ * Syncthing carries files while they write (logs half-written, a library.json replaced under a reader); some rounds
+ * hold the two apart, so that both change the same papers unseen. Git merges after each round, with conflicts in
+ * the files every device rewrites. After the last exchange both list the same library byte for byte, and every change
+ * either command line was told was saved is in it, or superseded by a later one (tests/sync/acknowledged.ts).
+ */
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Paper } from '../../core/model.js';
+import { CliHarness, SAMPLE } from '../cli-harness.js';
+import { lostWrites, type ListedPaper } from './acknowledged.js';
+import { createGitTransport, gitInstalled } from './git-transport.js';
+import { startSyncthingPair, syncthingInstalled, type SyncthingPair } from './syncthing.js';
+import { skipWithout } from './tool-presence.js';
+import { gitTransport, runTwoDeviceScenario, syncthingTransport, type FolderTransport } from './two-devices.js';
+
+const BIBTEX = new URL('../fixtures/citations.bib', import.meta.url).pathname;
+const now = () => new Date();
+
+/** The ids the sample digest's papers get (from what the papers are, so every device gives the same). */
+async function sampleIds(): Promise<string[]> {
+  const scratch = await CliHarness.create();
+  try {
+    await scratch.run(['import', SAMPLE]);
+    return (await scratch.json<Paper[]>(['list'])).map((paper) => paper.id);
+  } finally {
+    await scratch.remove();
+  }
+}
+
+/** A small seeded generator, so that a failure can be run again as it was. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const STATUSES = ['reading', 'read', 'dismissed', 'unread'] as const;
+
+/**
+ * A side's commands for a round: statuses and notes on papers both sides change, tags of the side's own (`a-…` on
+ * A) added and removed, and, where the round is held apart, the same note, status and tag changed on both sides.
+ */
+function commandsFor(
+  side: 'A' | 'B',
+  round: number,
+  ids: readonly string[],
+  next: () => number,
+  apart: boolean,
+): string[][] {
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
+  const shared = ids.slice(0, 8);
+  const own = side.toLowerCase();
+  const commands: string[][] = [];
+  for (let index = 0; index < 6; index++) {
+    const roll = next();
+    const id = pick(shared);
+    if (roll < 0.3) commands.push(['status', id, pick(STATUSES)]);
+    else if (roll < 0.5)
+      commands.push(['note', id, `${side} wrote this in round ${String(round)}, change ${String(index)}.`]);
+    else if (roll < 0.8) commands.push(['tag', id, `${own}-${String(Math.floor(next() * 3))}`]);
+    else commands.push(['untag', id, `${own}-${String(Math.floor(next() * 3))}`]);
+  }
+  if (apart) {
+    const [first = '', second = ''] = ids;
+    commands.push([
+      'note',
+      first,
+      `${side}'s note of round ${String(round)}, written while the other computer was out of reach.`,
+    ]);
+    commands.push(['status', second, side === 'A' ? 'read' : 'reading']);
+    commands.push(side === 'A' ? ['tag', second, 'both'] : ['untag', second, 'both']);
+  }
+  return commands;
+}
+
+async function writeAtOnce(transport: FolderTransport, seed: number): Promise<void> {
+  const ids = await sampleIds();
+  const next = random(seed);
+  const apartRounds = new Set([3, 5]);
+  const rounds = [
+    { A: [['import', SAMPLE]] },
+    // Both tag the paper whose tag an apart round removes on one side: the other side's add, unseen, holds.
+    { A: [['tag', ids[1] ?? '', 'both']], B: [['tag', ids[1] ?? '', 'both']] },
+    ...[2, 3, 4, 5].map((round) => {
+      const apart = apartRounds.has(round);
+      const a = commandsFor('A', round, ids, next, apart);
+      const b = commandsFor('B', round, ids, next, apart);
+      // A second digest comes in on B while A is busy: papers imported on either appear on both.
+      return { apart, A: a, B: round === 2 ? [['import', BIBTEX], ...b] : b };
+    }),
+  ];
+  const { runs, lists } = await runTwoDeviceScenario({ transport, now, rounds, together: true, processes: true });
+  expect(runs.filter((run) => run.result.code !== 0).map((run) => [run.argv, run.result.stderr])).toEqual([]);
+  expect(lists.A).toBe(lists.B);
+
+  const listed = JSON.parse(lists.A) as (Paper & { readonly noteConflicts?: readonly { readonly text: string }[] })[];
+  const papers = new Map<string, ListedPaper>(
+    listed.map((paper) => [paper.id, { paper, noteVersions: (paper.noteConflicts ?? []).map((each) => each.text) }]),
+  );
+  // Every paper of both digests, each once.
+  expect(papers.size).toBe(32 + 6);
+  const acknowledged = runs.filter((run) => run.result.code === 0);
+  expect(lostWrites(acknowledged, papers, apartRounds)).toEqual([]);
+  // The note both wrote held apart: one shows, the other is kept beside it.
+  const both = papers.get(ids[0] ?? '');
+  expect(new Set([both?.paper.note, ...(both?.noteVersions ?? [])]).size).toBeGreaterThanOrEqual(2);
+}
+
+describe.skipIf(skipWithout('Syncthing', 'syncthing', syncthingInstalled()))(
+  'two computers writing at once to one library synced by Syncthing',
+  () => {
+    let pair: SyncthingPair | undefined;
+    beforeAll(async () => {
+      pair = await startSyncthingPair();
+    }, 120_000);
+    afterAll(async () => {
+      await pair?.stop();
+    });
+
+    it('converge to the same library, with every acknowledged change in it', { timeout: 240_000 }, async () => {
+      if (pair === undefined) throw new Error('the Syncthing pair did not start');
+      await writeAtOnce(syncthingTransport(pair), 12);
+    });
+  },
+);
+
+describe.skipIf(skipWithout('git', 'git', gitInstalled()))(
+  'two computers writing at once to one library in git',
+  () => {
+    it(
+      'converge to the same library through merges, with every acknowledged change in it',
+      { timeout: 240_000 },
+      async () => {
+        const git = await createGitTransport();
+        try {
+          await writeAtOnce(gitTransport(git), 34);
+        } finally {
+          await git.remove();
+        }
+      },
+    );
+  },
+);
