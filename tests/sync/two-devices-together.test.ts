@@ -8,6 +8,7 @@
  */
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PaperDetail } from '../../core/api.js';
 import type { Paper } from '../../core/model.js';
 import { CliHarness, SAMPLE } from '../cli-harness.js';
 import { lostWrites, type ListedPaper } from './acknowledged.js';
@@ -97,13 +98,24 @@ async function writeAtOnce(transport: FolderTransport, seed: number): Promise<vo
       return { apart, A: a, B: round === 2 ? [['import', BIBTEX], ...b] : b };
     }),
   ];
-  const { runs, lists } = await runTwoDeviceScenario({ transport, now, rounds, together: true, processes: true });
+  const { runs, lists, shown } = await runTwoDeviceScenario({
+    transport,
+    now,
+    rounds,
+    together: true,
+    processes: true,
+    show: ids.slice(0, 8),
+  });
   expect(runs.filter((run) => run.result.code !== 0).map((run) => [run.argv, run.result.stderr])).toEqual([]);
   expect(lists.A).toBe(lists.B);
 
-  const listed = JSON.parse(lists.A) as (Paper & { readonly noteConflicts?: readonly { readonly text: string }[] })[];
+  const versionsOf = (id: string): string[] => {
+    const text = shown.get(id);
+    if (text === undefined) return [];
+    return ((JSON.parse(text) as PaperDetail).noteConflicts ?? []).map((version) => version.text);
+  };
   const papers = new Map<string, ListedPaper>(
-    listed.map((paper) => [paper.id, { paper, noteVersions: (paper.noteConflicts ?? []).map((each) => each.text) }]),
+    (JSON.parse(lists.A) as Paper[]).map((paper) => [paper.id, { paper, noteVersions: versionsOf(paper.id) }]),
   );
   // Every paper of both digests, each once.
   expect(papers.size).toBe(32 + 6);

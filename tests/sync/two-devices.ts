@@ -116,6 +116,8 @@ interface TwoDeviceScenario {
   readonly processes?: boolean;
   /** The time every command runs at (the day a digest is dated, a paper read…). */
   readonly now: () => Date;
+  /** Papers to `show --json` on A at the end, for what the list does not hold (a note's versions). */
+  readonly show?: readonly string[];
 }
 
 export interface CommandRun {
@@ -130,6 +132,8 @@ interface ScenarioOutcome {
   readonly runs: readonly CommandRun[];
   /** `list --json` on each side after the last exchange. */
   readonly lists: Readonly<Record<DeviceName, string>>;
+  /** `show ID --json` on A after the last exchange, for each paper asked for. */
+  readonly shown: ReadonlyMap<string, string>;
 }
 
 /** The library file in a side's copy of the folder. */
@@ -196,7 +200,9 @@ export async function runTwoDeviceScenario(scenario: TwoDeviceScenario): Promise
     }
     await scenario.transport.exchange(settle);
     const list = async (name: DeviceName) => (await devices[name].run(['list', '--json'])).stdout;
-    return { runs, lists: { A: await list('A'), B: await list('B') } };
+    const shown = new Map<string, string>();
+    for (const id of scenario.show ?? []) shown.set(id, (await devices.A.run(['show', id, '--json'])).stdout);
+    return { runs, lists: { A: await list('A'), B: await list('B') }, shown };
   } finally {
     await harness.remove();
   }
