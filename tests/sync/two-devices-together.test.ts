@@ -69,15 +69,18 @@ function commandsFor(
     else if (roll < 0.8) commands.push(['tag', id, `${own}-${String(Math.floor(next() * 3))}`]);
     else commands.push(['untag', id, `${own}-${String(Math.floor(next() * 3))}`]);
   }
-  if (apart) {
-    const [first = '', second = ''] = ids;
+  const [first = '', second = ''] = ids;
+  // Both tag the paper whose tag the next round, held apart, removes on one side and adds again on the other.
+  if (!apart) commands.unshift(['tag', second, `both-${String(round + 1)}`]);
+  else {
     commands.push([
       'note',
       first,
       `${side}'s note of round ${String(round)}, written while the other computer was out of reach.`,
     ]);
     commands.push(['status', second, side === 'A' ? 'read' : 'reading']);
-    commands.push(side === 'A' ? ['tag', second, 'both'] : ['untag', second, 'both']);
+    commands.push(['untag', second, `both-${String(round)}`]);
+    if (side === 'A') commands.push(['tag', second, `both-${String(round)}`]);
   }
   return commands;
 }
@@ -85,17 +88,15 @@ function commandsFor(
 async function writeAtOnce(transport: FolderTransport, seed: number): Promise<void> {
   const ids = await sampleIds();
   const next = random(seed);
-  const apartRounds = new Set([3, 5]);
+  const apartRounds = new Set([2, 4]);
   const rounds = [
     { A: [['import', SAMPLE]] },
-    // Both tag the paper whose tag an apart round removes on one side: the other side's add, unseen, holds.
-    { A: [['tag', ids[1] ?? '', 'both']], B: [['tag', ids[1] ?? '', 'both']] },
-    ...[2, 3, 4, 5].map((round) => {
+    ...[1, 2, 3, 4].map((round) => {
       const apart = apartRounds.has(round);
       const a = commandsFor('A', round, ids, next, apart);
       const b = commandsFor('B', round, ids, next, apart);
       // A second digest comes in on B while A is busy: papers imported on either appear on both.
-      return { apart, A: a, B: round === 2 ? [['import', BIBTEX], ...b] : b };
+      return { apart, A: a, B: round === 1 ? [['import', BIBTEX], ...b] : b };
     }),
   ];
   const { runs, lists, shown } = await runTwoDeviceScenario({
@@ -106,7 +107,11 @@ async function writeAtOnce(transport: FolderTransport, seed: number): Promise<vo
     processes: true,
     show: ids.slice(0, 8),
   });
-  expect(runs.filter((run) => run.result.code !== 0).map((run) => [run.argv, run.result.stderr])).toEqual([]);
+  // Only refusals that changed nothing (an untag of a tag the paper does not have) may fail.
+  const failed = runs.filter((run) => run.result.code !== 0);
+  expect(failed.filter((run) => !run.result.stderr.includes('nothing was changed')).map((run) => run.result)).toEqual(
+    [],
+  );
   expect(lists.A).toBe(lists.B);
 
   const versionsOf = (id: string): string[] => {
@@ -120,6 +125,7 @@ async function writeAtOnce(transport: FolderTransport, seed: number): Promise<vo
   // Every paper of both digests, each once.
   expect(papers.size).toBe(32 + 6);
   const acknowledged = runs.filter((run) => run.result.code === 0);
+  expect(acknowledged.length).toBeGreaterThan(runs.length * 0.75);
   expect(lostWrites(acknowledged, papers, apartRounds)).toEqual([]);
   // The note both wrote held apart: one shows, the other is kept beside it.
   const both = papers.get(ids[0] ?? '');
