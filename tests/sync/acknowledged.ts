@@ -1,6 +1,6 @@
 /**
  * "Nothing acknowledged is lost": what two devices' command lines were told was saved, checked against the library
- * both list at the end. Each acknowledged `status`, `tag`, `untag` and `note` is a write to one register (a paper's
+ * both list at the end. Each acknowledged `status`, `dismiss`, `tag`, `untag` and `note` is a write to one register (a paper's
  * status, one tag of a paper, a paper's note); a write is either in the final library or superseded by a later one.
  *
  * Devices exchange their folders between rounds, never during one unless the transport runs freely; so in the last
@@ -36,6 +36,8 @@ function writesOf(run: AcknowledgedRun): [Register, Write][] {
   switch (command) {
     case 'status':
       return [[`status ${id}`, write(rest[0] ?? '')]];
+    case 'dismiss':
+      return [[`status ${id}`, write('dismissed')]];
     case 'note':
       return [[`note ${id}`, write(rest[0] ?? '')]];
     case 'tag':

@@ -43,7 +43,7 @@ function random(seed: number): () => number {
   };
 }
 
-const STATUSES = ['reading', 'read', 'dismissed', 'unread'] as const;
+const STATUSES = ['reading', 'read', 'unread'] as const;
 
 /**
  * A side's commands for a round: statuses and notes on papers both sides change, tags of the side's own (`a-…` on
@@ -63,7 +63,8 @@ function commandsFor(
   for (let index = 0; index < 6; index++) {
     const roll = next();
     const id = pick(shared);
-    if (roll < 0.3) commands.push(['status', id, pick(STATUSES)]);
+    if (roll < 0.25) commands.push(['status', id, pick(STATUSES)]);
+    else if (roll < 0.3) commands.push(['dismiss', id]);
     else if (roll < 0.5)
       commands.push(['note', id, `${side} wrote this in round ${String(round)}, change ${String(index)}.`]);
     else if (roll < 0.8) commands.push(['tag', id, `${own}-${String(Math.floor(next() * 3))}`]);
