@@ -41,6 +41,8 @@ export interface FolderTransport {
   readonly exchange: (settle: (side: DeviceName) => Promise<void>) => Promise<void>;
   /** Holds the two copies apart until the next exchange; a transport that never carries files unasked has none. */
   readonly holdApart?: () => Promise<void>;
+  /** The files the tool left in conflict for Shelfmark to settle, so far (git's merges). */
+  readonly settled?: () => readonly string[];
 }
 
 export function syncthingTransport(pair: SyncthingPair): FolderTransport {
@@ -75,12 +77,14 @@ async function withMarkers(clone: GitClone, paths: readonly string[]): Promise<s
  */
 export function gitTransport(git: GitTransport): FolderTransport {
   const clones: Record<DeviceName, GitClone> = { A: git.a, B: git.b };
+  const settled: string[] = [];
   const publish = async (side: DeviceName, settle: (side: DeviceName) => Promise<void>) => {
     const clone = clones[side];
     await clone.commitAll(`Shelfmark on ${side}`);
     for (let attempt = 0; attempt < 3; attempt++) {
       const { conflicts } = await clone.pull();
       if (conflicts.length > 0) {
+        settled.push(...conflicts);
         await settle(side);
         const left = await withMarkers(clone, conflicts);
         if (left.length > 0) throw new Error(`git's conflict markers are still in ${left.join(', ')} on ${side}`);
@@ -92,6 +96,7 @@ export function gitTransport(git: GitTransport): FolderTransport {
   };
   return {
     folders: { A: git.a.folder, B: git.b.folder },
+    settled: () => settled,
     exchange: async (settle) => {
       await publish('A', settle);
       await publish('B', settle);
