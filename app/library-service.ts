@@ -13,7 +13,9 @@ import type {
   FileImportResult,
   ImportReport,
   LibraryApi,
+  LibraryDevices,
   LibraryOutline,
+  PaperDetail,
   LibraryView,
   NotesSyncRequest,
   NotesSyncSetup,
@@ -82,6 +84,8 @@ import {
 import { withStateColumns } from '../core/outline.js';
 import * as reading from '../core/reading.js';
 import { LibraryChanges } from './library-changes.js';
+import { libraryDevices, noteConflicts } from './sync/devices-view.js';
+import { SyncedLibraryStore } from './sync/synced-library-store.js';
 import { Ranking } from './ranking.js';
 import { inThisThread, inWorkerThread } from './rank-thread.js';
 import { backUpDaily, listBackups, restoreBackup, type BackupInfo } from './store/backups.js';
@@ -290,7 +294,13 @@ export class LibraryService implements LibraryApi {
       };
       this.#outlineView = made;
     }
-    return { ...made.view, readOnly: await readOnlyReason(this.paths) };
+    const synced = await this.synced();
+    const conflicts = synced === null ? [] : await noteConflicts(synced, await synced.view());
+    return {
+      ...made.view,
+      readOnly: await readOnlyReason(this.paths),
+      ...(conflicts.length > 0 ? { noteConflicts: conflicts } : {}),
+    };
   }
 
   async getPapers(offset: number, limit: number): Promise<readonly Paper[]> {
@@ -312,10 +322,17 @@ export class LibraryService implements LibraryApi {
     return papersOf(library).filter((paper) => matchesFilter(paper, wanted, today));
   }
 
-  async getPaper(ref: string): Promise<Paper> {
+  async getPaper(ref: string): Promise<PaperDetail> {
     const library = await this.read();
-    const paper = findPaper(library.catalogue, ref);
-    return withReadingState(paper, readingStateOf(library.states, paper.id));
+    const found = findPaper(library.catalogue, ref);
+    const paper = withReadingState(found, readingStateOf(library.states, found.id));
+    const synced = await this.synced();
+    if (synced === null) return paper;
+    const view = await synced.view();
+    const mine = view.conflicts.get(paper.id);
+    if (mine === undefined || mine.length === 0) return paper;
+    const [named] = await noteConflicts(synced, { ...view, conflicts: new Map([[paper.id, mine]]) });
+    return named === undefined ? paper : { ...paper, noteConflicts: named.versions };
   }
 
   importFiles(files: readonly DigestFile[], options: RunOptions = {}): Promise<ImportReport> {
@@ -658,6 +675,19 @@ export class LibraryService implements LibraryApi {
     return paper;
   }
 
+  async resolveNote(ref: string, note: string): Promise<Paper> {
+    const synced = await this.synced();
+    if (synced === null) return this.setNote(ref, note);
+    const { id } = findPaper((await this.read()).catalogue, ref);
+    try {
+      await synced.resolveNote(id, note);
+    } catch (error) {
+      throw fileSystemError(error, this.paths.directory) ?? error;
+    }
+    const library = await this.read();
+    return withReadingState(findPaper(library.catalogue, id), readingStateOf(library.states, id));
+  }
+
   async renameTag(from: string, to: string): Promise<readonly Paper[]> {
     reading.normalizeTag(to);
     const tagged = (await this.listPapers({ tag: from })).map((paper) => paper.id);
@@ -822,6 +852,18 @@ export class LibraryService implements LibraryApi {
       );
     }
     return choose((await this.notesSyncSettings()).folder);
+  }
+
+  async listDevices(): Promise<LibraryDevices> {
+    const synced = await this.synced();
+    if (synced === null) return { synced: false, devices: [], waiting: 0, problems: [] };
+    return libraryDevices(synced, await synced.view(), this.clock().getTime());
+  }
+
+  /** The library's store when it is a synced folder's (its devices, its notes' conflicts); null when not. */
+  private async synced(): Promise<SyncedLibraryStore | null> {
+    const store = await this.store();
+    return store instanceof SyncedLibraryStore ? store : null;
   }
 
   /** Folds the reading-state write-ahead log into its snapshot: for long-lived processes, before they exit. */

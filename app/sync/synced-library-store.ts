@@ -16,7 +16,7 @@ import { canonicalJson } from '../../core/sync/canonical-json.js';
 import { planCompaction } from '../../core/sync/compaction.js';
 import { encodeChangeLine, encodeImportDocument } from '../../core/sync/device-documents.js';
 import { classifyPath, devicePath, importFileName, IMPORTS_FOLDER, opsFileName } from '../../core/sync/device-files.js';
-import { encodeStamp, ZERO_STAMP } from '../../core/sync/hlc.js';
+import { encodeStamp, ZERO_STAMP, type Stamp } from '../../core/sync/hlc.js';
 import type { DeviceContribution, LibraryFiles } from '../../core/sync/library-files.js';
 import type { SyncOp } from '../../core/sync/ops.js';
 import type { NoteConflict } from '../../core/sync/paper-registers.js';
@@ -67,6 +67,8 @@ export interface SyncedView {
   readonly waiting: number;
   /** Files or lines that cannot be read (yet), said rather than fatal. */
   readonly problems: LibraryFiles['problems'];
+  /** Per device whose files are in the folder, the latest stamp among them: when it last wrote. */
+  readonly latest: ReadonlyMap<string, Stamp>;
 }
 
 /** Opens the synced library whose folder holds `catalogue` (its derived `library.json`). Reads nothing yet. */
@@ -157,6 +159,7 @@ export class SyncedLibraryStore implements LibraryStore {
         aheadDevices: replica.aheadDevices,
         waiting: replica.library.waiting,
         problems: this.#reader.files().problems,
+        latest: new Map([...this.#reader.files().devices].map(([id, files]) => [id, files.latest])),
       };
     });
   }
