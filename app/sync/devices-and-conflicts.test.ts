@@ -194,7 +194,7 @@ describe('devices through the API', () => {
     const { laptop, desktop, id } = await twoComputers(3 * HOUR);
     await call(desktop, 'setStatus', [id], 'read');
     await exchange(laptop, desktop);
-    const logs = join(laptop.computer.folder, 'devices', deviceOf(desktop));
+    const logs = join(laptop.computer?.folder ?? '', 'devices', deviceOf(desktop));
     const log = (await readdir(logs)).find((file) => file.startsWith('ops.')) ?? '';
     await appendFile(join(logs, log), '{"damaged\n');
     const listed = await call<LibraryDevices>(laptop, 'listDevices');
