@@ -84,8 +84,7 @@ import {
 import { withStateColumns } from '../core/outline.js';
 import * as reading from '../core/reading.js';
 import { LibraryChanges } from './library-changes.js';
-import { libraryDevices, noteConflicts } from './sync/devices-view.js';
-import { SyncedLibraryStore } from './sync/synced-library-store.js';
+import { libraryDevices, noteConflicts, syncedAccess, type SyncedAccess } from './sync/devices-view.js';
 import { Ranking } from './ranking.js';
 import { inThisThread, inWorkerThread } from './rank-thread.js';
 import { backUpDaily, listBackups, restoreBackup, type BackupInfo } from './store/backups.js';
@@ -861,9 +860,8 @@ export class LibraryService implements LibraryApi {
   }
 
   /** The library's store when it is a synced folder's (its devices, its notes' conflicts); null when not. */
-  private async synced(): Promise<SyncedLibraryStore | null> {
-    const store = await this.store();
-    return store instanceof SyncedLibraryStore ? store : null;
+  private async synced(): Promise<SyncedAccess | null> {
+    return syncedAccess(await this.store());
   }
 
   /** Folds the reading-state write-ahead log into its snapshot: for long-lived processes, before they exit. */

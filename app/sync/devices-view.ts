@@ -13,7 +13,24 @@ import { decodeStamp, stampTime, ZERO_STAMP } from '../../core/sync/hlc.js';
 import type { NoteConflict } from '../../core/sync/paper-registers.js';
 import { inFolder } from './own-files.js';
 import { readTextIfThere } from './read-text.js';
-import type { SyncedLibraryStore, SyncedView } from './synced-library-store.js';
+import type { LibraryPaths } from '../store/library-paths.js';
+import type { LibraryStore } from '../store/library-store.js';
+import type { SyncedView } from './synced-library-store.js';
+
+/** A store of a synced folder (SyncedLibraryStore, or a store that opens one): what it says beyond the library. */
+export interface SyncedAccess {
+  readonly paths: LibraryPaths;
+  view(): Promise<SyncedView>;
+  resolveNote(id: string, text: string): Promise<void>;
+}
+
+/** The store as a synced folder's, or null when it is not one. */
+export function syncedAccess(store: LibraryStore): (LibraryStore & SyncedAccess) | null {
+  const candidate = store as LibraryStore & Partial<SyncedAccess>;
+  return typeof candidate.view === 'function' && typeof candidate.resolveNote === 'function'
+    ? (candidate as LibraryStore & SyncedAccess)
+    : null;
+}
 
 /** What a device says of itself in `devices/<id>/device.json`. */
 interface DeviceFile {
@@ -55,21 +72,18 @@ function nameOf(id: string, files: ReadonlyMap<string, DeviceFile>): string {
 }
 
 /** The devices that wrote to the library: this computer first, then the latest to write. */
-export async function libraryDevices(
-  store: SyncedLibraryStore,
-  view: SyncedView,
-  nowMs: number,
-): Promise<LibraryDevices> {
-  const ids = new Set([store.device.id, ...view.latest.keys()]);
+export async function libraryDevices(store: SyncedAccess, view: SyncedView, nowMs: number): Promise<LibraryDevices> {
+  const { device } = view;
+  const ids = new Set([device.id, ...view.latest.keys()]);
   const files = await deviceFiles(store.paths.directory, ids);
   const ahead = new Set(view.aheadDevices);
   const devices = [...ids].map((id): LibraryDevice => {
     const latest = view.latest.get(id) ?? ZERO_STAMP;
-    const thisComputer = id === store.device.id;
+    const thisComputer = id === device.id;
     const lastMs = decodeStamp(latest).physical;
     return {
       id,
-      name: thisComputer ? store.device.name : nameOf(id, files),
+      name: thisComputer ? device.name : nameOf(id, files),
       firstWrote: files.get(id)?.since ?? null,
       lastWrote: latest === ZERO_STAMP ? null : stampTime(latest),
       thisComputer,
@@ -91,15 +105,16 @@ export async function libraryDevices(
 }
 
 /** Each paper's note versions written apart, named by their devices; latest first. */
-export async function noteConflicts(store: SyncedLibraryStore, view: SyncedView): Promise<PaperNoteConflicts[]> {
+export async function noteConflicts(store: SyncedAccess, view: SyncedView): Promise<PaperNoteConflicts[]> {
+  const { device } = view;
   if (view.conflicts.size === 0) return [];
   const ids = new Set([...view.conflicts.values()].flatMap((versions) => versions.map((version) => version.device)));
   const files = await deviceFiles(store.paths.directory, ids);
   const named = (conflict: NoteConflict): NoteVersion => ({
     text: conflict.text,
-    device: conflict.device === store.device.id ? store.device.name : nameOf(conflict.device, files),
+    device: conflict.device === device.id ? device.name : nameOf(conflict.device, files),
     deviceId: conflict.device,
-    thisDevice: conflict.device === store.device.id,
+    thisDevice: conflict.device === device.id,
     at: conflict.at,
   });
   return [...view.conflicts]

@@ -69,6 +69,8 @@ export interface SyncedView {
   readonly problems: LibraryFiles['problems'];
   /** Per device whose files are in the folder, the latest stamp among them: when it last wrote. */
   readonly latest: ReadonlyMap<string, Stamp>;
+  /** This computer's device. */
+  readonly device: DeviceIdentity;
 }
 
 /** Opens the synced library whose folder holds `catalogue` (its derived `library.json`). Reads nothing yet. */
@@ -160,6 +162,7 @@ export class SyncedLibraryStore implements LibraryStore {
         waiting: replica.library.waiting,
         problems: this.#reader.files().problems,
         latest: new Map([...this.#reader.files().devices].map(([id, files]) => [id, files.latest])),
+        device: this.device,
       };
     });
   }
