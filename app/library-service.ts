@@ -85,13 +85,14 @@ import { withStateColumns } from '../core/outline.js';
 import * as reading from '../core/reading.js';
 import { LibraryChanges } from './library-changes.js';
 import { libraryDevices, noteConflicts, syncedAccess, type SyncedAccess } from './sync/devices-view.js';
+import { appDataDirectory } from './library-location.js';
+import { openLibraryStore } from './sync/open-library-store.js';
 import { Ranking } from './ranking.js';
 import { inThisThread, inWorkerThread } from './rank-thread.js';
 import { backUpDaily, listBackups, restoreBackup, type BackupInfo } from './store/backups.js';
 import {
   fileSystemError,
   libraryPaths,
-  openLibraryStore,
   readOnlyReason,
   userFileError,
   type LibraryChange,
@@ -118,6 +119,11 @@ export interface LibraryServiceOptions {
    * (the desktop app's main process, browser mode's server); the command line ranks in its own thread.
    */
   readonly rankInWorker?: boolean;
+  /**
+   * Shelfmark's app-data folder, where this computer's device id and what it keeps of each library live (Electron's
+   * userData); by default the platform's, from the environment (appDataDirectory).
+   */
+  readonly appData?: string;
   /** How soon a change made elsewhere is told (onChangedElsewhere): tests make it quicker. */
   readonly follow?: { readonly debounceMs?: number; readonly pollMs?: number };
 }
@@ -233,7 +239,13 @@ export class LibraryService implements LibraryApi {
 
   /** The store, opened on first use; it reads afresh on each call, so after a failure the next call tries again. */
   private store(): Promise<LibraryStore> {
-    this.#store ??= openLibraryStore(this.paths.catalogue);
+    this.#store ??= openLibraryStore(this.paths.catalogue, {
+      appData: this.options.appData ?? appDataDirectory(),
+      now: () => this.clock(),
+    }).catch((error: unknown) => {
+      this.#store = null;
+      throw error;
+    });
     return this.#store;
   }
 

@@ -5,30 +5,14 @@
 
 import { appendFile, mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import type { LibraryDevices, PaperDetail } from '../../core/api.js';
 import type { Paper } from '../../core/model.js';
 import { CliHarness, type CliResult } from '../../tests/cli-harness.js';
 import { deviceIdentity } from '../sync/device-identity.js';
-import { carry, type Computer } from '../sync/synced-test-rig.js';
+import { carry, mark, type Computer } from '../sync/synced-test-rig.js';
 import { openSyncedLibraryStore } from '../sync/synced-library-store.js';
-
-/** Until every library opens as a synced folder: the app-data folder, and the clock, of each library folder's store. */
-const computers = vi.hoisted(() => new Map<string, { appData: string; now: () => number }>());
-
-vi.mock('../store/index.js', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../store/index.js')>();
-  return {
-    ...original,
-    openLibraryStore: async (catalogue: string) => {
-      const computer = [...computers].find(([folder]) => catalogue.startsWith(`${folder}/`))?.[1];
-      return computer === undefined
-        ? original.openLibraryStore(catalogue)
-        : openSyncedLibraryStore(catalogue, { appData: computer.appData, now: computer.now });
-    },
-  };
-});
 
 const HOUR = 3_600_000;
 const REFS = `@article{a, title = {On attention}, author = {Ada, Lovelace}, year = {2024}}
@@ -45,7 +29,6 @@ beforeEach(async () => {
 
 afterEach(async () => {
   await Promise.all(opened.map((computer) => computer.store.close()));
-  computers.clear();
   await cli.remove();
 });
 
@@ -55,21 +38,25 @@ interface Side {
   readonly json: <T>(argv: readonly string[]) => Promise<T>;
 }
 
+/**
+ * A computer named `name` (its own XDG_CONFIG_HOME) running the command line, and a store of its own beside it
+ * (another process of that computer) whose clock is `aheadMs` ahead.
+ */
 async function computer(name: string, aheadMs = 0): Promise<Side> {
   const folder = join(cli.directory, `${name}-folder`);
-  const appData = join(cli.directory, `${name}-app-data`, 'Shelfmark');
+  const config = join(cli.directory, `${name}-config`);
+  const appData = join(config, 'Shelfmark');
   await mkdir(folder, { recursive: true });
   await deviceIdentity(appData, { name });
-  computers.set(folder, { appData, now: () => Date.now() + aheadMs });
   const db = join(folder, 'library.json');
-  const store = await openSyncedLibraryStore(db, { appData });
+  const store = await openSyncedLibraryStore(db, { appData, now: () => Date.now() + aheadMs });
   const side: Computer = { name, appData, folder, store };
   opened.push(side);
-  const now = () => new Date(Date.now() + aheadMs);
+  const env = { XDG_CONFIG_HOME: config };
   return {
     computer: side,
-    run: (argv) => cli.run(argv, { db, now }),
-    json: (argv) => cli.json(argv, { db, now }),
+    run: (argv) => cli.run(argv, { db, env }),
+    json: (argv) => cli.json(argv, { db, env }),
   };
 }
 
@@ -114,7 +101,7 @@ describe('shelfmark devices', () => {
 
   it('says in words a clock hours ahead and a line it cannot read', async () => {
     const { laptop, desktop, id } = await twoComputers(3 * HOUR);
-    expect((await desktop.run(['status', id, 'read'])).code).toBe(0);
+    await mark(desktop.computer.store, id, 'read');
     await exchange(laptop, desktop);
     const logs = join(laptop.computer.folder, 'devices', desktop.computer.store.device.id);
     const log = (await readdir(logs)).find((file) => file.startsWith('ops.')) ?? '';
@@ -127,12 +114,13 @@ describe('shelfmark devices', () => {
     expect(stdout).toContain('That line is skipped; the rest of the file is read.\n');
   });
 
-  it('says a library that is not a synced folder has no other devices', async () => {
-    const plain = join(cli.directory, 'plain.bib');
-    await writeFile(plain, REFS);
-    expect((await cli.run(['import', plain])).code).toBe(0);
-    expect((await cli.run(['devices'])).stdout).toBe(
-      'This library is not kept in a synced folder: this computer alone writes to it.\n',
+  it('lists this computer alone in a library no other computer wrote to', async () => {
+    const laptop = await computer('laptop');
+    const refs = join(cli.directory, 'refs.bib');
+    await writeFile(refs, REFS);
+    expect((await laptop.run(['import', refs])).code).toBe(0);
+    expect((await laptop.run(['devices'])).stdout).toMatch(
+      new RegExp(`^laptop \\(this computer\\) — last wrote ${MINUTE_TEXT.source}, first \\d{4}-\\d\\d-\\d\\d\\n$`),
     );
   });
 });

@@ -209,7 +209,7 @@ describe('a library that is not there', () => {
       stdout: () => undefined,
       stderr: (text) => (stderr += text),
       readStdin: () => Promise.resolve(''),
-      env: { SHELFMARK_DB: spaced },
+      env: { SHELFMARK_DB: spaced, XDG_CONFIG_HOME: process.env['XDG_CONFIG_HOME'] },
     });
     expect({ code, stderr }).toEqual({
       code: 3,

@@ -23,6 +23,8 @@ const LOOPBACK_HOST = '127.0.0.1';
 export interface WebServerOptions {
   /** The library's catalogue file, e.g. …/library.json. */
   readonly dbPath: string;
+  /** Shelfmark's app-data folder (LibraryServiceOptions.appData); by default the platform's. */
+  readonly appData?: string;
   /** 0 or absent: a free port. */
   readonly port?: number;
   /** The built renderer: a folder with index.html and its assets. */
@@ -110,10 +112,11 @@ async function compactIfLogged(service: LibraryService): Promise<void> {
 async function openLibraryService(options: WebServerOptions): Promise<LibraryService> {
   const { LibraryService } = await import('../library-service.js');
   // Opens nothing yet: a library that cannot be read still answers with its error, and lists its backups.
-  const { dbPath, sampleDigest, network } = options;
+  const { dbPath, sampleDigest, network, appData } = options;
   return new LibraryService(dbPath, {
     sampleDigest,
     rankInWorker: true,
+    ...(appData === undefined ? {} : { appData }),
     ...(network === undefined ? {} : { network }),
   });
 }

@@ -13,7 +13,7 @@ import { createGunzip, createGzip } from 'node:zlib';
 import { InvalidInputError, NotFoundError } from '../../core/errors.js';
 import { isErrorCode, LibraryReadOnlyError, namesIn, READ_ONLY_CODES } from './errors.js';
 import { libraryPaths, type LibraryPaths } from './library-paths.js';
-import { openLibraryStore } from './library-store.js';
+import { openLegacyLibraryStore } from './legacy-library-store.js';
 import { withLock } from './lock.js';
 import { removeAbandonedTempFiles, syncDirectory } from './atomic-write.js';
 
@@ -143,10 +143,10 @@ export async function backUpDaily(paths: LibraryPaths, now: Date, keep = BACKUPS
 
 /**
  * Backs the library's files up now, as they are, whatever backups today has (before they become a synced folder's,
- * app/sync/migrate.ts); it is kept and listed as a daily one.
+ * app/sync/migrate.ts, which holds the folder's lock meanwhile); it is kept and listed as a daily one.
  */
 export function backUpNow(paths: LibraryPaths, now: Date): Promise<BackupInfo | null> {
-  return withLock(paths, () => copyIntoBackup(paths, 'daily', now));
+  return copyIntoBackup(paths, 'daily', now);
 }
 
 /** A backup by its name (as `listBackups` gives it) or by its folder's path. */
@@ -176,7 +176,7 @@ async function gunzipInto(backup: BackupInfo, folder: string, paths: LibraryPath
 /** Unpacks a backup into `folder` and reads it as a library would be read; throws if it cannot be. */
 export async function unpackAndCheck(backup: BackupInfo, folder: string, paths: LibraryPaths): Promise<LibraryPaths> {
   const restored = await gunzipInto(backup, folder, paths);
-  const check = await openLibraryStore(restored.catalogue);
+  const check = openLegacyLibraryStore(restored.catalogue);
   try {
     await check.read();
   } finally {

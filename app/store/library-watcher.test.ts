@@ -9,13 +9,14 @@ import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import type { ReadingState } from '../../core/model.js';
-import { openLibraryStore, type LibraryStore } from './library-store.js';
+import { openLegacyLibraryStore } from './legacy-library-store.js';
+import type { LibraryStore } from './library-store.js';
 import { libraryPaths } from './library-paths.js';
 import { watchLibrary, type LibraryWatcher } from './library-watcher.js';
 
 const run = promisify(execFile);
 const REPOSITORY = fileURLToPath(new URL('../..', import.meta.url));
-const STORE = fileURLToPath(new URL('./index.ts', import.meta.url));
+const STORE = fileURLToPath(new URL('./legacy-library-store.ts', import.meta.url));
 const DEBOUNCE_MS = 100;
 const POLL_MS = 300;
 /** Longer than a debounce, a poll and a check together: what has not come by then is not coming. */
@@ -38,8 +39,8 @@ async function writeFromAnotherProcess(id: string, note: string): Promise<void> 
   await fs.writeFile(
     script,
     `const [catalogue, store, id, note] = process.argv.slice(2);
-const { openLibraryStore } = await import(store);
-const library = await openLibraryStore(catalogue);
+const { openLegacyLibraryStore } = await import(store);
+const library = openLegacyLibraryStore(catalogue);
 await library.transact(() => ({
   states: { [id]: { status: 'read', tags: [], note, readAt: null, updatedAt: '2025-03-12T10:00:00.000Z' } },
   result: null,
@@ -74,7 +75,7 @@ beforeEach(async () => {
   root = await fs.mkdtemp(path.join(os.tmpdir(), 'shelfmark-watch-'));
   directory = path.join(root, 'library');
   file = path.join(directory, 'library.json');
-  store = await openLibraryStore(file);
+  store = openLegacyLibraryStore(file);
   await store.transact(() => ({ states: { a: state('first') }, result: null }));
   watcher = null;
   events = 0;
@@ -121,7 +122,7 @@ describe('following the library’s folder', () => {
     // A folder that cannot be watched (a network share, say) is watched by its stamps alone: here, no folder at first.
     await store.close();
     await fs.rm(directory, { recursive: true });
-    store = await openLibraryStore(file);
+    store = openLegacyLibraryStore(file);
     await startWatching();
     await writeFromAnotherProcess('b', 'into a new folder');
     await eventsReach(1, POLL_MS + DEBOUNCE_MS + SETTLE_MS);

@@ -33,7 +33,7 @@ function derivedCatalogueText(fold: CatalogueFold): string {
 }
 
 /** How every synced folder's cache begins (canonical JSON: its keys in order). */
-const CACHE_START = '{"digests":';
+export const CACHE_START = '{"digests":';
 
 /**
  * The import set the cache at `file` names: null when there is no file; '' for a cache cut short (a sync in

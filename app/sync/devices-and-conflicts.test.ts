@@ -6,7 +6,7 @@
 import { appendFile, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import type { ApiResponse, LibraryDevices, LibraryOutline, PaperDetail } from '../../core/api.js';
 import { decodeApiValue, encodeApiValue } from '../../core/api-codec.js';
@@ -15,24 +15,8 @@ import { dispatchApiCall } from '../api-dispatch.js';
 import { LibraryService } from '../library-service.js';
 import { bundledSampleDigest } from '../resources.js';
 import { deviceIdentity } from './device-identity.js';
-import { carry, type Computer } from './synced-test-rig.js';
-import { openSyncedLibraryStore } from './synced-library-store.js';
-
-/** Until every library opens as a synced folder: the app-data folder, and the clock, of each library folder's store. */
-const computers = vi.hoisted(() => new Map<string, { appData: string; now: () => number }>());
-
-vi.mock('../store/index.js', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../store/index.js')>();
-  return {
-    ...original,
-    openLibraryStore: async (catalogue: string) => {
-      const computer = [...computers].find(([folder]) => catalogue.startsWith(folder))?.[1];
-      return computer === undefined
-        ? original.openLibraryStore(catalogue)
-        : openSyncedLibraryStore(catalogue, { appData: computer.appData, now: computer.now });
-    },
-  };
-});
+import { carry, mark, type Computer } from './synced-test-rig.js';
+import { openSyncedLibraryStore, type SyncedLibraryStore } from './synced-library-store.js';
 
 const HOUR = 3_600_000;
 const REFS = `@article{a, title = {On attention}, author = {Ada, Lovelace}, year = {2024}}
@@ -41,7 +25,7 @@ const REFS = `@article{a, title = {On attention}, author = {Ada, Lovelace}, year
 
 interface Side {
   /** Its store beside the service's: the rig carries files by its device. */
-  readonly computer: Computer | null;
+  readonly computer: Computer;
   service: LibraryService;
 }
 
@@ -54,22 +38,21 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  await Promise.all(sides.map(async (side) => Promise.all([side.service.close(), side.computer?.store.close()])));
-  computers.clear();
+  await Promise.all(sides.map(async (side) => Promise.all([side.service.close(), side.computer.store.close()])));
   await rm(root, { recursive: true, force: true });
 });
 
-/** A computer named `name` whose clock is `aheadMs` ahead, with the library service a front end would use. */
+/**
+ * A computer named `name` with the library service a front end would use, and a store of its own beside it (another
+ * process of that computer) whose clock is `aheadMs` ahead.
+ */
 async function computer(name: string, aheadMs = 0): Promise<Side> {
   const folder = join(root, `${name}-folder`);
   const appData = join(root, `${name}-app-data`, 'Shelfmark');
   await deviceIdentity(appData, { name });
-  computers.set(folder, { appData, now: () => Date.now() + aheadMs });
-  const service = new LibraryService(join(folder, 'library.json'), {
-    sampleDigest: bundledSampleDigest(),
-    now: () => new Date(Date.now() + aheadMs),
-  });
-  const store = await openSyncedLibraryStore(join(folder, 'library.json'), { appData });
+  const service = new LibraryService(join(folder, 'library.json'), { sampleDigest: bundledSampleDigest(), appData });
+  const now = () => Date.now() + aheadMs;
+  const store = await openSyncedLibraryStore(join(folder, 'library.json'), { appData, now });
   const side = { computer: { name, appData, folder, store }, service };
   sides.push(side);
   return side;
@@ -85,13 +68,16 @@ async function call<T>(side: Side, method: string, ...args: unknown[]): Promise<
   return response.value as T;
 }
 
+function storeOf(side: Side): SyncedLibraryStore {
+  return side.computer.store;
+}
+
 function deviceOf(side: Side): string {
-  return side.computer?.store.device.id ?? '';
+  return storeOf(side).device.id;
 }
 
 /** Every file of each side carried to the other, whole. */
 async function exchange(a: Side, b: Side): Promise<void> {
-  if (a.computer === null || b.computer === null) throw new Error('Only synced computers exchange files.');
   await carry(a.computer, b.computer, null);
   await carry(b.computer, a.computer, null);
 }
@@ -192,9 +178,9 @@ describe('devices through the API', () => {
 
   it('says a device whose clock is hours ahead, and a line it cannot read', async () => {
     const { laptop, desktop, id } = await twoComputers(3 * HOUR);
-    await call(desktop, 'setStatus', [id], 'read');
+    await mark(storeOf(desktop), id, 'read');
     await exchange(laptop, desktop);
-    const logs = join(laptop.computer?.folder ?? '', 'devices', deviceOf(desktop));
+    const logs = join(laptop.computer.folder, 'devices', deviceOf(desktop));
     const log = (await readdir(logs)).find((file) => file.startsWith('ops.')) ?? '';
     await appendFile(join(logs, log), '{"damaged\n');
     const listed = await call<LibraryDevices>(laptop, 'listDevices');
@@ -207,9 +193,18 @@ describe('devices through the API', () => {
     expect(listed.problems[0]?.reason).toMatch(/not a whole change/);
   });
 
-  it('says a library that is not a synced folder has no devices', async () => {
-    const service = new LibraryService(join(root, 'plain', 'library.json'), { sampleDigest: bundledSampleDigest() });
-    sides.push({ computer: null, service });
-    expect(await service.listDevices()).toEqual({ synced: false, devices: [], waiting: 0, problems: [] });
+  it('lists this computer alone, not written yet, in a library nothing was written to', async () => {
+    const laptop = await computer('laptop');
+    const listed = await call<LibraryDevices>(laptop, 'listDevices');
+    expect(listed.devices).toEqual([
+      {
+        id: deviceOf(laptop),
+        name: 'laptop',
+        firstWrote: null,
+        lastWrote: null,
+        thisComputer: true,
+        clockAheadMs: null,
+      },
+    ]);
   });
 });

@@ -10,7 +10,8 @@ import { addTags, setNote, setStatus, snooze } from '../../core/reading.js';
 import { listBackups } from '../store/backups.js';
 import { stampOf } from '../store/file-stamp.js';
 import { libraryPaths } from '../store/library-paths.js';
-import { openLibraryStore, type LibraryStore } from '../store/library-store.js';
+import { openLegacyLibraryStore } from '../store/legacy-library-store.js';
+import type { LibraryStore } from '../store/library-store.js';
 import { deviceIdentity } from './device-identity.js';
 import { migrateToSyncedFolder } from './migrate.js';
 import { openSyncedLibraryStore } from './synced-library-store.js';
@@ -62,7 +63,7 @@ describe("a library written by today's store", () => {
   it('becomes a synced folder with nothing lost, backed up first', async () => {
     const folder = join(root, 'library');
     const paths = libraryPaths(join(folder, 'library.json'));
-    const today = await openLibraryStore(paths.catalogue);
+    const today = openLegacyLibraryStore(paths.catalogue);
     const ids = await writeTodaysLibrary(today);
     const before = await today.read();
     await today.close();
@@ -84,7 +85,7 @@ describe("a library written by today's store", () => {
     expect(JSON.parse(await readFile(paths.catalogue, 'utf8'))).toMatchObject({ schemaVersion: 4 });
     expect(await listBackups(paths)).toHaveLength(1);
     // Today's store refuses the derived cache rather than writing over it.
-    await expect((await openLibraryStore(paths.catalogue)).read()).rejects.toThrow(/newer version of Shelfmark/);
+    await expect(openLegacyLibraryStore(paths.catalogue).read()).rejects.toThrow(/newer version of Shelfmark/);
     expect(await migrateToSyncedFolder(paths, device, { appData })).toBe(false);
 
     // Another computer with a copy of the folder reads the same library, and goes on from it.

@@ -1,20 +1,26 @@
 /**
  * A library written before devices (library.json, library.state.json, library.state.log) made a synced folder's
- * (core/sync/legacy.ts): backed up first, then its base written among this device's files (an import, a snapshot;
- * durably), then `library.json` replaced by the derived cache, and only then the old state files removed. Nothing is
- * lost: the base holds every paper, digest and reading state, and the backup holds the files as they were.
+ * (core/sync/legacy.ts): under the folder's lock, which every Shelfmark before took, so that one still running on
+ * this computer waits meanwhile; read first (a library that cannot be read is left as it is, and says why), then
+ * backed up, then its base written among this device's files (an import, a snapshot; durably), then `library.json`
+ * replaced by the derived cache, and only then the old state files removed. Nothing is lost: the base holds every
+ * paper, digest and reading state, and the backup holds the files as they were. Legacy files found again later (an
+ * older Shelfmark wrote them since) are migrated again the same way.
  */
 
-import { rm } from 'node:fs/promises';
+import { open, rm } from 'node:fs/promises';
+import path from 'node:path';
 
 import { legacyBase } from '../../core/sync/legacy.js';
 import { backUpNow } from '../store/backups.js';
-import { libraryExists, openLibraryStore } from '../store/library-store.js';
-import type { LibraryPaths } from '../store/library-paths.js';
-import { cachedImportSet, FOREIGN } from './derived-catalogue.js';
-import type { DeviceIdentity } from './device-identity.js';
-import { openSyncedLibraryStore } from './synced-library-store.js';
 import { stampOf } from '../store/file-stamp.js';
+import { openLegacyLibraryStore } from '../store/legacy-library-store.js';
+import type { LibraryPaths } from '../store/library-paths.js';
+import { withLock } from '../store/lock.js';
+import type { DeviceIdentity } from './device-identity.js';
+import { openSyncedLibraryStore, type SyncedLibraryStore } from './synced-library-store.js';
+import { CACHE_START } from './derived-catalogue.js';
+import { DEVICES_FOLDER } from '../../core/sync/device-files.js';
 
 export interface MigrationOptions {
   /** Shelfmark's app-data folder: this device's lock and journal. */
@@ -22,10 +28,69 @@ export interface MigrationOptions {
   readonly now?: Date;
 }
 
-/** Whether the folder holds a library written before devices (its catalogue or its state files). */
-async function hasLegacyLibrary(paths: LibraryPaths): Promise<boolean> {
-  if ((await stampOf(paths.stateSnapshot)) !== null || (await stampOf(paths.writeAheadLog)) !== null) return true;
-  return (await stampOf(paths.catalogue)) !== null && (await cachedImportSet(paths.catalogue)) === FOREIGN;
+/** What of a library written before devices the folder holds: none, or its state files and whether its catalogue. */
+export interface LegacyFiles {
+  /** `library.json` is today's catalogue, not a synced folder's cache. */
+  readonly catalogue: boolean;
+}
+
+/**
+ * The legacy files in the folder, or null when there are none. A synced folder's cache begins as canonical JSON
+ * does (`{"digests":`); any other `library.json` is taken for a catalogue written before devices, and one that
+ * cannot be read is said so by reading it. Only its first bytes are read.
+ */
+export async function legacyFilesIn(paths: LibraryPaths): Promise<LegacyFiles | null> {
+  const states = (await stampOf(paths.stateSnapshot)) !== null || (await stampOf(paths.writeAheadLog)) !== null;
+  const catalogue = await isLegacyCatalogue(paths);
+  return states || catalogue ? { catalogue } : null;
+}
+
+async function isLegacyCatalogue(paths: LibraryPaths): Promise<boolean> {
+  let head: string;
+  try {
+    const file = await open(paths.catalogue, 'r');
+    try {
+      const buffer = Buffer.alloc(CACHE_START.length);
+      const { bytesRead } = await file.read(buffer, 0, buffer.length, 0);
+      head = buffer.subarray(0, bytesRead).toString('latin1');
+    } finally {
+      await file.close();
+    }
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw error;
+  }
+  if (head.startsWith(CACHE_START)) return false;
+  // A cache cut short before its first member (a sync in progress) is still a cache where devices wrote.
+  if (CACHE_START.startsWith(head)) return (await stampOf(path.join(paths.directory, DEVICES_FOLDER))) === null;
+  return true;
+}
+
+/**
+ * Migrates the legacy files in `paths`' folder into `store` (this device's synced store of that folder), under the
+ * folder's lock. Returns whether there were any. Throws, having written nothing, when they cannot be read.
+ */
+export function migrateLegacyFiles(paths: LibraryPaths, store: SyncedLibraryStore, now: Date): Promise<boolean> {
+  return withLock(paths, async () => {
+    const found = await legacyFilesIn(paths);
+    if (found === null) return false;
+    // A catalogue that is already the synced cache: only the state files came back (written by an older Shelfmark
+    // since), to be read over the library as it is.
+    const legacyPaths = found.catalogue ? paths : { ...paths, catalogue: path.join(paths.directory, '.no-catalogue') };
+    const legacy = openLegacyLibraryStore(legacyPaths, { lockHeld: true });
+    let read;
+    try {
+      read = await legacy.read();
+    } finally {
+      await legacy.close();
+    }
+    const catalogue = found.catalogue ? read.catalogue : (await store.read()).catalogue;
+    await backUpNow(paths, now);
+    await store.adoptLegacyBase(legacyBase(catalogue, read.states));
+    await rm(paths.stateSnapshot, { force: true });
+    await rm(paths.writeAheadLog, { force: true });
+    return true;
+  });
 }
 
 /**
@@ -37,18 +102,11 @@ export async function migrateToSyncedFolder(
   device: DeviceIdentity,
   options: MigrationOptions,
 ): Promise<boolean> {
-  if (!(await libraryExists(paths.catalogue)) || !(await hasLegacyLibrary(paths))) return false;
-  await backUpNow(paths, options.now ?? new Date());
-  const legacy = await openLibraryStore(paths.catalogue);
-  const { catalogue, states } = await legacy.read();
-  await legacy.close();
+  if ((await legacyFilesIn(paths)) === null) return false;
   const store = await openSyncedLibraryStore(paths.catalogue, { appData: options.appData, device });
   try {
-    await store.adoptLegacyBase(legacyBase(catalogue, states));
+    return await migrateLegacyFiles(paths, store, options.now ?? new Date());
   } finally {
     await store.close();
   }
-  await rm(paths.stateSnapshot, { force: true });
-  await rm(paths.writeAheadLog, { force: true });
-  return true;
 }
