@@ -42,6 +42,8 @@ export function NoteVersions({ paperId, mine, onKept }: { paperId: string; mine:
     void controller.keepNote(paperId, note, said);
   };
   const others = versions.length === 1 ? 'both' : 'all';
+  // The note shown is "mine" unless a version beside it is this computer's own earlier text.
+  const mineLabel = versions.some((version) => version.thisDevice) ? 'Keep the note above' : 'Keep mine';
   return (
     <section className="note-versions" aria-labelledby="note-versions-heading">
       <h3 id="note-versions-heading" className="note-versions-heading">
@@ -71,10 +73,10 @@ export function NoteVersions({ paperId, mine, onKept }: { paperId: string; mine:
                   <button
                     type="button"
                     className="button is-small"
-                    aria-label="Keep mine, the note shown above"
-                    onClick={() => keep(mine, 'Kept your note.')}
+                    aria-label={`${mineLabel}, the note shown above`}
+                    onClick={() => keep(mine, 'Kept the note shown.')}
                   >
-                    Keep mine
+                    {mineLabel}
                   </button>
                   <button
                     type="button"
