@@ -43,7 +43,7 @@ export function problemSentence(problem: LibraryFileProblem): string {
 }
 
 /** Between the texts of a note kept together ("keep both"). */
-export const KEPT_BOTH_SEPARATOR = '\n\n---\n\n';
+const KEPT_BOTH_SEPARATOR = '\n\n---\n\n';
 
 /** The note with every other version's text below it, each under a separator: what "keep both" keeps. */
 export function keptBoth(note: string, others: readonly string[]): string {

@@ -18,7 +18,7 @@ export async function settle(page: Page): Promise<void> {
 }
 
 /** Every violation of a WCAG 2.2 A or AA rule that axe-core finds on the page, one line each. */
-export async function axeViolations(page: Page): Promise<string[]> {
+async function axeViolations(page: Page): Promise<string[]> {
   if ((await page.evaluate('typeof window.axe')) === 'undefined') await page.evaluate(AXE_SOURCE);
   const results = await page.evaluate<AxeResults>(
     `axe.run(document, { runOnly: { type: 'tag', values: ${JSON.stringify(WCAG_A_AND_AA)} }, resultTypes: ['violations'] })`,
