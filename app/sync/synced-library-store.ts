@@ -15,7 +15,7 @@ import type { ImportOp } from '../../core/sync/catalogue-fold.js';
 import { canonicalJson } from '../../core/sync/canonical-json.js';
 import { planCompaction } from '../../core/sync/compaction.js';
 import { encodeChangeLine, encodeImportDocument } from '../../core/sync/device-documents.js';
-import { classifyPath, devicePath, importFileName, IMPORTS_FOLDER, opsFileName } from '../../core/sync/device-files.js';
+import { devicePath, importFileName, IMPORTS_FOLDER, opsFileName } from '../../core/sync/device-files.js';
 import { encodeStamp, ZERO_STAMP } from '../../core/sync/hlc.js';
 import type { DeviceContribution, LibraryFiles } from '../../core/sync/library-files.js';
 import type { SyncOp } from '../../core/sync/ops.js';
@@ -108,6 +108,8 @@ export class SyncedLibraryStore implements LibraryStore {
   #readFromDisk = 0;
   /** #readFromDisk as the last follow() found it. */
   #followed: number | null = null;
+  /** The files this store wrote or removed since the folder was last read: no news when it reads them. */
+  readonly #ownWrites = new Set<string>();
 
   constructor(paths: LibraryPaths, device: DeviceIdentity, options: SyncedStoreOptions) {
     this.paths = paths;
@@ -258,6 +260,7 @@ export class SyncedLibraryStore implements LibraryStore {
 
   async #writeImport(op: ImportOp): Promise<void> {
     const file = devicePath(this.device.id, IMPORTS_FOLDER, importFileName(op.stamp));
+    this.#ownWrites.add(file);
     await writeDocument(inFolder(this.paths.directory, file), encodeImportDocument(op));
   }
 
@@ -305,6 +308,7 @@ export class SyncedLibraryStore implements LibraryStore {
     }
     const memory = adopted === EMPTY_SYNC_STATE ? replica.own : joinStates([replica.own, adopted]);
     const plan = planCompaction(this.device.id, own, encodeStamp(replica.clock), memory);
+    for (const file of [plan.snapshot.path, ...plan.remove]) this.#ownWrites.add(file);
     await writeDocument(inFolder(this.paths.directory, plan.snapshot.path), plan.snapshot.text);
     await (await this.#journalFolder()).fold({ ...journalOf(replica), own: memory });
     this.#generation = plan.generation;
@@ -317,6 +321,7 @@ export class SyncedLibraryStore implements LibraryStore {
   async #writeDeviceFile(): Promise<void> {
     const file = inFolder(this.paths.directory, devicePath(this.device.id, 'device.json'));
     if ((await stampOf(file)) !== null) return;
+    this.#ownWrites.add(devicePath(this.device.id, 'device.json'));
     await writeDocument(file, canonicalJson({ name: this.device.name, since: this.device.since }));
   }
 
@@ -348,17 +353,13 @@ export class SyncedLibraryStore implements LibraryStore {
       this.#replica = openReplica(this.device.id, this.#reader.files(), this.#now(), journal);
     } else if (changed) {
       this.#replica = refreshReplica(this.#replica, this.#reader.files(), this.#now());
-      if (changedPaths.some((path) => !this.#isOwnFile(path))) this.#readFromDisk += 1;
+      // Another device's files, a sync tool's copies, and this device's own written by another of its processes.
+      if (changedPaths.some((path) => !this.#ownWrites.has(path))) this.#readFromDisk += 1;
     } else return this.#replica;
+    this.#ownWrites.clear();
     const generation = this.#reader.files().devices.get(this.device.id)?.generations.at(-1) ?? 0;
     if (generation > this.#generation) this.#generation = generation;
     return this.#replica;
-  }
-
-  /** A file this device writes (not another device's, nor a sync tool's copy of one of its own). */
-  #isOwnFile(path: string): boolean {
-    const file = classifyPath(path);
-    return file !== null && file.device === this.device.id && file.copy === null;
   }
 
   #current(): Replica {
