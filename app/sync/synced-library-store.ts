@@ -6,7 +6,7 @@
  * processes kept in app-data; `library.json` is a derived cache any device makes again when it names other imports.
  */
 
-import { mkdir, realpath, rm } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 
 import type { LibrarySnapshot } from '../../core/import/types.js';
@@ -40,7 +40,7 @@ import {
 } from './derived-catalogue.js';
 import { deviceIdentity, type DeviceIdentity } from './device-identity.js';
 import { DeviceFolderReader } from './folder-reader.js';
-import { JournalFolder, libraryAppData } from './local-journal.js';
+import { JournalFolder, libraryAppDataOf } from './local-journal.js';
 import { appendDurably, endsWithWholeLine, inFolder, writeDocument } from './own-files.js';
 import { StoreJobs } from '../store/store-jobs.js';
 
@@ -379,15 +379,8 @@ export class SyncedLibraryStore implements LibraryStore {
   }
 
   /** This library's folder in app-data, named by the library folder's real path (made when first needed). */
-  async #libraryAppData(): Promise<string> {
-    let real: string;
-    try {
-      real = await realpath(this.paths.directory);
-    } catch (error) {
-      if (!isErrorCode(error, 'ENOENT')) throw error;
-      real = path.resolve(this.paths.directory);
-    }
-    return libraryAppData(this.#appData, real);
+  #libraryAppData(): Promise<string> {
+    return libraryAppDataOf(this.#appData, this.paths.directory);
   }
 
   async #journalFolder(): Promise<JournalFolder> {
