@@ -86,10 +86,11 @@ import * as reading from '../core/reading.js';
 import { LibraryChanges } from './library-changes.js';
 import { libraryDevices, noteConflicts, syncedAccess, type SyncedAccess } from './sync/devices-view.js';
 import { appDataDirectory } from './library-location.js';
-import { openLibraryStore } from './sync/open-library-store.js';
+import { openLibraryStore, type LibraryFolderStore } from './sync/open-library-store.js';
 import { Ranking } from './ranking.js';
 import { inThisThread, inWorkerThread } from './rank-thread.js';
-import { backUpDaily, listBackups, restoreBackup, type BackupInfo } from './store/backups.js';
+import { backUpDaily, listBackups, type BackupInfo } from './store/backups.js';
+import { restoreBackup } from './sync/restore-backup.js';
 import {
   fileSystemError,
   libraryPaths,
@@ -97,7 +98,6 @@ import {
   userFileError,
   type LibraryChange,
   type LibraryPaths,
-  type LibraryStore,
   type OutlineSnapshot,
 } from './store/index.js';
 
@@ -211,7 +211,7 @@ function sameField(a: unknown, b: unknown): boolean {
 
 export class LibraryService implements LibraryApi {
   readonly paths: LibraryPaths;
-  #store: Promise<LibraryStore> | null = null;
+  #store: Promise<LibraryFolderStore> | null = null;
   readonly #tasks = new Tasks();
   #arxiv: ArxivApi | null = null;
   #dailyPapers: DailyPapersApi | null = null;
@@ -238,7 +238,7 @@ export class LibraryService implements LibraryApi {
   }
 
   /** The store, opened on first use; it reads afresh on each call, so after a failure the next call tries again. */
-  private store(): Promise<LibraryStore> {
+  private store(): Promise<LibraryFolderStore> {
     this.#store ??= openLibraryStore(this.paths.catalogue, {
       appData: this.options.appData ?? appDataDirectory(),
       now: () => this.clock(),
@@ -761,12 +761,12 @@ export class LibraryService implements LibraryApi {
   }
 
   async listBackups(): Promise<readonly BackupSummary[]> {
-    return (await listBackups(this.paths)).map(summariseBackup);
+    return (await listBackups(await (await this.store()).backups())).map(summariseBackup);
   }
 
   async restoreBackup(name: string): Promise<BackupSummary | null> {
     try {
-      const safety = await restoreBackup(this.paths, name, this.clock());
+      const safety = await restoreBackup(await this.store(), name, this.clock());
       return safety === null ? null : summariseBackup(safety);
     } catch (error) {
       // Named by the library's folder: the paths the errors carry are Shelfmark's own staging folders.
@@ -889,7 +889,8 @@ export class LibraryService implements LibraryApi {
     try {
       const today = this.clock().toISOString().slice(0, 10);
       if (this.backedUpOn !== today) {
-        await backUpDaily(this.paths, this.clock());
+        const store = await this.store();
+        await backUpDaily(await store.backups(), this.clock(), () => store.read());
         this.backedUpOn = today;
       }
       return await (await this.store()).transact(change);

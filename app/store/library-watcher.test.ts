@@ -11,6 +11,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ReadingState } from '../../core/model.js';
 import { openLegacyLibraryStore } from './legacy-library-store.js';
 import type { LibraryStore } from './library-store.js';
+import { mergeDigest } from '../../core/merge.js';
+import { openLibraryStore } from '../sync/open-library-store.js';
+import { digest } from '../sync/synced-test-rig.js';
 import { libraryPaths } from './library-paths.js';
 import { watchLibrary, type LibraryWatcher } from './library-watcher.js';
 
@@ -148,3 +151,40 @@ describe('following the library’s folder', () => {
 function count(resources: readonly string[], kind: string): number {
   return resources.filter((resource) => resource === kind).length;
 }
+
+const NOW = '2025-03-11T09:00:00.000Z';
+const LATER = '2025-03-12T11:00:00.000Z';
+
+describe('following a synced folder', () => {
+  /** Another computer's device: its own app-data folder, writing its own files into the same folder. */
+  async function otherDevice(name: string): Promise<LibraryStore> {
+    return openLibraryStore(file, { appData: path.join(root, name, 'Shelfmark') });
+  }
+
+  it('tells of another device’s new folder and log, then of each line it appends', async () => {
+    await store.close();
+    await fs.rm(directory, { recursive: true });
+    store = await openLibraryStore(file, { appData: path.join(root, 'this', 'Shelfmark') });
+    // A synced library keeps reading states of the papers it has.
+    const [a = '', b = ''] = await store.transact((library) => {
+      const { catalogue } = mergeDigest(library.catalogue, digest('Reading group', ['graphs', 'agents']), 'a.bib', NOW);
+      return { catalogue, states: {}, result: catalogue.papers.map((paper) => paper.id) };
+    });
+    await store.transact(() => ({ states: { [a]: state('here') }, result: null }));
+    await startWatching();
+    const laptop = await otherDevice('laptop');
+    try {
+      await laptop.transact(() => ({ states: { [b]: state('from the laptop') }, result: null }));
+      await eventsReach(1, DEBOUNCE_MS + POLL_MS + SETTLE_MS);
+      expect((await store.read()).states[b]?.note).toBe('from the laptop');
+      // Once its folder is there, a line appended to its log, which changes nothing but that file.
+      await laptop.transact(() => ({ states: { [b]: { ...state('again'), updatedAt: LATER } }, result: null }));
+      await eventsReach(2, DEBOUNCE_MS + POLL_MS + SETTLE_MS);
+      expect((await store.read()).states[b]?.note).toBe('again');
+      await sleep(SETTLE_MS);
+      expect(events).toBe(2);
+    } finally {
+      await laptop.close();
+    }
+  });
+});

@@ -7,8 +7,8 @@
  */
 
 import { createHash } from 'node:crypto';
-import { appendFile, mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { appendFile, mkdir, realpath } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 
 import type { DeviceId } from '../../core/sync/causal-register.js';
 import type { ImportOp } from '../../core/sync/catalogue-fold.js';
@@ -18,7 +18,9 @@ import { opId, stateOfOps, stampsOf, type SyncOp } from '../../core/sync/ops.js'
 import { parseImportText, parseLog, parseStateText } from '../../core/sync/parse-device-files.js';
 import { EMPTY_JOURNAL, type LocalJournal } from '../../core/sync/replica.js';
 import { writeFileAtomically } from '../store/atomic-write.js';
-import { namesIn } from '../store/errors.js';
+import type { BackupPlace } from '../store/backups.js';
+import { isErrorCode, namesIn } from '../store/errors.js';
+import type { LibraryPaths } from '../store/library-paths.js';
 import { endsWithWholeLine } from './own-files.js';
 import { readTextIfThere } from './read-text.js';
 
@@ -39,6 +41,23 @@ const IMPORTS = 'imports';
 export function libraryAppData(appData: string, realDirectory: string): string {
   const key = createHash('sha256').update(realDirectory).digest('hex').slice(0, 24);
   return join(appData, 'libraries', key);
+}
+
+/** libraryAppData of the library folder `directory`, by its real path (as given while it does not exist yet). */
+export async function libraryAppDataOf(appData: string, directory: string): Promise<string> {
+  let real: string;
+  try {
+    real = await realpath(directory);
+  } catch (error) {
+    if (!isErrorCode(error, 'ENOENT')) throw error;
+    real = resolve(directory);
+  }
+  return libraryAppData(appData, real);
+}
+
+/** Where this computer keeps the backups of the library at `paths` (app/store/backups.ts). */
+export async function backupPlace(appData: string, paths: LibraryPaths): Promise<BackupPlace> {
+  return { paths, folder: join(await libraryAppDataOf(appData, paths.directory), 'backups') };
 }
 
 export class JournalFolder {

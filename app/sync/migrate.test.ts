@@ -13,6 +13,7 @@ import { libraryPaths } from '../store/library-paths.js';
 import { openLegacyLibraryStore } from '../store/legacy-library-store.js';
 import type { LibraryStore } from '../store/library-store.js';
 import { deviceIdentity } from './device-identity.js';
+import { backupPlace } from './local-journal.js';
 import { migrateToSyncedFolder } from './migrate.js';
 import { openSyncedLibraryStore } from './synced-library-store.js';
 import { carry, digest, startComputer, tag } from './synced-test-rig.js';
@@ -83,7 +84,7 @@ describe("a library written by today's store", () => {
     expect(await stampOf(paths.stateSnapshot)).toBeNull();
     expect(await stampOf(paths.writeAheadLog)).toBeNull();
     expect(JSON.parse(await readFile(paths.catalogue, 'utf8'))).toMatchObject({ schemaVersion: 4 });
-    expect(await listBackups(paths)).toHaveLength(1);
+    expect(await listBackups(await backupPlace(appData, paths))).toHaveLength(1);
     // Today's store refuses the derived cache rather than writing over it.
     await expect(openLegacyLibraryStore(paths.catalogue).read()).rejects.toThrow(/newer version of Shelfmark/);
     expect(await migrateToSyncedFolder(paths, device, { appData })).toBe(false);

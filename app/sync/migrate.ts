@@ -20,6 +20,7 @@ import { withLock } from '../store/lock.js';
 import type { DeviceIdentity } from './device-identity.js';
 import { openSyncedLibraryStore, type SyncedLibraryStore } from './synced-library-store.js';
 import { CACHE_START } from './derived-catalogue.js';
+import { backupPlace } from './local-journal.js';
 import { DEVICES_FOLDER } from '../../core/sync/device-files.js';
 
 export interface MigrationOptions {
@@ -68,9 +69,15 @@ async function isLegacyCatalogue(paths: LibraryPaths): Promise<boolean> {
 
 /**
  * Migrates the legacy files in `paths`' folder into `store` (this device's synced store of that folder), under the
- * folder's lock. Returns whether there were any. Throws, having written nothing, when they cannot be read.
+ * folder's lock; their backup goes among this computer's backups of the library (in app-data). Returns whether there
+ * were any. Throws, having written nothing, when they cannot be read.
  */
-export function migrateLegacyFiles(paths: LibraryPaths, store: SyncedLibraryStore, now: Date): Promise<boolean> {
+export async function migrateLegacyFiles(
+  paths: LibraryPaths,
+  store: SyncedLibraryStore,
+  options: MigrationOptions,
+): Promise<boolean> {
+  const backups = await backupPlace(options.appData, paths);
   return withLock(paths, async () => {
     const found = await legacyFilesIn(paths);
     if (found === null) return false;
@@ -84,8 +91,9 @@ export function migrateLegacyFiles(paths: LibraryPaths, store: SyncedLibraryStor
     } finally {
       await legacy.close();
     }
-    const catalogue = found.catalogue ? read.catalogue : (await store.read()).catalogue;
-    await backUpNow(paths, now);
+    const current = found.catalogue ? null : await store.read();
+    const catalogue = current?.catalogue ?? read.catalogue;
+    await backUpNow(backups, options.now ?? new Date(), current ?? undefined);
     await store.adoptLegacyBase(legacyBase(catalogue, read.states));
     await rm(paths.stateSnapshot, { force: true });
     await rm(paths.writeAheadLog, { force: true });
@@ -105,7 +113,7 @@ export async function migrateToSyncedFolder(
   if ((await legacyFilesIn(paths)) === null) return false;
   const store = await openSyncedLibraryStore(paths.catalogue, { appData: options.appData, device });
   try {
-    return await migrateLegacyFiles(paths, store, options.now ?? new Date());
+    return await migrateLegacyFiles(paths, store, options);
   } finally {
     await store.close();
   }

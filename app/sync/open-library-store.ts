@@ -11,6 +11,8 @@ import { openLegacyLibraryStore } from '../store/legacy-library-store.js';
 import { libraryPaths, type LibraryPaths } from '../store/library-paths.js';
 import type { LibraryChange, LibraryStore, OutlineSnapshot } from '../store/library-store.js';
 import { readOnlyError } from '../store/lock.js';
+import type { BackupPlace } from '../store/backups.js';
+import { backupPlace } from './local-journal.js';
 import { migrateLegacyFiles, legacyFilesIn } from './migrate.js';
 import { openSyncedLibraryStore, type SyncedLibraryStore, type SyncedView } from './synced-library-store.js';
 
@@ -27,22 +29,29 @@ export interface OpenLibraryOptions {
  */
 export async function openLibraryStore(catalogue: string, options: OpenLibraryOptions): Promise<LibraryFolderStore> {
   const synced = await openSyncedLibraryStore(catalogue, { appData: options.appData });
-  return new LibraryFolderStore(libraryPaths(catalogue), synced, options.now ?? (() => new Date()));
+  return new LibraryFolderStore(libraryPaths(catalogue), synced, options);
 }
 
 export class LibraryFolderStore implements LibraryStore {
   readonly paths: LibraryPaths;
   readonly #synced: SyncedLibraryStore;
+  readonly #appData: string;
   readonly #now: () => Date;
   /** The legacy files of a folder that cannot be written, read as they are; null while there are none. */
   #legacy: LibraryStore | null = null;
   /** A migration under way, which every call waits for. */
   #migrating: Promise<boolean> | null = null;
 
-  constructor(paths: LibraryPaths, synced: SyncedLibraryStore, now: () => Date) {
+  constructor(paths: LibraryPaths, synced: SyncedLibraryStore, options: OpenLibraryOptions) {
     this.paths = paths;
     this.#synced = synced;
-    this.#now = now;
+    this.#appData = options.appData;
+    this.#now = options.now ?? (() => new Date());
+  }
+
+  /** Where this computer keeps the library's backups. */
+  backups(): Promise<BackupPlace> {
+    return backupPlace(this.#appData, this.paths);
   }
 
   async read(): Promise<LibrarySnapshot> {
@@ -109,7 +118,8 @@ export class LibraryFolderStore implements LibraryStore {
       return false;
     }
     if (this.#legacy !== null) await this.#closeLegacy();
-    this.#migrating ??= migrateLegacyFiles(this.paths, this.#synced, this.#now()).finally(() => {
+    const options = { appData: this.#appData, now: this.#now() };
+    this.#migrating ??= migrateLegacyFiles(this.paths, this.#synced, options).finally(() => {
       this.#migrating = null;
     });
     return this.#migrating;

@@ -6,7 +6,7 @@
  * processes kept in app-data; `library.json` is a derived cache any device makes again when it names other imports.
  */
 
-import { mkdir, realpath, rm } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 
 import type { LibrarySnapshot } from '../../core/import/types.js';
@@ -15,7 +15,7 @@ import type { ImportOp } from '../../core/sync/catalogue-fold.js';
 import { canonicalJson } from '../../core/sync/canonical-json.js';
 import { planCompaction } from '../../core/sync/compaction.js';
 import { encodeChangeLine, encodeImportDocument } from '../../core/sync/device-documents.js';
-import { classifyPath, devicePath, importFileName, IMPORTS_FOLDER, opsFileName } from '../../core/sync/device-files.js';
+import { devicePath, importFileName, IMPORTS_FOLDER, opsFileName } from '../../core/sync/device-files.js';
 import { encodeStamp, ZERO_STAMP, type Stamp } from '../../core/sync/hlc.js';
 import type { DeviceContribution, LibraryFiles } from '../../core/sync/library-files.js';
 import type { SyncOp } from '../../core/sync/ops.js';
@@ -40,7 +40,7 @@ import {
 } from './derived-catalogue.js';
 import { deviceIdentity, type DeviceIdentity } from './device-identity.js';
 import { DeviceFolderReader } from './folder-reader.js';
-import { JournalFolder, libraryAppData } from './local-journal.js';
+import { JournalFolder, libraryAppDataOf } from './local-journal.js';
 import { appendDurably, endsWithWholeLine, inFolder, writeDocument } from './own-files.js';
 import { StoreJobs } from '../store/store-jobs.js';
 
@@ -112,6 +112,8 @@ export class SyncedLibraryStore implements LibraryStore {
   #readFromDisk = 0;
   /** #readFromDisk as the last follow() found it. */
   #followed: number | null = null;
+  /** The files this store wrote or removed since the folder was last read: no news when it reads them. */
+  readonly #ownWrites = new Set<string>();
 
   constructor(paths: LibraryPaths, device: DeviceIdentity, options: SyncedStoreOptions) {
     this.paths = paths;
@@ -264,6 +266,7 @@ export class SyncedLibraryStore implements LibraryStore {
 
   async #writeImport(op: ImportOp): Promise<void> {
     const file = devicePath(this.device.id, IMPORTS_FOLDER, importFileName(op.stamp));
+    this.#ownWrites.add(file);
     await writeDocument(inFolder(this.paths.directory, file), encodeImportDocument(op));
   }
 
@@ -311,6 +314,7 @@ export class SyncedLibraryStore implements LibraryStore {
     }
     const memory = adopted === EMPTY_SYNC_STATE ? replica.own : joinStates([replica.own, adopted]);
     const plan = planCompaction(this.device.id, own, encodeStamp(replica.clock), memory);
+    for (const file of [plan.snapshot.path, ...plan.remove]) this.#ownWrites.add(file);
     await writeDocument(inFolder(this.paths.directory, plan.snapshot.path), plan.snapshot.text);
     await (await this.#journalFolder()).fold({ ...journalOf(replica), own: memory });
     this.#generation = plan.generation;
@@ -323,6 +327,7 @@ export class SyncedLibraryStore implements LibraryStore {
   async #writeDeviceFile(): Promise<void> {
     const file = inFolder(this.paths.directory, devicePath(this.device.id, 'device.json'));
     if ((await stampOf(file)) !== null) return;
+    this.#ownWrites.add(devicePath(this.device.id, 'device.json'));
     await writeDocument(file, canonicalJson({ name: this.device.name, since: this.device.since }));
   }
 
@@ -354,17 +359,13 @@ export class SyncedLibraryStore implements LibraryStore {
       this.#replica = openReplica(this.device.id, this.#reader.files(), this.#now(), journal);
     } else if (changed) {
       this.#replica = refreshReplica(this.#replica, this.#reader.files(), this.#now());
-      if (changedPaths.some((path) => !this.#isOwnFile(path))) this.#readFromDisk += 1;
+      // Another device's files, a sync tool's copies, and this device's own written by another of its processes.
+      if (changedPaths.some((path) => !this.#ownWrites.has(path))) this.#readFromDisk += 1;
     } else return this.#replica;
+    this.#ownWrites.clear();
     const generation = this.#reader.files().devices.get(this.device.id)?.generations.at(-1) ?? 0;
     if (generation > this.#generation) this.#generation = generation;
     return this.#replica;
-  }
-
-  /** A file this device writes (not another device's, nor a sync tool's copy of one of its own). */
-  #isOwnFile(path: string): boolean {
-    const file = classifyPath(path);
-    return file !== null && file.device === this.device.id && file.copy === null;
   }
 
   #current(): Replica {
@@ -384,15 +385,8 @@ export class SyncedLibraryStore implements LibraryStore {
   }
 
   /** This library's folder in app-data, named by the library folder's real path (made when first needed). */
-  async #libraryAppData(): Promise<string> {
-    let real: string;
-    try {
-      real = await realpath(this.paths.directory);
-    } catch (error) {
-      if (!isErrorCode(error, 'ENOENT')) throw error;
-      real = path.resolve(this.paths.directory);
-    }
-    return libraryAppData(this.#appData, real);
+  #libraryAppData(): Promise<string> {
+    return libraryAppDataOf(this.#appData, this.paths.directory);
   }
 
   async #journalFolder(): Promise<JournalFolder> {

@@ -15,7 +15,8 @@ import { LibraryService } from '../../app/library-service.js';
 import { networkSettings } from '../../app/net/settings.js';
 import { bundledSampleDigest } from '../../app/resources.js';
 import { backUpDaily } from '../../app/store/backups.js';
-import { libraryPaths } from '../../app/store/index.js';
+import { appDataDirectory } from '../../app/library-location.js';
+import { openLibraryStore } from '../../app/sync/open-library-store.js';
 import { SAMPLE } from '../cli-harness.js';
 import { checkBothThemes, settle } from './axe.js';
 import { FakeClock } from '../fake-clock.js';
@@ -319,7 +320,9 @@ describe.skipIf(!chromiumPresent)('accessibility in Chromium', () => {
 
       // A library that cannot be read: the load error, with its backups. (The day's backup is made before the day's
       // first change to a library that exists; this one began empty today, so it gets one here.)
-      await backUpDaily(libraryPaths(library.dbPath), new Date());
+      const store = await openLibraryStore(library.dbPath, { appData: appDataDirectory() });
+      await backUpDaily(await store.backups(), new Date(), () => store.read());
+      await store.close();
       await writeFile(library.dbPath, '{ "papers": [ this is not JSON');
       await page.reload();
       await page.getByRole('heading', { name: 'Shelfmark couldn’t open your library' }).waitFor();
