@@ -168,7 +168,8 @@ export class Loader {
     this.fetchingRecord = cursor;
     const generation = this.generation;
     this.api.getPaper(cursor).then(
-      (record) => {
+      ({ noteConflicts: _versions, ...record }) => {
+        // The note's versions from other computers come with the outline (state.noteConflicts), not with a record.
         if (this.fetchingRecord === cursor) this.fetchingRecord = null;
         if (generation === this.generation) this.store.update((state) => withWholeRecords(state, [record]));
       },
