@@ -30,9 +30,9 @@ const listbox = (page: Page) => page.getByRole('listbox', { name: /^Papers:/ });
 const option = (page: Page, title: string) => listbox(page).getByRole('option').filter({ hasText: title });
 const paperPane = (page: Page) => page.getByRole('main', { name: 'Paper' });
 
-describe.skipIf(!existsSync(CHROMIUM))('a note written on two computers, in Chromium', () => {
-  let rig: E2eRig;
+let rig: E2eRig;
 
+describe.skipIf(!existsSync(CHROMIUM))('a note written on two computers, in Chromium', () => {
   beforeAll(async () => {
     rig = await startE2eRig('shelfmark-conflicts-');
   }, 120_000);
@@ -40,38 +40,8 @@ describe.skipIf(!existsSync(CHROMIUM))('a note written on two computers, in Chro
   afterAll(() => rig.close());
 
   it('shows the other version under the note, keeps it with one click, and lists both devices', async () => {
-    // This computer (the server's, and the command line's here) is the laptop.
-    await deviceIdentity(appDataDirectory(), { name: 'laptop' });
-    const library = await openLibrary(rig.rendererDir);
-    const cli = await CliHarness.create();
-    const computers: Computer[] = [];
+    const { library, cli, page, errors, id, laptop, desktop, close } = await twoComputers();
     try {
-      const { page, errors } = await openApp(rig.browser, library, 'light', { viewport: { width: 1440, height: 900 } });
-      await page.getByRole('button', { name: 'Import the sample digest' }).click();
-      await option(page, PARD).waitFor();
-      const papers = await cli.json<{ id: string; title: string }[]>(['list'], { db: library.dbPath });
-      const id = papers.find((paper) => paper.title === PARD)?.id ?? '';
-
-      // The desktop: an app-data folder and a copy of the library's folder of its own.
-      const laptop: Computer = {
-        name: 'laptop',
-        appData: appDataDirectory(),
-        folder: library.dir,
-        store: await openSyncedLibraryStore(library.dbPath, { appData: appDataDirectory() }),
-      };
-      const desktopAppData = join(cli.directory, 'desktop-app-data', 'Shelfmark');
-      await deviceIdentity(desktopAppData, { name: 'desktop' });
-      const desktopFolder = join(cli.directory, 'desktop-folder');
-      await mkdir(desktopFolder, { recursive: true });
-      const desktop: Computer = {
-        name: 'desktop',
-        appData: desktopAppData,
-        folder: desktopFolder,
-        store: await openSyncedLibraryStore(join(desktopFolder, 'library.json'), { appData: desktopAppData }),
-      };
-      computers.push(laptop, desktop);
-      await carry(laptop, desktop, null);
-
       // Each writes the note, apart; then the desktop's files arrive.
       expect((await cli.run(['note', id, ON_THE_TRAIN], { db: library.dbPath })).code).toBe(0);
       await note(desktop.store, id, AT_MY_DESK);
@@ -133,9 +103,83 @@ describe.skipIf(!existsSync(CHROMIUM))('a note written on two computers, in Chro
       expect(found).toEqual({});
       expect(errors.filter((message) => !message.includes("'frame-ancestors' is ignored"))).toEqual([]);
     } finally {
-      await Promise.all(computers.map((computer) => computer.store.close()));
-      await library.close();
-      await cli.remove();
+      await close();
+    }
+  }, 120_000);
+
+  it('takes nothing from the note being typed when another version arrives', async () => {
+    const { library, cli, page, errors, id, laptop, desktop, close } = await twoComputers();
+    try {
+      await note(desktop.store, id, AT_MY_DESK);
+      await option(page, PARD).click();
+      await paperPane(page)
+        .getByRole('button', { name: /^Write/ })
+        .click();
+      const input = page.getByRole('textbox', { name: 'Note on this paper, in Markdown' });
+      await input.pressSequentially('Typed on the laptop');
+      await paperPane(page).getByText('Saved', { exact: true }).waitFor();
+      await input.pressSequentially(', and still typing');
+      // The desktop's files arrive while the note is typed: its version appears under the editor.
+      await carry(desktop, laptop, null);
+      const versions = paperPane(page).getByRole('region', { name: /other version of this note/i });
+      await versions.waitFor({ timeout: FEW_SECONDS });
+      expect(await input.inputValue()).toBe('Typed on the laptop, and still typing');
+      expect(await page.evaluate('document.activeElement?.id')).toBe('note-input');
+      await input.pressSequentially('.');
+      expect(await input.inputValue()).toBe('Typed on the laptop, and still typing.');
+      // Keep mine keeps what was typed, on this computer and, once the files are carried, the desktop.
+      await versions.getByRole('button', { name: /^Keep mine/ }).click();
+      await versions.waitFor({ state: 'detached' });
+      await expect
+        .poll(async () => (await cli.json<PaperDetail>(['show', id], { db: library.dbPath })).note)
+        .toBe('Typed on the laptop, and still typing.');
+      expect((await cli.json<PaperDetail>(['show', id], { db: library.dbPath })).noteConflicts).toBeUndefined();
+      await carry(laptop, desktop, null);
+      expect((await desktop.store.view()).conflicts.size).toBe(0);
+      expect(errors.filter((message) => !message.includes("'frame-ancestors' is ignored"))).toEqual([]);
+    } finally {
+      await close();
     }
   }, 120_000);
 });
+
+/**
+ * The laptop (browser mode's server, this test file's app-data) with the sample imported in the page, and the
+ * desktop (an app-data folder and a copy of the library's folder of its own) with the laptop's files: both have
+ * Pard (`id`), neither has written its note yet.
+ */
+async function twoComputers() {
+  // This computer (the server's, and the command line's here) is the laptop.
+  await deviceIdentity(appDataDirectory(), { name: 'laptop' });
+  const library = await openLibrary(rig.rendererDir);
+  const cli = await CliHarness.create();
+  const { page, errors } = await openApp(rig.browser, library, 'light', { viewport: { width: 1440, height: 900 } });
+  await page.getByRole('button', { name: 'Import the sample digest' }).click();
+  await option(page, PARD).waitFor();
+  const papers = await cli.json<{ id: string; title: string }[]>(['list'], { db: library.dbPath });
+  const id = papers.find((paper) => paper.title === PARD)?.id ?? '';
+  const laptop: Computer = {
+    name: 'laptop',
+    appData: appDataDirectory(),
+    folder: library.dir,
+    store: await openSyncedLibraryStore(library.dbPath, { appData: appDataDirectory() }),
+  };
+  const desktopAppData = join(cli.directory, 'desktop-app-data', 'Shelfmark');
+  await deviceIdentity(desktopAppData, { name: 'desktop' });
+  const desktopFolder = join(cli.directory, 'desktop-folder');
+  await mkdir(desktopFolder, { recursive: true });
+  const desktop: Computer = {
+    name: 'desktop',
+    appData: desktopAppData,
+    folder: desktopFolder,
+    store: await openSyncedLibraryStore(join(desktopFolder, 'library.json'), { appData: desktopAppData }),
+  };
+  await carry(laptop, desktop, null);
+  const close = async (): Promise<void> => {
+    await page.context().close();
+    await Promise.all([laptop.store.close(), desktop.store.close()]);
+    await library.close();
+    await cli.remove();
+  };
+  return { library, cli, page, errors, id, laptop, desktop, close };
+}
