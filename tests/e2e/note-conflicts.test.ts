@@ -73,6 +73,19 @@ describe.skipIf(!existsSync(CHROMIUM))('a note written on two computers, in Chro
       await screenshot(page, 'note-conflict');
       const found: Record<string, string[]> = {};
       await checkBothThemes(page, 'a note with another version', found);
+      // At 200 % zoom of a 1280×800 window: the paper over the list, the versions and their buttons within it.
+      await page.setViewportSize({ width: 640, height: 400 });
+      await option(page, PARD).click();
+      await versions.getByRole('button', { name: /^Keep this one/ }).scrollIntoViewIfNeeded();
+      expect(await page.evaluate('document.documentElement.scrollWidth <= document.documentElement.clientWidth')).toBe(
+        true,
+      );
+      const { x, width } = (await versions.boundingBox()) ?? { x: -1, width: 0 };
+      expect(x).toBeGreaterThanOrEqual(0);
+      expect(x + width).toBeLessThanOrEqual(640);
+      await screenshot(page, 'note-conflict-640x400');
+      await checkBothThemes(page, 'a note with another version, at 640×400', found);
+      await page.setViewportSize({ width: 1440, height: 900 });
 
       // One click keeps the other version: the note is it, the versions and the sidebar's view are gone.
       await versions.getByRole('button', { name: /^Keep this one/ }).click();
