@@ -147,6 +147,16 @@ describe('a note written apart on two computers, from the command line', () => {
     expect(stdout).toContain(`Keep one with: shelfmark note ${id} --keep-conflict N`);
   });
 
+  it('says, when the note is written again, that the versions stay beside it', async () => {
+    const { laptop, id } = await conflicted();
+    const written = await laptop.run(['note', id, 'Written again.']);
+    expect(written.code).toBe(0);
+    expect(written.stderr).toBe(
+      `shelfmark: ${id}’s note also has a version written on another computer at the same time: shelfmark show ${id} lists it, and note --keep-note keeps yours alone.\n`,
+    );
+    expect((await laptop.json<PaperDetail>(['show', id])).noteConflicts).toHaveLength(1);
+  });
+
   it('keeps the version chosen with --keep-conflict, on both computers once the files are carried', async () => {
     const { laptop, desktop, id, other } = await conflicted();
     const kept = await laptop.run(['note', id, '--keep-conflict', '1']);

@@ -69,7 +69,7 @@ export const note: Command = {
     'shelfmark note 2403.01234 --file notes/pard.md',
     'shelfmark note 2403.01234 --keep-conflict 1',
   ],
-  async run({ service, args, values, io, print }) {
+  async run({ service, args, values, io, print, warn }) {
     const [id = '', text] = args;
     const sources = [text, values.file, values['keep-conflict'], values['keep-note'], values['keep-both']];
     if (sources.filter((source) => source !== undefined).length !== 1) {
@@ -87,6 +87,13 @@ export const note: Command = {
       values.file !== undefined ? await readNoteFile(values.file) : text === '-' ? await io.readStdin() : (text ?? '');
     const paper = await service.setNote(id, note);
     print(paper, () => `${paper.id}: note saved (${plural(note.length, 'character')})\n`);
+    // The versions written on other computers stay beside the note until one is kept.
+    const versions = (await service.getPaper(paper.id)).noteConflicts?.length ?? 0;
+    if (versions > 0) {
+      warn(
+        `${paper.id}’s note also has ${versions === 1 ? 'a version' : `${versions} versions`} written on another computer at the same time: shelfmark show ${paper.id} lists ${versions === 1 ? 'it' : 'them'}, and note --keep-note keeps yours alone.`,
+      );
+    }
     return 0;
   },
 };
