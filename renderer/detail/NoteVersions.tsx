@@ -27,6 +27,29 @@ function VersionText({ text }: { text: string }) {
   );
 }
 
+/** At the top of a paper whose note has versions from other computers: a word of it, which leads to them. */
+export function NoteVersionsNotice({ paperId }: { paperId: string }) {
+  const versions = useAppState((state) => state.noteConflicts.get(paperId)?.length ?? 0);
+  if (versions === 0) return null;
+  return (
+    <p className="note-versions-notice">
+      <NoteConflictIcon size={15} />
+      <span>Its note was also edited on another computer.</span>
+      <button
+        type="button"
+        className="text-button"
+        onClick={() => {
+          const region = document.getElementById('note-versions');
+          region?.scrollIntoView({ block: 'center' });
+          region?.focus({ preventScroll: true });
+        }}
+      >
+        Choose which to keep
+      </button>
+    </p>
+  );
+}
+
 /**
  * A synced library's note written on two computers at once: each other version beside the note, and one click
  * keeps one ("Keep this one"), the text in the editor ("Keep mine"), or both, the other under a line. What the user
@@ -45,7 +68,7 @@ export function NoteVersions({ paperId, mine, onKept }: { paperId: string; mine:
   // The note shown is "mine" unless a version beside it is this computer's own earlier text.
   const mineLabel = versions.some((version) => version.thisDevice) ? 'Keep the note above' : 'Keep mine';
   return (
-    <section className="note-versions" aria-labelledby="note-versions-heading">
+    <section id="note-versions" className="note-versions" aria-labelledby="note-versions-heading" tabIndex={-1}>
       <h3 id="note-versions-heading" className="note-versions-heading">
         <NoteConflictIcon size={15} />
         {versions.length === 1 ? 'Another version of this note' : `${versions.length} other versions of this note`}

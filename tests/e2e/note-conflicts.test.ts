@@ -69,7 +69,9 @@ describe.skipIf(!existsSync(CHROMIUM))('a note written on two computers, in Chro
         .poll(() => versions.textContent())
         .toMatch(new RegExp(`This note was also edited on ${otherDevice.replace(/[()]/g, '\\$&')} at \\d\\d:\\d\\d:`));
       expect(await versions.textContent()).toContain(other.replace(/\*/g, ''));
-      await paperPane(page).getByRole('heading', { name: 'Note', exact: true }).scrollIntoViewIfNeeded();
+      // The top of the paper says so, and leads to the versions.
+      await paperPane(page).getByRole('button', { name: 'Choose which to keep' }).click();
+      expect(await page.evaluate('document.activeElement?.id')).toBe('note-versions');
       await screenshot(page, 'note-conflict');
       const found: Record<string, string[]> = {};
       await checkBothThemes(page, 'a note with another version', found);
