@@ -261,6 +261,9 @@ export class LibraryService implements LibraryApi {
 
   private backedUpOn: string | null = null;
 
+  /** Whether this service changed the library since it opened (what a long-lived process compacts before exit). */
+  changed = false;
+
   private get network(): NetworkSettings {
     return this.options.network ?? networkSettings(process.env);
   }
@@ -853,7 +856,9 @@ export class LibraryService implements LibraryApi {
         await backUpDaily(await store.backups(), this.clock(), () => store.read());
         this.backedUpOn = today;
       }
-      return await (await this.store()).transact(change);
+      const result = await (await this.store()).transact(change);
+      this.changed = true;
+      return result;
     } catch (error) {
       throw fileSystemError(error, this.paths.directory) ?? error;
     }
