@@ -240,7 +240,7 @@ export class LibraryService implements LibraryApi {
   /** The store, opened on first use; it reads afresh on each call, so after a failure the next call tries again. */
   private store(): Promise<LibraryFolderStore> {
     this.#store ??= openLibraryStore(this.paths.catalogue, {
-      appData: this.options.appData ?? appDataDirectory(),
+      appData: this.appData,
       now: () => this.clock(),
     }).catch((error: unknown) => {
       this.#store = null;
@@ -263,6 +263,14 @@ export class LibraryService implements LibraryApi {
   }
 
   private backedUpOn: string | null = null;
+
+  /** Whether this service changed the library since it opened (what a long-lived process compacts before exit). */
+  changed = false;
+
+  /** Shelfmark's app-data folder: this computer's device, and what it keeps of each library. */
+  private get appData(): string {
+    return this.options.appData ?? appDataDirectory();
+  }
 
   private get network(): NetworkSettings {
     return this.options.network ?? networkSettings(process.env);
@@ -809,8 +817,9 @@ export class LibraryService implements LibraryApi {
   async syncNotes(request: NotesSyncRequest, extras: NotesSyncExtras = {}): Promise<NotesSyncReport> {
     const { syncNotesWithFolder } = await notesSync();
     const { status, tag } = request;
+    const { syncRecordPlace } = await import('./notes-sync/record-file.js');
     const library = {
-      paths: this.paths,
+      record: await syncRecordPlace(this.paths, this.appData),
       read: () => this.read(),
       takeIn: (requests: readonly TakeInRequest[]) => {
         const now = this.now();
@@ -836,18 +845,19 @@ export class LibraryService implements LibraryApi {
   }
 
   async notesSyncSettings(): Promise<NotesSyncSetup> {
-    const { readSyncRecord, syncRecordPath } = await import('./notes-sync/record-file.js');
-    const { settings } = await readSyncRecord(syncRecordPath(this.paths));
+    const { readSyncRecord, syncRecordPlace } = await import('./notes-sync/record-file.js');
+    const { settings } = await readSyncRecord(await syncRecordPlace(this.paths, this.appData));
     return { ...settings, canChooseFolder: this.options.chooseNotesFolder !== undefined };
   }
 
   async setNotesSyncSettings(settings: NotesSyncSettings): Promise<NotesSyncSetup> {
-    const { readSyncRecord, withSyncRecordLock, writeSyncRecord } = await import('./notes-sync/record-file.js');
+    const { readSyncRecord, syncRecordPlace, withSyncRecordLock, writeSyncRecord } =
+      await import('./notes-sync/record-file.js');
     const folder = settings.folder === null ? null : typedFolderPath(settings.folder);
     try {
-      await withSyncRecordLock(this.paths, async (file) => {
-        const record = await readSyncRecord(file);
-        await writeSyncRecord(file, { ...record, settings: { folder, onChange: settings.onChange } });
+      await withSyncRecordLock(await syncRecordPlace(this.paths, this.appData), async (place) => {
+        const record = await readSyncRecord(place);
+        await writeSyncRecord(place, { ...record, settings: { folder, onChange: settings.onChange } });
       });
     } catch (error) {
       throw fileSystemError(error, this.paths.directory) ?? error;
@@ -893,7 +903,9 @@ export class LibraryService implements LibraryApi {
         await backUpDaily(await store.backups(), this.clock(), () => store.read());
         this.backedUpOn = today;
       }
-      return await (await this.store()).transact(change);
+      const result = await (await this.store()).transact(change);
+      this.changed = true;
+      return result;
     } catch (error) {
       throw fileSystemError(error, this.paths.directory) ?? error;
     }

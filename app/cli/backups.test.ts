@@ -86,6 +86,29 @@ describe('daily backups', () => {
     expect(asShown(await cli.json<Paper[]>(['list']))).toEqual(asShown(before.papers));
   });
 
+  it('restores every paper’s reading state as the backup has it, made before the day’s first change', async () => {
+    const monday = serviceOn('2026-03-02');
+    await monday.importSample();
+    const [a = '', b = '', c = '', d = '', e = ''] = (await monday.getLibrary()).papers.map((paper) => paper.id);
+    await monday.setStatus([a], 'read');
+    await monday.addTags([a, b], ['graphs']);
+    await monday.setNote(b, 'Monday’s note');
+    await monday.setStatus([c], 'dismissed');
+    await monday.snooze([d], '2026-04-01');
+    const asOnMonday = asShown((await monday.getLibrary()).papers);
+
+    const tuesday = serviceOn('2026-03-03');
+    await tuesday.setStatus([a, c], 'reading'); // backs up Monday's library first
+    await tuesday.setNote(b, 'Tuesday’s note');
+    await tuesday.snooze([e], '2026-05-01');
+    await tuesday.setStatus([d], 'read');
+    expect(asShown((await tuesday.getLibrary()).papers)).not.toEqual(asOnMonday);
+
+    expect((await tuesday.restoreBackup('2026-03-03T12-00-00Z-daily'))?.reason).toBe('before-restore');
+    expect(asShown((await tuesday.getLibrary()).papers)).toEqual(asOnMonday);
+    expect(asShown(await cli.json<Paper[]>(['list']))).toEqual(asOnMonday);
+  });
+
   it('restores a library that cannot be read, keeping the unreadable files in a backup', async () => {
     const day1 = serviceOn('2026-03-02');
     await day1.importSample();

@@ -3,7 +3,6 @@
  * page that holds this launch's token. The end-to-end tests and the benchmark start it in-process.
  */
 
-import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { LibraryApi } from '../../core/api.js';
@@ -99,10 +98,9 @@ function stopListening(server: Server): Promise<void> {
   });
 }
 
-/** Folds the reading-state write-ahead log into its snapshot before exit; with no log, the library is not even read. */
-async function compactIfLogged(service: LibraryService): Promise<void> {
-  const log = await stat(service.paths.writeAheadLog).catch(() => null);
-  if (log !== null && log.size > 0) await service.compact();
+/** Folds this device's changes into its snapshot before exit; with no change, the library is not even read. */
+async function compactIfChanged(service: LibraryService): Promise<void> {
+  if (service.changed) await service.compact();
 }
 
 /**
@@ -161,7 +159,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     close() {
       events.close();
       closing ??= stopListening(server)
-        .then(async () => compactIfLogged(await service))
+        .then(async () => compactIfChanged(await service))
         .finally(async () => (await service).close());
       return closing;
     },

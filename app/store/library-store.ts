@@ -4,16 +4,10 @@
  * library written before devices first; legacy-library-store.ts reads those.
  */
 
-import { stat } from 'node:fs/promises';
-import path from 'node:path';
-
 import type { LibrarySnapshot } from '../../core/import/types.js';
 import type { Catalogue, ReadingState, ReadingStateMap } from '../../core/model.js';
 import type { CatalogueOutline } from '../../core/outline.js';
-import { DEVICES_FOLDER } from '../../core/sync/device-files.js';
-import { isErrorCode } from './errors.js';
-import { legacyLibraryExists } from './legacy-library-store.js';
-import { libraryPaths, type LibraryPaths } from './library-paths.js';
+import type { LibraryPaths } from './library-paths.js';
 import { describeIssues, readingStateSchema } from './schema.js';
 
 export interface LibraryChange<T> {
@@ -55,22 +49,6 @@ export interface LibraryStore {
   compact(): Promise<void>;
   /** Releases the store; later calls fail. Does not compact. */
   close(): Promise<void>;
-}
-
-/**
- * Whether there is a library at `catalogue`: its catalogue, its device files (a synced folder), or the files of a
- * library written before devices. Where there is none, opening it gives an empty library, which the first change
- * creates.
- */
-export async function libraryExists(catalogue: string): Promise<boolean> {
-  const paths: LibraryPaths = libraryPaths(catalogue);
-  if (await legacyLibraryExists(paths)) return true;
-  try {
-    return (await stat(path.join(paths.directory, DEVICES_FOLDER))).isDirectory();
-  } catch (error) {
-    if (isErrorCode(error, 'ENOENT', 'ENOTDIR')) return false;
-    throw error;
-  }
 }
 
 export function checkedStates(states: ReadingStateMap): ReadonlyMap<string, ReadingState> {

@@ -6,8 +6,13 @@
  * are, and changes refused as read-only.
  */
 
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+
 import type { LibrarySnapshot } from '../../core/import/types.js';
-import { openLegacyLibraryStore } from '../store/legacy-library-store.js';
+import { DEVICES_FOLDER } from '../../core/sync/device-files.js';
+import { isErrorCode } from '../store/errors.js';
+import { legacyLibraryExists, openLegacyLibraryStore } from '../store/legacy-library-store.js';
 import { libraryPaths, type LibraryPaths } from '../store/library-paths.js';
 import type { LibraryChange, LibraryStore, OutlineSnapshot } from '../store/library-store.js';
 import { readOnlyError } from '../store/lock.js';
@@ -30,6 +35,22 @@ export interface OpenLibraryOptions {
 export async function openLibraryStore(catalogue: string, options: OpenLibraryOptions): Promise<LibraryFolderStore> {
   const synced = await openSyncedLibraryStore(catalogue, { appData: options.appData });
   return new LibraryFolderStore(libraryPaths(catalogue), synced, options);
+}
+
+/**
+ * Whether there is a library at `catalogue`: its catalogue, its device files (a synced folder), or the files of a
+ * library written before devices. Where there is none, opening it gives an empty library, which the first change
+ * creates.
+ */
+export async function libraryExists(catalogue: string): Promise<boolean> {
+  const paths: LibraryPaths = libraryPaths(catalogue);
+  if (await legacyLibraryExists(paths)) return true;
+  try {
+    return (await stat(path.join(paths.directory, DEVICES_FOLDER))).isDirectory();
+  } catch (error) {
+    if (isErrorCode(error, 'ENOENT', 'ENOTDIR')) return false;
+    throw error;
+  }
 }
 
 export class LibraryFolderStore implements LibraryStore {
