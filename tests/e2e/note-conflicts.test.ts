@@ -73,6 +73,9 @@ describe.skipIf(!existsSync(CHROMIUM))('a note written on two computers, in Chro
       await paperPane(page).getByRole('button', { name: 'Choose which to keep' }).click();
       expect(await page.evaluate('document.activeElement?.id')).toBe('note-versions');
       await screenshot(page, 'note-conflict');
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await screenshot(page, 'note-conflict-dark');
+      await page.emulateMedia({ colorScheme: 'light' });
       const found: Record<string, string[]> = {};
       await checkBothThemes(page, 'a note with another version', found);
       // At 200 % zoom of a 1280×800 window: the paper over the list, the versions and their buttons within it.
