@@ -39,7 +39,7 @@ export async function appendDurably(file: string, line: string): Promise<FileSta
  */
 async function writeWhole(handle: FileHandle, bytes: Buffer, start: number): Promise<void> {
   try {
-    for (let done = 0; done < bytes.length; ) done += (await handle.write(bytes, done)).bytesWritten;
+    for (let done = 0; done < bytes.length;) done += (await handle.write(bytes, done)).bytesWritten;
   } catch (error) {
     await handle.truncate(start).catch(() => undefined);
     throw error;
