@@ -1,6 +1,7 @@
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { redateDigest } from '../../core/digest-date.js';
@@ -8,7 +9,9 @@ import { mergeDigest } from '../../core/merge.js';
 import { readingStateOf, type ReadingState } from '../../core/model.js';
 import { addTags, setNote, setStatus, snooze } from '../../core/reading.js';
 import { listBackups } from '../store/backups.js';
+import type { LibrarySnapshot } from '../../core/import/types.js';
 import { stampOf } from '../store/file-stamp.js';
+import { withLock } from '../store/lock.js';
 import { libraryPaths } from '../store/library-paths.js';
 import { openLegacyLibraryStore } from '../store/legacy-library-store.js';
 import type { LibraryStore } from '../store/library-store.js';
@@ -157,6 +160,37 @@ describe('legacy files found again in a migrated folder', () => {
       expect(readingStateOf((await store.read()).states, ids[0] ?? '')?.note).toBe('From a log alone.');
       expect(readingStateOf((await store.read()).states, ids[1] ?? '')?.tags).toContain('synced');
       expect(await stampOf(paths.writeAheadLog)).toBeNull();
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+describe('an older Shelfmark running on this computer', () => {
+  it('keeps the migration waiting while it holds the folder’s lock, and finds the library migrated after', async () => {
+    const folder = join(root, 'library');
+    const paths = libraryPaths(join(folder, 'library.json'));
+    const old = openLegacyLibraryStore(paths.catalogue);
+    await writeTodaysLibrary(old);
+    const before = await old.read();
+    await old.close();
+    const store = await openLibraryStore(paths.catalogue, { appData: join(root, 'laptop', 'Shelfmark') });
+    try {
+      let release: () => void = () => undefined;
+      const held = withLock(paths, () => new Promise<void>((resolve) => (release = resolve)));
+      await sleep(50);
+      let read: LibrarySnapshot | null = null;
+      const reading = store.read().then((library) => (read = library));
+      await sleep(400);
+      // Waiting: nothing read, nothing migrated, while the older one may still write its files.
+      expect(read).toBeNull();
+      expect(await stampOf(paths.writeAheadLog)).not.toBeNull();
+      release();
+      await held;
+      expect({ ...(await reading).states }).toEqual({ ...before.states });
+      expect(await stampOf(paths.writeAheadLog)).toBeNull();
+      // The older one, reading again, refuses the library rather than writing over it.
+      await expect(openLegacyLibraryStore(paths.catalogue).read()).rejects.toThrow(/newer version of Shelfmark/);
     } finally {
       await store.close();
     }
