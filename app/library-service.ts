@@ -898,7 +898,8 @@ export class LibraryService implements LibraryApi {
   private async transact<T>(change: (library: LibrarySnapshot) => LibraryChange<T>): Promise<T> {
     try {
       const today = this.clock().toISOString().slice(0, 10);
-      if (this.backedUpOn !== today) {
+      // A library that cannot be written is not changed, so not backed up either: the change is refused below.
+      if (this.backedUpOn !== today && (await readOnlyReason(this.paths)) === null) {
         const store = await this.store();
         await backUpDaily(await store.backups(), this.clock(), () => store.read());
         this.backedUpOn = today;

@@ -184,12 +184,11 @@ async function makeBackup(
 ): Promise<BackupInfo | null> {
   const directory = place.folder;
   await fsp.mkdir(directory, { recursive: true });
-  // Daily backups are named to the second; one taken before a restore to the millisecond, as two can come quickly.
-  const time = now
-    .toISOString()
-    .slice(0, reason === 'daily' ? 19 : 23)
-    .replace(/:/g, '-');
-  const name = `${time}Z-${reason}`;
+  // Daily backups are named to the second; one taken before a restore to the millisecond, as two can come quickly
+  // (so can two migrations of legacy files found again, the second then named to the millisecond too).
+  const named = (digits: number): string => `${now.toISOString().slice(0, digits).replace(/:/g, '-')}Z-${reason}`;
+  let name = named(reason === 'daily' ? 19 : 23);
+  if (await exists(path.join(directory, name))) name = named(23);
   const staging = path.join(directory, `.${name}.${randomBytes(4).toString('hex')}.tmp`);
   await fsp.mkdir(staging);
   try {

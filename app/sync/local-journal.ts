@@ -38,7 +38,7 @@ export interface LogPosition {
 const IMPORTS = 'imports';
 
 /** The app-data folder of one library's things on this computer: named by the library folder's real path. */
-export function libraryAppData(appData: string, realDirectory: string): string {
+function libraryAppData(appData: string, realDirectory: string): string {
   const key = createHash('sha256').update(realDirectory).digest('hex').slice(0, 24);
   return join(appData, 'libraries', key);
 }

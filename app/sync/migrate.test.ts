@@ -1,6 +1,7 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { redateDigest } from '../../core/digest-date.js';
@@ -8,13 +9,16 @@ import { mergeDigest } from '../../core/merge.js';
 import { readingStateOf, type ReadingState } from '../../core/model.js';
 import { addTags, setNote, setStatus, snooze } from '../../core/reading.js';
 import { listBackups } from '../store/backups.js';
+import type { LibrarySnapshot } from '../../core/import/types.js';
 import { stampOf } from '../store/file-stamp.js';
+import { withLock } from '../store/lock.js';
 import { libraryPaths } from '../store/library-paths.js';
 import { openLegacyLibraryStore } from '../store/legacy-library-store.js';
 import type { LibraryStore } from '../store/library-store.js';
 import { deviceIdentity } from './device-identity.js';
 import { backupPlace } from './local-journal.js';
 import { migrateToSyncedFolder } from './migrate.js';
+import { openLibraryStore } from './open-library-store.js';
 import { openSyncedLibraryStore } from './synced-library-store.js';
 import { carry, digest, startComputer, tag } from './synced-test-rig.js';
 
@@ -102,5 +106,93 @@ describe("a library written by today's store", () => {
       'Graphs',
       'from-desktop',
     ]);
+  });
+});
+
+describe('legacy files found again in a migrated folder', () => {
+  it('are migrated again: what an older Shelfmark wrote since is taken in, and nothing of the synced library lost', async () => {
+    const folder = join(root, 'library');
+    const paths = libraryPaths(join(folder, 'library.json'));
+    const old = openLegacyLibraryStore(paths.catalogue);
+    const ids = await writeTodaysLibrary(old);
+    await old.close();
+    // A copy of the old files, as a sync tool may bring them back from a computer whose Shelfmark is older.
+    const elsewhere = join(root, 'elsewhere');
+    await mkdir(elsewhere);
+    for (const file of [paths.catalogue, paths.stateSnapshot, paths.writeAheadLog])
+      await copyFile(file, join(elsewhere, basename(file)));
+
+    const appData = join(root, 'laptop', 'Shelfmark');
+    const store = await openLibraryStore(paths.catalogue, { appData });
+    try {
+      await store.transact((library) => {
+        const after = addTags(readingStateOf(library.states, ids[1] ?? ''), ['synced'], new Date().toISOString());
+        return { states: after === undefined ? {} : { [ids[1] ?? '']: after }, result: undefined };
+      });
+      expect(await stampOf(paths.writeAheadLog)).toBeNull();
+
+      // The older Shelfmark goes on writing its copy, which comes back whole: catalogue, snapshot and log.
+      const older = openLegacyLibraryStore(join(elsewhere, 'library.json'));
+      await older.transact((library) => {
+        const after = setNote(
+          readingStateOf(library.states, ids[2] ?? ''),
+          'Written by the older one.',
+          new Date().toISOString(),
+        );
+        return { states: after === undefined ? {} : { [ids[2] ?? '']: after }, result: undefined };
+      });
+      await older.close();
+      for (const name of ['library.state.log', 'library.state.json', 'library.json'])
+        await copyFile(join(elsewhere, name), join(folder, name));
+
+      const library = await store.read();
+      expect(readingStateOf(library.states, ids[2] ?? '')?.note).toBe('Written by the older one.');
+      expect(readingStateOf(library.states, ids[1] ?? '')?.tags).toContain('synced');
+      expect(await stampOf(paths.writeAheadLog)).toBeNull();
+      expect(JSON.parse(await readFile(paths.catalogue, 'utf8'))).toMatchObject({ schemaVersion: 4 });
+      expect(await listBackups(await backupPlace(appData, paths))).toHaveLength(2);
+
+      // Only a log this time, beside the synced folder's catalogue: read over the library as it is.
+      await writeFile(
+        paths.writeAheadLog,
+        `${JSON.stringify({ schemaVersion: 2, states: { [ids[0] ?? '']: { status: 'reading', tags: [], note: 'From a log alone.', readAt: null, updatedAt: new Date().toISOString() } } })}\n`,
+      );
+      expect(readingStateOf((await store.read()).states, ids[0] ?? '')?.note).toBe('From a log alone.');
+      expect(readingStateOf((await store.read()).states, ids[1] ?? '')?.tags).toContain('synced');
+      expect(await stampOf(paths.writeAheadLog)).toBeNull();
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+describe('an older Shelfmark running on this computer', () => {
+  it('keeps the migration waiting while it holds the folder’s lock, and finds the library migrated after', async () => {
+    const folder = join(root, 'library');
+    const paths = libraryPaths(join(folder, 'library.json'));
+    const old = openLegacyLibraryStore(paths.catalogue);
+    await writeTodaysLibrary(old);
+    const before = await old.read();
+    await old.close();
+    const store = await openLibraryStore(paths.catalogue, { appData: join(root, 'laptop', 'Shelfmark') });
+    try {
+      let release: () => void = () => undefined;
+      const held = withLock(paths, () => new Promise<void>((resolve) => (release = resolve)));
+      await sleep(50);
+      let read: LibrarySnapshot | null = null;
+      const reading = store.read().then((library) => (read = library));
+      await sleep(400);
+      // Waiting: nothing read, nothing migrated, while the older one may still write its files.
+      expect(read).toBeNull();
+      expect(await stampOf(paths.writeAheadLog)).not.toBeNull();
+      release();
+      await held;
+      expect({ ...(await reading).states }).toEqual({ ...before.states });
+      expect(await stampOf(paths.writeAheadLog)).toBeNull();
+      // The older one, reading again, refuses the library rather than writing over it.
+      await expect(openLegacyLibraryStore(paths.catalogue).read()).rejects.toThrow(/newer version of Shelfmark/);
+    } finally {
+      await store.close();
+    }
   });
 });

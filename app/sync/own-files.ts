@@ -3,7 +3,7 @@
  * is acknowledged; a document (an import, a snapshot) whole, atomically and durably.
  */
 
-import { mkdir, open } from 'node:fs/promises';
+import { mkdir, open, type FileHandle } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
 import { stampOfStats, type FileStamp } from '../store/file-stamp.js';
@@ -22,7 +22,7 @@ export async function appendDurably(file: string, line: string): Promise<FileSta
   let stamp: FileStamp;
   try {
     const before = await handle.stat();
-    await handle.write(line);
+    await writeWhole(handle, Buffer.from(line, 'utf8'), before.size);
     await handle.datasync();
     stamp = stampOfStats(await handle.stat());
     // A log begun here is not there after a power cut until its folder is synced too.
@@ -31,6 +31,19 @@ export async function appendDurably(file: string, line: string): Promise<FileSta
     await handle.close();
   }
   return stamp;
+}
+
+/**
+ * Writes all of `bytes` (a write may write part: a disk filling up), or none: what a failure left is cut off again
+ * at `start`, the log's length before, so that no half line stays behind.
+ */
+async function writeWhole(handle: FileHandle, bytes: Buffer, start: number): Promise<void> {
+  try {
+    for (let done = 0; done < bytes.length;) done += (await handle.write(bytes, done)).bytesWritten;
+  } catch (error) {
+    await handle.truncate(start).catch(() => undefined);
+    throw error;
+  }
 }
 
 /** Writes the document whole, atomically and durably, making its folder if need be. */
