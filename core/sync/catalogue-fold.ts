@@ -30,6 +30,10 @@ export interface CatalogueFold {
   resolve(ref: PaperRef): string | undefined;
   /** The import that made the paper `id`: what a change to it names as its origin. */
   originOf(id: string): string | undefined;
+  /** Every record of every import that landed on the paper `id` (what a removal of it names). */
+  refsOf(id: string): readonly PaperRef[];
+  /** The imports that carried the digest `id`. */
+  digestOrigins(id: string): readonly string[];
 }
 
 const EMPTY_CATALOGUE: Catalogue = { papers: [], digests: [] };
@@ -77,6 +81,7 @@ export function foldImports(imports: Iterable<ImportOp>): CatalogueFold {
   const placed = new Map<string, string>();
   const origins = new Map<string, string>();
   const folded: string[] = [];
+  const digestOrigins = new Map<string, string[]>();
   for (const op of distinctImports(imports)) {
     const id = opId(op);
     const merged = mergeLibrary(
@@ -86,13 +91,36 @@ export function foldImports(imports: Iterable<ImportOp>): CatalogueFold {
     catalogue = merged.catalogue;
     for (const [record, paper] of merged.ids) placed.set(paperRefKey({ origin: id, id: record }), paper);
     for (const added of merged.summary.added) origins.set(added.id, id);
+    for (const digest of op.digests) {
+      const carried = digestOrigins.get(digest.id);
+      if (carried === undefined) digestOrigins.set(digest.id, [id]);
+      else carried.push(id);
+    }
     folded.push(id);
   }
   const ids = new Set(catalogue.papers.map((paper) => paper.id));
+  let landed: Map<string, PaperRef[]> | undefined;
   return {
     catalogue,
     imports: folded,
     resolve: (ref) => (ref.origin === '' ? (ids.has(ref.id) ? ref.id : undefined) : placed.get(paperRefKey(ref))),
     originOf: (id) => origins.get(id),
+    refsOf: (id) => {
+      // Made when first asked (a removal): most libraries never need it.
+      landed ??= refsByPaper(placed);
+      return landed.get(id) ?? [];
+    },
+    digestOrigins: (id) => digestOrigins.get(id) ?? [],
   };
+}
+
+function refsByPaper(placed: ReadonlyMap<string, string>): Map<string, PaperRef[]> {
+  const byPaper = new Map<string, PaperRef[]>();
+  for (const [key, paper] of placed) {
+    const [origin, id] = JSON.parse(key) as [string, string];
+    const refs = byPaper.get(paper);
+    if (refs === undefined) byPaper.set(paper, [{ origin, id }]);
+    else refs.push({ origin, id });
+  }
+  return byPaper;
 }

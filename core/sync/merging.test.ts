@@ -3,26 +3,12 @@
 import { describe, expect, it } from 'vitest';
 
 import { canonicalLibrary } from './library.js';
-import { exchange, TestDevice } from './simulation/test-device.js';
+import { exchange, paper, TestDevice } from './simulation/test-device.js';
 import type { ParsedDigest } from '../import/types.js';
 import type { ParsedPaper } from '../model.js';
 
 const T0 = Date.UTC(2025, 2, 11, 9);
 const MINUTE = 60_000;
-
-function paper(title: string, extra: Partial<ParsedPaper> = {}): ParsedPaper {
-  return {
-    title,
-    abstract: `About ${title}.`,
-    authors: ['Ada Lovelace'],
-    arxivId: null,
-    doi: null,
-    year: 2024,
-    links: [],
-    categories: [],
-    ...extra,
-  };
-}
 
 function digest(...papers: ParsedPaper[]): ParsedDigest {
   return { format: 'bibtex', title: 'Reading group', date: '2025-03-11', papers, skipped: [] };
