@@ -90,7 +90,12 @@ export function foldImports(imports: Iterable<ImportOp>): CatalogueFold {
     );
     catalogue = merged.catalogue;
     for (const [record, paper] of merged.ids) placed.set(paperRefKey({ origin: id, id: record }), paper);
-    for (const added of merged.summary.added) origins.set(added.id, id);
+    for (const added of merged.summary.added) {
+      origins.set(added.id, id);
+      // A paper renamed here (another work had its id) is named by a device that knows it so: by its id here.
+      const named = paperRefKey({ origin: id, id: added.id });
+      if (!placed.has(named)) placed.set(named, added.id);
+    }
     for (const digest of op.digests) {
       const carried = digestOrigins.get(digest.id);
       if (carried === undefined) digestOrigins.set(digest.id, [id]);

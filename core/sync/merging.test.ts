@@ -189,4 +189,21 @@ describe('merging what two devices did apart', () => {
     expect(early.library.waiting).toBe(0);
     expect(early.state(id)?.status).toBe('reading');
   });
+
+  it('finds a paper the fold renamed (two works imported apart under one id) by the id it has there', () => {
+    const laptop = new TestDevice('laptop0001', T0);
+    const desktop = new TestDevice('desktop002', T0 + MINUTE);
+    const tablet = new TestDevice('tablet0003', T0);
+    laptop.import(digest(paper('Same title', { authors: ['Ada One'], year: 2001 })));
+    desktop.import(digest(paper('Same title', { authors: ['Bob Two'], year: 2019, abstract: 'Another work.' })));
+    exchange(laptop, desktop);
+    exchange(laptop, tablet);
+    exchange(desktop, tablet);
+    const [, renamed = ''] = tablet.library.catalogue.papers.map((record) => record.id);
+    expect(renamed).toMatch(/-2$/);
+    tablet.tag(renamed, 'second');
+    exchange(laptop, tablet);
+    expect(tablet.library.waiting).toBe(0);
+    expect(laptop.state(renamed)?.tags).toEqual(['second']);
+  });
 });
