@@ -104,8 +104,24 @@ function unchanged(fold: CatalogueFold): CatalogueStructure {
   };
 }
 
+/** The structure last made over each fold, with what it was made from: a change to states alone keeps it. */
+const made = new WeakMap<CatalogueFold, { readonly from: string; readonly structure: CatalogueStructure }>();
+
 export function applyStructure(fold: CatalogueFold, state: SyncState): CatalogueStructure {
   const standing = standingMerges(fold, state);
+  if (standing.length === 0 && (state.removed?.size ?? 0) === 0) return unchanged(fold);
+  const from = [
+    ...standing.map((merge) => `${merge.key} ${merge.stamp} ${merge.device} ${[...merge.saw].join(' ')}`),
+    ...(state.removed ?? []),
+  ].join('\n');
+  const known = made.get(fold);
+  if (known?.from === from) return known.structure;
+  const structure = structureOf(fold, state, standing);
+  made.set(fold, { from, structure });
+  return structure;
+}
+
+function structureOf(fold: CatalogueFold, state: SyncState, standing: readonly StandingMerge[]): CatalogueStructure {
   const removed = removals(fold, state);
   if (standing.length === 0 && removed.papers.size === 0 && removed.digests.size === 0) return unchanged(fold);
 

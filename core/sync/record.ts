@@ -339,8 +339,8 @@ export function catalogueChange(library: SyncedLibrary, writer: Writer, after: C
   const changedRecord = (old: CataloguePaper | undefined, paper: CataloguePaper): boolean =>
     old !== paper && (old === undefined || !sameJson(old, paper));
   for (const paper of after.papers) {
-    if (changedRecord(papersBefore.get(paper.id), paper) && changedRecord(papersExpected.get(paper.id), paper))
-      records.set(paper.id, paper);
+    if (!changedRecord(papersBefore.get(paper.id), paper)) continue;
+    if (changed === library || changedRecord(papersExpected.get(paper.id), paper)) records.set(paper.id, paper);
   }
   const changedList = (old: Digest | undefined, digest: Digest): boolean =>
     old === undefined ||
