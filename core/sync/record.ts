@@ -220,14 +220,20 @@ function versionsOf(registers: PaperRegisters | undefined): string[] {
  * an alias of a paper that had not had it: core/paper-merge.ts mergePapers), merges undone (back, their id no longer
  * an alias of the paper that had it: unmergePapers), and papers and digests gone otherwise (a restore).
  */
-function structureOps(library: SyncedLibrary, device: DeviceId, stamps: Stamps, after: Catalogue): SyncOp[] {
+function structureOps(
+  library: SyncedLibrary,
+  device: DeviceId,
+  stamps: Stamps,
+  after: Catalogue,
+  [beforeById, afterIds]: readonly [ReadonlyMap<string, CataloguePaper>, ReadonlyMap<string, CataloguePaper>],
+): SyncOp[] {
   const before = library.catalogue;
-  const beforeById = new Map(before.papers.map((paper) => [paper.id, paper]));
-  const afterIds = new Set(after.papers.map((paper) => paper.id));
   const gained = new Map<string, string>();
   const lost = new Map<string, string>();
+  let stayed = 0;
   for (const paper of after.papers) {
     const old = beforeById.get(paper.id);
+    if (old !== undefined) stayed += 1;
     if (old === undefined || old === paper || old.aliases === paper.aliases) continue;
     const [had, has] = [new Set(old.aliases ?? []), new Set(paper.aliases ?? [])];
     for (const alias of has) if (!had.has(alias)) gained.set(alias, paper.id);
@@ -235,7 +241,8 @@ function structureOps(library: SyncedLibrary, device: DeviceId, stamps: Stamps, 
   }
   const ops: SyncOp[] = [];
   const removed: RemovedEntry[] = [];
-  for (const paper of before.papers) {
+  // Every paper there still (the common case, an import): none gone.
+  for (const paper of stayed === before.papers.length ? [] : before.papers) {
     if (afterIds.has(paper.id)) continue;
     const kept = gained.get(paper.id);
     if (kept !== undefined) {
@@ -323,18 +330,19 @@ function recordToImport(base: CataloguePaper, current: CataloguePaper, after: Ca
  */
 export function catalogueChange(library: SyncedLibrary, writer: Writer, after: Catalogue): Recorded<CatalogueChange> {
   const stamps = new Stamps(writer);
-  const ops = structureOps(library, writer.device, stamps, after);
+  const before = library.catalogue;
+  const papersBefore = new Map(before.papers.map((paper) => [paper.id, paper]));
+  const afterById = new Map(after.papers.map((paper) => [paper.id, paper]));
+  const ops = structureOps(library, writer.device, stamps, after, [papersBefore, afterById]);
   // What the import must add to: the library as those changes leave it.
   const changed = ops.length === 0 ? library : buildLibrary(joinStates([library.state, stateOfOps(ops)]), library.fold);
   // What this change did: papers and digests not as the library had them, and not as those changes leave them.
-  const [before, expected] = [library.catalogue, changed.catalogue];
-  const papersBefore = new Map(before.papers.map((paper) => [paper.id, paper]));
+  const expected = changed.catalogue;
   const papersExpected =
     changed === library ? papersBefore : new Map(expected.papers.map((paper) => [paper.id, paper]));
   const digestsBefore = new Map(before.digests.map((digest) => [digest.id, digest]));
   const digestsExpected =
     changed === library ? digestsBefore : new Map(expected.digests.map((digest) => [digest.id, digest]));
-  const afterById = new Map(after.papers.map((paper) => [paper.id, paper]));
   const records = new Map<string, CataloguePaper>();
   const changedRecord = (old: CataloguePaper | undefined, paper: CataloguePaper): boolean =>
     old !== paper && (old === undefined || !sameJson(old, paper));
@@ -363,12 +371,13 @@ export function catalogueChange(library: SyncedLibrary, writer: Writer, after: C
       : {
           stamp: stamps.next(),
           device: writer.device,
-          papers: after.papers.flatMap((paper) => {
-            if (!records.has(paper.id)) return [];
-            const current = papersExpected.get(paper.id);
-            const base = structure.mergedInto(paper.id).length > 0 ? structure.baseRecord(paper.id) : undefined;
-            return [current !== undefined && base !== undefined ? recordToImport(base, current, paper) : paper];
-          }),
+          papers: after.papers
+            .filter((paper) => records.has(paper.id))
+            .map((paper) => {
+              const current = papersExpected.get(paper.id);
+              const base = structure.mergedInto(paper.id).length > 0 ? structure.baseRecord(paper.id) : undefined;
+              return current !== undefined && base !== undefined ? recordToImport(base, current, paper) : paper;
+            }),
           digests,
         };
   for (const digest of after.digests) {
