@@ -22,6 +22,7 @@ import {
   type ReadingState,
   type ReadingStateMap,
 } from '../model.js';
+import { paperSchema } from '../record-schema.js';
 
 /** The device writing, its clock, and the wall clock now (milliseconds). */
 export interface Writer {
@@ -319,8 +320,10 @@ function recordToImport(base: CataloguePaper, current: CataloguePaper, after: Ca
     record[key] = Array.isArray(before) && Array.isArray(value) ? withAdded(original, before, value) : value;
   }
   const paper = record as unknown as CataloguePaper;
-  // An alias list is never empty (core/model.ts withAliases).
-  return withAliases(paper, paper.aliases ?? []);
+  // An alias list is never empty (core/model.ts withAliases); and a record made here is checked as one read is.
+  const made = withAliases(paper, paper.aliases ?? []);
+  if (!paperSchema.safeParse(made).success) throw new TypeError(`The record of ${after.id} to save is not valid.`);
+  return made;
 }
 
 /**

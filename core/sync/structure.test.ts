@@ -100,6 +100,28 @@ describe('merging two papers on one device', () => {
     }).toThrow(/no merge to undo/);
   });
 
+  it('takes back on undo all it gave the kept paper, though a digest listing that paper came meanwhile', () => {
+    const {
+      laptop,
+      desktop,
+      ids: [preprint = '', published = ''],
+    } = twoDevices();
+    const before = laptop.library.catalogue.papers.find((record) => record.id === published);
+    const merge = laptop.merge(published, preprint);
+    laptop.import(digest('Weekly', PUBLISHED, paper('Transformers')));
+    const imported = [...laptop.replica.imports.values()].at(-1);
+    const record = imported?.papers.find((entry) => entry.id === published);
+    // Its record as the imports made it, with the new digest: not the merge's aliases, nor the preprint's fields.
+    expect(record?.aliases).toBeUndefined();
+    expect(record?.links).toEqual(before?.links);
+    laptop.now += MINUTE;
+    laptop.unmerge(merge.undo);
+    exchange(laptop, desktop);
+    const after = desktop.library.catalogue.papers.find((entry) => entry.id === published);
+    expect(after).toEqual({ ...before, digests: [...(before?.digests ?? []), expect.any(String)] });
+    expectSameLibrary(laptop, desktop);
+  });
+
   it('merges again after an undo, and a concurrent undo and merge on two devices converge', () => {
     const {
       laptop,
