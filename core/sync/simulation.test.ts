@@ -1,6 +1,6 @@
 /**
  * The deterministic simulation (simulation/): three devices, thousands of random changes (imports, status, tags,
- * untags, notes, resolutions, restores, renames, redates, papers merged and merges undone, papers removed), files
+ * untags, notes, resolutions, restores, renames, redates, papers merged and merges undone, papers removed, backups restored), files
  * copied between their folders in random orders, partly, as conflicted copies, with git's conflict markers and lines
  * twice; restarts, crashes mid-write, compaction, files that vanish and come back, clocks hours ahead. After a final
  * full exchange every device shows the same library, byte for byte, and the oracle finds every acknowledged change
@@ -57,7 +57,7 @@ describe('three devices, one folder, a sync tool at its worst', () => {
       expect(Math.min(counts.conflictCopies, counts.gitConflicts, counts.truncated, counts.vanished)).toBeGreaterThan(
         0,
       );
-      expect(Math.min(counts.merges, counts.unmerges, counts.removals)).toBeGreaterThan(0);
+      expect(Math.min(counts.merges, counts.unmerges, counts.removals, counts.restores)).toBeGreaterThan(0);
     },
     120_000,
   );

@@ -69,6 +69,8 @@ export class Oracle {
   readonly problems: string[] = [];
   readonly imports: ImportOp[] = [];
   readonly #byId = new Map<string, number>();
+  /** The change that wrote each note version a change carried forward as a copy. */
+  readonly #byDot = new Map<string, number>();
 
   indexOf(id: string): number | undefined {
     return this.#byId.get(id);
@@ -113,6 +115,7 @@ export class Oracle {
     const index = this.changes.length;
     this.changes.push({ op, context, shown });
     this.#byId.set(opId(op), index);
+    if (op.kind === 'note') for (const kept of op.kept) this.#byDot.set(`${kept.stamp}@${op.device}`, index);
     return index;
   }
 
@@ -300,8 +303,9 @@ export class Oracle {
       }
       const main = shown.at(-1)?.text;
       const carried = new Set(kept.map((version) => version.text));
+      const goesOn = op.kind === 'note' ? this.#goesOnAsEdit(op, shown) : new Set<string>();
       for (const version of shown) {
-        if (op.kind === 'resolve-note' || version.text === main || carried.has(version.text))
+        if (op.kind === 'resolve-note' || version.text === main || carried.has(version.text) || goesOn.has(version.dot))
           superseded.add(version.dot);
       }
     }
@@ -314,6 +318,32 @@ export class Oracle {
     const conflicts = (library.conflicts.get(paper) ?? []).map((conflict) => conflict.text).sort();
     if (note === want && JSON.stringify(conflicts) === JSON.stringify(wantConflicts)) return [];
     return [`${paper}: note ${JSON.stringify([note, conflicts])}, expected ${JSON.stringify([want, wantConflicts])}`];
+  }
+
+  /**
+   * The versions an edit supersedes that go on as the edit itself, not as copies: under the edit's own name, those
+   * with its text of a device whose versions it does not spare (its own, the shown note's, or one with a version
+   * showing the note's text), as record.ts noteEdit carries.
+   */
+  #goesOnAsEdit(op: SyncOp & { readonly kind: 'note' }, shown: readonly NoteShown[]): Set<string> {
+    const deviceOf = (dot: string): string => dot.slice(dot.indexOf('@') + 1);
+    const named = (dot: string): boolean => {
+      const index = this.#byId.get(dot) ?? this.#byDot.get(dot);
+      const change = index === undefined ? undefined : this.changes[index];
+      return change !== undefined && nameOf(change.op) === nameOf(op);
+    };
+    const mine = shown.filter((version) => named(version.dot));
+    const main = shown.at(-1);
+    const shownHere = main !== undefined && mine.includes(main);
+    const spared = (device: string): boolean =>
+      device !== op.device &&
+      !(shownHere && device === deviceOf(main.dot)) &&
+      !mine.some((version) => deviceOf(version.dot) === device && version.text === main?.text);
+    return new Set(
+      mine
+        .filter((version) => version.text === op.text && !spared(deviceOf(version.dot)))
+        .map((version) => version.dot),
+    );
   }
 
   #checkImports(library: SyncedLibrary, hosts: ReadonlyMap<string, string>, removed: ReadonlySet<string>): string[] {

@@ -37,7 +37,13 @@ import { redateDigest } from '../../digest-date.js';
 import { mergeDigest } from '../../merge.js';
 import { InvalidInputError, NotFoundError } from '../../errors.js';
 import type { LibrarySnapshot } from '../../import/types.js';
-import { emptyStateMap, readingStateOf, type ReadingState, type ReadingStatus } from '../../model.js';
+import {
+  DEFAULT_READING_STATE,
+  emptyStateMap,
+  readingStateOf,
+  type ReadingState,
+  type ReadingStatus,
+} from '../../model.js';
 import { mergePapers, unmergePapers, type MergeChange, type PaperMergeUndo } from '../../paper-merge.js';
 import { addTags, removeTags, renameTag, restoreState, setNote, setStatus } from '../../reading.js';
 import type { Oracle } from './oracle.js';
@@ -88,6 +94,7 @@ export interface WorldCounts {
   merges: number;
   unmerges: number;
   removals: number;
+  restores: number;
 }
 
 /** What reading `text` at `path` gave before, or gives now. */
@@ -121,7 +128,10 @@ export class World {
     merges: 0,
     unmerges: 0,
     removals: 0,
+    restores: 0,
   };
+  /** A backup each device took, until it restores it. */
+  readonly #backups = new Map<DeviceId, LibrarySnapshot>();
   /** What undoes each merge made, on any device. */
   readonly #undos: PaperMergeUndo[] = [];
   /** Files taken away for a while, with the step they come back at. */
@@ -195,6 +205,7 @@ export class World {
             merge: 2,
             unmerge: 2,
             remove: 1,
+            backup: 2,
           });
     if (what === 'import') return this.importDigest(device);
     if (what === 'redate') return this.redate(device);
@@ -202,6 +213,7 @@ export class World {
     if (what === 'merge') return this.mergeTwo(device);
     if (what === 'unmerge') return this.unmerge(device);
     if (what === 'remove') return this.removePapers(device);
+    if (what === 'backup') return this.backUpOrRestore(device);
     const chosen = this.prng.some(papers, what === 'status' || what === 'tag' ? 1 + this.prng.below(3) : 1);
     const nowIso = new Date(this.now(device)).toISOString();
     const changed = emptyStateMap();
@@ -360,6 +372,32 @@ export class World {
       return { catalogue: { papers, digests }, states: emptyStateMap(), result: null };
     });
     this.counts.removals += 1;
+  }
+
+  /**
+   * A backup taken now, or the one taken earlier restored: its catalogue, and every reading state that is not as it
+   * had it put back (to none where it had none), as one change.
+   */
+  backUpOrRestore(device: SimDevice): void {
+    const backup = this.#backups.get(device.id);
+    if (backup === undefined) {
+      this.#backups.set(device.id, {
+        catalogue: device.replica.library.catalogue,
+        states: device.replica.library.states,
+      });
+      return;
+    }
+    this.#backups.delete(device.id);
+    this.transact(device, (library, now) => {
+      const states = emptyStateMap();
+      for (const id of new Set([...Object.keys(library.states), ...Object.keys(backup.states)])) {
+        const current = readingStateOf(library.states, id);
+        const restored = restoreState(current, readingStateOf(backup.states, id) ?? DEFAULT_READING_STATE, now);
+        if (restored !== undefined && restored !== current) states[id] = restored;
+      }
+      return { catalogue: backup.catalogue, states, result: null };
+    });
+    this.counts.restores += 1;
   }
 
   /** Appends the change to the device's log, as the store will: only then is it acknowledged. */
