@@ -30,6 +30,12 @@ export interface CatalogueFold {
   resolve(ref: PaperRef): string | undefined;
   /** The import that made the paper `id`: what a change to it names as its origin. */
   originOf(id: string): string | undefined;
+  /**
+   * The latest import's record with the id `id`, as a change names it: for a paper known by an id the catalogue
+   * does not have (a change made on a library whose papers an import just brought, where one landed on a paper
+   * with another id; a restored backup's ids from before an earlier import arrived).
+   */
+  recordRef(id: string): PaperRef | undefined;
   /** Every record of every import that landed on the paper `id` (what a removal of it names). */
   refsOf(id: string): readonly PaperRef[];
   /** The imports that carried the digest `id`. */
@@ -105,11 +111,23 @@ export function foldImports(imports: Iterable<ImportOp>): CatalogueFold {
   }
   const ids = new Set(catalogue.papers.map((paper) => paper.id));
   let landed: Map<string, PaperRef[]> | undefined;
+  let byRecord: Map<string, PaperRef> | undefined;
   return {
     catalogue,
     imports: folded,
     resolve: (ref) => (ref.origin === '' ? (ids.has(ref.id) ? ref.id : undefined) : placed.get(paperRefKey(ref))),
     originOf: (id) => origins.get(id),
+    recordRef: (id) => {
+      if (byRecord === undefined) {
+        // Placements are in the order folded: the latest import's record with an id wins.
+        byRecord = new Map();
+        for (const key of placed.keys()) {
+          const [origin, record] = JSON.parse(key) as [string, string];
+          byRecord.set(record, { origin, id: record });
+        }
+      }
+      return byRecord.get(id);
+    },
     refsOf: (id) => {
       // Made when first asked (a removal): most libraries never need it.
       landed ??= refsByPaper(placed);

@@ -58,7 +58,8 @@ function seenOf(register: Register<unknown> | undefined): Seen {
 
 /** The paper `id` as a change on this device names it. */
 function refOf(library: SyncedLibrary, id: string): PaperRef {
-  return { origin: library.fold.originOf(id) ?? '', id };
+  const origin = library.fold.originOf(id);
+  return origin !== undefined ? { origin, id } : (library.fold.recordRef(id) ?? { origin: '', id });
 }
 
 /** The changes that take each paper of `changed` from its state in `library` to the state given. */

@@ -240,4 +240,22 @@ describe('removing papers (a restore)', () => {
     expect(plain).not.toMatch(/merges|removed/);
     expect(encodeChangeLine(laptop.id, [])).toBe(`{"device":"${laptop.id}","ops":[],"v":1}\n`);
   });
+
+  it("restores a backup's states under the ids it had, though an import that arrived since gave a paper another", () => {
+    const laptop = new TestDevice('laptop0001', T0);
+    const desktop = new TestDevice('desktop002', T0 + MINUTE);
+    laptop.import(digest('Early', paper('Graph networks')));
+    const [id = ''] = desktop.import(digest('Later', paper('Graph networks', { arxivId: '2401.00001' })));
+    desktop.tag(id, 'gnn');
+    const backup = { catalogue: desktop.library.catalogue, states: desktop.library.states };
+    // The laptop's import, made earlier, arrives: the paper is now known by its id.
+    exchange(laptop, desktop);
+    const [known = ''] = ids(desktop);
+    expect(known).not.toBe(id);
+    desktop.now += MINUTE;
+    desktop.untag(known, 'gnn');
+    desktop.transact(() => ({ ...backup, result: null }));
+    expect(desktop.library.waiting).toBe(0);
+    expect(desktop.state(known)?.tags).toEqual(['gnn']);
+  });
 });
