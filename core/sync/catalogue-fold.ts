@@ -30,6 +30,16 @@ export interface CatalogueFold {
   resolve(ref: PaperRef): string | undefined;
   /** The import that made the paper `id`: what a change to it names as its origin. */
   originOf(id: string): string | undefined;
+  /**
+   * The latest import's record with the id `id`, as a change names it: for a paper known by an id the catalogue
+   * does not have (a change made on a library whose papers an import just brought, where one landed on a paper
+   * with another id; a restored backup's ids from before an earlier import arrived).
+   */
+  recordRef(id: string): PaperRef | undefined;
+  /** Every record of every import that landed on the paper `id` (what a removal of it names). */
+  refsOf(id: string): readonly PaperRef[];
+  /** The imports that carried the digest `id`. */
+  digestOrigins(id: string): readonly string[];
 }
 
 const EMPTY_CATALOGUE: Catalogue = { papers: [], digests: [] };
@@ -77,6 +87,7 @@ export function foldImports(imports: Iterable<ImportOp>): CatalogueFold {
   const placed = new Map<string, string>();
   const origins = new Map<string, string>();
   const folded: string[] = [];
+  const digestOrigins = new Map<string, string[]>();
   for (const op of distinctImports(imports)) {
     const id = opId(op);
     const merged = mergeLibrary(
@@ -85,14 +96,54 @@ export function foldImports(imports: Iterable<ImportOp>): CatalogueFold {
     );
     catalogue = merged.catalogue;
     for (const [record, paper] of merged.ids) placed.set(paperRefKey({ origin: id, id: record }), paper);
-    for (const added of merged.summary.added) origins.set(added.id, id);
+    for (const added of merged.summary.added) {
+      origins.set(added.id, id);
+      // A paper renamed here (another work had its id) is named by a device that knows it so: by its id here.
+      const named = paperRefKey({ origin: id, id: added.id });
+      if (!placed.has(named)) placed.set(named, added.id);
+    }
+    for (const digest of op.digests) {
+      const carried = digestOrigins.get(digest.id);
+      if (carried === undefined) digestOrigins.set(digest.id, [id]);
+      else carried.push(id);
+    }
     folded.push(id);
   }
   const ids = new Set(catalogue.papers.map((paper) => paper.id));
+  let landed: Map<string, PaperRef[]> | undefined;
+  let byRecord: Map<string, PaperRef> | undefined;
   return {
     catalogue,
     imports: folded,
     resolve: (ref) => (ref.origin === '' ? (ids.has(ref.id) ? ref.id : undefined) : placed.get(paperRefKey(ref))),
     originOf: (id) => origins.get(id),
+    recordRef: (id) => {
+      if (byRecord === undefined) {
+        // Placements are in the order folded: the latest import's record with an id wins.
+        byRecord = new Map();
+        for (const key of placed.keys()) {
+          const [origin, record] = JSON.parse(key) as [string, string];
+          byRecord.set(record, { origin, id: record });
+        }
+      }
+      return byRecord.get(id);
+    },
+    refsOf: (id) => {
+      // Made when first asked (a removal): most libraries never need it.
+      landed ??= refsByPaper(placed);
+      return landed.get(id) ?? [];
+    },
+    digestOrigins: (id) => digestOrigins.get(id) ?? [],
   };
+}
+
+function refsByPaper(placed: ReadonlyMap<string, string>): Map<string, PaperRef[]> {
+  const byPaper = new Map<string, PaperRef[]>();
+  for (const [key, paper] of placed) {
+    const [origin, id] = JSON.parse(key) as [string, string];
+    const refs = byPaper.get(paper);
+    if (refs === undefined) byPaper.set(paper, [{ origin, id }]);
+    else refs.push({ origin, id });
+  }
+  return byPaper;
 }
