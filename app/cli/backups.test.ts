@@ -102,6 +102,11 @@ describe('daily backups', () => {
     await tuesday.setNote(b, 'Tuesday’s note');
     await tuesday.snooze([e], '2026-05-01');
     await tuesday.setStatus([d], 'read');
+    const since = await tuesday.importText(
+      '@article{lovelace1843, title = {A Paper Imported on Tuesday}, author = {Lovelace, Ada}, year = {1843}}\n',
+      'tuesday.bib',
+    );
+    expect(since.added).toBe(1);
     expect(asShown((await tuesday.getLibrary()).papers)).not.toEqual(asOnMonday);
 
     expect((await tuesday.restoreBackup('2026-03-03T12-00-00Z-daily'))?.reason).toBe('before-restore');

@@ -24,7 +24,7 @@ import { openSyncedLibraryStore, type SyncedLibraryStore, type SyncedView } from
 export interface OpenLibraryOptions {
   /** Shelfmark's app-data folder (app/library-location.ts appDataDirectory, Electron's userData). */
   readonly appData: string;
-  /** The wall clock (the migration's backup is named by it). */
+  /** The wall clock: the migration's backup is named by it, and changes are stamped by it (a paper's updatedAt). */
   readonly now?: () => Date;
 }
 
@@ -33,7 +33,11 @@ export interface OpenLibraryOptions {
  * read opens, and says so on its first read), and creates nothing in its folder until the first change is saved.
  */
 export async function openLibraryStore(catalogue: string, options: OpenLibraryOptions): Promise<LibraryFolderStore> {
-  const synced = await openSyncedLibraryStore(catalogue, { appData: options.appData });
+  const { now } = options;
+  const synced = await openSyncedLibraryStore(catalogue, {
+    appData: options.appData,
+    ...(now === undefined ? {} : { now: () => now().getTime() }),
+  });
   return new LibraryFolderStore(libraryPaths(catalogue), synced, options);
 }
 

@@ -1,11 +1,12 @@
 /**
  * Restoring a backup of a synced library: one change, made now, that takes the library to the backup's (every
  * paper's reading state as the backup has it, or as new where it has none; its catalogue imported again), so that
- * every device takes it as it takes any change. The library as it was is backed up first. Papers added since the
- * backup stay, with no reading state, until the synced library can remove a paper.
+ * every device takes it as it takes any change: papers imported since are removed, merges made since undone. The
+ * library as it was is backed up first.
  */
 
-import { DEFAULT_READING_STATE, type ReadingState } from '../../core/model.js';
+import { DEFAULT_READING_STATE, readingStateOf, type ReadingState } from '../../core/model.js';
+import { restoreState } from '../../core/reading.js';
 import type { LibrarySnapshot } from '../../core/import/types.js';
 import { backUpBeforeRestore, backUpUnreadable, findBackup, readBackup, type BackupInfo } from '../store/backups.js';
 import { LibraryFileError } from '../store/errors.js';
@@ -43,11 +44,21 @@ export async function restoreBackup(
   return safety;
 }
 
-/** The change from `library` to `restored`: its catalogue, and every paper's state as it has it. */
+/**
+ * The change from `library` to `restored`: its catalogue, and the state of every paper whose state differs from the
+ * backup's (a paper the backup has no state for is as new), so that a restore writes only what it changes.
+ */
 function restoration(library: LibrarySnapshot, restored: LibrarySnapshot, now: Date): LibraryChange<void> {
-  const cleared: ReadingState = { ...DEFAULT_READING_STATE, updatedAt: now.toISOString() };
   const states: Record<string, ReadingState> = {};
-  for (const id of Object.keys(library.states)) states[id] = cleared;
-  for (const paper of restored.catalogue.papers) states[paper.id] = restored.states[paper.id] ?? cleared;
+  const ids = new Set([...Object.keys(library.states), ...restored.catalogue.papers.map((paper) => paper.id)]);
+  for (const id of ids) {
+    const current = readingStateOf(library.states, id);
+    const state = restoreState(
+      current,
+      readingStateOf(restored.states, id) ?? DEFAULT_READING_STATE,
+      now.toISOString(),
+    );
+    if (state !== undefined && state !== current) states[id] = state;
+  }
   return { catalogue: restored.catalogue, states, result: undefined };
 }
