@@ -12,12 +12,14 @@ import { join } from 'node:path';
 
 import type { DeviceId } from '../../core/sync/causal-register.js';
 import type { ImportOp } from '../../core/sync/catalogue-fold.js';
-import { encodeChangeLine, encodeImportDocument, encodeStateDocument } from '../../core/sync/device-documents.js';
+import { encodeChangeLine, encodeStateDocument, importDocument } from '../../core/sync/device-documents.js';
 import { importFileName } from '../../core/sync/device-files.js';
 import { opId, stateOfOps, stampsOf, type SyncOp } from '../../core/sync/ops.js';
 import { parseImportText, parseLog, parseStateText } from '../../core/sync/parse-device-files.js';
 import { EMPTY_JOURNAL, type LocalJournal } from '../../core/sync/replica.js';
 import { writeFileAtomically } from '../store/atomic-write.js';
+import { writeCanonicalDocument } from './canonical-document.js';
+import { copyDurably } from './durable-copy.js';
 import { namesIn } from '../store/errors.js';
 import { endsWithWholeLine } from './own-files.js';
 import { readTextIfThere } from './read-text.js';
@@ -73,14 +75,16 @@ export class JournalFolder {
     return { highWater, own: stateOfOps(changes, base.state), imports };
   }
 
-  /** Keeps a change this device wrote (its import, then its ops), before it is acknowledged. */
-  async record(ops: readonly SyncOp[], imported: ImportOp | null): Promise<void> {
+  /**
+   * Keeps a change this device wrote (its import, then its ops), before it is acknowledged. The import's document,
+   * written already in the library's folder at `importFile`, is copied from there (a hard link where it can be).
+   */
+  async record(ops: readonly SyncOp[], imported: ImportOp | null, importFile?: string): Promise<void> {
     await mkdir(join(this.#folder, IMPORTS), { recursive: true });
     if (imported !== null && !this.#written.has(opId(imported))) {
-      await writeFileAtomically(
-        join(this.#folder, IMPORTS, importFileName(imported.stamp)),
-        encodeImportDocument(imported),
-      );
+      const file = join(this.#folder, IMPORTS, importFileName(imported.stamp));
+      if (importFile === undefined) await writeCanonicalDocument(file, importDocument(imported));
+      else await copyDurably(importFile, file);
       this.#written.add(opId(imported));
     }
     if (ops.length === 0) return;

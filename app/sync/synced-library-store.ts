@@ -14,7 +14,7 @@ import type { CatalogueOutline } from '../../core/outline.js';
 import type { ImportOp } from '../../core/sync/catalogue-fold.js';
 import { canonicalJson } from '../../core/sync/canonical-json.js';
 import { planCompaction } from '../../core/sync/compaction.js';
-import { encodeChangeLine, encodeImportDocument } from '../../core/sync/device-documents.js';
+import { encodeChangeLine, importDocument } from '../../core/sync/device-documents.js';
 import { classifyPath, devicePath, importFileName, IMPORTS_FOLDER, opsFileName } from '../../core/sync/device-files.js';
 import { encodeStamp, ZERO_STAMP } from '../../core/sync/hlc.js';
 import type { DeviceContribution, LibraryFiles } from '../../core/sync/library-files.js';
@@ -38,6 +38,7 @@ import {
   removeDerivedCopies,
   writeDerivedCatalogue,
 } from './derived-catalogue.js';
+import { writeCanonicalDocument } from './canonical-document.js';
 import { deviceIdentity, type DeviceIdentity } from './device-identity.js';
 import { DeviceFolderReader } from './folder-reader.js';
 import { JournalFolder, libraryAppData } from './local-journal.js';
@@ -248,17 +249,20 @@ export class SyncedLibraryStore implements LibraryStore {
   /** Writes a change (its import whole, then its line in the log, on disk before this resolves), then keeps it. */
   async #written(clock: Replica['clock'], ops: readonly SyncOp[], imported: ImportOp | null): Promise<void> {
     const replica = this.#current();
-    if (imported !== null) await this.#writeImport(imported);
+    const importFile = imported === null ? undefined : await this.#writeImport(imported);
     if (ops.length > 0) await this.#append(ops);
-    await (await this.#journalFolder()).record(ops, imported);
+    await (await this.#journalFolder()).record(ops, imported, importFile);
     this.#replica = recordWritten(replica, clock, ops, imported);
     await this.#writeDeviceFile();
     await this.#writeCacheIfStale();
   }
 
-  async #writeImport(op: ImportOp): Promise<void> {
-    const file = devicePath(this.device.id, IMPORTS_FOLDER, importFileName(op.stamp));
-    await writeDocument(inFolder(this.paths.directory, file), encodeImportDocument(op));
+  /** Writes the import's document, a paper at a time; gives where. */
+  async #writeImport(op: ImportOp): Promise<string> {
+    const file = inFolder(this.paths.directory, devicePath(this.device.id, IMPORTS_FOLDER, importFileName(op.stamp)));
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeCanonicalDocument(file, importDocument(op));
+    return file;
   }
 
   /**
