@@ -73,11 +73,50 @@ function distinctImports(imports: Iterable<ImportOp>): ImportOp[] {
 }
 
 export function foldImports(imports: Iterable<ImportOp>): CatalogueFold {
-  let catalogue = EMPTY_CATALOGUE;
-  const placed = new Map<string, string>();
-  const origins = new Map<string, string>();
-  const folded: string[] = [];
-  for (const op of distinctImports(imports)) {
+  return foldFrom(EMPTY_PROGRESS, distinctImports(imports));
+}
+
+/** What a fold has made, kept to fold further imports onto (foldOnward). */
+interface FoldProgress {
+  readonly catalogue: Catalogue;
+  readonly placed: ReadonlyMap<string, string>;
+  readonly origins: ReadonlyMap<string, string>;
+  readonly folded: readonly string[];
+  readonly last: ImportOp | null;
+}
+
+const EMPTY_PROGRESS: FoldProgress = {
+  catalogue: EMPTY_CATALOGUE,
+  placed: new Map(),
+  origins: new Map(),
+  folded: [],
+  last: null,
+};
+
+const progressOf = new WeakMap<CatalogueFold, FoldProgress>();
+
+/**
+ * The fold of the imports `previous` folded and `added`, made by folding only `added` onto it: the same fold as
+ * foldImports of all of them, as long as every import of `added` sorts after every import folded (stamp, then
+ * device) and none has the id of one folded. Else (one arrived late, or replaces one) null: fold them all again.
+ */
+export function foldOnward(previous: CatalogueFold, added: readonly ImportOp[]): CatalogueFold | null {
+  const progress = progressOf.get(previous);
+  if (progress === undefined) return null;
+  const ops = distinctImports(added);
+  const [first] = ops;
+  if (first === undefined) return previous;
+  if (progress.last !== null && compareImports(progress.last, first) >= 0) return null;
+  return foldFrom(progress, ops);
+}
+
+/** `ops` (distinct, in order, all after what `start` folded) folded onto `start`. */
+function foldFrom(start: FoldProgress, ops: readonly ImportOp[]): CatalogueFold {
+  let catalogue = start.catalogue;
+  const placed = new Map(start.placed);
+  const origins = new Map(start.origins);
+  const folded = [...start.folded];
+  for (const op of ops) {
     const id = opId(op);
     const merged = mergeLibrary(
       { catalogue, states: emptyStateMap() },
@@ -89,10 +128,12 @@ export function foldImports(imports: Iterable<ImportOp>): CatalogueFold {
     folded.push(id);
   }
   const ids = new Set(catalogue.papers.map((paper) => paper.id));
-  return {
+  const fold: CatalogueFold = {
     catalogue,
     imports: folded,
     resolve: (ref) => (ref.origin === '' ? (ids.has(ref.id) ? ref.id : undefined) : placed.get(paperRefKey(ref))),
     originOf: (id) => origins.get(id),
   };
+  progressOf.set(fold, { catalogue, placed, origins, folded, last: ops.at(-1) ?? start.last });
+  return fold;
 }
