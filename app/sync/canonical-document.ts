@@ -33,8 +33,14 @@ const CHUNK_BYTES = 1024 * 1024;
 /** The most bytes UTF-8 takes for one UTF-16 code unit. */
 const MOST_BYTES_PER_UNIT = 3;
 
-/** Writes `value`'s canonical JSON text to `file` (whose folder exists); gives how many elements were copied. */
-export async function writeCanonicalDocument(file: string, value: unknown): Promise<number> {
+/** What writeCanonicalDocument wrote: the file's stamp once in place, and how many elements it copied. */
+export interface WrittenDocument {
+  readonly stamp: FileStamp | null;
+  readonly copied: number;
+}
+
+/** Writes `value`'s canonical JSON text to `file` (whose folder exists). */
+export async function writeCanonicalDocument(file: string, value: unknown): Promise<WrittenDocument> {
   const placed: Placed[] = [];
   const copies = { count: 0 };
   const taken: { stamp: FileStamp | null } = { stamp: null };
@@ -55,10 +61,10 @@ export async function writeCanonicalDocument(file: string, value: unknown): Prom
     },
   };
   await writeFileAtomically(file, documentChunks(value, placed, copies), { fs });
-  if (taken.stamp === null) return copies.count;
+  if (taken.stamp === null) return { stamp: null, copied: copies.count };
   const source: Source = { path: file, stamp: taken.stamp };
   for (const { element, start, end } of placed) writtenAt.set(element, { source, start, end });
-  return copies.count;
+  return { stamp: taken.stamp, copied: copies.count };
 }
 
 interface Placed {

@@ -18,6 +18,7 @@ import { opId, stateOfOps, stampsOf, type SyncOp } from '../../core/sync/ops.js'
 import { parseImportText, parseLog, parseStateText } from '../../core/sync/parse-device-files.js';
 import { EMPTY_JOURNAL, type LocalJournal } from '../../core/sync/replica.js';
 import { writeFileAtomically } from '../store/atomic-write.js';
+import { stampOf, type FileStamp } from '../store/file-stamp.js';
 import { writeCanonicalDocument } from './canonical-document.js';
 import { copyDurably } from './durable-copy.js';
 import { namesIn } from '../store/errors.js';
@@ -54,7 +55,11 @@ export class JournalFolder {
     this.#device = device;
   }
 
-  async load(): Promise<LocalJournal> {
+  /**
+   * What this device kept. `known(name, stamp)`: the import the library's folder holds in the very file of the
+   * journal's import `name` (a hard link to it), read already there: taken as it is, not read and checked again.
+   */
+  async load(known?: (name: string, stamp: FileStamp) => ImportOp | undefined): Promise<LocalJournal> {
     const text = await readTextIfThere(join(this.#folder, JOURNAL_FILE));
     const snapshot = text === null ? undefined : parseStateText(text).versions[0];
     if (text !== null && snapshot === undefined) {
@@ -64,7 +69,11 @@ export class JournalFolder {
     }
     const imports: ImportOp[] = [];
     for (const name of (await namesIn(join(this.#folder, IMPORTS))).filter((file) => file.endsWith('.json'))) {
-      const op = parseImportText((await readTextIfThere(join(this.#folder, IMPORTS, name))) ?? '').versions[0];
+      const file = join(this.#folder, IMPORTS, name);
+      const stamp = known === undefined ? null : await stampOf(file);
+      const op =
+        (stamp === null ? undefined : known?.(name, stamp)) ??
+        parseImportText((await readTextIfThere(file)) ?? '').versions[0];
       if (op === undefined || op.device !== this.#device) continue;
       imports.push(op);
       this.#written.add(opId(op));

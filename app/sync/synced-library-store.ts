@@ -257,11 +257,13 @@ export class SyncedLibraryStore implements LibraryStore {
     await this.#writeCacheIfStale();
   }
 
-  /** Writes the import's document, a paper at a time; gives where. */
+  /** Writes the import's document, a paper at a time, taken as read; gives where. */
   async #writeImport(op: ImportOp): Promise<string> {
-    const file = inFolder(this.paths.directory, devicePath(this.device.id, IMPORTS_FOLDER, importFileName(op.stamp)));
+    const relative = devicePath(this.device.id, IMPORTS_FOLDER, importFileName(op.stamp));
+    const file = inFolder(this.paths.directory, relative);
     await mkdir(path.dirname(file), { recursive: true });
-    await writeCanonicalDocument(file, importDocument(op));
+    const { stamp } = await writeCanonicalDocument(file, importDocument(op));
+    if (stamp !== null) this.#reader.wrote(relative, stamp, op);
     return file;
   }
 
@@ -348,7 +350,9 @@ export class SyncedLibraryStore implements LibraryStore {
     const changedPaths = await this.#reader.refresh();
     const changed = changedPaths.length > 0;
     if (this.#replica === null) {
-      const journal = await (await this.#journalFolder()).load();
+      const journal = await (
+        await this.#journalFolder()
+      ).load((name, stamp) => this.#reader.importWritten(devicePath(this.device.id, IMPORTS_FOLDER, name), stamp));
       this.#replica = openReplica(this.device.id, this.#reader.files(), this.#now(), journal);
     } else if (changed) {
       this.#replica = refreshReplica(this.#replica, this.#reader.files(), this.#now());
