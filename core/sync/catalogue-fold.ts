@@ -9,6 +9,7 @@ import { compareCodePoints, canonicalJson } from './canonical-json.js';
 import type { DeviceId } from './causal-register.js';
 import type { Stamp } from './hlc.js';
 import { opId } from './ops.js';
+import { sameJson } from './same-json.js';
 import { paperRefKey, type PaperRef } from './sync-state.js';
 import { hash53 } from '../identity.js';
 import { mergeLibrary } from '../merge.js';
@@ -43,7 +44,7 @@ function compareImports(a: ImportOp, b: ImportOp): number {
  * the one with the larger canonical text is folded, on every device alike.
  */
 export function preferredImport(a: ImportOp, b: ImportOp): ImportOp {
-  if (a === b || fingerprint(a) === fingerprint(b)) return a;
+  if (a === b || sameJson(a, b) || fingerprint(a) === fingerprint(b)) return a;
   return canonicalJson(a) >= canonicalJson(b) ? a : b;
 }
 
