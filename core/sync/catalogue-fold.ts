@@ -10,7 +10,7 @@ import type { DeviceId } from './causal-register.js';
 import type { Stamp } from './hlc.js';
 import { opId } from './ops.js';
 import { sameJson } from './same-json.js';
-import { paperRefKey, type PaperRef } from './sync-state.js';
+import type { PaperRef } from './sync-state.js';
 import { hash53 } from '../identity.js';
 import { mergeLibrary } from '../merge.js';
 import { emptyStateMap, type Catalogue, type CataloguePaper, type Digest } from '../model.js';
@@ -80,7 +80,8 @@ export function foldImports(imports: Iterable<ImportOp>): CatalogueFold {
 /** What a fold has made, kept to fold further imports onto (foldOnward). */
 interface FoldProgress {
   readonly catalogue: Catalogue;
-  readonly placed: ReadonlyMap<string, string>;
+  /** Per import, where each of its records landed. */
+  readonly placed: ReadonlyMap<string, ReadonlyMap<string, string>>;
   readonly origins: ReadonlyMap<string, string>;
   readonly folded: readonly string[];
   readonly last: ImportOp | null;
@@ -124,7 +125,7 @@ function foldFrom(start: FoldProgress, ops: readonly ImportOp[]): CatalogueFold 
       { catalogue: { papers: op.papers, digests: op.digests }, states: emptyStateMap() },
     );
     catalogue = merged.catalogue;
-    for (const [record, paper] of merged.ids) placed.set(paperRefKey({ origin: id, id: record }), paper);
+    placed.set(id, merged.ids);
     for (const added of merged.summary.added) origins.set(added.id, id);
     folded.push(id);
   }
@@ -132,7 +133,8 @@ function foldFrom(start: FoldProgress, ops: readonly ImportOp[]): CatalogueFold 
   const fold: CatalogueFold = {
     catalogue,
     imports: folded,
-    resolve: (ref) => (ref.origin === '' ? (ids.has(ref.id) ? ref.id : undefined) : placed.get(paperRefKey(ref))),
+    resolve: (ref) =>
+      ref.origin === '' ? (ids.has(ref.id) ? ref.id : undefined) : placed.get(ref.origin)?.get(ref.id),
     originOf: (id) => origins.get(id),
   };
   progressOf.set(fold, { catalogue, placed, origins, folded, last: ops.at(-1) ?? start.last });

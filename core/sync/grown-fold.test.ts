@@ -81,4 +81,15 @@ describe('grownFold', () => {
     expect(grownFold(fold, map, map)).toBe(fold);
     expect(grownFold(fold, map, new Map(map))).toBe(fold);
   });
+
+  it('grows one fold by one import once: the second time gives the first fold made', () => {
+    const [first, ...rest] = [...simulatedImports(7)].sort((a, b) => (a.stamp < b.stamp ? -1 : 1));
+    if (first === undefined) throw new Error('no imports');
+    const before = new Map(rest.map((op) => [opId(op), op]));
+    const previous = foldImports(before.values());
+    const late = new Map([...before, [opId(first), first]]);
+    const once = grownFold(previous, before, late);
+    expect(grownFold(previous, before, new Map(late))).toBe(once);
+    expect(said(once, [...late.values()])).toBe(said(foldImports(late.values()), [...late.values()]));
+  });
 });

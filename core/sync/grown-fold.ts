@@ -22,5 +22,14 @@ export function grownFold(
     added.push(op);
   }
   if (imports.size !== before.size + added.length) return foldImports(imports.values());
-  return foldOnward(previous, added) ?? foldImports(imports.values());
+  // The store folds a change's import twice onto one fold (to name its new papers, then to keep it): once is enough.
+  const last = lastGrown.get(previous);
+  if (last !== undefined && last.added.length === added.length && last.added.every((op, at) => op === added[at]))
+    return last.fold;
+  const fold = foldOnward(previous, added) ?? foldImports(imports.values());
+  lastGrown.set(previous, { added, fold });
+  return fold;
 }
+
+/** The last fold grown from each fold, and by what. */
+const lastGrown = new WeakMap<CatalogueFold, { readonly added: readonly ImportOp[]; readonly fold: CatalogueFold }>();
