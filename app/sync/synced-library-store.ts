@@ -322,8 +322,10 @@ export class SyncedLibraryStore implements LibraryStore {
   /** `devices/<id>/device.json`: the device's name, for `shelfmark devices`; written once. */
   async #writeDeviceFile(): Promise<void> {
     const file = inFolder(this.paths.directory, devicePath(this.device.id, 'device.json'));
-    if ((await stampOf(file)) !== null) return;
-    await writeDocument(file, canonicalJson({ name: this.device.name, since: this.device.since }));
+    // Said, not relied on: not waited for on the disk (a first import waited on two more syncs); one that a crash
+    // lost or left empty is written again.
+    if (((await stampOf(file))?.size ?? 0) > 0) return;
+    await writeDocument(file, canonicalJson({ name: this.device.name, since: this.device.since }), { durable: false });
   }
 
   /**
