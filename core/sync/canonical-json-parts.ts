@@ -1,7 +1,7 @@
 /**
  * canonicalJson's text (canonical-json.ts) in pieces, for a document too large to be one string: a library's
- * catalogue, an import of 100,000 papers. The arrays of the top-level value are given an element at a time; joined,
- * the pieces are exactly canonicalJson's text. Pure.
+ * catalogue, an import of 100,000 papers. The arrays of the top-level value are given an element at a time; joined
+ * (each element as its elementText), the pieces are exactly canonicalJson's text. Pure.
  */
 
 import { canonicalJson, compareCodePoints } from './canonical-json.js';
@@ -9,16 +9,15 @@ import { canonicalJson, compareCodePoints } from './canonical-json.js';
 /** canonicalJson, which gives undefined (as JSON.stringify does) for undefined and functions. */
 const canonicalText = canonicalJson as (value: unknown) => string | undefined;
 
-export function* canonicalJsonParts(value: unknown): Generator<string, void, undefined> {
-  for (const piece of canonicalJsonPieces(value)) yield typeof piece === 'string' ? piece : elementText(piece.element);
-}
-
 /** An element of a top-level array, whose text is canonicalJson's of it (elementText), for the writer to make. */
 export interface Element {
   readonly element: unknown;
 }
 
-/** canonicalJsonParts with the elements of the top-level arrays left to the writer: the same text once made. */
+/**
+ * The pieces of `value`'s canonical text, each element of a top-level array as itself: the text is its elementText
+ * (or the bytes that text was written as), for the writer to make or copy.
+ */
 export function* canonicalJsonPieces(value: unknown): Generator<string | Element, void, undefined> {
   if (Array.isArray(value)) {
     yield* arrayParts(value);
