@@ -7,7 +7,7 @@ import { mkdir, open, type FileHandle } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
 import { stampOfStats, type FileStamp } from '../store/file-stamp.js';
-import { syncDirectory, writeFileAtomically } from '../store/atomic-write.js';
+import { syncDirectory, writeFileAtomically, type AtomicWriteOptions } from '../store/atomic-write.js';
 import { isErrorCode } from '../store/errors.js';
 
 /** `relative` (`/`-separated) inside the library's folder. */
@@ -47,9 +47,9 @@ async function writeWhole(handle: FileHandle, bytes: Buffer, start: number): Pro
 }
 
 /** Writes the document whole, atomically and durably, making its folder if need be. */
-export async function writeDocument(file: string, text: string): Promise<void> {
+export async function writeDocument(file: string, text: string, options?: AtomicWriteOptions): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
-  await writeFileAtomically(file, text);
+  await writeFileAtomically(file, text, options);
 }
 
 /** Whether the file is missing, empty, or ends with a newline: what is appended next begins a line of its own. */

@@ -14,7 +14,7 @@ import type { CatalogueOutline } from '../../core/outline.js';
 import type { ImportOp } from '../../core/sync/catalogue-fold.js';
 import { canonicalJson } from '../../core/sync/canonical-json.js';
 import { planCompaction } from '../../core/sync/compaction.js';
-import { encodeChangeLine, encodeImportDocument } from '../../core/sync/device-documents.js';
+import { encodeChangeLine, importDocument } from '../../core/sync/device-documents.js';
 import { devicePath, importFileName, IMPORTS_FOLDER, opsFileName } from '../../core/sync/device-files.js';
 import { encodeStamp, ZERO_STAMP, type Stamp } from '../../core/sync/hlc.js';
 import type { DeviceContribution, LibraryFiles } from '../../core/sync/library-files.js';
@@ -38,6 +38,7 @@ import {
   removeDerivedCopies,
   writeDerivedCatalogue,
 } from './derived-catalogue.js';
+import { writeCanonicalDocument } from './canonical-document.js';
 import { deviceIdentity, type DeviceIdentity } from './device-identity.js';
 import { DeviceFolderReader } from './folder-reader.js';
 import { JournalFolder, libraryAppDataOf } from './local-journal.js';
@@ -256,18 +257,23 @@ export class SyncedLibraryStore implements LibraryStore {
   /** Writes a change (its import whole, then its line in the log, on disk before this resolves), then keeps it. */
   async #written(clock: Replica['clock'], ops: readonly SyncOp[], imported: ImportOp | null): Promise<void> {
     const replica = this.#current();
-    if (imported !== null) await this.#writeImport(imported);
+    const importFile = imported === null ? undefined : await this.#writeImport(imported);
     if (ops.length > 0) await this.#append(ops);
-    await (await this.#journalFolder()).record(ops, imported);
+    await (await this.#journalFolder()).record(ops, imported, importFile);
     this.#replica = recordWritten(replica, clock, ops, imported);
     await this.#writeDeviceFile();
     await this.#writeCacheIfStale();
   }
 
-  async #writeImport(op: ImportOp): Promise<void> {
-    const file = devicePath(this.device.id, IMPORTS_FOLDER, importFileName(op.stamp));
-    this.#ownWrites.add(file);
-    await writeDocument(inFolder(this.paths.directory, file), encodeImportDocument(op));
+  /** Writes the import's document, a paper at a time, taken as read; gives where. */
+  async #writeImport(op: ImportOp): Promise<string> {
+    const relative = devicePath(this.device.id, IMPORTS_FOLDER, importFileName(op.stamp));
+    const file = inFolder(this.paths.directory, relative);
+    await mkdir(path.dirname(file), { recursive: true });
+    this.#ownWrites.add(relative);
+    const { stamp } = await writeCanonicalDocument(file, importDocument(op));
+    if (stamp !== null) this.#reader.wrote(relative, stamp, op);
+    return file;
   }
 
   /**
@@ -326,9 +332,11 @@ export class SyncedLibraryStore implements LibraryStore {
   /** `devices/<id>/device.json`: the device's name, for `shelfmark devices`; written once. */
   async #writeDeviceFile(): Promise<void> {
     const file = inFolder(this.paths.directory, devicePath(this.device.id, 'device.json'));
-    if ((await stampOf(file)) !== null) return;
+    // Said, not relied on: not waited for on the disk (a first import waited on two more syncs); one that a crash
+    // lost or left empty is written again.
+    if (((await stampOf(file))?.size ?? 0) > 0) return;
     this.#ownWrites.add(devicePath(this.device.id, 'device.json'));
-    await writeDocument(file, canonicalJson({ name: this.device.name, since: this.device.since }));
+    await writeDocument(file, canonicalJson({ name: this.device.name, since: this.device.since }), { durable: false });
   }
 
   /**
@@ -355,7 +363,9 @@ export class SyncedLibraryStore implements LibraryStore {
     const changedPaths = await this.#reader.refresh();
     const changed = changedPaths.length > 0;
     if (this.#replica === null) {
-      const journal = await (await this.#journalFolder()).load();
+      const journal = await (
+        await this.#journalFolder()
+      ).load((name, stamp) => this.#reader.importWritten(devicePath(this.device.id, IMPORTS_FOLDER, name), stamp));
       this.#replica = openReplica(this.device.id, this.#reader.files(), this.#now(), journal);
     } else if (changed) {
       this.#replica = refreshReplica(this.#replica, this.#reader.files(), this.#now());
