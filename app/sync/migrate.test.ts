@@ -196,3 +196,30 @@ describe('an older Shelfmark running on this computer', () => {
     }
   });
 });
+
+describe('two libraries written by today’s store in one folder', () => {
+  it('opens the first as the folder’s synced library and refuses the second, changing nothing of it', async () => {
+    const folder = join(root, 'papers');
+    const appData = join(root, 'laptop', 'Shelfmark');
+    const writeLegacy = async (name: string) => {
+      const store = openLegacyLibraryStore(join(folder, name));
+      await writeTodaysLibrary(store);
+      await store.close();
+    };
+    await writeLegacy('ml.json');
+    await writeLegacy('bio.json');
+    const bioBytes = await readFile(join(folder, 'bio.json'));
+
+    const ml = await openLibraryStore(join(folder, 'ml.json'), { appData });
+    expect((await ml.read()).catalogue.papers).toHaveLength(5);
+    await ml.close();
+
+    const bio = await openLibraryStore(join(folder, 'bio.json'), { appData });
+    await expect(bio.read()).rejects.toThrow(
+      `Cannot read ${join(folder, 'bio.json')}: its folder already holds the library ml.json, and a folder holds one library (the devices/ folder beside them is ml.json's). Move bio.json into a folder of its own and open it there; nothing was changed.`,
+    );
+    await bio.close();
+    expect(await readFile(join(folder, 'bio.json'))).toEqual(bioBytes);
+    expect(await stampOf(join(folder, 'bio.state.json'))).not.toBeNull();
+  });
+});

@@ -21,7 +21,10 @@ import type { DeviceIdentity } from './device-identity.js';
 import { openSyncedLibraryStore, type SyncedLibraryStore } from './synced-library-store.js';
 import { CACHE_START } from './derived-catalogue.js';
 import { backupPlace } from './local-journal.js';
-import { DEVICES_FOLDER } from '../../core/sync/device-files.js';
+import { DEVICES_FOLDER, originalOfCopy } from '../../core/sync/device-files.js';
+import { conflictSides } from '../../core/sync/git-conflicts.js';
+import { namesIn } from '../store/errors.js';
+import { readTextIfThere } from './read-text.js';
 
 export interface MigrationOptions {
   /** Shelfmark's app-data folder: this device's lock and journal. */
@@ -46,25 +49,59 @@ export async function legacyFilesIn(paths: LibraryPaths): Promise<LegacyFiles | 
   return states || catalogue ? { catalogue } : null;
 }
 
-async function isLegacyCatalogue(paths: LibraryPaths): Promise<boolean> {
-  let head: string;
+/** The first `bytes` bytes of `file` as Latin-1 (enough to tell JSON's start), or null when there is no file. */
+async function headOf(file: string, bytes: number): Promise<string | null> {
   try {
-    const file = await open(paths.catalogue, 'r');
+    const handle = await open(file, 'r');
     try {
-      const buffer = Buffer.alloc(CACHE_START.length);
-      const { bytesRead } = await file.read(buffer, 0, buffer.length, 0);
-      head = buffer.subarray(0, bytesRead).toString('latin1');
+      const buffer = Buffer.alloc(bytes);
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+      return buffer.subarray(0, bytesRead).toString('latin1');
     } finally {
-      await file.close();
+      await handle.close();
     }
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;
   }
-  if (head.startsWith(CACHE_START)) return false;
+}
+
+/**
+ * Whether a text that begins with git's conflict marker is a synced folder's cache that two computers wrote, merged
+ * by git: every side of it a cache (or empty, where the file is new on one side). It is made again, never migrated.
+ */
+async function isConflictedCache(file: string): Promise<boolean> {
+  const sides = conflictSides((await readTextIfThere(file)) ?? '');
+  return sides !== null && sides.every((side) => side.trim() === '' || side.startsWith(CACHE_START));
+}
+
+async function isLegacyCatalogue(paths: LibraryPaths): Promise<boolean> {
+  const head = await headOf(paths.catalogue, CACHE_START.length);
+  if (head === null || head.startsWith(CACHE_START)) return false;
   // A cache cut short before its first member (a sync in progress) is still a cache where devices wrote.
   if (CACHE_START.startsWith(head)) return (await stampOf(path.join(paths.directory, DEVICES_FOLDER))) === null;
+  if (head.startsWith(GIT_CONFLICT_START)) return !(await isConflictedCache(paths.catalogue));
   return true;
+}
+
+const GIT_CONFLICT_START = '<<<<<<<';
+
+/**
+ * Another library's derived catalogue beside `paths`' where the folder's `devices/` holds a library: its file name,
+ * else null. A folder holds one synced library (its devices' files are that library's), so a second catalogue in
+ * it, a library written before devices, is neither opened over the first nor migrated into it.
+ */
+export async function otherLibraryIn(paths: LibraryPaths): Promise<string | null> {
+  if ((await stampOf(path.join(paths.directory, DEVICES_FOLDER))) === null) return null;
+  const own = await headOf(paths.catalogue, CACHE_START.length);
+  if (own !== null && (own.startsWith(CACHE_START) || own.startsWith(GIT_CONFLICT_START))) return null;
+  for (const name of await namesIn(paths.directory)) {
+    if (!name.endsWith('.json') || name.startsWith('.') || name === path.basename(paths.catalogue)) continue;
+    if (originalOfCopy(name) !== null) continue;
+    const head = await headOf(path.join(paths.directory, name), CACHE_START.length);
+    if (head?.startsWith(CACHE_START) === true) return name;
+  }
+  return null;
 }
 
 /**

@@ -18,7 +18,8 @@ import type { LibraryChange, LibraryStore, OutlineSnapshot } from '../store/libr
 import { readOnlyError } from '../store/lock.js';
 import type { BackupPlace } from '../store/backups.js';
 import { backupPlace } from './local-journal.js';
-import { migrateLegacyFiles, legacyFilesIn } from './migrate.js';
+import { migrateLegacyFiles, legacyFilesIn, otherLibraryIn } from './migrate.js';
+import { LibraryFileError } from '../store/errors.js';
 import { openSyncedLibraryStore, type SyncedLibraryStore, type SyncedView } from './synced-library-store.js';
 
 export interface OpenLibraryOptions {
@@ -64,6 +65,8 @@ export class LibraryFolderStore implements LibraryStore {
   readonly #now: () => Date;
   /** The legacy files of a folder that cannot be written, read as they are; null while there are none. */
   #legacy: LibraryStore | null = null;
+  /** The folder was found to hold no other library. */
+  #alone = false;
   /** A migration under way, which every call waits for. */
   #migrating: Promise<boolean> | null = null;
 
@@ -127,8 +130,26 @@ export class LibraryFolderStore implements LibraryStore {
 
   /** The store to answer from now, the folder's legacy files migrated first where there are any. */
   async #ready(): Promise<LibraryStore> {
+    await this.#oneLibraryInFolder();
     await this.#migrateIfDue();
     return this.#legacy ?? this.#synced;
+  }
+
+  /**
+   * Refuses a library whose folder holds another synced library (two catalogues side by side, as `--db` allowed
+   * before devices): its devices' files would be taken for this one's, and a migration would mix the two.
+   */
+  async #oneLibraryInFolder(): Promise<void> {
+    if (this.#alone) return;
+    const other = await otherLibraryIn(this.paths);
+    if (other !== null) {
+      throw new LibraryFileError(
+        this.paths.catalogue,
+        `its folder already holds the library ${other}, and a folder holds one library (the devices/ folder beside them is ${other}'s)`,
+        `Move ${path.basename(this.paths.catalogue)} into a folder of its own and open it there; nothing was changed.`,
+      );
+    }
+    this.#alone = true;
   }
 
   /** Migrates the legacy files in the folder, if any (one migration at a time); says whether it did. */
