@@ -9,6 +9,7 @@ export default defineConfig({
       'electron/**/*.test.ts',
       'tests/**/*.test.ts',
     ],
+    setupFiles: ['tests/own-app-data.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

@@ -44,8 +44,9 @@ describe('setDigestDate', () => {
     const reopened = open();
     expect(await reopened.digests()).toEqual(change.digests);
     expect((await reopened.getLibraryOutline()).digests).toEqual(change.digests);
-    const catalogue = JSON.parse(await readFile(cli.db, 'utf8')) as { digests: { date: string }[] };
-    expect(catalogue.digests.map((digest) => digest.date)).toEqual(['2025-03-10']);
+    // And another process: the command line.
+    const digests = await cli.json<{ date: string }[]>(['digests']);
+    expect(digests.map((digest) => digest.date)).toEqual(['2025-03-10']);
   });
 
   it('says which digest of the same source has that day already', async () => {

@@ -13,7 +13,9 @@ import type {
   FileImportResult,
   ImportReport,
   LibraryApi,
+  LibraryDevices,
   LibraryOutline,
+  PaperDetail,
   LibraryView,
   NotesSyncRequest,
   NotesSyncSetup,
@@ -82,18 +84,20 @@ import {
 import { withStateColumns } from '../core/outline.js';
 import * as reading from '../core/reading.js';
 import { LibraryChanges } from './library-changes.js';
+import { libraryDevices, noteConflicts, syncedAccess, type SyncedAccess } from './sync/devices-view.js';
+import { appDataDirectory } from './library-location.js';
+import { openLibraryStore, type LibraryFolderStore } from './sync/open-library-store.js';
 import { Ranking } from './ranking.js';
 import { inThisThread, inWorkerThread } from './rank-thread.js';
-import { backUpDaily, listBackups, restoreBackup, type BackupInfo } from './store/backups.js';
+import { backUpDaily, listBackups, type BackupInfo } from './store/backups.js';
+import { restoreBackup } from './sync/restore-backup.js';
 import {
   fileSystemError,
   libraryPaths,
-  openLibraryStore,
   readOnlyReason,
   userFileError,
   type LibraryChange,
   type LibraryPaths,
-  type LibraryStore,
   type OutlineSnapshot,
 } from './store/index.js';
 
@@ -115,6 +119,11 @@ export interface LibraryServiceOptions {
    * (the desktop app's main process, browser mode's server); the command line ranks in its own thread.
    */
   readonly rankInWorker?: boolean;
+  /**
+   * Shelfmark's app-data folder, where this computer's device id and what it keeps of each library live (Electron's
+   * userData); by default the platform's, from the environment (appDataDirectory).
+   */
+  readonly appData?: string;
   /** How soon a change made elsewhere is told (onChangedElsewhere): tests make it quicker. */
   readonly follow?: { readonly debounceMs?: number; readonly pollMs?: number };
 }
@@ -202,7 +211,7 @@ function sameField(a: unknown, b: unknown): boolean {
 
 export class LibraryService implements LibraryApi {
   readonly paths: LibraryPaths;
-  #store: Promise<LibraryStore> | null = null;
+  #store: Promise<LibraryFolderStore> | null = null;
   readonly #tasks = new Tasks();
   #arxiv: ArxivApi | null = null;
   #dailyPapers: DailyPapersApi | null = null;
@@ -229,8 +238,14 @@ export class LibraryService implements LibraryApi {
   }
 
   /** The store, opened on first use; it reads afresh on each call, so after a failure the next call tries again. */
-  private store(): Promise<LibraryStore> {
-    this.#store ??= openLibraryStore(this.paths.catalogue);
+  private store(): Promise<LibraryFolderStore> {
+    this.#store ??= openLibraryStore(this.paths.catalogue, {
+      appData: this.appData,
+      now: () => this.clock(),
+    }).catch((error: unknown) => {
+      this.#store = null;
+      throw error;
+    });
     return this.#store;
   }
 
@@ -248,6 +263,14 @@ export class LibraryService implements LibraryApi {
   }
 
   private backedUpOn: string | null = null;
+
+  /** Whether this service changed the library since it opened (what a long-lived process compacts before exit). */
+  changed = false;
+
+  /** Shelfmark's app-data folder: this computer's device, and what it keeps of each library. */
+  private get appData(): string {
+    return this.options.appData ?? appDataDirectory();
+  }
 
   private get network(): NetworkSettings {
     return this.options.network ?? networkSettings(process.env);
@@ -290,7 +313,13 @@ export class LibraryService implements LibraryApi {
       };
       this.#outlineView = made;
     }
-    return { ...made.view, readOnly: await readOnlyReason(this.paths) };
+    const synced = await this.synced();
+    const conflicts = synced === null ? [] : await noteConflicts(synced, await synced.view());
+    return {
+      ...made.view,
+      readOnly: await readOnlyReason(this.paths),
+      ...(conflicts.length > 0 ? { noteConflicts: conflicts } : {}),
+    };
   }
 
   async getPapers(offset: number, limit: number): Promise<readonly Paper[]> {
@@ -312,10 +341,17 @@ export class LibraryService implements LibraryApi {
     return papersOf(library).filter((paper) => matchesFilter(paper, wanted, today));
   }
 
-  async getPaper(ref: string): Promise<Paper> {
+  async getPaper(ref: string): Promise<PaperDetail> {
     const library = await this.read();
-    const paper = findPaper(library.catalogue, ref);
-    return withReadingState(paper, readingStateOf(library.states, paper.id));
+    const found = findPaper(library.catalogue, ref);
+    const paper = withReadingState(found, readingStateOf(library.states, found.id));
+    const synced = await this.synced();
+    if (synced === null) return paper;
+    const view = await synced.view();
+    const mine = view.conflicts.get(paper.id);
+    if (mine === undefined || mine.length === 0) return paper;
+    const [named] = await noteConflicts(synced, { ...view, conflicts: new Map([[paper.id, mine]]) });
+    return named === undefined ? paper : { ...paper, noteConflicts: named.versions };
   }
 
   importFiles(files: readonly DigestFile[], options: RunOptions = {}): Promise<ImportReport> {
@@ -658,6 +694,19 @@ export class LibraryService implements LibraryApi {
     return paper;
   }
 
+  async resolveNote(ref: string, note: string): Promise<Paper> {
+    const synced = await this.synced();
+    if (synced === null) return this.setNote(ref, note);
+    const { id } = findPaper((await this.read()).catalogue, ref);
+    try {
+      await synced.resolveNote(id, note);
+    } catch (error) {
+      throw fileSystemError(error, this.paths.directory) ?? error;
+    }
+    const library = await this.read();
+    return withReadingState(findPaper(library.catalogue, id), readingStateOf(library.states, id));
+  }
+
   async renameTag(from: string, to: string): Promise<readonly Paper[]> {
     reading.normalizeTag(to);
     const tagged = (await this.listPapers({ tag: from })).map((paper) => paper.id);
@@ -720,12 +769,12 @@ export class LibraryService implements LibraryApi {
   }
 
   async listBackups(): Promise<readonly BackupSummary[]> {
-    return (await listBackups(this.paths)).map(summariseBackup);
+    return (await listBackups(await (await this.store()).backups())).map(summariseBackup);
   }
 
   async restoreBackup(name: string): Promise<BackupSummary | null> {
     try {
-      const safety = await restoreBackup(this.paths, name, this.clock());
+      const safety = await restoreBackup(await this.store(), name, this.clock());
       return safety === null ? null : summariseBackup(safety);
     } catch (error) {
       // Named by the library's folder: the paths the errors carry are Shelfmark's own staging folders.
@@ -768,8 +817,9 @@ export class LibraryService implements LibraryApi {
   async syncNotes(request: NotesSyncRequest, extras: NotesSyncExtras = {}): Promise<NotesSyncReport> {
     const { syncNotesWithFolder } = await notesSync();
     const { status, tag } = request;
+    const { syncRecordPlace } = await import('./notes-sync/record-file.js');
     const library = {
-      paths: this.paths,
+      record: await syncRecordPlace(this.paths, this.appData),
       read: () => this.read(),
       takeIn: (requests: readonly TakeInRequest[]) => {
         const now = this.now();
@@ -795,18 +845,19 @@ export class LibraryService implements LibraryApi {
   }
 
   async notesSyncSettings(): Promise<NotesSyncSetup> {
-    const { readSyncRecord, syncRecordPath } = await import('./notes-sync/record-file.js');
-    const { settings } = await readSyncRecord(syncRecordPath(this.paths));
+    const { readSyncRecord, syncRecordPlace } = await import('./notes-sync/record-file.js');
+    const { settings } = await readSyncRecord(await syncRecordPlace(this.paths, this.appData));
     return { ...settings, canChooseFolder: this.options.chooseNotesFolder !== undefined };
   }
 
   async setNotesSyncSettings(settings: NotesSyncSettings): Promise<NotesSyncSetup> {
-    const { readSyncRecord, withSyncRecordLock, writeSyncRecord } = await import('./notes-sync/record-file.js');
+    const { readSyncRecord, syncRecordPlace, withSyncRecordLock, writeSyncRecord } =
+      await import('./notes-sync/record-file.js');
     const folder = settings.folder === null ? null : typedFolderPath(settings.folder);
     try {
-      await withSyncRecordLock(this.paths, async (file) => {
-        const record = await readSyncRecord(file);
-        await writeSyncRecord(file, { ...record, settings: { folder, onChange: settings.onChange } });
+      await withSyncRecordLock(await syncRecordPlace(this.paths, this.appData), async (place) => {
+        const record = await readSyncRecord(place);
+        await writeSyncRecord(place, { ...record, settings: { folder, onChange: settings.onChange } });
       });
     } catch (error) {
       throw fileSystemError(error, this.paths.directory) ?? error;
@@ -824,6 +875,17 @@ export class LibraryService implements LibraryApi {
     return choose((await this.notesSyncSettings()).folder);
   }
 
+  async listDevices(): Promise<LibraryDevices> {
+    const synced = await this.synced();
+    if (synced === null) return { synced: false, devices: [], waiting: 0, problems: [] };
+    return libraryDevices(synced, await synced.view(), this.clock().getTime());
+  }
+
+  /** The library's store when it is a synced folder's (its devices, its notes' conflicts); null when not. */
+  private async synced(): Promise<SyncedAccess | null> {
+    return syncedAccess(await this.store());
+  }
+
   /** Folds the reading-state write-ahead log into its snapshot: for long-lived processes, before they exit. */
   async compact(): Promise<void> {
     await (await this.store()).compact();
@@ -836,11 +898,15 @@ export class LibraryService implements LibraryApi {
   private async transact<T>(change: (library: LibrarySnapshot) => LibraryChange<T>): Promise<T> {
     try {
       const today = this.clock().toISOString().slice(0, 10);
-      if (this.backedUpOn !== today) {
-        await backUpDaily(this.paths, this.clock());
+      // A library that cannot be written is not changed, so not backed up either: the change is refused below.
+      if (this.backedUpOn !== today && (await readOnlyReason(this.paths)) === null) {
+        const store = await this.store();
+        await backUpDaily(await store.backups(), this.clock(), () => store.read());
         this.backedUpOn = today;
       }
-      return await (await this.store()).transact(change);
+      const result = await (await this.store()).transact(change);
+      this.changed = true;
+      return result;
     } catch (error) {
       throw fileSystemError(error, this.paths.directory) ?? error;
     }

@@ -5,7 +5,7 @@ import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { openLibraryStore } from '../app/store/index.js';
+import { openLibraryStore } from '../app/sync/open-library-store.js';
 import { REPO_ROOT } from '../tests/e2e/harness.js';
 import type { SyntheticLibrary } from './generate.js';
 
@@ -35,7 +35,7 @@ export async function withLibraryOnDisk<T>(library: SyntheticLibrary, work: (db:
   const directory = await mkdtemp(join(tmpdir(), 'shelfmark-bench-'));
   try {
     const db = join(directory, 'library.json');
-    const store = await openLibraryStore(db);
+    const store = await openLibraryStore(db, { appData: join(directory, 'app-data') });
     await store.transact(() => ({ catalogue: library.catalogue, states: library.states, result: null }));
     await store.close();
     return await work(db);

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { LibraryService } from '../app/library-service.js';
 import { bundledSampleDigest } from '../app/resources.js';
 import { writeFileAtomically } from '../app/store/atomic-write.js';
-import { openLibraryStore } from '../app/store/index.js';
+import { openLibraryStore } from '../app/sync/open-library-store.js';
 import type { SyntheticLibrary } from './generate.js';
 import { percentile, time } from './measure.js';
 
@@ -22,11 +22,14 @@ export async function measurePersist(library: SyntheticLibrary, changes = 200): 
   const directory = await mkdtemp(join(tmpdir(), 'shelfmark-bench-persist-'));
   try {
     const db = join(directory, 'library.json');
-    const store = await openLibraryStore(db);
+    const store = await openLibraryStore(db, { appData: join(directory, 'app-data') });
     await store.transact(() => ({ catalogue: library.catalogue, states: library.states, result: null }));
     await store.close();
 
-    const service = new LibraryService(db, { sampleDigest: bundledSampleDigest() });
+    const service = new LibraryService(db, {
+      sampleDigest: bundledSampleDigest(),
+      appData: join(directory, 'app-data'),
+    });
     const ids = library.catalogue.papers.map((paper) => paper.id);
     // The first change of the day also makes the day's backup: measured apart, below, not as a change.
     await service.setStatus([ids[0] ?? ''], 'reading');

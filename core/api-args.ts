@@ -129,6 +129,7 @@ export const apiArgs = {
   addTags: z.tuple([paperIds, tags]),
   removeTags: z.tuple([paperIds, tags]),
   setNote: z.tuple([paperId, note]),
+  resolveNote: z.tuple([paperId, note]),
   renameTag: z.tuple([tag, tag]),
   restoreStates: z.tuple([z.array(readingStateInput).max(MAX_IDS)]),
   tags: z.tuple([]),
@@ -156,6 +157,7 @@ export const apiArgs = {
   notesSyncSettings: z.tuple([]),
   setNotesSyncSettings: z.tuple([z.object({ folder: folderPath.nullable(), onChange: z.boolean() }).strict()]),
   chooseNotesFolder: z.tuple([]),
+  listDevices: z.tuple([]),
 } as const;
 
 /**

@@ -61,6 +61,72 @@ export interface LibraryOutline {
   readonly digests: readonly DigestProgress[];
   /** Why the library cannot be changed ("/media/backup/papers cannot be written (…)"); null when it can. */
   readonly readOnly: string | null;
+  /** A synced library's papers whose note was also written apart on another device; absent or empty: none. */
+  readonly noteConflicts?: readonly PaperNoteConflicts[];
+}
+
+/**
+ * Another version of a paper's note (a synced library, ARCHITECTURE.md "Many devices, one folder"): written on a
+ * device while the note shown was written on another, kept beside it until the user keeps one (`resolveNote`).
+ */
+export interface NoteVersion {
+  readonly text: string;
+  /** The device's name ("desktop"); for a library's copy from before it was synced, "an older copy". */
+  readonly device: string;
+  readonly deviceId: string;
+  /** Written on this computer (its own earlier text, which another computer's later one hid). */
+  readonly thisDevice: boolean;
+  /** When it was written (ISO). */
+  readonly at: string;
+}
+
+export interface PaperNoteConflicts {
+  readonly id: string;
+  /** Latest first. */
+  readonly versions: readonly NoteVersion[];
+}
+
+/** A paper as `getPaper` gives it: with its note's other versions, when it has any. */
+export interface PaperDetail extends Paper {
+  /** Latest first; absent when there are none. */
+  readonly noteConflicts?: readonly NoteVersion[];
+}
+
+/** A device (one computer's Shelfmark) that wrote to a synced library. */
+export interface LibraryDevice {
+  readonly id: string;
+  /** The computer's name when it first wrote ("laptop"); its id when it has not said (its file not arrived yet). */
+  readonly name: string;
+  /** When it first wrote to this library (ISO); null when not known yet. */
+  readonly firstWrote: string | null;
+  /** Its latest change in the library's files (ISO); null when none of its changes has arrived. */
+  readonly lastWrote: string | null;
+  readonly thisComputer: boolean;
+  /**
+   * How far its clock is ahead of this computer's (ms), when it is too far to follow (its changes are kept, their
+   * stamps not adopted); null when it is not.
+   */
+  readonly clockAheadMs: number | null;
+}
+
+/** A file or a line of a synced library that cannot be read (yet): said, never fatal. */
+export interface LibraryFileProblem {
+  /** Relative to the library's folder. */
+  readonly file: string;
+  /** The line of a log; null for a file as a whole. */
+  readonly line: number | null;
+  readonly reason: string;
+}
+
+/** Who wrote to the library and when (`shelfmark devices`). */
+export interface LibraryDevices {
+  /** The library is kept as a synced folder (each device writes files of its own); false: nothing below applies. */
+  readonly synced: boolean;
+  /** This computer first, then by their last write, latest first. */
+  readonly devices: readonly LibraryDevice[];
+  /** Changes to papers whose import has not arrived yet from the device that made it. */
+  readonly waiting: number;
+  readonly problems: readonly LibraryFileProblem[];
 }
 
 /** A digest's day changed: the digests as the sidebar lists them, and what the user should know of the new day. */
@@ -219,8 +285,8 @@ export interface LibraryApi {
    * `digest` a digest's id or an unambiguous start of one.
    */
   listPapers(filter: PaperFilter): Promise<readonly Paper[]>;
-  /** By id, arXiv id (any version) or an unambiguous id prefix. */
-  getPaper(ref: string): Promise<Paper>;
+  /** By id, arXiv id (any version) or an unambiguous id prefix; with its note's other versions (PaperDetail). */
+  getPaper(ref: string): Promise<PaperDetail>;
   /** A file that lists arXiv ids has its papers' details asked of arXiv: a task (TaskOptions). */
   importFiles(files: readonly DigestFile[], options?: TaskOptions): Promise<ImportReport>;
   /** Imports the sample digest that ships with Shelfmark. */
@@ -262,6 +328,11 @@ export interface LibraryApi {
   addTags(ids: readonly string[], tags: readonly string[]): Promise<readonly Paper[]>;
   removeTags(ids: readonly string[], tags: readonly string[]): Promise<readonly Paper[]>;
   setNote(id: string, note: string): Promise<Paper>;
+  /**
+   * Keeps `note` as the paper's note and drops the other versions written apart on other devices (PaperDetail), on
+   * every device once the files are carried. In a library that is not synced, as setNote.
+   */
+  resolveNote(id: string, note: string): Promise<Paper>;
   /** Renames a tag on every paper (into an existing tag: merges them). Returns the papers changed. */
   renameTag(from: string, to: string): Promise<readonly Paper[]>;
   restoreStates(states: readonly ReadingStateInput[]): Promise<readonly Paper[]>;
@@ -299,6 +370,8 @@ export interface LibraryApi {
   setNotesSyncSettings(settings: NotesSyncSettings): Promise<NotesSyncSetup>;
   /** The desktop app's folder picker: the folder chosen, or null. Browser mode has none: there, a path is typed. */
   chooseNotesFolder(): Promise<string | null>;
+  /** The devices that wrote to the library, when each last wrote, and what of its files cannot be read. */
+  listDevices(): Promise<LibraryDevices>;
 }
 
 export type ApiMethod = keyof LibraryApi;
@@ -324,6 +397,7 @@ export const API_METHODS = [
   'addTags',
   'removeTags',
   'setNote',
+  'resolveNote',
   'renameTag',
   'restoreStates',
   'tags',
@@ -342,6 +416,7 @@ export const API_METHODS = [
   'notesSyncSettings',
   'setNotesSyncSettings',
   'chooseNotesFolder',
+  'listDevices',
 ] as const satisfies readonly ApiMethod[];
 
 const METHOD_NAMES: ReadonlySet<string> = new Set(API_METHODS);

@@ -22,7 +22,9 @@ export type MenuCommand =
   /** File → Sync Notes with Folder…: the sync's dialog. */
   | 'sync-notes'
   /** File → Sync Notes Now: a sync with the folder remembered (the dialog, when there is none yet). */
-  | 'sync-notes-now';
+  | 'sync-notes-now'
+  /** File → Devices…: the computers that wrote to the library (a synced folder), and when. */
+  | 'devices';
 
 export type AppEvent =
   | { readonly type: 'menu'; readonly command: MenuCommand }

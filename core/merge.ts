@@ -4,7 +4,7 @@ import { cataloguePaper, emptyStateMap, readingStateOf, withAliases, withFacts }
 import { mergeFacts } from './paper-facts.js';
 import { union } from './arrays.js';
 import { hash53, normalizeTitle, paperIdFor } from './identity.js';
-import { PaperIndex } from './paper-index.js';
+import { PaperIndex, storedTitleKey } from './paper-index.js';
 import type { LibrarySnapshot, ParsedDigest, SkippedBlock } from './import/types.js';
 import type {
   Catalogue,
@@ -231,7 +231,7 @@ export class CatalogueMerge {
 
     for (const paper of incoming.catalogue.papers) {
       // An id merged into a paper here names that paper.
-      const position = index.aliasOf(paper.id) ?? index.find(paper);
+      const position = index.aliasOf(paper.id) ?? index.find(paper, storedTitleKey(paper));
       const stored = position === undefined ? undefined : papers[position];
       const aliases = (paper.aliases ?? []).filter((alias) => !index.has(alias));
       if (position !== undefined && stored !== undefined) {
@@ -246,7 +246,8 @@ export class CatalogueMerge {
         continue;
       }
       const id = index.uniqueId(paper.id);
-      index.add(withAliases({ ...paper, id }, aliases));
+      // The record itself where its id is free: its normalised title is known already (storedTitleKey).
+      index.add(withAliases(id === paper.id ? paper : { ...paper, id }, aliases));
       given.add(id);
       localIdOf.set(paper.id, id);
       added.push({ id, title: paper.title });

@@ -110,7 +110,7 @@ export class PaperIndex {
  */
 const titleKeys = new WeakMap<CataloguePaper, string>();
 
-function storedTitleKey(paper: CataloguePaper): string {
+export function storedTitleKey(paper: CataloguePaper): string {
   let key = titleKeys.get(paper);
   if (key === undefined) {
     key = normalizeTitle(paper.title);

@@ -35,7 +35,7 @@ interface MergeSide {
 }
 
 /** A digest that listed the merged paper: at which place, and whether the kept paper took that place. */
-interface MergedDigestPlace {
+export interface MergedDigestPlace {
   readonly id: string;
   readonly index: number;
   /** False when the digest listed the kept paper too, and the merged paper's place was removed. */
@@ -68,7 +68,7 @@ export interface MergeChange<T> {
 const STATUS_RANK: Readonly<Record<ReadingStatus, number>> = { unread: 0, dismissed: 1, reading: 2, read: 3 };
 
 /** The kept record with the richer of each field of both. */
-function mergedRecord(kept: CataloguePaper, merged: CataloguePaper, aliases: readonly string[]): CataloguePaper {
+export function mergedRecord(kept: CataloguePaper, merged: CataloguePaper, aliases: readonly string[]): CataloguePaper {
   const record: CataloguePaper = withFacts(
     {
       ...kept,
@@ -88,7 +88,7 @@ function mergedRecord(kept: CataloguePaper, merged: CataloguePaper, aliases: rea
 }
 
 /** The ids the merged paper gives the kept one: its own, its aliases, and its workId where no paper has it. */
-function aliasesFrom(merged: CataloguePaper, taken: (id: string) => boolean): readonly string[] {
+export function aliasesFrom(merged: CataloguePaper, taken: (id: string) => boolean): readonly string[] {
   const key = workId(merged);
   return [merged.id, ...(merged.aliases ?? []), ...(taken(key) ? [] : [key])];
 }
@@ -130,6 +130,24 @@ function sameContent(a: Omit<ReadingState, 'updatedAt'>, b: Omit<ReadingState, '
   );
 }
 
+/**
+ * The digest once the paper `mergedId` is merged into `keptId`: the kept paper in the merged one's place, or that
+ * place gone when the digest lists the kept paper too. Null when the digest does not list the merged paper.
+ */
+export function digestAfterMerge(
+  digest: Digest,
+  keptId: string,
+  mergedId: string,
+): { readonly digest: Digest; readonly place: MergedDigestPlace } | null {
+  const index = digest.paperIds.indexOf(mergedId);
+  if (index < 0) return null;
+  const replaced = !digest.paperIds.includes(keptId);
+  const paperIds = replaced
+    ? digest.paperIds.map((id) => (id === mergedId ? keptId : id))
+    : digest.paperIds.filter((id) => id !== mergedId);
+  return { digest: { ...digest, paperIds }, place: { id: digest.id, index, replaced } };
+}
+
 /** Merges the paper `mergeRef` names into the one `keepRef` names. */
 export function mergePapers(
   library: LibrarySnapshot,
@@ -165,14 +183,10 @@ export function mergePapers(
 
   const places: MergedDigestPlace[] = [];
   const digests = catalogue.digests.map((digest): Digest => {
-    const index = digest.paperIds.indexOf(merged.id);
-    if (index < 0) return digest;
-    const replaced = !digest.paperIds.includes(kept.id);
-    places.push({ id: digest.id, index, replaced });
-    const paperIds = replaced
-      ? digest.paperIds.map((id) => (id === merged.id ? kept.id : id))
-      : digest.paperIds.filter((id) => id !== merged.id);
-    return { ...digest, paperIds };
+    const after = digestAfterMerge(digest, kept.id, merged.id);
+    if (after === null) return digest;
+    places.push(after.place);
+    return after.digest;
   });
 
   const changed = emptyStateMap();

@@ -100,6 +100,7 @@ function openLibrary(
     saveExport,
     chooseNotesFolder,
     rankInWorker: true,
+    appData: app.getPath('userData'),
   });
   // Read what the window asks for first while it is being created and loads.
   void service.warm();

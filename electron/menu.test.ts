@@ -106,6 +106,12 @@ describe('buildMenuTemplate', () => {
     expect(calls.commands).toEqual(['sync-notes', 'sync-notes-now']);
   });
 
+  it('has File → Devices…, which the renderer shows', () => {
+    const { template, calls } = build();
+    click(topMenu(template, 'File').find((entry) => entry.label === 'Devices…'));
+    expect(calls.commands).toEqual(['devices']);
+  });
+
   it('has Edit → Find… on Ctrl/Cmd+F and keeps the native editing roles', () => {
     const { template, calls } = build();
     const edit = topMenu(template, 'Edit');

@@ -94,6 +94,7 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
       ...notesSyncItems(actions),
       separator,
       { id: 'open-library', label: 'Open Library…', click: () => actions.openLibrary() },
+      { id: 'devices', label: 'Devices…', click: () => actions.sendCommand('devices') },
       separator,
       mac ? { role: 'close' } : { role: 'quit' },
     ],

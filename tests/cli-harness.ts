@@ -37,12 +37,13 @@ export class CliHarness {
   async run(argv: readonly string[], options: RunOptions = {}): Promise<CliResult> {
     let stdout = '';
     let stderr = '';
-    const { db, stdin, ...world } = options;
+    const { db, stdin, env, ...world } = options;
     const code = await run(['--db', db ?? this.db, ...argv], {
       stdout: (text) => (stdout += text),
       stderr: (text) => (stderr += text),
       readStdin: () => Promise.resolve(stdin ?? ''),
-      env: {},
+      // The test file's own app-data folder (tests/own-app-data.ts), unless the test gives one (another computer).
+      env: { XDG_CONFIG_HOME: process.env['XDG_CONFIG_HOME'], ...env },
       ...world,
     });
     return { code, stdout, stderr };

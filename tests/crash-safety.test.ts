@@ -22,6 +22,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LibraryService } from '../app/library-service.js';
 import { listBackups, unpackAndCheck } from '../app/store/backups.js';
 import { libraryPaths } from '../app/store/library-paths.js';
+import { appDataDirectory } from '../app/library-location.js';
+import { backupPlace } from '../app/sync/local-journal.js';
 import type { Paper, ReadingStatus } from '../core/model.js';
 import { papersOfColumns } from '../core/outline.js';
 import { changeOfNote, crashChange, crashStatus, CRASH_PLAN } from './fixtures/crash-plan.js';
@@ -312,7 +314,8 @@ describe('crash safety: SIGKILL at random moments while writing', () => {
       stats.imports += acks.imports;
       const busy = inFlight(acks.last);
       stats.inFlight.set(busy, (stats.inFlight.get(busy) ?? 0) + 1);
-      for (const name of await readdir(join(directory, 'library.backups')).catch(() => [])) stats.backups.add(name);
+      const backups = (await backupPlace(appDataDirectory(), libraryPaths(library))).folder;
+      for (const name of await readdir(backups).catch(() => [])) stats.backups.add(name);
       const storedChanges = known.map((paper) => paper.noteK ?? -1);
       next = Math.max(next, ...storedChanges, ...acks.notes) + 1;
     }
@@ -320,7 +323,7 @@ describe('crash safety: SIGKILL at random moments while writing', () => {
     // Every backup the killed writers finished is whole: it unpacks and reads as a library, as a restore checks.
     // (Its journal may end in a line a kill cut short, copied as it was; the journal ignores such a line.)
     const paths = libraryPaths(library);
-    for (const backup of await listBackups(paths)) {
+    for (const backup of await listBackups(await backupPlace(appDataDirectory(), paths))) {
       const folder = await mkdtemp(join(tmpdir(), 'shelfmark-backup-check-'));
       try {
         await expect(unpackAndCheck(backup, folder, paths), backup.name).resolves.toBeDefined();

@@ -14,10 +14,15 @@ import { canMountTmpfs } from './tmpfs.js';
 import { dispatchApiCall } from '../app/api-dispatch.js';
 import { LibraryService } from '../app/library-service.js';
 import { libraryPaths } from '../app/store/index.js';
+import { openLegacyLibraryStore } from '../app/store/legacy-library-store.js';
+import { digest } from '../app/sync/synced-test-rig.js';
+import { mergeDigest } from '../core/merge.js';
 import { CliHarness, SAMPLE } from './cli-harness.js';
 
 const MOUNTABLE = canMountTmpfs();
 if (!MOUNTABLE) console.warn('read-only and full-disk tests skipped: they mount a tmpfs, which needs root on Linux');
+
+const NOW = '2025-03-11T09:00:00.000Z';
 
 let mountPoint: string;
 let db: string;
@@ -99,8 +104,37 @@ describe.skipIf(!MOUNTABLE)('a library on a file system it cannot write to', () 
     expect(await folderBytes(mountPoint)).toEqual(before);
   });
 
+  it('reads a library written before devices as it is, without migrating it, and refuses a change', async () => {
+    const legacy = path.join(mountPoint, 'older', 'library.json');
+    const store = openLegacyLibraryStore(legacy);
+    const state = {
+      status: 'reading',
+      tags: ['kept'],
+      note: 'Written by main.',
+      readAt: null,
+      updatedAt: NOW,
+    } as const;
+    await store.transact((library) => {
+      const { catalogue } = mergeDigest(library.catalogue, digest('Older', ['graphs']), 'older.bib', NOW);
+      return { catalogue, states: { [catalogue.papers[0]?.id ?? '']: state }, result: null };
+    });
+    await store.close();
+    execFileSync('mount', ['-o', 'remount,ro', mountPoint]);
+    const before = await folderBytes(mountPoint);
+    const older = new LibraryService(legacy, { sampleDigest: SAMPLE });
+    try {
+      const [paper] = await older.listPapers({});
+      expect(paper).toMatchObject({ title: 'On graphs', status: 'reading', tags: ['kept'], note: 'Written by main.' });
+      const refused = await dispatchApiCall(older, 'setStatus', [[paper?.id], 'read']);
+      expect(refused).toMatchObject({ ok: false, error: { kind: 'read-only' } });
+      expect(await older.listBackups()).toEqual([]);
+    } finally {
+      await older.close();
+    }
+    expect(await folderBytes(mountPoint)).toEqual(before);
+  });
+
   it('refuses a change on a full disk with the file and what to do, and loses nothing already stored', async () => {
-    const { writeAheadLog } = libraryPaths(db);
     const before = await folderBytes(mountPoint);
     // Fill the disk: one file takes whatever space is left.
     await fs.writeFile(path.join(mountPoint, 'filler'), Buffer.alloc(16 * 1024 * 1024)).catch(() => undefined);
@@ -129,7 +163,11 @@ describe.skipIf(!MOUNTABLE)('a library on a file system it cannot write to', () 
     expect(before.get(path.relative(mountPoint, libraryPaths(db).catalogue))).toBe(
       (await folderBytes(mountPoint)).get(path.relative(mountPoint, libraryPaths(db).catalogue)),
     );
-    expect((await fs.readFile(writeAheadLog, 'utf8')).endsWith('\n')).toBe(true);
+    // Every device's log ends with a whole line: the full disk's half line was cut off again.
+    const logs = [...(await folderBytes(path.dirname(db))).entries()].filter(([name]) => name.endsWith('.jsonl'));
+    expect(logs.length).toBeGreaterThan(0);
+    for (const [name, bytes] of logs)
+      expect(Buffer.from(bytes, 'base64').toString('utf8').endsWith('\n'), name).toBe(true);
   });
   it('the command line says either in one line, with the exit code of its kind', async () => {
     const cli = await CliHarness.create();

@@ -5,7 +5,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BackupSummary } from '../../core/api.js';
 import type { Paper } from '../../core/model.js';
 import { CliHarness } from '../../tests/cli-harness.js';
+import { appDataDirectory } from '../library-location.js';
 import { LibraryService } from '../library-service.js';
+import { libraryPaths } from '../store/library-paths.js';
+import { backupPlace } from '../sync/local-journal.js';
 import { bundledSampleDigest } from '../resources.js';
 
 let cli: CliHarness;
@@ -17,6 +20,16 @@ beforeEach(async () => {
 afterEach(async () => {
   await cli.remove();
 });
+
+/** The folder of this computer's backups of the test's library (in the test file's app-data folder). */
+async function backupsFolder(): Promise<string> {
+  return (await backupPlace(appDataDirectory(), libraryPaths(cli.db))).folder;
+}
+
+/** Papers as the user sees them, but when their state last changed: a restore is a change made now. */
+function asShown(papers: readonly Paper[]): Omit<Paper, 'updatedAt'>[] {
+  return papers.map(({ updatedAt: _, ...paper }) => paper);
+}
 
 /** A service whose clock reads `day` at noon. */
 function serviceOn(day: string): LibraryService {
@@ -70,7 +83,35 @@ describe('daily backups', () => {
     const [safety] = await cli.json<BackupSummary[]>(['backups']);
     expect(safety?.reason).toBe('before-restore');
     expect((await cli.run(['restore', safety?.name ?? ''])).code).toBe(0);
-    expect(await cli.json(['list'])).toEqual(before.papers);
+    expect(asShown(await cli.json<Paper[]>(['list']))).toEqual(asShown(before.papers));
+  });
+
+  it('restores every paper’s reading state as the backup has it, made before the day’s first change', async () => {
+    const monday = serviceOn('2026-03-02');
+    await monday.importSample();
+    const [a = '', b = '', c = '', d = '', e = ''] = (await monday.getLibrary()).papers.map((paper) => paper.id);
+    await monday.setStatus([a], 'read');
+    await monday.addTags([a, b], ['graphs']);
+    await monday.setNote(b, 'Monday’s note');
+    await monday.setStatus([c], 'dismissed');
+    await monday.snooze([d], '2026-04-01');
+    const asOnMonday = asShown((await monday.getLibrary()).papers);
+
+    const tuesday = serviceOn('2026-03-03');
+    await tuesday.setStatus([a, c], 'reading'); // backs up Monday's library first
+    await tuesday.setNote(b, 'Tuesday’s note');
+    await tuesday.snooze([e], '2026-05-01');
+    await tuesday.setStatus([d], 'read');
+    const since = await tuesday.importText(
+      '@article{lovelace1843, title = {A Paper Imported on Tuesday}, author = {Lovelace, Ada}, year = {1843}}\n',
+      'tuesday.bib',
+    );
+    expect(since.added).toBe(1);
+    expect(asShown((await tuesday.getLibrary()).papers)).not.toEqual(asOnMonday);
+
+    expect((await tuesday.restoreBackup('2026-03-03T12-00-00Z-daily'))?.reason).toBe('before-restore');
+    expect(asShown((await tuesday.getLibrary()).papers)).toEqual(asOnMonday);
+    expect(asShown(await cli.json<Paper[]>(['list']))).toEqual(asOnMonday);
   });
 
   it('restores a library that cannot be read, keeping the unreadable files in a backup', async () => {
@@ -88,8 +129,9 @@ describe('daily backups', () => {
     expect((await cli.run(['restore', '2026-03-03T12-00-00Z-daily'])).code).toBe(0);
     expect(await cli.json<Paper[]>(['list'])).toHaveLength(32);
     const [safety] = await cli.json<BackupSummary[]>(['backups']);
-    const kept = join(cli.directory, 'library.backups', safety?.name ?? '');
-    expect((await readdir(kept)).sort()).toEqual(['library.json.gz', 'library.state.log.gz']);
+    // The unreadable catalogue, as it was (the reading states are the synced folder's, which the restore keeps).
+    const kept = join(await backupsFolder(), safety?.name ?? '');
+    expect((await readdir(kept)).sort()).toEqual(['library.json.gz']);
   });
 
   it('backs up and restores a journal whose last line a crash cut short, keeping every complete change', async () => {
@@ -98,11 +140,15 @@ describe('daily backups', () => {
     const id = (await monday.getLibrary()).papers[0]?.id ?? '';
     await monday.setNote(id, 'acknowledged');
     await monday.close();
-    await appendFile(join(cli.directory, 'library.state.log'), '{"schemaVersion":1,"states":{"x":{"sta');
+    // A journal left by an older Shelfmark, whose last line a crash cut short: taken in, and backed up as it was.
+    await appendFile(
+      join(cli.directory, 'library.state.log'),
+      '{"schemaVersion":1,"states":{}}\n{"schemaVersion":1,"states":{"x":{"sta',
+    );
     const tuesday = serviceOn('2026-03-03');
     await tuesday.setStatus([id], 'read'); // backs up Monday's library, cut-short line and all
     await tuesday.close();
-    const backedUp = join(cli.directory, 'library.backups', '2026-03-03T12-00-00Z-daily', 'library.state.log.gz');
+    const backedUp = join(await backupsFolder(), '2026-03-03T12-00-00Z-daily', 'library.state.log.gz');
     expect(gunzipSync(await readFile(backedUp)).toString('utf8')).toMatch(
       /\n\{"schemaVersion":1,"states":\{"x":\{"sta$/,
     );
@@ -122,9 +168,9 @@ describe('daily backups', () => {
     expect(unknown.code).toBe(3);
     expect(unknown.stderr).toContain('There is no backup "yesterday"');
     const [backup] = await cli.json<BackupSummary[]>(['backups']);
-    const gz = join(cli.directory, 'library.backups', backup?.name ?? '', 'library.json.gz');
+    const gz = join(await backupsFolder(), backup?.name ?? '', 'library.json.gz');
     await writeFile(gz, 'not gzip');
-    const corrupt = { ...Object.fromEntries(before), [gz]: await readFile(gz) };
+    const corrupt = Object.fromEntries(before);
     const refused = await cli.run(['restore', backup?.name ?? '']);
     expect(refused.code).toBe(4);
     expect(refused.stderr).toContain('cannot be read, so nothing was restored');

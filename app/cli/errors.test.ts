@@ -209,7 +209,7 @@ describe('a library that is not there', () => {
       stdout: () => undefined,
       stderr: (text) => (stderr += text),
       readStdin: () => Promise.resolve(''),
-      env: { SHELFMARK_DB: spaced },
+      env: { SHELFMARK_DB: spaced, XDG_CONFIG_HOME: process.env['XDG_CONFIG_HOME'] },
     });
     expect({ code, stderr }).toEqual({
       code: 3,
@@ -231,8 +231,8 @@ describe('a library that is not there', () => {
     await cli.json(['note', id, 'kept']);
     const [backup] = await cli.json<BackupSummary[]>(['backups']);
     if (backup === undefined) throw new Error('no backup was made');
-    for (const file of ['library.json', 'library.state.json', 'library.state.log', 'library.outline.json']) {
-      await rm(join(cli.directory, file), { force: true });
+    for (const file of ['library.json', 'library.state.json', 'library.state.log', 'library.outline.json', 'devices']) {
+      await rm(join(cli.directory, file), { force: true, recursive: true });
     }
     expect((await cli.run(['list'])).code).toBe(3);
     expect((await cli.json<BackupSummary[]>(['backups'])).map((each) => each.name)).toEqual([backup.name]);

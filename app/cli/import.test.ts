@@ -129,7 +129,7 @@ describe('shelfmark import on a terminal', () => {
       stdout: (text) => (stdout += text),
       stderr: (text) => (stderr += text),
       readStdin: () => Promise.resolve(''),
-      env: {},
+      env: { XDG_CONFIG_HOME: process.env['XDG_CONFIG_HOME'] },
       stderrIsTerminal: true,
     });
     expect(code).toBe(0);

@@ -5,7 +5,7 @@
 
 import { NotFoundError } from '../../core/errors.js';
 import type { LibraryService } from '../library-service.js';
-import { libraryExists } from '../store/index.js';
+import { libraryExists } from '../sync/open-library-store.js';
 import type { Command } from './command.js';
 
 /** `path` as a shell takes it, quoted only when it must be. */

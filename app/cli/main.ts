@@ -2,7 +2,7 @@
 
 import { terminalJson, terminalLine, terminalText } from '../../core/terminal-text.js';
 import { LibraryService } from '../library-service.js';
-import { resolveLibraryPath } from '../library-location.js';
+import { appDataDirectory, resolveLibraryPath } from '../library-location.js';
 import { bundledSampleDigest } from '../resources.js';
 import { networkSettings } from '../net/settings.js';
 import { checkCall, type CliIo } from './command.js';
@@ -63,6 +63,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     checkCall(command, args, values, unknown);
     service = new LibraryService(resolveLibraryPath(values.db, io.env), {
       sampleDigest: bundledSampleDigest(),
+      appData: appDataDirectory(process.platform, io.env),
       network: networkSettings(io.env, io.network),
       ...(io.now === undefined ? {} : { now: io.now }),
     });

@@ -32,6 +32,9 @@ const OPTIONS = {
   template: { type: 'string' },
   sort: { type: 'string' },
   reverse: { type: 'boolean' },
+  'keep-conflict': { type: 'string' },
+  'keep-note': { type: 'boolean' },
+  'keep-both': { type: 'boolean' },
 } as const;
 
 export type OptionName = keyof typeof OPTIONS;
@@ -103,6 +106,12 @@ export const OPTION_HELP: Readonly<Record<OptionName, OptionHelp>> = {
       'In this order: added, published or year (newest first), title (A to Z), upvotes (Hugging Face’s, most first), relevance (Up next’s order; papers it does not rank last)',
   },
   reverse: { description: 'The other way round from --sort’s order (papers without its key stay last)' },
+  'keep-conflict': {
+    value: 'N',
+    description: 'Keep version N of those `show` lists as written on another computer, as the note; drop the others',
+  },
+  'keep-note': { description: 'Keep the note as `show` shows it; drop the versions written on other computers' },
+  'keep-both': { description: 'Keep the note with every version written on other computers below it' },
 };
 
 /** `--out PATH`, `-h, --help`: an option as help and usage lines show it. */

@@ -42,6 +42,7 @@ export const BODY_LIMITS: Readonly<Record<ApiMethod, number>> = {
   addTags: ID_LIST,
   removeTags: ID_LIST,
   setNote: NOTE,
+  resolveNote: NOTE,
   renameTag: SMALL,
   restoreStates: LARGE,
   tags: SMALL,
@@ -61,6 +62,7 @@ export const BODY_LIMITS: Readonly<Record<ApiMethod, number>> = {
   notesSyncSettings: SMALL,
   setNotesSyncSettings: SMALL,
   chooseNotesFolder: SMALL,
+  listDevices: SMALL,
 };
 
 /** Bodies being read at once, in total: two of the largest. A call that would go beyond it is refused (503). */

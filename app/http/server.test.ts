@@ -1,12 +1,12 @@
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { networkInterfaces } from 'node:os';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiResponse, ImportReport, LibraryOutline, LibraryView } from '../../core/api.js';
 import { decodeApiValue, encodeApiValue } from '../../core/api-codec.js';
 import { LibraryService } from '../library-service.js';
 import { bundledSampleDigest } from '../resources.js';
-import { libraryPaths } from '../store/index.js';
 import { CONTENT_SECURITY_POLICY } from '../../core/content-security-policy.js';
 import { TOKEN_HEADER } from '../../core/web-token.js';
 import { BODY_LIMITS } from './body-limits.js';
@@ -414,17 +414,23 @@ describe('startWebServer', () => {
     const bytes = new TextEncoder().encode(BIBTEX_DIGEST);
     expect((await call('importFiles', [[{ name: 'a.bib', bytes }]])).status).toBe(200);
     expect((await call('setStatus', [['1706.03762'], 'read'])).status).toBe(200);
-    const paths = libraryPaths(dbPath);
-    expect(statSync(paths.writeAheadLog).size).toBeGreaterThan(0);
+    // This computer's device's changes: a log, and no snapshot yet.
+    const devices = join(dirname(dbPath), 'devices');
+    const snapshots = (): string[] =>
+      readdirSync(devices, { recursive: true, encoding: 'utf8' }).filter((name) => /state\.\d+\.json$/.test(name));
+    expect(snapshots()).toEqual([]);
 
     await Promise.all([other.close(), other.close()]);
     expect(await canConnect('127.0.0.1', other.port)).toBe(false);
-    expect(existsSync(paths.writeAheadLog) ? statSync(paths.writeAheadLog).size : 0).toBe(0);
-    expect(readFileSync(paths.stateSnapshot, 'utf8')).toContain('"read"');
+    expect(snapshots()).toHaveLength(1);
+    const reopened = new LibraryService(dbPath, { sampleDigest: bundledSampleDigest() });
+    expect((await reopened.getPaper('1706.03762')).status).toBe('read');
+    await reopened.close();
   });
 
   it('answers the outline it read while starting, and a fresh one once the library has changed', async () => {
-    const dbPath = `${world.root}/library/outline.json`;
+    // A folder of its own: a synced folder is one library, whatever its catalogue is called.
+    const dbPath = `${world.root}/outline/outline.json`;
     const service = new LibraryService(dbPath, { sampleDigest: bundledSampleDigest() });
     await service.importSample();
     await service.close();

@@ -3,7 +3,6 @@
  * page that holds this launch's token. The end-to-end tests and the benchmark start it in-process.
  */
 
-import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { LibraryApi } from '../../core/api.js';
@@ -23,6 +22,8 @@ const LOOPBACK_HOST = '127.0.0.1';
 export interface WebServerOptions {
   /** The library's catalogue file, e.g. …/library.json. */
   readonly dbPath: string;
+  /** Shelfmark's app-data folder (LibraryServiceOptions.appData); by default the platform's. */
+  readonly appData?: string;
   /** 0 or absent: a free port. */
   readonly port?: number;
   /** The built renderer: a folder with index.html and its assets. */
@@ -97,10 +98,9 @@ function stopListening(server: Server): Promise<void> {
   });
 }
 
-/** Folds the reading-state write-ahead log into its snapshot before exit; with no log, the library is not even read. */
-async function compactIfLogged(service: LibraryService): Promise<void> {
-  const log = await stat(service.paths.writeAheadLog).catch(() => null);
-  if (log !== null && log.size > 0) await service.compact();
+/** Folds this device's changes into its snapshot before exit; with no change, the library is not even read. */
+async function compactIfChanged(service: LibraryService): Promise<void> {
+  if (service.changed) await service.compact();
 }
 
 /**
@@ -110,10 +110,11 @@ async function compactIfLogged(service: LibraryService): Promise<void> {
 async function openLibraryService(options: WebServerOptions): Promise<LibraryService> {
   const { LibraryService } = await import('../library-service.js');
   // Opens nothing yet: a library that cannot be read still answers with its error, and lists its backups.
-  const { dbPath, sampleDigest, network } = options;
+  const { dbPath, sampleDigest, network, appData } = options;
   return new LibraryService(dbPath, {
     sampleDigest,
     rankInWorker: true,
+    ...(appData === undefined ? {} : { appData }),
     ...(network === undefined ? {} : { network }),
   });
 }
@@ -158,7 +159,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     close() {
       events.close();
       closing ??= stopListening(server)
-        .then(async () => compactIfLogged(await service))
+        .then(async () => compactIfChanged(await service))
         .finally(async () => (await service).close());
       return closing;
     },

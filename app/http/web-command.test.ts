@@ -27,7 +27,7 @@ function fakeIo(fields: Partial<WebCommandIo> = {}): Run {
       if (out.includes('\n')) printed(out.split('\n')[0] ?? '');
     },
     stderr: (text) => (err += text),
-    env: {},
+    env: { XDG_CONFIG_HOME: process.env['XDG_CONFIG_HOME'] },
     rendererDir: '/nowhere',
     untilStopRequested: () => stopped,
     ...fields,
@@ -65,7 +65,10 @@ describe('runWebCommand', () => {
   });
 
   it('prints the address first, serves the library from SHELFMARK_DB until stopped, then exits 0', async () => {
-    const run = fakeIo({ rendererDir: world.rendererDir, env: { SHELFMARK_DB: world.dbPath } });
+    const run = fakeIo({
+      rendererDir: world.rendererDir,
+      env: { SHELFMARK_DB: world.dbPath, XDG_CONFIG_HOME: process.env['XDG_CONFIG_HOME'] },
+    });
     const exit = runWebCommand([], run.io);
     const url = new URL(await run.firstLine);
     expect(url.hostname).toBe('127.0.0.1');

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { InvalidInputError, NotFoundError } from '../../core/errors.js';
 import { DigestError } from '../../core/import/types.js';
-import { resolveLibraryPath } from '../library-location.js';
+import { appDataDirectory, resolveLibraryPath } from '../library-location.js';
 import { bundledSampleDigest } from '../resources.js';
 import { LibraryFileError } from '../store/errors.js';
 import { startWebServer, type WebServer } from './server.js';
@@ -109,6 +109,7 @@ export async function runWebCommand(argv: readonly string[], io: WebCommandIo): 
   try {
     server = await startWebServer({
       dbPath,
+      appData: appDataDirectory(process.platform, io.env),
       port: options.port,
       rendererDir: io.rendererDir,
       sampleDigest: bundledSampleDigest(),

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { libraryPaths, type LibraryPaths } from '../store/library-paths.js';
-import { withSyncRecordLock } from './record-file.js';
+import { syncRecordPlace, withSyncRecordLock } from './record-file.js';
 
 const REPOSITORY = fileURLToPath(new URL('../..', import.meta.url));
 const RECORD_FILE = fileURLToPath(new URL('./record-file.ts', import.meta.url));
@@ -13,9 +13,12 @@ const PATHS = fileURLToPath(new URL('../store/library-paths.ts', import.meta.url
 
 let root: string;
 let paths: LibraryPaths;
+let appData: string;
 beforeEach(async () => {
   root = await fs.mkdtemp(path.join(os.tmpdir(), 'shelfmark-sync-record-'));
-  paths = libraryPaths(path.join(root, 'library.json'));
+  paths = libraryPaths(path.join(root, 'library', 'library.json'));
+  appData = path.join(root, 'app-data', 'Shelfmark');
+  await fs.mkdir(paths.directory);
 });
 afterEach(async () => {
   await fs.rm(root, { recursive: true, force: true });
@@ -26,16 +29,18 @@ describe('the notes sync record’s lock', () => {
     const script = path.join(root, 'hold.mjs');
     await fs.writeFile(
       script,
-      `const [recordModule, pathsModule, catalogue] = process.argv.slice(2);
-const { withSyncRecordLock } = await import(recordModule);
+      `const [recordModule, pathsModule, catalogue, appData] = process.argv.slice(2);
+const { syncRecordPlace, withSyncRecordLock } = await import(recordModule);
 const { libraryPaths } = await import(pathsModule);
-await withSyncRecordLock(libraryPaths(catalogue), async () => {
+await withSyncRecordLock(await syncRecordPlace(libraryPaths(catalogue), appData), async () => {
   process.stdout.write('held\\n');
   await new Promise(() => setInterval(() => {}, 1000));
 });
 `,
     );
-    const child = spawn(process.execPath, ['--import', 'tsx', script, RECORD_FILE, PATHS, paths.catalogue], {
+    const place = await syncRecordPlace(paths, appData);
+    const args = [script, RECORD_FILE, PATHS, paths.catalogue, appData];
+    const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
       cwd: REPOSITORY,
       stdio: ['ignore', 'pipe', 'inherit'],
     });
@@ -48,13 +53,14 @@ await withSyncRecordLock(libraryPaths(catalogue), async () => {
     const exited = new Promise((done) => child.once('exit', done));
     child.kill('SIGKILL');
     await exited;
-    expect((await fs.stat(`${paths.directory}/library.notes-sync.json.lock`)).isDirectory()).toBe(true);
+    expect((await fs.stat(`${place.file}.lock`)).isDirectory()).toBe(true);
 
     const start = performance.now();
-    const answer = await withSyncRecordLock(paths, (file) => Promise.resolve(path.basename(file)));
+    const answer = await withSyncRecordLock(place, ({ file }) => Promise.resolve(path.basename(file)));
     // Before, a killed sync's lock held the next one back for 30 s.
     expect(performance.now() - start).toBeLessThan(800);
     expect(answer).toBe('library.notes-sync.json');
-    expect((await fs.readdir(root)).sort()).toEqual(['hold.mjs']);
+    // Nothing of it in the library's folder: it is this computer's.
+    expect(await fs.readdir(paths.directory)).toEqual([]);
   }, 30_000);
 });

@@ -7,7 +7,7 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
@@ -15,7 +15,10 @@ import type { NotesSyncRequest } from '../../core/api.js';
 import type { Paper } from '../../core/model.js';
 import type { NotesSyncReport } from '../../core/notes-sync/report.js';
 import { LibraryService, type NotesSyncExtras } from '../library-service.js';
+import { appDataDirectory } from '../library-location.js';
 import { bundledSampleDigest } from '../resources.js';
+import { libraryPaths } from '../store/library-paths.js';
+import { syncRecordPlace } from './record-file.js';
 
 const REFS = `@article{vaswani,
   title = {Attention Is All You Need},
@@ -66,6 +69,10 @@ afterEach(async () => {
   await service.close();
   await rm(directory, { recursive: true, force: true });
 });
+
+/** This computer's record of the library's notes syncs (in the test file's app-data folder). */
+const recordFile = async (): Promise<string> =>
+  (await syncRecordPlace(libraryPaths(join(directory, 'library', 'library.json')), appDataDirectory())).file;
 
 const sync = (request: Partial<NotesSyncRequest> = {}, extras: NotesSyncExtras = {}): Promise<NotesSyncReport> =>
   service.syncNotes({ folder: vault, ...request }, extras);
@@ -118,9 +125,9 @@ describe('the first sync', () => {
     expect(frontMatter(await read(SCORE))).toMatchObject({ status: 'reading', tags: [], shelfmark: ids.score });
   });
 
-  it('keeps its record beside the library, not in the folder; --all writes every paper', async () => {
+  it('keeps its record in the library’s app-data folder, not in the notes folder; --all writes every paper', async () => {
     await sync();
-    expect(existsSync(join(directory, 'library', 'library.notes-sync.json'))).toBe(true);
+    expect(existsSync(await recordFile())).toBe(true);
     const report = await sync({ all: true });
     expect(report.written.map((file) => file.file)).toEqual(['Denoising Diffusion Probabilistic Models.md']);
     expect(report.untouched).toBe(2);
@@ -137,7 +144,7 @@ describe('the first sync', () => {
     const report = await sync({ dryRun: true });
     expect(report).toMatchObject({ dryRun: true, written: [{ file: ATTENTION }, { file: SCORE }] });
     expect(await readdir(vault)).toEqual([]);
-    expect(existsSync(join(directory, 'library', 'library.notes-sync.json'))).toBe(false);
+    expect(existsSync(await recordFile())).toBe(false);
   });
 });
 
@@ -145,12 +152,12 @@ describe('a second sync', () => {
   it('with nothing changed writes nothing: every file’s modification time and the record stay', async () => {
     await sync();
     const before = await snapshot();
-    const record = await stat(join(directory, 'library', 'library.notes-sync.json'));
+    const record = await stat(await recordFile());
     await new Promise((done) => setTimeout(done, 20));
     const report = await sync();
     expect(report).toMatchObject({ written: [], updated: [], takenIn: [], conflicts: [], skipped: [], untouched: 2 });
     expect(await snapshot()).toEqual(before);
-    expect((await stat(join(directory, 'library', 'library.notes-sync.json'))).mtimeMs).toBe(record.mtimeMs);
+    expect((await stat(await recordFile())).mtimeMs).toBe(record.mtimeMs);
   });
 
   it('takes in a note, tags and status edited in the folder', async () => {
@@ -375,17 +382,31 @@ describe('a file edited during the sync', () => {
 });
 
 describe('a library from before notes sync', () => {
-  it('opens and syncs with its files as they were, gaining only the record', async () => {
+  it('opens and syncs with its files as they were, the record kept by this computer outside its folder', async () => {
     const library = join(directory, 'library');
     const names = async (): Promise<string[]> =>
-      (await readdir(library)).filter((name) => !name.endsWith('.lock')).sort();
+      (await readdir(library, { recursive: true, withFileTypes: true }))
+        .filter((entry) => entry.isFile() && !entry.name.endsWith('.lock'))
+        .map((entry) => join(entry.parentPath, entry.name))
+        .sort();
     const files = await names();
-    expect(files).not.toContain('library.notes-sync.json');
-    const bytes = await Promise.all(files.map((name) => readFile(join(library, name))));
+    expect(files.map((file) => basename(file))).not.toContain('library.notes-sync.json');
+    const bytes = await Promise.all(files.map((name) => readFile(name)));
     expect(await service.notesSyncSettings()).toEqual({ folder: null, onChange: false, canChooseFolder: false });
     await sync();
-    expect(await names()).toEqual([...files, 'library.notes-sync.json'].sort());
-    for (const [index, name] of files.entries()) expect(await readFile(join(library, name))).toEqual(bytes[index]);
+    expect(await names()).toEqual(files);
+    for (const [index, name] of files.entries()) expect(await readFile(name)).toEqual(bytes[index]);
+  });
+
+  it('reads the record kept beside the library before, while this computer has none of its own', async () => {
+    const before = join(directory, 'library', 'library.notes-sync.json');
+    await service.setNotesSyncSettings({ folder: vault, onChange: true });
+    await rename(await recordFile(), before);
+    expect(await service.notesSyncSettings()).toMatchObject({ folder: vault, onChange: true });
+    await service.setNotesSyncSettings({ folder: vault, onChange: false });
+    expect(await service.notesSyncSettings()).toMatchObject({ folder: vault, onChange: false });
+    // Its own is written; the one beside the library, perhaps another computer's, is left as it was.
+    expect(await readFile(before, 'utf8')).toContain('"onChange": true');
   });
 });
 

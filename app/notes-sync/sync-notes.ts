@@ -26,15 +26,15 @@ import {
   writeNewFileAtomically,
 } from '../store/atomic-write.js';
 import { isErrorCode, userFileError } from '../store/errors.js';
-import type { LibraryPaths } from '../store/library-paths.js';
-import { readSyncRecord, syncRecordPath, withSyncRecordLock, writeSyncRecord } from './record-file.js';
+import { readSyncRecord, withSyncRecordLock, writeSyncRecord, type SyncRecordPlace } from './record-file.js';
 import { isFolder, scanFolder, type ScanHooks, type ScannedFolder } from './scan-folder.js';
 
 const sha256 = (text: string | Uint8Array): string => createHash('sha256').update(text).digest('hex');
 
 /** What a sync needs of the library. */
 export interface NotesSyncLibrary {
-  readonly paths: LibraryPaths;
+  /** Where the record of its syncs is (record-file.ts). */
+  readonly record: SyncRecordPlace;
   read(): Promise<LibrarySnapshot>;
   /** Makes the files' edits the papers', in one durable change; in the order asked. */
   takeIn(requests: readonly TakeInRequest[]): Promise<readonly TakeInResult[]>;
@@ -83,8 +83,8 @@ export async function syncNotesWithFolder(
     }
   }
 
-  const sync = async (recordFile: string): Promise<NotesSyncReport> => {
-    const record = await readSyncRecord(recordFile);
+  const sync = async (place: SyncRecordPlace): Promise<NotesSyncReport> => {
+    const record = await readSyncRecord(place);
     const before = record.folders.get(folder) ?? EMPTY_FOLDER_RECORD;
     const template = options.template ?? before.template;
     const snapshot = await library.read();
@@ -127,14 +127,14 @@ export async function syncNotesWithFolder(
     const folders = new Map(record.folders).set(folder, { template, papers });
     const next = { ...record, folders };
     // A sync that changed nothing writes nothing, the record included.
-    if (syncRecordJson(next) !== syncRecordJson(record)) await writeSyncRecord(recordFile, next);
+    if (syncRecordJson(next) !== syncRecordJson(record)) await writeSyncRecord(place, next);
     return notesSyncReport(
       folder,
       written.map(({ step }) => step),
       false,
     );
   };
-  return options.dryRun ? sync(syncRecordPath(library.paths)) : withSyncRecordLock(library.paths, sync);
+  return options.dryRun ? sync(library.record) : withSyncRecordLock(library.record, sync);
 }
 
 /** The file at `path` (relative, `/` between names) in `folder`. */

@@ -117,11 +117,12 @@ describe('a version 1 library', () => {
       PAPERS.map((paper) => ({ ...paper, note: { ...STATES, ...LOGGED }[paper.id]?.note ?? '' })),
     );
     expect(digests).toEqual([expect.objectContaining({ id: DIGEST.id, total: 3 })]);
-    // Reading it changes nothing on disk.
-    expect(JSON.parse(await readFile(path('library.json'), 'utf8'))).toMatchObject({ schemaVersion: 1 });
+    // Opening it made it a synced folder's, the files as they were kept in a backup.
+    expect(JSON.parse(await readFile(path('library.json'), 'utf8'))).toMatchObject({ schemaVersion: 4 });
+    expect(await service.listBackups()).toHaveLength(1);
   });
 
-  it('keeps everything when it is next written, as version 3', async () => {
+  it('keeps everything when it is next written, as a synced folder', async () => {
     await writeVersion1Library();
     const before = await open().getLibrary();
     const service = open();
@@ -134,7 +135,7 @@ describe('a version 1 library', () => {
       schemaVersion: number;
       papers: unknown[];
     };
-    expect(file.schemaVersion).toBe(3);
+    expect(file.schemaVersion).toBe(4);
     expect(file.papers.slice(0, 3)).toEqual(PAPERS);
     const after = await open().getLibrary();
     expect(after.papers.slice(0, 3).map(({ note, updatedAt: _, ...paper }) => ({ ...paper, note }))).toEqual(

@@ -125,12 +125,15 @@ const userState = ({ status, tags, note, readAt, updatedAt }: Paper) => ({ statu
 describe('a version 2 library', () => {
   it('opens as it is: every paper as main wrote it, with no facts', async () => {
     await writeVersion2Library();
-    const { papers } = await open().getLibrary();
+    const service = open();
+    const { papers } = await service.getLibrary();
     expect(papers.map(({ status: _s, tags: _t, note: _n, readAt: _r, updatedAt: _u, ...record }) => record)).toEqual(
       PAPERS,
     );
     expect(papers.map(userState)).toEqual(PAPERS.map((paper) => STATES[paper.id as keyof typeof STATES]));
-    expect(JSON.parse(await readFile(path('library.json'), 'utf8'))).toMatchObject({ schemaVersion: 2 });
+    // Opening it made it a synced folder's, the files as they were kept in a backup.
+    expect(JSON.parse(await readFile(path('library.json'), 'utf8'))).toMatchObject({ schemaVersion: 4 });
+    expect(await service.listBackups()).toHaveLength(1);
   });
 
   it('gains the facts when its digests are imported again, and keeps every reading state', async () => {
@@ -162,7 +165,7 @@ describe('a version 2 library', () => {
       schemaVersion: number;
       papers: { facts?: unknown }[];
     };
-    expect(file.schemaVersion).toBe(3);
+    expect(file.schemaVersion).toBe(4);
     expect(file.papers.map(({ facts: _, ...paper }) => paper)).toEqual(
       PAPERS.map((paper, index) => ({ ...paper, digests: after.papers[index]?.digests })),
     );

@@ -9,13 +9,17 @@ import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import type { ReadingState } from '../../core/model.js';
-import { openLibraryStore, type LibraryStore } from './library-store.js';
+import { openLegacyLibraryStore } from './legacy-library-store.js';
+import type { LibraryStore } from './library-store.js';
+import { mergeDigest } from '../../core/merge.js';
+import { openLibraryStore } from '../sync/open-library-store.js';
+import { digest } from '../sync/synced-test-rig.js';
 import { libraryPaths } from './library-paths.js';
 import { watchLibrary, type LibraryWatcher } from './library-watcher.js';
 
 const run = promisify(execFile);
 const REPOSITORY = fileURLToPath(new URL('../..', import.meta.url));
-const STORE = fileURLToPath(new URL('./index.ts', import.meta.url));
+const STORE = fileURLToPath(new URL('./legacy-library-store.ts', import.meta.url));
 const DEBOUNCE_MS = 100;
 const POLL_MS = 300;
 /** Longer than a debounce, a poll and a check together: what has not come by then is not coming. */
@@ -38,8 +42,8 @@ async function writeFromAnotherProcess(id: string, note: string): Promise<void> 
   await fs.writeFile(
     script,
     `const [catalogue, store, id, note] = process.argv.slice(2);
-const { openLibraryStore } = await import(store);
-const library = await openLibraryStore(catalogue);
+const { openLegacyLibraryStore } = await import(store);
+const library = openLegacyLibraryStore(catalogue);
 await library.transact(() => ({
   states: { [id]: { status: 'read', tags: [], note, readAt: null, updatedAt: '2025-03-12T10:00:00.000Z' } },
   result: null,
@@ -74,7 +78,7 @@ beforeEach(async () => {
   root = await fs.mkdtemp(path.join(os.tmpdir(), 'shelfmark-watch-'));
   directory = path.join(root, 'library');
   file = path.join(directory, 'library.json');
-  store = await openLibraryStore(file);
+  store = openLegacyLibraryStore(file);
   await store.transact(() => ({ states: { a: state('first') }, result: null }));
   watcher = null;
   events = 0;
@@ -121,7 +125,7 @@ describe('following the library’s folder', () => {
     // A folder that cannot be watched (a network share, say) is watched by its stamps alone: here, no folder at first.
     await store.close();
     await fs.rm(directory, { recursive: true });
-    store = await openLibraryStore(file);
+    store = openLegacyLibraryStore(file);
     await startWatching();
     await writeFromAnotherProcess('b', 'into a new folder');
     await eventsReach(1, POLL_MS + DEBOUNCE_MS + SETTLE_MS);
@@ -147,3 +151,40 @@ describe('following the library’s folder', () => {
 function count(resources: readonly string[], kind: string): number {
   return resources.filter((resource) => resource === kind).length;
 }
+
+const NOW = '2025-03-11T09:00:00.000Z';
+const LATER = '2025-03-12T11:00:00.000Z';
+
+describe('following a synced folder', () => {
+  /** Another computer's device: its own app-data folder, writing its own files into the same folder. */
+  async function otherDevice(name: string): Promise<LibraryStore> {
+    return openLibraryStore(file, { appData: path.join(root, name, 'Shelfmark') });
+  }
+
+  it('tells of another device’s new folder and log, then of each line it appends', async () => {
+    await store.close();
+    await fs.rm(directory, { recursive: true });
+    store = await openLibraryStore(file, { appData: path.join(root, 'this', 'Shelfmark') });
+    // A synced library keeps reading states of the papers it has.
+    const [a = '', b = ''] = await store.transact((library) => {
+      const { catalogue } = mergeDigest(library.catalogue, digest('Reading group', ['graphs', 'agents']), 'a.bib', NOW);
+      return { catalogue, states: {}, result: catalogue.papers.map((paper) => paper.id) };
+    });
+    await store.transact(() => ({ states: { [a]: state('here') }, result: null }));
+    await startWatching();
+    const laptop = await otherDevice('laptop');
+    try {
+      await laptop.transact(() => ({ states: { [b]: state('from the laptop') }, result: null }));
+      await eventsReach(1, DEBOUNCE_MS + POLL_MS + SETTLE_MS);
+      expect((await store.read()).states[b]?.note).toBe('from the laptop');
+      // Once its folder is there, a line appended to its log, which changes nothing but that file.
+      await laptop.transact(() => ({ states: { [b]: { ...state('again'), updatedAt: LATER } }, result: null }));
+      await eventsReach(2, DEBOUNCE_MS + POLL_MS + SETTLE_MS);
+      expect((await store.read()).states[b]?.note).toBe('again');
+      await sleep(SETTLE_MS);
+      expect(events).toBe(2);
+    } finally {
+      await laptop.close();
+    }
+  });
+});

@@ -6,12 +6,16 @@
  * inode that a watch on the old one would never see. Where watching is unreliable (network and FUSE folders, some
  * sync tools' virtual drives, a watch that fails), a poll of the files' stamps every couple of seconds catches what
  * the watch missed. Either only wakes up `changed`, debounced, which asks the store: the store tells this process's
- * own writes from others' (LibraryStore.follow), so only the others' reach `notify`.
+ * own writes from others' (LibraryStore.follow), so only the others' reach `notify`. A synced folder's devices write
+ * under `devices/<id>/`: that folder is watched whole where the platform watches a tree (macOS, Windows), else each
+ * device's folder and its imports (a device folder that arrives is watched from then on), and polled as well.
  */
 
 import { watch, type FSWatcher } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 
+import { DEVICES_FOLDER, IMPORTS_FOLDER } from '../../core/sync/device-files.js';
 import { sameStamp, stampOf, type FileStamp } from './file-stamp.js';
 import type { LibraryPaths } from './library-paths.js';
 
@@ -38,18 +42,53 @@ const POLL_MS = 2_000;
 
 /** The files whose change is the library's: not the lock, the derived caches, or temp files being written. */
 function libraryFileNames(paths: LibraryPaths): ReadonlySet<string> {
-  return new Set([paths.catalogue, paths.stateSnapshot, paths.writeAheadLog].map((file) => path.basename(file)));
+  return new Set(
+    [paths.catalogue, paths.stateSnapshot, paths.writeAheadLog, DEVICES_FOLDER].map((file) => path.basename(file)),
+  );
+}
+
+/** Where fs.watch follows a whole tree with one watch. */
+const WATCHES_TREES = process.platform === 'darwin' || process.platform === 'win32';
+
+/** A name in a device's folder whose change is news: not a temp file being written (ours, a sync tool's). */
+function isDeviceFileName(name: string): boolean {
+  return !name.startsWith('.') && !name.startsWith('~');
+}
+
+/** The names in `folder` that are folders, none when it is not there. */
+async function foldersIn(folder: string): Promise<string[]> {
+  try {
+    const entries = await readdir(folder, { withFileTypes: true });
+    return entries.filter((entry) => entry.isDirectory()).map((entry) => path.join(folder, entry.name));
+  } catch {
+    return [];
+  }
+}
+
+/** The files of every device's folder (not its imports, each written once: the folder's own stamp tells of one). */
+async function deviceFiles(devices: string): Promise<string[]> {
+  const files: string[] = [];
+  for (const device of await foldersIn(devices)) {
+    files.push(path.join(device, IMPORTS_FOLDER));
+    try {
+      for (const name of await readdir(device)) if (isDeviceFileName(name)) files.push(path.join(device, name));
+    } catch {
+      // Gone since it was listed: the next poll sees it so.
+    }
+  }
+  return files.sort();
 }
 
 export function watchLibrary(paths: LibraryPaths, options: LibraryWatcherOptions): LibraryWatcher {
   const debounceMs = options.debounceMs ?? DEBOUNCE_MS;
   const names = libraryFileNames(paths);
   const files = [paths.catalogue, paths.stateSnapshot, paths.writeAheadLog];
+  const devices = path.join(paths.directory, DEVICES_FOLDER);
   let closed = false;
   let debounce: NodeJS.Timeout | undefined;
   let checking: Promise<void> | null = null;
   let again = false;
-  let polled: readonly (FileStamp | null)[] | null = null;
+  let polled: ReadonlyMap<string, FileStamp | null> | null = null;
   let polling = false;
 
   const check = async (): Promise<void> => {
@@ -83,24 +122,68 @@ export function watchLibrary(paths: LibraryPaths, options: LibraryWatcherOptions
   };
 
   let watcher: FSWatcher | null = null;
-  const startWatching = (): void => {
+  /** The watches of `devices/` (the tree, or each folder in it) by folder. */
+  const deviceWatchers = new Map<string, FSWatcher>();
+
+  /** Watches `folder`, scheduling a check when `wanted` says a name that changed is news; false when it cannot. */
+  const watchFolder = (
+    folder: string,
+    wanted: (name: string | null) => boolean,
+    recursive = false,
+  ): FSWatcher | null => {
     try {
-      const started = watch(paths.directory, (_event, name) => {
+      const started = watch(folder, { recursive }, (_event, name) => {
         // Some platforms do not say which file: then any may have changed.
-        if (name === null || names.has(name)) schedule();
+        if (wanted(name)) schedule();
       });
       started.on('error', () => {
         // The folder went away or cannot be watched any more: the poll goes on, and watches again when it can.
         started.close();
         if (watcher === started) watcher = null;
+        for (const [key, value] of deviceWatchers) if (value === started) deviceWatchers.delete(key);
       });
-      watcher = started;
+      return started;
     } catch {
       // No folder yet, or no watching here (too many watches, a file system without it): the poll does the work.
-      watcher = null;
+      return null;
     }
   };
+
+  const startWatching = (): void => {
+    watcher = watchFolder(paths.directory, (name) => {
+      if (name === path.basename(devices)) void watchDevices();
+      return name === null || names.has(name);
+    });
+  };
   startWatching();
+
+  /** Watches `devices/` and what is in it, as it is now: every device folder that arrived, none that went. */
+  const watchDevices = async (): Promise<void> => {
+    const wanted = (name: string | null): boolean => name === null || isDeviceFileName(path.basename(name));
+    if (WATCHES_TREES) {
+      if (!closed && !deviceWatchers.has(devices)) {
+        const started = watchFolder(devices, wanted, true);
+        if (started !== null) deviceWatchers.set(devices, started);
+      }
+      return;
+    }
+    const folders = [devices];
+    for (const device of await foldersIn(devices)) folders.push(device, path.join(device, IMPORTS_FOLDER));
+    if (closed) return;
+    for (const [folder, started] of deviceWatchers) {
+      if (!folders.includes(folder)) {
+        started.close();
+        deviceWatchers.delete(folder);
+      }
+    }
+    for (const folder of folders) {
+      if (deviceWatchers.has(folder)) continue;
+      // A new device's folder is watched as soon as `devices/` says it came, before anything is read from it.
+      const started = watchFolder(folder, folder === devices ? (name) => (void watchDevices(), wanted(name)) : wanted);
+      if (started !== null) deviceWatchers.set(folder, started);
+    }
+  };
+  void watchDevices();
 
   const poll = async (): Promise<void> => {
     if (polling || closed) return;
@@ -108,8 +191,16 @@ export function watchLibrary(paths: LibraryPaths, options: LibraryWatcherOptions
     try {
       // A folder made since (the library's first change) or back again is watched from now on.
       if (watcher === null) startWatching();
-      const stamps = await Promise.all(files.map((file) => stampOf(file).catch(() => null)));
-      const moved = polled !== null && stamps.some((stamp, index) => !sameStamp(stamp, polled?.[index] ?? null));
+      await watchDevices();
+      const watched = [...files, ...(await deviceFiles(devices))];
+      const stamps = new Map(
+        await Promise.all(watched.map(async (file) => [file, await stampOf(file).catch(() => null)] as const)),
+      );
+      const before = polled;
+      const moved =
+        before !== null &&
+        (before.size !== stamps.size ||
+          [...stamps].some(([file, stamp]) => !before.has(file) || !sameStamp(stamp, before.get(file) ?? null)));
       polled = stamps;
       if (moved) schedule();
     } finally {
@@ -127,6 +218,8 @@ export function watchLibrary(paths: LibraryPaths, options: LibraryWatcherOptions
       clearInterval(poller);
       watcher?.close();
       watcher = null;
+      for (const started of deviceWatchers.values()) started.close();
+      deviceWatchers.clear();
       await checking;
     },
   };

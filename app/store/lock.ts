@@ -61,12 +61,16 @@ interface HeldLock {
 
 /** Why the library's folder cannot be written, or null when it can (or does not exist yet). */
 export async function readOnlyReason(paths: LibraryPaths): Promise<string | null> {
+  return (await readOnlyError(paths))?.reason ?? null;
+}
+
+/** What a change meets where the library's folder cannot be written; null when it can (or does not exist yet). */
+export async function readOnlyError(paths: LibraryPaths): Promise<LibraryReadOnlyError | null> {
   try {
     await access(paths.directory, constants.W_OK);
     return null;
   } catch (error) {
-    if (isErrorCode(error, ...READ_ONLY_CODES)) return new LibraryReadOnlyError(paths.directory, error).reason;
-    return null;
+    return isErrorCode(error, ...READ_ONLY_CODES) ? new LibraryReadOnlyError(paths.directory, error) : null;
   }
 }
 
@@ -95,7 +99,9 @@ async function acquireLock(paths: LibraryPaths): Promise<HeldLock> {
 async function tryLock(paths: LibraryPaths, lost: Error[]): Promise<(() => Promise<void>) | null> {
   let release: () => Promise<void>;
   try {
-    release = await lock(paths.catalogue, {
+    // Named by the lock itself, not the catalogue: proper-lockfile keeps one lock per name in a process, and the
+    // migration holds the folder's lock while the synced store takes its own in app-data, both of one catalogue.
+    release = await lock(paths.lock, {
       realpath: false,
       lockfilePath: paths.lock,
       stale: STALE_MS,

@@ -8,12 +8,12 @@
 import { rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 
-import { canonicalJson, compareCodePoints } from '../../core/sync/canonical-json.js';
+import { compareCodePoints } from '../../core/sync/canonical-json.js';
 import { originalOfCopy } from '../../core/sync/device-files.js';
 import type { CatalogueFold } from '../../core/sync/catalogue-fold.js';
-import { writeFileAtomically } from '../store/atomic-write.js';
 import { namesIn } from '../store/errors.js';
 import type { LibraryPaths } from '../store/library-paths.js';
+import { writeCanonicalDocument } from './canonical-document.js';
 import { readTextIfThere } from './read-text.js';
 
 const SYNCED_CATALOGUE_VERSION = 4;
@@ -23,17 +23,18 @@ export function importSetOf(fold: CatalogueFold): string {
   return [...fold.imports].sort(compareCodePoints).join(' ');
 }
 
-function derivedCatalogueText(fold: CatalogueFold): string {
-  return canonicalJson({
+/** What the cache holds; written a paper at a time, at 100,000 papers it is never one string. */
+function derivedCatalogue(fold: CatalogueFold): object {
+  return {
     schemaVersion: SYNCED_CATALOGUE_VERSION,
     imports: [...fold.imports].sort(compareCodePoints),
     papers: fold.catalogue.papers,
     digests: fold.catalogue.digests,
-  });
+  };
 }
 
 /** How every synced folder's cache begins (canonical JSON: its keys in order). */
-const CACHE_START = '{"digests":';
+export const CACHE_START = '{"digests":';
 
 /**
  * The import set the cache at `file` names: null when there is no file; '' for a cache cut short (a sync in
@@ -56,7 +57,7 @@ export async function cachedImportSet(file: string): Promise<string | null> {
 export const FOREIGN = 'foreign';
 
 export async function writeDerivedCatalogue(file: string, fold: CatalogueFold): Promise<void> {
-  await writeFileAtomically(file, derivedCatalogueText(fold));
+  await writeCanonicalDocument(file, derivedCatalogue(fold));
 }
 
 /**

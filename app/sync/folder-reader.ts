@@ -7,6 +7,8 @@
 import * as fsp from 'node:fs/promises';
 import { join } from 'node:path';
 
+import type { ImportOp } from '../../core/sync/catalogue-fold.js';
+import { classifyPath } from '../../core/sync/device-files.js';
 import { contributionsOf, readDeviceFile, type LibraryFiles, type ReadFile } from '../../core/sync/library-files.js';
 import { joinStates } from '../../core/sync/sync-state.js';
 import { isErrorCode } from '../store/errors.js';
@@ -78,6 +80,25 @@ export class DeviceFolderReader {
       this.#entries.set(path, logEntry(path, stamp, 0, bytes, undefined));
     } else return;
     this.#files = null;
+  }
+
+  /**
+   * This process wrote `op`'s document at `path`, which now has `stamp`: taken as read (the store holds the import
+   * already), without reading and checking the file again. The next refresh reads it again only if it changes.
+   */
+  wrote(path: string, stamp: FileStamp, op: ImportOp): void {
+    const file = classifyPath(path);
+    if (file?.role.kind !== 'import') return;
+    const read: ReadFile = { path, file, states: [], imports: [op], latest: op.stamp, problems: [] };
+    this.#entries.set(path, { stamp, read, end: stamp.size, overlap: Buffer.alloc(0), lines: 0 });
+    this.#files = null;
+  }
+
+  /** The import read from `path` when the file is the one with `stamp` (a hard link to it, as the journal keeps). */
+  importWritten(path: string, stamp: FileStamp): ImportOp | undefined {
+    const entry = this.#entries.get(path);
+    if (entry === undefined || !sameStamp(entry.stamp, stamp) || entry.read?.imports.length !== 1) return undefined;
+    return entry.read.imports[0];
   }
 
   /** What every device contributed, as last read. */

@@ -7,18 +7,23 @@
  */
 
 import { createHash } from 'node:crypto';
-import { appendFile, mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { appendFile, mkdir, realpath } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 
 import type { DeviceId } from '../../core/sync/causal-register.js';
 import type { ImportOp } from '../../core/sync/catalogue-fold.js';
-import { encodeChangeLine, encodeImportDocument, encodeStateDocument } from '../../core/sync/device-documents.js';
+import { encodeChangeLine, encodeStateDocument, importDocument } from '../../core/sync/device-documents.js';
 import { importFileName } from '../../core/sync/device-files.js';
 import { opId, stateOfOps, stampsOf, type SyncOp } from '../../core/sync/ops.js';
 import { parseImportText, parseLog, parseStateText } from '../../core/sync/parse-device-files.js';
 import { EMPTY_JOURNAL, type LocalJournal } from '../../core/sync/replica.js';
 import { writeFileAtomically } from '../store/atomic-write.js';
-import { namesIn } from '../store/errors.js';
+import type { BackupPlace } from '../store/backups.js';
+import { isErrorCode, namesIn } from '../store/errors.js';
+import { stampOf, type FileStamp } from '../store/file-stamp.js';
+import type { LibraryPaths } from '../store/library-paths.js';
+import { writeCanonicalDocument } from './canonical-document.js';
+import { copyDurably } from './durable-copy.js';
 import { endsWithWholeLine } from './own-files.js';
 import { readTextIfThere } from './read-text.js';
 
@@ -36,9 +41,26 @@ export interface LogPosition {
 const IMPORTS = 'imports';
 
 /** The app-data folder of one library's things on this computer: named by the library folder's real path. */
-export function libraryAppData(appData: string, realDirectory: string): string {
+function libraryAppData(appData: string, realDirectory: string): string {
   const key = createHash('sha256').update(realDirectory).digest('hex').slice(0, 24);
   return join(appData, 'libraries', key);
+}
+
+/** libraryAppData of the library folder `directory`, by its real path (as given while it does not exist yet). */
+export async function libraryAppDataOf(appData: string, directory: string): Promise<string> {
+  let real: string;
+  try {
+    real = await realpath(directory);
+  } catch (error) {
+    if (!isErrorCode(error, 'ENOENT')) throw error;
+    real = resolve(directory);
+  }
+  return libraryAppData(appData, real);
+}
+
+/** Where this computer keeps the backups of the library at `paths` (app/store/backups.ts). */
+export async function backupPlace(appData: string, paths: LibraryPaths): Promise<BackupPlace> {
+  return { paths, folder: join(await libraryAppDataOf(appData, paths.directory), 'backups') };
 }
 
 export class JournalFolder {
@@ -52,7 +74,11 @@ export class JournalFolder {
     this.#device = device;
   }
 
-  async load(): Promise<LocalJournal> {
+  /**
+   * What this device kept. `known(name, stamp)`: the import the library's folder holds in the very file of the
+   * journal's import `name` (a hard link to it), read already there: taken as it is, not read and checked again.
+   */
+  async load(known?: (name: string, stamp: FileStamp) => ImportOp | undefined): Promise<LocalJournal> {
     const text = await readTextIfThere(join(this.#folder, JOURNAL_FILE));
     const snapshot = text === null ? undefined : parseStateText(text).versions[0];
     if (text !== null && snapshot === undefined) {
@@ -62,7 +88,11 @@ export class JournalFolder {
     }
     const imports: ImportOp[] = [];
     for (const name of (await namesIn(join(this.#folder, IMPORTS))).filter((file) => file.endsWith('.json'))) {
-      const op = parseImportText((await readTextIfThere(join(this.#folder, IMPORTS, name))) ?? '').versions[0];
+      const file = join(this.#folder, IMPORTS, name);
+      const stamp = known === undefined ? null : await stampOf(file);
+      const op =
+        (stamp === null ? undefined : known?.(name, stamp)) ??
+        parseImportText((await readTextIfThere(file)) ?? '').versions[0];
       if (op === undefined || op.device !== this.#device) continue;
       imports.push(op);
       this.#written.add(opId(op));
@@ -73,14 +103,16 @@ export class JournalFolder {
     return { highWater, own: stateOfOps(changes, base.state), imports };
   }
 
-  /** Keeps a change this device wrote (its import, then its ops), before it is acknowledged. */
-  async record(ops: readonly SyncOp[], imported: ImportOp | null): Promise<void> {
+  /**
+   * Keeps a change this device wrote (its import, then its ops), before it is acknowledged. The import's document,
+   * written already in the library's folder at `importFile`, is copied from there (a hard link where it can be).
+   */
+  async record(ops: readonly SyncOp[], imported: ImportOp | null, importFile?: string): Promise<void> {
     await mkdir(join(this.#folder, IMPORTS), { recursive: true });
     if (imported !== null && !this.#written.has(opId(imported))) {
-      await writeFileAtomically(
-        join(this.#folder, IMPORTS, importFileName(imported.stamp)),
-        encodeImportDocument(imported),
-      );
+      const file = join(this.#folder, IMPORTS, importFileName(imported.stamp));
+      if (importFile === undefined) await writeCanonicalDocument(file, importDocument(imported));
+      else await copyDurably(importFile, file);
       this.#written.add(opId(imported));
     }
     if (ops.length === 0) return;

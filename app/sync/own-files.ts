@@ -3,11 +3,11 @@
  * is acknowledged; a document (an import, a snapshot) whole, atomically and durably.
  */
 
-import { mkdir, open } from 'node:fs/promises';
+import { mkdir, open, type FileHandle } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
 import { stampOfStats, type FileStamp } from '../store/file-stamp.js';
-import { syncDirectory, writeFileAtomically } from '../store/atomic-write.js';
+import { syncDirectory, writeFileAtomically, type AtomicWriteOptions } from '../store/atomic-write.js';
 import { isErrorCode } from '../store/errors.js';
 
 /** `relative` (`/`-separated) inside the library's folder. */
@@ -22,7 +22,7 @@ export async function appendDurably(file: string, line: string): Promise<FileSta
   let stamp: FileStamp;
   try {
     const before = await handle.stat();
-    await handle.write(line);
+    await writeWhole(handle, Buffer.from(line, 'utf8'), before.size);
     await handle.datasync();
     stamp = stampOfStats(await handle.stat());
     // A log begun here is not there after a power cut until its folder is synced too.
@@ -33,10 +33,23 @@ export async function appendDurably(file: string, line: string): Promise<FileSta
   return stamp;
 }
 
+/**
+ * Writes all of `bytes` (a write may write part: a disk filling up), or none: what a failure left is cut off again
+ * at `start`, the log's length before, so that no half line stays behind.
+ */
+async function writeWhole(handle: FileHandle, bytes: Buffer, start: number): Promise<void> {
+  try {
+    for (let done = 0; done < bytes.length;) done += (await handle.write(bytes, done)).bytesWritten;
+  } catch (error) {
+    await handle.truncate(start).catch(() => undefined);
+    throw error;
+  }
+}
+
 /** Writes the document whole, atomically and durably, making its folder if need be. */
-export async function writeDocument(file: string, text: string): Promise<void> {
+export async function writeDocument(file: string, text: string, options?: AtomicWriteOptions): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
-  await writeFileAtomically(file, text);
+  await writeFileAtomically(file, text, options);
 }
 
 /** Whether the file is missing, empty, or ends with a newline: what is appended next begins a line of its own. */

@@ -6,7 +6,7 @@
  * processes kept in app-data; `library.json` is a derived cache any device makes again when it names other imports.
  */
 
-import { mkdir, realpath, rm } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 
 import type { LibrarySnapshot } from '../../core/import/types.js';
@@ -14,9 +14,9 @@ import type { CatalogueOutline } from '../../core/outline.js';
 import type { ImportOp } from '../../core/sync/catalogue-fold.js';
 import { canonicalJson } from '../../core/sync/canonical-json.js';
 import { planCompaction } from '../../core/sync/compaction.js';
-import { encodeChangeLine, encodeImportDocument } from '../../core/sync/device-documents.js';
-import { classifyPath, devicePath, importFileName, IMPORTS_FOLDER, opsFileName } from '../../core/sync/device-files.js';
-import { encodeStamp, ZERO_STAMP } from '../../core/sync/hlc.js';
+import { encodeChangeLine, importDocument } from '../../core/sync/device-documents.js';
+import { devicePath, importFileName, IMPORTS_FOLDER, opsFileName } from '../../core/sync/device-files.js';
+import { encodeStamp, ZERO_STAMP, type Stamp } from '../../core/sync/hlc.js';
 import type { DeviceContribution, LibraryFiles } from '../../core/sync/library-files.js';
 import type { SyncOp } from '../../core/sync/ops.js';
 import type { NoteConflict } from '../../core/sync/paper-registers.js';
@@ -38,9 +38,10 @@ import {
   removeDerivedCopies,
   writeDerivedCatalogue,
 } from './derived-catalogue.js';
+import { writeCanonicalDocument } from './canonical-document.js';
 import { deviceIdentity, type DeviceIdentity } from './device-identity.js';
 import { DeviceFolderReader } from './folder-reader.js';
-import { JournalFolder, libraryAppData } from './local-journal.js';
+import { JournalFolder, libraryAppDataOf } from './local-journal.js';
 import { appendDurably, endsWithWholeLine, inFolder, writeDocument } from './own-files.js';
 import { StoreJobs } from '../store/store-jobs.js';
 
@@ -67,6 +68,10 @@ export interface SyncedView {
   readonly waiting: number;
   /** Files or lines that cannot be read (yet), said rather than fatal. */
   readonly problems: LibraryFiles['problems'];
+  /** Per device whose files are in the folder, the latest stamp among them: when it last wrote. */
+  readonly latest: ReadonlyMap<string, Stamp>;
+  /** This computer's device. */
+  readonly device: DeviceIdentity;
 }
 
 /** Opens the synced library whose folder holds `catalogue` (its derived `library.json`). Reads nothing yet. */
@@ -108,6 +113,8 @@ export class SyncedLibraryStore implements LibraryStore {
   #readFromDisk = 0;
   /** #readFromDisk as the last follow() found it. */
   #followed: number | null = null;
+  /** The files this store wrote or removed since the folder was last read: no news when it reads them. */
+  readonly #ownWrites = new Set<string>();
 
   constructor(paths: LibraryPaths, device: DeviceIdentity, options: SyncedStoreOptions) {
     this.paths = paths;
@@ -157,6 +164,8 @@ export class SyncedLibraryStore implements LibraryStore {
         aheadDevices: replica.aheadDevices,
         waiting: replica.library.waiting,
         problems: this.#reader.files().problems,
+        latest: new Map([...this.#reader.files().devices].map(([id, files]) => [id, files.latest])),
+        device: this.device,
       };
     });
   }
@@ -248,17 +257,23 @@ export class SyncedLibraryStore implements LibraryStore {
   /** Writes a change (its import whole, then its line in the log, on disk before this resolves), then keeps it. */
   async #written(clock: Replica['clock'], ops: readonly SyncOp[], imported: ImportOp | null): Promise<void> {
     const replica = this.#current();
-    if (imported !== null) await this.#writeImport(imported);
+    const importFile = imported === null ? undefined : await this.#writeImport(imported);
     if (ops.length > 0) await this.#append(ops);
-    await (await this.#journalFolder()).record(ops, imported);
+    await (await this.#journalFolder()).record(ops, imported, importFile);
     this.#replica = recordWritten(replica, clock, ops, imported);
     await this.#writeDeviceFile();
     await this.#writeCacheIfStale();
   }
 
-  async #writeImport(op: ImportOp): Promise<void> {
-    const file = devicePath(this.device.id, IMPORTS_FOLDER, importFileName(op.stamp));
-    await writeDocument(inFolder(this.paths.directory, file), encodeImportDocument(op));
+  /** Writes the import's document, a paper at a time, taken as read; gives where. */
+  async #writeImport(op: ImportOp): Promise<string> {
+    const relative = devicePath(this.device.id, IMPORTS_FOLDER, importFileName(op.stamp));
+    const file = inFolder(this.paths.directory, relative);
+    await mkdir(path.dirname(file), { recursive: true });
+    this.#ownWrites.add(relative);
+    const { stamp } = await writeCanonicalDocument(file, importDocument(op));
+    if (stamp !== null) this.#reader.wrote(relative, stamp, op);
+    return file;
   }
 
   /**
@@ -305,6 +320,7 @@ export class SyncedLibraryStore implements LibraryStore {
     }
     const memory = adopted === EMPTY_SYNC_STATE ? replica.own : joinStates([replica.own, adopted]);
     const plan = planCompaction(this.device.id, own, encodeStamp(replica.clock), memory);
+    for (const file of [plan.snapshot.path, ...plan.remove]) this.#ownWrites.add(file);
     await writeDocument(inFolder(this.paths.directory, plan.snapshot.path), plan.snapshot.text);
     await (await this.#journalFolder()).fold({ ...journalOf(replica), own: memory });
     this.#generation = plan.generation;
@@ -316,8 +332,11 @@ export class SyncedLibraryStore implements LibraryStore {
   /** `devices/<id>/device.json`: the device's name, for `shelfmark devices`; written once. */
   async #writeDeviceFile(): Promise<void> {
     const file = inFolder(this.paths.directory, devicePath(this.device.id, 'device.json'));
-    if ((await stampOf(file)) !== null) return;
-    await writeDocument(file, canonicalJson({ name: this.device.name, since: this.device.since }));
+    // Said, not relied on: not waited for on the disk (a first import waited on two more syncs); one that a crash
+    // lost or left empty is written again.
+    if (((await stampOf(file))?.size ?? 0) > 0) return;
+    this.#ownWrites.add(devicePath(this.device.id, 'device.json'));
+    await writeDocument(file, canonicalJson({ name: this.device.name, since: this.device.since }), { durable: false });
   }
 
   /**
@@ -344,21 +363,19 @@ export class SyncedLibraryStore implements LibraryStore {
     const changedPaths = await this.#reader.refresh();
     const changed = changedPaths.length > 0;
     if (this.#replica === null) {
-      const journal = await (await this.#journalFolder()).load();
+      const journal = await (
+        await this.#journalFolder()
+      ).load((name, stamp) => this.#reader.importWritten(devicePath(this.device.id, IMPORTS_FOLDER, name), stamp));
       this.#replica = openReplica(this.device.id, this.#reader.files(), this.#now(), journal);
     } else if (changed) {
       this.#replica = refreshReplica(this.#replica, this.#reader.files(), this.#now());
-      if (changedPaths.some((path) => !this.#isOwnFile(path))) this.#readFromDisk += 1;
+      // Another device's files, a sync tool's copies, and this device's own written by another of its processes.
+      if (changedPaths.some((path) => !this.#ownWrites.has(path))) this.#readFromDisk += 1;
     } else return this.#replica;
+    this.#ownWrites.clear();
     const generation = this.#reader.files().devices.get(this.device.id)?.generations.at(-1) ?? 0;
     if (generation > this.#generation) this.#generation = generation;
     return this.#replica;
-  }
-
-  /** A file this device writes (not another device's, nor a sync tool's copy of one of its own). */
-  #isOwnFile(path: string): boolean {
-    const file = classifyPath(path);
-    return file !== null && file.device === this.device.id && file.copy === null;
   }
 
   #current(): Replica {
@@ -378,15 +395,8 @@ export class SyncedLibraryStore implements LibraryStore {
   }
 
   /** This library's folder in app-data, named by the library folder's real path (made when first needed). */
-  async #libraryAppData(): Promise<string> {
-    let real: string;
-    try {
-      real = await realpath(this.paths.directory);
-    } catch (error) {
-      if (!isErrorCode(error, 'ENOENT')) throw error;
-      real = path.resolve(this.paths.directory);
-    }
-    return libraryAppData(this.#appData, real);
+  #libraryAppData(): Promise<string> {
+    return libraryAppDataOf(this.#appData, this.paths.directory);
   }
 
   async #journalFolder(): Promise<JournalFolder> {

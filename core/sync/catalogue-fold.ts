@@ -9,7 +9,8 @@ import { compareCodePoints, canonicalJson } from './canonical-json.js';
 import type { DeviceId } from './causal-register.js';
 import type { Stamp } from './hlc.js';
 import { opId } from './ops.js';
-import { paperRefKey, type PaperRef } from './sync-state.js';
+import { sameJson } from './same-json.js';
+import type { PaperRef } from './sync-state.js';
 import { hash53 } from '../identity.js';
 import { mergeLibrary } from '../merge.js';
 import { emptyStateMap, type Catalogue, type CataloguePaper, type Digest } from '../model.js';
@@ -30,6 +31,16 @@ export interface CatalogueFold {
   resolve(ref: PaperRef): string | undefined;
   /** The import that made the paper `id`: what a change to it names as its origin. */
   originOf(id: string): string | undefined;
+  /**
+   * The latest import's record with the id `id`, as a change names it: for a paper known by an id the catalogue
+   * does not have (a change made on a library whose papers an import just brought, where one landed on a paper
+   * with another id; a restored backup's ids from before an earlier import arrived).
+   */
+  recordRef(id: string): PaperRef | undefined;
+  /** Every record of every import that landed on the paper `id` (what a removal of it names). */
+  refsOf(id: string): readonly PaperRef[];
+  /** The imports that carried the digest `id`. */
+  digestOrigins(id: string): readonly string[];
 }
 
 const EMPTY_CATALOGUE: Catalogue = { papers: [], digests: [] };
@@ -43,7 +54,7 @@ function compareImports(a: ImportOp, b: ImportOp): number {
  * the one with the larger canonical text is folded, on every device alike.
  */
 export function preferredImport(a: ImportOp, b: ImportOp): ImportOp {
-  if (a === b || fingerprint(a) === fingerprint(b)) return a;
+  if (a === b || sameJson(a, b) || fingerprint(a) === fingerprint(b)) return a;
   return canonicalJson(a) >= canonicalJson(b) ? a : b;
 }
 
@@ -73,26 +84,107 @@ function distinctImports(imports: Iterable<ImportOp>): ImportOp[] {
 }
 
 export function foldImports(imports: Iterable<ImportOp>): CatalogueFold {
-  let catalogue = EMPTY_CATALOGUE;
-  const placed = new Map<string, string>();
-  const origins = new Map<string, string>();
-  const folded: string[] = [];
-  for (const op of distinctImports(imports)) {
+  return foldFrom(EMPTY_PROGRESS, distinctImports(imports));
+}
+
+/** What a fold has made, kept to fold further imports onto (foldOnward). */
+interface FoldProgress {
+  readonly catalogue: Catalogue;
+  /** Per import, where each of its records landed. */
+  readonly placed: ReadonlyMap<string, ReadonlyMap<string, string>>;
+  readonly origins: ReadonlyMap<string, string>;
+  readonly folded: readonly string[];
+  readonly digestOrigins: ReadonlyMap<string, readonly string[]>;
+  readonly last: ImportOp | null;
+}
+
+const EMPTY_PROGRESS: FoldProgress = {
+  catalogue: EMPTY_CATALOGUE,
+  placed: new Map(),
+  origins: new Map(),
+  folded: [],
+  digestOrigins: new Map(),
+  last: null,
+};
+
+const progressOf = new WeakMap<CatalogueFold, FoldProgress>();
+
+/**
+ * The fold of the imports `previous` folded and `added`, made by folding only `added` onto it: the same fold as
+ * foldImports of all of them, as long as every import of `added` sorts after every import folded (stamp, then
+ * device) and none has the id of one folded. Else (one arrived late, or replaces one) null: fold them all again.
+ */
+export function foldOnward(previous: CatalogueFold, added: readonly ImportOp[]): CatalogueFold | null {
+  const progress = progressOf.get(previous);
+  if (progress === undefined) return null;
+  const ops = distinctImports(added);
+  const [first] = ops;
+  if (first === undefined) return previous;
+  if (progress.last !== null && compareImports(progress.last, first) >= 0) return null;
+  return foldFrom(progress, ops);
+}
+
+/** `ops` (distinct, in order, all after what `start` folded) folded onto `start`. */
+function foldFrom(start: FoldProgress, ops: readonly ImportOp[]): CatalogueFold {
+  let catalogue = start.catalogue;
+  const placed = new Map(start.placed);
+  const origins = new Map(start.origins);
+  const folded = [...start.folded];
+  const digestOrigins = new Map(start.digestOrigins);
+  for (const op of ops) {
     const id = opId(op);
     const merged = mergeLibrary(
       { catalogue, states: emptyStateMap() },
       { catalogue: { papers: op.papers, digests: op.digests }, states: emptyStateMap() },
     );
     catalogue = merged.catalogue;
-    for (const [record, paper] of merged.ids) placed.set(paperRefKey({ origin: id, id: record }), paper);
-    for (const added of merged.summary.added) origins.set(added.id, id);
+    let landed: ReadonlyMap<string, string> = merged.ids;
+    for (const added of merged.summary.added) {
+      origins.set(added.id, id);
+      // A paper renamed here (another work had its id) is named by a device that knows it so: by its id here.
+      if (!landed.has(added.id)) landed = new Map(landed).set(added.id, added.id);
+    }
+    placed.set(id, landed);
+    for (const digest of op.digests) digestOrigins.set(digest.id, [...(digestOrigins.get(digest.id) ?? []), id]);
     folded.push(id);
   }
   const ids = new Set(catalogue.papers.map((paper) => paper.id));
-  return {
+  let landedOn: Map<string, PaperRef[]> | undefined;
+  let byRecord: Map<string, PaperRef> | undefined;
+  const fold: CatalogueFold = {
     catalogue,
     imports: folded,
-    resolve: (ref) => (ref.origin === '' ? (ids.has(ref.id) ? ref.id : undefined) : placed.get(paperRefKey(ref))),
+    resolve: (ref) =>
+      ref.origin === '' ? (ids.has(ref.id) ? ref.id : undefined) : placed.get(ref.origin)?.get(ref.id),
     originOf: (id) => origins.get(id),
+    recordRef: (id) => {
+      if (byRecord === undefined) {
+        // Placements are in the order folded: the latest import's record with an id wins.
+        byRecord = new Map();
+        for (const [origin, records] of placed)
+          for (const record of records.keys()) byRecord.set(record, { origin, id: record });
+      }
+      return byRecord.get(id);
+    },
+    refsOf: (id) => {
+      // Made when first asked (a removal): most libraries never need it.
+      landedOn ??= refsByPaper(placed);
+      return landedOn.get(id) ?? [];
+    },
+    digestOrigins: (id) => digestOrigins.get(id) ?? [],
   };
+  progressOf.set(fold, { catalogue, placed, origins, folded, digestOrigins, last: ops.at(-1) ?? start.last });
+  return fold;
+}
+
+function refsByPaper(placed: ReadonlyMap<string, ReadonlyMap<string, string>>): Map<string, PaperRef[]> {
+  const byPaper = new Map<string, PaperRef[]>();
+  for (const [origin, records] of placed) {
+    for (const [id, paper] of records) {
+      const refs = byPaper.get(paper);
+      if (refs === undefined) byPaper.set(paper, [{ origin, id }]);
+      else refs.push({ origin, id });
+    }
+  }
+  return byPaper;
 }

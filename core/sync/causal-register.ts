@@ -175,7 +175,10 @@ export function combineRegisters<T>(a: Register<T>, b: Register<T>): Register<T>
   );
 }
 
-/** Whether two values are the same data: compared field by field, for the flat values registers hold. */
+/**
+ * Whether two values are the same data: compared field by field, for the flat values registers hold (a field may be
+ * a list of strings, compared item by item).
+ */
 function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
@@ -184,8 +187,14 @@ function sameValue(a: unknown, b: unknown): boolean {
   const keys = Object.keys(left);
   return (
     keys.length === Object.keys(right).length &&
-    keys.every((key) => Object.hasOwn(right, key) && left[key] === right[key])
+    keys.every((key) => Object.hasOwn(right, key) && sameField(left[key], right[key]))
   );
+}
+
+function sameField(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+  return a.every((item, index) => item === b[index]);
 }
 
 /** Whether `register` lets `version` stand: it has not seen it, or has seen it and kept it. */

@@ -13,7 +13,18 @@ import { DEVICE_ID } from './device-files.js';
 import { isStamp, type Stamp } from './hlc.js';
 import type { SyncOp } from './ops.js';
 import { joinPaperRegisters, type PaperRegisters } from './paper-registers.js';
-import { paperRefKey, type DigestDay, type PaperEntry, type PaperRef, type SyncState } from './sync-state.js';
+import {
+  mergeKey,
+  paperRefKey,
+  removedEntryOf,
+  removedKey,
+  type DigestDay,
+  type MergeEntry,
+  type PaperEntry,
+  type PaperRef,
+  type RemovedEntry,
+  type SyncState,
+} from './sync-state.js';
 import { READING_STATUSES } from '../model.js';
 import { MAX_NOTE_LENGTH, MAX_TAG_LENGTH } from '../reading.js';
 import { digestSchema, paperSchema } from '../record-schema.js';
@@ -34,6 +45,10 @@ const statusSchema = z
 const tagSchema = z.object({ spelling: z.string().min(1).max(MAX_TAG_LENGTH), since: stampSchema });
 const noteSchema = z.string().max(MAX_NOTE_LENGTH);
 const daySchema = z.object({ date: z.string(), title: z.string() });
+const mergeValueSchema = z.object({ merged: z.boolean(), saw: dotsSchema });
+const removedEntrySchema = z
+  .tuple([z.enum(['paper', 'digest']), z.string(), z.string().min(1)])
+  .transform(([kind, origin, id]): RemovedEntry => ({ kind, origin, id }));
 
 function registerSchema<T>(value: z.ZodType<T>) {
   return z
@@ -73,6 +88,14 @@ const opSchema = z.discriminatedUnion('kind', [
   }),
   z.object({ kind: z.literal('resolve-note'), ...opBase, paper: paperRefSchema, text: noteSchema }),
   z.object({ kind: z.literal('digest-day'), ...opBase, digest: z.string().min(1), value: daySchema }),
+  z.object({
+    kind: z.literal('merge'),
+    ...opBase,
+    kept: paperRefSchema,
+    merged: paperRefSchema,
+    value: mergeValueSchema,
+  }),
+  z.object({ kind: z.literal('remove'), ...opBase, entries: z.array(removedEntrySchema).min(1) }),
 ]);
 
 /** A version this Shelfmark can read, or why not. */
@@ -87,6 +110,11 @@ const stateSchema = z.object({
   frontier: stampSchema,
   papers: z.array(z.tuple([z.string(), z.string().min(1), paperRegistersSchema])),
   digests: z.array(z.tuple([z.string().min(1), registerSchema(daySchema)])),
+  /** Written only when there are any: a snapshot without them reads as before. */
+  merges: z
+    .array(z.tuple([z.string(), z.string().min(1), z.string(), z.string().min(1), registerSchema(mergeValueSchema)]))
+    .optional(),
+  removed: z.array(removedEntrySchema).optional(),
 });
 
 const importSchema = z.object({
@@ -102,10 +130,16 @@ function encodeRef(ref: PaperRef): [string, string] {
   return [ref.origin, ref.id];
 }
 
+function encodeRemoved(entry: RemovedEntry): [string, string, string] {
+  return [entry.kind, entry.origin, entry.id];
+}
+
 /** A change as its line holds it: its device is the line's. */
 function encodeOp(op: SyncOp): unknown {
   const encoded: Record<string, unknown> = { ...op, device: undefined };
   if ('paper' in op) encoded['paper'] = encodeRef(op.paper);
+  if (op.kind === 'merge') [encoded['kept'], encoded['merged']] = [encodeRef(op.kept), encodeRef(op.merged)];
+  if (op.kind === 'remove') encoded['entries'] = op.entries.map(encodeRemoved);
   return encoded;
 }
 
@@ -135,11 +169,28 @@ export function encodeStateDocument(device: DeviceId, state: SyncState, frontier
     frontier,
     papers: sortedEntries(state.papers).map(([, entry]) => [...encodeRef(entry.ref), encodeRegisters(entry.registers)]),
     digests: sortedEntries(state.digests),
+    merges:
+      state.merges === undefined || state.merges.size === 0
+        ? undefined
+        : sortedEntries(state.merges).map(([, entry]) => [
+            ...encodeRef(entry.kept),
+            ...encodeRef(entry.merged),
+            entry.register,
+          ]),
+    removed:
+      state.removed === undefined || state.removed.size === 0
+        ? undefined
+        : [...state.removed].sort(compareCodePoints).map((key) => encodeRemoved(removedEntryOf(key))),
   });
 }
 
 export function encodeImportDocument(op: ImportOp): string {
   return canonicalJson({ format: IMPORT_FORMAT, v: DEVICE_FORMAT_VERSION, ...op });
+}
+
+/** What encodeImportDocument encodes: written a paper at a time, an import of 100,000 papers is never one string. */
+export function importDocument(op: ImportOp): object {
+  return { format: IMPORT_FORMAT, v: DEVICE_FORMAT_VERSION, ...op };
 }
 
 /** What is wrong with a piece of a file, in words: "line 3: ops.0.kind: …". */
@@ -195,8 +246,29 @@ export function checkStateDocument(json: unknown): Checked<DeviceSnapshot> {
     const twice = digests.get(id);
     digests.set(id, twice === undefined ? register : joinRegisters(twice, register));
   }
+  const merges = new Map<string, MergeEntry>();
+  for (const [keptOrigin, keptId, mergedOrigin, mergedId, register] of parsed.data.merges ?? []) {
+    const [kept, merged] = [
+      { origin: keptOrigin, id: keptId },
+      { origin: mergedOrigin, id: mergedId },
+    ];
+    const key = mergeKey(kept, merged);
+    const twice = merges.get(key);
+    merges.set(key, {
+      kept,
+      merged,
+      register: twice === undefined ? register : joinRegisters(twice.register, register),
+    });
+  }
+  const removed = new Set((parsed.data.removed ?? []).map(removedKey));
+  const state: SyncState = {
+    papers,
+    digests,
+    ...(merges.size === 0 ? {} : { merges }),
+    ...(removed.size === 0 ? {} : { removed }),
+  };
   const { device, frontier } = parsed.data;
-  return { ok: true, value: { device, frontier, state: { papers, digests } } };
+  return { ok: true, value: { device, frontier, state } };
 }
 
 export function checkImportDocument(json: unknown): Checked<ImportOp> {

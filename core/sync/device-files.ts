@@ -8,7 +8,7 @@
 import type { DeviceId } from './causal-register.js';
 import { isStamp, type Stamp } from './hlc.js';
 
-const DEVICES_FOLDER = 'devices';
+export const DEVICES_FOLDER = 'devices';
 export const IMPORTS_FOLDER = 'imports';
 
 /** A device id as Shelfmark makes them, or a pseudo-device of a migrated library (`legacy-…`, no folder of its own). */

@@ -7,6 +7,7 @@
 import { canonicalJson } from './canonical-json.js';
 import { latestVersion, type Register } from './causal-register.js';
 import type { CatalogueFold } from './catalogue-fold.js';
+import { applyStructure, carriedRegisters, type CatalogueStructure } from './catalogue-structure.js';
 import { combinePaperRegisters, materialisePaper, type NoteConflict, type PaperRegisters } from './paper-registers.js';
 import type { DigestDay, SyncState } from './sync-state.js';
 import { emptyStateMap, type Catalogue, type ReadingState, type ReadingStateMap } from '../model.js';
@@ -23,11 +24,14 @@ export interface SyncedLibrary {
   /** Each digest's day register, by digest id. */
   readonly days: ReadonlyMap<string, Register<DigestDay>>;
   readonly fold: CatalogueFold;
+  /** Removals and merges over the fold: what the catalogue is made of. */
+  readonly structure: CatalogueStructure;
   /** Papers that changes name but whose import has not arrived yet: kept, and shown once it does. */
   readonly waiting: number;
 }
 
 export function buildLibrary(state: SyncState, fold: CatalogueFold): SyncedLibrary {
+  const structure = applyStructure(fold, state);
   const registers = new Map<string, PaperRegisters>();
   let waiting = 0;
   for (const entry of state.papers.values()) {
@@ -39,28 +43,35 @@ export function buildLibrary(state: SyncState, fold: CatalogueFold): SyncedLibra
     const mine = registers.get(id);
     registers.set(id, mine === undefined ? entry.registers : combinePaperRegisters(mine, entry.registers));
   }
+  const shown = carriedRegisters(registers, structure);
   const states = emptyStateMap();
+  // A merged paper's state stays under its id, as core/paper-merge.ts leaves it: what undoing the merge starts from.
+  for (const { merged } of structure.merges) {
+    const paperRegisters = shown.get(merged);
+    if (paperRegisters !== undefined) states[merged] = materialisePaper(paperRegisters).state;
+  }
   const conflicts = new Map<string, readonly NoteConflict[]>();
-  for (const paper of fold.catalogue.papers) {
-    const paperRegisters = registers.get(paper.id);
+  for (const paper of structure.catalogue.papers) {
+    const paperRegisters = shown.get(paper.id);
     if (paperRegisters === undefined) continue;
     const materialised = materialisePaper(paperRegisters);
     states[paper.id] = materialised.state;
     if (materialised.conflicts.length > 0) conflicts.set(paper.id, materialised.conflicts);
   }
-  const digests = fold.catalogue.digests.map((digest) => {
+  const digests = structure.catalogue.digests.map((digest) => {
     const register = state.digests.get(digest.id);
     const day = register === undefined ? undefined : latestVersion(register)?.value;
     return day === undefined ? digest : { ...digest, date: day.date, title: day.title };
   });
   return {
-    catalogue: { papers: fold.catalogue.papers, digests },
+    catalogue: { papers: structure.catalogue.papers, digests },
     states,
     conflicts,
-    registers,
+    registers: shown,
     state,
     days: state.digests,
     fold,
+    structure,
     waiting,
   };
 }

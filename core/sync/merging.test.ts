@@ -3,26 +3,12 @@
 import { describe, expect, it } from 'vitest';
 
 import { canonicalLibrary } from './library.js';
-import { exchange, TestDevice } from './simulation/test-device.js';
+import { exchange, paper, TestDevice } from './simulation/test-device.js';
 import type { ParsedDigest } from '../import/types.js';
 import type { ParsedPaper } from '../model.js';
 
 const T0 = Date.UTC(2025, 2, 11, 9);
 const MINUTE = 60_000;
-
-function paper(title: string, extra: Partial<ParsedPaper> = {}): ParsedPaper {
-  return {
-    title,
-    abstract: `About ${title}.`,
-    authors: ['Ada Lovelace'],
-    arxivId: null,
-    doi: null,
-    year: 2024,
-    links: [],
-    categories: [],
-    ...extra,
-  };
-}
 
 function digest(...papers: ParsedPaper[]): ParsedDigest {
   return { format: 'bibtex', title: 'Reading group', date: '2025-03-11', papers, skipped: [] };
@@ -202,5 +188,22 @@ describe('merging what two devices did apart', () => {
     early.read(laptop);
     expect(early.library.waiting).toBe(0);
     expect(early.state(id)?.status).toBe('reading');
+  });
+
+  it('finds a paper the fold renamed (two works imported apart under one id) by the id it has there', () => {
+    const laptop = new TestDevice('laptop0001', T0);
+    const desktop = new TestDevice('desktop002', T0 + MINUTE);
+    const tablet = new TestDevice('tablet0003', T0);
+    laptop.import(digest(paper('Same title', { authors: ['Ada One'], year: 2001 })));
+    desktop.import(digest(paper('Same title', { authors: ['Bob Two'], year: 2019, abstract: 'Another work.' })));
+    exchange(laptop, desktop);
+    exchange(laptop, tablet);
+    exchange(desktop, tablet);
+    const [, renamed = ''] = tablet.library.catalogue.papers.map((record) => record.id);
+    expect(renamed).toMatch(/-2$/);
+    tablet.tag(renamed, 'second');
+    exchange(laptop, tablet);
+    expect(tablet.library.waiting).toBe(0);
+    expect(laptop.state(renamed)?.tags).toEqual(['second']);
   });
 });

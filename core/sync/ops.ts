@@ -7,7 +7,17 @@
 import { written, type DeviceId, type Register, type Seen, type Version } from './causal-register.js';
 import type { Stamp } from './hlc.js';
 import { tagKey, type PaperRegisters, type StatusValue, type TagValue } from './paper-registers.js';
-import { joinStates, paperRefKey, type DigestDay, type PaperRef, type SyncState } from './sync-state.js';
+import {
+  joinStates,
+  mergeKey,
+  paperRefKey,
+  removedKey,
+  type DigestDay,
+  type MergeValue,
+  type PaperRef,
+  type RemovedEntry,
+  type SyncState,
+} from './sync-state.js';
 
 interface OpBase {
   readonly stamp: Stamp;
@@ -43,7 +53,16 @@ export type SyncOp =
     })
   /** Resolves the note's conflicts: `text` is the note, every version the writer saw is gone. */
   | (OpBase & { readonly kind: 'resolve-note'; readonly paper: PaperRef; readonly text: string })
-  | (OpBase & { readonly kind: 'digest-day'; readonly digest: string; readonly value: DigestDay });
+  | (OpBase & { readonly kind: 'digest-day'; readonly digest: string; readonly value: DigestDay })
+  /** Merges `merged` into `kept` (core/paper-merge.ts), or undoes it (`value.merged` false). */
+  | (OpBase & {
+      readonly kind: 'merge';
+      readonly kept: PaperRef;
+      readonly merged: PaperRef;
+      readonly value: MergeValue;
+    })
+  /** Takes records and digests out of the catalogue (a restore, a paper removed); `seen` is empty. */
+  | (OpBase & { readonly kind: 'remove'; readonly entries: readonly RemovedEntry[] });
 
 /** One stamp per change on one device: what names a change (and an import). */
 export function opId(op: { readonly stamp: Stamp; readonly device: DeviceId }): string {
@@ -77,6 +96,12 @@ export function deltaOf(op: SyncOp): SyncState {
       return paperDelta(op.paper, { note: write(op, op.text) });
     case 'digest-day':
       return { papers: new Map(), digests: new Map([[op.digest, write(op, op.value)]]) };
+    case 'merge': {
+      const entry = { kept: op.kept, merged: op.merged, register: write(op, op.value) };
+      return { papers: new Map(), digests: new Map(), merges: new Map([[mergeKey(op.kept, op.merged), entry]]) };
+    }
+    case 'remove':
+      return { papers: new Map(), digests: new Map(), removed: new Set(op.entries.map(removedKey)) };
   }
 }
 

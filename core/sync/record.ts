@@ -5,20 +5,24 @@
  * (core/reading.ts, core/merge.ts, core/digest-date.ts), and the synced files. Pure.
  */
 
+import { canonicalJson, compareCodePoints } from './canonical-json.js';
 import { dotOf, emptySeen, joinSeen, type DeviceId, type Register, type Seen } from './causal-register.js';
 import type { ImportOp } from './catalogue-fold.js';
 import { stampBefore, tick, type Hlc, type Stamp } from './hlc.js';
-import type { SyncedLibrary } from './library.js';
-import type { KeptNote, SyncOp } from './ops.js';
+import { buildLibrary, type SyncedLibrary } from './library.js';
+import { stateOfOps, type KeptNote, type SyncOp } from './ops.js';
 import { tagKey, type PaperRegisters, type StatusValue, type TagValue } from './paper-registers.js';
-import { paperRefKey, type PaperRef } from './sync-state.js';
+import { joinStates, mergeKey, paperRefKey, type PaperRef, type RemovedEntry } from './sync-state.js';
 import {
   readingStateOf,
+  withAliases,
   type Catalogue,
   type CataloguePaper,
+  type Digest,
   type ReadingState,
   type ReadingStateMap,
 } from '../model.js';
+import { paperSchema } from '../record-schema.js';
 
 /** The device writing, its clock, and the wall clock now (milliseconds). */
 export interface Writer {
@@ -54,7 +58,8 @@ function seenOf(register: Register<unknown> | undefined): Seen {
 
 /** The paper `id` as a change on this device names it. */
 function refOf(library: SyncedLibrary, id: string): PaperRef {
-  return { origin: library.fold.originOf(id) ?? '', id };
+  const origin = library.fold.originOf(id);
+  return origin !== undefined ? { origin, id } : (library.fold.recordRef(id) ?? { origin: '', id });
 }
 
 /** The changes that take each paper of `changed` from its state in `library` to the state given. */
@@ -200,49 +205,187 @@ export function resolveNote(library: SyncedLibrary, writer: Writer, id: string, 
 export interface CatalogueChange {
   /** The papers new or changed, and every paper of a digest new or changed; null when none. */
   readonly import: ImportOp | null;
-  /** The days (and titles) of digests redated. */
+  /** Merges and their undoing, removals, and the days (and titles) of digests redated. */
   readonly ops: readonly SyncOp[];
 }
 
+/** Every version of a paper's reading state, by name (`<stamp>@<device>`), sorted. */
+function versionsOf(registers: PaperRegisters | undefined): string[] {
+  if (registers === undefined) return [];
+  const all = [registers.status, registers.note, ...(registers.tags?.values() ?? [])];
+  const dots = new Set(all.flatMap((register) => (register?.versions ?? []).map(dotOf)));
+  return [...dots].sort(compareCodePoints);
+}
+
 /**
- * What takes the catalogue of `library` to `after` (an import's, or a digest redated): an import of every paper
- * new or changed and every digest new or with new papers, each with the records of all its papers; and a change of
- * day for each digest redated.
+ * What `after` does to the papers of `library` that no import can say: papers merged into another (gone, their id now
+ * an alias of a paper that had not had it: core/paper-merge.ts mergePapers), merges undone (back, their id no longer
+ * an alias of the paper that had it: unmergePapers), and papers and digests gone otherwise (a restore).
+ */
+function structureOps(
+  library: SyncedLibrary,
+  device: DeviceId,
+  stamps: Stamps,
+  after: Catalogue,
+  [beforeById, afterIds]: readonly [ReadonlyMap<string, CataloguePaper>, ReadonlyMap<string, CataloguePaper>],
+): SyncOp[] {
+  const before = library.catalogue;
+  const gained = new Map<string, string>();
+  const lost = new Map<string, string>();
+  let stayed = 0;
+  for (const paper of after.papers) {
+    const old = beforeById.get(paper.id);
+    if (old !== undefined) stayed += 1;
+    if (old === undefined || old === paper || old.aliases === paper.aliases) continue;
+    const [had, has] = [new Set(old.aliases ?? []), new Set(paper.aliases ?? [])];
+    for (const alias of has) if (!had.has(alias)) gained.set(alias, paper.id);
+    for (const alias of had) if (!has.has(alias)) lost.set(alias, paper.id);
+  }
+  const ops: SyncOp[] = [];
+  const removed: RemovedEntry[] = [];
+  // Every paper there still (the common case, an import): none gone.
+  for (const paper of stayed === before.papers.length ? [] : before.papers) {
+    if (afterIds.has(paper.id)) continue;
+    const kept = gained.get(paper.id);
+    if (kept !== undefined) {
+      const [keptRef, mergedRef] = [refOf(library, kept), refOf(library, paper.id)];
+      const register = library.state.merges?.get(mergeKey(keptRef, mergedRef))?.register;
+      const value = { merged: true, saw: versionsOf(library.registers.get(paper.id)) };
+      ops.push({
+        kind: 'merge',
+        stamp: stamps.next(),
+        device,
+        kept: keptRef,
+        merged: mergedRef,
+        value,
+        seen: seenOf(register),
+      });
+      continue;
+    }
+    // Every record of the paper, and of the papers merged into it, goes.
+    for (const id of [paper.id, ...library.structure.mergedInto(paper.id)]) {
+      for (const ref of library.fold.refsOf(id)) removed.push({ kind: 'paper', origin: ref.origin, id: ref.id });
+    }
+  }
+  for (const paper of after.papers) {
+    if (beforeById.has(paper.id) || !lost.has(paper.id)) continue;
+    // Every merge of it that stands is undone; a paper merged before the library was synced comes back by import.
+    for (const entry of library.state.merges?.values() ?? []) {
+      if (!entry.register.versions.some((version) => version.value.merged)) continue;
+      if (library.fold.resolve(entry.merged) !== paper.id) continue;
+      const value = { merged: false, saw: [] };
+      ops.push({
+        kind: 'merge',
+        stamp: stamps.next(),
+        device,
+        kept: entry.kept,
+        merged: entry.merged,
+        value,
+        seen: entry.register.seen,
+      });
+    }
+  }
+  const digestsAfter = new Set(after.digests.map((digest) => digest.id));
+  for (const digest of before.digests) {
+    if (digestsAfter.has(digest.id)) continue;
+    for (const origin of library.fold.digestOrigins(digest.id)) removed.push({ kind: 'digest', origin, id: digest.id });
+  }
+  if (removed.length > 0) ops.push({ kind: 'remove', stamp: stamps.next(), device, seen: NO_SEEN, entries: removed });
+  return ops;
+}
+
+type Fields = Readonly<Record<string, unknown>>;
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return a === b || canonicalJson(a) === canonicalJson(b);
+}
+
+/**
+ * The record an import gives of a paper other papers are merged into: its record as the imports made it, with what
+ * this change gave it, but nothing the merges gave it (their aliases, the merged papers' fields), which they give it
+ * again for as long as they stand: so that undoing a merge takes it all back.
+ */
+/** `base` with what `after` has that `before` had not: the items a change added to a list. */
+function withAdded(base: unknown, before: readonly unknown[], after: readonly unknown[]): unknown[] {
+  const kept: unknown[] = Array.isArray(base) ? [...(base as readonly unknown[])] : [];
+  for (const item of after) if (!before.includes(item) && !kept.includes(item)) kept.push(item);
+  return kept;
+}
+
+function recordToImport(base: CataloguePaper, current: CataloguePaper, after: CataloguePaper): CataloguePaper {
+  const record: Record<string, unknown> = { ...base };
+  const [was, had, now] = [current, base, after] as unknown as [Fields, Fields, Fields];
+  for (const key of Object.keys(after)) {
+    const [before, value, original] = [was[key], now[key], had[key]];
+    if (sameJson(before, value)) continue;
+    record[key] = Array.isArray(before) && Array.isArray(value) ? withAdded(original, before, value) : value;
+  }
+  const paper = record as unknown as CataloguePaper;
+  // An alias list is never empty (core/model.ts withAliases); and a record made here is checked as one read is.
+  const made = withAliases(paper, paper.aliases ?? []);
+  if (!paperSchema.safeParse(made).success) throw new TypeError(`The record of ${after.id} to save is not valid.`);
+  return made;
+}
+
+/**
+ * What takes the catalogue of `library` to `after`: merges, their undoing and removals (structureOps); an import of
+ * every paper new or changed and every digest new or with new papers, each with the records of all its papers; and a
+ * change of day for each digest redated.
  */
 export function catalogueChange(library: SyncedLibrary, writer: Writer, after: Catalogue): Recorded<CatalogueChange> {
   const stamps = new Stamps(writer);
   const before = library.catalogue;
   const papersBefore = new Map(before.papers.map((paper) => [paper.id, paper]));
-  const digestsBefore = new Map(before.digests.map((digest) => [digest.id, digest]));
   const afterById = new Map(after.papers.map((paper) => [paper.id, paper]));
+  const ops = structureOps(library, writer.device, stamps, after, [papersBefore, afterById]);
+  // What the import must add to: the library as those changes leave it.
+  const changed = ops.length === 0 ? library : buildLibrary(joinStates([library.state, stateOfOps(ops)]), library.fold);
+  // What this change did: papers and digests not as the library had them, and not as those changes leave them.
+  const expected = changed.catalogue;
+  const papersExpected =
+    changed === library ? papersBefore : new Map(expected.papers.map((paper) => [paper.id, paper]));
+  const digestsBefore = new Map(before.digests.map((digest) => [digest.id, digest]));
+  const digestsExpected =
+    changed === library ? digestsBefore : new Map(expected.digests.map((digest) => [digest.id, digest]));
   const records = new Map<string, CataloguePaper>();
-  for (const paper of after.papers) if (papersBefore.get(paper.id) !== paper) records.set(paper.id, paper);
-  const digests = after.digests.filter((digest) => {
-    const old = digestsBefore.get(digest.id);
-    return (
-      old === undefined ||
-      old.paperIds.length !== digest.paperIds.length ||
-      old.paperIds.some((id, at) => digest.paperIds[at] !== id)
-    );
-  });
+  const changedRecord = (old: CataloguePaper | undefined, paper: CataloguePaper): boolean =>
+    old !== paper && (old === undefined || !sameJson(old, paper));
+  for (const paper of after.papers) {
+    if (!changedRecord(papersBefore.get(paper.id), paper)) continue;
+    if (changed === library || changedRecord(papersExpected.get(paper.id), paper)) records.set(paper.id, paper);
+  }
+  const changedList = (old: Digest | undefined, digest: Digest): boolean =>
+    old === undefined ||
+    old.paperIds.length !== digest.paperIds.length ||
+    old.paperIds.some((id, at) => digest.paperIds[at] !== id);
+  const digests = after.digests.filter(
+    (digest) =>
+      changedList(digestsBefore.get(digest.id), digest) && changedList(digestsExpected.get(digest.id), digest),
+  );
   for (const digest of digests) {
     for (const id of digest.paperIds) {
       const paper = afterById.get(id);
       if (paper !== undefined) records.set(id, paper);
     }
   }
+  const structure = changed.structure;
   const imported: ImportOp | null =
     records.size === 0 && digests.length === 0
       ? null
       : {
           stamp: stamps.next(),
           device: writer.device,
-          papers: after.papers.filter((paper) => records.has(paper.id)),
+          papers: after.papers
+            .filter((paper) => records.has(paper.id))
+            .map((paper) => {
+              const current = papersExpected.get(paper.id);
+              const base = structure.mergedInto(paper.id).length > 0 ? structure.baseRecord(paper.id) : undefined;
+              return current !== undefined && base !== undefined ? recordToImport(base, current, paper) : paper;
+            }),
           digests,
         };
-  const ops: SyncOp[] = [];
   for (const digest of after.digests) {
-    const old = digestsBefore.get(digest.id);
+    const old = digestsExpected.get(digest.id);
     if (old === undefined || digest.date === null || (old.date === digest.date && old.title === digest.title)) continue;
     ops.push({
       kind: 'digest-day',

@@ -7,6 +7,7 @@
 import type { DeviceId } from './causal-register.js';
 import { foldImports, preferredImport, type ImportOp } from './catalogue-fold.js';
 import { clockAfter, encodeStamp, receive, ZERO_STAMP, type Hlc, type Stamp } from './hlc.js';
+import { grownFold } from './grown-fold.js';
 import { buildLibrary, type SyncedLibrary } from './library.js';
 import type { LibraryFiles } from './library-files.js';
 import { opId, stateOfOps, type SyncOp } from './ops.js';
@@ -44,9 +45,9 @@ function withImports(imports: ReadonlyMap<string, ImportOp>, added: Iterable<Imp
 function rebuilt(replica: Omit<Replica, 'library'>, previous: Replica | null): Replica {
   // Imports only ever grow, as a new map: the same map is the same imports, and folds the same.
   const fold =
-    previous !== null && previous.imports === replica.imports
-      ? previous.library.fold
-      : foldImports(replica.imports.values());
+    previous === null
+      ? foldImports(replica.imports.values())
+      : grownFold(previous.library.fold, previous.imports, replica.imports);
   const unchanged = previous !== null && previous.state === replica.state && previous.library.fold === fold;
   return { ...replica, library: unchanged ? previous.library : buildLibrary(replica.state, fold) };
 }

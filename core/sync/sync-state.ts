@@ -29,11 +29,44 @@ export interface PaperEntry {
   readonly registers: PaperRegisters;
 }
 
+/**
+ * A merge of two papers the user said are one work (core/paper-merge.ts), or its undoing: `merged` is false once
+ * undone. `saw` names the versions of the merged paper's reading state the merge took into the kept paper's
+ * (`<stamp>@<device>`, sorted): the others (written on a device that had not seen the merge) follow the merged paper
+ * to the kept one.
+ */
+export interface MergeValue {
+  readonly merged: boolean;
+  readonly saw: readonly string[];
+}
+
+/** One merge register: the pair as its writer named the papers. */
+export interface MergeEntry {
+  readonly kept: PaperRef;
+  readonly merged: PaperRef;
+  readonly register: Register<MergeValue>;
+}
+
+/**
+ * What a removal takes out of the catalogue: one import's record of a paper (`id` its id there), or one import's
+ * copy of a digest. A paper is gone while every record of it is taken out; a later import of it brings it back.
+ */
+export interface RemovedEntry {
+  readonly kind: 'paper' | 'digest';
+  /** The import, `<stamp>@<device>`. */
+  readonly origin: string;
+  readonly id: string;
+}
+
 export interface SyncState {
   /** By paperRefKey. */
   readonly papers: ReadonlyMap<string, PaperEntry>;
   /** By digest id. */
   readonly digests: ReadonlyMap<string, Register<DigestDay>>;
+  /** By mergeKey; absent when there are none (as in a state written before merges were synced). */
+  readonly merges?: ReadonlyMap<string, MergeEntry>;
+  /** What removals took out, by removedKey: it only grows. Absent when nothing was removed. */
+  readonly removed?: ReadonlySet<string>;
 }
 
 export const EMPTY_SYNC_STATE: SyncState = { papers: new Map(), digests: new Map() };
@@ -42,10 +75,25 @@ export function paperRefKey(ref: PaperRef): string {
   return JSON.stringify([ref.origin, ref.id]);
 }
 
+export function mergeKey(kept: PaperRef, merged: PaperRef): string {
+  return JSON.stringify([kept.origin, kept.id, merged.origin, merged.id]);
+}
+
+export function removedKey(entry: RemovedEntry): string {
+  return JSON.stringify([entry.kind, entry.origin, entry.id]);
+}
+
+export function removedEntryOf(key: string): RemovedEntry {
+  const [kind, origin, id] = JSON.parse(key) as [RemovedEntry['kind'], string, string];
+  return { kind, origin, id };
+}
+
 /** The join of every state: the same whatever their order, and however often one comes. */
 export function joinStates(states: Iterable<SyncState>): SyncState {
   const papers = new Map<string, PaperEntry>();
   const digests = new Map<string, Register<DigestDay>>();
+  const merges = new Map<string, MergeEntry>();
+  const removed = new Set<string>();
   let count = 0;
   let only: SyncState = EMPTY_SYNC_STATE;
   for (const state of states) {
@@ -62,8 +110,19 @@ export function joinStates(states: Iterable<SyncState>): SyncState {
       const mine = digests.get(id);
       digests.set(id, mine === undefined ? register : joinRegisters(mine, register));
     }
+    for (const [key, entry] of state.merges ?? []) {
+      const mine = merges.get(key);
+      merges.set(key, mine === undefined ? entry : { ...mine, register: joinRegisters(mine.register, entry.register) });
+    }
+    for (const key of state.removed ?? []) removed.add(key);
   }
-  return count === 1 ? only : { papers: sortedMap(papers), digests: sortedMap(digests) };
+  if (count === 1) return only;
+  return {
+    papers: sortedMap(papers),
+    digests: sortedMap(digests),
+    ...(merges.size === 0 ? {} : { merges: sortedMap(merges) }),
+    ...(removed.size === 0 ? {} : { removed: new Set([...removed].sort(compareCodePoints)) }),
+  };
 }
 
 function sortedMap<T>(map: ReadonlyMap<string, T>): ReadonlyMap<string, T> {

@@ -10,6 +10,7 @@ import { ExportDialog } from '../dialogs/ExportDialog.js';
 import { PasteDialog } from '../dialogs/PasteDialog.js';
 import { PastePreviewDialog } from '../dialogs/PastePreviewDialog.js';
 import { NotesSyncDialog } from '../dialogs/NotesSyncDialog.js';
+import { DevicesDialog } from '../dialogs/DevicesDialog.js';
 import { NotesSyncReportDialog } from '../dialogs/NotesSyncReportDialog.js';
 import { ShortcutsDialog } from '../dialogs/ShortcutsDialog.js';
 import { SnoozeDialog } from '../dialogs/SnoozeDialog.js';
@@ -148,6 +149,8 @@ function Dialogs() {
       return <NotesSyncDialog onClose={close} />;
     case 'notes-sync-report':
       return <NotesSyncReportDialog report={dialog.report} onClose={close} />;
+    case 'devices':
+      return <DevicesDialog devices={dialog.devices} failed={dialog.failed} onClose={close} />;
     case 'import-failed':
       return (
         <Dialog

@@ -41,6 +41,7 @@ import { Intake } from './intake.js';
 import { Loader } from './loader.js';
 import { Merges } from './merges.js';
 import { Mutations } from './mutations.js';
+import { NoteConflicts } from './note-conflicts.js';
 import { NoteSaver } from './note-saver.js';
 import { TaskRunner } from './tasks.js';
 import { NotesSync } from './notes-sync.js';
@@ -62,6 +63,7 @@ export class Controller {
   private readonly search: SearchClient;
   private readonly loader: Loader;
   private readonly mutations: Mutations;
+  private readonly conflicts: NoteConflicts;
   private readonly merges: Merges;
   private readonly transfer: ImportExport;
   private readonly tasks: TaskRunner;
@@ -115,6 +117,12 @@ export class Controller {
       toast,
     });
     this.mutations = new Mutations(this.store, api, toast, (entry) => this.merges.unmerge(entry));
+    this.conflicts = new NoteConflicts(this.store, api, {
+      kept: (id, note) => this.notes.kept(id, note),
+      draft: (id) => this.notes.draft(id),
+      restoreDraft: (id, draft, stored) => this.notes.edit(id, draft, stored),
+      toast,
+    });
     this.merges = new Merges(this.store, api, {
       reload: (changed) => this.load(changed),
       pushUndo: (entry) => this.mutations.pushUndo(entry),
@@ -558,6 +566,18 @@ export class Controller {
     this.tasks.cancel();
   }
 
+  // ——— A synced library: its notes written on two computers at once, its devices ———
+
+  /** Keeps `note` as the paper's note, its versions from other computers dropped; `said` once it is kept. */
+  keepNote(id: string, note: string, said: string): Promise<void> {
+    return this.conflicts.keep(id, note, said);
+  }
+
+  /** The Devices dialog: the computers that wrote to the library, and when. */
+  showDevices(): Promise<void> {
+    return this.conflicts.showDevices();
+  }
+
   // ——— Notes synced with a folder ———
 
   /** File → Sync Notes Now, the toolbar's Sync: with the folder remembered, else the dialog to choose one. */
@@ -627,6 +647,9 @@ export class Controller {
         break;
       case 'sync-notes-now':
         void this.syncNotesNow();
+        break;
+      case 'devices':
+        void this.showDevices();
         break;
       case 'undo':
         // The menu's accelerator took Ctrl/Cmd+Z from a text field: give the field its own undo back.

@@ -8,6 +8,7 @@ import type { LibraryApi } from '../../core/api.js';
 import { factColumnsOf, papersOfColumns } from '../../core/outline.js';
 import { nextPaint } from '../lib/after-paint.js';
 import { loadedOutline, paperById, replacePapers, withWholeRecords } from '../state/state.js';
+import { noteConflictsOf } from '../state/note-conflicts.js';
 import type { Store } from '../state/store.js';
 import type { AppState } from '../state/types.js';
 import { errorMessage, sentence } from './error-text.js';
@@ -64,7 +65,11 @@ export class Loader {
         const next = loadedOutline(state, papers, outline.digests, changed, factColumnsOf(outline.papers));
         // The outline may have been read before a change made meanwhile landed: the change's answer will come.
         const changing = [...inFlight].flatMap((id) => paperById(state, id) ?? []);
-        return { ...replacePapers(next, changing), readOnly: outline.readOnly };
+        return {
+          ...replacePapers(next, changing),
+          readOnly: outline.readOnly,
+          noteConflicts: noteConflictsOf(state.noteConflicts, outline.noteConflicts),
+        };
       });
       const typing = this.hooks.typing();
       for (const paper of papers) this.hooks.noteLoaded(paper.id, paper.note, typing);
@@ -163,7 +168,8 @@ export class Loader {
     this.fetchingRecord = cursor;
     const generation = this.generation;
     this.api.getPaper(cursor).then(
-      (record) => {
+      ({ noteConflicts: _versions, ...record }) => {
+        // The note's versions from other computers come with the outline (state.noteConflicts), not with a record.
         if (this.fetchingRecord === cursor) this.fetchingRecord = null;
         if (generation === this.generation) this.store.update((state) => withWholeRecords(state, [record]));
       },

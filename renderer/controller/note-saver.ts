@@ -161,6 +161,22 @@ export class NoteSaver {
     this.edit(id, entry.draft.trimEnd() === '' ? other : `${entry.draft.trimEnd()}\n\n${other}`, other);
   }
 
+  /**
+   * The user kept `note` as the note (one of its versions written on another computer, or their own): it is what
+   * the library has, and what they typed is let go, not saved over it.
+   */
+  kept(id: string, note: string): void {
+    const entry = this.entries.get(id);
+    if (entry === undefined) return;
+    this.clearTimer(entry);
+    entry.draft = note;
+    entry.saved = note;
+    entry.elsewhere = null;
+    entry.status = IDLE;
+    remember(entry, note);
+    this.changed();
+  }
+
   /** The notice of a change elsewhere is put away; the user's text stays. */
   dismissElsewhere(id: string): void {
     const entry = this.entries.get(id);

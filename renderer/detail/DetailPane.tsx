@@ -13,6 +13,7 @@ import { paperById } from '../state/state.js';
 import { BulkPanel } from './BulkPanel.js';
 import { CompleteDetailsButton } from './CompleteDetailsButton.js';
 import { NoteEditor } from './NoteEditor.js';
+import { NoteVersionsNotice } from './NoteVersions.js';
 import { doiLink, SourceFacts } from './SourceFacts.js';
 import { StatusControl } from './StatusControl.js';
 import { TagEditor } from './TagEditor.js';
@@ -159,6 +160,7 @@ function PaperDetail({ paper }: { paper: Paper }) {
           placeholder={paper.tags.length === 0 ? 'Add a tag…  (t)' : 'Add a tag…'}
         />
       </div>
+      <NoteVersionsNotice paperId={paper.id} />
 
       <section className="abstract" aria-labelledby="abstract-heading">
         <h2 id="abstract-heading" className="section-heading">

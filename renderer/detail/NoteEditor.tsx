@@ -5,6 +5,7 @@ import type { NoteSaveStatus } from '../controller/note-saver.js';
 import { useController } from '../kit/context.js';
 import { useMathVersion } from '../kit/MathText.js';
 import { renderNote } from '../lib/sanitize.js';
+import { NoteVersions } from './NoteVersions.js';
 
 function statusText(status: NoteSaveStatus): string {
   switch (status.kind) {
@@ -37,6 +38,7 @@ export function NoteEditor({ paper }: { paper: Paper }) {
   const elsewhere = notes.changedElsewhere(paper.id);
   const [editing, setEditing] = useState(false);
   const textareaRef = useRef<HTMLTextAreaElement>(null);
+  const sectionRef = useRef<HTMLElement>(null);
   const preview = useDeferredValue(text);
   // Drawn again once the math renderer has arrived: the note's formulas show as written until then.
   const mathVersion = useMathVersion();
@@ -78,7 +80,7 @@ export function NoteEditor({ paper }: { paper: Paper }) {
 
   const saveState = statusText(status);
   return (
-    <section className="note" aria-labelledby="note-heading">
+    <section className="note" aria-labelledby="note-heading" ref={sectionRef}>
       <div className="section-heading-row">
         <h2 id="note-heading" className="section-heading">
           Note
@@ -155,6 +157,17 @@ export function NoteEditor({ paper }: { paper: Paper }) {
           dangerouslySetInnerHTML={{ __html: html }}
         />
       )}
+      <NoteVersions
+        paperId={paper.id}
+        mine={text}
+        onKept={() =>
+          // The versions go once one is kept: the focus goes to the note's Edit button, or stays in the field.
+          requestAnimationFrame(() => {
+            if (textareaRef.current !== null) textareaRef.current.focus();
+            else sectionRef.current?.querySelector<HTMLElement>('.section-heading-row button, .note-empty')?.focus();
+          })
+        }
+      />
     </section>
   );
 }

@@ -98,6 +98,22 @@ export const NoteIcon = () => (
     <path d="M9 12h6M9 16h4" />
   </Icon>
 );
+/** A note with two versions: written on two computers at once. */
+export const NoteConflictIcon = ({ size = 13 }: { size?: number }) => (
+  <Icon size={size}>
+    <path d="M4 5h8l3 3v11H4z" />
+    <path d="M15 4h2l3 3v8" />
+    <path d="M7.5 12h4M7.5 15.5h3" />
+  </Icon>
+);
+/** Computers that write to one library. */
+export const DevicesIcon = () => (
+  <Icon>
+    <rect x="3" y="4.5" width="13" height="9.5" rx="1.5" />
+    <path d="M1.5 17.5h16" />
+    <rect x="18" y="8" width="4.5" height="10" rx="1" />
+  </Icon>
+);
 export const UpvoteIcon = () => (
   <Icon size={12}>
     <path d="M12 5 4.5 17h15z" />

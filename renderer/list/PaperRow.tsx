@@ -4,7 +4,7 @@ import { memo, type MouseEvent } from 'react';
 import type { Paper } from '../../core/model.js';
 import { useAppState, useController } from '../kit/context.js';
 import { FieldText } from '../kit/FieldText.js';
-import { NoteIcon, UpvoteIcon } from '../kit/icons.js';
+import { NoteConflictIcon, NoteIcon, UpvoteIcon } from '../kit/icons.js';
 import { firstLine, rangesPerTag, snippetAround } from '../lib/highlight.js';
 import { hasReturned, triageStatusOf } from '../../core/triage.js';
 import { formatCount, plural, triageMark } from '../lib/status.js';
@@ -46,6 +46,7 @@ export const PaperRow = memo(function PaperRow({
   // In Up next and More like this: why the paper is where it is.
   const reasons = useAppState((state) => reasonsShown(state, id));
   const similar = useAppState((state) => state.filter.kind === 'similar');
+  const conflict = useAppState((state) => state.noteConflicts.has(id));
   if (paper === undefined) return null;
   const view = triageStatusOf(paper, today);
   const returned = hasReturned(paper, today);
@@ -68,7 +69,7 @@ export const PaperRow = memo(function PaperRow({
         paper={paper}
         mark={triageMark(paper, today)}
         markKind={returned ? 'returned' : view}
-        facts={{ venue, upvotes }}
+        facts={{ venue, upvotes, conflict }}
         highlights={highlights}
         option={{ id: rowDomId(id), selected, index, total }}
         reasons={reasons.length === 0 ? null : { label: similar ? 'In common' : 'Why', terms: reasons.join(', ') }}
@@ -95,6 +96,8 @@ function stateWords(mark: string | null, paper: Paper): string {
 interface RowFacts {
   readonly venue: string | null;
   readonly upvotes: number | null;
+  /** Its note was also written on another computer at the same time (a synced library): versions to choose from. */
+  readonly conflict: boolean;
 }
 
 /** Why a ranked row is where it is: "Why: graph generation, diffusion, J. Leskovec". */
@@ -114,6 +117,7 @@ function aboutWords(paper: Paper, facts: RowFacts, reasons: RowReasons | null): 
   if (facts.upvotes !== null) parts.push(`${plural(facts.upvotes, 'upvote')} on Hugging Face.`);
   if (paper.tags.length > 0) parts.push(`Tagged ${paper.tags.join(', ')}.`);
   if (paper.note.trim() !== '') parts.push('Has a note.');
+  if (facts.conflict) parts.push('Its note was also edited on another computer: choose which to keep.');
   return parts.join(' ');
 }
 
@@ -221,10 +225,16 @@ function RowContent({
               <FieldText text={tag} ranges={tagRanges[position]} />
             </span>
           ))}
-          {paper.note.trim() !== '' && (
-            <span className="row-has-note" title="Has a note">
-              <NoteIcon />
+          {facts.conflict ? (
+            <span className="row-note-conflict" title="Note edited on two computers: choose which to keep">
+              <NoteConflictIcon />
             </span>
+          ) : (
+            paper.note.trim() !== '' && (
+              <span className="row-has-note" title="Has a note">
+                <NoteIcon />
+              </span>
+            )
           )}
         </div>
       </div>

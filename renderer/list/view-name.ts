@@ -25,6 +25,8 @@ export function viewName(state: AppState, filter: SidebarFilter): string {
       return filter.tag === null ? 'Up next' : `Up next for #${filter.tag}`;
     case 'similar':
       return `More like “${paperById(state, filter.id)?.title ?? filter.id}”`;
+    case 'conflicts':
+      return 'Note conflicts';
   }
 }
 

@@ -4,7 +4,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { DigestProgress } from '../../core/query.js';
 import { useAppState, useController } from '../kit/context.js';
 import { FieldText } from '../kit/FieldText.js';
-import { CloseIcon, DigestIcon, DuplicatesIcon, LibraryIcon } from '../kit/icons.js';
+import { CloseIcon, DevicesIcon, DigestIcon, DuplicatesIcon, LibraryIcon, NoteConflictIcon } from '../kit/icons.js';
 import { TRIAGE_VIEWS, type LibraryView } from '../kit/views.js';
 import { isolated } from '../lib/bidi.js';
 import { formatCount, plural } from '../lib/status.js';
@@ -25,6 +25,7 @@ export function Sidebar() {
   const { digests: digestCounts, tags } = useAppState((state) => state.counts);
   const progress = digestProgressOf(digests, digestCounts);
   const duplicates = useAppState((state) => state.duplicates.length);
+  const conflicts = useAppState((state) => state.noteConflicts.size);
 
   // Slid in over a narrow window: focus goes to the list shown now.
   useEffect(
@@ -59,6 +60,15 @@ export function Sidebar() {
             <ViewItem key={view.label} view={view} />
           ))}
           {duplicates > 0 && <DuplicatesItem count={duplicates} />}
+          {conflicts > 0 && (
+            <NavItem
+              filter={{ kind: 'conflicts' }}
+              icon={<NoteConflictIcon size={16} />}
+              label="Note conflicts"
+              count={conflicts}
+              emphasis
+            />
+          )}
         </ul>
 
         {progress.length > 0 && (
@@ -89,6 +99,14 @@ export function Sidebar() {
             </ul>
           )}
         </section>
+      </div>
+      <div className="sidebar-footer">
+        <button type="button" className="nav-item" onClick={() => void controller.showDevices()}>
+          <span className="nav-icon">
+            <DevicesIcon />
+          </span>
+          <span className="nav-label">Devices…</span>
+        </button>
       </div>
     </nav>
   );

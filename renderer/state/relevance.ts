@@ -30,7 +30,7 @@ export function relevanceShown(state: Pick<AppState, 'sorts' | 'filter' | 'relev
  * holds them all, else the view's papers up next by id (a view of decided papers only has none).
  */
 export function relevanceRequest(
-  state: Pick<AppState, 'papers' | 'today'>,
+  state: Pick<AppState, 'papers' | 'today' | 'noteConflicts'>,
   filter: SidebarFilter,
   limit: number,
 ): RankRequest {
@@ -49,6 +49,8 @@ export function relevanceRequest(
     case 'up-next':
     case 'similar':
       return { limit };
+    case 'conflicts':
+      return { ids: [...state.noteConflicts.keys()], limit };
   }
 }
 

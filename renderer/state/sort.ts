@@ -30,6 +30,8 @@ export function viewKey(filter: SidebarFilter): string {
       return `tag:${filter.tag.toLocaleLowerCase()}`;
     case 'digest':
       return `digest:${filter.id}`;
+    case 'conflicts':
+      return 'conflicts';
     // The ranked views keep the ranking's order; the list's sorts are not offered there.
     case 'up-next':
     case 'similar':

@@ -30,6 +30,7 @@ export const INITIAL_STATE: AppState = {
   today: '',
   filter: ALL,
   view: 'papers',
+  noteConflicts: new Map(),
   duplicates: [],
   query: '',
   results: null,
@@ -304,6 +305,8 @@ export function sameFilter(a: SidebarFilter, b: SidebarFilter): boolean {
       return b.kind === 'tag' && a.tag.toLocaleLowerCase() === b.tag.toLocaleLowerCase();
     case 'digest':
       return b.kind === 'digest' && a.id === b.id;
+    case 'conflicts':
+      return true;
     case 'up-next':
     case 'similar':
       return sameRanking(a, b);

@@ -1,6 +1,6 @@
 /** The shapes of the renderer's state: plain immutable data, changed only by the pure functions in state/. */
 
-import type { ImportReport, TaskProgress, UpNext } from '../../core/api.js';
+import type { ImportReport, LibraryDevices, NoteVersion, TaskProgress, UpNext } from '../../core/api.js';
 import type { CompletionReport } from '../../core/complete.js';
 import type { NotesSyncReport } from '../../core/notes-sync/report.js';
 import type { PossibleDuplicates } from '../../core/duplicates.js';
@@ -26,7 +26,9 @@ export type SidebarFilter =
    */
   | { readonly kind: 'up-next'; readonly tag: string | null }
   /** More like this: the papers nearest paper `id`; `back` is the view it was asked from, which Esc and Back show. */
-  | { readonly kind: 'similar'; readonly id: string; readonly back: SidebarFilter };
+  | { readonly kind: 'similar'; readonly id: string; readonly back: SidebarFilter }
+  /** The papers whose note was also written on another computer at the same time (a synced library). */
+  | { readonly kind: 'conflicts' };
 
 /** The views whose order the library ranks: Up next and More like this. */
 export type RankedFilter = Extract<SidebarFilter, { readonly kind: 'up-next' | 'similar' }>;
@@ -93,7 +95,9 @@ export type Dialog =
   | { readonly kind: 'fetch-daily-papers' }
   | { readonly kind: 'completion-report'; readonly report: CompletionReport }
   | { readonly kind: 'notes-sync' }
-  | { readonly kind: 'notes-sync-report'; readonly report: NotesSyncReport };
+  | { readonly kind: 'notes-sync-report'; readonly report: NotesSyncReport }
+  /** Who wrote to the library, and when: as the library said (null while it is being asked), or why it could not. */
+  | { readonly kind: 'devices'; readonly devices: LibraryDevices | null; readonly failed?: string };
 
 /** A call to the network running as a task (a fetch, an addition, a completion): its progress, and Cancel. */
 interface RunningTask {
@@ -167,6 +171,11 @@ export interface AppState {
   readonly filter: SidebarFilter;
   /** The list (with its filter, search and selection kept) or the possible duplicates in its place. */
   readonly view: View;
+  /**
+   * A synced library's papers whose note was also written on another computer at the same time: the other
+   * versions, latest first, as the library last gave them; the detail pane offers to keep one.
+   */
+  readonly noteConflicts: ReadonlyMap<string, readonly NoteVersion[]>;
   /** Papers with one title that identity kept apart, as the library last listed them; the newest after each load. */
   readonly duplicates: readonly PossibleDuplicates[];
   /** The search box's text. */

@@ -14,6 +14,7 @@ function paperFilterOf(filter: SidebarFilter): PaperFilter {
   switch (filter.kind) {
     case 'all':
     case 'similar':
+    case 'conflicts':
       return {};
     case 'up-next':
       return { status: 'unread' };
@@ -45,6 +46,7 @@ const computeVisible = memoize(
     /** The list is in its own order (by date added): a search's matches come best first. */
     byDateAdded: boolean,
     ranked: Ranked | null,
+    noteConflicts: AppState['noteConflicts'],
   ): readonly string[] => {
     if (filter.kind === 'up-next' || filter.kind === 'similar') {
       // A ranked view keeps its order; a search only narrows it.
@@ -66,6 +68,7 @@ const computeVisible = memoize(
     // The library's own order needs no checking: every id in it is in the index.
     if (everything && source === order) return order;
     if (everything) return source.filter((id) => index.has(id));
+    if (filter.kind === 'conflicts') return source.filter((id) => noteConflicts.has(id) || keep.has(id));
     return source.filter((id) => {
       const position = index.get(id);
       const paper = position === undefined ? undefined : papers[position];
@@ -97,6 +100,7 @@ export function visibleIds(state: AppState): readonly string[] {
     state.today,
     byDateAdded,
     rankingOf(state.ranked, state.filter),
+    state.noteConflicts,
   );
   if (ids !== lastVisible && sameItems(ids, lastVisible)) return lastVisible;
   lastVisible = ids;
@@ -108,6 +112,7 @@ export function isDecidedHere(state: AppState, id: string): boolean {
   if (!state.keep.has(id) || state.filter.kind === 'all') return false;
   const position = state.index.get(id);
   const paper = position === undefined ? undefined : state.papers[position];
+  if (state.filter.kind === 'conflicts') return paper !== undefined && !state.noteConflicts.has(id);
   return paper !== undefined && !matchesFilter(paper, paperFilterOf(state.filter), state.today);
 }
 

@@ -6,18 +6,19 @@
  * selected row stands apart at 3:1. Saves screenshots of the narrow window to test-results/screenshots/.
  */
 
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { AxeResults } from 'axe-core';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LibraryService } from '../../app/library-service.js';
 import { networkSettings } from '../../app/net/settings.js';
 import { bundledSampleDigest } from '../../app/resources.js';
 import { backUpDaily } from '../../app/store/backups.js';
-import { libraryPaths } from '../../app/store/index.js';
+import { appDataDirectory } from '../../app/library-location.js';
+import { openLibraryStore } from '../../app/sync/open-library-store.js';
 import { SAMPLE } from '../cli-harness.js';
+import { checkBothThemes, settle } from './axe.js';
 import { FakeClock } from '../fake-clock.js';
 import { FakeWebApis } from '../fake-web-apis.js';
 import { MISSING_ID, WITH_DOI } from '../fixtures/arxiv-papers.js';
@@ -37,8 +38,6 @@ import {
 
 /** A Hugging Face day with upvotes and authors: Up next orders it by upvotes until it can learn. */
 const HF_DAY = join(REPO_ROOT, 'tests', 'fixtures', 'hf-daily-papers-2025-03-11.json');
-const AXE_SOURCE = readFileSync(join(REPO_ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
-const WCAG_A_AND_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 const PARD = 'Pard: Permutation-Invariant Autoregressive Diffusion for Graph Generation';
 const LIE_GROUPS = 'Lie Group Decompositions for Equivariant Neural Networks';
@@ -105,37 +104,6 @@ const activeElement = (page: Page): Promise<string> =>
     if (element === null || element === document.body) return 'body';
     return element.getAttribute('aria-label') ?? element.getAttribute('role') ?? element.textContent?.trim() ?? element.tagName;
   })()`);
-
-/** Lets CSS transitions and animations (a dialog fading in, colours after a theme change) come to rest. */
-async function settle(page: Page): Promise<void> {
-  await page.evaluate(`new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))`);
-  await page.evaluate(
-    `Promise.all(document.getAnimations().filter((animation) => animation.effect?.getTiming().iterations !== Infinity).map((animation) => animation.finished.catch(() => undefined)))`,
-  );
-}
-
-/** Every violation of a WCAG 2.2 A or AA rule that axe-core finds on the page, one line each. */
-async function axeViolations(page: Page): Promise<string[]> {
-  if ((await page.evaluate('typeof window.axe')) === 'undefined') await page.evaluate(AXE_SOURCE);
-  const results = await page.evaluate<AxeResults>(
-    `axe.run(document, { runOnly: { type: 'tag', values: ${JSON.stringify(WCAG_A_AND_AA)} }, resultTypes: ['violations'] })`,
-  );
-  return results.violations.flatMap((violation) =>
-    violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')}: ${node.failureSummary ?? ''}`),
-  );
-}
-
-/** Runs axe-core on what the page shows, in the light and in the dark; records what it finds under `view`. */
-async function checkBothThemes(page: Page, view: string, found: Record<string, string[]>): Promise<void> {
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme });
-    await settle(page);
-    const violations = await axeViolations(page);
-    if (violations.length > 0) found[`${view} (${colorScheme})`] = violations;
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-  await settle(page);
-}
 
 async function search(page: Page, text: string): Promise<void> {
   await page.keyboard.press('/');
@@ -352,7 +320,9 @@ describe.skipIf(!chromiumPresent)('accessibility in Chromium', () => {
 
       // A library that cannot be read: the load error, with its backups. (The day's backup is made before the day's
       // first change to a library that exists; this one began empty today, so it gets one here.)
-      await backUpDaily(libraryPaths(library.dbPath), new Date());
+      const store = await openLibraryStore(library.dbPath, { appData: appDataDirectory() });
+      await backUpDaily(await store.backups(), new Date(), () => store.read());
+      await store.close();
       await writeFile(library.dbPath, '{ "papers": [ this is not JSON');
       await page.reload();
       await page.getByRole('heading', { name: 'Shelfmark couldn’t open your library' }).waitFor();

@@ -22,7 +22,11 @@ if (!runnable) console.warn('read-only e2e test skipped: it needs Chromium and a
 
 async function filesOf(folder: string): Promise<Map<string, string>> {
   const files = new Map<string, string>();
-  for (const name of await readdir(folder)) files.set(name, (await readFile(join(folder, name))).toString('base64'));
+  for (const entry of await readdir(folder, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = join(entry.parentPath, entry.name);
+    files.set(file, (await readFile(file)).toString('base64'));
+  }
   return files;
 }
 

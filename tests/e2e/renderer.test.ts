@@ -6,7 +6,7 @@
  */
 
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -200,12 +200,12 @@ describe.skipIf(!chromiumPresent)('the renderer in Chromium', () => {
       expect(session.dialogs).toEqual([]);
       await session.context.close();
 
-      // And in the library's files on disk.
+      // And in the library's files on disk: its device's.
       await library.server.close();
+      const devices = join(library.dir, 'devices');
+      const names = await readdir(devices, { recursive: true, withFileTypes: true });
       const files = await Promise.all(
-        ['library.state.json', 'library.state.log'].map((name) =>
-          readFile(join(library.dir, name), 'utf8').catch(() => ''),
-        ),
+        names.filter((entry) => entry.isFile()).map((entry) => readFile(join(entry.parentPath, entry.name), 'utf8')),
       );
       expect(files.join('\n')).toContain('non-compact');
       const service = new LibraryService(library.dbPath, { sampleDigest: bundledSampleDigest() });

@@ -4,6 +4,7 @@ import type { Command } from '../command.js';
 import { add } from './add.js';
 import { backups } from './backups.js';
 import { complete } from './complete.js';
+import { devices } from './devices.js';
 import { digests } from './digests.js';
 import { dismiss } from './dismiss.js';
 import { duplicates } from './duplicates.js';
@@ -53,6 +54,7 @@ export const COMMANDS: readonly Command[] = [
   merge,
   redate,
   stats,
+  devices,
 ];
 
 /** The command called `name`, or undefined. */

@@ -13,7 +13,7 @@ import type { Stamp } from '../hlc.js';
 import type { SyncedLibrary } from '../library.js';
 import { opId, type SyncOp } from '../ops.js';
 import { tagKey } from '../paper-registers.js';
-import { paperRefKey } from '../sync-state.js';
+import { mergeKey, paperRefKey, removedKey } from '../sync-state.js';
 import { readingStateOf } from '../../model.js';
 
 interface NoteShown {
@@ -43,19 +43,16 @@ function fieldOf(op: SyncOp): string {
       return 'note';
     case 'digest-day':
       return `day\0${op.digest}`;
+    case 'merge':
+      return `merge\0${mergeKey(op.kept, op.merged)}`;
+    case 'remove':
+      return `remove\0${opId(op)}`;
   }
 }
 
 /** The register a change writes, under the name it gives its paper: what its `seen` is of. */
 function nameOf(op: SyncOp): string {
-  return op.kind === 'digest-day' ? `\0${fieldOf(op)}` : `${paperRefKey(op.paper)}\0${fieldOf(op)}`;
-}
-
-/** The register a change writes, as the library is in `fold`: `<paper>\0<field>`; undefined while unknown. */
-function registerOf(op: SyncOp, fold: CatalogueFold): string | undefined {
-  if (op.kind === 'digest-day') return `\0${fieldOf(op)}`;
-  const paper = fold.resolve(op.paper);
-  return paper === undefined ? undefined : `${paper}\0${fieldOf(op)}`;
+  return 'paper' in op ? `${paperRefKey(op.paper)}\0${fieldOf(op)}` : `\0${fieldOf(op)}`;
 }
 
 function later(a: Stamp | undefined, b: Stamp): Stamp {
@@ -72,6 +69,8 @@ export class Oracle {
   readonly problems: string[] = [];
   readonly imports: ImportOp[] = [];
   readonly #byId = new Map<string, number>();
+  /** The change that wrote each note version a change carried forward as a copy. */
+  readonly #byDot = new Map<string, number>();
 
   indexOf(id: string): number | undefined {
     return this.#byId.get(id);
@@ -116,28 +115,64 @@ export class Oracle {
     const index = this.changes.length;
     this.changes.push({ op, context, shown });
     this.#byId.set(opId(op), index);
+    if (op.kind === 'note') for (const kept of op.kept) this.#byDot.set(`${kept.stamp}@${op.device}`, index);
     return index;
   }
 
   /** What in `library` (every device's, after a full exchange) differs from what the changes say it must be. */
   check(library: SyncedLibrary): string[] {
     const problems: string[] = [...this.problems];
-    const killed = new Set(this.changes.flatMap(({ op }) => op.kills ?? []));
+    const { fold } = library;
+    // Each paper of the fold as the library shows it: itself, or the paper whose aliases name it (merged into it).
+    const hosts = new Map<string, string>();
+    for (const paper of library.catalogue.papers) {
+      for (const alias of paper.aliases ?? []) hosts.set(alias, paper.id);
+    }
+    for (const paper of library.catalogue.papers) hosts.set(paper.id, paper.id);
+    const removed = this.#removedPapers(fold);
+    // A change to a paper merged into another is shown there unless a merge it went through had seen it.
+    const carriedAway = (op: SyncOp, dot: string): boolean => {
+      let at = 'paper' in op ? fold.resolve(op.paper) : undefined;
+      for (let merge = this.#appliedTo(library, at); merge !== undefined; merge = this.#appliedTo(library, at)) {
+        if (merge.saw.has(dot)) return true;
+        at = merge.kept;
+      }
+      return false;
+    };
     const byRegister = new Map<string, Acknowledged[]>();
+    const mergesByName = new Map<string, Acknowledged[]>();
     for (const change of this.changes) {
-      const register = registerOf(change.op, library.fold);
-      if (register === undefined) {
-        problems.push(`change ${opId(change.op)} names a paper the library does not have`);
+      const { op } = change;
+      if (op.kind === 'remove') continue;
+      if (op.kind === 'merge') {
+        mergesByName.set(nameOf(op), [...(mergesByName.get(nameOf(op)) ?? []), change]);
         continue;
+      }
+      let register = `\0${fieldOf(op)}`;
+      if ('paper' in op) {
+        const paper = fold.resolve(op.paper);
+        if (paper === undefined) {
+          problems.push(`change ${opId(op)} names a paper the library does not have`);
+          continue;
+        }
+        const host = hosts.get(paper);
+        if (host === undefined) {
+          if (!removed.has(paper)) problems.push(`${paper}, changed by ${opId(op)}, is neither there nor removed`);
+          continue;
+        }
+        register = `${host}\0${fieldOf(op)}`;
       }
       byRegister.set(register, [...(byRegister.get(register) ?? []), change]);
     }
-    const standing = (changes: readonly Acknowledged[]): SyncOp[] =>
-      changes
+    const standing = (changes: readonly Acknowledged[]): SyncOp[] => {
+      // A change supersedes by name only versions of the paper it was shown with.
+      const killed = new Set(changes.flatMap(({ op }) => op.kills ?? []));
+      return changes
         .filter(
           ({ op }) =>
             op.kind !== 'untag' &&
             !killed.has(opId(op)) &&
+            !carriedAway(op, opId(op)) &&
             changes.every(
               (other) =>
                 other.op === op || nameOf(other.op) !== nameOf(op) || (other.context.get(op.device) ?? '') < op.stamp,
@@ -145,6 +180,8 @@ export class Oracle {
         )
         .map(({ op }) => op)
         .sort(byStamp);
+    };
+    problems.push(...this.#checkMerges(library, hosts, removed, mergesByName, standing));
     const expectedTags = new Map<string, { key: string; spelling: string; since: Stamp }[]>();
     for (const [register, changes] of byRegister) {
       const [paper = '', field = '', key = ''] = register.split('\0');
@@ -169,14 +206,15 @@ export class Oracle {
         const digest = library.catalogue.digests.find((candidate) => candidate.id === key);
         if (
           latest?.kind === 'digest-day' &&
-          (digest?.date !== latest.value.date || digest.title !== latest.value.title)
+          digest !== undefined &&
+          (digest.date !== latest.value.date || digest.title !== latest.value.title)
         ) {
           problems.push(
-            `digest ${key}: ${JSON.stringify([digest?.date, digest?.title])}, expected ${JSON.stringify(latest.value)}`,
+            `digest ${key}: ${JSON.stringify([digest.date, digest.title])}, expected ${JSON.stringify(latest.value)}`,
           );
         }
       } else if (field === 'note') {
-        problems.push(...this.#checkNote(library, paper, changes));
+        problems.push(...this.#checkNote(library, paper, changes, carriedAway));
       }
     }
     for (const paper of library.catalogue.papers) {
@@ -188,17 +226,74 @@ export class Oracle {
         problems.push(`${paper.id}: tags ${JSON.stringify(have)}, expected ${JSON.stringify(want)}`);
       }
     }
-    problems.push(...this.#checkImports(library));
+    problems.push(...this.#checkImports(library, hosts, removed));
     return problems;
   }
 
-  #checkNote(library: SyncedLibrary, paper: string, changes: readonly Acknowledged[]): string[] {
+  /** The merge of `id` into another paper that the library applied, if any. */
+  #appliedTo(library: SyncedLibrary, id: string | undefined): SyncedLibrary['structure']['merges'][number] | undefined {
+    return id === undefined ? undefined : library.structure.merges.find((merge) => merge.merged === id);
+  }
+
+  /** What every removal took out: the fold's papers each record of which a removal named. */
+  #removedPapers(fold: CatalogueFold): Set<string> {
+    const named = new Set(
+      this.changes.flatMap(({ op }) => (op.kind === 'remove' ? op.entries.map((entry) => removedKey(entry)) : [])),
+    );
+    const records = new Map<string, string[]>();
+    for (const op of this.imports) {
+      const origin = opId(op);
+      for (const record of op.papers) {
+        const paper = fold.resolve({ origin, id: record.id });
+        if (paper !== undefined)
+          records.set(paper, [...(records.get(paper) ?? []), removedKey({ kind: 'paper', origin, id: record.id })]);
+      }
+    }
+    return new Set([...records].flatMap(([paper, keys]) => (keys.every((key) => named.has(key)) ? [paper] : [])));
+  }
+
+  /**
+   * Merges: one that stands (its latest version, by the changes' own account) made its two papers one, unless a
+   * removal took one out; a paper is merged into another only by a merge of it that stands.
+   */
+  #checkMerges(
+    library: SyncedLibrary,
+    hosts: ReadonlyMap<string, string>,
+    removed: ReadonlySet<string>,
+    byName: ReadonlyMap<string, readonly Acknowledged[]>,
+    standing: (changes: readonly Acknowledged[]) => SyncOp[],
+  ): string[] {
+    const problems: string[] = [];
+    const mergedBy = new Set<string>();
+    for (const changes of byName.values()) {
+      const latest = standing(changes).at(-1);
+      if (latest?.kind !== 'merge') continue;
+      const [kept, merged] = [library.fold.resolve(latest.kept), library.fold.resolve(latest.merged)];
+      if (kept === undefined || merged === undefined) {
+        problems.push(`merge ${opId(latest)} names a paper the library does not have`);
+        continue;
+      }
+      if (!latest.value.merged) continue;
+      mergedBy.add(merged);
+      if (removed.has(kept) || removed.has(merged)) continue;
+      if (hosts.get(kept) !== hosts.get(merged))
+        problems.push(`merge ${opId(latest)}: ${merged} is not one with ${kept}`);
+    }
+    return problems;
+  }
+  #checkNote(
+    library: SyncedLibrary,
+    paper: string,
+    changes: readonly Acknowledged[],
+    carriedAway: (op: SyncOp, dot: string) => boolean,
+  ): string[] {
     const versions: (NoteShown & { readonly stamp: Stamp; readonly device: DeviceId })[] = [];
     const superseded = new Set<string>();
     for (const { op, shown } of changes) {
       if (op.kind !== 'note' && op.kind !== 'resolve-note') continue;
       const kept = op.kind === 'note' ? op.kept : [];
       for (const version of [...kept, { stamp: op.stamp, text: op.text }]) {
+        if (carriedAway(op, `${version.stamp}@${op.device}`)) continue;
         versions.push({
           dot: `${version.stamp}@${op.device}`,
           text: version.text,
@@ -208,8 +303,9 @@ export class Oracle {
       }
       const main = shown.at(-1)?.text;
       const carried = new Set(kept.map((version) => version.text));
+      const goesOn = op.kind === 'note' ? this.#goesOnAsEdit(op, shown) : new Set<string>();
       for (const version of shown) {
-        if (op.kind === 'resolve-note' || version.text === main || carried.has(version.text))
+        if (op.kind === 'resolve-note' || version.text === main || carried.has(version.text) || goesOn.has(version.dot))
           superseded.add(version.dot);
       }
     }
@@ -224,23 +320,65 @@ export class Oracle {
     return [`${paper}: note ${JSON.stringify([note, conflicts])}, expected ${JSON.stringify([want, wantConflicts])}`];
   }
 
-  #checkImports(library: SyncedLibrary): string[] {
+  /**
+   * The versions an edit supersedes that go on as the edit itself, not as copies: under the edit's own name, those
+   * with its text of a device whose versions it does not spare (its own, the shown note's, or one with a version
+   * showing the note's text), as record.ts noteEdit carries.
+   */
+  #goesOnAsEdit(op: SyncOp & { readonly kind: 'note' }, shown: readonly NoteShown[]): Set<string> {
+    const deviceOf = (dot: string): string => dot.slice(dot.indexOf('@') + 1);
+    const named = (dot: string): boolean => {
+      const index = this.#byId.get(dot) ?? this.#byDot.get(dot);
+      const change = index === undefined ? undefined : this.changes[index];
+      return change !== undefined && nameOf(change.op) === nameOf(op);
+    };
+    const mine = shown.filter((version) => named(version.dot));
+    const main = shown.at(-1);
+    const shownHere = main !== undefined && mine.includes(main);
+    const spared = (device: string): boolean =>
+      device !== op.device &&
+      !(shownHere && device === deviceOf(main.dot)) &&
+      !mine.some((version) => deviceOf(version.dot) === device && version.text === main?.text);
+    return new Set(
+      mine
+        .filter((version) => version.text === op.text && !spared(deviceOf(version.dot)))
+        .map((version) => version.dot),
+    );
+  }
+
+  #checkImports(library: SyncedLibrary, hosts: ReadonlyMap<string, string>, removed: ReadonlySet<string>): string[] {
     const problems: string[] = [];
-    const papers = new Set(library.catalogue.papers.map((paper) => paper.id));
     const digests = new Map(library.catalogue.digests.map((digest) => [digest.id, digest]));
+    const named = new Set(
+      this.changes.flatMap(({ op }) => (op.kind === 'remove' ? op.entries.map((entry) => removedKey(entry)) : [])),
+    );
+    const carriers = new Map<string, string[]>();
+    for (const op of this.imports) {
+      for (const digest of op.digests) carriers.set(digest.id, [...(carriers.get(digest.id) ?? []), opId(op)]);
+    }
+    const digestRemoved = (id: string): boolean =>
+      (carriers.get(id) ?? []).every((origin) => named.has(removedKey({ kind: 'digest', origin, id })));
     for (const op of this.imports) {
       const origin = opId(op);
       const placed = (id: string): string | undefined => library.fold.resolve({ origin, id });
       for (const record of op.papers) {
         const id = placed(record.id);
-        if (id === undefined || !papers.has(id)) problems.push(`import ${origin}: ${record.id} is not in the library`);
+        if (id === undefined) problems.push(`import ${origin}: ${record.id} is not in the library`);
+        else if (removed.has(id) === hosts.has(id)) {
+          problems.push(`import ${origin}: ${record.id} (${id}) is ${removed.has(id) ? 'removed but there' : 'gone'}`);
+        }
       }
       for (const digest of op.digests) {
         const have = digests.get(digest.id);
-        if (have === undefined) problems.push(`import ${origin}: digest ${digest.id} is not in the library`);
+        if (have === undefined) {
+          if (!digestRemoved(digest.id)) problems.push(`import ${origin}: digest ${digest.id} is not in the library`);
+          continue;
+        }
+        if (digestRemoved(digest.id)) problems.push(`digest ${digest.id} is removed but there`);
         for (const id of digest.paperIds) {
           const paper = placed(id) ?? id;
-          if (have !== undefined && !have.paperIds.includes(paper)) problems.push(`digest ${digest.id} lacks ${paper}`);
+          const host = hosts.get(paper);
+          if (host !== undefined && !have.paperIds.includes(host)) problems.push(`digest ${digest.id} lacks ${host}`);
         }
       }
     }

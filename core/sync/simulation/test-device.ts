@@ -8,14 +8,38 @@ import type { DeviceId } from '../causal-register.js';
 import { encodeChangeLine, encodeImportDocument } from '../device-documents.js';
 import { devicePath, importFileName, IMPORTS_FOLDER, opsFileName } from '../device-files.js';
 import { readLibraryFiles, type FileText } from '../library-files.js';
+import { recordChange } from './record-change.js';
 import type { SyncOp } from '../ops.js';
 import { catalogueChange, opsForStates, resolveNote, type Writer } from '../record.js';
 import { openReplica, recordWritten, refreshReplica, type Replica } from '../replica.js';
 import { redateDigest } from '../../digest-date.js';
-import type { ParsedDigest } from '../../import/types.js';
+import type { LibrarySnapshot, ParsedDigest } from '../../import/types.js';
 import { mergeDigest } from '../../merge.js';
-import { readingStateOf, type ReadingState, type ReadingStatus } from '../../model.js';
+import {
+  readingStateOf,
+  type Catalogue,
+  type ParsedPaper,
+  type ReadingState,
+  type ReadingStateMap,
+  type ReadingStatus,
+} from '../../model.js';
+import { mergePapers, unmergePapers, type PaperMerge, type PaperMergeUndo } from '../../paper-merge.js';
 import { addTags, removeTags, renameTag, setNote, setStatus } from '../../reading.js';
+
+/** A record of a work, as a digest gives it. */
+export function paper(title: string, extra: Partial<ParsedPaper> = {}): ParsedPaper {
+  return {
+    title,
+    abstract: `About ${title}.`,
+    authors: ['Ada Lovelace'],
+    arxivId: null,
+    doi: null,
+    year: 2024,
+    links: [],
+    categories: [],
+    ...extra,
+  };
+}
 
 export class TestDevice {
   replica: Replica;
@@ -107,6 +131,57 @@ export class TestDevice {
   redate(digest: string, date: string): readonly SyncOp[] {
     const recorded = catalogueChange(this.library, this.#writer(), redateDigest(this.library.catalogue, digest, date));
     return this.#write(recorded.clock, recorded.value.ops);
+  }
+
+  /**
+   * A change of the library as the store makes one (app/sync/synced-library-store.ts transact): the catalogue's
+   * changes recorded, then the states' on the library with its import.
+   */
+  transact<T>(
+    change: (library: LibrarySnapshot) => {
+      readonly catalogue?: Catalogue;
+      readonly states?: ReadingStateMap;
+      readonly result: T;
+    },
+  ): T {
+    const outcome = change({ catalogue: this.library.catalogue, states: this.library.states });
+    const { clock, ops, imported } = recordChange(
+      this.replica,
+      this.#writer(),
+      outcome.catalogue,
+      outcome.states ?? {},
+    );
+    if (imported !== null) {
+      this.files.set(
+        devicePath(this.id, IMPORTS_FOLDER, importFileName(imported.stamp)),
+        encodeImportDocument(imported),
+      );
+    }
+    if (ops.length > 0) {
+      this.#log += encodeChangeLine(this.id, ops);
+      this.files.set(devicePath(this.id, opsFileName(0)), this.#log);
+    }
+    this.replica = recordWritten(this.replica, clock, ops, imported);
+    return outcome.result;
+  }
+
+  merge(keep: string, merge: string): PaperMerge {
+    return this.transact((library) => mergePapers(library, keep, merge, this.#iso()));
+  }
+
+  unmerge(undo: PaperMergeUndo): void {
+    this.transact((library) => unmergePapers(library, undo, this.#iso()));
+  }
+
+  /** Takes papers out of the catalogue, as restoring a backup that did not have them does. */
+  remove(...ids: readonly string[]): void {
+    this.transact(({ catalogue }) => {
+      const gone = new Set(ids);
+      const digests = catalogue.digests
+        .map((digest) => ({ ...digest, paperIds: digest.paperIds.filter((id) => !gone.has(id)) }))
+        .filter((digest) => digest.paperIds.length > 0);
+      return { catalogue: { papers: catalogue.papers.filter((paper) => !gone.has(paper.id)), digests }, result: null };
+    });
   }
 
   fileTexts(): FileText[] {

@@ -35,10 +35,20 @@ import {
 import { conflictSides } from '../git-conflicts.js';
 import { redateDigest } from '../../digest-date.js';
 import { mergeDigest } from '../../merge.js';
-import { emptyStateMap, readingStateOf, type ReadingState, type ReadingStatus } from '../../model.js';
+import { InvalidInputError, NotFoundError } from '../../errors.js';
+import type { LibrarySnapshot } from '../../import/types.js';
+import {
+  DEFAULT_READING_STATE,
+  emptyStateMap,
+  readingStateOf,
+  type ReadingState,
+  type ReadingStatus,
+} from '../../model.js';
+import { mergePapers, unmergePapers, type MergeChange, type PaperMergeUndo } from '../../paper-merge.js';
 import { addTags, removeTags, renameTag, restoreState, setNote, setStatus } from '../../reading.js';
 import type { Oracle } from './oracle.js';
 import { randomDigest } from './papers.js';
+import { recordChange } from './record-change.js';
 import type { Prng } from './prng.js';
 
 const TAGS = ['ml', 'ML', 'graphs', 'to-read', 'Deep-Learning', 'deep-learning', 'survey', 'later'];
@@ -81,6 +91,10 @@ export interface WorldCounts {
   gitConflicts: number;
   truncated: number;
   vanished: number;
+  merges: number;
+  unmerges: number;
+  removals: number;
+  restores: number;
 }
 
 /** What reading `text` at `path` gave before, or gives now. */
@@ -111,7 +125,15 @@ export class World {
     gitConflicts: 0,
     truncated: 0,
     vanished: 0,
+    merges: 0,
+    unmerges: 0,
+    removals: 0,
+    restores: 0,
   };
+  /** A backup each device took, until it restores it. */
+  readonly #backups = new Map<DeviceId, LibrarySnapshot>();
+  /** What undoes each merge made, on any device. */
+  readonly #undos: PaperMergeUndo[] = [];
   /** Files taken away for a while, with the step they come back at. */
   readonly #away: { device: SimDevice; path: string; text: string; back: number }[] = [];
   /** Snapshot texts, and the changes each holds (by the oracle's index). */
@@ -180,10 +202,18 @@ export class World {
             restore: 8,
             rename: 4,
             redate: 4,
+            merge: 2,
+            unmerge: 2,
+            remove: 1,
+            backup: 2,
           });
     if (what === 'import') return this.importDigest(device);
     if (what === 'redate') return this.redate(device);
     if (what === 'resolve') return this.resolve(device);
+    if (what === 'merge') return this.mergeTwo(device);
+    if (what === 'unmerge') return this.unmerge(device);
+    if (what === 'remove') return this.removePapers(device);
+    if (what === 'backup') return this.backUpOrRestore(device);
     const chosen = this.prng.some(papers, what === 'status' || what === 'tag' ? 1 + this.prng.below(3) : 1);
     const nowIso = new Date(this.now(device)).toISOString();
     const changed = emptyStateMap();
@@ -274,8 +304,104 @@ export class World {
     this.write(device, recorded.clock, recorded.value.ops);
   }
 
+  /**
+   * A change of the catalogue and states made as the store makes one: its import written, then its line; the
+   * oracle told of both. Throws as `change` does (a merge refused), writing nothing.
+   */
+  transact<T>(device: SimDevice, change: (library: LibrarySnapshot, now: string) => MergeChange<T>): T {
+    const library = device.replica.library;
+    const outcome = change(
+      { catalogue: library.catalogue, states: library.states },
+      new Date(this.now(device)).toISOString(),
+    );
+    const { clock, ops, imported } = recordChange(
+      device.replica,
+      this.writer(device),
+      outcome.catalogue,
+      outcome.states,
+    );
+    if (imported !== null) {
+      device.files.set(
+        devicePath(device.id, IMPORTS_FOLDER, importFileName(imported.stamp)),
+        encodeImportDocument(imported),
+      );
+      this.oracle.imported(imported);
+      this.counts.imports += 1;
+    }
+    if (ops.length > 0) this.write(device, clock, ops, imported);
+    else if (imported !== null) this.#acknowledged(device, clock, [], [], imported);
+    return outcome.result;
+  }
+
+  /** Two papers said to be one work, as the possible-duplicates view or `shelfmark merge` does. */
+  mergeTwo(device: SimDevice): void {
+    const [keep, merge] = this.prng.some(device.replica.library.catalogue.papers, 2);
+    if (keep === undefined || merge === undefined) return this.importDigest(device);
+    try {
+      const done = this.transact(device, (library, now) => mergePapers(library, keep.id, merge.id, now));
+      this.counts.merges += 1;
+      this.#undos.push(done.undo);
+    } catch (error) {
+      // Two notes too long together: refused, nothing written.
+      if (!(error instanceof InvalidInputError)) throw error;
+    }
+  }
+
+  /** A merge undone: its Undo, on the device that made it or on another (the undo carried over, as plain data). */
+  unmerge(device: SimDevice): void {
+    if (this.#undos.length === 0) return this.mergeTwo(device);
+    const undo = this.prng.pick(this.#undos);
+    try {
+      this.transact(device, (library, now) => unmergePapers(library, undo, now));
+      this.counts.unmerges += 1;
+    } catch (error) {
+      // Not merged as this device sees it (undone already, merged on, not arrived yet): refused, nothing written.
+      if (!(error instanceof InvalidInputError || error instanceof NotFoundError)) throw error;
+    }
+  }
+
+  /** Papers taken out of the catalogue, as restoring a backup that did not have them does. */
+  removePapers(device: SimDevice): void {
+    const chosen = this.prng.some(device.replica.library.catalogue.papers, 1 + this.prng.below(2));
+    const gone = new Set(chosen.map((paper) => paper.id));
+    this.transact(device, (library) => {
+      const digests = library.catalogue.digests
+        .map((digest) => ({ ...digest, paperIds: digest.paperIds.filter((id) => !gone.has(id)) }))
+        .filter((digest) => digest.paperIds.length > 0);
+      const papers = library.catalogue.papers.filter((paper) => !gone.has(paper.id));
+      return { catalogue: { papers, digests }, states: emptyStateMap(), result: null };
+    });
+    this.counts.removals += 1;
+  }
+
+  /**
+   * A backup taken now, or the one taken earlier restored: its catalogue, and every reading state that is not as it
+   * had it put back (to none where it had none), as one change.
+   */
+  backUpOrRestore(device: SimDevice): void {
+    const backup = this.#backups.get(device.id);
+    if (backup === undefined) {
+      this.#backups.set(device.id, {
+        catalogue: device.replica.library.catalogue,
+        states: device.replica.library.states,
+      });
+      return;
+    }
+    this.#backups.delete(device.id);
+    this.transact(device, (library, now) => {
+      const states = emptyStateMap();
+      for (const id of new Set([...Object.keys(library.states), ...Object.keys(backup.states)])) {
+        const current = readingStateOf(library.states, id);
+        const restored = restoreState(current, readingStateOf(backup.states, id) ?? DEFAULT_READING_STATE, now);
+        if (restored !== undefined && restored !== current) states[id] = restored;
+      }
+      return { catalogue: backup.catalogue, states, result: null };
+    });
+    this.counts.restores += 1;
+  }
+
   /** Appends the change to the device's log, as the store will: only then is it acknowledged. */
-  write(device: SimDevice, clock: Replica['clock'], ops: readonly SyncOp[]): void {
+  write(device: SimDevice, clock: Replica['clock'], ops: readonly SyncOp[], imported: ImportOp | null = null): void {
     if (ops.length === 0) return;
     let path = devicePath(device.id, opsFileName(device.generation));
     let log = device.files.get(path);
@@ -292,7 +418,7 @@ export class World {
     this.counts.changes += 1;
     // What the device had seen when it made them: before they join its view.
     const indices = ops.map((op) => this.oracle.acknowledge(device.replica.library, device.seen, op));
-    this.#acknowledged(device, clock, ops, indices, null);
+    this.#acknowledged(device, clock, ops, indices, imported);
   }
 
   #acknowledged(

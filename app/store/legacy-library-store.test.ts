@@ -7,7 +7,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Catalogue, CataloguePaper, Digest, ReadingState } from '../../core/model.js';
 import { LibraryFileError } from './errors.js';
 import { libraryPaths } from './library-paths.js';
-import { COMPACT_AFTER_LINES, openLibraryStore, type LibraryStore } from './library-store.js';
+import { COMPACT_AFTER_LINES, openLegacyLibraryStore } from './legacy-library-store.js';
+import type { LibraryStore } from './library-store.js';
 import { outlineOfLibraryCatalogue, readOutlineFile } from './outline-file.js';
 import { stampOf } from './file-stamp.js';
 import { CATALOGUE_FORMAT, STATE_FORMAT } from './schema.js';
@@ -56,10 +57,10 @@ let directory: string;
 let file: string;
 const stores: LibraryStore[] = [];
 
-async function open(catalogue = file): Promise<LibraryStore> {
-  const store = await openLibraryStore(catalogue);
+function open(catalogue = file): Promise<LibraryStore> {
+  const store = openLegacyLibraryStore(catalogue);
   stores.push(store);
-  return store;
+  return Promise.resolve(store);
 }
 
 /** Every file under the directory and its bytes. */
@@ -279,7 +280,9 @@ describe('files it cannot use', () => {
       await fs.writeFile(target(paths), bytes);
       const before = await contents();
 
-      const error: unknown = await (await openLibraryStore(file)).read().catch((e: unknown) => e);
+      const error: unknown = await openLegacyLibraryStore(file)
+        .read()
+        .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(LibraryFileError);
       expect(error).toMatchObject({ file: target(paths) });
       expect((error as Error).message).toContain(target(paths));
@@ -301,7 +304,7 @@ describe('files it cannot use', () => {
       JSON.stringify({ schemaVersion: CATALOGUE_FORMAT.version + 1, papers: [], digests: [], shelves: [] }),
     );
     const before = await contents();
-    await expect((await openLibraryStore(file)).read()).rejects.toThrow(
+    await expect(openLegacyLibraryStore(file).read()).rejects.toThrow(
       /library\.json: it was written by a newer version of Shelfmark/,
     );
     expect(await contents()).toEqual(before);

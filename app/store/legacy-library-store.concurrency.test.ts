@@ -8,11 +8,11 @@ import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import type { ReadingState } from '../../core/model.js';
-import { openLibraryStore } from './library-store.js';
+import { openLegacyLibraryStore } from './legacy-library-store.js';
 
 const run = promisify(execFile);
 const REPOSITORY = fileURLToPath(new URL('../..', import.meta.url));
-const STORE = fileURLToPath(new URL('./index.ts', import.meta.url));
+const STORE = fileURLToPath(new URL('./legacy-library-store.ts', import.meta.url));
 
 function state(note: string, tags: readonly string[] = []): ReadingState {
   return { status: 'reading', tags, note, readAt: null, updatedAt: '2025-03-12T10:00:00.000Z' };
@@ -32,7 +32,7 @@ afterEach(async () => {
 
 describe('several writers on one library', () => {
   it('loses nothing when two stores interleave 200 changes each', async () => {
-    const stores = [await openLibraryStore(file), await openLibraryStore(file)];
+    const stores = [openLegacyLibraryStore(file), openLegacyLibraryStore(file)];
     await Promise.all(
       stores.map((store, writer) =>
         Promise.all(
@@ -56,7 +56,7 @@ describe('several writers on one library', () => {
       expect([...(states['shared']?.tags ?? [])].sort()).toEqual([...expected].sort());
     }
     await Promise.all(stores.map((store) => store.close()));
-    const reopened = await (await openLibraryStore(file)).read();
+    const reopened = await openLegacyLibraryStore(file).read();
     expect(Object.keys(reopened.states)).toHaveLength(401);
   });
 
@@ -69,8 +69,8 @@ describe('several writers on one library', () => {
       `import { readdir, writeFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 const [catalogue, store, worker, ready] = process.argv.slice(2);
-const { openLibraryStore } = await import(store);
-const library = await openLibraryStore(catalogue);
+const { openLegacyLibraryStore } = await import(store);
+const library = openLegacyLibraryStore(catalogue);
 await writeFile(ready + '/' + worker, '');
 while ((await readdir(ready)).length < 3) await sleep(5);
 for (let n = 0; n < 50; n++) {
@@ -88,7 +88,7 @@ await library.close();
         run(process.execPath, ['--import', 'tsx', script, library, STORE, worker, ready], { cwd: REPOSITORY }),
       ),
     );
-    const { states } = await (await openLibraryStore(library)).read();
+    const { states } = await openLegacyLibraryStore(library).read();
     expect(Object.keys(states).sort()).toEqual(
       ['a', 'b', 'c'].flatMap((worker) => Array.from({ length: 50 }, (_, n) => `${worker}-${n}`)).sort(),
     );

@@ -1,0 +1,195 @@
+/**
+ * A canonical JSON document (core/sync/canonical-json-parts.ts) written whole, atomically and durably, a piece at a
+ * time. The text of an element of its top-level arrays (a paper, a digest) that this process wrote before, to a file
+ * still as it left it, is copied from that file rather than made again: the papers of an import go into
+ * `library.json` as they went into the import's document, and the papers an import leaves as they were, as they
+ * were in the `library.json` before. Each element's text is the canonical text of that very object (papers are
+ * never changed in place), so the bytes are those canonicalJson makes.
+ */
+
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import * as fsp from 'node:fs/promises';
+
+import { canonicalJsonPieces, elementText } from '../../core/sync/canonical-json-parts.js';
+import { nodeFs, writeFileAtomically, type DurableFs } from '../store/atomic-write.js';
+import { sameStamp, stampOfStats, type FileStamp } from '../store/file-stamp.js';
+
+/** A document this process wrote: where, and its stamp once in place. */
+interface Source {
+  readonly path: string;
+  readonly stamp: FileStamp;
+}
+
+/** Where an element's text is: its bytes in a document written here. */
+interface Written {
+  readonly source: Source;
+  readonly start: number;
+  readonly end: number;
+}
+
+const writtenAt = new WeakMap<object, Written>();
+
+const CHUNK_BYTES = 1024 * 1024;
+/** The most bytes UTF-8 takes for one UTF-16 code unit. */
+const MOST_BYTES_PER_UNIT = 3;
+
+/** What writeCanonicalDocument wrote: the file's stamp once in place, and how many elements it copied. */
+export interface WrittenDocument {
+  readonly stamp: FileStamp | null;
+  readonly copied: number;
+}
+
+/** Writes `value`'s canonical JSON text to `file` (whose folder exists). */
+export async function writeCanonicalDocument(file: string, value: unknown): Promise<WrittenDocument> {
+  const placed: Placed[] = [];
+  const copies = { count: 0 };
+  const taken: { stamp: FileStamp | null } = { stamp: null };
+  // The temp file's stamp, taken once it is written: the file's once renamed into place, whatever comes after.
+  const fs: DurableFs = {
+    ...nodeFs,
+    open: async (path, flags) => {
+      const handle = await fsp.open(path, flags);
+      const first = taken.stamp === null && flags === 'wx';
+      return {
+        writeFile: (data) => handle.writeFile(data),
+        sync: () => handle.sync(),
+        close: async () => {
+          if (first) taken.stamp = stampOfStats(await handle.stat());
+          await handle.close();
+        },
+      };
+    },
+  };
+  await writeFileAtomically(file, documentChunks(value, placed, copies), { fs });
+  if (taken.stamp === null) return { stamp: null, copied: copies.count };
+  const source: Source = { path: file, stamp: taken.stamp };
+  for (const { element, start, end } of placed) writtenAt.set(element, { source, start, end });
+  return { stamp: taken.stamp, copied: copies.count };
+}
+
+interface Placed {
+  readonly element: object;
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * The document's UTF-8 bytes in pieces of about a megabyte, one buffer filled again for each (a piece must be used
+ * before the next is asked for); `placed` gets where each element object's text went.
+ */
+function* documentChunks(
+  value: unknown,
+  placed: Placed[],
+  copies: { count: number },
+): Generator<Uint8Array, void, undefined> {
+  const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+  let length = 0;
+  /** The bytes handed on before this chunk. */
+  let offset = 0;
+  const sources = new SourceReader();
+  /** Puts `piece` in; gives where it starts. */
+  function* text(piece: string): Generator<Uint8Array, number, undefined> {
+    const bytes = piece.length * MOST_BYTES_PER_UNIT <= CHUNK_BYTES - length ? 0 : Buffer.byteLength(piece);
+    if (bytes > CHUNK_BYTES - length) {
+      if (length > 0) yield chunk.subarray(0, length);
+      [offset, length] = [offset + length, 0];
+      if (bytes > CHUNK_BYTES) {
+        yield Buffer.from(piece);
+        offset += bytes;
+        return offset - bytes;
+      }
+    }
+    const start = offset + length;
+    length += chunk.write(piece, length);
+    return start;
+  }
+  /** Puts `bytes` in; gives where they start. */
+  function* copied(bytes: Buffer): Generator<Uint8Array, number, undefined> {
+    if (bytes.length > CHUNK_BYTES - length) {
+      if (length > 0) yield chunk.subarray(0, length);
+      [offset, length] = [offset + length, 0];
+      if (bytes.length > CHUNK_BYTES) {
+        yield bytes;
+        offset += bytes.length;
+        return offset - bytes.length;
+      }
+    }
+    const start = offset + length;
+    length += bytes.copy(chunk, length);
+    return start;
+  }
+  try {
+    for (const piece of canonicalJsonPieces(value)) {
+      if (typeof piece === 'string') {
+        yield* text(piece);
+        continue;
+      }
+      const { element } = piece;
+      const object = typeof element === 'object' && element !== null ? element : null;
+      const before = object === null ? undefined : writtenAt.get(object);
+      const bytes = before === undefined ? null : sources.bytes(before);
+      if (bytes !== null) copies.count += 1;
+      const start = bytes === null ? yield* text(elementText(element)) : yield* copied(bytes);
+      if (object !== null) placed.push({ element: object, start, end: offset + length });
+    }
+    if (length > 0) yield chunk.subarray(0, length);
+  } finally {
+    sources.close();
+  }
+}
+
+/** Reads elements' bytes back from the documents they were written to, a window of a megabyte at a time. */
+class SourceReader {
+  readonly #open = new Map<Source, { readonly fd: number; from: number; to: number; readonly window: Buffer } | null>();
+
+  /** The element's bytes, or null when its document is gone or not as this process left it. */
+  bytes(written: Written): Buffer | null {
+    const file = this.#file(written.source);
+    if (file === null) return null;
+    const length = written.end - written.start;
+    if (written.start < file.from || written.end > file.to) {
+      if (length > file.window.length) return readAt(file.fd, Buffer.allocUnsafe(length), written.start);
+      file.from = written.start;
+      file.to = written.start + readInto(file.fd, file.window, written.start);
+      if (written.end > file.to) return null;
+    }
+    return file.window.subarray(written.start - file.from, written.end - file.from);
+  }
+
+  close(): void {
+    for (const file of this.#open.values()) if (file !== null) closeSync(file.fd);
+    this.#open.clear();
+  }
+
+  #file(source: Source) {
+    let file = this.#open.get(source);
+    if (file === undefined) {
+      file = null;
+      try {
+        const fd = openSync(source.path, 'r');
+        if (sameStamp(stampOfStats(fstatSync(fd)), source.stamp)) {
+          file = { fd, from: 0, to: 0, window: Buffer.allocUnsafe(CHUNK_BYTES) };
+        } else closeSync(fd);
+      } catch {
+        // Gone: its elements are written from their values.
+      }
+      this.#open.set(source, file);
+    }
+    return file;
+  }
+}
+
+/** Reads up to `buffer.length` bytes at `position`; how many there were. */
+function readInto(fd: number, buffer: Buffer, position: number): number {
+  let done = 0;
+  while (done < buffer.length) {
+    const read = readSync(fd, buffer, done, buffer.length - done, position + done);
+    if (read === 0) break;
+    done += read;
+  }
+  return done;
+}
+
+function readAt(fd: number, buffer: Buffer, position: number): Buffer | null {
+  return readInto(fd, buffer, position) === buffer.length ? buffer : null;
+}

@@ -1,0 +1,35 @@
+/**
+ * The catalogue folded again after imports arrived (replica.ts): only the new ones folded onto the fold before when
+ * they sort after every import in it (the usual case: an import made here, or another device's that is newer), else
+ * every import folded from the start. Either way the fold foldImports makes of them all. Pure.
+ */
+
+import { foldImports, foldOnward, type CatalogueFold, type ImportOp } from './catalogue-fold.js';
+
+/** The fold of `imports`, given `previous`, the fold of `before` (which `imports` grew from). */
+export function grownFold(
+  previous: CatalogueFold,
+  before: ReadonlyMap<string, ImportOp>,
+  imports: ReadonlyMap<string, ImportOp>,
+): CatalogueFold {
+  if (imports === before) return previous;
+  const added: ImportOp[] = [];
+  for (const [id, op] of imports) {
+    const had = before.get(id);
+    if (had === op) continue;
+    // One preferred over the one folded (two computers writing as one device): everything folded again.
+    if (had !== undefined) return foldImports(imports.values());
+    added.push(op);
+  }
+  if (imports.size !== before.size + added.length) return foldImports(imports.values());
+  // The store folds a change's import twice onto one fold (to name its new papers, then to keep it): once is enough.
+  const last = lastGrown.get(previous);
+  if (last !== undefined && last.added.length === added.length && last.added.every((op, at) => op === added[at]))
+    return last.fold;
+  const fold = foldOnward(previous, added) ?? foldImports(imports.values());
+  lastGrown.set(previous, { added, fold });
+  return fold;
+}
+
+/** The last fold grown from each fold, and by what. */
+const lastGrown = new WeakMap<CatalogueFold, { readonly added: readonly ImportOp[]; readonly fold: CatalogueFold }>();
