@@ -8,7 +8,7 @@ import * as fsp from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { contributionsOf, readDeviceFile, type LibraryFiles, type ReadFile } from '../../core/sync/library-files.js';
-import { joinStates } from '../../core/sync/sync-state.js';
+import { joinDelta, joinStates } from '../../core/sync/sync-state.js';
 import { isErrorCode } from '../store/errors.js';
 import { sameStamp, stampOf, stampOfStats, type FileStamp } from '../store/file-stamp.js';
 import { deviceFolderPaths } from './device-folder.js';
@@ -157,7 +157,8 @@ function logEntry(path: string, stamp: FileStamp, from: number, bytes: Buffer, k
   const shift = kept.lines;
   const read: ReadFile = {
     ...kept.read,
-    states: [joinStates([...kept.read.states, ...added.states])],
+    // The lines added joined to what was read before as a delta: a change appended costs what it names.
+    states: [added.states.reduce(joinDelta, joinStates(kept.read.states))],
     latest: added.latest > kept.read.latest ? added.latest : kept.read.latest,
     problems: [
       ...kept.read.problems,

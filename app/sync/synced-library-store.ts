@@ -166,7 +166,8 @@ export class SyncedLibraryStore implements LibraryStore {
       this.#underLock(async () => {
         const replica = await this.#refresh();
         const library = replica.library;
-        const outcome = change(this.#library());
+        // The states as a view over the library's own map: a change copies none of the states it does not touch.
+        const outcome = change(Object.freeze({ catalogue: library.catalogue, states: library.states }));
         // Checked before anything is written, so that nothing Shelfmark could not read back is.
         if (outcome.catalogue !== undefined) checkedCatalogue(outcome.catalogue);
         const states = checkedStates(outcome.states ?? {});
@@ -371,7 +372,10 @@ export class SyncedLibraryStore implements LibraryStore {
     if (this.#snapshot?.library !== library) {
       this.#snapshot = {
         library,
-        snapshot: Object.freeze({ catalogue: library.catalogue, states: Object.freeze(library.states) }),
+        snapshot: Object.freeze({
+          catalogue: library.catalogue,
+          states: Object.freeze(Object.fromEntries(library.stateMap)),
+        }),
       };
     }
     return this.#snapshot.snapshot;

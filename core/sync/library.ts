@@ -1,19 +1,25 @@
 /**
  * The library every device shows: the catalogue folded from every import (catalogue-fold.ts), each digest's day as
  * its register says, and each paper's reading state joined from every change that names it, whichever name it used.
- * Written out canonically, it is the same bytes on every device that has the same files. Pure.
+ * Written out canonically, it is the same bytes on every device that has the same files. Built once from a state
+ * (`buildLibrary`), then moved on by each change at the cost of the papers it names (`applyDelta`): the maps are
+ * layered (layered-map.ts), so a change copies none of the other papers' entries. Pure.
  */
 
 import { canonicalJson } from './canonical-json.js';
 import { latestVersion, type Register } from './causal-register.js';
 import type { CatalogueFold } from './catalogue-fold.js';
+import { LayeredMap } from './layered-map.js';
 import { combinePaperRegisters, materialisePaper, type NoteConflict, type PaperRegisters } from './paper-registers.js';
-import type { DigestDay, SyncState } from './sync-state.js';
-import { emptyStateMap, type Catalogue, type ReadingState, type ReadingStateMap } from '../model.js';
+import { joinDelta, type DigestDay, type SyncState } from './sync-state.js';
+import { statesView } from '../states-view.js';
+import { type Catalogue, type Digest, type ReadingState, type ReadingStateMap } from '../model.js';
 
 export interface SyncedLibrary {
   readonly catalogue: Catalogue;
+  /** A read-only view of `stateMap`, as the rest of Shelfmark reads states. */
   readonly states: ReadingStateMap;
+  readonly stateMap: ReadonlyMap<string, ReadingState>;
   /** Papers whose note has conflicts, by paper id. */
   readonly conflicts: ReadonlyMap<string, readonly NoteConflict[]>;
   /** Each paper's registers, combined over every name changes gave it: what a new change on it has seen. */
@@ -25,56 +31,145 @@ export interface SyncedLibrary {
   readonly fold: CatalogueFold;
   /** Papers that changes name but whose import has not arrived yet: kept, and shown once it does. */
   readonly waiting: number;
+  /** Per paper id, the names (paperRefKey) changes gave it, in the order first met. */
+  readonly names: ReadonlyMap<string, readonly string[]>;
+  /** The ids of the catalogue's papers. */
+  readonly paperIds: ReadonlySet<string>;
+}
+
+function digestsOf(fold: CatalogueFold, days: ReadonlyMap<string, Register<DigestDay>>): readonly Digest[] {
+  return fold.catalogue.digests.map((digest) => {
+    const register = days.get(digest.id);
+    const day = register === undefined ? undefined : latestVersion(register)?.value;
+    return day === undefined ? digest : { ...digest, date: day.date, title: day.title };
+  });
+}
+
+/** The paper's registers under every name `keys` gives it, combined. */
+function combined(state: SyncState, keys: readonly string[]): PaperRegisters | undefined {
+  let registers: PaperRegisters | undefined;
+  for (const key of keys) {
+    const entry = state.papers.get(key);
+    if (entry === undefined) continue;
+    registers = registers === undefined ? entry.registers : combinePaperRegisters(registers, entry.registers);
+  }
+  return registers;
 }
 
 export function buildLibrary(state: SyncState, fold: CatalogueFold): SyncedLibrary {
-  const registers = new Map<string, PaperRegisters>();
+  const names = new Map<string, string[]>();
   let waiting = 0;
-  for (const entry of state.papers.values()) {
+  for (const [key, entry] of state.papers) {
     const id = fold.resolve(entry.ref);
     if (id === undefined) {
       waiting += 1;
       continue;
     }
-    const mine = registers.get(id);
-    registers.set(id, mine === undefined ? entry.registers : combinePaperRegisters(mine, entry.registers));
+    const mine = names.get(id);
+    if (mine === undefined) names.set(id, [key]);
+    else mine.push(key);
   }
-  const states = emptyStateMap();
+  const registers = new Map<string, PaperRegisters>();
+  for (const [id, keys] of names) {
+    const paperRegisters = combined(state, keys);
+    if (paperRegisters !== undefined) registers.set(id, paperRegisters);
+  }
+  const paperIds = new Set<string>();
+  const states = new Map<string, ReadingState>();
   const conflicts = new Map<string, readonly NoteConflict[]>();
   for (const paper of fold.catalogue.papers) {
+    paperIds.add(paper.id);
     const paperRegisters = registers.get(paper.id);
     if (paperRegisters === undefined) continue;
     const materialised = materialisePaper(paperRegisters);
-    states[paper.id] = materialised.state;
+    states.set(paper.id, materialised.state);
     if (materialised.conflicts.length > 0) conflicts.set(paper.id, materialised.conflicts);
   }
-  const digests = fold.catalogue.digests.map((digest) => {
-    const register = state.digests.get(digest.id);
-    const day = register === undefined ? undefined : latestVersion(register)?.value;
-    return day === undefined ? digest : { ...digest, date: day.date, title: day.title };
-  });
+  const stateMap = LayeredMap.of(states);
   return {
-    catalogue: { papers: fold.catalogue.papers, digests },
-    states,
-    conflicts,
-    registers,
+    catalogue: { papers: fold.catalogue.papers, digests: digestsOf(fold, state.digests) },
+    states: statesView(stateMap).view,
+    stateMap,
+    conflicts: LayeredMap.of(conflicts),
+    registers: LayeredMap.of(registers),
     state,
     days: state.digests,
     fold,
     waiting,
+    names: LayeredMap.of(names),
+    paperIds,
+  };
+}
+
+/**
+ * The library once `delta` (a change's state, or a few changes') is joined to its state, the catalogue the same: what
+ * `buildLibrary` gives for the joined state, made at the cost of the papers and digests `delta` names.
+ */
+export function applyDelta(library: SyncedLibrary, delta: SyncState): SyncedLibrary {
+  const state = joinDelta(library.state, delta);
+  if (state === library.state) return library;
+  const { fold } = library;
+  let waiting = library.waiting;
+  const grown = new Map<string, string[]>();
+  const touched = new Set<string>();
+  for (const [key, entry] of delta.papers) {
+    const before = library.state.papers.get(key);
+    if (before !== undefined && state.papers.get(key)?.registers === before.registers) continue;
+    const id = fold.resolve(entry.ref);
+    if (id === undefined) {
+      if (before === undefined) waiting += 1;
+      continue;
+    }
+    touched.add(id);
+    if (before === undefined) {
+      const keys = grown.get(id) ?? [...(library.names.get(id) ?? [])];
+      keys.push(key);
+      grown.set(id, keys);
+    }
+  }
+  const names = LayeredMap.of(library.names).with(grown);
+  const registerChanges: [string, PaperRegisters | undefined][] = [];
+  const stateChanges: [string, ReadingState][] = [];
+  const conflictChanges: [string, readonly NoteConflict[] | undefined][] = [];
+  for (const id of touched) {
+    const paperRegisters = combined(state, names.get(id) ?? []);
+    registerChanges.push([id, paperRegisters]);
+    if (paperRegisters === undefined || !library.paperIds.has(id)) continue;
+    const materialised = materialisePaper(paperRegisters);
+    stateChanges.push([id, materialised.state]);
+    conflictChanges.push([id, materialised.conflicts.length > 0 ? materialised.conflicts : undefined]);
+  }
+  const stateMap = LayeredMap.of(library.stateMap).with(stateChanges);
+  const days = state.digests;
+  return {
+    catalogue:
+      days === library.days ? library.catalogue : { papers: library.catalogue.papers, digests: digestsOf(fold, days) },
+    states: stateChanges.length === 0 ? library.states : statesView(stateMap).view,
+    stateMap,
+    conflicts: LayeredMap.of(library.conflicts).with(conflictChanges),
+    registers: LayeredMap.of(library.registers).with(registerChanges),
+    state,
+    days,
+    fold,
+    waiting,
+    names,
+    paperIds: library.paperIds,
   };
 }
 
 /** The library as one canonical text: what two devices compare, byte for byte. */
 export function canonicalLibrary(library: SyncedLibrary): string {
   const states: [string, ReadingState][] = library.catalogue.papers.flatMap((paper) => {
-    const state = library.states[paper.id];
+    const state = library.stateMap.get(paper.id);
     return state === undefined ? [] : [[paper.id, state]];
   });
   return canonicalJson({
     papers: library.catalogue.papers,
     digests: library.catalogue.digests,
     states,
-    conflicts: [...library.conflicts],
+    conflicts: library.catalogue.papers.flatMap((paper) => {
+      const conflicts = library.conflicts.get(paper.id);
+      return conflicts === undefined ? [] : [[paper.id, conflicts]];
+    }),
   });
 }

@@ -7,10 +7,10 @@
 import type { DeviceId } from './causal-register.js';
 import { foldImports, preferredImport, type ImportOp } from './catalogue-fold.js';
 import { clockAfter, encodeStamp, receive, ZERO_STAMP, type Hlc, type Stamp } from './hlc.js';
-import { buildLibrary, type SyncedLibrary } from './library.js';
+import { applyDelta, buildLibrary, type SyncedLibrary } from './library.js';
 import type { LibraryFiles } from './library-files.js';
 import { opId, stateOfOps, type SyncOp } from './ops.js';
-import { EMPTY_SYNC_STATE, joinStates, type SyncState } from './sync-state.js';
+import { EMPTY_SYNC_STATE, joinDelta, type SyncState } from './sync-state.js';
 
 export interface Replica {
   readonly device: DeviceId;
@@ -92,18 +92,24 @@ export function openReplica(device: DeviceId, files: LibraryFiles, now: number, 
   return refreshReplica(rebuilt(start, null), files, now);
 }
 
-/** The view after reading the files again: everything in them joined to what it had. */
+/**
+ * The view after reading the files again: everything in them joined to what it had. Each device's state is joined
+ * in as a delta (library.ts applyDelta): only the papers whose registers it moves on are made again.
+ */
 export function refreshReplica(replica: Replica, files: LibraryFiles, now: number): Replica {
   let clock = replica.clock;
   const ahead: DeviceId[] = [];
-  const states = [replica.state];
   let imports = replica.imports;
+  for (const contribution of files.devices.values()) imports = withImports(imports, contribution.imports);
+  const fold = imports === replica.imports ? replica.library.fold : foldImports(imports.values());
+  let library = fold === replica.library.fold && replica.library.state === replica.state ? replica.library : null;
+  let state = replica.state;
   let own = replica.own;
   for (const contribution of files.devices.values()) {
-    states.push(contribution.state);
-    imports = withImports(imports, contribution.imports);
+    if (library === null) state = joinDelta(state, contribution.state);
+    else library = applyDelta(library, contribution.state);
     if (contribution.device === replica.device) {
-      own = joinStates([own, contribution.state]);
+      own = joinDelta(own, contribution.state);
       clock = clockAfter([contribution.latest, encodeStamp(clock)]);
       continue;
     }
@@ -111,8 +117,18 @@ export function refreshReplica(replica: Replica, files: LibraryFiles, now: numbe
     clock = received.clock;
     if (received.ahead) ahead.push(contribution.device);
   }
-  const state = states.length === 1 ? replica.state : joinStates(states);
-  return rebuilt({ ...replica, clock, state, own, imports, aheadDevices: ahead }, replica);
+  if (library !== null) state = library.state;
+  return {
+    ...replica,
+    clock,
+    state,
+    own,
+    imports,
+    aheadDevices: ahead,
+    library:
+      library ??
+      (state === replica.state && fold === replica.library.fold ? replica.library : buildLibrary(state, fold)),
+  };
 }
 
 /**
@@ -126,14 +142,12 @@ export function recordWritten(
   imported: ImportOp | null = null,
 ): Replica {
   const delta = stateOfOps(ops);
-  return rebuilt(
-    {
-      ...replica,
-      clock,
-      state: ops.length === 0 ? replica.state : joinStates([replica.state, delta]),
-      own: ops.length === 0 ? replica.own : joinStates([replica.own, delta]),
-      imports: imported === null ? replica.imports : withImports(replica.imports, [imported]),
-    },
-    replica,
-  );
+  const imports = imported === null ? replica.imports : withImports(replica.imports, [imported]);
+  const own = ops.length === 0 ? replica.own : joinDelta(replica.own, delta);
+  if (imports === replica.imports && replica.library.state === replica.state) {
+    const library = ops.length === 0 ? replica.library : applyDelta(replica.library, delta);
+    return { ...replica, clock, state: library.state, own, library };
+  }
+  const state = ops.length === 0 ? replica.state : joinDelta(replica.state, delta);
+  return rebuilt({ ...replica, clock, state, own, imports }, replica);
 }

@@ -6,6 +6,7 @@
 
 import { compareCodePoints } from './canonical-json.js';
 import { joinRegisters, type Register } from './causal-register.js';
+import { LayeredMap } from './layered-map.js';
 import { joinPaperRegisters, type PaperRegisters } from './paper-registers.js';
 
 /**
@@ -64,6 +65,36 @@ export function joinStates(states: Iterable<SyncState>): SyncState {
     }
   }
   return count === 1 ? only : { papers: sortedMap(papers), digests: sortedMap(digests) };
+}
+
+/**
+ * `state` joined with `delta`, a state of a few papers (a change's): the same as joinStates([state, delta]) but for
+ * the order of its maps, made at the cost of what `delta` names, not a copy of every paper's entry. `state` itself
+ * when `delta` adds nothing to it.
+ */
+export function joinDelta(state: SyncState, delta: SyncState): SyncState {
+  const changed: [string, PaperEntry][] = [];
+  for (const [key, entry] of delta.papers) {
+    const mine = state.papers.get(key);
+    if (mine === undefined) changed.push([key, entry]);
+    else {
+      const registers = joinPaperRegisters(mine.registers, entry.registers);
+      if (registers !== mine.registers) changed.push([key, { ref: mine.ref, registers }]);
+    }
+  }
+  let digests: Map<string, Register<DigestDay>> | undefined;
+  for (const [id, register] of delta.digests) {
+    const mine = state.digests.get(id);
+    const joined = mine === undefined ? register : joinRegisters(mine, register);
+    if (joined === mine) continue;
+    digests ??= new Map(state.digests);
+    digests.set(id, joined);
+  }
+  if (changed.length === 0 && digests === undefined) return state;
+  return {
+    papers: changed.length === 0 ? state.papers : LayeredMap.of(state.papers).with(changed),
+    digests: digests ?? state.digests,
+  };
 }
 
 function sortedMap<T>(map: ReadonlyMap<string, T>): ReadonlyMap<string, T> {
