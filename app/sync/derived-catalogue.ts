@@ -1,62 +1,195 @@
 /**
  * `library.json` in a synced folder: derived, the catalogue folded from every device's imports with the ids of the
- * imports it was made from (ARCHITECTURE.md, "Many devices, one folder"). Written canonically, so that two devices
- * with the same imports write the same bytes; schema version 4, a version today's store refuses to write over. A
- * copy a sync tool brings back names an older set of imports, and is never taken for the library.
+ * imports it was made from (ARCHITECTURE.md, "Many devices, one folder"), and where the fold put each import's
+ * records, so that a device whose imports are exactly those named opens the library from it without folding them.
+ * Schema version 4, a version today's store refuses to write over. A copy a sync tool brings back names an older set
+ * of imports, and is never taken for the library.
+ *
+ * Laid out so that what says whether it can be used is read first and alone: its first line is the head (the import
+ * set, where each record landed, which papers each import added, the version), the second the digests and papers.
+ * Written canonically (every object's keys in order, the layout fixed), so two devices with the same imports write
+ * the same bytes.
  */
 
-import { rm } from 'node:fs/promises';
+import { open, readFile, rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 
+import type { Catalogue } from '../../core/model.js';
 import { canonicalJson, compareCodePoints } from '../../core/sync/canonical-json.js';
 import { originalOfCopy } from '../../core/sync/device-files.js';
-import type { CatalogueFold } from '../../core/sync/catalogue-fold.js';
+import type { CatalogueFold, ImportOp } from '../../core/sync/catalogue-fold.js';
 import { writeFileAtomically } from '../store/atomic-write.js';
-import { namesIn } from '../store/errors.js';
+import { isErrorCode, namesIn } from '../store/errors.js';
 import type { LibraryPaths } from '../store/library-paths.js';
-import { readTextIfThere } from './read-text.js';
 
 const SYNCED_CATALOGUE_VERSION = 4;
+
+/** A record of an import: its id where it landed under its own id, else [its id, the paper's]. */
+type Landing = string | readonly [record: string, paper: string];
+
+/** What the cache's first line holds. */
+export interface CacheHead {
+  /** The ids of the imports folded, in code-point order. */
+  readonly imports: readonly string[];
+  /** Per import, where each of its records landed. */
+  readonly landed: Readonly<Record<string, readonly Landing[]>>;
+  /** Per import, the papers it added: what a change to one of them names as its origin. */
+  readonly added: Readonly<Record<string, readonly string[]>>;
+}
 
 /** The ids of the imports `fold` was made from, in one order: what the cache names. */
 export function importSetOf(fold: CatalogueFold): string {
   return [...fold.imports].sort(compareCodePoints).join(' ');
 }
 
-function derivedCatalogueText(fold: CatalogueFold): string {
-  return canonicalJson({
-    schemaVersion: SYNCED_CATALOGUE_VERSION,
-    imports: [...fold.imports].sort(compareCodePoints),
-    papers: fold.catalogue.papers,
-    digests: fold.catalogue.digests,
-  });
+function headOf(fold: CatalogueFold, imports: ReadonlyMap<string, ImportOp>): CacheHead {
+  const landed: Record<string, Landing[]> = {};
+  const added: Record<string, string[]> = {};
+  for (const id of fold.imports) {
+    const records: Landing[] = [];
+    for (const paper of imports.get(id)?.papers ?? []) {
+      const at = fold.resolve({ origin: id, id: paper.id });
+      if (at !== undefined) records.push(at === paper.id ? at : [paper.id, at]);
+    }
+    landed[id] = records;
+    added[id] = [];
+  }
+  for (const paper of fold.catalogue.papers) {
+    const origin = fold.originOf(paper.id);
+    if (origin !== undefined) (added[origin] ??= []).push(paper.id);
+  }
+  return { imports: [...fold.imports].sort(compareCodePoints), landed, added };
 }
 
-/** How every synced folder's cache begins (canonical JSON: its keys in order). */
-const CACHE_START = '{"digests":';
+/** How a cache begins: its head's first key (an older layout began with its digests). */
+const CACHE_STARTS = ['{"added":', '{"digests":'];
 
-/**
- * The import set the cache at `file` names: null when there is no file; '' for a cache cut short (a sync in
- * progress), which names none; 'foreign' for a file that is not a synced folder's cache (a library not migrated).
- */
-export async function cachedImportSet(file: string): Promise<string | null> {
-  const text = await readTextIfThere(file);
-  if (text === null) return null;
-  let json: { readonly schemaVersion?: unknown; readonly imports?: unknown };
-  try {
-    json = JSON.parse(text) as typeof json;
-  } catch {
-    return text.startsWith(CACHE_START) ? '' : FOREIGN;
-  }
-  if (json.schemaVersion !== SYNCED_CATALOGUE_VERSION || !Array.isArray(json.imports)) return FOREIGN;
-  return json.imports.filter((id): id is string => typeof id === 'string').join(' ');
+function derivedCatalogueText(fold: CatalogueFold, imports: ReadonlyMap<string, ImportOp>): string {
+  const head = canonicalJson({ ...headOf(fold, imports), schemaVersion: SYNCED_CATALOGUE_VERSION });
+  const { digests, papers } = fold.catalogue;
+  return `${head.slice(0, -1)},\n"digests":${canonicalJson(digests)},"papers":${canonicalJson(papers)}}`;
+}
+
+export async function writeDerivedCatalogue(
+  file: string,
+  fold: CatalogueFold,
+  imports: ReadonlyMap<string, ImportOp>,
+): Promise<void> {
+  await writeFileAtomically(file, derivedCatalogueText(fold, imports));
 }
 
 /** What cachedImportSet says of a file that is not a cache (no import set is spelled so). */
 export const FOREIGN = 'foreign';
 
-export async function writeDerivedCatalogue(file: string, fold: CatalogueFold): Promise<void> {
-  await writeFileAtomically(file, derivedCatalogueText(fold));
+/** The head as read: null when there is no file; FOREIGN for a file that is not a cache; '' for one cut short. */
+export type ReadHead = { readonly set: string; readonly head: CacheHead | null } | null;
+
+/** Reads up to the end of the first line, or the whole file when it has none; null when the file is not there. */
+async function firstLine(file: string): Promise<{ readonly text: string; readonly whole: boolean } | null> {
+  let handle;
+  try {
+    handle = await open(file, 'r');
+  } catch (error) {
+    if (isErrorCode(error, 'ENOENT', 'EISDIR')) return null;
+    throw error;
+  }
+  try {
+    const chunks: Buffer[] = [];
+    const buffer = Buffer.alloc(1024 * 1024);
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+      if (bytesRead === 0) return { text: Buffer.concat(chunks).toString('utf8'), whole: true };
+      const chunk = buffer.subarray(0, bytesRead);
+      const newline = chunk.indexOf(0x0a);
+      if (newline !== -1) {
+        chunks.push(Buffer.from(chunk.subarray(0, newline)));
+        return { text: Buffer.concat(chunks).toString('utf8'), whole: false };
+      }
+      chunks.push(Buffer.from(chunk));
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+function isLandings(value: unknown): value is Record<string, readonly Landing[]> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    Object.values(value).every(
+      (records: unknown) =>
+        Array.isArray(records) &&
+        records.every(
+          (record: unknown) =>
+            typeof record === 'string' ||
+            (Array.isArray(record) &&
+              record.length === 2 &&
+              typeof record[0] === 'string' &&
+              typeof record[1] === 'string'),
+        ),
+    )
+  );
+}
+
+function isIdLists(value: unknown): value is Record<string, readonly string[]> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    Object.values(value).every(
+      (ids: unknown) => Array.isArray(ids) && ids.every((id: unknown) => typeof id === 'string'),
+    )
+  );
+}
+
+function readJson(text: string): { readonly schemaVersion?: unknown; readonly imports?: unknown } | undefined {
+  try {
+    return JSON.parse(text) as { readonly schemaVersion?: unknown; readonly imports?: unknown };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The cache at `file`, as far as its first line tells: the import set it names and its head, or what it is when it
+ * cannot be used (see ReadHead). A cache of the older layout (no head line) names its set, without a head.
+ */
+export async function readCacheHead(file: string): Promise<ReadHead> {
+  const line = await firstLine(file);
+  if (line === null) return null;
+  // The head line ends with the comma before the digests: without it, and closed, it is the head's JSON.
+  const json = readJson(line.whole ? line.text : `${line.text.replace(/,$/, '')}}`);
+  if (json === undefined) {
+    return { set: CACHE_STARTS.some((start) => line.text.startsWith(start)) ? '' : FOREIGN, head: null };
+  }
+  if (json.schemaVersion !== SYNCED_CATALOGUE_VERSION || !Array.isArray(json.imports)) {
+    return { set: FOREIGN, head: null };
+  }
+  const imports = json.imports.filter((id): id is string => typeof id === 'string');
+  const { landed, added } = json as { readonly landed?: unknown; readonly added?: unknown };
+  const head = line.whole || !isLandings(landed) || !isIdLists(added) ? null : { imports, landed, added };
+  return { set: imports.join(' '), head };
+}
+
+/**
+ * The import set the cache at `file` names: null when there is no file; '' for a cache cut short (a sync in
+ * progress), which names none; FOREIGN for a file that is not a synced folder's cache (a library not migrated).
+ */
+export async function cachedImportSet(file: string): Promise<string | null> {
+  return (await readCacheHead(file))?.set ?? null;
+}
+
+/** The catalogue the cache at `file` holds (its second line): null when it cannot be read as one. */
+export async function readCachedCatalogue(file: string): Promise<Catalogue | null> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if (isErrorCode(error, 'ENOENT', 'EISDIR')) return null;
+    throw error;
+  }
+  const json = readJson(text) as { readonly papers?: unknown; readonly digests?: unknown } | undefined;
+  if (json === undefined || !Array.isArray(json.papers) || !Array.isArray(json.digests)) return null;
+  return { papers: json.papers as Catalogue['papers'], digests: json.digests as Catalogue['digests'] };
 }
 
 /**
@@ -72,4 +205,36 @@ export async function removeDerivedCopies(paths: LibraryPaths): Promise<void> {
     if (original === basename(paths.catalogue) && (await cachedImportSet(file)) === FOREIGN) continue;
     await rm(file, { force: true });
   }
+}
+
+/**
+ * The fold the cache's head says, over `catalogue` (the cache's own, or, for a first frame before it is read, its
+ * digests only, with `ids` the ids of its papers, from the outline): what folding the imports it names would give.
+ */
+export function foldOfCache(head: CacheHead, catalogue: Catalogue, ids: ReadonlySet<string>): CatalogueFold {
+  const landings = new Map<string, ReadonlyMap<string, string>>();
+  const landingsOf = (origin: string): ReadonlyMap<string, string> | undefined => {
+    let map = landings.get(origin);
+    const records = Object.hasOwn(head.landed, origin) ? head.landed[origin] : undefined;
+    if (map === undefined && records !== undefined) {
+      map = new Map(records.map((record) => (typeof record === 'string' ? [record, record] : record)));
+      landings.set(origin, map);
+    }
+    return map;
+  };
+  let origins: Map<string, string> | undefined;
+  const originsOf = (): ReadonlyMap<string, string> => {
+    if (origins === undefined) {
+      origins = new Map();
+      for (const [origin, added] of Object.entries(head.added)) for (const id of added) origins.set(id, origin);
+    }
+    return origins;
+  };
+  return {
+    catalogue,
+    imports: head.imports,
+    resolve: (ref) =>
+      ref.origin === '' ? (ids.has(ref.id) ? ref.id : undefined) : landingsOf(ref.origin)?.get(ref.id),
+    originOf: (id) => originsOf().get(id),
+  };
 }

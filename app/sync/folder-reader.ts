@@ -7,6 +7,7 @@
 import * as fsp from 'node:fs/promises';
 import { join } from 'node:path';
 
+import { classifyPath } from '../../core/sync/device-files.js';
 import { contributionsOf, readDeviceFile, type LibraryFiles, type ReadFile } from '../../core/sync/library-files.js';
 import { joinDelta, joinStates } from '../../core/sync/sync-state.js';
 import { isErrorCode } from '../store/errors.js';
@@ -23,6 +24,8 @@ interface ReadEntry {
   readonly end: number;
   readonly overlap: Buffer;
   readonly lines: number;
+  /** An import stamped but not read (deferImports). */
+  readonly deferred?: true;
 }
 
 const NEWLINE = 0x0a;
@@ -31,9 +34,38 @@ export class DeviceFolderReader {
   readonly #directory: string;
   readonly #entries = new Map<string, ReadEntry>();
   #files: LibraryFiles | null = null;
+  #deferring = false;
 
   constructor(directory: string) {
     this.#directory = directory;
+  }
+
+  /**
+   * From now, import files are only stamped, not read (a store opening from a cache that covers them: at 100,000
+   * papers they are most of the folder's bytes), until readImports.
+   */
+  deferImports(): void {
+    this.#deferring = true;
+  }
+
+  /** Import files put off are read at the next refresh, and every one from then on. */
+  readImports(): void {
+    this.#deferring = false;
+  }
+
+  /** Whether import files are being put off. */
+  get deferring(): boolean {
+    return this.#deferring;
+  }
+
+  /** The ids of the imports whose files (or a sync tool's copies of them) are there, read or not. */
+  importIds(): Set<string> {
+    const ids = new Set<string>();
+    for (const path of this.#entries.keys()) {
+      const file = classifyPath(path);
+      if (file?.role.kind === 'import') ids.add(`${file.role.stamp}@${file.device}`);
+    }
+    return ids;
   }
 
   /** Reads what changed since the last call; gives the paths of the files that did (gone, new or changed). */
@@ -88,8 +120,16 @@ export class DeviceFolderReader {
 
   async #readIfChanged(path: string, before: ReadEntry | undefined): Promise<ReadEntry | undefined> {
     const file = join(this.#directory, ...path.split('/'));
+    if (this.#deferring && classifyPath(path)?.role.kind === 'import') {
+      const stamp = await stampOf(file);
+      if (stamp === null) return undefined;
+      if (before !== undefined && sameStamp(stamp, before.stamp)) return before;
+      return { stamp, read: null, end: 0, overlap: Buffer.alloc(0), lines: 0, deferred: true };
+    }
     // Most files are as they were: a stat tells, without opening them.
-    if (before !== undefined && sameStamp(await stampOf(file), before.stamp)) return before;
+    if (before?.deferred !== true && before !== undefined && sameStamp(await stampOf(file), before.stamp)) {
+      return before;
+    }
     let handle;
     try {
       handle = await fsp.open(file, 'r');
@@ -99,7 +139,7 @@ export class DeviceFolderReader {
     }
     try {
       const stamp = stampOfStats(await handle.stat());
-      if (before !== undefined && sameStamp(stamp, before.stamp)) return before;
+      if (before?.deferred !== true && before !== undefined && sameStamp(stamp, before.stamp)) return before;
       if (!path.endsWith('.jsonl')) {
         const text = (await readBytes(handle, 0, stamp.size)).toString('utf8');
         return { stamp, read: readDeviceFile(path, text), end: stamp.size, overlap: Buffer.alloc(0), lines: 0 };

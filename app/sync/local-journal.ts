@@ -52,7 +52,14 @@ export class JournalFolder {
     this.#device = device;
   }
 
-  async load(): Promise<LocalJournal> {
+  /** The ids of the imports kept here (by their files' names: none is read). */
+  async importIds(): Promise<Set<string>> {
+    const names = (await namesIn(join(this.#folder, IMPORTS))).filter((file) => file.endsWith('.json'));
+    return new Set(names.map((name) => `${name.slice(0, -'.json'.length)}@${this.#device}`));
+  }
+
+  /** What is kept; of the imports, those `skip` names (the folder holds them) are not read. */
+  async load(skip: ReadonlySet<string> = new Set()): Promise<LocalJournal> {
     const text = await readTextIfThere(join(this.#folder, JOURNAL_FILE));
     const snapshot = text === null ? undefined : parseStateText(text).versions[0];
     if (text !== null && snapshot === undefined) {
@@ -62,6 +69,11 @@ export class JournalFolder {
     }
     const imports: ImportOp[] = [];
     for (const name of (await namesIn(join(this.#folder, IMPORTS))).filter((file) => file.endsWith('.json'))) {
+      const id = `${name.slice(0, -'.json'.length)}@${this.#device}`;
+      if (skip.has(id)) {
+        this.#written.add(id);
+        continue;
+      }
       const op = parseImportText((await readTextIfThere(join(this.#folder, IMPORTS, name))) ?? '').versions[0];
       if (op === undefined || op.device !== this.#device) continue;
       imports.push(op);

@@ -33,8 +33,6 @@ export interface SyncedLibrary {
   readonly waiting: number;
   /** Per paper id, the names (paperRefKey) changes gave it, in the order first met. */
   readonly names: ReadonlyMap<string, readonly string[]>;
-  /** The ids of the catalogue's papers. */
-  readonly paperIds: ReadonlySet<string>;
 }
 
 function digestsOf(fold: CatalogueFold, days: ReadonlyMap<string, Register<DigestDay>>): readonly Digest[] {
@@ -69,21 +67,18 @@ export function buildLibrary(state: SyncState, fold: CatalogueFold): SyncedLibra
     if (mine === undefined) names.set(id, [key]);
     else mine.push(key);
   }
+  // Every name resolves to a paper of the catalogue: its states are made without reading the catalogue's papers (a
+  // first frame has only their ids).
   const registers = new Map<string, PaperRegisters>();
-  for (const [id, keys] of names) {
-    const paperRegisters = combined(state, keys);
-    if (paperRegisters !== undefined) registers.set(id, paperRegisters);
-  }
-  const paperIds = new Set<string>();
   const states = new Map<string, ReadingState>();
   const conflicts = new Map<string, readonly NoteConflict[]>();
-  for (const paper of fold.catalogue.papers) {
-    paperIds.add(paper.id);
-    const paperRegisters = registers.get(paper.id);
+  for (const [id, keys] of names) {
+    const paperRegisters = combined(state, keys);
     if (paperRegisters === undefined) continue;
+    registers.set(id, paperRegisters);
     const materialised = materialisePaper(paperRegisters);
-    states.set(paper.id, materialised.state);
-    if (materialised.conflicts.length > 0) conflicts.set(paper.id, materialised.conflicts);
+    states.set(id, materialised.state);
+    if (materialised.conflicts.length > 0) conflicts.set(id, materialised.conflicts);
   }
   const stateMap = LayeredMap.of(states);
   return {
@@ -97,7 +92,6 @@ export function buildLibrary(state: SyncState, fold: CatalogueFold): SyncedLibra
     fold,
     waiting,
     names: LayeredMap.of(names),
-    paperIds,
   };
 }
 
@@ -134,7 +128,7 @@ export function applyDelta(library: SyncedLibrary, delta: SyncState): SyncedLibr
   for (const id of touched) {
     const paperRegisters = combined(state, names.get(id) ?? []);
     registerChanges.push([id, paperRegisters]);
-    if (paperRegisters === undefined || !library.paperIds.has(id)) continue;
+    if (paperRegisters === undefined) continue;
     const materialised = materialisePaper(paperRegisters);
     stateChanges.push([id, materialised.state]);
     conflictChanges.push([id, materialised.conflicts.length > 0 ? materialised.conflicts : undefined]);
@@ -153,8 +147,15 @@ export function applyDelta(library: SyncedLibrary, delta: SyncState): SyncedLibr
     fold,
     waiting,
     names,
-    paperIds: library.paperIds,
   };
+}
+
+/**
+ * The library over `fold`, which resolves every name as the library's own fold does (the same cache's fold, once the
+ * cache's papers are read): only its catalogue changes.
+ */
+export function withFold(library: SyncedLibrary, fold: CatalogueFold): SyncedLibrary {
+  return { ...library, catalogue: { papers: fold.catalogue.papers, digests: digestsOf(fold, library.days) }, fold };
 }
 
 /** The library as one canonical text: what two devices compare, byte for byte. */

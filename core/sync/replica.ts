@@ -5,9 +5,9 @@
  */
 
 import type { DeviceId } from './causal-register.js';
-import { foldImports, preferredImport, type ImportOp } from './catalogue-fold.js';
+import { foldImports, preferredImport, type CatalogueFold, type ImportOp } from './catalogue-fold.js';
 import { clockAfter, encodeStamp, receive, ZERO_STAMP, type Hlc, type Stamp } from './hlc.js';
-import { applyDelta, buildLibrary, type SyncedLibrary } from './library.js';
+import { applyDelta, buildLibrary, withFold, type SyncedLibrary } from './library.js';
 import type { LibraryFiles } from './library-files.js';
 import { opId, stateOfOps, type SyncOp } from './ops.js';
 import { EMPTY_SYNC_STATE, joinDelta, type SyncState } from './sync-state.js';
@@ -41,12 +41,13 @@ function withImports(imports: ReadonlyMap<string, ImportOp>, added: Iterable<Imp
   return grown ?? imports;
 }
 
-function rebuilt(replica: Omit<Replica, 'library'>, previous: Replica | null): Replica {
+function rebuilt(replica: Omit<Replica, 'library'>, previous: Replica | null, given?: CatalogueFold): Replica {
   // Imports only ever grow, as a new map: the same map is the same imports, and folds the same.
   const fold =
-    previous !== null && previous.imports === replica.imports
+    given ??
+    (previous !== null && previous.imports === replica.imports
       ? previous.library.fold
-      : foldImports(replica.imports.values());
+      : foldImports(replica.imports.values()));
   const unchanged = previous !== null && previous.state === replica.state && previous.library.fold === fold;
   return { ...replica, library: unchanged ? previous.library : buildLibrary(replica.state, fold) };
 }
@@ -77,9 +78,17 @@ export function journalOf(replica: Replica): LocalJournal {
 
 /**
  * A device's view of the library in `files`, as it starts: its own journal and files, its clock past every stamp it
- * gave (so that its stamps only ever increase), and moved up to every other device's it may adopt.
+ * gave (so that its stamps only ever increase), and moved up to every other device's it may adopt. With `fold`, the
+ * catalogue is that fold (a cache's, of exactly the imports the folder holds, which `files` and the journal then need
+ * not hold): the imports are not folded again.
  */
-export function openReplica(device: DeviceId, files: LibraryFiles, now: number, journal = EMPTY_JOURNAL): Replica {
+export function openReplica(
+  device: DeviceId,
+  files: LibraryFiles,
+  now: number,
+  journal = EMPTY_JOURNAL,
+  fold?: CatalogueFold,
+): Replica {
   const own = files.devices.get(device);
   const start: Omit<Replica, 'library'> = {
     device,
@@ -89,7 +98,28 @@ export function openReplica(device: DeviceId, files: LibraryFiles, now: number, 
     imports: withImports(NO_IMPORTS, journal.imports),
     aheadDevices: [],
   };
-  return refreshReplica(rebuilt(start, null), files, now);
+  return refreshReplica(rebuilt(start, null, fold), files, now);
+}
+
+/** The view over `fold`, which resolves every name as the replica's fold does (the same cache's, its papers read). */
+export function replicaWithFold(replica: Replica, fold: CatalogueFold): Replica {
+  return { ...replica, library: withFold(replica.library, fold) };
+}
+
+/**
+ * The view with `imports` too (the imports a cache's fold spared reading, read at last): the fold is kept while the
+ * imports are exactly those it was made from, else they are folded again.
+ */
+export function replicaWithImports(replica: Replica, imports: readonly ImportOp[]): Replica {
+  const all = withImports(replica.imports, imports);
+  const folded = new Set(replica.library.fold.imports);
+  const same = folded.size === all.size && [...all.keys()].every((id) => folded.has(id));
+  return same ? { ...replica, imports: all } : rebuilt({ ...replica, imports: all }, null);
+}
+
+/** The view with its imports folded again (a cache's fold, found not to be theirs), and its library built again. */
+export function refoldReplica(replica: Replica): Replica {
+  return rebuilt(replica, null);
 }
 
 /**
