@@ -8,6 +8,7 @@ import { createInterface } from 'node:readline';
 import { openLibraryStore } from '../app/store/index.js';
 import { REPO_ROOT } from '../tests/e2e/harness.js';
 import type { SyntheticLibrary } from './generate.js';
+import type { SyncedFolder } from './synced-library.js';
 
 export async function residentMb(pid: number): Promise<number> {
   const status = await readFile(`/proc/${pid}/status`, 'utf8');
@@ -44,11 +45,27 @@ export async function withLibraryOnDisk<T>(library: SyntheticLibrary, work: (db:
   }
 }
 
-/** The built browser-mode server (`dist/`, or the build `SHELFMARK_BENCH_DIST` names, to compare two builds). */
-export function startServer(db: string): Promise<{ readonly child: ChildProcess; readonly url: string }> {
+/**
+ * The built browser-mode server (`dist/`, or the build `SHELFMARK_BENCH_DIST` names, to compare two builds); over a
+ * synced library, with the synced store given to its library service (synced-web.js).
+ */
+export function startServer(
+  db: string,
+  synced?: SyncedFolder,
+): Promise<{ readonly child: ChildProcess; readonly url: string }> {
   const dist = process.env['SHELFMARK_BENCH_DIST'] ?? join(REPO_ROOT, 'dist');
-  const child = spawn(process.execPath, [join(dist, 'app', 'web.js'), '--db', db, '--port', '0'], {
+  const entry = synced === undefined ? join(dist, 'app', 'web.js') : join(REPO_ROOT, 'bench', 'synced-web.js');
+  const env =
+    synced === undefined
+      ? process.env
+      : {
+          ...process.env,
+          SHELFMARK_BENCH_DIST: dist,
+          SHELFMARK_BENCH_SYNCED: JSON.stringify({ appData: synced.appData, device: synced.device }),
+        };
+  const child = spawn(process.execPath, [entry, '--db', db, '--port', '0'], {
     stdio: ['ignore', 'pipe', 'ignore'],
+    env,
   });
   const { stdout } = child;
   return new Promise((resolve, reject) => {

@@ -4,10 +4,12 @@
  * still in place), else whole. A last line without its newline (a sync in progress, a crash) waits until whole.
  */
 
+import { createHash } from 'node:crypto';
 import * as fsp from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { classifyPath } from '../../core/sync/device-files.js';
+import type { DeviceSnapshot } from '../../core/sync/device-documents.js';
 import { contributionsOf, readDeviceFile, type LibraryFiles, type ReadFile } from '../../core/sync/library-files.js';
 import { joinDelta, joinStates } from '../../core/sync/sync-state.js';
 import { isErrorCode } from '../store/errors.js';
@@ -26,6 +28,8 @@ interface ReadEntry {
   readonly lines: number;
   /** An import stamped but not read (deferImports). */
   readonly deferred?: true;
+  /** Of a snapshot: the hash of its text, so that the same text elsewhere (the journal's) is not read again. */
+  readonly hash?: string;
 }
 
 const NEWLINE = 0x0a;
@@ -112,6 +116,18 @@ export class DeviceFolderReader {
     this.#files = null;
   }
 
+  /** The snapshot read from a file whose text is `text`, when one was (a snapshot of one version, whole). */
+  snapshotOf(text: string): DeviceSnapshot | undefined {
+    const hash = hashOf(Buffer.from(text, 'utf8'));
+    for (const entry of this.#entries.values()) {
+      const [state, ...more] = entry.read?.states ?? [];
+      if (entry.hash !== hash || state === undefined || more.length > 0 || entry.read === null) continue;
+      if (entry.read.problems.length === 0)
+        return { device: entry.read.file.device, state, frontier: entry.read.latest };
+    }
+    return undefined;
+  }
+
   /** What every device contributed, as last read. */
   files(): LibraryFiles {
     this.#files ??= contributionsOf([...this.#entries.values()].map((entry) => entry.read));
@@ -141,8 +157,17 @@ export class DeviceFolderReader {
       const stamp = stampOfStats(await handle.stat());
       if (before?.deferred !== true && before !== undefined && sameStamp(stamp, before.stamp)) return before;
       if (!path.endsWith('.jsonl')) {
-        const text = (await readBytes(handle, 0, stamp.size)).toString('utf8');
-        return { stamp, read: readDeviceFile(path, text), end: stamp.size, overlap: Buffer.alloc(0), lines: 0 };
+        const bytes = await readBytes(handle, 0, stamp.size);
+        const read = readDeviceFile(path, bytes.toString('utf8'));
+        const hash = read?.file.role.kind === 'state' ? hashOf(bytes) : undefined;
+        return {
+          stamp,
+          read,
+          end: stamp.size,
+          overlap: Buffer.alloc(0),
+          lines: 0,
+          ...(hash === undefined ? {} : { hash }),
+        };
       }
       return await readLog(handle, path, stamp, before);
     } finally {
@@ -206,6 +231,10 @@ function logEntry(path: string, stamp: FileStamp, from: number, bytes: Buffer, k
     ],
   };
   return { stamp, read, end, overlap, lines };
+}
+
+function hashOf(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
 }
 
 function countLines(text: string): number {

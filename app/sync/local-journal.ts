@@ -12,7 +12,12 @@ import { join } from 'node:path';
 
 import type { DeviceId } from '../../core/sync/causal-register.js';
 import type { ImportOp } from '../../core/sync/catalogue-fold.js';
-import { encodeChangeLine, encodeImportDocument, encodeStateDocument } from '../../core/sync/device-documents.js';
+import {
+  encodeChangeLine,
+  encodeImportDocument,
+  encodeStateDocument,
+  type DeviceSnapshot,
+} from '../../core/sync/device-documents.js';
 import { importFileName } from '../../core/sync/device-files.js';
 import { opId, stateOfOps, stampsOf, type SyncOp } from '../../core/sync/ops.js';
 import { parseImportText, parseLog, parseStateText } from '../../core/sync/parse-device-files.js';
@@ -34,6 +39,9 @@ export interface LogPosition {
 }
 
 const IMPORTS = 'imports';
+
+/** A snapshot already read from the folder whose text is `text`, if there is one (the journal's is most often). */
+export type KnownSnapshots = (text: string) => DeviceSnapshot | undefined;
 
 /** The app-data folder of one library's things on this computer: named by the library folder's real path. */
 export function libraryAppData(appData: string, realDirectory: string): string {
@@ -59,9 +67,9 @@ export class JournalFolder {
   }
 
   /** What is kept; of the imports, those `skip` names (the folder holds them) are not read. */
-  async load(skip: ReadonlySet<string> = new Set()): Promise<LocalJournal> {
+  async load(skip: ReadonlySet<string> = new Set(), known: KnownSnapshots = () => undefined): Promise<LocalJournal> {
     const text = await readTextIfThere(join(this.#folder, JOURNAL_FILE));
-    const snapshot = text === null ? undefined : parseStateText(text).versions[0];
+    const snapshot = text === null ? undefined : (known(text) ?? parseStateText(text).versions[0]);
     if (text !== null && snapshot === undefined) {
       throw new Error(
         `${join(this.#folder, JOURNAL_FILE)} cannot be read (it is damaged); move it away and Shelfmark reads the library from its folder.`,
@@ -102,12 +110,16 @@ export class JournalFolder {
     await appendFile(file, start + encodeChangeLine(this.#device, ops));
   }
 
-  /** Folds the changes kept into `journal.json` (at a compaction): whole first, then the changes file emptied. */
-  async fold(journal: LocalJournal): Promise<void> {
+  /**
+   * Folds the changes kept into `journal.json` (at a compaction): whole first, then the changes file emptied. `text`,
+   * when given, is the snapshot the compaction wrote, which holds `journal.own` and is written as it is: opening, the
+   * device reads one text where it would read two (`known`).
+   */
+  async fold(journal: LocalJournal, text?: string): Promise<void> {
     await mkdir(this.#folder, { recursive: true });
     await writeFileAtomically(
       join(this.#folder, JOURNAL_FILE),
-      encodeStateDocument(this.#device, journal.own, journal.highWater),
+      text ?? encodeStateDocument(this.#device, journal.own, journal.highWater),
     );
     await writeFileAtomically(join(this.#folder, CHANGES_FILE), '');
   }

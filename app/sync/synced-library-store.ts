@@ -358,7 +358,8 @@ export class SyncedLibraryStore implements LibraryStore {
     const memory = adopted === EMPTY_SYNC_STATE ? replica.own : joinStates([replica.own, adopted]);
     const plan = planCompaction(this.device.id, own, encodeStamp(replica.clock), memory);
     await writeDocument(inFolder(this.paths.directory, plan.snapshot.path), plan.snapshot.text);
-    await (await this.#journalFolder()).fold({ ...journalOf(replica), own: memory });
+    // The snapshot holds all this device wrote (what it had in memory, and its files): the journal keeps its text.
+    await (await this.#journalFolder()).fold({ ...journalOf(replica), own: memory }, plan.snapshot.text);
     this.#generation = plan.generation;
     await (await this.#journalFolder()).keepLogPosition({ generation: plan.generation, end: 0, lines: 0 });
     for (const file of plan.remove) await rm(inFolder(this.paths.directory, file), { force: true });
@@ -435,7 +436,7 @@ export class SyncedLibraryStore implements LibraryStore {
     this.#cache = { stamp, set: read?.set ?? null, head: read?.head ?? null };
     const head = read?.set === all ? read.head : null;
     if (head !== null && stamp !== null) {
-      const kept = await journal.load(found);
+      const kept = await journal.load(found, (text) => this.#reader.snapshotOf(text));
       const outline = firstFrame ? await readOutlineFile(await this.#outlineFile(), stamp) : null;
       if (outline !== null) {
         const fold = foldOfCache(head, { papers: [], digests: outline.digests }, new Set(outline.papers.id));
