@@ -10,6 +10,7 @@ import type { Browser } from 'playwright-core';
 import { launchChromium } from '../tests/e2e/harness.js';
 import { rendererPids, residentMb, startServer, stopServer, withLibraryOnDisk } from './browser-mode.js';
 import type { SyntheticLibrary } from './generate.js';
+import { medianRun } from './measure.js';
 import type { SyncedFolder, SyncedVariant } from './synced-library.js';
 
 export interface StartupFigures {
@@ -87,11 +88,11 @@ async function startRuns(
 ): Promise<StartupFigures> {
   const browser = await launchChromium();
   try {
-    const runs: StartupRun[] = [];
-    for (let run = 0; run < RUNS; run++) runs.push(await startOnce(browser, db, synced));
-    runs.sort((a, b) => a.firstListMs - b.firstListMs);
-    const median = runs[Math.floor(RUNS / 2)] ?? runs[0];
-    if (median === undefined) throw new Error('no start-up was measured');
+    const median = await medianRun(
+      RUNS,
+      () => startOnce(browser, db, synced),
+      (run) => run.firstListMs,
+    );
     return {
       metric: 'startup',
       papers: library.catalogue.papers.length,

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 
 import { openSyncedLibraryStore } from '../app/sync/synced-library-store.js';
 import type { SyntheticLibrary } from './generate.js';
+import { medianRun } from './measure.js';
 import type { SyncedFolder, SyncedVariant } from './synced-library.js';
 
 export interface SyncedOpenFigures {
@@ -51,11 +52,11 @@ export async function measureSyncedOpen(
   folder: SyncedFolder,
   variant: SyncedVariant,
 ): Promise<SyncedOpenFigures> {
-  const runs: OpenRun[] = [];
-  for (let run = 0; run < RUNS; run++) runs.push(await openOnce(folder));
-  runs.sort((a, b) => a.firstFrameMs - b.firstFrameMs);
-  const median = runs[Math.floor(RUNS / 2)] ?? runs[0];
-  if (median === undefined) throw new Error('no open was measured');
+  const median = await medianRun(
+    RUNS,
+    () => openOnce(folder),
+    (run) => run.firstFrameMs,
+  );
   return {
     metric: 'synced-open',
     papers: library.catalogue.papers.length,
