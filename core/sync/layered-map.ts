@@ -61,13 +61,21 @@ export class LayeredMap<V> implements ReadonlyMap<string, V> {
     }
     if (overlay === undefined) return this;
     if (overlay.size > 64 + 2 * Math.sqrt(size)) {
-      const folded = new LayeredMap<V>(this.#base, overlay, size);
-      return new LayeredMap(new Map(folded), NO_LAYER, size);
+      const base = new Map(this.#base);
+      for (const [key, value] of overlay) {
+        if (value === GONE) base.delete(key);
+        else base.set(key, value);
+      }
+      return new LayeredMap(base, NO_LAYER, size);
     }
     return new LayeredMap(this.#base, overlay, size);
   }
 
-  *entries(): MapIterator<[string, V]> {
+  entries(): MapIterator<[string, V]> {
+    return this.#overlay.size === 0 ? this.#base.entries() : this.#layered();
+  }
+
+  *#layered(): MapIterator<[string, V]> {
     for (const [key, value] of this.#base) {
       const over = this.#overlay.get(key);
       if (over === GONE) continue;
@@ -77,7 +85,8 @@ export class LayeredMap<V> implements ReadonlyMap<string, V> {
   }
 
   *keys(): MapIterator<string> {
-    for (const [key] of this.entries()) yield key;
+    if (this.#overlay.size === 0) yield* this.#base.keys();
+    else for (const [key] of this.entries()) yield key;
   }
 
   *values(): MapIterator<V> {

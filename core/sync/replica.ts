@@ -10,7 +10,7 @@ import { clockAfter, encodeStamp, receive, ZERO_STAMP, type Hlc, type Stamp } fr
 import { applyDelta, buildLibrary, withFold, type SyncedLibrary } from './library.js';
 import type { LibraryFiles } from './library-files.js';
 import { opId, stateOfOps, type SyncOp } from './ops.js';
-import { EMPTY_SYNC_STATE, joinDelta, type SyncState } from './sync-state.js';
+import { EMPTY_SYNC_STATE, joinDelta, joinStates, type SyncState } from './sync-state.js';
 
 export interface Replica {
   readonly device: DeviceId;
@@ -89,13 +89,17 @@ export function openReplica(
   journal = EMPTY_JOURNAL,
   fold?: CatalogueFold,
 ): Replica {
-  const own = files.devices.get(device);
+  const mine = files.devices.get(device);
+  const contributions = [...files.devices.values()];
+  let imports = withImports(NO_IMPORTS, journal.imports);
+  for (const contribution of contributions) imports = withImports(imports, contribution.imports);
+  // Every state joined at once, and the library built once: refreshReplica then only sets the clock.
   const start: Omit<Replica, 'library'> = {
     device,
-    clock: clockAfter([journal.highWater, ...(own === undefined ? [] : [own.latest])]),
-    state: journal.own,
-    own: journal.own,
-    imports: withImports(NO_IMPORTS, journal.imports),
+    clock: clockAfter([journal.highWater, ...(mine === undefined ? [] : [mine.latest])]),
+    state: joinStates([journal.own, ...contributions.map((contribution) => contribution.state)]),
+    own: mine === undefined ? journal.own : joinStates([journal.own, mine.state]),
+    imports,
     aheadDevices: [],
   };
   return refreshReplica(rebuilt(start, null, fold), files, now);
