@@ -128,6 +128,11 @@ export class DeviceFolderReader {
     return undefined;
   }
 
+  /** The stamp of every file as last read (or stamped, of an import put off): what the library was made from. */
+  stamps(): Map<string, FileStamp> {
+    return new Map([...this.#entries].map(([path, entry]) => [path, entry.stamp]));
+  }
+
   /** What every device contributed, as last read. */
   files(): LibraryFiles {
     this.#files ??= contributionsOf([...this.#entries.values()].map((entry) => entry.read));
@@ -174,6 +179,14 @@ export class DeviceFolderReader {
       await handle.close();
     }
   }
+}
+
+/** The stamp of every device file of the folder, read from none of them. */
+export async function deviceFileStamps(directory: string): Promise<Map<string, FileStamp | null>> {
+  const stamps = new Map<string, FileStamp | null>();
+  for (const path of await deviceFolderPaths(directory))
+    stamps.set(path, await stampOf(join(directory, ...path.split('/'))));
+  return stamps;
 }
 
 async function readBytes(handle: fsp.FileHandle, from: number, to: number): Promise<Buffer> {

@@ -24,6 +24,7 @@ import { parseImportText, parseLog, parseStateText } from '../../core/sync/parse
 import { EMPTY_JOURNAL, type LocalJournal } from '../../core/sync/replica.js';
 import { writeFileAtomically } from '../store/atomic-write.js';
 import { namesIn } from '../store/errors.js';
+import { stampOf, type FileStamp } from '../store/file-stamp.js';
 import { endsWithWholeLine } from './own-files.js';
 import { readTextIfThere } from './read-text.js';
 
@@ -58,6 +59,17 @@ export class JournalFolder {
   constructor(folder: string, device: DeviceId) {
     this.#folder = folder;
     this.#device = device;
+  }
+
+  /** The stamps of the files kept here that the library is made from, by `app-data/<name>`. */
+  async stamps(): Promise<Map<string, FileStamp | null>> {
+    const stamps = new Map<string, FileStamp | null>();
+    for (const name of [JOURNAL_FILE, CHANGES_FILE])
+      stamps.set(`app-data/${name}`, await stampOf(join(this.#folder, name)));
+    for (const name of await namesIn(join(this.#folder, IMPORTS))) {
+      stamps.set(`app-data/${IMPORTS}/${name}`, await stampOf(join(this.#folder, IMPORTS, name)));
+    }
+    return stamps;
   }
 
   /** The ids of the imports kept here (by their files' names: none is read). */

@@ -365,4 +365,20 @@ describe('a synced library opened from its cache', () => {
     await truncate(file, text.indexOf('\n') + 20);
     expect(await readAll(laptop)).toEqual(expected);
   });
+
+  it('starts from the first frame saved when it closed, while no file changed since', async () => {
+    const [laptop, desktop] = await sharedLibrary();
+    await laptop.store.compact();
+    const expected = await folded(laptop);
+    // Opened and closed: the outline of the cache there now, and the frame, saved; then opened from them.
+    await readAll(laptop);
+    expect(await readAll(laptop)).toEqual(expected);
+    // Another computer's change arrives while this one is closed: the saved frame is not used.
+    const [first = ''] = (await desktop.store.read()).catalogue.papers.map((paper) => paper.id);
+    await tag(desktop.store, first, 'arrived');
+    await carry(desktop, laptop, null);
+    const after = await readAll(laptop);
+    expect(after.outline).toContain('arrived');
+    expect(after).toEqual(await folded(laptop));
+  });
 });

@@ -53,7 +53,8 @@ import {
   type CacheHead,
 } from './derived-catalogue.js';
 import { deviceIdentity, type DeviceIdentity } from './device-identity.js';
-import { DeviceFolderReader } from './folder-reader.js';
+import { frameKey, readFirstFrame, writeFirstFrame } from './first-frame.js';
+import { deviceFileStamps, DeviceFolderReader } from './folder-reader.js';
 import { JournalFolder, libraryAppData } from './local-journal.js';
 import { appendDurably, endsWithWholeLine, inFolder, writeDocument } from './own-files.js';
 import { StoreJobs } from '../store/store-jobs.js';
@@ -121,6 +122,10 @@ export class SyncedLibraryStore implements LibraryStore {
    * papers were read: that outline. The replica's catalogue then has the digests only; #full() reads the papers.
    */
   #firstFrame: CatalogueOutline | null = null;
+  /** The first frame saved, as handed out while the library is not read yet, and the key it was made for. */
+  #savedFrame: { readonly key: string; readonly snapshot: OutlineSnapshot } | null = null;
+  /** The key (first-frame.ts frameKey) of the first frame saved in app-data, as read or written. */
+  #frameKey: string | null = null;
   /** The cache's stamp that the outline file was last saved for by this store. */
   #outlineSaved: FileStamp | null = null;
   #snapshot: { readonly library: Replica['library']; readonly snapshot: LibrarySnapshot } | null = null;
@@ -158,6 +163,10 @@ export class SyncedLibraryStore implements LibraryStore {
 
   readOutline(): Promise<OutlineSnapshot> {
     return this.#jobs.run(async () => {
+      if (this.#replica === null) {
+        const frame = await this.#savedFirstFrame();
+        if (frame !== null) return frame;
+      }
       await this.#refresh(true);
       const library = this.#current().library;
       if (this.#outline?.catalogue !== library.catalogue) {
@@ -289,8 +298,51 @@ export class SyncedLibraryStore implements LibraryStore {
     );
   }
 
-  close(): Promise<void> {
+  async close(): Promise<void> {
+    // What the list shows, for the next start's first frame; a store closed already has nothing to save.
+    await this.#jobs.run(() => this.#saveFirstFrame()).catch(() => undefined);
     return this.#jobs.close();
+  }
+
+  /**
+   * The first frame saved when this computer last closed the library (first-frame.ts), with the outline of the cache
+   * there now, when neither the device files nor the cache changed since: no snapshot or log is read.
+   */
+  async #savedFirstFrame(): Promise<OutlineSnapshot | null> {
+    const journal = await this.#journalFolder();
+    const stamps = new Map([...(await deviceFileStamps(this.paths.directory)), ...(await journal.stamps())]);
+    const key = frameKey(stamps);
+    if (this.#savedFrame?.key === key) return this.#savedFrame.snapshot;
+    const frame = await readFirstFrame(await this.#firstFrameFile(), key);
+    const stamp = frame === null ? null : await stampOf(this.paths.catalogue);
+    const outline = stamp === null ? null : await readOutlineFile(await this.#outlineFile(), stamp);
+    if (frame === null || outline === null) return null;
+    this.#frameKey = key;
+    const snapshot = {
+      outline: Object.freeze({ papers: outline.papers, digests: frame.digests }),
+      states: frame.states,
+    };
+    this.#savedFrame = { key, snapshot };
+    return snapshot;
+  }
+
+  /** Saves the first frame of the library as read, unless the one saved was made from the same files. */
+  async #saveFirstFrame(): Promise<void> {
+    const replica = this.#replica;
+    if (replica === null) return;
+    const stamps = new Map([...this.#reader.stamps(), ...(await (await this.#journalFolder()).stamps())]);
+    const key = frameKey(stamps);
+    if (key === this.#frameKey) return;
+    const file = await this.#firstFrameFile();
+    const states = Object.fromEntries(replica.library.stateMap);
+    await mkdir(path.dirname(file), { recursive: true })
+      .then(() => writeFirstFrame(file, key, { states, digests: replica.library.catalogue.digests }))
+      .catch(() => undefined);
+    this.#frameKey = key;
+  }
+
+  async #firstFrameFile(): Promise<string> {
+    return path.join(await this.#libraryAppData(), 'first-frame.json');
   }
 
   #writer(clock: Replica['clock']): Writer {
