@@ -373,10 +373,15 @@ describe('a synced library opened from its cache', () => {
     // Opened and closed: the outline of the cache there now, and the frame, saved; then opened from them.
     await readAll(laptop);
     expect(await readAll(laptop)).toEqual(expected);
-    // Another computer's change arrives while this one is closed: the saved frame is not used.
+    // Shown from the saved frame, it follows the folder: another computer's change arriving is told.
+    await restart(laptop);
+    await laptop.store.readOutline();
+    expect(await laptop.store.follow()).toBe(false);
     const [first = ''] = (await desktop.store.read()).catalogue.papers.map((paper) => paper.id);
     await tag(desktop.store, first, 'arrived');
     await carry(desktop, laptop, null);
+    expect(await laptop.store.follow()).toBe(true);
+    // Nor is the saved frame used at the next start.
     const after = await readAll(laptop);
     expect(after.outline).toContain('arrived');
     expect(after).toEqual(await folded(laptop));

@@ -154,7 +154,13 @@ export class SyncedLibraryStore implements LibraryStore {
 
   follow(): Promise<boolean> {
     return this.#jobs.run(async () => {
-      await this.#refresh();
+      // Shown from the saved first frame: the library is read only once a file changed (or another call needs it).
+      const saved = this.#replica === null ? this.#savedFrame : null;
+      if (saved !== null && saved.key !== (await this.#currentFrameKey())) {
+        this.#savedFrame = null;
+        this.#readFromDisk += 1;
+      }
+      if (this.#replica !== null || this.#savedFrame === null) await this.#refresh();
       const changed = this.#followed !== null && this.#followed !== this.#readFromDisk;
       this.#followed = this.#readFromDisk;
       return changed;
@@ -309,9 +315,7 @@ export class SyncedLibraryStore implements LibraryStore {
    * there now, when neither the device files nor the cache changed since: no snapshot or log is read.
    */
   async #savedFirstFrame(): Promise<OutlineSnapshot | null> {
-    const journal = await this.#journalFolder();
-    const stamps = new Map([...(await deviceFileStamps(this.paths.directory)), ...(await journal.stamps())]);
-    const key = frameKey(stamps);
+    const key = await this.#currentFrameKey();
     if (this.#savedFrame?.key === key) return this.#savedFrame.snapshot;
     const frame = await readFirstFrame(await this.#firstFrameFile(), key);
     const stamp = frame === null ? null : await stampOf(this.paths.catalogue);
@@ -324,6 +328,12 @@ export class SyncedLibraryStore implements LibraryStore {
     };
     this.#savedFrame = { key, snapshot };
     return snapshot;
+  }
+
+  /** The key of the files a first frame is made from, as they are now (a listing and a stat each, nothing read). */
+  async #currentFrameKey(): Promise<string> {
+    const journal = await this.#journalFolder();
+    return frameKey(new Map([...(await deviceFileStamps(this.paths.directory)), ...(await journal.stamps())]));
   }
 
   /** Saves the first frame of the library as read, unless the one saved was made from the same files. */
