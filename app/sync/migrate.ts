@@ -19,7 +19,7 @@ import type { LibraryPaths } from '../store/library-paths.js';
 import { withLock } from '../store/lock.js';
 import type { DeviceIdentity } from './device-identity.js';
 import { openSyncedLibraryStore, type SyncedLibraryStore } from './synced-library-store.js';
-import { CACHE_START } from './derived-catalogue.js';
+import { CACHE_STARTS } from './derived-catalogue.js';
 import { backupPlace } from './local-journal.js';
 import { DEVICES_FOLDER } from '../../core/sync/device-files.js';
 
@@ -36,8 +36,8 @@ export interface LegacyFiles {
 }
 
 /**
- * The legacy files in the folder, or null when there are none. A synced folder's cache begins as canonical JSON
- * does (`{"digests":`); any other `library.json` is taken for a catalogue written before devices, and one that
+ * The legacy files in the folder, or null when there are none. A synced folder's cache begins with its head's first
+ * key (`{"added":`; one written before the head, as canonical JSON does, `{"digests":`); any other `library.json` is taken for a catalogue written before devices, and one that
  * cannot be read is said so by reading it. Only its first bytes are read.
  */
 export async function legacyFilesIn(paths: LibraryPaths): Promise<LegacyFiles | null> {
@@ -51,7 +51,7 @@ async function isLegacyCatalogue(paths: LibraryPaths): Promise<boolean> {
   try {
     const file = await open(paths.catalogue, 'r');
     try {
-      const buffer = Buffer.alloc(CACHE_START.length);
+      const buffer = Buffer.alloc(Math.max(...CACHE_STARTS.map((start) => start.length)));
       const { bytesRead } = await file.read(buffer, 0, buffer.length, 0);
       head = buffer.subarray(0, bytesRead).toString('latin1');
     } finally {
@@ -61,9 +61,10 @@ async function isLegacyCatalogue(paths: LibraryPaths): Promise<boolean> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
     throw error;
   }
-  if (head.startsWith(CACHE_START)) return false;
+  if (CACHE_STARTS.some((start) => head.startsWith(start))) return false;
   // A cache cut short before its first member (a sync in progress) is still a cache where devices wrote.
-  if (CACHE_START.startsWith(head)) return (await stampOf(path.join(paths.directory, DEVICES_FOLDER))) === null;
+  if (CACHE_STARTS.some((start) => start.startsWith(head)))
+    return (await stampOf(path.join(paths.directory, DEVICES_FOLDER))) === null;
   return true;
 }
 
