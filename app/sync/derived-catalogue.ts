@@ -19,6 +19,8 @@ import { canonicalJson, compareCodePoints } from '../../core/sync/canonical-json
 import { canonicalJsonPieces } from '../../core/sync/canonical-json-parts.js';
 import { originalOfCopy } from '../../core/sync/device-files.js';
 import { foldPlacements, keptFold, type CatalogueFold, type FoldPlacements } from '../../core/sync/catalogue-fold.js';
+import { conflictSides } from '../../core/sync/git-conflicts.js';
+import { readTextIfThere } from './read-text.js';
 import { isErrorCode, namesIn } from '../store/errors.js';
 import type { LibraryPaths } from '../store/library-paths.js';
 import { writeDocumentPieces } from './canonical-document.js';
@@ -103,6 +105,21 @@ export const FOREIGN = 'foreign';
 /** The head as read: null when there is no file; FOREIGN for a file that is not a cache; '' for one cut short. */
 export type ReadHead = { readonly set: string; readonly head: CacheHead | null } | null;
 
+/** How a text that git left with conflict markers begins. */
+export const GIT_CONFLICT_START = '<<<<<<<';
+
+/**
+ * Whether `file`, which begins with git's conflict marker, is a cache that two computers wrote and git merged: every
+ * side of it a cache (or empty, where the file is new on one side). It names no imports, so it is made again; it is
+ * never a library to migrate.
+ */
+export async function isConflictedCache(file: string): Promise<boolean> {
+  const sides = conflictSides((await readTextIfThere(file)) ?? '');
+  return (
+    sides !== null && sides.every((side) => side.trim() === '' || CACHE_STARTS.some((start) => side.startsWith(start)))
+  );
+}
+
 /** Reads up to the end of the first line, or the whole file when it has none; null when the file is not there. */
 async function firstLine(file: string): Promise<{ readonly text: string; readonly whole: boolean } | null> {
   let handle;
@@ -178,6 +195,8 @@ export async function readCacheHead(file: string): Promise<ReadHead> {
   // The head line ends with the comma before the digests: without it, and closed, it is the head's JSON.
   const json = readJson(line.whole ? line.text : `${line.text.replace(/,$/, '')}}`);
   if (json === undefined) {
+    if (line.text.startsWith(GIT_CONFLICT_START))
+      return { set: (await isConflictedCache(file)) ? '' : FOREIGN, head: null };
     return { set: CACHE_STARTS.some((start) => line.text.startsWith(start)) ? '' : FOREIGN, head: null };
   }
   if (json.schemaVersion !== SYNCED_CATALOGUE_VERSION || !Array.isArray(json.imports)) {

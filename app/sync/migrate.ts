@@ -19,12 +19,10 @@ import type { LibraryPaths } from '../store/library-paths.js';
 import { withLock } from '../store/lock.js';
 import type { DeviceIdentity } from './device-identity.js';
 import { openSyncedLibraryStore, type SyncedLibraryStore } from './synced-library-store.js';
-import { CACHE_STARTS } from './derived-catalogue.js';
+import { CACHE_STARTS, GIT_CONFLICT_START, isConflictedCache } from './derived-catalogue.js';
 import { backupPlace } from './local-journal.js';
 import { DEVICES_FOLDER, originalOfCopy } from '../../core/sync/device-files.js';
-import { conflictSides } from '../../core/sync/git-conflicts.js';
 import { namesIn } from '../store/errors.js';
-import { readTextIfThere } from './read-text.js';
 
 export interface MigrationOptions {
   /** Shelfmark's app-data folder: this device's lock and journal. */
@@ -72,15 +70,6 @@ const startsAsCache = (head: string): boolean => CACHE_STARTS.some((start) => he
 /** Enough of a file's first bytes to tell a cache from a library written before devices. */
 const HEAD_BYTES = Math.max(...CACHE_STARTS.map((start) => start.length));
 
-/**
- * Whether a text that begins with git's conflict marker is a synced folder's cache that two computers wrote, merged
- * by git: every side of it a cache (or empty, where the file is new on one side). It is made again, never migrated.
- */
-async function isConflictedCache(file: string): Promise<boolean> {
-  const sides = conflictSides((await readTextIfThere(file)) ?? '');
-  return sides !== null && sides.every((side) => side.trim() === '' || startsAsCache(side));
-}
-
 async function isLegacyCatalogue(paths: LibraryPaths): Promise<boolean> {
   const head = await headOf(paths.catalogue, HEAD_BYTES);
   if (head === null || startsAsCache(head)) return false;
@@ -90,8 +79,6 @@ async function isLegacyCatalogue(paths: LibraryPaths): Promise<boolean> {
   if (head.startsWith(GIT_CONFLICT_START)) return !(await isConflictedCache(paths.catalogue));
   return true;
 }
-
-const GIT_CONFLICT_START = '<<<<<<<';
 
 /**
  * Another library's derived catalogue beside `paths`' where the folder's `devices/` holds a library: its file name,

@@ -48,6 +48,7 @@ import {
   foldOfCache,
   importSetOf,
   readCacheHead,
+  isConflictedCache,
   readCachedCatalogue,
   removeDerivedCopies,
   writeDerivedCatalogue,
@@ -156,6 +157,7 @@ export class SyncedLibraryStore implements LibraryStore {
   read(): Promise<LibrarySnapshot> {
     return this.#jobs.run(async () => {
       await this.#full();
+      await this.#settleConflictedCache();
       return this.#library();
     });
   }
@@ -168,7 +170,10 @@ export class SyncedLibraryStore implements LibraryStore {
         this.#savedFrame = null;
         this.#readFromDisk += 1;
       }
-      if (this.#replica !== null || this.#savedFrame === null) await this.#refresh();
+      if (this.#replica !== null || this.#savedFrame === null) {
+        await this.#refresh();
+        await this.#settleConflictedCache();
+      }
       const changed = this.#followed !== null && this.#followed !== this.#readFromDisk;
       this.#followed = this.#readFromDisk;
       return changed;
@@ -182,6 +187,7 @@ export class SyncedLibraryStore implements LibraryStore {
         if (frame !== null) return frame;
       }
       await this.#refresh(true);
+      await this.#settleConflictedCache();
       const library = this.#current().library;
       if (this.#outline?.catalogue !== library.catalogue) {
         const outline = this.#firstFrame ?? (await this.#outlineOf(library.catalogue));
@@ -467,6 +473,19 @@ export class SyncedLibraryStore implements LibraryStore {
     if (((await stampOf(file))?.size ?? 0) > 0) return;
     this.#ownWrites.add(devicePath(this.device.id, 'device.json'));
     await writeDocument(file, canonicalJson({ name: this.device.name, since: this.device.since }), { durable: false });
+  }
+
+  /**
+   * Makes `library.json` again at once where git left it with conflict markers between two computers' caches: a
+   * user who opens the library (any command, the app) after a merge stopped on it finds it settled, ready to commit.
+   * Any other stale cache waits for the next change, as a cut-short one may be a sync tool's write in progress.
+   */
+  async #settleConflictedCache(): Promise<void> {
+    if (this.#cache?.set !== '' || !(await isConflictedCache(this.paths.catalogue))) return;
+    await this.#underLock(() => this.#writeCacheIfStale()).catch((error: unknown) => {
+      // A folder that cannot be written is read as it is.
+      if (!(error instanceof LibraryReadOnlyError)) throw error;
+    });
   }
 
   /**
