@@ -3,11 +3,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { openLibraryStore } from '../app/sync/open-library-store.js';
 import { REPO_ROOT } from '../tests/e2e/harness.js';
 import type { SyntheticLibrary } from './generate.js';
+import type { SyncedFolder } from './synced-library.js';
 
 export async function residentMb(pid: number): Promise<number> {
   const status = await readFile(`/proc/${pid}/status`, 'utf8');
@@ -35,7 +36,8 @@ export async function withLibraryOnDisk<T>(library: SyntheticLibrary, work: (db:
   const directory = await mkdtemp(join(tmpdir(), 'shelfmark-bench-'));
   try {
     const db = join(directory, 'library.json');
-    const store = await openLibraryStore(db, { appData: join(directory, 'app-data') });
+    // The app-data folder browser mode finds by XDG_CONFIG_HOME (startServer): in the benchmark's folder.
+    const store = await openLibraryStore(db, { appData: join(directory, 'config', 'Shelfmark') });
     await store.transact(() => ({ catalogue: library.catalogue, states: library.states, result: null }));
     await store.close();
     return await work(db);
@@ -44,11 +46,21 @@ export async function withLibraryOnDisk<T>(library: SyntheticLibrary, work: (db:
   }
 }
 
-/** The built browser-mode server (`dist/`, or the build `SHELFMARK_BENCH_DIST` names, to compare two builds). */
-export function startServer(db: string): Promise<{ readonly child: ChildProcess; readonly url: string }> {
+/**
+ * The built browser-mode server (`dist/`, or the build `SHELFMARK_BENCH_DIST` names, to compare two builds); over a
+ * synced library of the fixture's, with its app-data folder (XDG_CONFIG_HOME).
+ */
+export function startServer(
+  db: string,
+  synced?: SyncedFolder,
+): Promise<{ readonly child: ChildProcess; readonly url: string }> {
   const dist = process.env['SHELFMARK_BENCH_DIST'] ?? join(REPO_ROOT, 'dist');
+  // A synced library is opened as any library is, with the fixture's app-data folder (its device the one measuring).
+  const configHome = synced === undefined ? join(dirname(db), 'config') : synced.configHome;
+  const env = { ...process.env, XDG_CONFIG_HOME: configHome };
   const child = spawn(process.execPath, [join(dist, 'app', 'web.js'), '--db', db, '--port', '0'], {
     stdio: ['ignore', 'pipe', 'ignore'],
+    env,
   });
   const { stdout } = child;
   return new Promise((resolve, reject) => {

@@ -12,13 +12,15 @@ import { REPO_ROOT } from '../tests/e2e/harness.js';
 import { generateLibrary } from './generate.js';
 import { measureCliImport, measureImport } from './import.js';
 import { round } from './measure.js';
-import { measurePersist } from './persist.js';
+import { measurePersist, measureSyncedPersist } from './persist.js';
 import { listingsFolder, readListings } from './rank-data.js';
 import { measureRankQuality } from './rank.js';
 import { measureRankSpeed } from './rank-speed.js';
 import { measureRankStall } from './rank-stall.js';
 import { measureSearch } from './search.js';
 import { measureStartup } from './startup.js';
+import { withSyncedLibrary, type SyncedVariant } from './synced-library.js';
+import { measureSyncedOpen } from './synced-open.js';
 import { measureUi } from './ui.js';
 
 type Figures = Readonly<Record<string, string | number | null>> & { readonly metric: string };
@@ -97,6 +99,16 @@ for (const size of sizes) {
   if (!skip.has('ui') && size >= 10_000) report(await measureUi(library));
   if (!skip.has('search')) report(await measureSearch(library, size <= 10_000));
   if (!skip.has('persist')) report(await measurePersist(library));
+  // The same over a synced library (app/sync/), of one device and of ten: start-up, the open alone, then changes.
+  if (!skip.has('synced')) {
+    for (const variant of ['one device', 'ten devices'] as const satisfies readonly SyncedVariant[]) {
+      await withSyncedLibrary(library, variant, async (folder) => {
+        if (!skip.has('startup')) report(await measureStartup(library, { folder, variant }));
+        report(await measureSyncedOpen(library, folder, variant));
+        if (!skip.has('persist')) report(await measureSyncedPersist(library, folder, variant));
+      });
+    }
+  }
 }
 
 if (values.json !== true) {

@@ -10,6 +10,8 @@ import type { Browser } from 'playwright-core';
 import { launchChromium } from '../tests/e2e/harness.js';
 import { rendererPids, residentMb, startServer, stopServer, withLibraryOnDisk } from './browser-mode.js';
 import type { SyntheticLibrary } from './generate.js';
+import { medianRun } from './measure.js';
+import type { SyncedFolder, SyncedVariant } from './synced-library.js';
 
 export interface StartupFigures {
   readonly metric: 'startup';
@@ -18,6 +20,7 @@ export interface StartupFigures {
   readonly memory_mb: number;
   readonly server_mb: number;
   readonly renderer_mb: number;
+  readonly store?: string;
 }
 
 /**
@@ -42,13 +45,13 @@ interface StartupRun {
   readonly rendererMb: number;
 }
 
-async function startOnce(browser: Browser, db: string): Promise<StartupRun> {
+async function startOnce(browser: Browser, db: string, synced?: SyncedFolder): Promise<StartupRun> {
   const page = await browser.newPage();
   await page.addInitScript(NOTE_FIRST_ROW);
   let server: ChildProcess | undefined;
   try {
     const start = Date.now();
-    const started = await startServer(db);
+    const started = await startServer(db, synced);
     server = started.child;
     await page.goto(started.url);
     const firstRowAt = await page
@@ -68,25 +71,38 @@ async function startOnce(browser: Browser, db: string): Promise<StartupRun> {
   }
 }
 
-export function measureStartup(library: SyntheticLibrary): Promise<StartupFigures> {
-  return withLibraryOnDisk(library, async (db) => {
-    const browser = await launchChromium();
-    try {
-      const runs: StartupRun[] = [];
-      for (let run = 0; run < RUNS; run++) runs.push(await startOnce(browser, db));
-      runs.sort((a, b) => a.firstListMs - b.firstListMs);
-      const median = runs[Math.floor(RUNS / 2)] ?? runs[0];
-      if (median === undefined) throw new Error('no start-up was measured');
-      return {
-        metric: 'startup',
-        papers: library.catalogue.papers.length,
-        first_list_ms: median.firstListMs,
-        memory_mb: median.serverMb + median.rendererMb,
-        server_mb: median.serverMb,
-        renderer_mb: median.rendererMb,
-      };
-    } finally {
-      await browser.close();
-    }
-  });
+/** Start-up over `library` saved as today's store saves it, or over a synced folder of it (`synced`). */
+export function measureStartup(
+  library: SyntheticLibrary,
+  synced?: { readonly folder: SyncedFolder; readonly variant: SyncedVariant },
+): Promise<StartupFigures> {
+  if (synced === undefined) return withLibraryOnDisk(library, (db) => startRuns(library, db));
+  return startRuns(library, synced.folder.db, synced.folder, `synced, ${synced.variant}`);
+}
+
+async function startRuns(
+  library: SyntheticLibrary,
+  db: string,
+  synced?: SyncedFolder,
+  store?: string,
+): Promise<StartupFigures> {
+  const browser = await launchChromium();
+  try {
+    const median = await medianRun(
+      RUNS,
+      () => startOnce(browser, db, synced),
+      (run) => run.firstListMs,
+    );
+    return {
+      metric: 'startup',
+      papers: library.catalogue.papers.length,
+      first_list_ms: median.firstListMs,
+      memory_mb: median.serverMb + median.rendererMb,
+      server_mb: median.serverMb,
+      renderer_mb: median.rendererMb,
+      ...(store === undefined ? {} : { store }),
+    };
+  } finally {
+    await browser.close();
+  }
 }

@@ -10,7 +10,7 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import * as fsp from 'node:fs/promises';
 
-import { canonicalJsonPieces, elementText } from '../../core/sync/canonical-json-parts.js';
+import { canonicalJsonPieces, elementText, type Element } from '../../core/sync/canonical-json-parts.js';
 import { nodeFs, writeFileAtomically, type DurableFs } from '../store/atomic-write.js';
 import { sameStamp, stampOfStats, type FileStamp } from '../store/file-stamp.js';
 
@@ -40,7 +40,15 @@ export interface WrittenDocument {
 }
 
 /** Writes `value`'s canonical JSON text to `file` (whose folder exists). */
-export async function writeCanonicalDocument(file: string, value: unknown): Promise<WrittenDocument> {
+export function writeCanonicalDocument(file: string, value: unknown): Promise<WrittenDocument> {
+  return writeDocumentPieces(file, canonicalJsonPieces(value));
+}
+
+/**
+ * Writes the text `pieces` make (canonical-json-parts.ts: text, and elements written as their canonical text) to
+ * `file` (whose folder exists): a document laid out otherwise than canonicalJson would, its elements still copied.
+ */
+export async function writeDocumentPieces(file: string, pieces: Iterable<string | Element>): Promise<WrittenDocument> {
   const placed: Placed[] = [];
   const copies = { count: 0 };
   const taken: { stamp: FileStamp | null } = { stamp: null };
@@ -60,7 +68,7 @@ export async function writeCanonicalDocument(file: string, value: unknown): Prom
       };
     },
   };
-  await writeFileAtomically(file, documentChunks(value, placed, copies), { fs });
+  await writeFileAtomically(file, documentChunks(pieces, placed, copies), { fs });
   if (taken.stamp === null) return { stamp: null, copied: copies.count };
   const source: Source = { path: file, stamp: taken.stamp };
   for (const { element, start, end } of placed) writtenAt.set(element, { source, start, end });
@@ -78,7 +86,7 @@ interface Placed {
  * before the next is asked for); `placed` gets where each element object's text went.
  */
 function* documentChunks(
-  value: unknown,
+  pieces: Iterable<string | Element>,
   placed: Placed[],
   copies: { count: number },
 ): Generator<Uint8Array, void, undefined> {
@@ -119,7 +127,7 @@ function* documentChunks(
     return start;
   }
   try {
-    for (const piece of canonicalJsonPieces(value)) {
+    for (const piece of pieces) {
       if (typeof piece === 'string') {
         yield* text(piece);
         continue;

@@ -4,13 +4,15 @@
  * still in place), else whole. A last line without its newline (a sync in progress, a crash) waits until whole.
  */
 
+import { createHash } from 'node:crypto';
 import * as fsp from 'node:fs/promises';
 import { join } from 'node:path';
 
 import type { ImportOp } from '../../core/sync/catalogue-fold.js';
 import { classifyPath } from '../../core/sync/device-files.js';
+import type { DeviceSnapshot } from '../../core/sync/device-documents.js';
 import { contributionsOf, readDeviceFile, type LibraryFiles, type ReadFile } from '../../core/sync/library-files.js';
-import { joinStates } from '../../core/sync/sync-state.js';
+import { joinDelta, joinStates } from '../../core/sync/sync-state.js';
 import { isErrorCode } from '../store/errors.js';
 import { sameStamp, stampOf, stampOfStats, type FileStamp } from '../store/file-stamp.js';
 import { deviceFolderPaths } from './device-folder.js';
@@ -25,6 +27,10 @@ interface ReadEntry {
   readonly end: number;
   readonly overlap: Buffer;
   readonly lines: number;
+  /** An import stamped but not read (deferImports). */
+  readonly deferred?: true;
+  /** Of a snapshot: the hash of its text, so that the same text elsewhere (the journal's) is not read again. */
+  readonly hash?: string;
 }
 
 const NEWLINE = 0x0a;
@@ -33,9 +39,38 @@ export class DeviceFolderReader {
   readonly #directory: string;
   readonly #entries = new Map<string, ReadEntry>();
   #files: LibraryFiles | null = null;
+  #deferring = false;
 
   constructor(directory: string) {
     this.#directory = directory;
+  }
+
+  /**
+   * From now, import files are only stamped, not read (a store opening from a cache that covers them: at 100,000
+   * papers they are most of the folder's bytes), until readImports.
+   */
+  deferImports(): void {
+    this.#deferring = true;
+  }
+
+  /** Import files put off are read at the next refresh, and every one from then on. */
+  readImports(): void {
+    this.#deferring = false;
+  }
+
+  /** Whether import files are being put off. */
+  get deferring(): boolean {
+    return this.#deferring;
+  }
+
+  /** The ids of the imports whose files (or a sync tool's copies of them) are there, read or not. */
+  importIds(): Set<string> {
+    const ids = new Set<string>();
+    for (const path of this.#entries.keys()) {
+      const file = classifyPath(path);
+      if (file?.role.kind === 'import') ids.add(`${file.role.stamp}@${file.device}`);
+    }
+    return ids;
   }
 
   /** Reads what changed since the last call; gives the paths of the files that did (gone, new or changed). */
@@ -101,6 +136,23 @@ export class DeviceFolderReader {
     return entry.read.imports[0];
   }
 
+  /** The snapshot read from a file whose text is `text`, when one was (a snapshot of one version, whole). */
+  snapshotOf(text: string): DeviceSnapshot | undefined {
+    const hash = hashOf(Buffer.from(text, 'utf8'));
+    for (const entry of this.#entries.values()) {
+      const [state, ...more] = entry.read?.states ?? [];
+      if (entry.hash !== hash || state === undefined || more.length > 0 || entry.read === null) continue;
+      if (entry.read.problems.length === 0)
+        return { device: entry.read.file.device, state, frontier: entry.read.latest };
+    }
+    return undefined;
+  }
+
+  /** The stamp of every file as last read (or stamped, of an import put off): what the library was made from. */
+  stamps(): Map<string, FileStamp> {
+    return new Map([...this.#entries].map(([path, entry]) => [path, entry.stamp]));
+  }
+
   /** What every device contributed, as last read. */
   files(): LibraryFiles {
     this.#files ??= contributionsOf([...this.#entries.values()].map((entry) => entry.read));
@@ -109,8 +161,16 @@ export class DeviceFolderReader {
 
   async #readIfChanged(path: string, before: ReadEntry | undefined): Promise<ReadEntry | undefined> {
     const file = join(this.#directory, ...path.split('/'));
+    if (this.#deferring && classifyPath(path)?.role.kind === 'import') {
+      const stamp = await stampOf(file);
+      if (stamp === null) return undefined;
+      if (before !== undefined && sameStamp(stamp, before.stamp)) return before;
+      return { stamp, read: null, end: 0, overlap: Buffer.alloc(0), lines: 0, deferred: true };
+    }
     // Most files are as they were: a stat tells, without opening them.
-    if (before !== undefined && sameStamp(await stampOf(file), before.stamp)) return before;
+    if (before?.deferred !== true && before !== undefined && sameStamp(await stampOf(file), before.stamp)) {
+      return before;
+    }
     let handle;
     try {
       handle = await fsp.open(file, 'r');
@@ -120,16 +180,33 @@ export class DeviceFolderReader {
     }
     try {
       const stamp = stampOfStats(await handle.stat());
-      if (before !== undefined && sameStamp(stamp, before.stamp)) return before;
+      if (before?.deferred !== true && before !== undefined && sameStamp(stamp, before.stamp)) return before;
       if (!path.endsWith('.jsonl')) {
-        const text = (await readBytes(handle, 0, stamp.size)).toString('utf8');
-        return { stamp, read: readDeviceFile(path, text), end: stamp.size, overlap: Buffer.alloc(0), lines: 0 };
+        const bytes = await readBytes(handle, 0, stamp.size);
+        const read = readDeviceFile(path, bytes.toString('utf8'));
+        const hash = read?.file.role.kind === 'state' ? hashOf(bytes) : undefined;
+        return {
+          stamp,
+          read,
+          end: stamp.size,
+          overlap: Buffer.alloc(0),
+          lines: 0,
+          ...(hash === undefined ? {} : { hash }),
+        };
       }
       return await readLog(handle, path, stamp, before);
     } finally {
       await handle.close();
     }
   }
+}
+
+/** The stamp of every device file of the folder, read from none of them. */
+export async function deviceFileStamps(directory: string): Promise<Map<string, FileStamp | null>> {
+  const stamps = new Map<string, FileStamp | null>();
+  for (const path of await deviceFolderPaths(directory))
+    stamps.set(path, await stampOf(join(directory, ...path.split('/'))));
+  return stamps;
 }
 
 async function readBytes(handle: fsp.FileHandle, from: number, to: number): Promise<Buffer> {
@@ -178,7 +255,8 @@ function logEntry(path: string, stamp: FileStamp, from: number, bytes: Buffer, k
   const shift = kept.lines;
   const read: ReadFile = {
     ...kept.read,
-    states: [joinStates([...kept.read.states, ...added.states])],
+    // The lines added joined to what was read before as a delta: a change appended costs what it names.
+    states: [added.states.reduce(joinDelta, joinStates(kept.read.states))],
     latest: added.latest > kept.read.latest ? added.latest : kept.read.latest,
     problems: [
       ...kept.read.problems,
@@ -186,6 +264,10 @@ function logEntry(path: string, stamp: FileStamp, from: number, bytes: Buffer, k
     ],
   };
   return { stamp, read, end, overlap, lines };
+}
+
+function hashOf(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
 }
 
 function countLines(text: string): number {

@@ -12,7 +12,12 @@ import { join, resolve } from 'node:path';
 
 import type { DeviceId } from '../../core/sync/causal-register.js';
 import type { ImportOp } from '../../core/sync/catalogue-fold.js';
-import { encodeChangeLine, encodeStateDocument, importDocument } from '../../core/sync/device-documents.js';
+import {
+  encodeChangeLine,
+  encodeStateDocument,
+  importDocument,
+  type DeviceSnapshot,
+} from '../../core/sync/device-documents.js';
 import { importFileName } from '../../core/sync/device-files.js';
 import { opId, stateOfOps, stampsOf, type SyncOp } from '../../core/sync/ops.js';
 import { parseImportText, parseLog, parseStateText } from '../../core/sync/parse-device-files.js';
@@ -39,6 +44,16 @@ export interface LogPosition {
 }
 
 const IMPORTS = 'imports';
+
+/** What loading the journal may take from the folder's reading rather than read again (JournalFolder.load). */
+export interface KnownFiles {
+  /** The journal's imports the folder holds (by id): not read, the folder's taken (a cache's fold spares them). */
+  readonly skip?: ReadonlySet<string>;
+  /** A snapshot already read from the folder whose text is `text`, if there is one (the journal's is most often). */
+  readonly snapshot?: (text: string) => DeviceSnapshot | undefined;
+  /** The import read from the folder in the very file of the journal's import `name` (a hard link to it). */
+  readonly importAt?: (name: string, stamp: FileStamp) => ImportOp | undefined;
+}
 
 /** The app-data folder of one library's things on this computer: named by the library folder's real path. */
 function libraryAppData(appData: string, realDirectory: string): string {
@@ -74,13 +89,30 @@ export class JournalFolder {
     this.#device = device;
   }
 
+  /** The stamps of the files kept here that the library is made from, by `app-data/<name>`. */
+  async stamps(): Promise<Map<string, FileStamp | null>> {
+    const stamps = new Map<string, FileStamp | null>();
+    for (const name of [JOURNAL_FILE, CHANGES_FILE])
+      stamps.set(`app-data/${name}`, await stampOf(join(this.#folder, name)));
+    for (const name of await namesIn(join(this.#folder, IMPORTS))) {
+      stamps.set(`app-data/${IMPORTS}/${name}`, await stampOf(join(this.#folder, IMPORTS, name)));
+    }
+    return stamps;
+  }
+
+  /** The ids of the imports kept here (by their files' names: none is read). */
+  async importIds(): Promise<Set<string>> {
+    const names = (await namesIn(join(this.#folder, IMPORTS))).filter((file) => file.endsWith('.json'));
+    return new Set(names.map((name) => `${name.slice(0, -'.json'.length)}@${this.#device}`));
+  }
+
   /**
-   * What this device kept. `known(name, stamp)`: the import the library's folder holds in the very file of the
-   * journal's import `name` (a hard link to it), read already there: taken as it is, not read and checked again.
+   * What this device kept, taking from the folder's reading what `known` says it holds already (the same snapshot
+   * text, the same import file), not read and checked again.
    */
-  async load(known?: (name: string, stamp: FileStamp) => ImportOp | undefined): Promise<LocalJournal> {
+  async load(known: KnownFiles = {}): Promise<LocalJournal> {
     const text = await readTextIfThere(join(this.#folder, JOURNAL_FILE));
-    const snapshot = text === null ? undefined : parseStateText(text).versions[0];
+    const snapshot = text === null ? undefined : (known.snapshot?.(text) ?? parseStateText(text).versions[0]);
     if (text !== null && snapshot === undefined) {
       throw new Error(
         `${join(this.#folder, JOURNAL_FILE)} cannot be read (it is damaged); move it away and Shelfmark reads the library from its folder.`,
@@ -88,10 +120,15 @@ export class JournalFolder {
     }
     const imports: ImportOp[] = [];
     for (const name of (await namesIn(join(this.#folder, IMPORTS))).filter((file) => file.endsWith('.json'))) {
+      const id = `${name.slice(0, -'.json'.length)}@${this.#device}`;
+      if (known.skip?.has(id) === true) {
+        this.#written.add(id);
+        continue;
+      }
       const file = join(this.#folder, IMPORTS, name);
-      const stamp = known === undefined ? null : await stampOf(file);
+      const stamp = known.importAt === undefined ? null : await stampOf(file);
       const op =
-        (stamp === null ? undefined : known?.(name, stamp)) ??
+        (stamp === null ? undefined : known.importAt?.(name, stamp)) ??
         parseImportText((await readTextIfThere(file)) ?? '').versions[0];
       if (op === undefined || op.device !== this.#device) continue;
       imports.push(op);
@@ -122,12 +159,16 @@ export class JournalFolder {
     await appendFile(file, start + encodeChangeLine(this.#device, ops));
   }
 
-  /** Folds the changes kept into `journal.json` (at a compaction): whole first, then the changes file emptied. */
-  async fold(journal: LocalJournal): Promise<void> {
+  /**
+   * Folds the changes kept into `journal.json` (at a compaction): whole first, then the changes file emptied. `text`,
+   * when given, is the snapshot the compaction wrote, which holds `journal.own` and is written as it is: opening, the
+   * device reads one text where it would read two (`known`).
+   */
+  async fold(journal: LocalJournal, text?: string): Promise<void> {
     await mkdir(this.#folder, { recursive: true });
     await writeFileAtomically(
       join(this.#folder, JOURNAL_FILE),
-      encodeStateDocument(this.#device, journal.own, journal.highWater),
+      text ?? encodeStateDocument(this.#device, journal.own, journal.highWater),
     );
     await writeFileAtomically(join(this.#folder, CHANGES_FILE), '');
   }

@@ -19,12 +19,10 @@ import type { LibraryPaths } from '../store/library-paths.js';
 import { withLock } from '../store/lock.js';
 import type { DeviceIdentity } from './device-identity.js';
 import { openSyncedLibraryStore, type SyncedLibraryStore } from './synced-library-store.js';
-import { CACHE_START } from './derived-catalogue.js';
+import { CACHE_STARTS, GIT_CONFLICT_START, isConflictedCache } from './derived-catalogue.js';
 import { backupPlace } from './local-journal.js';
 import { DEVICES_FOLDER, originalOfCopy } from '../../core/sync/device-files.js';
-import { conflictSides } from '../../core/sync/git-conflicts.js';
 import { namesIn } from '../store/errors.js';
-import { readTextIfThere } from './read-text.js';
 
 export interface MigrationOptions {
   /** Shelfmark's app-data folder: this device's lock and journal. */
@@ -39,8 +37,8 @@ export interface LegacyFiles {
 }
 
 /**
- * The legacy files in the folder, or null when there are none. A synced folder's cache begins as canonical JSON
- * does (`{"digests":`); any other `library.json` is taken for a catalogue written before devices, and one that
+ * The legacy files in the folder, or null when there are none. A synced folder's cache begins with its head's first
+ * key (`{"added":`; one written before the head, as canonical JSON does, `{"digests":`); any other `library.json` is taken for a catalogue written before devices, and one that
  * cannot be read is said so by reading it. Only its first bytes are read.
  */
 export async function legacyFilesIn(paths: LibraryPaths): Promise<LegacyFiles | null> {
@@ -66,25 +64,21 @@ async function headOf(file: string, bytes: number): Promise<string | null> {
   }
 }
 
-/**
- * Whether a text that begins with git's conflict marker is a synced folder's cache that two computers wrote, merged
- * by git: every side of it a cache (or empty, where the file is new on one side). It is made again, never migrated.
- */
-async function isConflictedCache(file: string): Promise<boolean> {
-  const sides = conflictSides((await readTextIfThere(file)) ?? '');
-  return sides !== null && sides.every((side) => side.trim() === '' || side.startsWith(CACHE_START));
-}
+/** Whether `head`, a file's first bytes, begins as a synced folder's cache does. */
+const startsAsCache = (head: string): boolean => CACHE_STARTS.some((start) => head.startsWith(start));
+
+/** Enough of a file's first bytes to tell a cache from a library written before devices. */
+const HEAD_BYTES = Math.max(...CACHE_STARTS.map((start) => start.length));
 
 async function isLegacyCatalogue(paths: LibraryPaths): Promise<boolean> {
-  const head = await headOf(paths.catalogue, CACHE_START.length);
-  if (head === null || head.startsWith(CACHE_START)) return false;
+  const head = await headOf(paths.catalogue, HEAD_BYTES);
+  if (head === null || startsAsCache(head)) return false;
   // A cache cut short before its first member (a sync in progress) is still a cache where devices wrote.
-  if (CACHE_START.startsWith(head)) return (await stampOf(path.join(paths.directory, DEVICES_FOLDER))) === null;
+  if (CACHE_STARTS.some((start) => start.startsWith(head)))
+    return (await stampOf(path.join(paths.directory, DEVICES_FOLDER))) === null;
   if (head.startsWith(GIT_CONFLICT_START)) return !(await isConflictedCache(paths.catalogue));
   return true;
 }
-
-const GIT_CONFLICT_START = '<<<<<<<';
 
 /**
  * Another library's derived catalogue beside `paths`' where the folder's `devices/` holds a library: its file name,
@@ -93,13 +87,13 @@ const GIT_CONFLICT_START = '<<<<<<<';
  */
 export async function otherLibraryIn(paths: LibraryPaths): Promise<string | null> {
   if ((await stampOf(path.join(paths.directory, DEVICES_FOLDER))) === null) return null;
-  const own = await headOf(paths.catalogue, CACHE_START.length);
-  if (own !== null && (own.startsWith(CACHE_START) || own.startsWith(GIT_CONFLICT_START))) return null;
+  const own = await headOf(paths.catalogue, HEAD_BYTES);
+  if (own !== null && (startsAsCache(own) || own.startsWith(GIT_CONFLICT_START))) return null;
   for (const name of await namesIn(paths.directory)) {
     if (!name.endsWith('.json') || name.startsWith('.') || name === path.basename(paths.catalogue)) continue;
     if (originalOfCopy(name) !== null) continue;
-    const head = await headOf(path.join(paths.directory, name), CACHE_START.length);
-    if (head?.startsWith(CACHE_START) === true) return name;
+    const head = await headOf(path.join(paths.directory, name), HEAD_BYTES);
+    if (head !== null && startsAsCache(head)) return name;
   }
   return null;
 }

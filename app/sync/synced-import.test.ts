@@ -9,10 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { canonicalJson, compareCodePoints } from '../../core/sync/canonical-json.js';
+import { canonicalJson } from '../../core/sync/canonical-json.js';
 import { foldImports, type ImportOp } from '../../core/sync/catalogue-fold.js';
 import { encodeImportDocument } from '../../core/sync/device-documents.js';
 import { parseImportText } from '../../core/sync/parse-device-files.js';
+import { writeDerivedCatalogue } from './derived-catalogue.js';
 import { digest, importDigest, mark, restart, startComputer } from './synced-test-rig.js';
 
 let root: string;
@@ -27,15 +28,11 @@ async function filesIn(folder: string): Promise<string[]> {
   return (await readdir(folder)).filter((name) => name.endsWith('.json')).map((name) => join(folder, name));
 }
 
-/** library.json as a device with exactly these imports makes it. */
-function cacheOf(imports: readonly ImportOp[]): string {
-  const fold = foldImports(imports);
-  return canonicalJson({
-    schemaVersion: 4,
-    imports: [...fold.imports].sort(compareCodePoints),
-    papers: fold.catalogue.papers,
-    digests: fold.catalogue.digests,
-  });
+/** library.json as a device with exactly these imports makes it, folding them from scratch. */
+async function cacheOf(imports: readonly ImportOp[]): Promise<string> {
+  const file = join(root, `cache-${String(Math.random()).slice(2)}.json`);
+  await writeDerivedCatalogue(file, foldImports(imports));
+  return readFile(file, 'utf8');
 }
 
 describe('an import through the synced store', () => {
@@ -61,7 +58,7 @@ describe('an import through the synced store', () => {
       expect((await stat(kept)).ino).toBe((await stat(file)).ino);
       imports.push(op);
     }
-    expect(await readFile(join(laptop.folder, 'library.json'), 'utf8')).toBe(cacheOf(imports));
+    expect(await readFile(join(laptop.folder, 'library.json'), 'utf8')).toBe(await cacheOf(imports));
 
     const before = await laptop.store.read();
     await restart(laptop);
@@ -71,7 +68,7 @@ describe('an import through the synced store', () => {
     const all = await Promise.all(
       again.map(async (file) => parseImportText(await readFile(file, 'utf8')).versions[0] as ImportOp),
     );
-    expect(await readFile(join(laptop.folder, 'library.json'), 'utf8')).toBe(cacheOf(all));
+    expect(await readFile(join(laptop.folder, 'library.json'), 'utf8')).toBe(await cacheOf(all));
     await laptop.store.close();
   });
 });

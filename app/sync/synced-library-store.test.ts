@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { appendFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, copyFile, mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { readingStateOf } from '../../core/model.js';
 import { snooze } from '../../core/reading.js';
+import { canonicalJson } from '../../core/sync/canonical-json.js';
 import { Prng } from '../../core/sync/simulation/prng.js';
 import {
   carry,
@@ -272,4 +273,117 @@ describe('a writer killed mid-change', () => {
     await carry(laptop, desktop, null);
     expect(await desktop.store.read()).toEqual(await laptop.store.read());
   }, 60_000);
+});
+
+// Opening from the derived cache (library.json names exactly the imports the folder holds, and where their records
+// landed) gives the library folding every import gives; the first frame, from the cache's head and the outline, the
+// same list and states; a cache of another import set, or damaged, is never used.
+
+/** Two computers that imported the same work under two ids and changed papers, both with every file. */
+async function sharedLibrary(): Promise<[Computer, Computer]> {
+  const [laptop, desktop] = [await startComputer(root, 'laptop'), await startComputer(root, 'desktop')];
+  const [graphs = ''] = await importDigest(laptop.store, digest('Reading group', ['graphs', 'proteins']));
+  const [, cells = ''] = await importDigest(desktop.store, digest('Journal club', ['graphs', 'cells']));
+  await mark(laptop.store, graphs, 'read');
+  await tag(desktop.store, cells, 'biology');
+  await note(desktop.store, graphs, 'Seen on the desktop.');
+  await carry(laptop, desktop, null);
+  await carry(desktop, laptop, null);
+  await laptop.store.compact();
+  await carry(laptop, desktop, null);
+  return [laptop, desktop];
+}
+
+/** What a store reads, as one text; and what its first frame shows. */
+async function readAll(computer: Computer): Promise<{ readonly library: string; readonly outline: string }> {
+  await restart(computer);
+  const outline = await computer.store.readOutline();
+  const library = await computer.store.read();
+  const view = await computer.store.view();
+  return {
+    library: canonicalJson({ ...library, conflicts: [...view.conflicts], waiting: view.waiting }),
+    outline: canonicalJson(outline),
+  };
+}
+
+/** What the folder's imports give, folded: the cache moved away. */
+async function folded(computer: Computer): Promise<{ readonly library: string; readonly outline: string }> {
+  const file = join(computer.folder, 'library.json');
+  const kept = await readFile(file);
+  await rm(file);
+  try {
+    return await readAll(computer);
+  } finally {
+    await writeFile(file, kept);
+  }
+}
+
+describe('a synced library opened from its cache', () => {
+  it('is the library folding its imports gives, its first frame too', async () => {
+    const [laptop, desktop] = await sharedLibrary();
+    const expected = await folded(laptop);
+    expect(JSON.parse(expected.library)).toMatchObject({ catalogue: { papers: { length: 3 } } });
+    // The cache now has its head and the outline is saved (a change or a compaction writes both).
+    await laptop.store.compact();
+    const first = await readAll(laptop);
+    expect(first).toEqual(expected);
+    expect(await readAll(laptop)).toEqual(expected);
+    // The other computer, from the cache the sync tool brought.
+    await carry(laptop, desktop, null);
+    expect((await readAll(desktop)).library).toBe(expected.library);
+  });
+
+  it('goes on changing the library, and importing, as one folded', async () => {
+    const [laptop] = await sharedLibrary();
+    await laptop.store.compact();
+    await restart(laptop);
+    await laptop.store.readOutline();
+    const [, proteins = ''] = (await laptop.store.read()).catalogue.papers.map((paper) => paper.id);
+    await tag(laptop.store, proteins, 'later');
+    await importDigest(laptop.store, digest('Seminar', ['proteins', 'ribosomes']));
+    const after = await readAll(laptop);
+    expect(after).toEqual(await folded(laptop));
+    expect(JSON.parse(after.library)).toMatchObject({ catalogue: { papers: { length: 4 } } });
+  });
+
+  it('is not used when it names other imports (a copy a sync tool brought back), or is damaged', async () => {
+    const [laptop, desktop] = await sharedLibrary();
+    await laptop.store.compact();
+    const older = join(root, 'older-library.json');
+    await copyFile(join(laptop.folder, 'library.json'), older);
+    await importDigest(desktop.store, digest('Seminar', ['ribosomes']));
+    await carry(desktop, laptop, null);
+    await copyFile(older, join(laptop.folder, 'library.json'));
+    const expected = await folded(laptop);
+    expect(JSON.parse(expected.library)).toMatchObject({ catalogue: { papers: { length: 4 } } });
+    expect(await readAll(laptop)).toEqual(expected);
+
+    // Its head whole, its papers cut short: a sync in progress.
+    await laptop.store.compact();
+    const file = join(laptop.folder, 'library.json');
+    const text = await readFile(file, 'utf8');
+    await truncate(file, text.indexOf('\n') + 20);
+    expect(await readAll(laptop)).toEqual(expected);
+  });
+
+  it('starts from the first frame saved when it closed, while no file changed since', async () => {
+    const [laptop, desktop] = await sharedLibrary();
+    await laptop.store.compact();
+    const expected = await folded(laptop);
+    // Opened and closed: the outline of the cache there now, and the frame, saved; then opened from them.
+    await readAll(laptop);
+    expect(await readAll(laptop)).toEqual(expected);
+    // Shown from the saved frame, it follows the folder: another computer's change arriving is told.
+    await restart(laptop);
+    await laptop.store.readOutline();
+    expect(await laptop.store.follow()).toBe(false);
+    const [first = ''] = (await desktop.store.read()).catalogue.papers.map((paper) => paper.id);
+    await tag(desktop.store, first, 'arrived');
+    await carry(desktop, laptop, null);
+    expect(await laptop.store.follow()).toBe(true);
+    // Nor is the saved frame used at the next start.
+    const after = await readAll(laptop);
+    expect(after.outline).toContain('arrived');
+    expect(after).toEqual(await folded(laptop));
+  });
 });

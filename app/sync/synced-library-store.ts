@@ -10,6 +10,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 
 import type { LibrarySnapshot } from '../../core/import/types.js';
+import type { Catalogue } from '../../core/model.js';
 import type { CatalogueOutline } from '../../core/outline.js';
 import type { ImportOp } from '../../core/sync/catalogue-fold.js';
 import { canonicalJson } from '../../core/sync/canonical-json.js';
@@ -21,7 +22,18 @@ import type { DeviceContribution, LibraryFiles } from '../../core/sync/library-f
 import type { SyncOp } from '../../core/sync/ops.js';
 import type { NoteConflict } from '../../core/sync/paper-registers.js';
 import { catalogueChange, opsForStates, resolveNote, type Writer } from '../../core/sync/record.js';
-import { journalOf, openReplica, recordWritten, refreshReplica, type Replica } from '../../core/sync/replica.js';
+import {
+  journalOf,
+  openReplica,
+  recordWritten,
+  refreshReplica,
+  replicaWithFold,
+  replicaWithImports,
+  refoldReplica,
+  type LocalJournal,
+  type Replica,
+} from '../../core/sync/replica.js';
+import { compareCodePoints } from '../../core/sync/canonical-json.js';
 import { EMPTY_SYNC_STATE, joinStates, type SyncState } from '../../core/sync/sync-state.js';
 import type { LegacyBase } from '../../core/sync/legacy.js';
 import { checkedCatalogue } from '../store/checked-catalogue.js';
@@ -30,18 +42,23 @@ import { sameStamp, stampOf, type FileStamp } from '../store/file-stamp.js';
 import { libraryPaths, type LibraryPaths } from '../store/library-paths.js';
 import { checkedStates, type LibraryChange, type LibraryStore, type OutlineSnapshot } from '../store/library-store.js';
 import { withLock } from '../store/lock.js';
-import { outlineOfLibraryCatalogue } from '../store/outline-file.js';
+import { outlineOfLibraryCatalogue, readOutlineFile, writeOutlineFile } from '../store/outline-file.js';
 import {
-  cachedImportSet,
   FOREIGN,
+  foldOfCache,
   importSetOf,
+  readCacheHead,
+  isConflictedCache,
+  readCachedCatalogue,
   removeDerivedCopies,
   writeDerivedCatalogue,
+  type CacheHead,
 } from './derived-catalogue.js';
 import { writeCanonicalDocument } from './canonical-document.js';
 import { deviceIdentity, type DeviceIdentity } from './device-identity.js';
-import { DeviceFolderReader } from './folder-reader.js';
-import { JournalFolder, libraryAppDataOf } from './local-journal.js';
+import { frameKey, readFirstFrame, writeFirstFrame } from './first-frame.js';
+import { deviceFileStamps, DeviceFolderReader } from './folder-reader.js';
+import { JournalFolder, libraryAppDataOf, type KnownFiles } from './local-journal.js';
 import { appendDurably, endsWithWholeLine, inFolder, writeDocument } from './own-files.js';
 import { StoreJobs } from '../store/store-jobs.js';
 
@@ -104,8 +121,20 @@ export class SyncedLibraryStore implements LibraryStore {
   #replica: Replica | null = null;
   /** The generation of this device's log that changes are appended to. */
   #generation = 0;
-  /** The derived library.json as last read or written: its stamp and the imports it names. */
-  #cache: { readonly stamp: FileStamp | null; readonly set: string | null } | null = null;
+  /** The derived library.json as last read or written: its stamp, the imports it names, and its head. */
+  #cache: { readonly stamp: FileStamp | null; readonly set: string | null; readonly head: CacheHead | null } | null =
+    null;
+  /**
+   * While the replica was opened for a first frame from the cache's head and the outline file, before the cache's
+   * papers were read: that outline. The replica's catalogue then has the digests only; #full() reads the papers.
+   */
+  #firstFrame: CatalogueOutline | null = null;
+  /** The first frame saved, as handed out while the library is not read yet, and the key it was made for. */
+  #savedFrame: { readonly key: string; readonly snapshot: OutlineSnapshot } | null = null;
+  /** The key (first-frame.ts frameKey) of the first frame saved in app-data, as read or written. */
+  #frameKey: string | null = null;
+  /** The cache's stamp that the outline file was last saved for by this store. */
+  #outlineSaved: FileStamp | null = null;
   #snapshot: { readonly library: Replica['library']; readonly snapshot: LibrarySnapshot } | null = null;
   #outline: { readonly catalogue: object; readonly outline: CatalogueOutline } | null = null;
   readonly #jobs: StoreJobs;
@@ -127,14 +156,24 @@ export class SyncedLibraryStore implements LibraryStore {
 
   read(): Promise<LibrarySnapshot> {
     return this.#jobs.run(async () => {
-      await this.#refresh();
+      await this.#full();
+      await this.#settleConflictedCache();
       return this.#library();
     });
   }
 
   follow(): Promise<boolean> {
     return this.#jobs.run(async () => {
-      await this.#refresh();
+      // Shown from the saved first frame: the library is read only once a file changed (or another call needs it).
+      const saved = this.#replica === null ? this.#savedFrame : null;
+      if (saved !== null && saved.key !== (await this.#currentFrameKey())) {
+        this.#savedFrame = null;
+        this.#readFromDisk += 1;
+      }
+      if (this.#replica !== null || this.#savedFrame === null) {
+        await this.#refresh();
+        await this.#settleConflictedCache();
+      }
       const changed = this.#followed !== null && this.#followed !== this.#readFromDisk;
       this.#followed = this.#readFromDisk;
       return changed;
@@ -143,16 +182,42 @@ export class SyncedLibraryStore implements LibraryStore {
 
   readOutline(): Promise<OutlineSnapshot> {
     return this.#jobs.run(async () => {
-      await this.#refresh();
-      const library = this.#library();
+      if (this.#replica === null) {
+        const frame = await this.#savedFirstFrame();
+        if (frame !== null) return frame;
+      }
+      await this.#refresh(true);
+      await this.#settleConflictedCache();
+      const library = this.#current().library;
       if (this.#outline?.catalogue !== library.catalogue) {
+        const outline = this.#firstFrame ?? (await this.#outlineOf(library.catalogue));
         this.#outline = {
           catalogue: library.catalogue,
-          outline: Object.freeze(outlineOfLibraryCatalogue(library.catalogue)),
+          // The outline file's digests are the cache's: their days are the library's.
+          outline: Object.freeze({ papers: outline.papers, digests: library.catalogue.digests }),
         };
       }
-      return { outline: this.#outline.outline, states: library.states };
+      return { outline: this.#outline.outline, states: this.#library().states };
     });
+  }
+
+  /** The catalogue's outline; saved beside the cache when the catalogue is the cache's, for the next first frame. */
+  async #outlineOf(catalogue: Catalogue): Promise<CatalogueOutline> {
+    const outline = outlineOfLibraryCatalogue(catalogue);
+    const cache = this.#cache;
+    const stamp = cache?.stamp ?? null;
+    const { fold } = this.#current().library;
+    if (
+      stamp !== null &&
+      catalogue.papers === fold.catalogue.papers &&
+      cache?.set === importSetOf(fold) &&
+      !sameStamp(stamp, this.#outlineSaved)
+    ) {
+      this.#outlineSaved = stamp;
+      // Only speeds up the next start: failing to save it (a read-only folder) changes nothing else.
+      await this.#saveOutline(outline, stamp);
+    }
+    return outline;
   }
 
   /** The note conflicts and what else the synced library says (see SyncedView), as the folder is now. */
@@ -164,18 +229,39 @@ export class SyncedLibraryStore implements LibraryStore {
         aheadDevices: replica.aheadDevices,
         waiting: replica.library.waiting,
         problems: this.#reader.files().problems,
-        latest: new Map([...this.#reader.files().devices].map(([id, files]) => [id, files.latest])),
+        latest: this.#latestStamps(),
         device: this.device,
       };
     });
   }
 
+  /** Per device, the latest stamp among its files: those read, and the imports put off (named by their stamps). */
+  #latestStamps(): Map<string, Stamp> {
+    const latest = new Map([...this.#reader.files().devices].map(([id, files]) => [id, files.latest]));
+    for (const id of this.#reader.importIds()) {
+      const at = id.indexOf('@');
+      const [stamp, device] = [id.slice(0, at), id.slice(at + 1)];
+      if (stamp > (latest.get(device) ?? ZERO_STAMP)) latest.set(device, stamp);
+    }
+    return latest;
+  }
+
   transact<T>(change: (library: LibrarySnapshot) => LibraryChange<T>): Promise<T> {
     return this.#jobs.run(() =>
       this.#underLock(async () => {
-        const replica = await this.#refresh();
-        const library = replica.library;
-        const outcome = change(this.#library());
+        let replica = await this.#full();
+        let library = replica.library;
+        // The states as a view over the library's own map: a change copies none of the states it does not touch.
+        let outcome = change(Object.freeze({ catalogue: library.catalogue, states: library.states }));
+        if (outcome.catalogue !== undefined && this.#reader.deferring) {
+          // A new import is folded with every other: they are read now. Should that bring a catalogue other than the
+          // one the change was made on (an import arrived meanwhile), the change is made again on it.
+          replica = await this.#readAllImports();
+          if (replica.library.catalogue !== library.catalogue) {
+            library = replica.library;
+            outcome = change(Object.freeze({ catalogue: library.catalogue, states: library.states }));
+          }
+        }
         // Checked before anything is written, so that nothing Shelfmark could not read back is.
         if (outcome.catalogue !== undefined) checkedCatalogue(outcome.catalogue);
         const states = checkedStates(outcome.states ?? {});
@@ -208,7 +294,7 @@ export class SyncedLibraryStore implements LibraryStore {
   resolveNote(id: string, text: string): Promise<void> {
     return this.#jobs.run(() =>
       this.#underLock(async () => {
-        const replica = await this.#refresh();
+        const replica = await this.#full();
         const recorded = resolveNote(replica.library, this.#writer(replica.clock), id, text);
         await this.#written(recorded.clock, [recorded.value], null);
       }),
@@ -218,7 +304,7 @@ export class SyncedLibraryStore implements LibraryStore {
   compact(): Promise<void> {
     return this.#jobs.run(() =>
       this.#underLock(async () => {
-        await this.#refresh();
+        await this.#full();
         await this.#compact();
         await this.#writeCacheIfStale();
         await removeDerivedCopies(this.paths);
@@ -237,7 +323,8 @@ export class SyncedLibraryStore implements LibraryStore {
   adoptLegacyBase(base: LegacyBase): Promise<void> {
     return this.#jobs.run(() =>
       this.#underLock(async () => {
-        await this.#refresh();
+        await this.#full();
+        await this.#readAllImports();
         await this.#writeImport(base.import);
         await this.#refresh();
         await this.#compact(base.state);
@@ -246,8 +333,56 @@ export class SyncedLibraryStore implements LibraryStore {
     );
   }
 
-  close(): Promise<void> {
+  async close(): Promise<void> {
+    // What the list shows, for the next start's first frame; a store closed already has nothing to save.
+    await this.#jobs.run(() => this.#saveFirstFrame()).catch(() => undefined);
     return this.#jobs.close();
+  }
+
+  /**
+   * The first frame saved when this computer last closed the library (first-frame.ts), with the outline of the cache
+   * there now, when neither the device files nor the cache changed since: no snapshot or log is read.
+   */
+  async #savedFirstFrame(): Promise<OutlineSnapshot | null> {
+    const key = await this.#currentFrameKey();
+    if (this.#savedFrame?.key === key) return this.#savedFrame.snapshot;
+    const frame = await readFirstFrame(await this.#firstFrameFile(), key);
+    const stamp = frame === null ? null : await stampOf(this.paths.catalogue);
+    const outline = stamp === null ? null : await readOutlineFile(await this.#outlineFile(), stamp);
+    if (frame === null || outline === null) return null;
+    this.#frameKey = key;
+    const snapshot = {
+      outline: Object.freeze({ papers: outline.papers, digests: frame.digests }),
+      states: frame.states,
+    };
+    this.#savedFrame = { key, snapshot };
+    return snapshot;
+  }
+
+  /** The key of the files a first frame is made from, as they are now (a listing and a stat each, nothing read). */
+  async #currentFrameKey(): Promise<string> {
+    const journal = await this.#journalFolder();
+    return frameKey(new Map([...(await deviceFileStamps(this.paths.directory)), ...(await journal.stamps())]));
+  }
+
+  /** Saves the first frame of the library as read, unless the one saved was made from the same files. */
+  async #saveFirstFrame(): Promise<void> {
+    const replica = this.#replica;
+    // The saved frame's papers are the cache's outline: a library whose merges or removals took papers out has none.
+    if (replica === null || replica.library.catalogue.papers !== replica.library.fold.catalogue.papers) return;
+    const stamps = new Map([...this.#reader.stamps(), ...(await (await this.#journalFolder()).stamps())]);
+    const key = frameKey(stamps);
+    if (key === this.#frameKey) return;
+    const file = await this.#firstFrameFile();
+    const states = Object.fromEntries(replica.library.stateMap);
+    await mkdir(path.dirname(file), { recursive: true })
+      .then(() => writeFirstFrame(file, key, { states, digests: replica.library.catalogue.digests }))
+      .catch(() => undefined);
+    this.#frameKey = key;
+  }
+
+  async #firstFrameFile(): Promise<string> {
+    return path.join(await this.#libraryAppData(), 'first-frame.json');
   }
 
   #writer(clock: Replica['clock']): Writer {
@@ -322,7 +457,8 @@ export class SyncedLibraryStore implements LibraryStore {
     const plan = planCompaction(this.device.id, own, encodeStamp(replica.clock), memory);
     for (const file of [plan.snapshot.path, ...plan.remove]) this.#ownWrites.add(file);
     await writeDocument(inFolder(this.paths.directory, plan.snapshot.path), plan.snapshot.text);
-    await (await this.#journalFolder()).fold({ ...journalOf(replica), own: memory });
+    // The snapshot holds all this device wrote (what it had in memory, and its files): the journal keeps its text.
+    await (await this.#journalFolder()).fold({ ...journalOf(replica), own: memory }, plan.snapshot.text);
     this.#generation = plan.generation;
     await (await this.#journalFolder()).keepLogPosition({ generation: plan.generation, end: 0, lines: 0 });
     for (const file of plan.remove) await rm(inFolder(this.paths.directory, file), { force: true });
@@ -340,42 +476,153 @@ export class SyncedLibraryStore implements LibraryStore {
   }
 
   /**
+   * Makes `library.json` again at once where git left it with conflict markers between two computers' caches: a
+   * user who opens the library (any command, the app) after a merge stopped on it finds it settled, ready to commit.
+   * Any other stale cache waits for the next change, as a cut-short one may be a sync tool's write in progress.
+   */
+  async #settleConflictedCache(): Promise<void> {
+    if (this.#cache?.set !== '' || !(await isConflictedCache(this.paths.catalogue))) return;
+    await this.#underLock(() => this.#writeCacheIfStale()).catch((error: unknown) => {
+      // A folder that cannot be written is read as it is.
+      if (!(error instanceof LibraryReadOnlyError)) throw error;
+    });
+  }
+
+  /**
    * Makes `library.json` again when it names other imports than the library's (or is missing). A file there that is
    * not a synced folder's cache (a library not migrated yet) is never written over.
    */
   async #writeCacheIfStale(overLegacy = false): Promise<void> {
-    const fold = this.#current().library.fold;
-    const wanted = importSetOf(fold);
+    const wanted = importSetOf(this.#current().library.fold);
     const stamp = await stampOf(this.paths.catalogue);
     if (!overLegacy) {
       if (this.#cache === null || !sameStamp(this.#cache.stamp, stamp)) {
-        this.#cache = { stamp, set: stamp === null ? null : await cachedImportSet(this.paths.catalogue) };
+        const read = stamp === null ? null : await readCacheHead(this.paths.catalogue);
+        this.#cache = { stamp, set: read?.set ?? null, head: read?.head ?? null };
       }
-      const { set } = this.#cache;
-      if (set === FOREIGN || (set ?? '') === wanted) return;
+      const { set, head } = this.#cache;
+      // A cache of the older layout (no head) is made again once, so that the next start can open from it.
+      if (set === FOREIGN || ((set ?? '') === wanted && head !== null)) return;
     }
-    await writeDerivedCatalogue(this.paths.catalogue, fold);
-    this.#cache = { stamp: await stampOf(this.paths.catalogue), set: wanted };
+    const replica = await this.#readAllImports();
+    await writeDerivedCatalogue(this.paths.catalogue, replica.library.fold);
+    const written = await readCacheHead(this.paths.catalogue);
+    this.#cache = { stamp: await stampOf(this.paths.catalogue), set: wanted, head: written?.head ?? null };
+    const outlineStamp = this.#cache.stamp;
+    if (outlineStamp !== null) {
+      this.#outlineSaved = outlineStamp;
+      const outline = outlineOfLibraryCatalogue(replica.library.fold.catalogue);
+      await this.#saveOutline(outline, outlineStamp);
+    }
   }
 
-  /** Brings the replica in step with the folder, reading only what changed. */
-  async #refresh(): Promise<Replica> {
+  /**
+   * Brings the replica in step with the folder, reading only what changed. Opening, the imports are not read when the
+   * cache names exactly those the folder holds: with `firstFrame`, and an outline file made from the cache, not even
+   * the cache's papers are (#full() reads them).
+   */
+  async #refresh(firstFrame = false): Promise<Replica> {
+    if (this.#replica === null) return this.#open(firstFrame);
     const changedPaths = await this.#reader.refresh();
-    const changed = changedPaths.length > 0;
-    if (this.#replica === null) {
-      const journal = await (
-        await this.#journalFolder()
-      ).load((name, stamp) => this.#reader.importWritten(devicePath(this.device.id, IMPORTS_FOLDER, name), stamp));
-      this.#replica = openReplica(this.device.id, this.#reader.files(), this.#now(), journal);
-    } else if (changed) {
-      this.#replica = refreshReplica(this.#replica, this.#reader.files(), this.#now());
-      // Another device's files, a sync tool's copies, and this device's own written by another of its processes.
-      if (changedPaths.some((path) => !this.#ownWrites.has(path))) this.#readFromDisk += 1;
-    } else return this.#replica;
+    if (changedPaths.length === 0) return this.#replica;
+    const folded = new Set(this.#replica.library.fold.imports);
+    if (this.#reader.deferring && [...this.#reader.importIds()].some((id) => !folded.has(id))) {
+      // An import the cache did not fold arrived: every import is read, and folded.
+      await this.#readAllImports();
+    } else this.#replica = refreshReplica(this.#replica, this.#reader.files(), this.#now());
+    // Another device's files, a sync tool's copies, and this device's own written by another of its processes.
+    if (changedPaths.some((path) => !this.#ownWrites.has(path))) this.#readFromDisk += 1;
     this.#ownWrites.clear();
+    return this.#afterRead();
+  }
+
+  #afterRead(): Replica {
     const generation = this.#reader.files().devices.get(this.device.id)?.generations.at(-1) ?? 0;
     if (generation > this.#generation) this.#generation = generation;
-    return this.#replica;
+    return this.#current();
+  }
+
+  async #open(firstFrame: boolean): Promise<Replica> {
+    const journal = await this.#journalFolder();
+    this.#reader.deferImports();
+    await this.#reader.refresh();
+    const found = this.#reader.importIds();
+    const all = [...new Set([...found, ...(await journal.importIds())])].sort(compareCodePoints).join(' ');
+    const stamp = await stampOf(this.paths.catalogue);
+    const read = stamp === null ? null : await readCacheHead(this.paths.catalogue);
+    this.#cache = { stamp, set: read?.set ?? null, head: read?.head ?? null };
+    const head = read?.set === all ? read.head : null;
+    if (head !== null && stamp !== null) {
+      const kept = await journal.load({ skip: found, snapshot: (text) => this.#reader.snapshotOf(text) });
+      const outline = firstFrame ? await readOutlineFile(await this.#outlineFile(), stamp) : null;
+      if (outline !== null) {
+        const papers = new Set(outline.papers.id);
+        const fold = foldOfCache(head, { papers: [], digests: outline.digests }, papers, false);
+        const replica = openReplica(this.device.id, this.#reader.files(), this.#now(), kept, fold);
+        // Merges and removals are made over the catalogue's papers: a library with any is opened from them.
+        if ((replica.state.merges?.size ?? 0) === 0 && (replica.state.removed?.size ?? 0) === 0) {
+          this.#replica = replica;
+          this.#firstFrame = outline;
+          return this.#afterRead();
+        }
+      }
+      const catalogue = await readCachedCatalogue(this.paths.catalogue);
+      if (catalogue !== null) {
+        const fold = foldOfCache(head, catalogue, new Set(catalogue.papers.map((paper) => paper.id)));
+        this.#replica = openReplica(this.device.id, this.#reader.files(), this.#now(), kept, fold);
+        return this.#afterRead();
+      }
+      // Damaged past its head: made again at the next change.
+      this.#cache = { stamp, set: '', head: null };
+    }
+    this.#reader.readImports();
+    await this.#reader.refresh();
+    this.#replica = openReplica(this.device.id, this.#reader.files(), this.#now(), await this.#loadJournal());
+    return this.#afterRead();
+  }
+
+  /** The replica with the cache's papers read, when it was opened for a first frame only. */
+  async #full(): Promise<Replica> {
+    const replica = await this.#refresh();
+    if (this.#firstFrame === null) return replica;
+    const head = this.#cache?.head ?? null;
+    const stamp = await stampOf(this.paths.catalogue);
+    const catalogue =
+      head !== null && sameStamp(stamp, this.#cache?.stamp ?? null)
+        ? await readCachedCatalogue(this.paths.catalogue)
+        : null;
+    if (head !== null && catalogue !== null) {
+      const fold = foldOfCache(head, catalogue, new Set(catalogue.papers.map((paper) => paper.id)));
+      this.#replica = replicaWithFold(replica, fold);
+      this.#firstFrame = null;
+      return this.#replica;
+    }
+    // The cache changed or went since the first frame: the imports are read and folded.
+    return this.#readAllImports();
+  }
+
+  /** Every import read (those the cache spared, in the folder and in app-data), and folded if the cache's fold is not theirs. */
+  async #readAllImports(): Promise<Replica> {
+    if (!this.#reader.deferring) return this.#current();
+    this.#reader.readImports();
+    await this.#reader.refresh();
+    const journal = await this.#loadJournal();
+    const files = this.#reader.files();
+    const imports = [...journal.imports, ...[...files.devices.values()].flatMap((device) => device.imports)];
+    let replica = replicaWithImports(this.#current(), imports);
+    // A first frame's fold has no papers: folded again.
+    if (this.#firstFrame !== null) replica = refoldReplica(replica);
+    this.#firstFrame = null;
+    this.#replica = refreshReplica(replica, files, this.#now());
+    return this.#afterRead();
+  }
+
+  /** This device's journal, its imports that are the folder's own files (hard links) taken from the folder's reading. */
+  async #loadJournal(known: KnownFiles = {}): Promise<LocalJournal> {
+    return (await this.#journalFolder()).load({
+      ...known,
+      importAt: (name, stamp) => this.#reader.importWritten(devicePath(this.device.id, IMPORTS_FOLDER, name), stamp),
+    });
   }
 
   #current(): Replica {
@@ -388,7 +635,10 @@ export class SyncedLibraryStore implements LibraryStore {
     if (this.#snapshot?.library !== library) {
       this.#snapshot = {
         library,
-        snapshot: Object.freeze({ catalogue: library.catalogue, states: Object.freeze(library.states) }),
+        snapshot: Object.freeze({
+          catalogue: library.catalogue,
+          states: Object.freeze(Object.fromEntries(library.stateMap)),
+        }),
       };
     }
     return this.#snapshot.snapshot;
@@ -397,6 +647,22 @@ export class SyncedLibraryStore implements LibraryStore {
   /** This library's folder in app-data, named by the library folder's real path (made when first needed). */
   #libraryAppData(): Promise<string> {
     return libraryAppDataOf(this.#appData, this.paths.directory);
+  }
+
+  /**
+   * The outline of the cache, for a first frame: in app-data, not in the folder, as it is made from this computer's
+   * copy of the cache (it names that file's stamp) and would be of no use on another, only carried there and back.
+   */
+  async #outlineFile(): Promise<string> {
+    return path.join(await this.#libraryAppData(), 'library.outline.json');
+  }
+
+  /** Only speeds up the next start: failing to save it changes nothing else. */
+  async #saveOutline(outline: CatalogueOutline, stamp: FileStamp): Promise<void> {
+    const file = await this.#outlineFile();
+    await mkdir(path.dirname(file), { recursive: true })
+      .then(() => writeOutlineFile(file, outline, stamp))
+      .catch(() => undefined);
   }
 
   async #journalFolder(): Promise<JournalFolder> {

@@ -45,7 +45,7 @@ export interface CatalogueFold {
 
 const EMPTY_CATALOGUE: Catalogue = { papers: [], digests: [] };
 
-function compareImports(a: ImportOp, b: ImportOp): number {
+function compareImports(a: Pick<ImportOp, 'stamp' | 'device'>, b: Pick<ImportOp, 'stamp' | 'device'>): number {
   return compareCodePoints(a.stamp, b.stamp) || compareCodePoints(a.device, b.device);
 }
 
@@ -87,15 +87,21 @@ export function foldImports(imports: Iterable<ImportOp>): CatalogueFold {
   return foldFrom(EMPTY_PROGRESS, distinctImports(imports));
 }
 
-/** What a fold has made, kept to fold further imports onto (foldOnward). */
-interface FoldProgress {
-  readonly catalogue: Catalogue;
+/** Where a fold put each import's records, which papers each import added, and which imports carried each digest. */
+export interface FoldPlacements {
   /** Per import, where each of its records landed. */
   readonly placed: ReadonlyMap<string, ReadonlyMap<string, string>>;
+  /** Per paper, the import that added it. */
   readonly origins: ReadonlyMap<string, string>;
-  readonly folded: readonly string[];
   readonly digestOrigins: ReadonlyMap<string, readonly string[]>;
-  readonly last: ImportOp | null;
+}
+
+/** What a fold has made, kept to fold further imports onto (foldOnward). */
+interface FoldProgress extends FoldPlacements {
+  readonly catalogue: Catalogue;
+  readonly folded: readonly string[];
+  /** The import folded last (its stamp and device): what an import folded onward must sort after. */
+  readonly last: Pick<ImportOp, 'stamp' | 'device'> | null;
 }
 
 const EMPTY_PROGRESS: FoldProgress = {
@@ -107,7 +113,8 @@ const EMPTY_PROGRESS: FoldProgress = {
   last: null,
 };
 
-const progressOf = new WeakMap<CatalogueFold, FoldProgress>();
+/** Each fold's progress, made when first asked (a kept fold's placements are read only then). */
+const progressOf = new WeakMap<CatalogueFold, () => FoldProgress>();
 
 /**
  * The fold of the imports `previous` folded and `added`, made by folding only `added` onto it: the same fold as
@@ -115,7 +122,7 @@ const progressOf = new WeakMap<CatalogueFold, FoldProgress>();
  * device) and none has the id of one folded. Else (one arrived late, or replaces one) null: fold them all again.
  */
 export function foldOnward(previous: CatalogueFold, added: readonly ImportOp[]): CatalogueFold | null {
-  const progress = progressOf.get(previous);
+  const progress = progressOf.get(previous)?.();
   if (progress === undefined) return null;
   const ops = distinctImports(added);
   const [first] = ops;
@@ -148,33 +155,80 @@ function foldFrom(start: FoldProgress, ops: readonly ImportOp[]): CatalogueFold 
     for (const digest of op.digests) digestOrigins.set(digest.id, [...(digestOrigins.get(digest.id) ?? []), id]);
     folded.push(id);
   }
+  const progress: FoldProgress = { catalogue, placed, origins, folded, digestOrigins, last: ops.at(-1) ?? start.last };
   const ids = new Set(catalogue.papers.map((paper) => paper.id));
+  const fold = foldOver(catalogue, folded, ids, () => progress);
+  progressOf.set(fold, () => progress);
+  return fold;
+}
+
+/**
+ * A fold made before and kept (a synced folder's cache, app/sync/derived-catalogue.ts): `imports` the ids of the
+ * imports folded, in the order folded, `ids` its papers' ids, and its placements, made when first needed. With the
+ * catalogue's papers (`complete`), imports that sort after it are folded onto it (foldOnward); a catalogue of digests
+ * only (a first frame's) is folded again from the imports.
+ */
+export function keptFold(
+  catalogue: Catalogue,
+  imports: readonly string[],
+  ids: ReadonlySet<string>,
+  placements: () => FoldPlacements,
+  complete: boolean,
+): CatalogueFold {
+  let parts: FoldPlacements | undefined;
+  const placementsOnce = (): FoldPlacements => (parts ??= placements());
+  const fold = foldOver(catalogue, imports, ids, placementsOnce);
+  if (complete) {
+    const lastId = imports.at(-1);
+    const at = lastId?.indexOf('@') ?? -1;
+    const last = lastId === undefined || at < 0 ? null : { stamp: lastId.slice(0, at), device: lastId.slice(at + 1) };
+    progressOf.set(fold, () => ({ ...placementsOnce(), catalogue, folded: imports, last }));
+  }
+  return fold;
+}
+
+/** The fold over `catalogue`, its names followed through the placements. */
+function foldOver(
+  catalogue: Catalogue,
+  imports: readonly string[],
+  ids: ReadonlySet<string>,
+  placements: () => FoldPlacements,
+): CatalogueFold {
   let landedOn: Map<string, PaperRef[]> | undefined;
   let byRecord: Map<string, PaperRef> | undefined;
   const fold: CatalogueFold = {
     catalogue,
-    imports: folded,
+    imports,
     resolve: (ref) =>
-      ref.origin === '' ? (ids.has(ref.id) ? ref.id : undefined) : placed.get(ref.origin)?.get(ref.id),
-    originOf: (id) => origins.get(id),
+      ref.origin === '' ? (ids.has(ref.id) ? ref.id : undefined) : placements().placed.get(ref.origin)?.get(ref.id),
+    originOf: (id) => placements().origins.get(id),
     recordRef: (id) => {
       if (byRecord === undefined) {
-        // Placements are in the order folded: the latest import's record with an id wins.
+        // In the order folded: the latest import's record with an id wins.
         byRecord = new Map();
-        for (const [origin, records] of placed)
-          for (const record of records.keys()) byRecord.set(record, { origin, id: record });
+        const { placed } = placements();
+        for (const origin of imports) {
+          for (const record of placed.get(origin)?.keys() ?? []) byRecord.set(record, { origin, id: record });
+        }
       }
       return byRecord.get(id);
     },
     refsOf: (id) => {
       // Made when first asked (a removal): most libraries never need it.
-      landedOn ??= refsByPaper(placed);
+      landedOn ??= refsByPaper(placements().placed);
       return landedOn.get(id) ?? [];
     },
-    digestOrigins: (id) => digestOrigins.get(id) ?? [],
+    digestOrigins: (id) => placements().digestOrigins.get(id) ?? [],
   };
-  progressOf.set(fold, { catalogue, placed, origins, folded, digestOrigins, last: ops.at(-1) ?? start.last });
+  placementsOf.set(fold, placements);
   return fold;
+}
+
+const placementsOf = new WeakMap<CatalogueFold, () => FoldPlacements>();
+
+/** Where the fold put each import's records, and what else a synced folder's cache keeps of it (its head). */
+export function foldPlacements(fold: CatalogueFold): FoldPlacements | undefined {
+  return placementsOf.get(fold)?.();
 }
 
 function refsByPaper(placed: ReadonlyMap<string, ReadonlyMap<string, string>>): Map<string, PaperRef[]> {

@@ -18,7 +18,7 @@ import { aliasesFrom, digestAfterMerge, mergedRecord } from '../paper-merge.js';
 import type { Catalogue, CataloguePaper, Digest } from '../model.js';
 
 /** A merge as applied: both papers present at that point. */
-export interface AppliedMerge {
+interface AppliedMerge {
   readonly kept: string;
   readonly merged: string;
   /** The versions of the merged paper's reading state the merge took in (MergeValue.saw). */

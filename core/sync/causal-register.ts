@@ -138,8 +138,24 @@ function distinctVersions<T>(sorted: readonly Version<T>[]): Version<T>[] {
   return kept;
 }
 
+/** Whether two registers hold the same versions, seen and killed: a register read twice (a snapshot and a journal). */
+function sameRegister<T>(a: Register<T>, b: Register<T>): boolean {
+  if (a.versions.length !== b.versions.length) return false;
+  for (let index = 0; index < a.versions.length; index++) {
+    const [mine, theirs] = [a.versions[index], b.versions[index]];
+    if (mine === undefined || theirs === undefined || !sameDot(mine, theirs) || !sameValue(mine.value, theirs.value))
+      return false;
+  }
+  const devices = Object.keys(a.seen);
+  if (devices.length !== Object.keys(b.seen).length || devices.some((device) => a.seen[device] !== b.seen[device]))
+    return false;
+  const [killedA = [], killedB = []] = [a.killed, b.killed];
+  return killedA.length === killedB.length && killedA.every((dot, index) => killedB[index] === dot);
+}
+
 export function joinRegisters<T>(a: Register<T>, b: Register<T>): Register<T> {
-  if (a === b) return a;
+  // The same register read twice joins to itself: said at once, the commonest join when a device opens.
+  if (a === b || sameRegister(a, b)) return a;
   const killed = joinKilled(a.killed, b.killed);
   const fromA = alive(
     a.versions.filter((version) => keeps(b, version)),

@@ -14,14 +14,20 @@ export function grownFold(
 ): CatalogueFold {
   if (imports === before) return previous;
   const added: ImportOp[] = [];
+  // A cache's fold (derived-catalogue.ts foldOfCache) folded imports that were not read then: read now, they are its.
+  const spared = new Set(previous.imports);
+  for (const id of before.keys()) spared.delete(id);
+  let taken = 0;
   for (const [id, op] of imports) {
     const had = before.get(id);
     if (had === op) continue;
     // One preferred over the one folded (two computers writing as one device): everything folded again.
     if (had !== undefined) return foldImports(imports.values());
-    added.push(op);
+    if (spared.has(id)) taken += 1;
+    else added.push(op);
   }
-  if (imports.size !== before.size + added.length) return foldImports(imports.values());
+  if (imports.size !== before.size + added.length + taken) return foldImports(imports.values());
+  if (added.length === 0) return previous;
   // The store folds a change's import twice onto one fold (to name its new papers, then to keep it): once is enough.
   const last = lastGrown.get(previous);
   if (last !== undefined && last.added.length === added.length && last.added.every((op, at) => op === added[at]))

@@ -5,13 +5,13 @@
  */
 
 import type { DeviceId } from './causal-register.js';
-import { foldImports, preferredImport, type ImportOp } from './catalogue-fold.js';
+import { foldImports, preferredImport, type CatalogueFold, type ImportOp } from './catalogue-fold.js';
 import { clockAfter, encodeStamp, receive, ZERO_STAMP, type Hlc, type Stamp } from './hlc.js';
 import { grownFold } from './grown-fold.js';
-import { buildLibrary, type SyncedLibrary } from './library.js';
+import { applyDelta, buildLibrary, withFold, type SyncedLibrary } from './library.js';
 import type { LibraryFiles } from './library-files.js';
 import { opId, stateOfOps, type SyncOp } from './ops.js';
-import { EMPTY_SYNC_STATE, joinStates, type SyncState } from './sync-state.js';
+import { EMPTY_SYNC_STATE, joinDelta, joinStates, type SyncState } from './sync-state.js';
 
 export interface Replica {
   readonly device: DeviceId;
@@ -42,12 +42,13 @@ function withImports(imports: ReadonlyMap<string, ImportOp>, added: Iterable<Imp
   return grown ?? imports;
 }
 
-function rebuilt(replica: Omit<Replica, 'library'>, previous: Replica | null): Replica {
+function rebuilt(replica: Omit<Replica, 'library'>, previous: Replica | null, given?: CatalogueFold): Replica {
   // Imports only ever grow, as a new map: the same map is the same imports, and folds the same.
   const fold =
-    previous === null
+    given ??
+    (previous === null
       ? foldImports(replica.imports.values())
-      : grownFold(previous.library.fold, previous.imports, replica.imports);
+      : grownFold(previous.library.fold, previous.imports, replica.imports));
   const unchanged = previous !== null && previous.state === replica.state && previous.library.fold === fold;
   return { ...replica, library: unchanged ? previous.library : buildLibrary(replica.state, fold) };
 }
@@ -78,33 +79,69 @@ export function journalOf(replica: Replica): LocalJournal {
 
 /**
  * A device's view of the library in `files`, as it starts: its own journal and files, its clock past every stamp it
- * gave (so that its stamps only ever increase), and moved up to every other device's it may adopt.
+ * gave (so that its stamps only ever increase), and moved up to every other device's it may adopt. With `fold`, the
+ * catalogue is that fold (a cache's, of exactly the imports the folder holds, which `files` and the journal then need
+ * not hold): the imports are not folded again.
  */
-export function openReplica(device: DeviceId, files: LibraryFiles, now: number, journal = EMPTY_JOURNAL): Replica {
-  const own = files.devices.get(device);
+export function openReplica(
+  device: DeviceId,
+  files: LibraryFiles,
+  now: number,
+  journal = EMPTY_JOURNAL,
+  fold?: CatalogueFold,
+): Replica {
+  const mine = files.devices.get(device);
+  const contributions = [...files.devices.values()];
+  let imports = withImports(NO_IMPORTS, journal.imports);
+  for (const contribution of contributions) imports = withImports(imports, contribution.imports);
+  // Every state joined at once, and the library built once: refreshReplica then only sets the clock.
   const start: Omit<Replica, 'library'> = {
     device,
-    clock: clockAfter([journal.highWater, ...(own === undefined ? [] : [own.latest])]),
-    state: journal.own,
-    own: journal.own,
-    imports: withImports(NO_IMPORTS, journal.imports),
+    clock: clockAfter([journal.highWater, ...(mine === undefined ? [] : [mine.latest])]),
+    state: joinStates([journal.own, ...contributions.map((contribution) => contribution.state)]),
+    own: mine === undefined ? journal.own : joinStates([journal.own, mine.state]),
+    imports,
     aheadDevices: [],
   };
-  return refreshReplica(rebuilt(start, null), files, now);
+  return refreshReplica(rebuilt(start, null, fold), files, now);
 }
 
-/** The view after reading the files again: everything in them joined to what it had. */
+/** The view over `fold`, which resolves every name as the replica's fold does (the same cache's, its papers read). */
+export function replicaWithFold(replica: Replica, fold: CatalogueFold): Replica {
+  return { ...replica, library: withFold(replica.library, fold) };
+}
+
+/**
+ * The view with `imports` too (the imports a cache's fold spared reading, read at last): the fold is kept while the
+ * imports are exactly those it was made from, else the others are folded onto it (grown-fold.ts), or all again.
+ */
+export function replicaWithImports(replica: Replica, imports: readonly ImportOp[]): Replica {
+  return rebuilt({ ...replica, imports: withImports(replica.imports, imports) }, replica);
+}
+
+/** The view with its imports folded again (a cache's fold, found not to be theirs), and its library built again. */
+export function refoldReplica(replica: Replica): Replica {
+  return rebuilt(replica, null);
+}
+
+/**
+ * The view after reading the files again: everything in them joined to what it had. Each device's state is joined
+ * in as a delta (library.ts applyDelta): only the papers whose registers it moves on are made again.
+ */
 export function refreshReplica(replica: Replica, files: LibraryFiles, now: number): Replica {
   let clock = replica.clock;
   const ahead: DeviceId[] = [];
-  const states = [replica.state];
   let imports = replica.imports;
+  for (const contribution of files.devices.values()) imports = withImports(imports, contribution.imports);
+  const fold = grownFold(replica.library.fold, replica.imports, imports);
+  let library = fold === replica.library.fold && replica.library.state === replica.state ? replica.library : null;
+  let state = replica.state;
   let own = replica.own;
   for (const contribution of files.devices.values()) {
-    states.push(contribution.state);
-    imports = withImports(imports, contribution.imports);
+    if (library === null) state = joinDelta(state, contribution.state);
+    else library = applyDelta(library, contribution.state);
     if (contribution.device === replica.device) {
-      own = joinStates([own, contribution.state]);
+      own = joinDelta(own, contribution.state);
       clock = clockAfter([contribution.latest, encodeStamp(clock)]);
       continue;
     }
@@ -112,8 +149,18 @@ export function refreshReplica(replica: Replica, files: LibraryFiles, now: numbe
     clock = received.clock;
     if (received.ahead) ahead.push(contribution.device);
   }
-  const state = states.length === 1 ? replica.state : joinStates(states);
-  return rebuilt({ ...replica, clock, state, own, imports, aheadDevices: ahead }, replica);
+  if (library !== null) state = library.state;
+  return {
+    ...replica,
+    clock,
+    state,
+    own,
+    imports,
+    aheadDevices: ahead,
+    library:
+      library ??
+      (state === replica.state && fold === replica.library.fold ? replica.library : buildLibrary(state, fold)),
+  };
 }
 
 /**
@@ -127,14 +174,12 @@ export function recordWritten(
   imported: ImportOp | null = null,
 ): Replica {
   const delta = stateOfOps(ops);
-  return rebuilt(
-    {
-      ...replica,
-      clock,
-      state: ops.length === 0 ? replica.state : joinStates([replica.state, delta]),
-      own: ops.length === 0 ? replica.own : joinStates([replica.own, delta]),
-      imports: imported === null ? replica.imports : withImports(replica.imports, [imported]),
-    },
-    replica,
-  );
+  const imports = imported === null ? replica.imports : withImports(replica.imports, [imported]);
+  const own = ops.length === 0 ? replica.own : joinDelta(replica.own, delta);
+  if (imports === replica.imports && replica.library.state === replica.state) {
+    const library = ops.length === 0 ? replica.library : applyDelta(replica.library, delta);
+    return { ...replica, clock, state: library.state, own, library };
+  }
+  const state = ops.length === 0 ? replica.state : joinDelta(replica.state, delta);
+  return rebuilt({ ...replica, clock, state, own, imports }, replica);
 }

@@ -6,6 +6,7 @@
 
 import { compareCodePoints } from './canonical-json.js';
 import { joinRegisters, type Register } from './causal-register.js';
+import { LayeredMap } from './layered-map.js';
 import { joinPaperRegisters, type PaperRegisters } from './paper-registers.js';
 
 /**
@@ -123,6 +124,64 @@ export function joinStates(states: Iterable<SyncState>): SyncState {
     ...(merges.size === 0 ? {} : { merges: sortedMap(merges) }),
     ...(removed.size === 0 ? {} : { removed: new Set([...removed].sort(compareCodePoints)) }),
   };
+}
+
+/**
+ * `state` joined with `delta`, a state of a few papers (a change's): the same as joinStates([state, delta]) but for
+ * the order of its maps, made at the cost of what `delta` names, not a copy of every paper's entry. `state` itself
+ * when `delta` adds nothing to it.
+ */
+export function joinDelta(state: SyncState, delta: SyncState): SyncState {
+  const changed: [string, PaperEntry][] = [];
+  for (const [key, entry] of delta.papers) {
+    const mine = state.papers.get(key);
+    if (mine === undefined) changed.push([key, entry]);
+    else {
+      const registers = joinPaperRegisters(mine.registers, entry.registers);
+      if (registers !== mine.registers) changed.push([key, { ref: mine.ref, registers }]);
+    }
+  }
+  let digests: Map<string, Register<DigestDay>> | undefined;
+  for (const [id, register] of delta.digests) {
+    const mine = state.digests.get(id);
+    const joined = mine === undefined ? register : joinRegisters(mine, register);
+    if (joined === mine) continue;
+    digests ??= new Map(state.digests);
+    digests.set(id, joined);
+  }
+  // Merges and removals are few: joined as joinStates joins them, when the delta has any.
+  const structural = (delta.merges?.size ?? 0) > 0 || (delta.removed?.size ?? 0) > 0;
+  const joined = structural ? joinStates([structureOf(state), structureOf(delta)]) : state;
+  const merges = sameMerges(joined.merges, state.merges) ? state.merges : joined.merges;
+  const removed = joined.removed?.size === state.removed?.size ? state.removed : joined.removed;
+  if (changed.length === 0 && digests === undefined && merges === state.merges && removed === state.removed) {
+    return state;
+  }
+  return {
+    papers: changed.length === 0 ? state.papers : LayeredMap.of(state.papers).with(changed),
+    digests: digests ?? state.digests,
+    ...(merges === undefined ? {} : { merges }),
+    ...(removed === undefined ? {} : { removed }),
+  };
+}
+
+/** The state's merges and removals alone. */
+function structureOf(state: SyncState): SyncState {
+  return {
+    ...EMPTY_SYNC_STATE,
+    ...(state.merges === undefined ? {} : { merges: state.merges }),
+    ...(state.removed === undefined ? {} : { removed: state.removed }),
+  };
+}
+
+/** Whether `joined` (the join of `before` with more) holds nothing `before` did not. */
+function sameMerges(
+  joined: ReadonlyMap<string, MergeEntry> | undefined,
+  before: ReadonlyMap<string, MergeEntry> | undefined,
+): boolean {
+  if (joined === before) return true;
+  if (joined?.size !== before?.size) return false;
+  return [...(joined ?? [])].every(([key, entry]) => before?.get(key)?.register === entry.register);
 }
 
 function sortedMap<T>(map: ReadonlyMap<string, T>): ReadonlyMap<string, T> {
