@@ -125,7 +125,7 @@ interface TwoDeviceScenario {
   readonly show?: readonly string[];
 }
 
-export interface CommandRun {
+interface CommandRun {
   readonly device: DeviceName;
   readonly round: number;
   readonly argv: readonly string[];
