@@ -401,7 +401,8 @@ describe('startWebServer', () => {
   });
 
   it('stops listening, folds the reading-state journal in and closes the library on close()', async () => {
-    const dbPath = `${world.root}/library/closing.json`;
+    // A folder of its own: a synced folder holds one library, and library/ holds the tests' one.
+    const dbPath = `${world.root}/closing/closing.json`;
     const other = await startWebServer({ dbPath, rendererDir: world.rendererDir, sampleDigest: bundledSampleDigest() });
     const call = (method: string, args: unknown): Promise<RawResponse> =>
       rawRequest({
