@@ -129,7 +129,11 @@ export class SyncedLibraryStore implements LibraryStore {
    */
   #firstFrame: CatalogueOutline | null = null;
   /** The first frame saved, as handed out while the library is not read yet, and the key it was made for. */
-  #savedFrame: { readonly key: string; readonly snapshot: OutlineSnapshot } | null = null;
+  #savedFrame: {
+    readonly key: string;
+    readonly snapshot: OutlineSnapshot;
+    readonly conflicts: SyncedView['conflicts'];
+  } | null = null;
   /** The key (first-frame.ts frameKey) of the first frame saved in app-data, as read or written. */
   #frameKey: string | null = null;
   /** The cache's stamp that the outline file was last saved for by this store. */
@@ -214,9 +218,24 @@ export class SyncedLibraryStore implements LibraryStore {
     return outline;
   }
 
-  /** The note conflicts and what else the synced library says (see SyncedView), as the folder is now. */
-  view(): Promise<SyncedView> {
+  /**
+   * The note conflicts and what else the synced library says (see SyncedView), as the folder is now. With
+   * `firstFrame`, while the list is shown from the saved first frame (the library not read yet): its conflicts, and
+   * of the rest only what needs nothing read (no device's latest stamp, no problems, nothing waiting).
+   */
+  view(firstFrame = false): Promise<SyncedView> {
     return this.#jobs.run(async () => {
+      const saved = firstFrame && this.#replica === null ? this.#savedFrame : null;
+      if (saved !== null) {
+        return {
+          conflicts: saved.conflicts,
+          aheadDevices: [],
+          waiting: 0,
+          problems: [],
+          latest: new Map(),
+          device: this.device,
+        };
+      }
       const replica = await this.#refresh();
       return {
         conflicts: replica.library.conflicts,
@@ -349,7 +368,7 @@ export class SyncedLibraryStore implements LibraryStore {
       outline: Object.freeze({ papers: outline.papers, digests: frame.digests }),
       states: frame.states,
     };
-    this.#savedFrame = { key, snapshot };
+    this.#savedFrame = { key, snapshot, conflicts: frame.conflicts };
     return snapshot;
   }
 
@@ -370,7 +389,13 @@ export class SyncedLibraryStore implements LibraryStore {
     const file = await this.#firstFrameFile();
     const states = Object.fromEntries(replica.library.stateMap);
     await mkdir(path.dirname(file), { recursive: true })
-      .then(() => writeFirstFrame(file, key, { states, digests: replica.library.catalogue.digests }))
+      .then(() =>
+        writeFirstFrame(file, key, {
+          states,
+          digests: replica.library.catalogue.digests,
+          conflicts: replica.library.conflicts,
+        }),
+      )
       .catch(() => undefined);
     this.#frameKey = key;
   }
