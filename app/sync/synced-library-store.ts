@@ -12,7 +12,7 @@ import path from 'node:path';
 import type { LibrarySnapshot } from '../../core/import/types.js';
 import type { Catalogue } from '../../core/model.js';
 import type { CatalogueOutline } from '../../core/outline.js';
-import type { ImportOp } from '../../core/sync/catalogue-fold.js';
+import { foldsOnwardAfter, type ImportOp } from '../../core/sync/catalogue-fold.js';
 import { canonicalJson } from '../../core/sync/canonical-json.js';
 import { planCompaction } from '../../core/sync/compaction.js';
 import { encodeChangeLine, importDocument } from '../../core/sync/device-documents.js';
@@ -108,6 +108,11 @@ const EMPTY_CONTRIBUTION = (device: string): DeviceContribution => ({
   files: [],
   copies: [],
 });
+
+/** The note conflicts in the order of their papers' ids: the same however the library was moved on to them. */
+function byPaper(conflicts: SyncedView['conflicts']): SyncedView['conflicts'] {
+  return new Map([...conflicts].sort(([a], [b]) => compareCodePoints(a, b)));
+}
 
 export class SyncedLibraryStore implements LibraryStore {
   readonly paths: LibraryPaths;
@@ -238,7 +243,7 @@ export class SyncedLibraryStore implements LibraryStore {
       }
       const replica = await this.#refresh();
       return {
-        conflicts: replica.library.conflicts,
+        conflicts: byPaper(replica.library.conflicts),
         aheadDevices: replica.aheadDevices,
         waiting: replica.library.waiting,
         problems: this.#reader.files().problems,
@@ -266,9 +271,11 @@ export class SyncedLibraryStore implements LibraryStore {
         let library = replica.library;
         // The states as a view over the library's own map: a change copies none of the states it does not touch.
         let outcome = change(Object.freeze({ catalogue: library.catalogue, states: library.states }));
-        if (outcome.catalogue !== undefined && this.#reader.deferring) {
-          // A new import is folded with every other: they are read now. Should that bring a catalogue other than the
-          // one the change was made on (an import arrived meanwhile), the change is made again on it.
+        const onward = foldsOnwardAfter(library.fold, encodeStamp(replica.clock));
+        if (outcome.catalogue !== undefined && this.#reader.deferring && !onward) {
+          // A new import that cannot be folded onto the cache's fold is folded with every other: they are read now.
+          // Should that bring a catalogue other than the one the change was made on (an import arrived meanwhile),
+          // the change is made again on it.
           replica = await this.#readAllImports();
           if (replica.library.catalogue !== library.catalogue) {
             library = replica.library;
@@ -393,7 +400,7 @@ export class SyncedLibraryStore implements LibraryStore {
         writeFirstFrame(file, key, {
           states,
           digests: replica.library.catalogue.digests,
-          conflicts: replica.library.conflicts,
+          conflicts: byPaper(replica.library.conflicts),
         }),
       )
       .catch(() => undefined);
@@ -510,7 +517,8 @@ export class SyncedLibraryStore implements LibraryStore {
       // A cache of the older layout (no head) is made again once, so that the next start can open from it.
       if (set === FOREIGN || ((set ?? '') === wanted && head !== null)) return;
     }
-    const replica = await this.#readAllImports();
+    // Written from the fold's placements: the imports a cache's fold spared need not be read, unless for a first frame.
+    const replica = this.#firstFrame === null ? this.#current() : await this.#readAllImports();
     await writeDerivedCatalogue(this.paths.catalogue, replica.library.fold);
     const written = await readCacheHead(this.paths.catalogue);
     this.#cache = { stamp: await stampOf(this.paths.catalogue), set: wanted, head: written?.head ?? null };
