@@ -314,7 +314,8 @@ export class LibraryService implements LibraryApi {
       this.#outlineView = made;
     }
     const synced = await this.synced();
-    const conflicts = synced === null ? [] : await noteConflicts(synced, await synced.view());
+    // The conflicts the outline's own frame says: a first frame saved at the last close has them, read nothing else.
+    const conflicts = synced === null ? [] : await noteConflicts(synced, await synced.view(true));
     return {
       ...made.view,
       readOnly: await readOnlyReason(this.paths),

@@ -20,7 +20,8 @@ import type { SyncedView } from './synced-library-store.js';
 /** A store of a synced folder (SyncedLibraryStore, or a store that opens one): what it says beyond the library. */
 export interface SyncedAccess {
   readonly paths: LibraryPaths;
-  view(): Promise<SyncedView>;
+  /** With `firstFrame`, what needs nothing read while the list shows the saved first frame (SyncedLibraryStore). */
+  view(firstFrame?: boolean): Promise<SyncedView>;
   resolveNote(id: string, text: string): Promise<void>;
 }
 

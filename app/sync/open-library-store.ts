@@ -108,10 +108,10 @@ export class LibraryFolderStore implements LibraryStore {
     if ((await readOnlyError(this.paths)) === null) await store.compact();
   }
 
-  /** The note conflicts and what else the synced library says (SyncedLibraryStore.view). */
-  async view(): Promise<SyncedView> {
+  /** The note conflicts and what else the synced library says (SyncedLibraryStore.view; `firstFrame` as there). */
+  async view(firstFrame = false): Promise<SyncedView> {
     await this.#ready();
-    return this.#synced.view();
+    return this.#synced.view(firstFrame);
   }
 
   /** Resolves a note's conflicts (SyncedLibraryStore.resolveNote). */

@@ -162,6 +162,15 @@ describe('two computers on two copies of one folder', () => {
     const beside = view.conflicts.get(id)?.map((conflict) => conflict.text);
     expect([shown, ...(beside ?? [])].sort()).toEqual(['From the desktop.', 'From the laptop.']);
     expect((await desktop.store.view()).conflicts).toEqual(view.conflicts);
+    // Started again from the first frame saved at close (the list from it, nothing read): the same conflicts.
+    await laptop.store.readOutline();
+    await restart(laptop);
+    const frame = await laptop.store.readOutline();
+    expect(readingStateOf(frame.states, id)?.note).toBe(shown);
+    const fromFrame = await laptop.store.view(true);
+    expect([...fromFrame.conflicts]).toEqual([...view.conflicts]);
+    // Said by the saved frame: no device's files were read for it.
+    expect(fromFrame.latest.size).toBe(0);
 
     await desktop.store.resolveNote(id, 'From the laptop.');
     await fullExchange(laptop, desktop);

@@ -12,7 +12,7 @@ import path from 'node:path';
 import type { LibrarySnapshot } from '../../core/import/types.js';
 import type { Catalogue } from '../../core/model.js';
 import type { CatalogueOutline } from '../../core/outline.js';
-import type { ImportOp } from '../../core/sync/catalogue-fold.js';
+import { foldsOnwardAfter, type ImportOp } from '../../core/sync/catalogue-fold.js';
 import { canonicalJson } from '../../core/sync/canonical-json.js';
 import { planCompaction } from '../../core/sync/compaction.js';
 import { encodeChangeLine, importDocument } from '../../core/sync/device-documents.js';
@@ -110,6 +110,11 @@ const EMPTY_CONTRIBUTION = (device: string): DeviceContribution => ({
   copies: [],
 });
 
+/** The note conflicts in the order of their papers' ids: the same however the library was moved on to them. */
+function byPaper(conflicts: SyncedView['conflicts']): SyncedView['conflicts'] {
+  return new Map([...conflicts].sort(([a], [b]) => compareCodePoints(a, b)));
+}
+
 export class SyncedLibraryStore implements LibraryStore {
   readonly paths: LibraryPaths;
   readonly device: DeviceIdentity;
@@ -130,7 +135,11 @@ export class SyncedLibraryStore implements LibraryStore {
    */
   #firstFrame: CatalogueOutline | null = null;
   /** The first frame saved, as handed out while the library is not read yet, and the key it was made for. */
-  #savedFrame: { readonly key: string; readonly snapshot: OutlineSnapshot } | null = null;
+  #savedFrame: {
+    readonly key: string;
+    readonly snapshot: OutlineSnapshot;
+    readonly conflicts: SyncedView['conflicts'];
+  } | null = null;
   /** The key (first-frame.ts frameKey) of the first frame saved in app-data, as read or written. */
   #frameKey: string | null = null;
   /** The cache's stamp that the outline file was last saved for by this store. */
@@ -220,12 +229,27 @@ export class SyncedLibraryStore implements LibraryStore {
     return outline;
   }
 
-  /** The note conflicts and what else the synced library says (see SyncedView), as the folder is now. */
-  view(): Promise<SyncedView> {
+  /**
+   * The note conflicts and what else the synced library says (see SyncedView), as the folder is now. With
+   * `firstFrame`, while the list is shown from the saved first frame (the library not read yet): its conflicts, and
+   * of the rest only what needs nothing read (no device's latest stamp, no problems, nothing waiting).
+   */
+  view(firstFrame = false): Promise<SyncedView> {
     return this.#jobs.run(async () => {
+      const saved = firstFrame && this.#replica === null ? this.#savedFrame : null;
+      if (saved !== null) {
+        return {
+          conflicts: saved.conflicts,
+          aheadDevices: [],
+          waiting: 0,
+          problems: [],
+          latest: new Map(),
+          device: this.device,
+        };
+      }
       const replica = await this.#refresh();
       return {
-        conflicts: replica.library.conflicts,
+        conflicts: byPaper(replica.library.conflicts),
         aheadDevices: replica.aheadDevices,
         waiting: replica.library.waiting,
         problems: this.#reader.files().problems,
@@ -253,9 +277,11 @@ export class SyncedLibraryStore implements LibraryStore {
         let library = replica.library;
         // The states as a view over the library's own map: a change copies none of the states it does not touch.
         let outcome = change(Object.freeze({ catalogue: library.catalogue, states: library.states }));
-        if (outcome.catalogue !== undefined && this.#reader.deferring) {
-          // A new import is folded with every other: they are read now. Should that bring a catalogue other than the
-          // one the change was made on (an import arrived meanwhile), the change is made again on it.
+        const onward = foldsOnwardAfter(library.fold, encodeStamp(replica.clock));
+        if (outcome.catalogue !== undefined && this.#reader.deferring && !onward) {
+          // A new import that cannot be folded onto the cache's fold is folded with every other: they are read now.
+          // Should that bring a catalogue other than the one the change was made on (an import arrived meanwhile),
+          // the change is made again on it.
           replica = await this.#readAllImports();
           if (replica.library.catalogue !== library.catalogue) {
             library = replica.library;
@@ -355,7 +381,7 @@ export class SyncedLibraryStore implements LibraryStore {
       outline: Object.freeze({ papers: outline.papers, digests: frame.digests }),
       states: frame.states,
     };
-    this.#savedFrame = { key, snapshot };
+    this.#savedFrame = { key, snapshot, conflicts: frame.conflicts };
     return snapshot;
   }
 
@@ -376,7 +402,13 @@ export class SyncedLibraryStore implements LibraryStore {
     const file = await this.#firstFrameFile();
     const states = Object.fromEntries(replica.library.stateMap);
     await mkdir(path.dirname(file), { recursive: true })
-      .then(() => writeFirstFrame(file, key, { states, digests: replica.library.catalogue.digests }))
+      .then(() =>
+        writeFirstFrame(file, key, {
+          states,
+          digests: replica.library.catalogue.digests,
+          conflicts: byPaper(replica.library.conflicts),
+        }),
+      )
       .catch(() => undefined);
     this.#frameKey = key;
   }
@@ -504,7 +536,8 @@ export class SyncedLibraryStore implements LibraryStore {
       // A cache of the older layout (no head) is made again once, so that the next start can open from it.
       if (set === FOREIGN || ((set ?? '') === wanted && head !== null)) return;
     }
-    const replica = await this.#readAllImports();
+    // Written from the fold's placements: the imports a cache's fold spared need not be read, unless for a first frame.
+    const replica = this.#firstFrame === null ? this.#current() : await this.#readAllImports();
     await writeDerivedCatalogue(this.paths.catalogue, replica.library.fold);
     const written = await readCacheHead(this.paths.catalogue);
     this.#cache = { stamp: await stampOf(this.paths.catalogue), set: wanted, head: written?.head ?? null };

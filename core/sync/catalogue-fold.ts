@@ -131,6 +131,16 @@ export function foldOnward(previous: CatalogueFold, added: readonly ImportOp[]):
   return foldFrom(progress, ops);
 }
 
+/**
+ * Whether an import stamped after `stamp` (one this device makes next, its clock at `stamp`) is folded onto `fold`
+ * by foldOnward, rather than every import folded again.
+ */
+export function foldsOnwardAfter(fold: CatalogueFold, stamp: Stamp): boolean {
+  const progress = progressOf.get(fold)?.();
+  if (progress === undefined) return false;
+  return progress.last === null || compareCodePoints(progress.last.stamp, stamp) <= 0;
+}
+
 /** `ops` (distinct, in order, all after what `start` folded) folded onto `start`. */
 function foldFrom(start: FoldProgress, ops: readonly ImportOp[]): CatalogueFold {
   let catalogue = start.catalogue;

@@ -28,11 +28,16 @@ export function grownFold(
   }
   if (imports.size !== before.size + added.length + taken) return foldImports(imports.values());
   if (added.length === 0) return previous;
+  // Imports a cache's fold spared and not read yet cannot be folded again: the store reads them first unless the new
+  // ones fold onward (catalogue-fold.ts foldsOnwardAfter).
+  const unread = spared.size > taken;
   // The store folds a change's import twice onto one fold (to name its new papers, then to keep it): once is enough.
   const last = lastGrown.get(previous);
   if (last !== undefined && last.added.length === added.length && last.added.every((op, at) => op === added[at]))
     return last.fold;
-  const fold = foldOnward(previous, added) ?? foldImports(imports.values());
+  const onward = foldOnward(previous, added);
+  if (onward === null && unread) throw new Error('Imports the cache folded were to be folded again unread.');
+  const fold = onward ?? foldImports(imports.values());
   lastGrown.set(previous, { added, fold });
   return fold;
 }
