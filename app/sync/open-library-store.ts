@@ -91,21 +91,18 @@ export class LibraryFolderStore implements LibraryStore {
   }
 
   async transact<T>(change: (library: LibrarySnapshot) => LibraryChange<T>): Promise<T> {
-    const store = await this.#ready();
-    const readOnly = await readOnlyError(this.paths);
-    if (readOnly !== null) throw readOnly;
-    return store.transact(change);
+    return (await this.#ready()).transact(change);
   }
 
   async follow(): Promise<boolean> {
+    await this.#oneLibraryInFolder();
     const migrated = await this.#migrateIfDue();
-    const store = await this.#ready();
-    return (await store.follow()) || migrated;
+    return (await this.#current().follow()) || migrated;
   }
 
   async compact(): Promise<void> {
-    const store = await this.#ready();
-    if ((await readOnlyError(this.paths)) === null) await store.compact();
+    // The legacy files are only read where the folder cannot be written: nothing to fold there.
+    if ((await this.#ready()) === this.#synced) await this.#synced.compact();
   }
 
   /** The note conflicts and what else the synced library says (SyncedLibraryStore.view; `firstFrame` as there). */
@@ -117,8 +114,6 @@ export class LibraryFolderStore implements LibraryStore {
   /** Resolves a note's conflicts (SyncedLibraryStore.resolveNote). */
   async resolveNote(id: string, text: string): Promise<void> {
     await this.#ready();
-    const readOnly = await readOnlyError(this.paths);
-    if (readOnly !== null) throw readOnly;
     return this.#synced.resolveNote(id, text);
   }
 
@@ -132,6 +127,11 @@ export class LibraryFolderStore implements LibraryStore {
   async #ready(): Promise<LibraryStore> {
     await this.#oneLibraryInFolder();
     await this.#migrateIfDue();
+    return this.#current();
+  }
+
+  /** The legacy files of a folder that cannot be written, while there are any; else the synced store. */
+  #current(): LibraryStore {
     return this.#legacy ?? this.#synced;
   }
 

@@ -41,7 +41,7 @@ import { isErrorCode, LibraryReadOnlyError, READ_ONLY_CODES } from '../store/err
 import { sameStamp, stampOf, type FileStamp } from '../store/file-stamp.js';
 import { libraryPaths, type LibraryPaths } from '../store/library-paths.js';
 import { checkedStates, type LibraryChange, type LibraryStore, type OutlineSnapshot } from '../store/library-store.js';
-import { withLock } from '../store/lock.js';
+import { readOnlyError, withLock } from '../store/lock.js';
 import { outlineOfLibraryCatalogue, readOutlineFile, writeOutlineFile } from '../store/outline-file.js';
 import {
   FOREIGN,
@@ -708,6 +708,10 @@ export class SyncedLibraryStore implements LibraryStore {
     await mkdir(this.paths.directory, { recursive: true }).catch((error: unknown) => {
       throw isErrorCode(error, ...READ_ONLY_CODES) ? new LibraryReadOnlyError(this.paths.directory, error) : error;
     });
+    // The lock is in app-data, so nothing above has tried the folder itself: a folder there but not writable is said
+    // so before anything is written, as every write of this store comes here.
+    const readOnly = await readOnlyError(this.paths);
+    if (readOnly !== null) throw readOnly;
     if (this.#localPaths === null) {
       const folder = await this.#libraryAppData();
       await mkdir(folder, { recursive: true });
