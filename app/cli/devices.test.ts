@@ -11,7 +11,7 @@ import type { LibraryDevices, PaperDetail } from '../../core/api.js';
 import type { Paper } from '../../core/model.js';
 import { CliHarness, type CliResult } from '../../tests/cli-harness.js';
 import { deviceIdentity } from '../sync/device-identity.js';
-import { carry, mark, type Computer } from '../sync/synced-test-rig.js';
+import { exchange as exchangeFiles, mark, type Computer } from '../sync/synced-test-rig.js';
 import { openSyncedLibraryStore } from '../sync/synced-library-store.js';
 
 const HOUR = 3_600_000;
@@ -60,10 +60,7 @@ async function computer(name: string, aheadMs = 0): Promise<Side> {
   };
 }
 
-async function exchange(a: Side, b: Side): Promise<void> {
-  await carry(a.computer, b.computer, null);
-  await carry(b.computer, a.computer, null);
-}
+const exchange = (a: Side, b: Side): Promise<void> => exchangeFiles(a.computer, b.computer);
 
 async function twoComputers(desktopAheadMs = 0): Promise<{ laptop: Side; desktop: Side; id: string }> {
   const laptop = await computer('laptop');

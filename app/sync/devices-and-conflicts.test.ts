@@ -15,7 +15,7 @@ import { dispatchApiCall } from '../api-dispatch.js';
 import { LibraryService } from '../library-service.js';
 import { bundledSampleDigest } from '../resources.js';
 import { deviceIdentity } from './device-identity.js';
-import { carry, mark, type Computer } from './synced-test-rig.js';
+import { exchange as exchangeFiles, mark, type Computer } from './synced-test-rig.js';
 import { openSyncedLibraryStore, type SyncedLibraryStore } from './synced-library-store.js';
 
 const HOUR = 3_600_000;
@@ -76,11 +76,7 @@ function deviceOf(side: Side): string {
   return storeOf(side).device.id;
 }
 
-/** Every file of each side carried to the other, whole. */
-async function exchange(a: Side, b: Side): Promise<void> {
-  await carry(a.computer, b.computer, null);
-  await carry(b.computer, a.computer, null);
-}
+const exchange = (a: Side, b: Side): Promise<void> => exchangeFiles(a.computer, b.computer);
 
 /** Two computers sharing a library of two papers; the paper "On attention" on both. */
 async function twoComputers(desktopAheadMs = 0): Promise<{ laptop: Side; desktop: Side; id: string }> {

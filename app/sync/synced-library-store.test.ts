@@ -14,6 +14,7 @@ import {
   changeState,
   digest,
   filesOf,
+  fullExchange,
   importDigest,
   mark,
   note,
@@ -33,18 +34,6 @@ afterEach(async () => {
 
 async function twoComputers(): Promise<[Computer, Computer]> {
   return [await startComputer(root, 'laptop'), await startComputer(root, 'desktop')];
-}
-
-/** Every file of each carried to the other, whole, then each folds what it read (library.json made again). */
-async function fullExchange(a: Computer, b: Computer): Promise<void> {
-  await carry(a, b, null);
-  await carry(b, a, null);
-  await a.store.compact();
-  await b.store.compact();
-  await carry(a, b, null);
-  await carry(b, a, null);
-  await a.store.compact();
-  await b.store.compact();
 }
 
 describe('a synced library on one computer', () => {

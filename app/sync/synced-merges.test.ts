@@ -15,7 +15,7 @@ import { DEFAULT_READING_STATE, emptyStateMap, readingStateOf, type Catalogue } 
 import { mergePapers, unmergePapers, type PaperMerge, type PaperMergeUndo } from '../../core/paper-merge.js';
 import { restoreState } from '../../core/reading.js';
 import type { SyncedLibraryStore } from './synced-library-store.js';
-import { carry, digest, importDigest, restart, startComputer, tag, type Computer } from './synced-test-rig.js';
+import { digest, fullExchange, importDigest, restart, startComputer, tag, type Computer } from './synced-test-rig.js';
 
 let root: string;
 beforeEach(async () => {
@@ -24,15 +24,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await rm(root, { recursive: true, force: true });
 });
-
-async function fullExchange(a: Computer, b: Computer): Promise<void> {
-  for (let round = 0; round < 2; round++) {
-    await carry(a, b, null);
-    await carry(b, a, null);
-    await a.store.compact();
-    await b.store.compact();
-  }
-}
 
 const now = (): string => new Date().toISOString();
 

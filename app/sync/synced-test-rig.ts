@@ -131,6 +131,21 @@ export async function carry(from: Computer, to: Computer, prng: Prng | null): Pr
   }
 }
 
+/** Every file of each carried to the other, whole. */
+export async function exchange(a: Computer, b: Computer): Promise<void> {
+  await carry(a, b, null);
+  await carry(b, a, null);
+}
+
+/** Every file of each carried to the other, whole, then each folds what it read (library.json made again); twice. */
+export async function fullExchange(a: Computer, b: Computer): Promise<void> {
+  for (let round = 0; round < 2; round++) {
+    await exchange(a, b);
+    await a.store.compact();
+    await b.store.compact();
+  }
+}
+
 function conflicted(path: string): string {
   const dot = path.lastIndexOf('.');
   return `${path.slice(0, dot)}.sync-conflict-20250311-101112-ABCDEFG${path.slice(dot)}`;

@@ -10,6 +10,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PaperDetail } from '../../core/api.js';
 import type { Paper } from '../../core/model.js';
+import { seededRandom } from '../../core/seeded-random.js';
 import { CliHarness, SAMPLE } from '../cli-harness.js';
 import { lostWrites, type ListedPaper } from './acknowledged.js';
 import { createGitTransport, gitInstalled } from './git-transport.js';
@@ -34,18 +35,6 @@ async function papersOf(...files: readonly string[]): Promise<Paper[]> {
 
 /** A work as any computer names it, whatever id the order of concurrent imports gave it. */
 const workOf = (paper: Paper): string => `${paper.arxivId ?? ''} ${paper.title}`;
-
-/** A small seeded generator, so that a failure can be run again as it was. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const STATUSES = ['reading', 'read', 'unread'] as const;
 
@@ -98,7 +87,7 @@ async function writeAtOnce(transport: FolderTransport, seed: number): Promise<vo
   const ids = (await papersOf(SAMPLE))
     .filter((paper) => !later.has(paper.title.toLowerCase()))
     .map((paper) => paper.id);
-  const next = random(seed);
+  const next = seededRandom(seed);
   const apartRounds = new Set([2, 4]);
   const rounds = [
     { A: [['import', SAMPLE]] },
