@@ -7,14 +7,14 @@
  * either command line was told was saved is in it, or superseded by a later one (tests/sync/acknowledged.ts).
  */
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { PaperDetail } from '../../core/api.js';
 import type { Paper } from '../../core/model.js';
 import { seededRandom } from '../../core/seeded-random.js';
 import { CliHarness, SAMPLE } from '../cli-harness.js';
 import { lostWrites, type ListedPaper } from './acknowledged.js';
 import { createGitTransport, gitInstalled } from './git-transport.js';
-import { startSyncthingPair, syncthingInstalled, type SyncthingPair } from './syncthing.js';
+import { describeOverSyncthing } from './syncthing-suite.js';
 import { skipWithout } from './tool-presence.js';
 import { gitTransport, runTwoDeviceScenario, syncthingTransport, type FolderTransport } from './two-devices.js';
 
@@ -135,23 +135,11 @@ async function writeAtOnce(transport: FolderTransport, seed: number): Promise<vo
   expect(new Set([both?.paper.note, ...(both?.noteVersions ?? [])]).size).toBeGreaterThanOrEqual(2);
 }
 
-describe.skipIf(skipWithout('Syncthing', 'syncthing', syncthingInstalled()))(
-  'two computers writing at once to one library synced by Syncthing',
-  () => {
-    let pair: SyncthingPair | undefined;
-    beforeAll(async () => {
-      pair = await startSyncthingPair();
-    }, 120_000);
-    afterAll(async () => {
-      await pair?.stop();
-    });
-
-    it('converge to the same library, with every acknowledged change in it', { timeout: 240_000 }, async () => {
-      if (pair === undefined) throw new Error('the Syncthing pair did not start');
-      await writeAtOnce(syncthingTransport(pair), 12);
-    });
-  },
-);
+describeOverSyncthing('two computers writing at once to one library synced by Syncthing', (pair) => {
+  it('converge to the same library, with every acknowledged change in it', { timeout: 240_000 }, async () => {
+    await writeAtOnce(syncthingTransport(pair()), 12);
+  });
+});
 
 describe.skipIf(skipWithout('git', 'git', gitInstalled()))(
   'two computers writing at once to one library in git',

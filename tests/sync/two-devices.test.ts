@@ -4,11 +4,11 @@
  * writing at once (`together`).
  */
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Paper } from '../../core/model.js';
 import { CliHarness, SAMPLE } from '../cli-harness.js';
 import { createGitTransport, gitInstalled } from './git-transport.js';
-import { startSyncthingPair, syncthingInstalled, type SyncthingPair } from './syncthing.js';
+import { describeOverSyncthing } from './syncthing-suite.js';
 import { skipWithout } from './tool-presence.js';
 import { gitTransport, runTwoDeviceScenario, syncthingTransport, type FolderTransport } from './two-devices.js';
 
@@ -58,23 +58,11 @@ async function takeTurns(transport: FolderTransport): Promise<void> {
   expect(papers.get(third)?.status).toBe('reading');
 }
 
-describe.skipIf(skipWithout('Syncthing', 'syncthing', syncthingInstalled()))(
-  'two computers taking turns on one library synced by Syncthing',
-  () => {
-    let pair: SyncthingPair | undefined;
-    beforeAll(async () => {
-      pair = await startSyncthingPair();
-    }, 120_000);
-    afterAll(async () => {
-      await pair?.stop();
-    });
-
-    it('have every change made on either, and list the same library byte for byte', async () => {
-      if (pair === undefined) throw new Error('the Syncthing pair did not start');
-      await takeTurns(syncthingTransport(pair));
-    });
-  },
-);
+describeOverSyncthing('two computers taking turns on one library synced by Syncthing', (pair) => {
+  it('have every change made on either, and list the same library byte for byte', async () => {
+    await takeTurns(syncthingTransport(pair()));
+  });
+});
 
 describe.skipIf(skipWithout('git', 'git', gitInstalled()))('two computers taking turns on one library in git', () => {
   it('have every change made on either, and list the same library byte for byte', async () => {
