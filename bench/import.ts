@@ -31,7 +31,11 @@ export async function measureImport(library: SyntheticLibrary, runs = 3): Promis
   for (let run = -1; run < runs; run++) {
     const directory = await mkdtemp(join(tmpdir(), 'shelfmark-bench-import-'));
     try {
-      const service = new LibraryService(join(directory, 'library.json'), { sampleDigest: bundledSampleDigest() });
+      // Its app-data folder (the device, its journal of imports) in the benchmark's folder, never the user's.
+      const service = new LibraryService(join(directory, 'library.json'), {
+        sampleDigest: bundledSampleDigest(),
+        appData: join(directory, 'app-data'),
+      });
       let added = 0;
       const ms = await time(async () => {
         added = (await service.importFiles([{ name: 'daily_papers.json', bytes }])).added;
@@ -85,7 +89,9 @@ async function runCli(directory: string, args: readonly string[]): Promise<CliRu
   const [command = '', ...rest] = withTime ? [GNU_TIME, '-f', '%M %U %S', '-o', timeFile, ...cli] : cli;
   const started = performance.now();
   const code = await new Promise<number | null>((resolve, reject) => {
-    const child = spawn(command, rest, { cwd: directory, stdio: ['ignore', 'ignore', 'inherit'] });
+    // The app-data folder the command line finds by XDG_CONFIG_HOME: in the benchmark's folder, never the user's.
+    const env = { ...process.env, XDG_CONFIG_HOME: join(directory, 'config') };
+    const child = spawn(command, rest, { cwd: directory, env, stdio: ['ignore', 'ignore', 'inherit'] });
     child.once('error', reject);
     child.once('exit', resolve);
   });
