@@ -29,6 +29,9 @@ const RESCAN_INTERVAL_S = 2;
 const START_TIMEOUT_MS = 12_000;
 const START_ATTEMPTS = 3;
 
+/** How long two instances whose folders resumed may take to connect again. */
+const RECONNECT_TIMEOUT_MS = 60_000;
+
 /** How long `waitInSync` waits unless told otherwise. */
 const SYNC_TIMEOUT_MS = 15_000;
 
@@ -96,6 +99,7 @@ export interface SyncthingPair {
   /**
    * Pauses both folders: the two exchange nothing until `resume`, as two computers out of each other's reach. (The
    * folders pause, not the devices: a paused device, resumed, reconnects only at Syncthing's next dial, seconds on.)
+   * `resume` returns once the two are connected again.
    */
   readonly pause: () => Promise<void>;
   readonly resume: () => Promise<void>;
@@ -536,6 +540,15 @@ async function startPairOnce(): Promise<SyncthingPair> {
       },
       resume: async () => {
         await Promise.all([a.setPaused(false), b.setPaused(false)]);
+        // An index update that reaches a side still paused drops the connection; the two meet again only at
+        // Syncthing's next dial, seconds on and more under load: resumed means connected again.
+        try {
+          await until('Syncthing A and B did not connect again after resuming', RECONNECT_TIMEOUT_MS, async () =>
+            (await a.connectedTo(b)) && (await b.connectedTo(a)) ? null : 'not connected',
+          );
+        } catch (error) {
+          throw withLogs(error, a, b);
+        }
       },
       stop,
     };

@@ -45,9 +45,6 @@ export interface FolderTransport {
   readonly settled?: () => readonly string[];
 }
 
-/** How long two Syncthing instances whose folders resumed may take to meet again and agree. */
-const RECONNECT_TIMEOUT_MS = 60_000;
-
 export function syncthingTransport(pair: SyncthingPair): FolderTransport {
   let apart = false;
   return {
@@ -57,12 +54,9 @@ export function syncthingTransport(pair: SyncthingPair): FolderTransport {
       apart = true;
     },
     exchange: async () => {
-      // Resumed, the two may have dropped their connection (an index update that reached a side still paused) and
-      // meet again only at Syncthing's next dial: seconds on, more under load.
-      const resumed = apart;
-      if (resumed) await pair.resume();
+      if (apart) await pair.resume();
       apart = false;
-      await pair.waitInSync(resumed ? RECONNECT_TIMEOUT_MS : undefined);
+      await pair.waitInSync();
     },
   };
 }
