@@ -207,7 +207,7 @@ describe.skipIf(!chromiumPresent)('accessibility in Chromium', () => {
       const typed = (await elsewhere.listPapers({})).find((paper) => paper.title === LIE_GROUPS);
       await elsewhere.setNote(typed?.id ?? '', 'Written on the laptop.');
       await elsewhere.close();
-      await page.getByText('This note changed elsewhere while you wrote').waitFor({ timeout: 8_000 });
+      await page.getByText('This note changed elsewhere while you wrote').waitFor();
       await checkBothThemes(page, 'a note being typed that changed elsewhere', found);
       await page.keyboard.press('Escape'); // leaves the note
       await page.keyboard.press('Escape'); // clears the search
