@@ -22,6 +22,7 @@ import { foldPlacements, keptFold, type CatalogueFold, type FoldPlacements } fro
 import { conflictSides } from '../../core/sync/git-conflicts.js';
 import { readTextIfThere } from './read-text.js';
 import { isErrorCode, namesIn } from '../store/errors.js';
+import { readJsonInPieces } from '../store/json-pieces.js';
 import type { LibraryPaths } from '../store/library-paths.js';
 import { writeDocumentPieces } from './canonical-document.js';
 
@@ -225,16 +226,28 @@ async function cachedImportSet(file: string): Promise<string | null> {
 
 /** The catalogue the cache at `file` holds (its second line): null when it cannot be read as one. */
 export async function readCachedCatalogue(file: string): Promise<Catalogue | null> {
-  let text: string;
+  let handle;
   try {
-    text = await readFile(file, 'utf8');
+    handle = await open(file, 'r');
   } catch (error) {
     if (isErrorCode(error, 'ENOENT', 'EISDIR')) return null;
     throw error;
   }
-  const json = readJson(text) as { readonly papers?: unknown; readonly digests?: unknown } | undefined;
-  if (json === undefined || !Array.isArray(json.papers) || !Array.isArray(json.digests)) return null;
-  return { papers: json.papers as Catalogue['papers'], digests: json.digests as Catalogue['digests'] };
+  let json: unknown;
+  try {
+    // In pieces: never the whole file as one string (twice its size once a name is outside Latin-1) beside its value.
+    json = await readJsonInPieces(handle, () => readFile(file, 'utf8'));
+  } catch (error) {
+    // Cut short or not JSON: a cache made again at the next change.
+    if (error instanceof SyntaxError) return null;
+    throw error;
+  } finally {
+    await handle.close();
+  }
+  if (typeof json !== 'object' || json === null) return null;
+  const { papers, digests } = json as { readonly papers?: unknown; readonly digests?: unknown };
+  if (!Array.isArray(papers) || !Array.isArray(digests)) return null;
+  return { papers: papers as Catalogue['papers'], digests: digests as Catalogue['digests'] };
 }
 
 /**
