@@ -117,6 +117,8 @@ export interface Paper extends CataloguePaper {
 /**
  * A catalogue paper of `paper`'s own fields and nothing else, built field by field: every paper then has one
  * shape, which at 100,000 papers is several times quicker to build and read than spreading objects JSON.parse made.
+ * The fields are in code-point order, the order a library's files write them in (canonical-json.ts): written, the
+ * paper is not copied first to put them in order.
  */
 export function cataloguePaper(
   paper: ParsedPaper,
@@ -124,21 +126,10 @@ export function cataloguePaper(
   digests: readonly string[],
   addedAt: string,
 ): CataloguePaper {
-  const record: { -readonly [K in keyof CataloguePaper]: CataloguePaper[K] } = {
-    id,
-    title: paper.title,
-    abstract: paper.abstract,
-    authors: paper.authors,
-    arxivId: paper.arxivId,
-    doi: paper.doi,
-    year: paper.year,
-    links: paper.links,
-    categories: paper.categories,
-    digests,
-    addedAt,
-  };
-  if (paper.facts !== undefined) record.facts = paper.facts;
-  return record;
+  const { abstract, arxivId, authors, categories, doi, facts, links, title, year } = paper;
+  return facts === undefined
+    ? { abstract, addedAt, arxivId, authors, categories, digests, doi, id, links, title, year }
+    : { abstract, addedAt, arxivId, authors, categories, digests, doi, facts, id, links, title, year };
 }
 
 /** `record` with `facts` as its facts: none when undefined. */

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+
+import { canonicalJson } from './canonical-json.js';
+
+/** The definition: every object copied with its keys sorted by code point, then written by JSON.stringify. */
+function sortedCopy(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortedCopy);
+  if (typeof value !== 'object' || value === null) return value;
+  const record = value as Readonly<Record<string, unknown>>;
+  const sorted = Object.create(null) as Record<string, unknown>;
+  for (const key of Object.keys(record).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
+    if (record[key] !== undefined) sorted[key] = sortedCopy(record[key]);
+  }
+  return sorted;
+}
+
+/** A small deterministic PRNG (mulberry32). */
+function prng(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const KEYS = ['b', 'a', '10', '2', 'é', 'Z', 'ab', '01', '-1', '__proto__', 'toString', ''];
+
+function randomValue(random: () => number, depth: number): unknown {
+  const kind = Math.floor(random() * (depth > 2 ? 5 : 9));
+  switch (kind) {
+    case 0:
+      return Math.floor(random() * 1000) - 500;
+    case 1:
+      return ['x', 'ü', '"q"', '\n', '𝔸'][Math.floor(random() * 5)];
+    case 2:
+      return [null, true, false][Math.floor(random() * 3)];
+    case 3:
+      return undefined;
+    case 4:
+      return random() < 0.5 ? new Date(0) : 0.25;
+    case 5:
+      return Array.from({ length: Math.floor(random() * 4) }, () => randomValue(random, depth + 1));
+    case 6: {
+      // Keys already in order, as a canonical file read back gives them.
+      const object: Record<string, unknown> = {};
+      for (const key of [...KEYS].sort()) {
+        if (random() < 0.4)
+          Object.defineProperty(object, key, { value: randomValue(random, depth + 1), enumerable: true });
+      }
+      return object;
+    }
+    default: {
+      const object: Record<string, unknown> = {};
+      for (const key of KEYS) {
+        if (random() < 0.4)
+          Object.defineProperty(object, key, { value: randomValue(random, depth + 1), enumerable: true });
+      }
+      return object;
+    }
+  }
+}
+
+describe('canonicalJson', () => {
+  it('writes every object with its keys in code-point order, however it was built', () => {
+    const random = prng(20261207);
+    for (let round = 0; round < 3000; round++) {
+      const value = randomValue(random, 0);
+      expect(canonicalJson(value)).toBe(JSON.stringify(sortedCopy(value)));
+    }
+  });
+
+  it('leaves the value it is given as it was', () => {
+    const value = { b: 1, a: { d: [{ z: 1, y: 2 }], c: undefined } };
+    const before = JSON.stringify(value);
+    expect(canonicalJson(value)).toBe('{"a":{"d":[{"y":2,"z":1}]},"b":1}');
+    expect(JSON.stringify(value)).toBe(before);
+  });
+});
