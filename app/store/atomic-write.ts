@@ -42,7 +42,8 @@ export interface AtomicWriteOptions {
 
 /**
  * What is written: text or bytes, or text or UTF-8 bytes in pieces (written one after the other, so the whole is
- * never one string nor one buffer).
+ * never one string nor one buffer). A piece is written while the next is made: its maker may fill its buffer again
+ * once the piece after the next is asked for, not before.
  */
 export type FileContent = string | Uint8Array | Iterable<string | Uint8Array>;
 
@@ -104,7 +105,7 @@ async function viaTempFile(
     try {
       // Each writeFile writes on from where the last one ended.
       if (typeof data === 'string' || data instanceof Uint8Array) await handle.writeFile(data);
-      else for (const chunk of data) await handle.writeFile(chunk);
+      else await writeInTurn(handle, data);
       if (durable) await handle.sync();
     } finally {
       await handle.close();
@@ -115,6 +116,25 @@ async function viaTempFile(
     throw error;
   }
   if (durable) await syncDirectory(directory, fs);
+}
+
+/**
+ * Writes the pieces in order, each while the next is made (the disk's time and the making's overlap, rather than
+ * adding up); only one write is ever waiting.
+ */
+async function writeInTurn(handle: WritableFile, pieces: Iterable<string | Uint8Array>): Promise<void> {
+  let writing: Promise<void> | null = null;
+  try {
+    for (const piece of pieces) {
+      await writing;
+      writing = handle.writeFile(piece);
+    }
+  } catch (error) {
+    // A piece that failed to be made: the write in progress ends before the file is closed and removed.
+    await writing?.catch(() => undefined);
+    throw error;
+  }
+  await writing;
 }
 
 /** Makes a rename or a new file in `directory` durable. */

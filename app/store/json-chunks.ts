@@ -11,25 +11,30 @@ const CHUNK_BYTES = 1024 * 1024;
 const MOST_BYTES_PER_UNIT = 3;
 
 /**
- * The pieces of `value`'s JSON text. One buffer is filled again for each piece: a piece must be used (written) before
- * the next is asked for.
+ * The pieces of `value`'s JSON text. Two buffers are filled in turn: a piece must be used (written) before the one
+ * after the next is asked for.
  */
 export function jsonChunks(value: unknown, chunkBytes = CHUNK_BYTES): Generator<Uint8Array, void, undefined> {
   return utf8Chunks(jsonParts(value), chunkBytes);
 }
 
 /**
- * Texts encoded as UTF-8 one after the other into one buffer, handed on each time it is full and then filled again
- * (so a piece must be used before the next is asked for); a text larger than the buffer is a piece of its own.
+ * Texts encoded as UTF-8 one after the other into a buffer, handed on each time it is full, while the other buffer
+ * is filled (so that one piece is written while the next is made: a piece must be used before the one after the next
+ * is asked for); a text larger than the buffer is a piece of its own.
  */
 export function* utf8Chunks(texts: Iterable<string>, chunkBytes = CHUNK_BYTES): Generator<Uint8Array, void, undefined> {
-  const chunk = Buffer.allocUnsafe(chunkBytes);
+  const buffers = [Buffer.allocUnsafe(chunkBytes), Buffer.allocUnsafe(chunkBytes)] as const;
+  let chunk = buffers[0];
   let length = 0;
   for (const text of texts) {
     // Most texts are a paper's, a few kilobytes, and fit without being measured first.
     const bytes = text.length * MOST_BYTES_PER_UNIT <= chunkBytes - length ? 0 : Buffer.byteLength(text);
     if (bytes > chunkBytes - length) {
-      if (length > 0) yield chunk.subarray(0, length);
+      if (length > 0) {
+        yield chunk.subarray(0, length);
+        chunk = chunk === buffers[0] ? buffers[1] : buffers[0];
+      }
       length = 0;
       if (bytes > chunkBytes) {
         yield Buffer.from(text);

@@ -82,16 +82,25 @@ interface Placed {
 }
 
 /**
- * The document's UTF-8 bytes in pieces of about a megabyte, one buffer filled again for each (a piece must be used
- * before the next is asked for); `placed` gets where each element object's text went.
+ * The document's UTF-8 bytes in pieces of about a megabyte, two buffers filled in turn (a piece must be used before
+ * the one after the next is asked for: one is written while the next is made); `placed` gets where each element
+ * object's text went.
  */
 function* documentChunks(
   pieces: Iterable<string | Element>,
   placed: Placed[],
   copies: { count: number },
 ): Generator<Uint8Array, void, undefined> {
-  const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+  const buffers = [Buffer.allocUnsafe(CHUNK_BYTES), Buffer.allocUnsafe(CHUNK_BYTES)] as const;
+  let chunk = buffers[0];
   let length = 0;
+  /** Hands on the piece filled so far; the next is filled in the other buffer. */
+  function* handOn(): Generator<Uint8Array, void, undefined> {
+    if (length === 0) return;
+    yield chunk.subarray(0, length);
+    chunk = chunk === buffers[0] ? buffers[1] : buffers[0];
+    [offset, length] = [offset + length, 0];
+  }
   /** The bytes handed on before this chunk. */
   let offset = 0;
   const sources = new SourceReader();
@@ -99,8 +108,7 @@ function* documentChunks(
   function* text(piece: string): Generator<Uint8Array, number, undefined> {
     const bytes = piece.length * MOST_BYTES_PER_UNIT <= CHUNK_BYTES - length ? 0 : Buffer.byteLength(piece);
     if (bytes > CHUNK_BYTES - length) {
-      if (length > 0) yield chunk.subarray(0, length);
-      [offset, length] = [offset + length, 0];
+      yield* handOn();
       if (bytes > CHUNK_BYTES) {
         yield Buffer.from(piece);
         offset += bytes;
@@ -114,8 +122,7 @@ function* documentChunks(
   /** Puts `bytes` in; gives where they start. */
   function* copied(bytes: Buffer): Generator<Uint8Array, number, undefined> {
     if (bytes.length > CHUNK_BYTES - length) {
-      if (length > 0) yield chunk.subarray(0, length);
-      [offset, length] = [offset + length, 0];
+      yield* handOn();
       if (bytes.length > CHUNK_BYTES) {
         yield bytes;
         offset += bytes.length;
@@ -140,7 +147,7 @@ function* documentChunks(
       const start = bytes === null ? yield* text(elementText(element)) : yield* copied(bytes);
       if (object !== null) placed.push({ element: object, start, end: offset + length });
     }
-    if (length > 0) yield chunk.subarray(0, length);
+    yield* handOn();
   } finally {
     sources.close();
   }
