@@ -20,10 +20,10 @@ function prng(seed: number): () => number {
   };
 }
 
-const KEYS = ['b', 'a', '10', '2', 'é', 'Z', 'ab', '01', '-1', 'papers', 'digests', ''];
+const KEYS = ['b', 'a', '10', '2', 'é', 'Z', 'ab', '01', '-1', 'papers', 'digests', '__proto__', 'toString', ''];
 
 function randomValue(random: () => number, depth: number): unknown {
-  const kind = Math.floor(random() * (depth > 2 ? 5 : 8));
+  const kind = Math.floor(random() * (depth > 2 ? 5 : 9));
   switch (kind) {
     case 0:
       return Math.floor(random() * 1000) - 500;
@@ -34,16 +34,49 @@ function randomValue(random: () => number, depth: number): unknown {
     case 3:
       return undefined;
     case 4:
-      return random() < 0.5 ? Number.NaN : 0.25;
+      return [Number.NaN, 0.25, new Date(0)][Math.floor(random() * 3)];
     case 5:
       return Array.from({ length: Math.floor(random() * 4) }, () => randomValue(random, depth + 1));
     default: {
+      // Keys in the order given, or already in order (as a canonical file read back has them); __proto__ as its own.
       const object: Record<string, unknown> = {};
-      for (const key of KEYS) if (random() < 0.4) object[key] = randomValue(random, depth + 1);
+      for (const key of kind === 6 ? [...KEYS].sort() : KEYS) {
+        const field = { value: randomValue(random, depth + 1), enumerable: true };
+        if (random() < 0.4) Object.defineProperty(object, key, field);
+      }
       return object;
     }
   }
 }
+
+/** canonicalJson's definition: every object copied with its keys sorted by code point, then JSON.stringify. */
+function sortedCopy(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortedCopy);
+  if (typeof value !== 'object' || value === null) return value;
+  const record = value as Readonly<Record<string, unknown>>;
+  const sorted = Object.create(null) as Record<string, unknown>;
+  for (const key of Object.keys(record).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
+    if (record[key] !== undefined) sorted[key] = sortedCopy(record[key]);
+  }
+  return sorted;
+}
+
+describe('canonicalJson', () => {
+  it('writes every object with its keys in code-point order, however it was built', () => {
+    const random = prng(20261207);
+    for (let round = 0; round < 3000; round++) {
+      const value = randomValue(random, 0);
+      expect(canonicalJson(value)).toBe(JSON.stringify(sortedCopy(value)));
+    }
+  });
+
+  it('leaves the value it is given as it was', () => {
+    const value = { b: 1, a: { d: [{ z: 1, y: 2 }], c: undefined } };
+    const before = JSON.stringify(value);
+    expect(canonicalJson(value)).toBe('{"a":{"d":[{"y":2,"z":1}]},"b":1}');
+    expect(JSON.stringify(value)).toBe(before);
+  });
+});
 
 describe('canonicalJsonPieces', () => {
   it('joins to exactly canonicalJson’s text, whatever the value', () => {
