@@ -345,7 +345,11 @@ export class LibraryService implements LibraryApi {
   async getPaper(ref: string): Promise<PaperDetail> {
     const library = await this.read();
     const found = findPaper(library.catalogue, ref);
-    const paper = withReadingState(found, readingStateOf(library.states, found.id));
+    return this.withNoteConflicts(withReadingState(found, readingStateOf(library.states, found.id)));
+  }
+
+  /** `paper` with its note's other versions, when it has any. */
+  private async withNoteConflicts(paper: Paper): Promise<PaperDetail> {
     const synced = await this.synced();
     if (synced === null) return paper;
     const view = await synced.view();
@@ -656,7 +660,12 @@ export class LibraryService implements LibraryApi {
     return this.importFiles([{ name: basename(this.options.sampleDigest), bytes }]);
   }
 
-  private changeStates(refs: readonly string[], change: StateChange): Promise<readonly Paper[]> {
+  /** `noteBases`: given the one paper's id, what its note's change was made on (LibraryChange.noteBases). */
+  private changeStates(
+    refs: readonly string[],
+    change: StateChange,
+    noteBases?: (id: string) => ReadonlyMap<string, string> | undefined,
+  ): Promise<readonly Paper[]> {
     const now = this.now();
     return this.transact((library) => {
       const papers = findPapers(library.catalogue, refs);
@@ -667,7 +676,9 @@ export class LibraryService implements LibraryApi {
         if (after !== undefined && after !== before) states[paper.id] = after;
         return withReadingState(paper, after);
       });
-      return { ...(Object.keys(states).length > 0 ? { states } : {}), result };
+      if (Object.keys(states).length === 0) return { result };
+      const bases = papers.length === 1 && papers[0] !== undefined ? noteBases?.(papers[0].id) : undefined;
+      return { states, ...(bases === undefined ? {} : { noteBases: bases }), result };
     });
   }
 
@@ -689,10 +700,11 @@ export class LibraryService implements LibraryApi {
     return this.changeStates(ids, (state, now) => reading.removeTags(state, tags, now));
   }
 
-  async setNote(id: string, note: string): Promise<Paper> {
-    const [paper] = await this.changeStates([id], (state, now) => reading.setNote(state, note, now));
+  async setNote(ref: string, note: string, over?: string): Promise<PaperDetail> {
+    const bases = (id: string) => (over === undefined ? undefined : new Map([[id, over]]));
+    const [paper] = await this.changeStates([ref], (state, now) => reading.setNote(state, note, now), bases);
     if (paper === undefined) throw new Error('setNote changed no paper');
-    return paper;
+    return over === undefined ? paper : this.withNoteConflicts(paper);
   }
 
   async resolveNote(ref: string, note: string): Promise<Paper> {

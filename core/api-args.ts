@@ -128,7 +128,7 @@ export const apiArgs = {
   snooze: z.tuple([paperIds, day]),
   addTags: z.tuple([paperIds, tags]),
   removeTags: z.tuple([paperIds, tags]),
-  setNote: z.tuple([paperId, note]),
+  setNote: z.tuple([paperId, note, note.optional()]),
   resolveNote: z.tuple([paperId, note]),
   renameTag: z.tuple([tag, tag]),
   restoreStates: z.tuple([z.array(readingStateInput).max(MAX_IDS)]),

@@ -327,7 +327,12 @@ export interface LibraryApi {
   snooze(ids: readonly string[], until: string): Promise<readonly Paper[]>;
   addTags(ids: readonly string[], tags: readonly string[]): Promise<readonly Paper[]>;
   removeTags(ids: readonly string[], tags: readonly string[]): Promise<readonly Paper[]>;
-  setNote(id: string, note: string): Promise<Paper>;
+  /**
+   * `over`: the note as the caller last had it, which it edited. When the library's note is another by then (written
+   * meanwhile from the command line, another window or computer), that one is kept as another version of the note
+   * (`noteConflicts` of the answer) rather than overwritten unseen.
+   */
+  setNote(id: string, note: string, over?: string): Promise<PaperDetail>;
   /**
    * Keeps `note` as the paper's note and drops the other versions written apart on other devices (PaperDetail), on
    * every device once the files are carried. In a library that is not synced, as setNote.

@@ -15,6 +15,12 @@ export interface LibraryChange<T> {
   readonly catalogue?: Catalogue;
   /** Only the entries that changed. */
   readonly states?: ReadingStateMap;
+  /**
+   * Of a note changed, the text its writer made the change on (the note as a window last had it): a note the
+   * library has otherwise by then (written meanwhile by another process or computer) is kept beside the change as
+   * another version, not lost unseen. A synced library's; the legacy store has no versions.
+   */
+  readonly noteBases?: ReadonlyMap<string, string>;
   readonly result: T;
 }
 

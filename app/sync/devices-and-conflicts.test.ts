@@ -140,6 +140,36 @@ describe('note conflicts through the API', () => {
     expect(paper.noteConflicts).toBeUndefined();
   });
 
+  it('keeps a note written meanwhile by another process of this computer beside the text typed over it', async () => {
+    const app = await computer('desktop');
+    await call(app, 'importFiles', [{ name: 'refs.bib', bytes: new TextEncoder().encode(REFS) }]);
+    const id = (await call<Paper[]>(app, 'listPapers', {})).find((paper) => paper.title === 'On attention')?.id ?? '';
+    await call(app, 'setNote', id, 'Before.', '');
+    // The command line, on this computer (the same device), writes the note while the app's window types over it.
+    const commandLine = new LibraryService(join(app.computer.folder, 'library.json'), {
+      sampleDigest: bundledSampleDigest(),
+      appData: app.computer.appData,
+    });
+    try {
+      await commandLine.setNote(id, 'From the command line.');
+    } finally {
+      await commandLine.close();
+    }
+    const typed = await call<PaperDetail>(app, 'setNote', id, 'Typed in the window.', 'Before.');
+    expect(typed.note).toBe('Typed in the window.');
+    expect(typed.noteConflicts?.map((version) => [version.text, version.thisDevice])).toEqual([
+      ['From the command line.', true],
+    ]);
+    expect((await call<LibraryOutline>(app, 'getLibraryOutline')).noteConflicts?.map((paper) => paper.id)).toEqual([
+      id,
+    ]);
+    // Typed over the note as it is now: nothing kept beside it; and keeping one drops the other.
+    await call(app, 'resolveNote', id, 'Typed in the window.');
+    const again = await call<PaperDetail>(app, 'setNote', id, 'Typed in the window, and more.', 'Typed in the window.');
+    expect(again.noteConflicts).toBeUndefined();
+    expect((await call<PaperDetail>(app, 'getPaper', id)).note).toBe('Typed in the window, and more.');
+  });
+
   it('resolves by the ids the API takes, and says an unknown paper in words', async () => {
     const { laptop } = await twoComputers();
     await expect(call(laptop, 'resolveNote', 'zzzz-none', 'text')).rejects.toThrow(/^not-found: /);

@@ -306,7 +306,12 @@ export class SyncedLibraryStore implements LibraryStore {
           if (imported !== null) named = recordWritten(replica, clock, [], imported);
         }
         if (states.size > 0) {
-          const recorded = opsForStates(named.library, this.#writer(clock), Object.fromEntries(states));
+          const recorded = opsForStates(
+            named.library,
+            this.#writer(clock),
+            Object.fromEntries(states),
+            outcome.noteBases,
+          );
           ({ clock } = recorded);
           ops.push(...recorded.value);
         }

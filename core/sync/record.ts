@@ -67,11 +67,13 @@ export function opsForStates(
   library: SyncedLibrary,
   writer: Writer,
   changed: ReadingStateMap,
+  noteBases: ReadonlyMap<string, string> = new Map(),
 ): Recorded<readonly SyncOp[]> {
   const stamps = new Stamps(writer);
   const ops: SyncOp[] = [];
   for (const [id, after] of Object.entries(changed)) {
-    ops.push(...paperOps(library, writer.device, stamps, id, readingStateOf(library.states, id), after));
+    const before = readingStateOf(library.states, id);
+    ops.push(...paperOps(library, writer.device, stamps, id, before, after, noteBases.get(id)));
   }
   return { clock: stamps.clock, value: ops };
 }
@@ -97,6 +99,7 @@ function paperOps(
   id: string,
   before: ReadingState | undefined,
   after: ReadingState,
+  noteBasis: string | undefined,
 ): SyncOp[] {
   const paper = refOf(library, id);
   // `seen` is of this change's own name; what it saw under the paper's other names it supersedes by name.
@@ -136,7 +139,9 @@ function paperOps(
     const [seen, kills] = [seenOf(tagsOf(mine, key)), killing(otherNames(tagsOf(all, key), tagsOf(mine, key)))];
     ops.push({ kind: 'tag', stamp, device, paper, value: { spelling, since }, seen, ...kills });
   });
-  if ((before?.note ?? '') !== after.note) ops.push(noteEdit(mine.note, all.note, device, stamps, paper, after.note));
+  if ((before?.note ?? '') !== after.note) {
+    ops.push(noteEdit(mine.note, all.note, device, stamps, paper, after.note, noteBasis));
+  }
   return ops;
 }
 
@@ -154,7 +159,9 @@ function firstAdded(register: Register<TagValue> | undefined): Stamp | undefined
 }
 
 /**
- * An edit of the note shown. It supersedes that note, never a conflict beside it. Under its own name, a conflict of
+ * An edit of the note shown. It supersedes that note, never a conflict beside it, unless its writer made it on
+ * another text (`basis`: the note as the writer last had it, where it says): then the note shown, written meanwhile
+ * by another process or computer, is kept beside the edit as a version of its own, not lost unseen. Under its own name, a conflict of
  * a device whose `seen` can be set just before it is left standing; one that cannot (of this device, of the shown
  * note's device, or beside a version of its device with the shown text) is carried forward, stamped before the edit.
  * Under the paper's other names, the versions with the shown text are superseded by name, the others left standing.
@@ -166,6 +173,7 @@ function noteEdit(
   stamps: Stamps,
   paper: PaperRef,
   text: string,
+  basis?: string,
 ): SyncOp {
   const shown = all?.versions.at(-1);
   const shownHere = shown !== undefined && (mine?.versions.some((version) => dotOf(version) === dotOf(shown)) ?? false);
@@ -184,6 +192,7 @@ function noteEdit(
       else seen.set(other, before);
     }
   }
+  if (basis !== undefined && shown !== undefined && shown.value !== basis) carried.add(shown.value);
   const kept: KeptNote[] = [];
   for (const carriedText of carried) if (carriedText !== text) kept.push({ stamp: stamps.next(), text: carriedText });
   const kills = killing(otherNames(all, mine, (value) => value === shown?.value));

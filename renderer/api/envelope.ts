@@ -39,10 +39,19 @@ function unwrapResponse(response: unknown): unknown {
 /** Sends one call and resolves with its answer envelope, as it arrived. */
 export type SendApiCall = (method: ApiMethod, args: readonly unknown[]) => Promise<unknown>;
 
+/** An optional argument left out is sent as left out: JSON would write `undefined` in a list as null. */
+function withoutTrailingUndefined(args: readonly unknown[]): readonly unknown[] {
+  let length = args.length;
+  while (length > 0 && args[length - 1] === undefined) length -= 1;
+  return length === args.length ? args : args.slice(0, length);
+}
+
 /** A typed LibraryApi whose every method sends its call with `send` and unwraps the answer. */
 export function libraryApiFrom(send: SendApiCall): LibraryApi {
   const methods: Partial<Record<ApiMethod, (...args: unknown[]) => Promise<unknown>>> = {};
-  for (const method of API_METHODS) methods[method] = (...args) => send(method, args).then(unwrapResponse);
+  for (const method of API_METHODS) {
+    methods[method] = (...args) => send(method, withoutTrailingUndefined(args)).then(unwrapResponse);
+  }
   // Every method is there now; the schemas in core/api.ts check on the other side that the arguments fit.
   return methods as LibraryApi;
 }

@@ -35,6 +35,7 @@ import { withColumns, withDrawerOpen, withPaperOpen } from '../state/layout.js';
 import { createStore, type Store } from '../state/store.js';
 import type { AppState, Dialog, Layout, SidebarFilter, Toast } from '../state/types.js';
 import { visibleIds } from '../state/visible.js';
+import { withPaperConflicts } from '../state/note-conflicts.js';
 import { FocusRegistry, type FocusTarget } from './focus.js';
 import { ImportExport } from './import-export.js';
 import { Intake } from './intake.js';
@@ -88,11 +89,14 @@ export class Controller {
     });
     // Notes belong to the note saver: a saved note updates only the note (a status change may be in flight),
     // and the answers to other changes never touch it (see Mutations).
-    this.notes = new NoteSaver(async (id, note) => {
-      const saved = await this.api.setNote(id, note);
+    this.notes = new NoteSaver(async (id, note, over) => {
+      // What the note was when this was typed over: a note written meanwhile elsewhere comes back as another version.
+      const saved = await this.api.setNote(id, note, over);
       this.store.update((state) => {
         const current = paperById(state, id);
-        return current === undefined ? state : replacePapers(state, [{ ...current, note: saved.note }]);
+        if (current === undefined) return state;
+        const noteConflicts = withPaperConflicts(state.noteConflicts, id, saved.noteConflicts);
+        return { ...replacePapers(state, [{ ...current, note: saved.note }]), noteConflicts };
       });
     });
     const workerPort =

@@ -19,7 +19,7 @@ describe('NoteSaver', () => {
     await vi.advanceTimersByTimeAsync(499);
     expect(save).not.toHaveBeenCalled();
     await vi.advanceTimersByTimeAsync(1);
-    expect(save).toHaveBeenCalledExactlyOnceWith('p', 'hello');
+    expect(save).toHaveBeenCalledExactlyOnceWith('p', 'hello', '');
     expect(saver.status('p').kind).toBe('saved');
     expect(saver.hasUnsaved()).toBe(false);
   });
@@ -30,7 +30,7 @@ describe('NoteSaver', () => {
     saver.edit('p', 'text', '');
     saver.flush('p');
     await vi.advanceTimersByTimeAsync(0);
-    expect(save).toHaveBeenCalledExactlyOnceWith('p', 'text');
+    expect(save).toHaveBeenCalledExactlyOnceWith('p', 'text', '');
     await vi.advanceTimersByTimeAsync(1000);
     expect(save).toHaveBeenCalledOnce();
   });
@@ -68,7 +68,7 @@ describe('NoteSaver', () => {
     expect(saver.changedElsewhere('p')).toBeNull();
     expect(saver.draft('p')).toBe('Mine, saved.\n\nTheirs.');
     await vi.advanceTimersByTimeAsync(500);
-    expect(save).toHaveBeenLastCalledWith('p', 'Mine, saved.\n\nTheirs.');
+    expect(save).toHaveBeenLastCalledWith('p', 'Mine, saved.\n\nTheirs.', 'Theirs.');
   });
 
   it('saves the unsaved text over a note changed elsewhere, once the notice is dismissed too', async () => {
@@ -81,8 +81,19 @@ describe('NoteSaver', () => {
     saver.dismissElsewhere('p');
     expect(saver.changedElsewhere('p')).toBeNull();
     await vi.advanceTimersByTimeAsync(500);
-    expect(save).toHaveBeenCalledExactlyOnceWith('p', 'Typing');
+    expect(save).toHaveBeenCalledExactlyOnceWith('p', 'Typing', 'Theirs.');
     expect(saver.hasUnsaved()).toBe(false);
+  });
+
+  it('says with each save what the note was when it was typed over: the library’s, as the last save or reload left it', async () => {
+    const save = vi.fn(async () => {});
+    const saver = new NoteSaver(save);
+    saver.edit('p', 'First.', 'As loaded.');
+    await vi.advanceTimersByTimeAsync(500);
+    expect(save).toHaveBeenLastCalledWith('p', 'First.', 'As loaded.');
+    saver.edit('p', 'First. Second.', 'As loaded.');
+    await vi.advanceTimersByTimeAsync(500);
+    expect(save).toHaveBeenLastCalledWith('p', 'First. Second.', 'First.');
   });
 
   it('does not save text that is what the library has', async () => {
@@ -107,7 +118,7 @@ describe('NoteSaver', () => {
     finish();
     await vi.advanceTimersByTimeAsync(0);
     await vi.advanceTimersByTimeAsync(500);
-    expect(save).toHaveBeenLastCalledWith('p', 'one two');
+    expect(save).toHaveBeenLastCalledWith('p', 'one two', 'one');
     finish();
     await vi.advanceTimersByTimeAsync(0);
     expect(saver.status('p').kind).toBe('saved');

@@ -21,7 +21,7 @@ interface Entry {
   /** The text as typed. */
   draft: string;
   /** The text the library last confirmed, or last brought in a reload. */
-  saved: string | null;
+  saved: string;
   /** The text being saved now. */
   sending: string | null;
   /**
@@ -46,7 +46,8 @@ export class NoteSaver {
   private version = 0;
 
   constructor(
-    private readonly save: (id: string, note: string) => Promise<void>,
+    /** `over`: the note as the library last had it, for this page, which the user's text replaces. */
+    private readonly save: (id: string, note: string, over: string) => Promise<void>,
     private readonly timers: Timers = globalThis,
     private readonly delayMs = 500,
   ) {}
@@ -207,7 +208,7 @@ export class NoteSaver {
     entry.status = { kind: 'saving' };
     this.changed();
     try {
-      await this.save(id, text);
+      await this.save(id, text, entry.saved);
       entry.saved = text;
       entry.sending = null;
       remember(entry, text);

@@ -29,3 +29,19 @@ export function noteConflictsOf(previous: ConflictMap, listed: readonly PaperNot
   }
   return previous;
 }
+
+/** `previous` with one paper's conflicts as a change's answer gave them (none: it has none now). */
+export function withPaperConflicts(
+  previous: ConflictMap,
+  id: string,
+  versions: readonly NoteVersion[] = [],
+): ConflictMap {
+  const before = previous.get(id);
+  if (versions.length === 0) {
+    if (before === undefined) return previous;
+    const next = new Map(previous);
+    next.delete(id);
+    return next;
+  }
+  return before !== undefined && sameVersions(before, versions) ? previous : new Map(previous).set(id, versions);
+}
