@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { NoteVersion } from '../../core/api.js';
 import { paper } from '../../tests/builders.js';
-import { noteConflictsOf } from './note-conflicts.js';
+import { noteConflictsOf, withPaperConflicts } from './note-conflicts.js';
 import { INITIAL_STATE, loaded } from './state.js';
 import type { AppState } from './types.js';
 import { isDecidedHere, visibleIds } from './visible.js';
@@ -21,6 +21,17 @@ describe('the papers whose note has versions from other computers', () => {
     expect(noteConflictsOf(first, [{ id: 'p2', versions: [{ ...VERSION }] }])).toBe(first);
     expect(noteConflictsOf(first, [{ id: 'p2', versions: [{ ...VERSION, text: 'Later.' }] }])).not.toBe(first);
     expect(noteConflictsOf(first).size).toBe(0);
+  });
+
+  it('take a saved note’s versions from the save’s answer: added, the same map while the same, gone when none', () => {
+    const before = noteConflictsOf(new Map(), [{ id: 'p2', versions: [VERSION] }]);
+    const typedOver = withPaperConflicts(before, 'p1', [
+      { ...VERSION, text: 'From the command line.', thisDevice: true },
+    ]);
+    expect([...typedOver.keys()].sort()).toEqual(['p1', 'p2']);
+    expect(withPaperConflicts(typedOver, 'p2', [{ ...VERSION }])).toBe(typedOver);
+    expect([...withPaperConflicts(typedOver, 'p1').keys()]).toEqual(['p2']);
+    expect(withPaperConflicts(before, 'p3')).toBe(before);
   });
 
   it('are what the Note conflicts view lists; one resolved there stays, as decided', () => {
