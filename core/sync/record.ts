@@ -160,11 +160,12 @@ function firstAdded(register: Register<TagValue> | undefined): Stamp | undefined
 
 /**
  * An edit of the note shown. It supersedes that note, never a conflict beside it, unless its writer made it on
- * another text (`basis`: the note as the writer last had it, where it says): then the note shown, written meanwhile
- * by another process or computer, is kept beside the edit as a version of its own, not lost unseen. Under its own name, a conflict of
- * a device whose `seen` can be set just before it is left standing; one that cannot (of this device, of the shown
- * note's device, or beside a version of its device with the shown text) is carried forward, stamped before the edit.
- * Under the paper's other names, the versions with the shown text are superseded by name, the others left standing.
+ * another text (`basis`: the note as the writer last had it, where it says): then the note shown, when it stands
+ * alone, written meanwhile by another process or computer, is kept beside the edit as a version of its own, not lost
+ * unseen. Under its own name, a conflict of a device whose `seen` can be set just before it is left standing; one
+ * that cannot (of this device, of the shown note's device, or beside a version of its device with the shown text)
+ * is carried forward, stamped before the edit. Under the paper's other names, the versions with the shown text are
+ * superseded by name, the others left standing.
  */
 function noteEdit(
   mine: Register<string> | undefined,
@@ -192,7 +193,10 @@ function noteEdit(
       else seen.set(other, before);
     }
   }
-  if (basis !== undefined && shown !== undefined && shown.value !== basis) carried.add(shown.value);
+  // Only over a note that stands alone: versions written apart are shown beside the note already, and kept as above.
+  if (basis !== undefined && all?.versions.length === 1 && shown !== undefined && shown.value !== basis) {
+    carried.add(shown.value);
+  }
   const kept: KeptNote[] = [];
   for (const carriedText of carried) if (carriedText !== text) kept.push({ stamp: stamps.next(), text: carriedText });
   const kills = killing(otherNames(all, mine, (value) => value === shown?.value));
