@@ -660,12 +660,8 @@ export class LibraryService implements LibraryApi {
     return this.importFiles([{ name: basename(this.options.sampleDigest), bytes }]);
   }
 
-  /** `noteBases`: given the one paper's id, what its note's change was made on (LibraryChange.noteBases). */
-  private changeStates(
-    refs: readonly string[],
-    change: StateChange,
-    noteBases?: (id: string) => ReadonlyMap<string, string> | undefined,
-  ): Promise<readonly Paper[]> {
+  /** `noteOver`: of a note changed, the note it was typed over (LibraryChange.noteBases). */
+  private changeStates(refs: readonly string[], change: StateChange, noteOver?: string): Promise<readonly Paper[]> {
     const now = this.now();
     return this.transact((library) => {
       const papers = findPapers(library.catalogue, refs);
@@ -677,8 +673,8 @@ export class LibraryService implements LibraryApi {
         return withReadingState(paper, after);
       });
       if (Object.keys(states).length === 0) return { result };
-      const bases = papers.length === 1 && papers[0] !== undefined ? noteBases?.(papers[0].id) : undefined;
-      return { states, ...(bases === undefined ? {} : { noteBases: bases }), result };
+      if (noteOver === undefined) return { states, result };
+      return { states, noteBases: new Map(papers.map((paper) => [paper.id, noteOver])), result };
     });
   }
 
@@ -701,8 +697,7 @@ export class LibraryService implements LibraryApi {
   }
 
   async setNote(ref: string, note: string, over?: string): Promise<PaperDetail> {
-    const bases = (id: string) => (over === undefined ? undefined : new Map([[id, over]]));
-    const [paper] = await this.changeStates([ref], (state, now) => reading.setNote(state, note, now), bases);
+    const [paper] = await this.changeStates([ref], (state, now) => reading.setNote(state, note, now), over);
     if (paper === undefined) throw new Error('setNote changed no paper');
     return over === undefined ? paper : this.withNoteConflicts(paper);
   }
