@@ -11,7 +11,7 @@
  * the same bytes.
  */
 
-import { open, readFile, rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 
 import type { Catalogue } from '../../core/model.js';
@@ -20,8 +20,8 @@ import { canonicalJsonPieces } from '../../core/sync/canonical-json-parts.js';
 import { originalOfCopy } from '../../core/sync/device-files.js';
 import { foldPlacements, keptFold, type CatalogueFold, type FoldPlacements } from '../../core/sync/catalogue-fold.js';
 import { conflictSides } from '../../core/sync/git-conflicts.js';
-import { readTextIfThere } from './read-text.js';
-import { isErrorCode, namesIn } from '../store/errors.js';
+import { openIfThere, readTextIfThere } from './read-text.js';
+import { namesIn } from '../store/errors.js';
 import { readJsonInPieces } from '../store/json-pieces.js';
 import type { LibraryPaths } from '../store/library-paths.js';
 import { writeDocumentPieces } from './canonical-document.js';
@@ -123,13 +123,8 @@ export async function isConflictedCache(file: string): Promise<boolean> {
 
 /** Reads up to the end of the first line, or the whole file when it has none; null when the file is not there. */
 async function firstLine(file: string): Promise<{ readonly text: string; readonly whole: boolean } | null> {
-  let handle;
-  try {
-    handle = await open(file, 'r');
-  } catch (error) {
-    if (isErrorCode(error, 'ENOENT', 'EISDIR')) return null;
-    throw error;
-  }
+  const handle = await openIfThere(file);
+  if (handle === null) return null;
   try {
     const chunks: Buffer[] = [];
     const buffer = Buffer.alloc(1024 * 1024);
@@ -226,13 +221,8 @@ async function cachedImportSet(file: string): Promise<string | null> {
 
 /** The catalogue the cache at `file` holds (its second line): null when it cannot be read as one. */
 export async function readCachedCatalogue(file: string): Promise<Catalogue | null> {
-  let handle;
-  try {
-    handle = await open(file, 'r');
-  } catch (error) {
-    if (isErrorCode(error, 'ENOENT', 'EISDIR')) return null;
-    throw error;
-  }
+  const handle = await openIfThere(file);
+  if (handle === null) return null;
   let json: unknown;
   try {
     // In pieces: never the whole file as one string (twice its size once a name is outside Latin-1) beside its value.

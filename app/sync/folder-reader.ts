@@ -13,9 +13,9 @@ import { classifyPath } from '../../core/sync/device-files.js';
 import type { DeviceSnapshot } from '../../core/sync/device-documents.js';
 import { contributionsOf, readDeviceFile, type LibraryFiles, type ReadFile } from '../../core/sync/library-files.js';
 import { joinDelta, joinStates } from '../../core/sync/sync-state.js';
-import { isErrorCode } from '../store/errors.js';
 import { sameStamp, stampOf, stampOfStats, type FileStamp } from '../store/file-stamp.js';
 import { deviceFolderPaths } from './device-folder.js';
+import { openIfThere } from './read-text.js';
 
 /** The bytes before a log's end read again to tell that the log only grew (and was not written anew meanwhile). */
 const OVERLAP_BYTES = 256;
@@ -171,13 +171,8 @@ export class DeviceFolderReader {
     if (before?.deferred !== true && before !== undefined && sameStamp(await stampOf(file), before.stamp)) {
       return before;
     }
-    let handle;
-    try {
-      handle = await fsp.open(file, 'r');
-    } catch (error) {
-      if (isErrorCode(error, 'ENOENT', 'EISDIR')) return undefined;
-      throw error;
-    }
+    const handle = await openIfThere(file);
+    if (handle === null) return undefined;
     try {
       const stamp = stampOfStats(await handle.stat());
       if (before?.deferred !== true && before !== undefined && sameStamp(stamp, before.stamp)) return before;

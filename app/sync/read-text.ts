@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { open, readFile, type FileHandle } from 'node:fs/promises';
 
 import { isErrorCode } from '../store/errors.js';
 
@@ -6,6 +6,16 @@ import { isErrorCode } from '../store/errors.js';
 export async function readTextIfThere(file: string): Promise<string | null> {
   try {
     return await readFile(file, 'utf8');
+  } catch (error) {
+    if (isErrorCode(error, 'ENOENT', 'EISDIR')) return null;
+    throw error;
+  }
+}
+
+/** The file open for reading, or null when it is not there (gone, or a folder in its place). */
+export async function openIfThere(file: string): Promise<FileHandle | null> {
+  try {
+    return await open(file, 'r');
   } catch (error) {
     if (isErrorCode(error, 'ENOENT', 'EISDIR')) return null;
     throw error;
