@@ -15,6 +15,7 @@ import { openReplica, recordWritten, refreshReplica, type Replica } from '../rep
 import { redateDigest } from '../../digest-date.js';
 import type { LibrarySnapshot, ParsedDigest } from '../../import/types.js';
 import { mergeDigest } from '../../merge.js';
+import { parsedPaper } from '../../../tests/builders.js';
 import {
   readingStateOf,
   type Catalogue,
@@ -28,17 +29,7 @@ import { addTags, removeTags, renameTag, setNote, setStatus } from '../../readin
 
 /** A record of a work, as a digest gives it. */
 export function paper(title: string, extra: Partial<ParsedPaper> = {}): ParsedPaper {
-  return {
-    title,
-    abstract: `About ${title}.`,
-    authors: ['Ada Lovelace'],
-    arxivId: null,
-    doi: null,
-    year: 2024,
-    links: [],
-    categories: [],
-    ...extra,
-  };
+  return parsedPaper({ title, abstract: `About ${title}.`, authors: ['Ada Lovelace'], year: 2024, ...extra });
 }
 
 export class TestDevice {
