@@ -84,7 +84,7 @@ import {
 import { withStateColumns } from '../core/outline.js';
 import * as reading from '../core/reading.js';
 import { LibraryChanges } from './library-changes.js';
-import { libraryDevices, noteConflicts, syncedAccess, type SyncedAccess } from './sync/devices-view.js';
+import { libraryDevices, noteConflicts } from './sync/devices-view.js';
 import { appDataDirectory } from './library-location.js';
 import { openLibraryStore, type LibraryFolderStore } from './sync/open-library-store.js';
 import { Ranking } from './ranking.js';
@@ -313,9 +313,9 @@ export class LibraryService implements LibraryApi {
       };
       this.#outlineView = made;
     }
-    const synced = await this.synced();
+    const store = await this.store();
     // The conflicts the outline's own frame says: a first frame saved at the last close has them, read nothing else.
-    const conflicts = synced === null ? [] : await noteConflicts(synced, await synced.view(true));
+    const conflicts = await noteConflicts(store, await store.view(true));
     return {
       ...made.view,
       readOnly: await readOnlyReason(this.paths),
@@ -350,12 +350,11 @@ export class LibraryService implements LibraryApi {
 
   /** `paper` with its note's other versions, when it has any. */
   private async withNoteConflicts(paper: Paper): Promise<PaperDetail> {
-    const synced = await this.synced();
-    if (synced === null) return paper;
-    const view = await synced.view();
+    const store = await this.store();
+    const view = await store.view();
     const mine = view.conflicts.get(paper.id);
     if (mine === undefined || mine.length === 0) return paper;
-    const [named] = await noteConflicts(synced, { ...view, conflicts: new Map([[paper.id, mine]]) });
+    const [named] = await noteConflicts(store, { ...view, conflicts: new Map([[paper.id, mine]]) });
     return named === undefined ? paper : { ...paper, noteConflicts: named.versions };
   }
 
@@ -703,11 +702,9 @@ export class LibraryService implements LibraryApi {
   }
 
   async resolveNote(ref: string, note: string): Promise<Paper> {
-    const synced = await this.synced();
-    if (synced === null) return this.setNote(ref, note);
     const { id } = findPaper((await this.read()).catalogue, ref);
     try {
-      await synced.resolveNote(id, note);
+      await (await this.store()).resolveNote(id, note);
     } catch (error) {
       throw fileSystemError(error, this.paths.directory) ?? error;
     }
@@ -884,14 +881,8 @@ export class LibraryService implements LibraryApi {
   }
 
   async listDevices(): Promise<LibraryDevices> {
-    const synced = await this.synced();
-    if (synced === null) return { synced: false, devices: [], waiting: 0, problems: [] };
-    return libraryDevices(synced, await synced.view(), this.clock().getTime());
-  }
-
-  /** The library's store when it is a synced folder's (its devices, its notes' conflicts); null when not. */
-  private async synced(): Promise<SyncedAccess | null> {
-    return syncedAccess(await this.store());
+    const store = await this.store();
+    return libraryDevices(store, await store.view(), this.clock().getTime());
   }
 
   /** Folds the reading-state write-ahead log into its snapshot: for long-lived processes, before they exit. */

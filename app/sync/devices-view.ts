@@ -14,7 +14,6 @@ import type { NoteConflict } from '../../core/sync/paper-registers.js';
 import { inFolder } from './own-files.js';
 import { readTextIfThere } from './read-text.js';
 import type { LibraryPaths } from '../store/library-paths.js';
-import type { LibraryStore } from '../store/library-store.js';
 import type { SyncedView } from './synced-library-store.js';
 
 /** A store of a synced folder (SyncedLibraryStore, or a store that opens one): what it says beyond the library. */
@@ -23,14 +22,6 @@ export interface SyncedAccess {
   /** With `firstFrame`, what needs nothing read while the list shows the saved first frame (SyncedLibraryStore). */
   view(firstFrame?: boolean): Promise<SyncedView>;
   resolveNote(id: string, text: string): Promise<void>;
-}
-
-/** The store as a synced folder's, or null when it is not one. */
-export function syncedAccess(store: LibraryStore): (LibraryStore & SyncedAccess) | null {
-  const candidate = store as LibraryStore & Partial<SyncedAccess>;
-  return typeof candidate.view === 'function' && typeof candidate.resolveNote === 'function'
-    ? (candidate as LibraryStore & SyncedAccess)
-    : null;
 }
 
 /** What a device says of itself in `devices/<id>/device.json`. */
