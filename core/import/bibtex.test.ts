@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { LINEAR_WORK_MS, timed } from '../../tests/timing.js';
 import { FIELD_TOO_LONG, looksLikeBibtex, MAX_EXPANDED_FIELD_LENGTH, parseBibtex, splitNames } from './bibtex.js';
+import { NameCache } from './name-cache.js';
 
 const REFS = readFileSync(new URL('./fixtures/refs.bib', import.meta.url), 'utf8');
 const ctx = { fileName: '/home/ada/papers/refs.bib', now: '2025-03-11T08:00:00.000Z' };
@@ -295,6 +296,19 @@ describe('splitNames', () => {
       'Ada Lovelace',
       'A. M. Turing',
     ]);
+  });
+
+  it('reads braces, "and" inside them, TeX, "others" and names across lines the same from one cache', () => {
+    const cache = new NameCache();
+    const field =
+      'Schr{\\"o}dinger, Erwin and\n    {The {ATLAS} and {CMS} Collaborations}\tand  G{\\"{o}}del,\n Kurt and others';
+    const expected = ['Erwin Schrödinger', 'The ATLAS and CMS Collaborations', 'Kurt Gödel'];
+    expect(splitNames(field, cache)).toEqual(expected);
+    // Again, now from the cache, and with the names written elsewhere in the field.
+    expect(splitNames(`  ${field}  `, cache)).toEqual(expected);
+    expect(splitNames('OTHERS and Kurt Gödel and and Gödel, Kurt', cache)).toEqual(['Kurt Gödel', 'Kurt Gödel']);
+    expect(splitNames('{Unbalanced and} Name} and Ada', cache)).toEqual(['Unbalanced and Name and Ada']);
+    expect(splitNames('Andrew Anderson and AND', cache)).toEqual(['Andrew Anderson']);
   });
 });
 

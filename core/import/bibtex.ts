@@ -7,7 +7,7 @@
 import { arxivIdYear, normalizeArxivId } from '../identity.js';
 import type { ParsedPaper } from '../model.js';
 import type { ParseContext, ParsedDigest, SkippedBlock } from './types.js';
-import { NameCache } from './name-cache.js';
+import { HASH_START, hashStep, NameCache } from './name-cache.js';
 import { baseName } from './file-name.js';
 import { collapseWhitespace, isWhitespaceCode, joinParagraphs, splitParagraphs } from './whitespace.js';
 import { decodeTex } from './tex.js';
@@ -469,30 +469,27 @@ function yearOf(fields: EntryFields): number | null {
   return year === undefined ? null : Number(year);
 }
 
-/** "Schr{\"o}dinger, Erwin and {The ATLAS Collaboration} and others" → ["Erwin Schrödinger", "The ATLAS Collaboration"]. */
+/**
+ * "Schr{\"o}dinger, Erwin and {The ATLAS Collaboration} and others" → ["Erwin Schrödinger", "The ATLAS Collaboration"]:
+ * each name is what stands between the words "and" outside braces, from its first word to its last. Read in one pass,
+ * a word at a time, each name hashed as it is read for the cache (name-cache.ts): no string is made for a name seen
+ * before (a file names hundreds of thousands, and DBLP indents each on a line of its own).
+ */
 export function splitNames(raw: string, cache: NameCache = new NameCache()): readonly string[] {
   const names: string[] = [];
-  forEachNameAsWritten(raw, (start, end) => {
-    const decoded = cache.decoded(raw, start, end, decodedName);
-    if (decoded !== '') names.push(decoded);
-  });
-  return names;
-}
-
-/**
- * Calls `found` with where each name of an author field stands as the file writes it: what stands between the words
- * "and" outside braces, from its first word to its last. In one pass, a word at a time, making no strings (a file
- * names hundreds of thousands, and DBLP indents each on a line of its own).
- */
-function forEachNameAsWritten(raw: string, found: (start: number, end: number) => void): void {
   const length = raw.length;
   let depth = 0;
-  /** The current name's first word's start and last word's end (-1: no word yet). */
+  /** The current name's first word's start and last word's end (-1: no word yet), and its hash up to that end. */
   let nameStart = -1;
   let nameEnd = -1;
+  let nameHash = HASH_START;
+  /** The hash of the current name up to `index`, the blank space between its words included. */
+  let hash = HASH_START;
   let index = 0;
   while (index < length) {
-    if (depth === 0 && isWhitespaceCode(raw.charCodeAt(index))) {
+    const code = raw.charCodeAt(index);
+    if (depth === 0 && isWhitespaceCode(code)) {
+      if (nameStart >= 0) hash = hashStep(hash, code);
       index++;
       continue;
     }
@@ -503,16 +500,26 @@ function forEachNameAsWritten(raw: string, found: (start: number, end: number) =
       if (code === 0x7b) depth++;
       else if (code === 0x7d) depth--;
       else if (depth === 0 && isWhitespaceCode(code)) break;
+      hash = hashStep(hash, code);
     }
     if (index - wordStart === 3 && isAnd(raw, wordStart)) {
-      if (nameStart >= 0) found(nameStart, nameEnd);
+      if (nameStart >= 0) {
+        const name = cache.decoded(raw, nameStart, nameEnd, nameHash, decodedName);
+        if (name !== '') names.push(name);
+      }
       nameStart = -1;
+      hash = HASH_START;
     } else {
       if (nameStart < 0) nameStart = wordStart;
       nameEnd = index;
+      nameHash = hash;
     }
   }
-  if (nameStart >= 0) found(nameStart, nameEnd);
+  if (nameStart >= 0) {
+    const name = cache.decoded(raw, nameStart, nameEnd, nameHash, decodedName);
+    if (name !== '') names.push(name);
+  }
+  return names;
 }
 
 /** Whether the three characters at `at` are "and", in any case. */
