@@ -9,8 +9,8 @@ import type { ParsedPaper } from '../model.js';
 import type { ParseContext, ParsedDigest, SkippedBlock } from './types.js';
 import { HASH_START, hashStep, NameCache } from './name-cache.js';
 import { baseName } from './file-name.js';
-import { collapseWhitespace, isWhitespaceCode, joinParagraphs, splitParagraphs } from './whitespace.js';
-import { decodeTex } from './tex.js';
+import { collapseSpaces, collapseWhitespace, isWhitespaceCode, joinParagraphs, splitParagraphs } from './whitespace.js';
+import { decodeTex, isPlainText } from './tex.js';
 import { detached } from './detached.js';
 import { doiUrl, extractUrls, normalizeDoi, paperLinks } from '../links.js';
 import { quoteForMessage } from '../terminal-text.js';
@@ -344,7 +344,7 @@ function volumeReason(one: boolean): string {
  * whole text in memory once it is parsed; authors come copied from the cache of names.
  */
 function paperOf(type: string, fields: EntryFields, names: NameCache): ParsedPaper | null {
-  const title = collapseWhitespace(decodeTex(fields.get('title') ?? ''));
+  const title = decodedText(fields.get('title') ?? '');
   if (title === '') return null;
   const arxivId = arxivIdOf(fields);
   const doi = normalizeDoi(withoutBraces(fields.get('doi') ?? ''));
@@ -352,7 +352,7 @@ function paperOf(type: string, fields: EntryFields, names: NameCache): ParsedPap
   const year = yearOf(fields);
   return {
     title: detached(title),
-    abstract: detached(joinParagraphs(splitParagraphs(decodeTex(rawAbstract)))),
+    abstract: detached(decodedParagraphs(rawAbstract)),
     authors: splitNames(fields.get('author') ?? '', names),
     arxivId: arxivId === null ? null : detached(arxivId),
     doi: doi === null ? null : detached(doi),
@@ -404,8 +404,19 @@ function factsOfEntry(type: string, fields: EntryFields, names: NameCache, arxiv
 function textField(fields: EntryFields, name: string): string | null {
   const raw = fields.getFact(name);
   if (raw === undefined) return null;
-  const text = collapseWhitespace(decodeTex(raw));
+  const text = decodedText(raw);
   return text === '' ? null : text;
+}
+
+/** TeX decoded, its whitespace collapsed. */
+function decodedText(raw: string): string {
+  return isPlainText(raw) ? collapseSpaces(raw) : collapseWhitespace(decodeTex(raw));
+}
+
+/** TeX decoded, in paragraphs (joinParagraphs). */
+function decodedParagraphs(raw: string): string {
+  // Without a line break it is one paragraph.
+  return isPlainText(raw) ? collapseSpaces(raw) : joinParagraphs(splitParagraphs(decodeTex(raw)));
 }
 
 /** The month the entry gives (`month = dec`, `{12}`, `{December}`), 1–12. */
@@ -535,7 +546,7 @@ function isAnd(text: string, at: number): boolean {
 function decodedName(written: string): string {
   const name = topLevelWords(written).join(' ');
   if (name.toLowerCase() === 'others') return '';
-  return collapseWhitespace(decodeTex(firstNameFirst(name)));
+  return decodedText(firstNameFirst(name));
 }
 
 /** "Last, First" → "First Last"; "Last, Jr., First" → "First Last Jr.". */

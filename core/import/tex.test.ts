@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LINEAR_WORK_MS, timed } from '../../tests/timing.js';
-import { decodeTex } from './tex.js';
+import { decodeTex, isPlainText } from './tex.js';
+import { collapseSpaces, collapseWhitespace, joinParagraphs, splitParagraphs } from './whitespace.js';
 
 describe('decodeTex', () => {
   it.each([
@@ -200,6 +201,23 @@ describe('decodeTex of text with nothing but braces to decode', () => {
       ).join('');
       if (/--|``|''/.test(text)) continue;
       expect([text, `${decodeTex(text)} `]).toEqual([text, decodeTex(`${text} \\relax`)]);
+    }
+  });
+});
+
+describe('isPlainText', () => {
+  it('tells text that decodes to itself and has only spaces, whose whitespace collapseSpaces collapses', () => {
+    const plain = ['', '  ', 'Plain words,  and  more. ', ' a-b c\'d `e` "f" #1 %2 & ^_ @ [x] (y) <z> |'];
+    for (const text of plain) {
+      expect(isPlainText(text)).toBe(true);
+      expect(decodeTex(text)).toBe(text);
+      expect(collapseSpaces(text)).toBe(collapseWhitespace(text));
+      expect(collapseSpaces(text)).toBe(joinParagraphs(splitParagraphs(text)));
+    }
+    // TeX, whitespace but spaces (a no-break space and an em space too), and what is not ASCII.
+    const notPlain = ['a\\b', '{A}', 'a}', '$x$', 'a~b', 'a--b', '``a', "a''", 'a\tb', 'a\nb', 'a\rb', 'a\u00a0b'];
+    for (const text of [...notPlain, 'a\u2003b', 'é', 'e\u0301', '\ud83d\ude00']) {
+      expect([text, isPlainText(text)]).toEqual([text, false]);
     }
   });
 });

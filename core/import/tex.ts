@@ -286,6 +286,18 @@ const SPECIAL = /[\\{}$~]|--|``|''|https?:\/\//gi;
 /** What the decoder changes: without it, a text is decoded as it is (the URLs in it too). */
 const NEEDS_DECODING = /[\\{}$~]|--|``|''/;
 
+/**
+ * Whether the text is ASCII with nothing to decode (NEEDS_DECODING) and no blank space but spaces: decodeTex gives it
+ * back as it is, and of its whitespace only runs of spaces and its ends are to collapse. What most abstracts of a
+ * bibliography are: told by one search and three quick ones, rather than the decoder's and whitespace's four.
+ */
+export function isPlainText(text: string): boolean {
+  return !NOT_PLAIN.test(text) && !text.includes('--') && !text.includes('``') && !text.includes("''");
+}
+
+/** Any of NEEDS_DECODING's characters, any whitespace but a space, anything not ASCII (which NFC may change). */
+const NOT_PLAIN = /[\\{}$~\t-\r\x80-\uffff]/;
+
 /** What `~` means in arXiv's metadata (titles and abstracts), whoever imports it: see TexOptions. */
 export const ARXIV_TEX: TexOptions = { tilde: 'keep' };
 
