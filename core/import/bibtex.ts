@@ -10,7 +10,7 @@ import type { ParseContext, ParsedDigest, SkippedBlock } from './types.js';
 import { HASH_START, hashStep, NameCache } from './name-cache.js';
 import { baseName } from './file-name.js';
 import { collapseSpaces, collapseWhitespace, isWhitespaceCode, joinParagraphs, splitParagraphs } from './whitespace.js';
-import { decodeTex, isPlainText } from './tex.js';
+import { decodeTex, plainDecoded } from './tex.js';
 import { detached } from './detached.js';
 import { doiUrl, extractUrls, normalizeDoi, paperLinks } from '../links.js';
 import { quoteForMessage } from '../terminal-text.js';
@@ -410,13 +410,15 @@ function textField(fields: EntryFields, name: string): string | null {
 
 /** TeX decoded, its whitespace collapsed. */
 function decodedText(raw: string): string {
-  return isPlainText(raw) ? collapseSpaces(raw) : collapseWhitespace(decodeTex(raw));
+  const plain = plainDecoded(raw);
+  return plain === null ? collapseWhitespace(decodeTex(raw)) : collapseSpaces(plain);
 }
 
 /** TeX decoded, in paragraphs (joinParagraphs). */
 function decodedParagraphs(raw: string): string {
+  const plain = plainDecoded(raw);
   // Without a line break it is one paragraph.
-  return isPlainText(raw) ? collapseSpaces(raw) : joinParagraphs(splitParagraphs(decodeTex(raw)));
+  return plain === null ? joinParagraphs(splitParagraphs(decodeTex(raw))) : collapseSpaces(plain);
 }
 
 /** The month the entry gives (`month = dec`, `{12}`, `{December}`), 1–12. */
@@ -475,8 +477,10 @@ function arxivIdMentionedIn(text: string): string | null {
 }
 
 function yearOf(fields: EntryFields): number | null {
-  const year =
-    /\b(\d{4})\b/.exec(fields.get('year') ?? '')?.[1] ?? /^\s*\{?(\d{4})/.exec(fields.get('date') ?? '')?.[1];
+  const field = fields.get('year') ?? '';
+  // Most entries write the year alone: tested for, without the array a match makes.
+  if (/^\d{4}$/.test(field)) return Number(field);
+  const year = /\b(\d{4})\b/.exec(field)?.[1] ?? /^\s*\{?(\d{4})/.exec(fields.get('date') ?? '')?.[1];
   return year === undefined ? null : Number(year);
 }
 

@@ -19,9 +19,11 @@ const MONTH_NAMES = [
 export function monthNumber(name: string): number | null {
   const key = name.toLowerCase().replace(/\.$/, '');
   if (key.length < 3) return null;
-  const index = MONTH_NAMES.findIndex((month) => month.toLowerCase().startsWith(key));
+  const index = LOWER_CASE_MONTH_NAMES.findIndex((month) => month.startsWith(key));
   return index < 0 ? null : index + 1;
 }
+
+const LOWER_CASE_MONTH_NAMES = MONTH_NAMES.map((month) => month.toLowerCase());
 
 export function monthName(month: number): string {
   return MONTH_NAMES[month - 1] ?? '';

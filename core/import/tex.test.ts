@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LINEAR_WORK_MS, timed } from '../../tests/timing.js';
-import { decodeTex, isPlainText } from './tex.js';
+import { decodeTex, plainDecoded } from './tex.js';
 import { collapseSpaces, collapseWhitespace, joinParagraphs, splitParagraphs } from './whitespace.js';
 
 describe('decodeTex', () => {
@@ -205,19 +205,25 @@ describe('decodeTex of text with nothing but braces to decode', () => {
   });
 });
 
-describe('isPlainText', () => {
-  it('tells text that decodes to itself and has only spaces, whose whitespace collapseSpaces collapses', () => {
-    const plain = ['', '  ', 'Plain words,  and  more. ', ' a-b c\'d `e` "f" #1 %2 & ^_ @ [x] (y) <z> |'];
+describe('plainDecoded', () => {
+  it('decodes text with nothing but grouping braces to decode and only spaces, which collapseSpaces collapses', () => {
+    const plain = [
+      '',
+      '  ',
+      'Plain {WORDS},  and {{more}}. ',
+      ' a-b c\'d `e` "f" #1 %2 & ^_ @ [x] (y) <z> |',
+      '-{}- a{ }b',
+    ];
     for (const text of plain) {
-      expect(isPlainText(text)).toBe(true);
-      expect(decodeTex(text)).toBe(text);
-      expect(collapseSpaces(text)).toBe(collapseWhitespace(text));
-      expect(collapseSpaces(text)).toBe(joinParagraphs(splitParagraphs(text)));
+      const decoded = plainDecoded(text);
+      expect(decoded).toBe(decodeTex(text));
+      expect(collapseSpaces(decoded ?? '')).toBe(collapseWhitespace(decodeTex(text)));
+      expect(collapseSpaces(decoded ?? '')).toBe(joinParagraphs(splitParagraphs(decodeTex(text))));
     }
     // TeX, whitespace but spaces (a no-break space and an em space too), and what is not ASCII.
-    const notPlain = ['a\\b', '{A}', 'a}', '$x$', 'a~b', 'a--b', '``a', "a''", 'a\tb', 'a\nb', 'a\rb', 'a\u00a0b'];
-    for (const text of [...notPlain, 'a\u2003b', 'é', 'e\u0301', '\ud83d\ude00']) {
-      expect([text, isPlainText(text)]).toEqual([text, false]);
+    const notPlain = ['a\\b', '$x$', 'a~b', 'a--b', '``a', "a''", 'a\tb', 'a\nb', 'a\rb', 'a\u00a0b', 'a\u2003b'];
+    for (const text of [...notPlain, 'é', 'e\u0301', '\ud83d\ude00']) {
+      expect([text, plainDecoded(text)]).toEqual([text, null]);
     }
   });
 });

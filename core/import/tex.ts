@@ -287,16 +287,18 @@ const SPECIAL = /[\\{}$~]|--|``|''|https?:\/\//gi;
 const NEEDS_DECODING = /[\\{}$~]|--|``|''/;
 
 /**
- * Whether the text is ASCII with nothing to decode (NEEDS_DECODING) and no blank space but spaces: decodeTex gives it
- * back as it is, and of its whitespace only runs of spaces and its ends are to collapse. What most abstracts of a
- * bibliography are: told by one search and three quick ones, rather than the decoder's and whitespace's four.
+ * decodeTex's output when the text is ASCII with nothing to decode but grouping braces, and no blank space but spaces
+ * (so that of its whitespace only runs of spaces and its ends are left to collapse); else null. What most abstracts
+ * and titles of a bibliography are: told by one search and a few quick ones, rather than the decoder's and the
+ * whitespace's four searches.
  */
-export function isPlainText(text: string): boolean {
-  return !NOT_PLAIN.test(text) && !text.includes('--') && !text.includes('``') && !text.includes("''");
+export function plainDecoded(text: string): string | null {
+  if (NOT_PLAIN.test(text) || text.includes('--') || text.includes('``') || text.includes("''")) return null;
+  return text.includes('{') || text.includes('}') ? text.replace(/[{}]/g, '') : text;
 }
 
-/** Any of NEEDS_DECODING's characters, any whitespace but a space, anything not ASCII (which NFC may change). */
-const NOT_PLAIN = /[\\{}$~\t-\r\x80-\uffff]/;
+/** Any of TEX_SYNTAX's characters, any whitespace but a space, anything not ASCII (which NFC may change). */
+const NOT_PLAIN = /[\\$~\t-\r\x80-\uffff]/;
 
 /** What `~` means in arXiv's metadata (titles and abstracts), whoever imports it: see TexOptions. */
 export const ARXIV_TEX: TexOptions = { tilde: 'keep' };
