@@ -3,8 +3,9 @@
  * (100,000 entries of DBLP's name 850,000 authors, 70,000 of them different). A name is found by a hash of how it is
  * written, worked out by the reader of the author field as it goes (hashStep, from HASH_START), so that a name seen
  * before is neither cut out of the field nor read again but to check that it is the same. The table is open-addressed
- * in one typed array, each slot a name's hash beside its number, so that a look-up mostly touches one slot and the
- * name it finds: a Map, and an object or array per name, took most of the time of reading authors. Pure.
+ * in one typed array, each slot a name's hash, number, and where its characters are in another typed array: a look-up
+ * touches the slot and the characters, which a Map, and a string and an object or array per name, scatter about.
+ * Pure.
  */
 
 import { detached } from './detached.js';
@@ -20,14 +21,17 @@ export function hashStep(hash: number, code: number): number {
 /** Slots in the first table: a power of two. */
 const FIRST_CAPACITY = 1 << 12;
 
+/** A slot: the hash, the name's number (1-based; 0: an empty slot), where its characters start, how many. */
+const SLOT = 4;
+
 export class NameCache {
-  /**
-   * Pairs of a hash and the number of the name that has it (1-based; 0: an empty slot), at the slot the hash picks
-   * or the first empty one after it. At most half full.
-   */
-  #slots = new Int32Array(2 * FIRST_CAPACITY);
-  /** By name number − 1, two by two: how the name is written (a copy, not a slice that would keep the file's text), and decoded. */
-  readonly #names: string[] = [];
+  /** The slot the hash picks, or the first empty one after it. At most half full. */
+  #slots = new Int32Array(SLOT * FIRST_CAPACITY);
+  /** Every name's characters as written, one after the other. */
+  #characters = new Uint16Array(16 * FIRST_CAPACITY);
+  #charactersUsed = 0;
+  /** By name number − 1: the name decoded. */
+  readonly #decoded: string[] = [];
 
   /**
    * The name written in `field` from `start` to `end`, whose hash (hashStep over its characters) is `hash`, decoded
@@ -35,38 +39,54 @@ export class NameCache {
    */
   decoded(field: string, start: number, end: number, hash: number, decode: (written: string) => string): string {
     const slots = this.#slots;
-    const mask = slots.length - 2;
-    let slot = (hash << 1) & mask;
+    const characters = this.#characters;
+    const mask = slots.length - SLOT;
+    const length = end - start;
+    let slot = (hash << 2) & mask;
     for (let found = slots[slot + 1] ?? 0; found !== 0; found = slots[slot + 1] ?? 0) {
-      if (slots[slot] === hash) {
-        const written = this.#names[2 * found - 2] ?? '';
-        if (written.length === end - start && field.startsWith(written, start)) return this.#names[2 * found - 1] ?? '';
+      if (slots[slot] === hash && slots[slot + 3] === length) {
+        const at = (slots[slot + 2] ?? 0) - start;
+        let index = start;
+        while (index < end && characters[at + index] === field.charCodeAt(index)) index++;
+        if (index === end) return this.#decoded[found - 1] ?? '';
       }
-      slot = (slot + 2) & mask;
+      slot = (slot + SLOT) & mask;
     }
-    const written = detached(field.slice(start, end));
-    const decoded = detached(decode(written));
-    this.#names.push(written, decoded);
-    const count = this.#names.length / 2;
+    // A copy, not a slice that would keep the file's text.
+    const decoded = detached(decode(field.slice(start, end)));
+    this.#decoded.push(decoded);
     slots[slot] = hash;
-    slots[slot + 1] = count;
-    if (count * 4 > slots.length) this.#grow();
+    slots[slot + 1] = this.#decoded.length;
+    slots[slot + 2] = this.#store(field, start, end);
+    slots[slot + 3] = length;
+    if (this.#decoded.length * 2 * SLOT > slots.length) this.#grow();
     return decoded;
+  }
+
+  /** Where the characters of `field` from `start` to `end` are put. */
+  #store(field: string, start: number, end: number): number {
+    const at = this.#charactersUsed;
+    if (at + end - start > this.#characters.length) {
+      const characters = new Uint16Array(Math.max(2 * this.#characters.length, at + end - start));
+      characters.set(this.#characters);
+      this.#characters = characters;
+    }
+    const characters = this.#characters;
+    for (let index = start; index < end; index++) characters[at + index - start] = field.charCodeAt(index);
+    this.#charactersUsed = at + end - start;
+    return at;
   }
 
   /** Twice the slots, every name put in again. */
   #grow(): void {
     const old = this.#slots;
     const slots = new Int32Array(old.length * 2);
-    const mask = slots.length - 2;
-    for (let at = 0; at < old.length; at += 2) {
-      const number = old[at + 1] ?? 0;
-      if (number === 0) continue;
-      const hash = old[at] ?? 0;
-      let slot = (hash << 1) & mask;
-      while (slots[slot + 1] !== 0) slot = (slot + 2) & mask;
-      slots[slot] = hash;
-      slots[slot + 1] = number;
+    const mask = slots.length - SLOT;
+    for (let from = 0; from < old.length; from += SLOT) {
+      if (old[from + 1] === 0) continue;
+      let slot = ((old[from] ?? 0) << 2) & mask;
+      while (slots[slot + 1] !== 0) slot = (slot + SLOT) & mask;
+      slots.set(old.subarray(from, from + SLOT), slot);
     }
     this.#slots = slots;
   }
