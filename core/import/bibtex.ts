@@ -111,9 +111,8 @@ function papersOf(
     if (parents === undefined && entry.fields.has('crossref')) return CROSSREF_FOUND;
     entryNumber++;
     progress?.(entryNumber);
-    const where = `entry ${entryNumber} (${label(entry)})`;
     if (entry.error !== null) {
-      skipped.push({ where, reason: entry.error });
+      skipped.push({ where: entryWhere(entryNumber, entry), reason: entry.error });
       continue;
     }
     if (volumes?.has(entry) === true) {
@@ -126,11 +125,11 @@ function papersOf(
       paper = paperOf(entry.type, fields, names);
     } catch (error) {
       if (!(error instanceof FieldTooLong)) throw error;
-      skipped.push({ where, reason: error.message });
+      skipped.push({ where: entryWhere(entryNumber, entry), reason: error.message });
       continue;
     }
     if (fields.undefinedMacros.length > 0) undefinedMacros.add(entryNumber, entry, fields.undefinedMacros);
-    else if (paper === null) skipped.push({ where, reason: 'it has no title' });
+    else if (paper === null) skipped.push({ where: entryWhere(entryNumber, entry), reason: 'it has no title' });
     else {
       papers.push(paper);
       if (fields.undefinedMacrosInFacts.length > 0) {
@@ -156,6 +155,11 @@ function papersOf(
 
 /** How many entries are made into papers between two progress reports. */
 const PROGRESS_EVERY = 2000;
+
+/** Where an entry skipped is: `entry 3 (@article{key})`. Made only for those skipped. */
+function entryWhere(entryNumber: number, entry: EntryBlock): string {
+  return `entry ${entryNumber} (${label(entry)})`;
+}
 
 /** How an entry is named in messages: `@article{key}`. */
 function label(entry: EntryBlock): string {

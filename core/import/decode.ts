@@ -79,7 +79,7 @@ function looksBinary(bytes: Uint8Array): boolean {
   const sample = bytes.subarray(0, BINARY_SAMPLE_BYTES);
   if (sample.includes(0)) return true;
   let controls = 0;
-  for (const byte of sample) if (isUnexpectedControl(byte)) controls++;
+  for (let index = 0; index < sample.length; index++) if (isUnexpectedControl(sample[index] ?? 0)) controls++;
   return controls / sample.length > MAX_CONTROL_SHARE;
 }
 

@@ -86,7 +86,7 @@ export class NameCache {
       if (old[from + 1] === 0) continue;
       let slot = ((old[from] ?? 0) << 2) & mask;
       while (slots[slot + 1] !== 0) slot = (slot + SLOT) & mask;
-      slots.set(old.subarray(from, from + SLOT), slot);
+      for (let field = 0; field < SLOT; field++) slots[slot + field] = old[from + field] ?? 0;
     }
     this.#slots = slots;
   }
