@@ -65,4 +65,16 @@ describe('the outline file', () => {
       expect(await readOutlineFile(file, stamp)).toEqual(outline);
     }
   });
+
+  it('writes a hole in a column as JSON.stringify does, as null', async () => {
+    const catalogue: Catalogue = { papers: [0, 1, 2].map((n) => paperNumber(n, false)), digests: [] };
+    const outline = outlineOfLibraryCatalogue(catalogue);
+    const title = new Array<string>(3);
+    title[0] = 'first';
+    title[2] = 'third';
+    const file = join(directory, 'holey.json');
+    await writeOutlineFile(file, { ...outline, papers: { ...outline.papers, title } }, stamp);
+    const lines = (await readFile(file, 'utf8')).split('\n');
+    expect(lines[1 + OUTLINE_COLUMNS.indexOf('title')]).toBe('["first",null,"third"]');
+  });
 });

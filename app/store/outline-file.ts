@@ -109,16 +109,21 @@ const isText = (value: unknown): value is string => typeof value === 'string';
 const isOneText = (value: unknown): value is readonly [string] =>
   Array.isArray(value) && value.length === 1 && typeof value[0] === 'string';
 
+/** Whether `is` holds of every value: of a hole too, as Array.prototype.every does not ask (JSON writes it null). */
+function every<T>(values: readonly unknown[], is: (value: unknown) => value is T): values is readonly T[] {
+  for (let index = 0; index < values.length; index++) if (!is(values[index])) return false;
+  return true;
+}
+
 /**
  * JSON.stringify's text of `values`, without its brackets. Most parts are texts with nothing to escape (ids, titles,
  * abstracts, dates), or lists of one such text (a paper's digests): those are joined, not stringified value by value,
  * in half the time (most of JSON.stringify's is spent per value, reaching each string); the same text either way.
  */
 function valuesText(values: readonly unknown[]): string {
-  if (values.length === 0) return '';
-  if (values.every(isText)) {
+  if (values.length > 0 && every(values, isText)) {
     if (!ESCAPED.test(values.join(''))) return `"${values.join('","')}"`;
-  } else if (values.every(isOneText)) {
+  } else if (values.length > 0 && every(values, isOneText)) {
     const texts = values.map(([text]) => text);
     if (!ESCAPED.test(texts.join(''))) return `["${texts.join('"],["')}"]`;
   }
