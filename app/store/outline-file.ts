@@ -88,7 +88,7 @@ export function writeOutlineFile(file: string, outline: CatalogueOutline, stamp:
         // A line in parts of a few hundred values: a line whole can be a megabyte, a string made only to be written.
         for (let part = from; part < to; part += VALUES_PER_PART) {
           if (part > from) yield ',';
-          yield JSON.stringify(column.slice(part, Math.min(to, part + VALUES_PER_PART))).slice(1, -1);
+          yield valuesText(column.slice(part, Math.min(to, part + VALUES_PER_PART)));
         }
         yield ']\n';
       }
@@ -100,6 +100,35 @@ export function writeOutlineFile(file: string, outline: CatalogueOutline, stamp:
 
 /** Values of a column turned into JSON at a time. */
 const VALUES_PER_PART = 500;
+
+/** A character JSON.stringify writes escaped, or may (a surrogate is, unless it is half of a pair). */
+// eslint-disable-next-line no-control-regex -- control characters are among those JSON escapes
+const ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+const isText = (value: unknown): value is string => typeof value === 'string';
+const isOneText = (value: unknown): value is readonly [string] =>
+  Array.isArray(value) && value.length === 1 && typeof value[0] === 'string';
+
+/** Whether `is` holds of every value: of a hole too, as Array.prototype.every does not ask (JSON writes it null). */
+function every<T>(values: readonly unknown[], is: (value: unknown) => value is T): values is readonly T[] {
+  for (let index = 0; index < values.length; index++) if (!is(values[index])) return false;
+  return true;
+}
+
+/**
+ * JSON.stringify's text of `values`, without its brackets. Most parts are texts with nothing to escape (ids, titles,
+ * abstracts, dates), or lists of one such text (a paper's digests): those are joined, not stringified value by value,
+ * in half the time (most of JSON.stringify's is spent per value, reaching each string); the same text either way.
+ */
+function valuesText(values: readonly unknown[]): string {
+  if (values.length > 0 && every(values, isText)) {
+    if (!ESCAPED.test(values.join(''))) return `"${values.join('","')}"`;
+  } else if (values.length > 0 && every(values, isOneText)) {
+    const texts = values.map(([text]) => text);
+    if (!ESCAPED.test(texts.join(''))) return `["${texts.join('"],["')}"]`;
+  }
+  return JSON.stringify(values).slice(1, -1);
+}
 
 /** The lines of UTF-8 text in `bytes`, each decoded only when asked for. */
 class LineReader {
