@@ -59,7 +59,7 @@ export function titleId(title: string): string {
 
 /** titleId of a title whose normalizeTitle is `key`. */
 function titleIdOfKey(key: string): string {
-  return `title-${hash53(key).toString(16).padStart(14, '0')}`;
+  return `title-${hash53Hex(key)}`;
 }
 
 /** `titleKey`: normalizeTitle(paper.title), when the caller has it. */
@@ -82,7 +82,7 @@ export function workId(paper: {
   const [first] = paper.authors;
   const family = first === undefined ? '' : (nameKey(first)?.family ?? '');
   const text = `${normalizeTitle(paper.title)}\n${family}\n${paper.year ?? ''}`;
-  return `title-${hash53(text).toString(16).padStart(14, '0')}`;
+  return `title-${hash53Hex(text)}`;
 }
 
 /** cyrb53: a fast, well-distributed 53-bit string hash (public domain, bryc). Not cryptographic. */
@@ -97,4 +97,34 @@ export function hash53(text: string, seed = 0): number {
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
   return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+
+const HEX_DIGITS = Array.from('0123456789abcdef', (digit) => digit.charCodeAt(0));
+
+const hexDigit = (value: number, shift: number): number => HEX_DIGITS[(value >>> shift) & 15] ?? 0;
+
+/**
+ * hash53(text).toString(16).padStart(14, '0'), without the radix conversion of a 53-bit double, which took most of
+ * the time of a new paper's id (an import of 100,000 papers makes 100,000).
+ */
+export function hash53Hex(text: string): string {
+  const hash = hash53(text);
+  const low = hash >>> 0;
+  const high = (hash - low) / 4294967296;
+  return String.fromCharCode(
+    hexDigit(high, 20),
+    hexDigit(high, 16),
+    hexDigit(high, 12),
+    hexDigit(high, 8),
+    hexDigit(high, 4),
+    hexDigit(high, 0),
+    hexDigit(low, 28),
+    hexDigit(low, 24),
+    hexDigit(low, 20),
+    hexDigit(low, 16),
+    hexDigit(low, 12),
+    hexDigit(low, 8),
+    hexDigit(low, 4),
+    hexDigit(low, 0),
+  );
 }
