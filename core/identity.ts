@@ -33,17 +33,34 @@ export function arxivIdYear(arxivId: string): number | null {
   return year >= 91 ? 1900 + year : 2000 + year;
 }
 
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+/** The bytes of an ASCII title's key as it is made (normalizeTitle): one buffer, grown when a title needs more. */
+let keyBytes = new Uint8Array(256);
+const asciiDecoder = new TextDecoder();
 
 /** A title with case, spacing, punctuation, diacritics and TeX braces ignored. */
 export function normalizeTitle(title: string): string {
-  // Most titles are ASCII: nothing to decompose, and letters and digits are [a-z0-9] once lower-cased. The same
-  // key, in a fraction of the time (an import into a large library normalises every title it holds).
-  if (PRINTABLE_ASCII.test(title))
-    return title
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, ' ')
-      .trim();
+  // Most titles are printable ASCII: nothing to decompose, and letters and digits are [a-z0-9] once lower-cased, so
+  // the key is made in one pass over the title, a run of anything else one space (an import into a large library
+  // normalises every title it holds). Anything else takes the whole Unicode rule.
+  const length = title.length;
+  if (keyBytes.length < length) keyBytes = new Uint8Array(length * 2);
+  const bytes = keyBytes;
+  let size = 0;
+  let gap = false;
+  for (let at = 0; at < length; at++) {
+    let code = title.charCodeAt(at);
+    if (code >= 0x41 && code <= 0x5a) code += 0x20;
+    else if (code < 0x20 || code > 0x7e) return normalizeUnicodeTitle(title);
+    if ((code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39)) {
+      if (gap && size > 0) bytes[size++] = 0x20;
+      gap = false;
+      bytes[size++] = code;
+    } else gap = true;
+  }
+  return asciiDecoder.decode(bytes.subarray(0, size));
+}
+
+function normalizeUnicodeTitle(title: string): string {
   return title
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
