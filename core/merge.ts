@@ -38,20 +38,29 @@ export interface DigestImportSummary {
  * source gives (paper-facts.ts, mergeFacts). Reading states are not records: nothing here touches them.
  */
 export function fillIn(stored: CataloguePaper, incoming: ParsedPaper, digestIds: readonly string[]): CataloguePaper {
-  const filled: CataloguePaper = {
-    ...stored,
-    abstract: stored.abstract !== '' ? stored.abstract : incoming.abstract,
-    authors: stored.authors.length > 0 ? stored.authors : incoming.authors,
-    arxivId: stored.arxivId ?? incoming.arxivId,
-    doi: stored.doi ?? incoming.doi,
-    year: stored.year ?? incoming.year,
-    links: union(stored.links, incoming.links),
-    categories: union(stored.categories, incoming.categories),
-    digests: union(stored.digests, digestIds),
-  };
-  const merged = withFacts(filled, mergeFacts(stored.facts, incoming.facts));
-  const changed = (Object.keys(merged) as (keyof CataloguePaper)[]).some((key) => merged[key] !== stored[key]);
-  return changed ? merged : stored;
+  const abstract = stored.abstract !== '' ? stored.abstract : incoming.abstract;
+  const authors = stored.authors.length > 0 ? stored.authors : incoming.authors;
+  const arxivId = stored.arxivId ?? incoming.arxivId;
+  const doi = stored.doi ?? incoming.doi;
+  const year = stored.year ?? incoming.year;
+  const links = union(stored.links, incoming.links);
+  const categories = union(stored.categories, incoming.categories);
+  const digests = union(stored.digests, digestIds);
+  const facts = mergeFacts(stored.facts, incoming.facts);
+  // Changed when a field is another value or the facts are other facts (facts dropped never counted as a change,
+  // and mergeFacts drops none). A re-import mostly changes nothing: then nothing is copied.
+  const changed =
+    abstract !== stored.abstract ||
+    authors !== stored.authors ||
+    arxivId !== stored.arxivId ||
+    doi !== stored.doi ||
+    year !== stored.year ||
+    links !== stored.links ||
+    categories !== stored.categories ||
+    digests !== stored.digests ||
+    (facts !== undefined && facts !== stored.facts);
+  if (!changed) return stored;
+  return withFacts({ ...stored, abstract, authors, arxivId, doi, year, links, categories, digests }, facts);
 }
 
 const FORMAT_PREFIX: Record<DigestFormat, string> = {
@@ -243,10 +252,9 @@ export class CatalogueMerge {
       const aliases = paper.aliases === undefined ? NO_ALIASES : paper.aliases.filter((alias) => !index.has(alias));
       if (position !== undefined && stored !== undefined) {
         const filled = fillIn(stored, paper, paper.digests);
-        index.replace(
-          position,
-          aliases.length > 0 ? withAliases(filled, union(filled.aliases ?? [], aliases)) : filled,
-        );
+        const next = aliases.length > 0 ? withAliases(filled, union(filled.aliases ?? [], aliases)) : filled;
+        // The same record at the same place: the index has it already.
+        if (next !== stored) index.replace(position, next);
         const given = position >= start || givenBefore.has(stored.id);
         (given ? mergedInFile : merged).push({ id: stored.id, title: stored.title });
         if (!given) givenBefore.add(stored.id);
