@@ -82,6 +82,8 @@ describe('normalizeTitle of ASCII titles', () => {
     for (let index = 0; index < 200; index++) {
       titles.push(Array.from({ length: 40 }, (_, at) => ascii[(index * 31 + at * 17) % ascii.length]).join(''));
     }
+    // Longer than the buffer a key is made in, and the titles after it as before.
+    titles.push(`${'Long, long -- title '.repeat(200)}end`, 'Short Title!');
     for (const title of titles) expect(normalizeTitle(title)).toBe(unicodeRule(title));
   });
 });

@@ -33,8 +33,8 @@ export function arxivIdYear(arxivId: string): number | null {
   return year >= 91 ? 1900 + year : 2000 + year;
 }
 
-/** The bytes of an ASCII title's key as it is made (normalizeTitle): one buffer, grown when a title needs more. */
-let keyBytes = new Uint8Array(256);
+/** The bytes of an ASCII title's key as it is made (normalizeTitle): one buffer, for all but the longest titles. */
+const keyBytes = new Uint8Array(1024);
 const asciiDecoder = new TextDecoder();
 
 /** A title with case, spacing, punctuation, diacritics and TeX braces ignored. */
@@ -43,8 +43,8 @@ export function normalizeTitle(title: string): string {
   // the key is made in one pass over the title, a run of anything else one space (an import into a large library
   // normalises every title it holds). Anything else takes the whole Unicode rule.
   const length = title.length;
-  if (keyBytes.length < length) keyBytes = new Uint8Array(length * 2);
-  const bytes = keyBytes;
+  // A title longer than the buffer (a hostile file's) gets a buffer of its own, not kept.
+  const bytes = length <= keyBytes.length ? keyBytes : new Uint8Array(length);
   let size = 0;
   let gap = false;
   for (let at = 0; at < length; at++) {
