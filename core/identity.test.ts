@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { arxivIdYear, normalizeArxivId, normalizeTitle, paperIdFor, titleId, workId } from './identity.js';
+import {
+  arxivIdYear,
+  hash53,
+  hash53Hex,
+  normalizeArxivId,
+  normalizeTitle,
+  paperIdFor,
+  titleId,
+  workId,
+} from './identity.js';
 
 describe('normalizeArxivId', () => {
   it.each([
@@ -73,6 +82,20 @@ describe('normalizeTitle of ASCII titles', () => {
     for (let index = 0; index < 200; index++) {
       titles.push(Array.from({ length: 40 }, (_, at) => ascii[(index * 31 + at * 17) % ascii.length]).join(''));
     }
+    // Longer than the buffer a key is made in, and the titles after it as before.
+    titles.push(`${'Long, long -- title '.repeat(200)}end`, 'Short Title!');
     for (const title of titles) expect(normalizeTitle(title)).toBe(unicodeRule(title));
+  });
+});
+
+describe('hash53Hex', () => {
+  it('is the hash in hexadecimal, padded to 14 digits, as ids have always been made', () => {
+    const texts = ['', 'a', 'equivariant networks', 'working memory\nbaddeley\n1974'];
+    for (let index = 0; index < 2000; index++) texts.push(`title ${index} ${'x'.repeat(index % 37)}`);
+    const hexes = texts.map(hash53Hex);
+    expect(hexes).toEqual(texts.map((text) => hash53(text).toString(16).padStart(14, '0')));
+    // Both ends of the range: a hash with leading zeros, and one with all 53 bits.
+    expect(hexes.some((hex) => hex.startsWith('00'))).toBe(true);
+    expect(hexes.some((hex) => hex.startsWith('1'))).toBe(true);
   });
 });

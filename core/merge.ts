@@ -3,7 +3,7 @@
 import { cataloguePaper, emptyStateMap, readingStateOf, withAliases, withFacts } from './model.js';
 import { mergeFacts } from './paper-facts.js';
 import { union } from './arrays.js';
-import { hash53, normalizeTitle, paperIdFor } from './identity.js';
+import { hash53Hex, normalizeTitle, paperIdFor } from './identity.js';
 import { PaperIndex, storedTitleKey } from './paper-index.js';
 import type { LibrarySnapshot, ParsedDigest, SkippedBlock } from './import/types.js';
 import type {
@@ -38,20 +38,29 @@ export interface DigestImportSummary {
  * source gives (paper-facts.ts, mergeFacts). Reading states are not records: nothing here touches them.
  */
 export function fillIn(stored: CataloguePaper, incoming: ParsedPaper, digestIds: readonly string[]): CataloguePaper {
-  const filled: CataloguePaper = {
-    ...stored,
-    abstract: stored.abstract !== '' ? stored.abstract : incoming.abstract,
-    authors: stored.authors.length > 0 ? stored.authors : incoming.authors,
-    arxivId: stored.arxivId ?? incoming.arxivId,
-    doi: stored.doi ?? incoming.doi,
-    year: stored.year ?? incoming.year,
-    links: union(stored.links, incoming.links),
-    categories: union(stored.categories, incoming.categories),
-    digests: union(stored.digests, digestIds),
-  };
-  const merged = withFacts(filled, mergeFacts(stored.facts, incoming.facts));
-  const changed = (Object.keys(merged) as (keyof CataloguePaper)[]).some((key) => merged[key] !== stored[key]);
-  return changed ? merged : stored;
+  const abstract = stored.abstract !== '' ? stored.abstract : incoming.abstract;
+  const authors = stored.authors.length > 0 ? stored.authors : incoming.authors;
+  const arxivId = stored.arxivId ?? incoming.arxivId;
+  const doi = stored.doi ?? incoming.doi;
+  const year = stored.year ?? incoming.year;
+  const links = union(stored.links, incoming.links);
+  const categories = union(stored.categories, incoming.categories);
+  const digests = union(stored.digests, digestIds);
+  const facts = mergeFacts(stored.facts, incoming.facts);
+  // Changed when a field is another value or the facts are other facts (facts dropped never counted as a change,
+  // and mergeFacts drops none). A re-import mostly changes nothing: then nothing is copied.
+  const changed =
+    abstract !== stored.abstract ||
+    authors !== stored.authors ||
+    arxivId !== stored.arxivId ||
+    doi !== stored.doi ||
+    year !== stored.year ||
+    links !== stored.links ||
+    categories !== stored.categories ||
+    digests !== stored.digests ||
+    (facts !== undefined && facts !== stored.facts);
+  if (!changed) return stored;
+  return withFacts({ ...stored, abstract, authors, arxivId, doi, year, links, categories, digests }, facts);
 }
 
 const FORMAT_PREFIX: Record<DigestFormat, string> = {
@@ -74,7 +83,7 @@ export function digestIdFor(digest: ParsedDigest): string {
 /** digestIdFor, given the id each paper would have (paperIdFor). */
 function digestIdOf(digest: ParsedDigest, paperIds: readonly string[]): string {
   const content = [digest.format, digest.title, ...paperIds].join('\n');
-  const hash = hash53(content).toString(16).padStart(14, '0').slice(0, 8);
+  const hash = hash53Hex(content).slice(0, 8);
   const parts = [FORMAT_PREFIX[digest.format], digest.date, hash].filter((part) => part !== null);
   return parts.join('-');
 }
@@ -100,6 +109,8 @@ export interface LibraryMergeSummary {
   /** Papers whose reading state came from the incoming library (it was newer or absent here). */
   readonly statesTaken: number;
 }
+
+const NO_ALIASES: readonly string[] = [];
 
 function isNewer(incoming: ReadingState, stored: ReadingState | undefined): boolean {
   return stored === undefined || incoming.updatedAt > stored.updatedAt;
@@ -164,29 +175,32 @@ export class CatalogueMerge {
     const merged: PaperRef[] = [];
     const mergedInFile: PaperRef[] = [];
     const paperIds: string[] = [];
-    const listed = new Set<string>();
+    // The papers listed so far: every one this digest added (from `start` on), and these of the ones before it.
+    const start = papers.length;
+    const listedBefore = new Set<string>();
+    // One list of the digest for all its papers (papers are never changed in place).
+    const digestIds = [digestId];
 
     for (const [number, incoming] of parsed.papers.entries()) {
       const titleKey = titleKeys[number];
       const position = index.find(incoming, titleKey);
       const stored = position === undefined ? undefined : papers[position];
       if (position !== undefined && stored !== undefined) {
-        const filled = fillIn(stored, incoming, [digestId]);
+        const filled = fillIn(stored, incoming, digestIds);
         if (filled !== stored) index.replace(position, filled);
         const ref = { id: stored.id, title: stored.title };
-        if (listed.has(stored.id)) {
+        if (position >= start || listedBefore.has(stored.id)) {
           mergedInFile.push(ref);
           continue;
         }
         merged.push(ref);
-        listed.add(stored.id);
+        listedBefore.add(stored.id);
         paperIds.push(stored.id);
         continue;
       }
       const id = index.newId(incoming, titleKey, ids[number]);
-      index.add(cataloguePaper(incoming, id, [digestId], now), titleKey);
+      index.add(cataloguePaper(incoming, id, digestIds, now), titleKey);
       added.push({ id, title: incoming.title });
-      listed.add(id);
       paperIds.push(id);
     }
 
@@ -227,28 +241,29 @@ export class CatalogueMerge {
     const added: PaperRef[] = [];
     const merged: PaperRef[] = [];
     const mergedInFile: PaperRef[] = [];
-    const given = new Set<string>();
+    // The papers given so far: every one this library added (from `start` on), and these of the ones before it.
+    const start = papers.length;
+    const givenBefore = new Set<string>();
 
     for (const paper of incoming.catalogue.papers) {
       // An id merged into a paper here names that paper.
       const position = index.aliasOf(paper.id) ?? index.find(paper, storedTitleKey(paper));
       const stored = position === undefined ? undefined : papers[position];
-      const aliases = (paper.aliases ?? []).filter((alias) => !index.has(alias));
+      const aliases = paper.aliases === undefined ? NO_ALIASES : paper.aliases.filter((alias) => !index.has(alias));
       if (position !== undefined && stored !== undefined) {
         const filled = fillIn(stored, paper, paper.digests);
-        index.replace(
-          position,
-          aliases.length > 0 ? withAliases(filled, union(filled.aliases ?? [], aliases)) : filled,
-        );
-        (given.has(stored.id) ? mergedInFile : merged).push({ id: stored.id, title: stored.title });
-        given.add(stored.id);
+        const next = aliases.length > 0 ? withAliases(filled, union(filled.aliases ?? [], aliases)) : filled;
+        // The same record at the same place: the index has it already.
+        if (next !== stored) index.replace(position, next);
+        const given = position >= start || givenBefore.has(stored.id);
+        (given ? mergedInFile : merged).push({ id: stored.id, title: stored.title });
+        if (!given) givenBefore.add(stored.id);
         localIdOf.set(paper.id, stored.id);
         continue;
       }
       const id = index.uniqueId(paper.id);
       // The record itself where its id is free: its normalised title is known already (storedTitleKey).
       index.add(withAliases(id === paper.id ? paper : { ...paper, id }, aliases));
-      given.add(id);
       localIdOf.set(paper.id, id);
       added.push({ id, title: paper.title });
     }

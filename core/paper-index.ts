@@ -16,6 +16,13 @@ export class PaperIndex {
   private readonly byDoi = new Map<string, number>();
   /** Papers by normalised title, in the catalogue's order: a number for the one paper most titles have. */
   private readonly byTitle = new Map<string, number | number[]>();
+  /**
+   * A lower-cased DOI and a normalised title the last find looked up and no paper has, while the index has not
+   * changed since: adding the record it found nothing for (every paper new to the library) then does not look them
+   * up again.
+   */
+  #absentDoi: string | null = null;
+  #absentTitle: string | null = null;
 
   constructor(private readonly papers: CataloguePaper[]) {
     papers.forEach((paper, position) => this.remember(paper, position));
@@ -23,27 +30,36 @@ export class PaperIndex {
 
   /** The position of the paper `incoming` is, if the catalogue has it. `titleKey`: its normalised title, if known. */
   find(incoming: ParsedPaper, titleKey = normalizeTitle(incoming.title)): number | undefined {
+    this.#absentDoi = null;
+    this.#absentTitle = null;
     if (incoming.arxivId !== null) {
       const position = this.byArxiv.get(incoming.arxivId) ?? this.byId.get(incoming.arxivId);
       if (position !== undefined) return position;
     }
     if (incoming.doi !== null) {
-      const position = this.byDoi.get(incoming.doi.toLowerCase());
-      const stored = position === undefined ? undefined : this.papers[position];
-      const otherArxiv = stored?.arxivId != null && incoming.arxivId !== null;
-      if (position !== undefined && !otherArxiv) return position;
+      const doi = incoming.doi.toLowerCase();
+      const position = this.byDoi.get(doi);
+      if (position === undefined) this.#absentDoi = doi;
+      else if (this.papers[position]?.arxivId == null || incoming.arxivId === null) return position;
     }
     const sameTitle = this.byTitle.get(titleKey);
-    for (const position of typeof sameTitle === 'number' ? [sameTitle] : (sameTitle ?? [])) {
-      const stored = this.papers[position];
-      if (stored !== undefined && mayBeSameWork(stored, incoming)) return position;
+    if (sameTitle === undefined) this.#absentTitle = titleKey;
+    else if (typeof sameTitle === 'number') {
+      if (this.mayBe(sameTitle, incoming)) return sameTitle;
+    } else {
+      for (const position of sameTitle) if (this.mayBe(position, incoming)) return position;
     }
     return this.byAlias.size === 0 ? undefined : this.byAlias.get(workId(incoming));
   }
 
+  private mayBe(position: number, incoming: ParsedPaper): boolean {
+    const stored = this.papers[position];
+    return stored !== undefined && mayBeSameWork(stored, incoming);
+  }
+
   /** The position of the paper `id` is an alias of. */
   aliasOf(id: string): number | undefined {
-    return this.byAlias.get(id);
+    return this.byAlias.size === 0 ? undefined : this.byAlias.get(id);
   }
 
   /** Whether `id` names a paper, as its id or an alias. */
@@ -76,7 +92,7 @@ export class PaperIndex {
   add(paper: CataloguePaper, titleKey?: string): void {
     if (titleKey !== undefined) titleKeys.set(paper, titleKey);
     this.papers.push(paper);
-    this.remember(paper, this.papers.length - 1);
+    this.remember(paper, this.papers.length - 1, titleKey);
   }
 
   replace(position: number, paper: CataloguePaper): void {
@@ -84,21 +100,30 @@ export class PaperIndex {
     this.remember(paper, position);
   }
 
-  private remember(paper: CataloguePaper, position: number): void {
+  private remember(paper: CataloguePaper, position: number, titleKey = storedTitleKey(paper)): void {
+    const absentDoi = this.#absentDoi;
+    const absentTitle = this.#absentTitle;
+    this.#absentDoi = null;
+    this.#absentTitle = null;
     this.byId.set(paper.id, position);
-    for (const alias of paper.aliases ?? []) {
-      this.byId.set(alias, position);
-      this.byAlias.set(alias, position);
+    if (paper.aliases !== undefined) {
+      for (const alias of paper.aliases) {
+        this.byId.set(alias, position);
+        this.byAlias.set(alias, position);
+      }
     }
     if (paper.arxivId !== null) this.byArxiv.set(paper.arxivId, position);
     const doi = paper.doi?.toLowerCase();
-    if (doi !== undefined && !this.byDoi.has(doi)) this.byDoi.set(doi, position);
-    const title = storedTitleKey(paper);
-    if (title === '') return;
-    const sameTitle = this.byTitle.get(title);
-    if (sameTitle === undefined) this.byTitle.set(title, position);
+    if (doi !== undefined && (doi === absentDoi || !this.byDoi.has(doi))) this.byDoi.set(doi, position);
+    if (titleKey === '') return;
+    if (titleKey === absentTitle) {
+      this.byTitle.set(titleKey, position);
+      return;
+    }
+    const sameTitle = this.byTitle.get(titleKey);
+    if (sameTitle === undefined) this.byTitle.set(titleKey, position);
     else if (typeof sameTitle === 'number') {
-      if (sameTitle !== position) this.byTitle.set(title, [sameTitle, position]);
+      if (sameTitle !== position) this.byTitle.set(titleKey, [sameTitle, position]);
     } else if (!sameTitle.includes(position)) sameTitle.push(position);
   }
 }

@@ -48,8 +48,12 @@ export function importSetOf(fold: CatalogueFold): string {
   return [...fold.imports].sort(compareCodePoints).join(' ');
 }
 
+/**
+ * In code-point order (compareCodePoints): the default order of a sort of strings, which compares them as that does,
+ * without a call per comparison (a fold of 100,000 papers sorts two lists of 100,000 ids).
+ */
 function sorted(ids: Iterable<string>): string[] {
-  return [...ids].sort(compareCodePoints);
+  return [...ids].sort();
 }
 
 /** The head of the fold's cache: its placements (catalogue-fold.ts), each list in code-point order. */
@@ -71,8 +75,8 @@ function headOf(fold: CatalogueFold): CacheHead {
   for (const [paper, origin] of placements.origins) added[origin]?.push(paper);
   for (const [digest, origins] of placements.digestOrigins) for (const origin of origins) carried[origin]?.push(digest);
   for (const id of fold.imports) {
-    added[id]?.sort(compareCodePoints);
-    carried[id]?.sort(compareCodePoints);
+    added[id]?.sort();
+    carried[id]?.sort();
   }
   return { imports: sorted(fold.imports), landed, added, carried };
 }

@@ -166,8 +166,10 @@ function foldFrom(start: FoldProgress, ops: readonly ImportOp[]): CatalogueFold 
     folded.push(id);
   }
   const progress: FoldProgress = { catalogue, placed, origins, folded, digestOrigins, last: ops.at(-1) ?? start.last };
-  const ids = new Set(catalogue.papers.map((paper) => paper.id));
-  const fold = foldOver(catalogue, folded, ids, () => progress);
+  // The ids of its papers, made when first asked (a change that names a paper by its id alone).
+  let ids: ReadonlySet<string> | undefined;
+  const idsOnce = (): ReadonlySet<string> => (ids ??= new Set(catalogue.papers.map((paper) => paper.id)));
+  const fold = foldOver(catalogue, folded, idsOnce, () => progress);
   progressOf.set(fold, () => progress);
   return fold;
 }
@@ -187,7 +189,7 @@ export function keptFold(
 ): CatalogueFold {
   let parts: FoldPlacements | undefined;
   const placementsOnce = (): FoldPlacements => (parts ??= placements());
-  const fold = foldOver(catalogue, imports, ids, placementsOnce);
+  const fold = foldOver(catalogue, imports, () => ids, placementsOnce);
   if (complete) {
     const lastId = imports.at(-1);
     const at = lastId?.indexOf('@') ?? -1;
@@ -197,11 +199,11 @@ export function keptFold(
   return fold;
 }
 
-/** The fold over `catalogue`, its names followed through the placements. */
+/** The fold over `catalogue`, its names followed through the placements. `ids`: its papers' ids. */
 function foldOver(
   catalogue: Catalogue,
   imports: readonly string[],
-  ids: ReadonlySet<string>,
+  ids: () => ReadonlySet<string>,
   placements: () => FoldPlacements,
 ): CatalogueFold {
   let landedOn: Map<string, PaperRef[]> | undefined;
@@ -210,7 +212,7 @@ function foldOver(
     catalogue,
     imports,
     resolve: (ref) =>
-      ref.origin === '' ? (ids.has(ref.id) ? ref.id : undefined) : placements().placed.get(ref.origin)?.get(ref.id),
+      ref.origin === '' ? (ids().has(ref.id) ? ref.id : undefined) : placements().placed.get(ref.origin)?.get(ref.id),
     originOf: (id) => placements().origins.get(id),
     recordRef: (id) => {
       if (byRecord === undefined) {

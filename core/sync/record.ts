@@ -340,6 +340,13 @@ function recordToImport(base: CataloguePaper, current: CataloguePaper, after: Ca
   return made;
 }
 
+/** The papers by id: made without a pair per paper (an import of 100,000 papers makes this of them all). */
+function papersById(papers: readonly CataloguePaper[]): Map<string, CataloguePaper> {
+  const byId = new Map<string, CataloguePaper>();
+  for (const paper of papers) byId.set(paper.id, paper);
+  return byId;
+}
+
 /**
  * What takes the catalogue of `library` to `after`: merges, their undoing and removals (structureOps); an import of
  * every paper new or changed and every digest new or with new papers, each with the records of all its papers; and a
@@ -348,15 +355,14 @@ function recordToImport(base: CataloguePaper, current: CataloguePaper, after: Ca
 export function catalogueChange(library: SyncedLibrary, writer: Writer, after: Catalogue): Recorded<CatalogueChange> {
   const stamps = new Stamps(writer);
   const before = library.catalogue;
-  const papersBefore = new Map(before.papers.map((paper) => [paper.id, paper]));
-  const afterById = new Map(after.papers.map((paper) => [paper.id, paper]));
+  const papersBefore = papersById(before.papers);
+  const afterById = papersById(after.papers);
   const ops = structureOps(library, writer.device, stamps, after, [papersBefore, afterById]);
   // What the import must add to: the library as those changes leave it.
   const changed = ops.length === 0 ? library : buildLibrary(joinStates([library.state, stateOfOps(ops)]), library.fold);
   // What this change did: papers and digests not as the library had them, and not as those changes leave them.
   const expected = changed.catalogue;
-  const papersExpected =
-    changed === library ? papersBefore : new Map(expected.papers.map((paper) => [paper.id, paper]));
+  const papersExpected = changed === library ? papersBefore : papersById(expected.papers);
   const digestsBefore = new Map(before.digests.map((digest) => [digest.id, digest]));
   const digestsExpected =
     changed === library ? digestsBefore : new Map(expected.digests.map((digest) => [digest.id, digest]));
