@@ -18,6 +18,8 @@ function inCanonicalOrder(value: unknown): unknown {
     let copy: unknown[] | null = null;
     for (let index = 0; index < value.length; index++) {
       const element: unknown = value[index];
+      // Texts and numbers, most of what a catalogue's arrays hold, are in order as they are: no call for each.
+      if (typeof element !== 'object' || element === null) continue;
       const ordered = inCanonicalOrder(element);
       if (ordered !== element) (copy ??= value.slice())[index] = ordered;
     }
@@ -31,6 +33,7 @@ function inCanonicalOrder(value: unknown): unknown {
     let copy: Record<string, unknown> | null = null;
     for (const key of keys) {
       const field = record[key];
+      if (typeof field !== 'object' || field === null) continue;
       const ordered = inCanonicalOrder(field);
       if (ordered !== field) (copy ??= ownCopy(record, keys))[key] = ordered;
     }
