@@ -216,13 +216,12 @@ function linkKey(url: string): string {
     const id = normalizeArxivId(url);
     if (id !== null) return `arxiv:${id}`;
   }
-  DOI_LINK.lastIndex = 0;
-  if (DOI_LINK.test(url)) {
-    const doi = url.slice(DOI_LINK.lastIndex);
-    // As `(.+)$` would take it: one character at least, and no line break.
-    if (doi !== '' && !LINE_TERMINATOR.test(doi)) return `doi:${doi.toLowerCase()}`;
-  }
   const hostStart = schemeLength(url);
+  if (DOI_LINK.test(url)) {
+    // After "doi.org/" or "dx.doi.org/" ("doi" has no "x").
+    const doiStart = hostStart + ((url.charCodeAt(hostStart + 1) | 0x20) === 0x78 ? 11 : 8);
+    return `doi:${url.slice(doiStart).toLowerCase()}`;
+  }
   let hostEnd = hostStart;
   while (hostEnd < url.length && !HOST_END.has(url.charCodeAt(hostEnd))) hostEnd++;
   const key = hostEnd > hostStart ? `//${url.slice(hostStart, hostEnd).toLowerCase()}${url.slice(hostEnd)}` : url;
@@ -230,8 +229,6 @@ function linkKey(url: string): string {
 }
 
 const ARXIV_LINK = /^https?:\/\/(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf)\//i;
-/** Global only for its lastIndex: where the DOI starts. */
-const DOI_LINK = /^https?:\/\/(?:dx\.)?doi\.org\//gi;
-const LINE_TERMINATOR = /[\n\r\u2028\u2029]/;
+const DOI_LINK = /^https?:\/\/(?:dx\.)?doi\.org\/.+$/i;
 /** "/", "?", "#". */
 const HOST_END = new Set([0x2f, 0x3f, 0x23]);
