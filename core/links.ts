@@ -204,7 +204,9 @@ export function paperLinks(arxivId: string | null, urls: readonly (string | null
 }
 
 function keepLink(url: string, links: string[], keys: string[]): void {
-  // The same link again is passed over before it is parsed as a URL: a BibTeX entry gives its DOI's link twice.
+  // The same link again is passed over before it is parsed as a URL: a BibTeX entry gives its DOI's link twice,
+  // most often as written the same, when even its key need not be made.
+  if (links.includes(url)) return;
   const key = linkKey(url);
   if (keys.includes(key) || !isHttpLink(url)) return;
   keys.push(key);
