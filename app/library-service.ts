@@ -40,6 +40,7 @@ import type { ArxivApi } from './arxiv/arxiv-api.js';
 import { dayBefore, dayOf, daysFrom, isDay, localDayOf } from '../core/days.js';
 import type { DailyPapersApi } from './hf/daily-papers-api.js';
 import { throwIfCancelled } from './net/clock.js';
+import { nodeByteSearch } from './byte-search.js';
 import { networkSettings, type NetworkSettings } from './net/settings.js';
 import { Tasks, type Run, type RunOptions } from './tasks.js';
 import type { ImportPreview } from '../core/import/preview.js';
@@ -561,10 +562,15 @@ export class LibraryService implements LibraryApi {
     const now = this.now();
     const { ImportFiles, readDigestText, arxivIdsFile } = await parsers();
     const files = sources.filter((source): source is DigestFileSource => 'read' in source);
-    const importFiles = new ImportFiles(files, now, (done, total) => {
-      const share = total === 0 ? 1 : Math.min(1, done / total);
-      run.progress({ message: IMPORT_READING, done: Math.floor(share * 100), total: 100, percent: true });
-    });
+    const importFiles = new ImportFiles(
+      files,
+      now,
+      (done, total) => {
+        const share = total === 0 ? 1 : Math.min(1, done / total);
+        run.progress({ message: IMPORT_READING, done: Math.floor(share * 100), total: 100, percent: true });
+      },
+      nodeByteSearch,
+    );
     const bytesOf = async (file: DigestFileSource): Promise<Uint8Array | DigestError> => {
       throwIfCancelled(run.signal);
       const bytes = await file.read();

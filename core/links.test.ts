@@ -28,6 +28,62 @@ describe('httpUrl', () => {
   });
 });
 
+describe('isHttpLink', () => {
+  it('says what httpUrl says of links of every kind of host, port, user name and path', () => {
+    // isHttpLink tells plain links without parsing them: it must never keep one that httpUrl refuses.
+    const schemes = ['http://', 'HTTPS://', 'https:/', 'ftp://', 'https:///'];
+    const hosts = [
+      'example.org',
+      'EXAMPLE.org',
+      'a.b.c.d',
+      'x',
+      'doi.org',
+      'localhost',
+      '1.2.3.4',
+      '1.2.3.256',
+      'a.1',
+      'a.0x1f',
+      'a.b1',
+      '0x1f',
+      'xn--nxasmq6b.com',
+      'xn--zz.com',
+      'ab--cd.org',
+      '-a.org',
+      'a-.org',
+      'a..b',
+      '.a',
+      'a.',
+      '.',
+      'a_b.org',
+      'exa mple.org',
+      'münchen.de',
+      `${'a'.repeat(63)}.org`,
+      `${'a'.repeat(64)}.org`,
+      `${'abcdefghi.'.repeat(25)}org`,
+      `${'abcdefghi.'.repeat(26)}org`,
+      '[::1]',
+      'user@example.org',
+      'user:pw@example.org',
+      'example.org:8080',
+      'example.org:99999',
+      'example.org:',
+      '%41.org',
+      'a\\b.org',
+      '',
+    ];
+    const rests = ['', '/', '/a/b?c=d#e', '?q', '#f', '/a b', '/\u0085', '/%zz', '/\\x', '/项目', '/\ud800', '\\path'];
+    for (const scheme of schemes) {
+      for (const host of hosts) {
+        for (const rest of rests) {
+          const link = `${scheme}${host}${rest}`;
+          expect(isHttpLink(link), link).toBe(httpUrl(link) !== null);
+        }
+      }
+    }
+    expect(isHttpLink(`https://example.org/${'a'.repeat(MAX_LINK_LENGTH)}`)).toBe(false);
+  });
+});
+
 describe('extractUrls', () => {
   it.each([
     ['code at https://github.com/harryjo97/GDSS.', ['https://github.com/harryjo97/GDSS']],

@@ -37,7 +37,61 @@ export function httpUrl(text: string): string | null {
 }
 
 export function isHttpLink(text: string): boolean {
-  return httpUrl(text) !== null;
+  return isPlainHttpLink(text) || httpUrl(text) !== null;
+}
+
+/**
+ * Whether `text` is an http(s) link that httpUrl would keep, told without parsing it as a URL, which is most of the
+ * cost of a paper's links: false for any link it is not sure of (httpUrl then decides). Its host is plain ASCII
+ * labels (letters, digits and inner hyphens, none Punycode), the last starting with a letter (so not an IPv4
+ * address), ending the text or followed by "/", "?" or "#": no port, no user name. Past the host, the URL parser
+ * fails on nothing but the spaces and control characters refused anyway.
+ */
+function isPlainHttpLink(text: string): boolean {
+  if (text.length > MAX_LINK_LENGTH) return false;
+  const hostStart = schemeLength(text);
+  if (hostStart === 0) return false;
+  let labelStart = hostStart;
+  let at = hostStart;
+  for (; at < text.length; at++) {
+    const code = text.charCodeAt(at);
+    if (code === 0x2f || code === 0x3f || code === 0x23) break;
+    if (code === 0x2e) {
+      if (!isPlainLabel(text, labelStart, at)) return false;
+      labelStart = at + 1;
+    } else if (!isAsciiAlphanumeric(code) && code !== 0x2d) return false;
+  }
+  return (
+    at - hostStart <= MAX_PLAIN_HOST_LENGTH &&
+    isPlainLabel(text, labelStart, at) &&
+    !isAsciiDigit(text.charCodeAt(labelStart)) &&
+    !hasControlOrSpace(text)
+  );
+}
+
+const MAX_PLAIN_HOST_LENGTH = 253;
+const MAX_PLAIN_LABEL_LENGTH = 63;
+
+/** 7 or 8 when the text starts with "http://" or "https://" (in any case), else 0. */
+function schemeLength(text: string): number {
+  if (!/^https?:\/\//i.test(text)) return 0;
+  return text.charCodeAt(4) === 0x3a ? 7 : 8;
+}
+
+/** text[start, end) is a DNS label of letters, digits and hyphens, a hyphen at neither end, and not Punycode. */
+function isPlainLabel(text: string, start: number, end: number): boolean {
+  if (end <= start || end - start > MAX_PLAIN_LABEL_LENGTH) return false;
+  if (text.charCodeAt(start) === 0x2d || text.charCodeAt(end - 1) === 0x2d) return false;
+  return !(end - start >= 4 && text.charCodeAt(start + 2) === 0x2d && text.charCodeAt(start + 3) === 0x2d);
+}
+
+function isAsciiDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
+function isAsciiAlphanumeric(code: number): boolean {
+  const lower = code | 0x20;
+  return isAsciiDigit(code) || (lower >= 0x61 && lower <= 0x7a);
 }
 
 // ---------------------------------------------------------------- links in digests
@@ -52,14 +106,19 @@ const TRAILING_PUNCTUATION = new Set(['.', ',', ';', ':', '!', '?', "'", '"', '\
 /** Every http(s) URL in the text, in order, without the punctuation of the sentence around it. */
 export function extractUrls(text: string): readonly string[] {
   // A quick look first: most text (a whole abstract) has no URL, and the pattern is slower to run over it.
-  if (!text.includes('://')) return [];
+  if (!text.includes('://')) return NO_URLS;
   const urls: string[] = [];
-  for (const match of text.matchAll(URL_PATTERN)) {
+  // exec rather than matchAll: no iterator, and the pattern's own lastIndex (it is used nowhere else, and not
+  // re-entered: nothing in the loop runs it).
+  URL_PATTERN.lastIndex = 0;
+  for (let match = URL_PATTERN.exec(text); match !== null; match = URL_PATTERN.exec(text)) {
     const url = unescapeUrl(trimUrl(match[0]));
     if (isUrl(url)) urls.push(url);
   }
   return urls;
 }
+
+const NO_URLS: readonly string[] = Object.freeze([]);
 
 /**
  * The URL (as written, sentence punctuation excluded) that starts at `pos`, or null. Its start is checked
@@ -81,7 +140,7 @@ function isUrl(text: string): boolean {
 
 /** TeX sources escape a few URL characters: `\_`, `\%`, `\#`, `\&`. */
 export function unescapeUrl(url: string): string {
-  return url.replace(/\\([_%#&$])/g, '$1');
+  return url.includes('\\') ? url.replace(/\\([_%#&$])/g, '$1') : url;
 }
 
 /**
@@ -94,11 +153,13 @@ function trimUrl(url: string): string {
   let closeParens = 0;
   let openBrackets = 0;
   let closeBrackets = 0;
-  for (const ch of url) {
-    if (ch === '(') openParens++;
-    else if (ch === ')') closeParens++;
-    else if (ch === '[') openBrackets++;
-    else if (ch === ']') closeBrackets++;
+  // By code unit: a bracket is never half of a surrogate pair.
+  for (let index = 0; index < url.length; index++) {
+    const code = url.charCodeAt(index);
+    if (code === 0x28) openParens++;
+    else if (code === 0x29) closeParens++;
+    else if (code === 0x5b) openBrackets++;
+    else if (code === 0x5d) closeBrackets++;
   }
   let end = url.length;
   for (;;) {
@@ -134,25 +195,42 @@ export function normalizeDoi(raw: string): string | null {
  * scheme or a trailing "/".
  */
 export function paperLinks(arxivId: string | null, urls: readonly (string | null)[]): readonly string[] {
-  const seen = new Set<string>();
   const links: string[] = [];
-  for (const url of [arxivId === null ? null : arxivAbsUrl(arxivId), ...urls]) {
-    if (url === null) continue;
-    // The same link again is passed over before it is parsed as a URL: a BibTeX entry gives its DOI's link twice.
-    const key = linkKey(url);
-    if (seen.has(key) || !isHttpLink(url)) continue;
-    seen.add(key);
-    links.push(url);
-  }
+  // The keys of the links kept, beside them: a paper has a few links, too few for a Set to pay.
+  const keys: string[] = [];
+  if (arxivId !== null) keepLink(arxivAbsUrl(arxivId), links, keys);
+  for (const url of urls) if (url !== null) keepLink(url, links, keys);
   return links;
 }
 
+function keepLink(url: string, links: string[], keys: string[]): void {
+  // The same link again is passed over before it is parsed as a URL: a BibTeX entry gives its DOI's link twice,
+  // most often as written the same, when even its key need not be made.
+  if (links.includes(url)) return;
+  const key = linkKey(url);
+  if (keys.includes(key) || !isHttpLink(url)) return;
+  keys.push(key);
+  links.push(url);
+}
+
 function linkKey(url: string): string {
-  if (/^https?:\/\/(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf)\//i.test(url)) {
+  if (ARXIV_LINK.test(url)) {
     const id = normalizeArxivId(url);
     if (id !== null) return `arxiv:${id}`;
   }
-  const doi = /^https?:\/\/(?:dx\.)?doi\.org\/(.+)$/i.exec(url)?.[1];
-  if (doi !== undefined) return `doi:${doi.toLowerCase()}`;
-  return url.replace(/^https?:\/\/([^/?#]+)/i, (_, host: string) => `//${host.toLowerCase()}`).replace(/\/+$/, '');
+  const hostStart = schemeLength(url);
+  if (DOI_LINK.test(url)) {
+    // After "doi.org/" or "dx.doi.org/" ("doi" has no "x").
+    const doiStart = hostStart + ((url.charCodeAt(hostStart + 1) | 0x20) === 0x78 ? 11 : 8);
+    return `doi:${url.slice(doiStart).toLowerCase()}`;
+  }
+  let hostEnd = hostStart;
+  while (hostEnd < url.length && !HOST_END.has(url.charCodeAt(hostEnd))) hostEnd++;
+  const key = hostEnd > hostStart ? `//${url.slice(hostStart, hostEnd).toLowerCase()}${url.slice(hostEnd)}` : url;
+  return key.endsWith('/') ? key.replace(/\/+$/, '') : key;
 }
+
+const ARXIV_LINK = /^https?:\/\/(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf)\//i;
+const DOI_LINK = /^https?:\/\/(?:dx\.)?doi\.org\/.+$/i;
+/** "/", "?", "#". */
+const HOST_END = new Set([0x2f, 0x3f, 0x23]);

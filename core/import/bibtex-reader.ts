@@ -99,8 +99,24 @@ function entryLineStart(text: string, at: number): number {
   return ENTRY_START.test(text) ? line : -1;
 }
 
+/**
+ * The blocks of one chunk of a text (as `chunks` cuts it: from the start of a line that starts an entry to the next
+ * one), for a reader that finds the chunks itself; `firstLine` tells the line the chunk starts on, when a block needs
+ * it.
+ */
+export function chunkBlocks(chunk: string, firstLine: () => number, countEntriesOnly: boolean): readonly Block[] {
+  const inChunk = new LineCounter(chunk);
+  const lines = { lineOf: (at: number) => firstLine() - 1 + inChunk.lineOf(at) };
+  return new ChunkReader(chunk, 0, lines, countEntriesOnly).read();
+}
+
+/** Line numbers (1-based) of positions asked for in increasing order. */
+interface Lines {
+  lineOf(at: number): number;
+}
+
 /** Line numbers (1-based) of positions asked for in increasing order, counted on from the last one: linear in all. */
-class LineCounter {
+class LineCounter implements Lines {
   private counted = 0;
   private nextBreak: number;
 
@@ -135,7 +151,7 @@ class ChunkReader {
     private readonly text: string,
     /** Where the chunk starts in the whole text. */
     private readonly offset: number,
-    private readonly lines: LineCounter,
+    private readonly lines: Lines,
     private readonly countEntriesOnly: boolean,
   ) {}
 

@@ -1,5 +1,6 @@
 /** From a digest file's bytes to its text, refusing what is not a text digest. */
 
+import type { ByteSearch } from './byte-search.js';
 import { normalizeLineEndings } from './whitespace.js';
 import { DigestError } from './types.js';
 
@@ -42,6 +43,26 @@ export function decodeDigest(bytes: Uint8Array, _fileName: string): string {
   const text = normalizeLineEndings(decoded);
   if (text.trim() === '') throw new DigestError('the file is empty (it holds only blank space)');
   return text;
+}
+
+/**
+ * Whether decodeDigest would give the bytes' UTF-8 decoding as it is, told without decoding them: a digest within the
+ * limit, not UTF-16 nor binary, well-formed UTF-8 without a NUL, with no BOM to take off nor "\r" to make "\n". That
+ * it is not blank is left to the caller (a BibTeX entry found in it tells). Any of its pieces is then its bytes'
+ * decoding, cut at ASCII bytes.
+ */
+export function isPlainUtf8(bytes: Uint8Array, search: ByteSearch): boolean {
+  return (
+    bytes.length > 0 &&
+    bytes.length <= MAX_DIGEST_BYTES &&
+    !hasUtf16Bom(bytes) &&
+    !(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) &&
+    !looksLikeUtf16(bytes) &&
+    !looksBinary(bytes) &&
+    search.indexOf(bytes, 0x00, 0) < 0 &&
+    search.indexOf(bytes, 0x0d, 0) < 0 &&
+    search.isUtf8(bytes)
+  );
 }
 
 function hasUtf16Bom(bytes: Uint8Array): boolean {

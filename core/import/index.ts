@@ -8,6 +8,8 @@ import { definitionsIn, looksLikeBibtex, parseBibtex } from './bibtex.js';
 import { NameCache } from './name-cache.js';
 import { MacroTable, type MacroDefinition } from './bibtex-macros.js';
 import { readBibtexBlocks } from './bibtex-reader.js';
+import { bibtexFirstPass } from './bibtex-first-pass.js';
+import type { ByteSearch } from './byte-search.js';
 import { decodeDigest } from './decode.js';
 import { forgetLastMatch } from './detached.js';
 import { formatName } from './format-names.js';
@@ -120,14 +122,16 @@ interface FirstPass {
  * whatever order they come (bibliographies keep them in files of their own: `authors.bib`, `journals.bib`). So
  * two passes: every file is read (a BibTeX file into its blocks, for its macros), then parsed. A file of macros
  * and no entries is a MacrosFile when other files use its macros, else an error that says so. `onProgress` is
- * told how far the two passes have got, in bytes (each file counts twice), now and then.
+ * told how far the two passes have got, in bytes (each file counts twice), now and then. With `search`, the first
+ * pass reads a BibTeX file in its bytes, without decoding all of it (bibtex-first-pass.ts).
  */
 export function parseDigestFiles(
   files: readonly DigestInput[],
   now: string,
   onProgress?: (done: number, total: number) => void,
+  search?: ByteSearch,
 ): readonly ParsedInput[] {
-  const parse = new ImportFiles(files, now, onProgress);
+  const parse = new ImportFiles(files, now, onProgress, search);
   files.forEach((file, index) => parse.readFirst(index, file.bytes));
   files.forEach((file, index) => parse.parse(index, parse.needsBytesAgain(index) ? file.bytes : null));
   return parse.outcomes();
@@ -157,21 +161,39 @@ export class ImportFiles {
   /** Author names decoded once for all the files: a bibliography split in files names its authors in each. */
   readonly #names = new NameCache();
   readonly #outcomes: (ParsedInput | 'macros')[] = [];
+  readonly #search: ByteSearch | undefined;
 
+  /** `search`: the platform's searches in bytes, with which the first pass need not decode a BibTeX file. */
   constructor(
     files: readonly (ImportFile | DigestInput)[],
     now: string,
     onProgress?: (done: number, total: number) => void,
+    search?: ByteSearch,
   ) {
     this.#files = files.map((file) => ('bytes' in file ? { ...file, size: file.bytes.length } : file));
     this.#now = now;
     this.#onProgress = onProgress;
+    this.#search = search;
     this.#total = 2 * this.#files.reduce((sum, file) => sum + file.size, 0);
   }
 
   /** The first pass over file `index`: its format, and a BibTeX file's macros and how many entries it has. */
   readFirst(index: number, bytes: Uint8Array | DigestError): void {
     const file = this.#file(index);
+    // The first file's text is kept for the second pass: it is decoded as a whole.
+    if (index > 0 && this.#search !== undefined && !(bytes instanceof DigestError)) {
+      const share = this.#progress(file.size);
+      const found = bibtexFirstPass(bytes, file.name, this.#search, (done) => share(done / bytes.length));
+      if (found !== null) {
+        this.#bibtexFiles.push(index);
+        this.#definitions.push(found.definitions);
+        this.#entries.push(found.entries);
+        forgetLastMatch();
+        this.#finished(file.size);
+        this.#read[index] = { text: null, format: 'bibtex' };
+        return;
+      }
+    }
     const text = bytes instanceof DigestError ? bytes : decodedOrError(bytes, file.name);
     const format = typeof text === 'string' ? formatByText(text, file.name) : null;
     if (format === 'bibtex' && typeof text === 'string') {

@@ -1,0 +1,14 @@
+/** The core's searches in bytes (core/import/byte-search.ts), done by Node's Buffer. */
+
+import { Buffer, isUtf8 } from 'node:buffer';
+import type { ByteSearch } from '../core/import/byte-search.js';
+
+export const nodeByteSearch: ByteSearch = {
+  isUtf8: (bytes) => isUtf8(bytes),
+  // A file read by the import is a Buffer already: a view is made only of other bytes.
+  indexOf: (bytes, byte, from) =>
+    (Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)).indexOf(
+      byte,
+      from,
+    ),
+};
