@@ -48,7 +48,12 @@ export type Decoded<T> =
 
 const isText = (value: unknown): value is string => typeof value === 'string';
 const isTextOrNull = (value: unknown): value is string | null => value === null || isText(value);
-const isTexts = (value: unknown): value is readonly string[] => Array.isArray(value) && value.every(isText);
+/** In a loop rather than `every`: a catalogue's papers hold four lists each, and 100,000 papers are checked at once. */
+function isTexts(value: unknown): value is readonly string[] {
+  if (!Array.isArray(value)) return false;
+  for (let index = 0; index < value.length; index++) if (typeof value[index] !== 'string') return false;
+  return true;
+}
 
 /**
  * What paperSchema says of each field the outline keeps, as a plain check of one value. The outline file is read a
