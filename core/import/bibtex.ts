@@ -9,8 +9,8 @@ import type { ParsedPaper } from '../model.js';
 import type { ParseContext, ParsedDigest, SkippedBlock } from './types.js';
 import { HASH_START, hashStep, NameCache } from './name-cache.js';
 import { baseName } from './file-name.js';
-import { collapseSpaces, collapseWhitespace, isWhitespaceCode, joinParagraphs, splitParagraphs } from './whitespace.js';
-import { decodeTex, plainDecoded } from './tex.js';
+import { collapseWhitespace, isWhitespaceCode, joinParagraphs, splitParagraphs } from './whitespace.js';
+import { decodeTex } from './tex.js';
 import { detached } from './detached.js';
 import { doiUrl, extractUrls, normalizeDoi, paperLinks } from '../links.js';
 import { quoteForMessage } from '../terminal-text.js';
@@ -356,7 +356,7 @@ function paperOf(type: string, fields: EntryFields, names: NameCache): ParsedPap
   const year = yearOf(fields);
   return {
     title: detached(title),
-    abstract: detached(decodedParagraphs(rawAbstract)),
+    abstract: detached(joinParagraphs(splitParagraphs(decodeTex(rawAbstract)))),
     authors: splitNames(fields.get('author') ?? '', names),
     arxivId: arxivId === null ? null : detached(arxivId),
     doi: doi === null ? null : detached(doi),
@@ -414,15 +414,7 @@ function textField(fields: EntryFields, name: string): string | null {
 
 /** TeX decoded, its whitespace collapsed. */
 function decodedText(raw: string): string {
-  const plain = plainDecoded(raw);
-  return plain === null ? collapseWhitespace(decodeTex(raw)) : collapseSpaces(plain);
-}
-
-/** TeX decoded, in paragraphs (joinParagraphs). */
-function decodedParagraphs(raw: string): string {
-  const plain = plainDecoded(raw);
-  // Without a line break it is one paragraph.
-  return plain === null ? joinParagraphs(splitParagraphs(decodeTex(raw))) : collapseSpaces(plain);
+  return collapseWhitespace(decodeTex(raw));
 }
 
 /** The month the entry gives (`month = dec`, `{12}`, `{December}`), 1–12. */

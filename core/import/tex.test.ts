@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LINEAR_WORK_MS, timed } from '../../tests/timing.js';
-import { decodeTex, plainDecoded } from './tex.js';
-import { collapseSpaces, collapseWhitespace, joinParagraphs, splitParagraphs } from './whitespace.js';
+import { decodeTex } from './tex.js';
 
 describe('decodeTex', () => {
   it.each([
@@ -205,25 +204,11 @@ describe('decodeTex of text with nothing but braces to decode', () => {
   });
 });
 
-describe('plainDecoded', () => {
-  it('decodes text with nothing but grouping braces to decode and only spaces, which collapseSpaces collapses', () => {
-    const plain = [
-      '',
-      '  ',
-      'Plain {WORDS},  and {{more}}. ',
-      ' a-b c\'d `e` "f" #1 %2 & ^_ @ [x] (y) <z> |',
-      '-{}- a{ }b',
-    ];
-    for (const text of plain) {
-      const decoded = plainDecoded(text);
-      expect(decoded).toBe(decodeTex(text));
-      expect(collapseSpaces(decoded ?? '')).toBe(collapseWhitespace(decodeTex(text)));
-      expect(collapseSpaces(decoded ?? '')).toBe(joinParagraphs(splitParagraphs(decodeTex(text))));
-    }
-    // TeX, whitespace but spaces (a no-break space and an em space too), and what is not ASCII.
-    const notPlain = ['a\\b', '$x$', 'a~b', 'a--b', '``a', "a''", 'a\tb', 'a\nb', 'a\rb', 'a\u00a0b', 'a\u2003b'];
-    for (const text of [...notPlain, 'é', 'e\u0301', '\ud83d\ude00']) {
-      expect([text, plainDecoded(text)]).toEqual([text, null]);
-    }
+describe('decodeTex of ASCII text with nothing to decode', () => {
+  it('drops the grouping braces and leaves the rest as written; text not ASCII is still composed', () => {
+    expect(decodeTex('Plain {WORDS},  and {{more}}. ')).toBe('Plain WORDS,  and more. ');
+    const plain = ' a-b c\'d `e` "f" #1 %2 & ^_ @ [x] (y) <z> |\t\n';
+    expect(decodeTex(plain)).toBe(plain);
+    expect(decodeTex('Caf{e\u0301}')).toBe('Caf\u00e9');
   });
 });

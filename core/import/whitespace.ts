@@ -15,11 +15,6 @@ export function collapseWhitespace(text: string): string {
 /** Any whitespace but a plain space. */
 const NOT_A_SPACE = /[^\S ]/;
 
-/** collapseWhitespace for text whose only whitespace is spaces (as tex.ts's plainDecoded gives). */
-export function collapseSpaces(text: string): string {
-  return text.includes('  ') ? text.replace(/ +/g, ' ').trim() : text.trim();
-}
-
 /** Paragraphs (separated by blank lines) with their inner whitespace collapsed, joined by a blank line. */
 export function joinParagraphs(paragraphs: readonly string[]): string {
   return paragraphs
