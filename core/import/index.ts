@@ -8,7 +8,7 @@ import { definitionsIn, looksLikeBibtex, parseBibtex } from './bibtex.js';
 import { NameCache } from './name-cache.js';
 import { MacroTable, type MacroDefinition } from './bibtex-macros.js';
 import { readBibtexBlocks } from './bibtex-reader.js';
-import { bibtexFirstPass } from './bibtex-first-pass.js';
+import { bibtexFirstPass, type BibtexFirstPass } from './bibtex-first-pass.js';
 import type { ByteSearch } from './byte-search.js';
 import { decodeDigest } from './decode.js';
 import { forgetLastMatch } from './detached.js';
@@ -180,33 +180,47 @@ export class ImportFiles {
   /** The first pass over file `index`: its format, and a BibTeX file's macros and how many entries it has. */
   readFirst(index: number, bytes: Uint8Array | DigestError): void {
     const file = this.#file(index);
-    // The first file's text is kept for the second pass: it is decoded as a whole.
-    if (index > 0 && this.#search !== undefined && !(bytes instanceof DigestError)) {
-      const share = this.#progress(file.size);
-      const found = bibtexFirstPass(bytes, file.name, this.#search, (done) => share(done / bytes.length));
-      if (found !== null) {
-        this.#bibtexFiles.push(index);
-        this.#definitions.push(found.definitions);
-        this.#entries.push(found.entries);
-        forgetLastMatch();
-        this.#finished(file.size);
-        this.#read[index] = { text: null, format: 'bibtex' };
-        return;
+    const inBytes = this.#firstPassInBytes(index, file, bytes);
+    let text: string | DigestError | null = null;
+    let format: DigestFormat | null = 'bibtex';
+    if (inBytes !== null) this.#keepBibtex(index, inBytes);
+    else {
+      const decoded = bytes instanceof DigestError ? bytes : decodedOrError(bytes, file.name);
+      text = decoded;
+      format = typeof decoded === 'string' ? formatByText(decoded, file.name) : null;
+      if (format === 'bibtex' && typeof decoded === 'string') {
+        // Its macros, and its entries only counted: the second pass reads them, each as it makes it a paper.
+        const share = this.#progress(file.size);
+        const found = readBibtexBlocks(decoded, {
+          countEntriesOnly: true,
+          onProgress: (done) => share(done / decoded.length),
+        });
+        this.#keepBibtex(index, {
+          definitions: definitionsIn(found),
+          entries: found.filter((block) => block.kind === 'entry').length,
+        });
       }
-    }
-    const text = bytes instanceof DigestError ? bytes : decodedOrError(bytes, file.name);
-    const format = typeof text === 'string' ? formatByText(text, file.name) : null;
-    if (format === 'bibtex' && typeof text === 'string') {
-      // Its macros, and its entries only counted: the second pass reads them, each as it makes it a paper.
-      const share = this.#progress(file.size);
-      const found = readBibtexBlocks(text, { countEntriesOnly: true, onProgress: (done) => share(done / text.length) });
-      this.#bibtexFiles.push(index);
-      this.#definitions.push(definitionsIn(found));
-      this.#entries.push(found.filter((block) => block.kind === 'entry').length);
     }
     forgetLastMatch();
     this.#finished(file.size);
     this.#read[index] = { text: index === 0 || text instanceof DigestError ? text : null, format };
+  }
+
+  /**
+   * The first pass over a BibTeX file in its bytes (bibtex-first-pass.ts), when the platform's searches are given
+   * and the file is not the first (whose text is kept for the second pass: it is decoded as a whole); null when the
+   * file is to be decoded and read as text.
+   */
+  #firstPassInBytes(index: number, file: ImportFile, bytes: Uint8Array | DigestError): BibtexFirstPass | null {
+    if (index === 0 || this.#search === undefined || bytes instanceof DigestError) return null;
+    const share = this.#progress(file.size);
+    return bibtexFirstPass(bytes, file.name, this.#search, (done) => share(done / bytes.length));
+  }
+
+  #keepBibtex(index: number, { definitions, entries }: BibtexFirstPass): void {
+    this.#bibtexFiles.push(index);
+    this.#definitions.push(definitions);
+    this.#entries.push(entries);
   }
 
   /** Whether parse needs file `index`'s bytes again: the first file's text is kept, and why a file had none. */
