@@ -514,10 +514,7 @@ export function splitNames(raw: string, cache: NameCache = new NameCache()): rea
       hash = hashStep(hash, code);
     }
     if (index - wordStart === 3 && isAnd(raw, wordStart)) {
-      if (nameStart >= 0) {
-        const name = cache.decoded(raw, nameStart, nameEnd, nameHash, decodedName);
-        if (name !== '') names.push(name);
-      }
+      if (nameStart >= 0) pushName(names, cache.decoded(raw, nameStart, nameEnd, nameHash, decodedName));
       nameStart = -1;
       hash = HASH_START;
     } else {
@@ -526,11 +523,13 @@ export function splitNames(raw: string, cache: NameCache = new NameCache()): rea
       nameHash = hash;
     }
   }
-  if (nameStart >= 0) {
-    const name = cache.decoded(raw, nameStart, nameEnd, nameHash, decodedName);
-    if (name !== '') names.push(name);
-  }
+  if (nameStart >= 0) pushName(names, cache.decoded(raw, nameStart, nameEnd, nameHash, decodedName));
   return names;
+}
+
+/** Adds a decoded name, unless it was "others" (decodedName gives ''). */
+function pushName(names: string[], name: string): void {
+  if (name !== '') names.push(name);
 }
 
 /** Whether the three characters at `at` are "and", in any case. */
