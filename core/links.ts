@@ -226,7 +226,11 @@ function linkKey(url: string): string {
   }
   let hostEnd = hostStart;
   while (hostEnd < url.length && !HOST_END.has(url.charCodeAt(hostEnd))) hostEnd++;
-  const key = hostEnd > hostStart ? `//${url.slice(hostStart, hostEnd).toLowerCase()}${url.slice(hostEnd)}` : url;
+  // Only an http(s) link's host is lower-cased (hostStart 0: no scheme), as a key of any other is never kept.
+  const key =
+    hostStart > 0 && hostEnd > hostStart
+      ? `//${url.slice(hostStart, hostEnd).toLowerCase()}${url.slice(hostEnd)}`
+      : url;
   return key.endsWith('/') ? key.replace(/\/+$/, '') : key;
 }
 
