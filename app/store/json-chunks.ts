@@ -5,7 +5,8 @@
  * straight into the piece being filled; the rest as JSON.stringify does.
  */
 
-const CHUNK_BYTES = 1024 * 1024;
+/** The size of a piece: a megabyte. */
+export const CHUNK_BYTES = 1024 * 1024;
 
 /** The most bytes UTF-8 takes for one UTF-16 code unit. */
 const MOST_BYTES_PER_UNIT = 3;
@@ -18,32 +19,81 @@ export function jsonChunks(value: unknown, chunkBytes = CHUNK_BYTES): Generator<
   return utf8Chunks(jsonParts(value), chunkBytes);
 }
 
-/**
- * Texts encoded as UTF-8 one after the other into a buffer, handed on each time it is full, while the other buffer
- * is filled (so that one piece is written while the next is made: a piece must be used before the one after the next
- * is asked for); a text larger than the buffer is a piece of its own.
- */
+/** Texts encoded as UTF-8 one after the other, in pieces (ChunkFiller). */
 export function* utf8Chunks(texts: Iterable<string>, chunkBytes = CHUNK_BYTES): Generator<Uint8Array, void, undefined> {
-  const buffers = [Buffer.allocUnsafe(chunkBytes), Buffer.allocUnsafe(chunkBytes)] as const;
-  let chunk = buffers[0];
-  let length = 0;
-  for (const text of texts) {
-    // Most texts are a paper's, a few kilobytes, and fit without being measured first.
-    const bytes = text.length * MOST_BYTES_PER_UNIT <= chunkBytes - length ? 0 : Buffer.byteLength(text);
-    if (bytes > chunkBytes - length) {
-      if (length > 0) {
-        yield chunk.subarray(0, length);
-        chunk = chunk === buffers[0] ? buffers[1] : buffers[0];
-      }
-      length = 0;
-      if (bytes > chunkBytes) {
-        yield Buffer.from(text);
-        continue;
-      }
-    }
-    length += chunk.write(text, length);
+  const chunks = new ChunkFiller(chunkBytes);
+  for (const text of texts) yield* chunks.text(text);
+  yield* chunks.end();
+}
+
+/**
+ * Texts (as UTF-8) and bytes put one after the other into a buffer, handed on each time it is full while the other
+ * buffer is filled, so that one piece is written while the next is made: a piece must be used before the one after
+ * the next is asked for. A text or bytes larger than the buffer are a piece of their own. Each of `text`, `bytes`
+ * and `end` gives the pieces to hand on; the first two return where what was put in starts.
+ */
+export class ChunkFiller {
+  readonly #buffers: readonly [Buffer, Buffer];
+  #chunk: Buffer;
+  #length = 0;
+  /** The bytes handed on before this chunk. */
+  #offset = 0;
+
+  constructor(private readonly chunkBytes = CHUNK_BYTES) {
+    this.#buffers = [Buffer.allocUnsafe(chunkBytes), Buffer.allocUnsafe(chunkBytes)];
+    this.#chunk = this.#buffers[0];
   }
-  if (length > 0) yield chunk.subarray(0, length);
+
+  /** How many bytes have been put in. */
+  get size(): number {
+    return this.#offset + this.#length;
+  }
+
+  *text(text: string): Generator<Uint8Array, number, undefined> {
+    // Most texts are a paper's, a few kilobytes, and fit without being measured first.
+    const room = this.chunkBytes - this.#length;
+    const bytes = text.length * MOST_BYTES_PER_UNIT <= room ? 0 : Buffer.byteLength(text);
+    if (bytes > room) {
+      yield* this.#handOn();
+      if (bytes > this.chunkBytes) return yield* this.#alone(Buffer.from(text));
+    }
+    const start = this.size;
+    this.#length += this.#chunk.write(text, this.#length);
+    return start;
+  }
+
+  *bytes(bytes: Uint8Array): Generator<Uint8Array, number, undefined> {
+    if (bytes.length > this.chunkBytes - this.#length) {
+      yield* this.#handOn();
+      if (bytes.length > this.chunkBytes) return yield* this.#alone(bytes);
+    }
+    const start = this.size;
+    this.#chunk.set(bytes, this.#length);
+    this.#length += bytes.length;
+    return start;
+  }
+
+  /** The last piece. */
+  *end(): Generator<Uint8Array, void, undefined> {
+    yield* this.#handOn();
+  }
+
+  /** Hands on the piece filled so far; the next is filled in the other buffer. */
+  *#handOn(): Generator<Uint8Array, void, undefined> {
+    if (this.#length === 0) return;
+    yield this.#chunk.subarray(0, this.#length);
+    this.#chunk = this.#chunk === this.#buffers[0] ? this.#buffers[1] : this.#buffers[0];
+    this.#offset += this.#length;
+    this.#length = 0;
+  }
+
+  /** Bytes too large for a buffer, handed on as they are (after the piece before them). */
+  *#alone(bytes: Uint8Array): Generator<Uint8Array, number, undefined> {
+    const start = this.#offset;
+    yield bytes;
+    this.#offset += bytes.length;
+    return start;
+  }
 }
 
 function* jsonParts(value: unknown): Generator<string, void, undefined> {

@@ -13,6 +13,7 @@ import * as fsp from 'node:fs/promises';
 import { canonicalJsonPieces, elementText, type Element } from '../../core/sync/canonical-json-parts.js';
 import { nodeFs, writeFileAtomically, type DurableFs } from '../store/atomic-write.js';
 import { sameStamp, stampOfStats, type FileStamp } from '../store/file-stamp.js';
+import { CHUNK_BYTES, ChunkFiller } from '../store/json-chunks.js';
 
 /** A document this process wrote: where, and its stamp once in place. */
 interface Source {
@@ -28,10 +29,6 @@ interface Written {
 }
 
 const writtenAt = new WeakMap<object, Written>();
-
-const CHUNK_BYTES = 1024 * 1024;
-/** The most bytes UTF-8 takes for one UTF-16 code unit. */
-const MOST_BYTES_PER_UNIT = 3;
 
 /** What writeCanonicalDocument wrote: the file's stamp once in place, and how many elements it copied. */
 export interface WrittenDocument {
@@ -91,52 +88,12 @@ function* documentChunks(
   placed: Placed[],
   copies: { count: number },
 ): Generator<Uint8Array, void, undefined> {
-  const buffers = [Buffer.allocUnsafe(CHUNK_BYTES), Buffer.allocUnsafe(CHUNK_BYTES)] as const;
-  let chunk = buffers[0];
-  let length = 0;
-  /** Hands on the piece filled so far; the next is filled in the other buffer. */
-  function* handOn(): Generator<Uint8Array, void, undefined> {
-    if (length === 0) return;
-    yield chunk.subarray(0, length);
-    chunk = chunk === buffers[0] ? buffers[1] : buffers[0];
-    [offset, length] = [offset + length, 0];
-  }
-  /** The bytes handed on before this chunk. */
-  let offset = 0;
+  const chunks = new ChunkFiller();
   const sources = new SourceReader();
-  /** Puts `piece` in; gives where it starts. */
-  function* text(piece: string): Generator<Uint8Array, number, undefined> {
-    const bytes = piece.length * MOST_BYTES_PER_UNIT <= CHUNK_BYTES - length ? 0 : Buffer.byteLength(piece);
-    if (bytes > CHUNK_BYTES - length) {
-      yield* handOn();
-      if (bytes > CHUNK_BYTES) {
-        yield Buffer.from(piece);
-        offset += bytes;
-        return offset - bytes;
-      }
-    }
-    const start = offset + length;
-    length += chunk.write(piece, length);
-    return start;
-  }
-  /** Puts `bytes` in; gives where they start. */
-  function* copied(bytes: Buffer): Generator<Uint8Array, number, undefined> {
-    if (bytes.length > CHUNK_BYTES - length) {
-      yield* handOn();
-      if (bytes.length > CHUNK_BYTES) {
-        yield bytes;
-        offset += bytes.length;
-        return offset - bytes.length;
-      }
-    }
-    const start = offset + length;
-    length += bytes.copy(chunk, length);
-    return start;
-  }
   try {
     for (const piece of pieces) {
       if (typeof piece === 'string') {
-        yield* text(piece);
+        yield* chunks.text(piece);
         continue;
       }
       const { element } = piece;
@@ -144,10 +101,10 @@ function* documentChunks(
       const before = object === null ? undefined : writtenAt.get(object);
       const bytes = before === undefined ? null : sources.bytes(before);
       if (bytes !== null) copies.count += 1;
-      const start = bytes === null ? yield* text(elementText(element)) : yield* copied(bytes);
-      if (object !== null) placed.push({ element: object, start, end: offset + length });
+      const start = bytes === null ? yield* chunks.text(elementText(element)) : yield* chunks.bytes(bytes);
+      if (object !== null) placed.push({ element: object, start, end: chunks.size });
     }
-    yield* handOn();
+    yield* chunks.end();
   } finally {
     sources.close();
   }
