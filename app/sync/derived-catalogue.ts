@@ -15,7 +15,7 @@ import { readFile, rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 
 import type { Catalogue } from '../../core/model.js';
-import { canonicalJson, compareCodePoints } from '../../core/sync/canonical-json.js';
+import { canonicalJson } from '../../core/sync/canonical-json.js';
 import { canonicalJsonPieces } from '../../core/sync/canonical-json-parts.js';
 import { originalOfCopy } from '../../core/sync/device-files.js';
 import { foldPlacements, keptFold, type CatalogueFold, type FoldPlacements } from '../../core/sync/catalogue-fold.js';
@@ -45,11 +45,11 @@ export interface CacheHead {
 
 /** The ids of the imports `fold` was made from, in one order: what the cache names. */
 export function importSetOf(fold: CatalogueFold): string {
-  return [...fold.imports].sort(compareCodePoints).join(' ');
+  return sorted(fold.imports).join(' ');
 }
 
 /**
- * In code-point order (compareCodePoints): the default order of a sort of strings, which compares them as that does,
+ * In code-point order (canonical-json.ts compareCodePoints): the default order of a sort of strings, which compares them as that does,
  * without a call per comparison (a fold of 100,000 papers sorts two lists of 100,000 ids).
  */
 function sorted(ids: Iterable<string>): string[] {
