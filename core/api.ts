@@ -120,8 +120,6 @@ export interface LibraryFileProblem {
 
 /** Who wrote to the library and when (`shelfmark devices`). */
 export interface LibraryDevices {
-  /** The library is kept as a synced folder (each device writes files of its own); false: nothing below applies. */
-  readonly synced: boolean;
   /** This computer first, then by their last write, latest first. */
   readonly devices: readonly LibraryDevice[];
   /** Changes to papers whose import has not arrived yet from the device that made it. */
@@ -335,7 +333,7 @@ export interface LibraryApi {
   setNote(id: string, note: string, over?: string): Promise<PaperDetail>;
   /**
    * Keeps `note` as the paper's note and drops the other versions written apart on other devices (PaperDetail), on
-   * every device once the files are carried. In a library that is not synced, as setNote.
+   * every device once the files are carried.
    */
   resolveNote(id: string, note: string): Promise<Paper>;
   /** Renames a tag on every paper (into an existing tag: merges them). Returns the papers changed. */

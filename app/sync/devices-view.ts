@@ -89,7 +89,6 @@ export async function libraryDevices(store: SyncedAccess, view: SyncedView, nowM
       compareCodePoints(a.id, b.id),
   );
   return {
-    synced: true,
     devices,
     waiting: view.waiting,
     problems: view.problems.map(({ path, line, problem }) => ({ file: path, line, reason: problem })),

@@ -34,7 +34,7 @@ function page(answer: (id: string, note: string) => Promise<Paper>) {
     5,
   );
   const sent: string[] = [];
-  const devices: LibraryDevices = { synced: true, devices: [], waiting: 0, problems: [] };
+  const devices: LibraryDevices = { devices: [], waiting: 0, problems: [] };
   const conflicts = new NoteConflicts(
     store,
     {

@@ -74,8 +74,6 @@ export function DevicesDialog({
         <p className="muted" role="status">
           Reading the library’s folder…
         </p>
-      ) : !devices.synced ? (
-        <p>This library is not kept in a synced folder: this computer alone writes to it.</p>
       ) : (
         <DevicesBody listed={devices} today={today} />
       )}

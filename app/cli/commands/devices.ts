@@ -21,7 +21,6 @@ function deviceLine(device: LibraryDevice): string {
 
 /** `shelfmark devices`: each device a line, then what the user should know of the folder. */
 function formatDevices(listed: LibraryDevices): string {
-  if (!listed.synced) return 'This library is not kept in a synced folder: this computer alone writes to it.\n';
   const lines = listed.devices.map(deviceLine);
   const notes: string[] = [];
   for (const device of listed.devices) {
