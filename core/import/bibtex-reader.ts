@@ -41,6 +41,8 @@ export interface ReadOptions {
   readonly countEntriesOnly?: boolean;
   /** Called now and then with how much of the text has been read (in characters). */
   readonly onProgress?: (done: number) => void;
+  /** The line the text starts on, when it is a piece of a file (1 when not given). */
+  readonly firstLine?: number;
 }
 
 /** An entry at the start of a line, after spaces: a broken entry can run on only as far as the next one. */
@@ -64,7 +66,9 @@ export function readBibtexBlocks(text: string, options: ReadOptions = {}): reado
 
 /** Every block of the text, in order, each read when asked for. */
 export function* bibtexBlocks(text: string, options: ReadOptions = {}): Generator<Block, void, undefined> {
-  const lines = new LineCounter(text);
+  const counter = new LineCounter(text);
+  const before = (options.firstLine ?? 1) - 1;
+  const lines = before === 0 ? counter : { lineOf: (at: number) => before + counter.lineOf(at) };
   let reported = 0;
   for (const [start, end] of chunks(text)) {
     // One by one: a line can hold any number of entries, too many to pass as arguments.
