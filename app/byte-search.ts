@@ -6,7 +6,7 @@ import type { ByteSearch } from '../core/import/byte-search.js';
 export const nodeByteSearch: ByteSearch = {
   isUtf8: (bytes) => isUtf8(bytes),
   indexOf: (bytes, byte, from) => asBuffer(bytes).indexOf(byte, from),
-  latin1: (bytes) => asBuffer(bytes).toString('latin1'),
+  ascii: (bytes) => asBuffer(bytes).toString('ascii'),
 };
 
 /** A file read by the import is a Buffer already: a view is made only of other bytes. */

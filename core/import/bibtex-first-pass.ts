@@ -29,8 +29,11 @@ export interface FileWindow {
 export interface BibtexFirstPassInWindows extends BibtexFirstPass {
   /** Its windows, in order, each up to the next one's start; the last one's `from` is the file's size. */
   readonly windows: readonly FileWindow[];
-  /** Whether an entry may have a `crossref` (the word is in the file, in any case): its papers need it whole. */
-  readonly crossref: boolean;
+  /**
+   * Whether an entry may have a `crossref` (the word is in the file, in any case), when the pass was asked to look:
+   * the papers of such a file are made with the whole file in hand (an entry's parent may come after it).
+   */
+  readonly crossref: boolean | null;
 }
 
 const AT = 0x40;
@@ -74,15 +77,18 @@ export class BibtexFirstPassWindows {
   readonly #definitions: MacroDefinition[] = [];
   #entries = 0;
   readonly #windows: FileWindow[] = [];
-  #crossref = false;
+  /** Null when not looked for. */
+  #crossref: boolean | null;
   /** Where the next window starts, and its line. */
   #from = 0;
   #line = 1;
   #reported = 0;
 
-  constructor(fileName: string, search: ByteSearch) {
+  /** `lookForCrossref`: whether to find out if an entry may have a `crossref` (a search through every byte). */
+  constructor(fileName: string, search: ByteSearch, lookForCrossref = false) {
     this.#fileName = fileName;
     this.#search = search;
+    this.#crossref = lookForCrossref ? false : null;
   }
 
   /** Whether a file that starts with `start` (its first PLAIN_START_BYTES, or all of it) may be read. */
@@ -142,7 +148,7 @@ export class BibtexFirstPassWindows {
     this.#entries += pass.entries;
     if (start === 0) return 0;
     this.#windows.push({ from, line: this.#line });
-    this.#crossref ||= /crossref/i.test(search.latin1?.(read) ?? DECODER.decode(read));
+    if (this.#crossref === false) this.#crossref = /crossref/i.test(search.ascii?.(read) ?? DECODER.decode(read));
     this.#from = from + start;
     this.#line = pass.lineOf(start);
     if (atEnd) this.#windows.push({ from: this.#from, line: this.#line });

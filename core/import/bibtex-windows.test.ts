@@ -62,7 +62,7 @@ function secondPass(
   readonly batches: readonly (readonly ParsedPaper[])[][];
   readonly outcomes: readonly ParsedInput[];
 } {
-  const parse = new ImportFiles(files, NOW, undefined, SEARCH, windowBytes);
+  const parse = new ImportFiles(files, NOW, undefined, SEARCH, { windowBytes, handsOverPapers: true });
   const give = (pass: ReturnType<ImportFiles['parse']>, bytes: Uint8Array): number => {
     let reads = 0;
     for (let wanted = pass.wanted; wanted !== null; wanted = pass.wanted, reads++) {
@@ -124,14 +124,20 @@ describe('a BibTeX file read in windows', () => {
     const text = `${entry(1)}${child}${entry(2)}${parent}`;
     inWindows([{ name: 'cross.bib', bytes: utf8(text) }], [1, 40, 300]);
     inWindows([{ name: 'cross.bib', bytes: utf8(text.replace('crossref', 'CrossRef')) }], [40]);
-    const { reads } = secondPass(
-      [
-        { name: 'x.bib', bytes: utf8('%\n') },
-        { name: 'cross.bib', bytes: utf8(text) },
-      ],
-      40,
-    );
+    // Papers handed over as they are made: the first pass looks for the crossref, and the second reads the file whole.
+    const files = [
+      { name: 'a.bib', bytes: utf8(entry(9)) },
+      { name: 'cross.bib', bytes: utf8(text) },
+    ];
+    const { reads, batches, outcomes } = secondPass(files, 40);
     expect(reads[1]).toBe(1);
+    const whole = parseDigestFiles(files, NOW)[1];
+    if (whole?.ok !== true || whole.parsed.kind !== 'digest') throw new Error('no digest');
+    expect(batches[1]).toEqual([whole.parsed.digest.papers]);
+    expect(outcomes[1]).toEqual({
+      ...whole,
+      parsed: { ...whole.parsed, digest: { ...whole.parsed.digest, papers: [] } },
+    });
   });
 
   it('reads whole, with the same messages, a file that is not plain UTF-8 further on than its first window', () => {

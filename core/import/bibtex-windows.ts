@@ -30,11 +30,14 @@ export class BibtexFileInWindows {
 
   /**
    * The papers of the next window, within the field caps: its text (decodeWindow), which starts on line `line` of
-   * the file; `onProgress` is told now and then how many of its characters have been read.
+   * the file; `onProgress` is told now and then how many of its characters have been read. Null when an entry has
+   * a `crossref`: the file is to be read whole (parseBibtex).
    */
-  papersOf(text: string, line: number, onProgress?: (done: number) => void): readonly ParsedPaper[] {
+  papersOf(text: string, line: number, onProgress?: (done: number) => void): readonly ParsedPaper[] | null {
     const blocks = bibtexBlocks(text, { firstLine: line, ...(onProgress === undefined ? {} : { onProgress }) });
-    const capped = capPapers(this.#pieces.papersOf(blocks), this.#made);
+    const papers = this.#pieces.papersOf(blocks);
+    if (papers === null) return null;
+    const capped = capPapers(papers, this.#made);
     this.#made += capped.papers.length;
     this.#warnings.push(...capped.warnings);
     return capped.papers;

@@ -104,8 +104,8 @@ type PapersHow =
 /**
  * A BibTeX file of an import read a piece of its text at a time (bibtex-windows.ts), each piece's blocks made into
  * papers as they come: the file's entries are numbered on from one piece to the next, and what was skipped is told
- * once, at the end, as parseBibtex tells it. `ctx.bibtex` is required; the file has no `crossref` (the first pass
- * looks: an entry's parent may come after it, and a parent that is a volume is no paper).
+ * once, at the end, as parseBibtex tells it. `ctx.bibtex` is required. A file with a `crossref` is read whole
+ * (parseBibtex): an entry's parent may come after it, and a parent that is a volume is no paper.
  */
 export class BibtexPieces {
   readonly #made: PaperMaker;
@@ -116,11 +116,10 @@ export class BibtexPieces {
     this.#made = new PaperMaker(ctx, shared.macros, shared.names, { streamed: true });
   }
 
-  /** The papers of the blocks of one piece, in order. */
-  papersOf(blocks: Iterable<Block>): readonly ParsedPaper[] {
+  /** The papers of the blocks of one piece, in order; null when an entry has a `crossref`: read the file whole. */
+  papersOf(blocks: Iterable<Block>): readonly ParsedPaper[] | null {
     const papers = this.#made.papersOf(blocks);
-    if (papers === CROSSREF_FOUND) throw new Error('an entry with a crossref was read in pieces');
-    return papers;
+    return papers === CROSSREF_FOUND ? null : papers;
   }
 
   /** The file's digest, once every piece is read, with `papers` (those of the pieces, or none when handed over). */

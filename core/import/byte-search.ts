@@ -9,8 +9,9 @@ export interface ByteSearch {
   /** Where `byte` first is in `bytes` at or after `from`; -1 when nowhere. */
   readonly indexOf: (bytes: Uint8Array, byte: number, from: number) => number;
   /**
-   * The bytes as Latin-1 text, a character for each byte (ASCII as itself): what a search for ASCII words runs on
-   * fastest. Without it, the core decodes them as UTF-8.
+   * The bytes as ASCII text, a character for each byte, of its low seven bits (Node's "ascii"): what a search for an
+   * ASCII word runs on fastest. In UTF-8 the bytes of other characters give no two letters in a row. Without it, the
+   * core decodes them as UTF-8.
    */
-  readonly latin1?: (bytes: Uint8Array) => string;
+  readonly ascii?: (bytes: Uint8Array) => string;
 }

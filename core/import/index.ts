@@ -166,7 +166,7 @@ export function parseDigestFiles(
   search?: ByteSearch,
   windowBytes?: number,
 ): readonly ParsedInput[] {
-  const parse = new ImportFiles(files, now, onProgress, search, windowBytes);
+  const parse = new ImportFiles(files, now, onProgress, search, windowBytes === undefined ? {} : { windowBytes });
   files.forEach((file, index) => giveWanted(parse.readFirst(index), file.bytes));
   files.forEach((file, index) => giveWanted(parse.parse(index), file.bytes));
   return parse.outcomes();
@@ -204,23 +204,27 @@ export class ImportFiles {
   readonly #outcomes: (ParsedInput | 'macros')[] = [];
   readonly #search: ByteSearch | undefined;
   readonly #windowBytes: number;
+  readonly #handsOverPapers: boolean;
 
   /**
    * `search`: the platform's searches in bytes, with which a BibTeX file is read in windows of at most
-   * `windowBytes` (unless an entry is longer), and never decoded whole.
+   * `windowBytes` (unless an entry is longer), and never decoded whole. `handsOverPapers`: whether `parse` is to
+   * hand papers over as they are made, for which the first pass looks through every byte of a BibTeX file for a
+   * `crossref` (without it, a file found to have one once some of its papers are made is read again, whole).
    */
   constructor(
     files: readonly (ImportFile | DigestInput)[],
     now: string,
     onProgress?: (done: number, total: number) => void,
     search?: ByteSearch,
-    windowBytes: number = WINDOW_BYTES,
+    { windowBytes = WINDOW_BYTES, handsOverPapers = false }: { windowBytes?: number; handsOverPapers?: boolean } = {},
   ) {
     this.#files = files.map((file) => ('bytes' in file ? { ...file, size: file.bytes.length } : file));
     this.#now = now;
     this.#onProgress = onProgress;
     this.#search = search;
     this.#windowBytes = Math.max(1, windowBytes);
+    this.#handsOverPapers = handsOverPapers;
     this.#total = 2 * this.#files.reduce((sum, file) => sum + file.size, 0);
   }
 
@@ -232,7 +236,9 @@ export class ImportFiles {
     const file = this.#file(index);
     const search = this.#search;
     const windows =
-      search !== undefined && isBibtexFileName(file.name) ? new BibtexFirstPassWindows(file.name, search) : null;
+      search !== undefined && isBibtexFileName(file.name)
+        ? new BibtexFirstPassWindows(file.name, search, this.#handsOverPapers)
+        : null;
     const share = this.#progress(file.size);
     let started = false;
     /** How long the window read is: the first is read at least PLAIN_START_BYTES long, for what its start tells. */
@@ -303,13 +309,18 @@ export class ImportFiles {
    * same windows again. With `onPapers`, a digest's papers are handed to it as they are made (a window's at a time,
    * or all at once for a file read whole), and the digest in the file's outcome has none; its name, what was skipped
    * and the warnings come in the outcome, once the file is read to its end. (A file whose outcome is then an error,
-   * as it could not be read to its end, had the papers of the windows before handed over all the same.)
+   * as it could not be read to its end, had the papers of the windows before handed over all the same.) Only for an
+   * import made to hand papers over (`handsOverPapers`).
    */
   parse(index: number, onPapers?: (papers: readonly ParsedPaper[]) => void): FilePass {
     const file = this.#file(index);
     const first = this.#read[index];
     if (first === undefined) throw new Error('a file was parsed before its first pass');
-    if (first.way === 'windows' && !first.found.crossref) return this.#parseWindows(index, file, first, onPapers);
+    if (onPapers !== undefined && !this.#handsOverPapers)
+      throw new Error('this import was not made to hand over papers');
+    if (first.way === 'windows' && first.found.crossref !== true) {
+      return this.#parseWindows(index, file, first, onPapers);
+    }
     const format = first.way === 'whole' ? first.format : 'bibtex';
     const parsed = (text: string | DigestError): null => {
       const outcome = this.#parsedText(index, file, text, format);
@@ -375,9 +386,16 @@ export class ImportFiles {
     const share = this.#progress(file.size);
     const papers: ParsedPaper[] = [];
     let next = 0;
-    /** Reads the next window, of `text` from byte `from` on: what the pass wants next, null at the file's end. */
+    /**
+     * Reads the next window, of `text` from byte `from` on: what the pass wants next, null at the file's end; all of
+     * the file when an entry has a `crossref` (whose papers are made with the whole file in hand, as parseBibtex does).
+     */
     const read = (text: string, from: number, length: number): WantedBytes | null => {
       const made = reading.papersOf(text, windows[next]?.line ?? 1, (done) => share((from + done) / file.size));
+      if (made === null) {
+        if (onPapers !== undefined) throw new Error('a crossref the first pass did not find');
+        return WHOLE;
+      }
       if (onPapers !== undefined) onPapers(made);
       else for (const paper of made) papers.push(paper);
       share((from + length) / file.size);
@@ -391,12 +409,18 @@ export class ImportFiles {
           : { file: file.name, ok: true, parsed: { kind: 'digest', ...reading.digest(papers) } };
       return null;
     };
-    if (kept !== null) return this.#pass(read(kept, 0, file.size), file, () => null);
+    /** The file parsed whole, as a file with a `crossref` is. */
+    const whole = (text: string | DigestError): null => {
+      this.#outcomes[index] = this.#parsedText(index, file, text, 'bibtex');
+      return null;
+    };
+    if (kept !== null) return this.#pass(read(kept, 0, file.size) === null ? null : whole(kept), file, () => null);
     return this.#pass(windowAt(0), file, (wanted, bytes) => {
       const failed = (error: string): null => {
         this.#outcomes[index] = { file: file.name, ok: false, error };
         return null;
       };
+      if (wanted.length === null) return whole(bytes instanceof DigestError ? bytes : decodedOrError(bytes, file.name));
       if (bytes instanceof DigestError) return failed(bytes.message);
       if (bytes.length !== wanted.length) return failed('it changed while it was being imported; import it again');
       return read(decodeWindow(bytes), wanted.from, bytes.length);
