@@ -19,10 +19,18 @@ export interface BibtexFirstPass {
   readonly entries: number;
 }
 
-/** Where a window of a file starts: its first byte, and the line (1-based) that byte is on. */
+/**
+ * Where a window of a file starts: its first byte, and the line (1-based) that byte is on; null when not counted, as
+ * the window holds no @string (only they are told by their line).
+ */
 export interface FileWindow {
   readonly from: number;
-  readonly line: number;
+  readonly line: number | null;
+}
+
+/** What the first pass needs before it reads a window: the line breaks before it counted, from `from` on. */
+export interface LinesToCount {
+  readonly countFrom: number;
 }
 
 /** What the first pass over a file in windows keeps of it. */
@@ -79,9 +87,14 @@ export class BibtexFirstPassWindows {
   readonly #windows: FileWindow[] = [];
   /** Null when not looked for. */
   #crossref: boolean | null;
-  /** Where the next window starts, and its line. */
+  /** Where the next window starts. */
   #from = 0;
-  #line = 1;
+  /**
+   * Up to where line breaks are counted, and the line there: lines are counted only as far as a window that holds a
+   * @string, as a file of many megabytes has hundreds of thousands of lines.
+   */
+  #counted = 0;
+  #countedLine = 1;
   #reported = 0;
 
   /** `lookForCrossref`: whether to find out if an entry may have a `crossref` (a search through every byte). */
@@ -100,13 +113,20 @@ export class BibtexFirstPassWindows {
    * Reads a window of the file, its bytes from `from` (where the last one was read up to) on, `atEnd` when they run to
    * the file's end: how many of them it read, up to where the last entry that starts in them starts (0: none starts
    * after the first; the caller gives a larger window), or all of them at the file's end; null when the file is not
-   * one it reads in its bytes.
+   * one it reads in its bytes; LinesToCount when it needs the line breaks before the window counted first
+   * (countLines), before it is given the window again.
    */
-  window(bytes: Uint8Array, from: number, atEnd: boolean, onProgress: (done: number) => void): number | null {
+  window(
+    bytes: Uint8Array,
+    from: number,
+    atEnd: boolean,
+    onProgress: (done: number) => void,
+  ): number | null | LinesToCount {
     if (from !== this.#from) throw new RangeError(`the first pass was given bytes from ${from}, not ${this.#from}`);
     if (from + bytes.length > MAX_DIGEST_BYTES) return null;
     const search = this.#search;
-    const pass = new WindowPass(bytes, search, this.#line);
+    const linesKnown = this.#counted === from;
+    const pass = new WindowPass(bytes, search, this.#countedLine);
     let start = 0;
     /** Where the "@" of the entry that starts the chunk is; -1 when the chunk starts with none (the file's first). */
     let entry = -1;
@@ -137,6 +157,8 @@ export class BibtexFirstPassWindows {
     }
     const read = bytes.subarray(0, start);
     if (!isPlainUtf8Piece(read, search)) return null;
+    const needsLines = chunks.some(([, , chunkEntry, chunkOther]) => pass.decodes(chunkEntry, chunkOther));
+    if (needsLines && !linesKnown) return { countFrom: this.#counted };
     for (const [chunkStart, chunkEnd, chunkEntry, chunkOther] of chunks) {
       pass.chunk(chunkStart, chunkEnd, chunkEntry, chunkOther);
       if (from + chunkEnd - this.#reported >= PROGRESS_EVERY) {
@@ -147,12 +169,27 @@ export class BibtexFirstPassWindows {
     this.#definitions.push(...pass.definitions);
     this.#entries += pass.entries;
     if (start === 0) return 0;
-    this.#windows.push({ from, line: this.#line });
+    this.#windows.push({ from, line: linesKnown ? this.#countedLine : null });
     if (this.#crossref === false) this.#crossref = /crossref/i.test(search.ascii?.(read) ?? DECODER.decode(read));
+    if (linesKnown) [this.#counted, this.#countedLine] = [from + pass.counted, pass.lineOf(pass.counted)];
     this.#from = from + start;
-    this.#line = pass.lineOf(start);
-    if (atEnd) this.#windows.push({ from: this.#from, line: this.#line });
+    if (atEnd) this.#windows.push({ from: this.#from, line: null });
     return start;
+  }
+
+  /** Counts the line breaks of `bytes`, the file's from `from` (where LinesToCount said) on. */
+  countLines(bytes: Uint8Array, from: number): void {
+    if (from !== this.#counted) throw new RangeError(`lines were counted from ${from}, not ${this.#counted}`);
+    let breaks = 0;
+    for (
+      let at = this.#search.indexOf(bytes, LINE_BREAK, 0);
+      at >= 0;
+      at = this.#search.indexOf(bytes, LINE_BREAK, at + 1)
+    ) {
+      breaks++;
+    }
+    this.#counted += bytes.length;
+    this.#countedLine += breaks;
   }
 
   /** What the pass found, once every window is read. */
@@ -230,11 +267,9 @@ class WindowPass {
    * A chunk with no "@" but its entry's is that entry alone, told by its type; any other is decoded and read.
    */
   chunk(start: number, end: number, entry: number, other: boolean): void {
-    if (!other) {
-      if (entry < 0) return;
-      const type = specialType(this.bytes, entry);
-      if (type === null) this.entries++;
-      if (type !== 'string') return;
+    if (!this.decodes(entry, other)) {
+      if (entry >= 0 && specialType(this.bytes, entry) === null) this.entries++;
+      return;
     }
     const text = DECODER.decode(this.bytes.subarray(start, end));
     for (const block of chunkBlocks(text, () => this.lineOf(start), true)) {
@@ -247,6 +282,16 @@ class WindowPass {
   looksLikeBibtexAt(line: number): boolean {
     const end = this.search.indexOf(this.bytes, LINE_BREAK, line);
     return looksLikeBibtex(DECODER.decode(this.bytes.subarray(line, end < 0 ? this.bytes.length : end)));
+  }
+
+  /** Whether chunk reads a chunk as text: one with an "@" besides its entry's, or a @string. */
+  decodes(entry: number, other: boolean): boolean {
+    return other || (entry >= 0 && specialType(this.bytes, entry) === 'string');
+  }
+
+  /** How far into the window line breaks are counted. */
+  get counted(): number {
+    return this.#counted;
   }
 
   /** The line (1-based) that byte `at` of the window is on; asked for in increasing order. */

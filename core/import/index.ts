@@ -243,11 +243,23 @@ export class ImportFiles {
     let started = false;
     /** How long the window read is: the first is read at least PLAIN_START_BYTES long, for what its start tells. */
     let length = this.#windowBytes;
+    /** The window to read again once the line breaks before it are counted, up to its start. */
+    let counting: WantedBytes | null = null;
     const first: WantedBytes = windows === null ? WHOLE : { from: 0, length: Math.max(length, PLAIN_START_BYTES) };
+    /** The next piece of the file to count the line breaks of, from `from` on; then the window again. */
+    const countFrom = (from: number, window: WantedBytes): WantedBytes => {
+      counting = from < window.from ? window : null;
+      return counting === null ? window : { from, length: Math.min(this.#windowBytes, window.from - from) };
+    };
     return this.#pass(first, file, (wanted, bytes) => {
       if (windows === null || wanted.length === null || bytes instanceof DigestError) {
         this.#readWhole(index, file, bytes);
         return null;
+      }
+      if (counting !== null) {
+        if (bytes.length === 0) return WHOLE;
+        windows.countLines(bytes, wanted.from);
+        return countFrom(wanted.from + bytes.length, counting);
       }
       const asked = wanted.length;
       /** The file read whole, as it is not one to read in windows: with the bytes in hand when they are all. */
@@ -264,6 +276,7 @@ export class ImportFiles {
       const window = atEnd ? bytes : bytes.subarray(0, length);
       const read = windows.window(window, wanted.from, atEnd, (done) => share(done / file.size));
       if (read === null) return whole();
+      if (typeof read === 'object') return countFrom(read.countFrom, wanted);
       if (!atEnd) {
         // No entry starts in the window after its first: one entry is longer than it.
         length = read === 0 ? 2 * length : this.#windowBytes;
@@ -391,7 +404,7 @@ export class ImportFiles {
      * the file when an entry has a `crossref` (whose papers are made with the whole file in hand, as parseBibtex does).
      */
     const read = (text: string, from: number, length: number): WantedBytes | null => {
-      const made = reading.papersOf(text, windows[next]?.line ?? 1, (done) => share((from + done) / file.size));
+      const made = reading.papersOf(text, windows[next]?.line ?? null, (done) => share((from + done) / file.size));
       if (made === null) {
         if (onPapers !== undefined) throw new Error('a crossref the first pass did not find');
         return WHOLE;
