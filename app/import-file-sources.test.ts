@@ -77,4 +77,32 @@ describe('importFileSources', () => {
     expect(report.files.slice(0, -1).every((file) => file.ok)).toBe(true);
     expect(report.added).toBeGreaterThan(0);
   });
+
+  it('reads a large BibTeX file a window at a time, in both passes, and imports what it imports read whole', async () => {
+    const entry = (index: number): string =>
+      `@article{k${index},\n  title = {Paper ${index} on {Ünïcödé} things},\n  author = {Ada Lovelace and Zoë ${index}},\n` +
+      `  journal = jn,\n  abstract = {${'Words of an abstract. '.repeat(40)}},\n  year = ${1900 + (index % 120)}\n}\n`;
+    const text = `@string{jn = {Journal}}\n${Array.from({ length: 6000 }, (_, index) => entry(index)).join('')}`;
+    const files = [{ name: 'large.bib', bytes: new TextEncoder().encode(text) }];
+    expect(files[0]?.bytes.length).toBeGreaterThan(5 * 1024 * 1024);
+    // Read whole: text, as pasted.
+    const whole = await withService(join(cli.directory, 'whole', 'library.json'), (service) =>
+      service.importText(text, 'large.bib'),
+    );
+    const pieces: number[] = [];
+    const windowed: DigestFileSource[] = files.map(({ name, bytes }) => ({
+      name,
+      size: bytes.length,
+      read: (wanted) => {
+        const piece = wanted.length === null ? bytes : bytes.subarray(wanted.from, wanted.from + wanted.length);
+        pieces.push(piece.length);
+        return Promise.resolve(piece);
+      },
+    }));
+    const report = await withService(cli.db, (service) => service.importFileSources(windowed));
+    expect(report).toEqual(whole);
+    expect(report.added).toBe(6000);
+    expect(pieces.length).toBeGreaterThanOrEqual(4);
+    expect(Math.max(...pieces)).toBeLessThanOrEqual(4 * 1024 * 1024);
+  });
 });

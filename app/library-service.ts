@@ -44,7 +44,8 @@ import { nodeByteSearch } from './byte-search.js';
 import { networkSettings, type NetworkSettings } from './net/settings.js';
 import { Tasks, type Run, type RunOptions } from './tasks.js';
 import type { ImportPreview } from '../core/import/preview.js';
-import type { DigestRead, MacrosFile } from '../core/import/index.js';
+import type { DigestRead, FilePass, MacrosFile } from '../core/import/index.js';
+import { bytesWanted, type WantedBytes } from '../core/import/wanted-bytes.js';
 import type { LibrarySnapshot, ParsedFile } from '../core/import/types.js';
 import { findDigest, findPaper, findPapers } from '../core/lookup.js';
 import {
@@ -157,7 +158,8 @@ const EMPTY_ANSWERS: ArxivAnswers = { papers: new Map(), problems: new Map(), er
 
 /**
  * A digest file that the import reads when it needs it rather than holding its bytes from start to end: twice, as
- * BibTeX files share their @string macros (core/import/index.ts, ImportFiles). Each read must give the same bytes.
+ * BibTeX files share their @string macros, and a BibTeX file a window of its bytes at a time (core/import/index.ts,
+ * ImportFiles). Each read must give the same bytes.
  */
 export interface DigestFileSource {
   readonly name: string;
@@ -166,10 +168,10 @@ export interface DigestFileSource {
   /** The day its digest is of (YYYY-MM-DD), when the user said so. */
   readonly date?: string;
   /**
-   * Its bytes, or why they cannot be read, in words that name no file. They are used before the next file is read:
-   * the reader may read the next one into the same buffer.
+   * The bytes `wanted` of it (fewer at the file's end), or why they cannot be read, in words that name no file. They
+   * are used before the next read: the reader may read the next ones into the same buffer.
    */
-  readonly read: () => Promise<Uint8Array | { readonly error: string }>;
+  readonly read: (wanted: WantedBytes) => Promise<Uint8Array | { readonly error: string }>;
 }
 
 /** A digest to import: a file, or text (pasted, or from standard input). */
@@ -181,7 +183,7 @@ export function sourceOf(file: DigestFile): DigestFileSource {
     name: file.name,
     size: file.bytes.length,
     ...(file.date === undefined ? {} : { date: file.date }),
-    read: () => Promise.resolve(file.bytes),
+    read: (wanted) => Promise.resolve(bytesWanted(file.bytes, wanted)),
   };
 }
 
@@ -571,16 +573,16 @@ export class LibraryService implements LibraryApi {
       },
       nodeByteSearch,
     );
-    const bytesOf = async (file: DigestFileSource): Promise<Uint8Array | DigestError> => {
-      throwIfCancelled(run.signal);
-      const bytes = await file.read();
-      return bytes instanceof Uint8Array ? bytes : new DigestError(bytes.error);
+    // A file at a time, and of a BibTeX file a window at a time, each read again for its second pass.
+    const readPass = async (pass: FilePass, file: DigestFileSource): Promise<void> => {
+      for (let wanted = pass.wanted; wanted !== null; wanted = pass.wanted) {
+        throwIfCancelled(run.signal);
+        const bytes = await file.read(wanted);
+        pass.take(bytes instanceof Uint8Array ? bytes : new DigestError(bytes.error));
+      }
     };
-    // A file at a time, each read again for its second pass: one file's bytes are held at a time.
-    for (const [index, file] of files.entries()) importFiles.readFirst(index, await bytesOf(file));
-    for (const [index, file] of files.entries()) {
-      importFiles.parse(index, importFiles.needsBytesAgain(index) ? await bytesOf(file) : null);
-    }
+    for (const [index, file] of files.entries()) await readPass(importFiles.readFirst(index), file);
+    for (const [index, file] of files.entries()) await readPass(importFiles.parse(index), file);
     const filesRead = importFiles.outcomes();
     let nextFile = 0;
     const read = sources.map((source) => {

@@ -5,7 +5,7 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readImportFile, unreadReason, type UnreadFile } from './read-import-file.js';
+import { ImportFileReader, readImportFile, unreadReason, type UnreadFile } from './read-import-file.js';
 
 let directory: string;
 
@@ -85,4 +85,42 @@ describe('readImportFile', () => {
       expect(unreadReason(unread)).toBe('the file is too large (it grew past the limit of 32.0 MB while it was read)');
     },
   );
+});
+
+describe('ImportFileReader, a piece at a time', () => {
+  /** What was read of the piece: the text, or the reason it was not. */
+  async function piece(path: string, from: number, length: number, limit?: number): Promise<string> {
+    const result = await new ImportFileReader().read(path, limit, { from, length });
+    return 'bytes' in result ? new TextDecoder().decode(result.bytes) : `refused: ${unreadReason(result)}`;
+  }
+
+  it('reads the piece asked for, and fewer bytes where the file ends', async () => {
+    const file = join(directory, 'refs.bib');
+    await writeFile(file, '@misc{a, title = {T}}\n@misc{b, title = {U}}\n');
+    expect(await piece(file, 0, 22)).toBe('@misc{a, title = {T}}\n');
+    expect(await piece(file, 22, 100)).toBe('@misc{b, title = {U}}\n');
+    expect(await piece(file, 44, 10)).toBe('');
+  });
+
+  it('holds the limit, and refuses what is not a regular file, as a whole read does', async () => {
+    const file = join(directory, 'big.bib');
+    await writeFile(file, 'x'.repeat(3000));
+    expect(await piece(file, 1000, 1000, 3000)).toHaveLength(1000);
+    expect(await piece(file, 1000, 1000, 1500)).toMatch(/^refused: the file is too large/);
+    if (unix) {
+      const fifo = join(directory, 'digest.bib');
+      execFileSync('mkfifo', [fifo]);
+      expect(await piece(fifo, 0, 100)).toBe(
+        'refused: it is a named pipe (FIFO), not a regular file; Shelfmark imports only regular files',
+      );
+    }
+  });
+
+  it.runIf(existsSync('/proc/self/maps'))('holds the limit for a piece of a file that says it is empty', async () => {
+    expect(await new ImportFileReader().read('/proc/self/maps', 100, { from: 50, length: 100 })).toEqual({
+      problem: 'too-large',
+      size: null,
+      limit: 100,
+    });
+  });
 });

@@ -7,6 +7,7 @@
 import { constants, type Stats } from 'node:fs';
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import { MAX_DIGEST_BYTES } from '../core/import/decode.js';
+import type { WantedBytes } from '../core/import/wanted-bytes.js';
 
 /** Why a file was not read. */
 export type UnreadFile =
@@ -41,20 +42,27 @@ export async function readImportFile(path: string, limit: number = MAX_DIGEST_BY
 }
 
 /**
- * Reads the files of an import one after the other into one buffer, so that reading each file twice, as an import
- * of many large files does, does not leave a large buffer behind for every read until the garbage collector gets
- * to it: the bytes a read gives are valid only until the next read.
+ * Reads the files of an import one after the other into one buffer, so that reading each file twice, and a BibTeX
+ * file a window at a time, as an import of many large files does, does not leave a large buffer behind for every
+ * read until the garbage collector gets to it: the bytes a read gives are valid only until the next read.
  */
 export class ImportFileReader {
   #buffer: Buffer | null = null;
 
-  /** As readImportFile, with the file's stats as it was opened: what tells that it changed since an earlier read. */
+  /**
+   * As readImportFile, with the file's stats as it was opened: what tells that it changed since an earlier read.
+   * `wanted`: the piece of it to read (fewer bytes at its end), else all of it; either way within `limit`.
+   */
   async read(
     path: string,
     limit: number = MAX_DIGEST_BYTES,
+    wanted: WantedBytes = { from: 0, length: null },
   ): Promise<{ readonly bytes: Uint8Array; readonly stats: Stats } | UnreadFile> {
     return withImportFile(path, limit, async (handle, stats) => {
-      const read = await readAtMost(handle, limit, stats.size, this.#buffer);
+      const read =
+        wanted.length === null
+          ? await readAtMost(handle, limit, stats.size, this.#buffer)
+          : await readPiece(handle, limit, wanted.from, wanted.length, this.#buffer);
       if (isUnreadFile(read)) return read;
       this.#buffer = read.buffer;
       return { bytes: read.bytes, stats };
@@ -130,6 +138,30 @@ async function readAtMost(
     length += bytesRead;
     if (length > limit) return { problem: 'too-large', size: null, limit };
   }
+}
+
+/**
+ * `length` bytes of the file from `from` on, fewer at its end, or too-large when they run past `limit`; with the
+ * buffer they are in, which is `reuse` when it is large enough.
+ */
+async function readPiece(
+  handle: FileHandle,
+  limit: number,
+  from: number,
+  length: number,
+  reuse: Buffer | null,
+): Promise<{ readonly bytes: Uint8Array; readonly buffer: Buffer } | UnreadFile> {
+  // One byte past the limit at most: enough to tell that the file grew past it.
+  const wanted = Math.max(0, Math.min(length, limit + 1 - from));
+  const buffer = reuse !== null && reuse.length >= wanted ? reuse : Buffer.allocUnsafe(wanted);
+  let read = 0;
+  while (read < wanted) {
+    const { bytesRead } = await handle.read(buffer, read, wanted - read, from + read);
+    if (bytesRead === 0) break;
+    read += bytesRead;
+  }
+  if (from + read > limit) return { problem: 'too-large', size: null, limit };
+  return { bytes: buffer.subarray(0, read), buffer };
 }
 
 function unreadFile(error: unknown): UnreadFile {

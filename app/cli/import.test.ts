@@ -75,6 +75,25 @@ describe('shelfmark import of BibTeX files that share macros', () => {
         'shelfmark: nothing was imported; the library is unchanged.\n',
     );
   });
+
+  it('reads a BibTeX file larger than a window a window at a time, with the macros of another file', async () => {
+    const [authors] = await splitBibliography('authors.bib');
+    const entry = (index: number): string =>
+      `@article{k${index},\n  title = {Paper ${index} on Ünïcödé},\n  author = Stuetzle # " and " # Hoos,\n` +
+      `  abstract = {${'Words of an abstract. '.repeat(40)}},\n  year = 2020\n}\n`;
+    const large = join(cli.directory, 'large.bib');
+    await writeFile(large, Array.from({ length: 6000 }, (_, index) => entry(index)).join(''));
+    const result = await cli.run(['import', authors ?? '', large]);
+    expect(result.stderr).toBe('');
+    expect(result.stdout.split('\n').at(-2)).toBe(
+      'In all: 6,000 papers added, 0 merged with papers already in your library.',
+    );
+    const papers = await cli.json<Paper[]>(['list']);
+    expect(new Set(papers.map((paper) => paper.authors.join('; ')))).toEqual(
+      new Set(['Thomas Stützle; Holger H. Hoos']),
+    );
+    expect(papers.find((paper) => paper.title === 'Paper 5999 on Ünïcödé')).toBeDefined();
+  });
 });
 
 describe('shelfmark import of a file imported before', () => {

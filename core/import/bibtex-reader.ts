@@ -41,6 +41,11 @@ export interface ReadOptions {
   readonly countEntriesOnly?: boolean;
   /** Called now and then with how much of the text has been read (in characters). */
   readonly onProgress?: (done: number) => void;
+  /**
+   * The line the text starts on, when it is a piece of a file (1 when not given); null when not counted, as the
+   * piece holds no @string (the only blocks told by their line).
+   */
+  readonly firstLine?: number | null;
 }
 
 /** An entry at the start of a line, after spaces: a broken entry can run on only as far as the next one. */
@@ -64,7 +69,7 @@ export function readBibtexBlocks(text: string, options: ReadOptions = {}): reado
 
 /** Every block of the text, in order, each read when asked for. */
 export function* bibtexBlocks(text: string, options: ReadOptions = {}): Generator<Block, void, undefined> {
-  const lines = new LineCounter(text);
+  const lines = linesOf(text, options.firstLine);
   let reported = 0;
   for (const [start, end] of chunks(text)) {
     // One by one: a line can hold any number of entries, too many to pass as arguments.
@@ -74,6 +79,18 @@ export function* bibtexBlocks(text: string, options: ReadOptions = {}): Generato
       options.onProgress(end);
     }
   }
+}
+
+function linesOf(text: string, firstLine: number | null = 1): Lines {
+  if (firstLine === null) {
+    return {
+      lineOf: () => {
+        throw new Error('a line was asked of a piece of a file whose lines were not counted');
+      },
+    };
+  }
+  const counter = new LineCounter(text);
+  return firstLine === 1 ? counter : { lineOf: (at: number) => firstLine - 1 + counter.lineOf(at) };
 }
 
 /** The bounds of each chunk: from the start of a line that starts an entry to the next one. */

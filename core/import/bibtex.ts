@@ -86,71 +86,138 @@ function papersOf(
   ctx: ParseContext,
   macros: MacroScope,
   names: NameCache,
-  how:
-    | { readonly streamed: true }
-    | {
-        readonly parents: ReadonlyMap<EntryBlock, EntryBlock>;
-        readonly volumes: ReadonlySet<EntryBlock>;
-        readonly progress: ((entryNumber: number) => void) | undefined;
-      },
+  how: PapersHow,
 ): ParsedDigest | typeof CROSSREF_FOUND {
-  const [parents, volumes, progress] =
-    'streamed' in how ? [undefined, undefined, undefined] : [how.parents, how.volumes, how.progress];
-  const papers: ParsedPaper[] = [];
-  const skipped: SkippedBlock[] = [];
-  const stringProblems: { line: number; reason: string }[] = [...macros.problems()];
-  const undefinedMacros = new Group<string>();
-  const undefinedInFacts = new Group<string>();
-  const volumesSkipped = new Group<never>();
-  let entryNumber = 0;
-  for (const entry of blocks) {
-    if (entry.kind === 'string') {
-      if (entry.error !== null) stringProblems.push({ line: entry.line, reason: entry.error });
-      continue;
-    }
-    if (parents === undefined && entry.fields.has('crossref')) return CROSSREF_FOUND;
-    entryNumber++;
-    progress?.(entryNumber);
-    if (entry.error !== null) {
-      skipped.push({ where: entryWhere(entryNumber, entry), reason: entry.error });
-      continue;
-    }
-    if (volumes?.has(entry) === true) {
-      volumesSkipped.add(entryNumber, entry);
-      continue;
-    }
-    const fields = new EntryFields(entry.fields, parents?.get(entry)?.fields, macros);
-    let paper: ParsedPaper | null;
-    try {
-      paper = paperOf(entry.type, fields, names);
-    } catch (error) {
-      if (!(error instanceof FieldTooLong)) throw error;
-      skipped.push({ where: entryWhere(entryNumber, entry), reason: error.message });
-      continue;
-    }
-    if (fields.undefinedMacros.length > 0) undefinedMacros.add(entryNumber, entry, fields.undefinedMacros);
-    else if (paper === null) skipped.push({ where: entryWhere(entryNumber, entry), reason: 'it has no title' });
-    else {
-      papers.push(paper);
-      if (fields.undefinedMacrosInFacts.length > 0) {
-        undefinedInFacts.add(entryNumber, entry, fields.undefinedMacrosInFacts);
-      }
-    }
+  const made = new PaperMaker(ctx, macros, names, how);
+  const papers = made.papersOf(blocks);
+  return papers === CROSSREF_FOUND ? papers : made.digest(papers);
+}
+
+type PapersHow =
+  | { readonly streamed: true }
+  | {
+      readonly parents: ReadonlyMap<EntryBlock, EntryBlock>;
+      readonly volumes: ReadonlySet<EntryBlock>;
+      readonly progress: ((entryNumber: number) => void) | undefined;
+    };
+
+/**
+ * A BibTeX file of an import read a piece of its text at a time (bibtex-windows.ts), each piece's blocks made into
+ * papers as they come: the file's entries are numbered on from one piece to the next, and what was skipped is told
+ * once, at the end, as parseBibtex tells it. `ctx.bibtex` is required. A file with a `crossref` is read whole
+ * (parseBibtex): an entry's parent may come after it, and a parent that is a volume is no paper.
+ */
+export class BibtexPieces {
+  readonly #made: PaperMaker;
+
+  constructor(ctx: ParseContext) {
+    const shared = ctx.bibtex;
+    if (shared === undefined) throw new Error('a BibTeX file read in pieces needs the import’s macros');
+    this.#made = new PaperMaker(ctx, shared.macros, shared.names, { streamed: true });
   }
-  const grouped = [undefinedMacros.skipped(undefinedMacrosReason), volumesSkipped.skipped(volumeReason)];
-  const factsLeftOut = undefinedInFacts.skipped(factsLeftOutReason);
-  // The file's @string blocks that cannot be used, in order: broken ones, and ones too long once expanded.
-  const strings = stringProblems
-    .sort((a, b) => a.line - b.line)
-    .map(({ line, reason }) => ({ where: `@string at line ${line}`, reason }));
-  return {
-    format: 'bibtex',
-    title: `BibTeX: ${baseName(ctx.fileName)}`,
-    date: null,
-    papers,
-    skipped: [...grouped.filter((block) => block !== null), ...strings, ...skipped],
-    ...(factsLeftOut === null ? {} : { notes: [`${factsLeftOut.where}: ${factsLeftOut.reason}`] }),
-  };
+
+  /** The papers of the blocks of one piece, in order; null when an entry has a `crossref`: read the file whole. */
+  papersOf(blocks: Iterable<Block>): readonly ParsedPaper[] | null {
+    const papers = this.#made.papersOf(blocks);
+    return papers === CROSSREF_FOUND ? null : papers;
+  }
+
+  /** The file's digest, once every piece is read, with `papers` (those of the pieces, or none when handed over). */
+  digest(papers: readonly ParsedPaper[]): ParsedDigest {
+    return this.#made.digest(papers);
+  }
+}
+
+/** Blocks made into papers, as many times as they come; then the digest, with what was skipped in all. */
+class PaperMaker {
+  readonly #parents: ReadonlyMap<EntryBlock, EntryBlock> | undefined;
+  readonly #volumes: ReadonlySet<EntryBlock> | undefined;
+  readonly #progress: ((entryNumber: number) => void) | undefined;
+  readonly #skipped: SkippedBlock[] = [];
+  readonly #stringProblems: { line: number; reason: string }[];
+  readonly #undefinedMacros = new Group<string>();
+  readonly #undefinedInFacts = new Group<string>();
+  readonly #volumesSkipped = new Group<never>();
+  #entryNumber = 0;
+
+  constructor(
+    private readonly ctx: ParseContext,
+    private readonly macros: MacroScope,
+    private readonly names: NameCache,
+    how: PapersHow,
+  ) {
+    [this.#parents, this.#volumes, this.#progress] =
+      'streamed' in how ? [undefined, undefined, undefined] : [how.parents, how.volumes, how.progress];
+    this.#stringProblems = [...macros.problems()];
+  }
+
+  /** The papers the blocks make, in order; CROSSREF_FOUND when read streamed an entry has a `crossref`. */
+  papersOf(blocks: Iterable<Block>): ParsedPaper[] | typeof CROSSREF_FOUND {
+    const { macros, names } = this;
+    const parents = this.#parents;
+    const volumes = this.#volumes;
+    const progress = this.#progress;
+    const papers: ParsedPaper[] = [];
+    const skipped = this.#skipped;
+    let entryNumber = this.#entryNumber;
+    try {
+      for (const entry of blocks) {
+        if (entry.kind === 'string') {
+          if (entry.error !== null) this.#stringProblems.push({ line: entry.line, reason: entry.error });
+          continue;
+        }
+        if (parents === undefined && entry.fields.has('crossref')) return CROSSREF_FOUND;
+        entryNumber++;
+        progress?.(entryNumber);
+        if (entry.error !== null) {
+          skipped.push({ where: entryWhere(entryNumber, entry), reason: entry.error });
+          continue;
+        }
+        if (volumes?.has(entry) === true) {
+          this.#volumesSkipped.add(entryNumber, entry);
+          continue;
+        }
+        const fields = new EntryFields(entry.fields, parents?.get(entry)?.fields, macros);
+        let paper: ParsedPaper | null;
+        try {
+          paper = paperOf(entry.type, fields, names);
+        } catch (error) {
+          if (!(error instanceof FieldTooLong)) throw error;
+          skipped.push({ where: entryWhere(entryNumber, entry), reason: error.message });
+          continue;
+        }
+        if (fields.undefinedMacros.length > 0) this.#undefinedMacros.add(entryNumber, entry, fields.undefinedMacros);
+        else if (paper === null) skipped.push({ where: entryWhere(entryNumber, entry), reason: 'it has no title' });
+        else {
+          papers.push(paper);
+          if (fields.undefinedMacrosInFacts.length > 0) {
+            this.#undefinedInFacts.add(entryNumber, entry, fields.undefinedMacrosInFacts);
+          }
+        }
+      }
+    } finally {
+      this.#entryNumber = entryNumber;
+    }
+    return papers;
+  }
+
+  /** The digest of the blocks read so far, with `papers`. */
+  digest(papers: readonly ParsedPaper[]): ParsedDigest {
+    const grouped = [this.#undefinedMacros.skipped(undefinedMacrosReason), this.#volumesSkipped.skipped(volumeReason)];
+    const factsLeftOut = this.#undefinedInFacts.skipped(factsLeftOutReason);
+    // The file's @string blocks that cannot be used, in order: broken ones, and ones too long once expanded.
+    const strings = this.#stringProblems
+      .sort((a, b) => a.line - b.line)
+      .map(({ line, reason }) => ({ where: `@string at line ${line}`, reason }));
+    return {
+      format: 'bibtex',
+      title: `BibTeX: ${baseName(this.ctx.fileName)}`,
+      date: null,
+      papers,
+      skipped: [...grouped.filter((block) => block !== null), ...strings, ...this.#skipped],
+      ...(factsLeftOut === null ? {} : { notes: [`${factsLeftOut.where}: ${factsLeftOut.reason}`] }),
+    };
+  }
 }
 
 /** How many entries are made into papers between two progress reports. */

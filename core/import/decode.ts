@@ -53,16 +53,32 @@ export function decodeDigest(bytes: Uint8Array, _fileName: string): string {
  */
 export function isPlainUtf8(bytes: Uint8Array, search: ByteSearch): boolean {
   return (
-    bytes.length > 0 &&
-    bytes.length <= MAX_DIGEST_BYTES &&
-    !hasUtf16Bom(bytes) &&
-    !(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) &&
-    !looksLikeUtf16(bytes) &&
-    !looksBinary(bytes) &&
-    search.indexOf(bytes, 0x00, 0) < 0 &&
-    search.indexOf(bytes, 0x0d, 0) < 0 &&
-    search.isUtf8(bytes)
+    bytes.length > 0 && bytes.length <= MAX_DIGEST_BYTES && startsAsPlainUtf8(bytes) && isPlainUtf8Piece(bytes, search)
   );
+}
+
+/** How many of a file's first bytes startsAsPlainUtf8 looks at. */
+export const PLAIN_START_BYTES = BINARY_SAMPLE_BYTES;
+
+/**
+ * What isPlainUtf8 tells of a file by its first bytes (`start`: its first PLAIN_START_BYTES, or all of it): no BOM,
+ * not UTF-16, not binary.
+ */
+export function startsAsPlainUtf8(start: Uint8Array): boolean {
+  return (
+    !hasUtf16Bom(start) &&
+    !(start[0] === 0xef && start[1] === 0xbb && start[2] === 0xbf) &&
+    !looksLikeUtf16(start) &&
+    !looksBinary(start)
+  );
+}
+
+/**
+ * What isPlainUtf8 tells of a file by each piece of it, cut before an ASCII byte: well-formed UTF-8 without a NUL
+ * nor a "\r".
+ */
+export function isPlainUtf8Piece(piece: Uint8Array, search: ByteSearch): boolean {
+  return search.indexOf(piece, 0x00, 0) < 0 && search.indexOf(piece, 0x0d, 0) < 0 && search.isUtf8(piece);
 }
 
 function hasUtf16Bom(bytes: Uint8Array): boolean {

@@ -219,17 +219,24 @@ function capDigestTitle(title: string, where: string): { title: string; warnings
   };
 }
 
-function capPapers<T extends ParsedPaper>(
+/** Papers within FIELD_CAPS, and what was cut; `first`: where the first of them is among its file's papers. */
+export function capPapers<T extends ParsedPaper>(
   papers: readonly T[],
+  first = 0,
 ): { readonly papers: readonly T[]; readonly warnings: readonly ImportWarning[] } {
   if (!papers.some(needsCutting)) return { papers, warnings: [] };
   const warnings: ImportWarning[] = [];
   const capped = papers.map((paper, position) => {
-    const result = capPaper(paper, position);
+    const result = capPaper(paper, first + position);
     warnings.push(...result.warnings);
     return result.paper;
   });
   return { papers: capped, warnings };
+}
+
+/** A digest's name within FIELD_CAPS, and what was cut. */
+export function capDigestName(title: string): { readonly title: string; readonly warnings: readonly ImportWarning[] } {
+  return capDigestTitle(title, 'the digest');
 }
 
 /** A parsed digest within FIELD_CAPS, and what was cut. */
@@ -237,7 +244,7 @@ export function capDigest(digest: ParsedDigest): {
   readonly digest: ParsedDigest;
   readonly warnings: readonly ImportWarning[];
 } {
-  const named = capDigestTitle(digest.title, 'the digest');
+  const named = capDigestName(digest.title);
   const cut = capPapers(digest.papers);
   if (named.warnings.length === 0 && cut.warnings.length === 0) return { digest, warnings: [] };
   return {

@@ -58,8 +58,9 @@ function unreadable(path: string, file: UnreadFile): Unreadable {
 const CHANGED_WHILE_IMPORTED = 'it changed while it was being imported; import it again';
 
 /**
- * The file at `path`, looked at now and read when the import needs it (twice, as BibTeX files share their macros),
- * so that an import of many large files holds one file's bytes at a time. Both reads must find the same file.
+ * The file at `path`, looked at now and read when the import needs it (twice, as BibTeX files share their macros,
+ * and a BibTeX file a window at a time), so that an import of many large files never holds more than one file's
+ * bytes. Every read must find the same file.
  */
 async function digestFileSource(
   path: string,
@@ -73,8 +74,8 @@ async function digestFileSource(
     name: path,
     size: checked.size,
     ...(date === undefined ? {} : { date }),
-    read: async () => {
-      const read = await reader.read(path);
+    read: async (wanted) => {
+      const read = await reader.read(path, MAX_DIGEST_BYTES, wanted);
       if (isUnreadFile(read)) return { error: unreadReason(read) };
       const { stats } = read;
       if (
