@@ -10,7 +10,7 @@ import type { ParseContext, ParsedDigest, SkippedBlock } from './types.js';
 import { HASH_START, hashStep, NameCache } from './name-cache.js';
 import { baseName } from './file-name.js';
 import { collapseWhitespace, isWhitespaceCode, joinParagraphs, splitParagraphs } from './whitespace.js';
-import { decodeTex } from './tex.js';
+import { decodeTex, plainTextCollapsed } from './tex.js';
 import { detached } from './detached.js';
 import { doiUrl, extractUrls, normalizeDoi, paperLinks } from '../links.js';
 import { quoteForMessage } from '../terminal-text.js';
@@ -356,7 +356,7 @@ function paperOf(type: string, fields: EntryFields, names: NameCache): ParsedPap
   const year = yearOf(fields);
   return {
     title: detached(title),
-    abstract: detached(joinParagraphs(splitParagraphs(decodeTex(rawAbstract)))),
+    abstract: detached(abstractText(rawAbstract)),
     authors: splitNames(fields.get('author') ?? '', names),
     arxivId: arxivId === null ? null : detached(arxivId),
     doi: doi === null ? null : detached(doi),
@@ -367,12 +367,7 @@ function paperOf(type: string, fields: EntryFields, names: NameCache): ParsedPap
       ...extractUrls(fields.get('howpublished') ?? ''),
       ...extractUrls(rawAbstract),
     ]).map(detached),
-    categories: uniqueInOrder(
-      decodeTex(fields.get('keywords') ?? '')
-        .split(/[,;]/)
-        .map(collapseWhitespace)
-        .filter((keyword) => keyword !== ''),
-    ).map(detached),
+    categories: keywordsOf(fields.get('keywords')),
     facts: factsOfEntry(type, fields, names, arxivId),
   };
 }
@@ -412,9 +407,25 @@ function textField(fields: EntryFields, name: string): string | null {
   return text === '' ? null : text;
 }
 
+/** The entry's keywords, each once; most entries have none. */
+function keywordsOf(raw: string | undefined): readonly string[] {
+  if (raw === undefined) return [];
+  return uniqueInOrder(
+    decodeTex(raw)
+      .split(/[,;]/)
+      .map(collapseWhitespace)
+      .filter((keyword) => keyword !== ''),
+  ).map(detached);
+}
+
 /** TeX decoded, its whitespace collapsed. */
 function decodedText(raw: string): string {
-  return collapseWhitespace(decodeTex(raw));
+  return plainTextCollapsed(raw) ?? collapseWhitespace(decodeTex(raw));
+}
+
+/** TeX decoded, in paragraphs: plain text is one line, one paragraph. */
+function abstractText(raw: string): string {
+  return plainTextCollapsed(raw) ?? joinParagraphs(splitParagraphs(decodeTex(raw)));
 }
 
 /** The month the entry gives (`month = dec`, `{12}`, `{December}`), 1–12. */
@@ -435,7 +446,8 @@ function biblatexDate(fields: EntryFields): string | null {
 }
 
 function withoutBraces(text: string): string {
-  return text.replace(/[{}]/g, '').trim();
+  // Most values have no braces: tested for, rather than a copy made by a replace that finds none.
+  return (text.includes('{') || text.includes('}') ? text.replace(/[{}]/g, '') : text).trim();
 }
 
 function arxivIdOf(fields: EntryFields): string | null {
@@ -464,6 +476,8 @@ function arxivIdOf(fields: EntryFields): string | null {
 
 /** "arXiv preprint arXiv:2303.12345", "https://arxiv.org/abs/2303.12345v2". */
 function arxivIdMentionedIn(text: string): string | null {
+  // Most fields (a DOI's URL, a journal's name) do not say arXiv: tested for without the iterator of matchAll.
+  if (!/arxiv/i.test(text)) return null;
   const mentions = text.matchAll(/arxiv\.org\/(?:abs|pdf)\/([\w./-]+)|arxiv:\s*([\w./-]+)/gi);
   for (const mention of mentions) {
     const id = normalizeArxivId((mention[1] ?? mention[2] ?? '').replace(/[.,;]+$/, ''));
