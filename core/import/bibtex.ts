@@ -557,13 +557,18 @@ function isAnd(text: string, at: number): boolean {
 
 /** A name as written, decoded; '' for "others". */
 function decodedName(written: string): string {
-  const name = topLevelWords(written).join(' ');
-  if (name.toLowerCase() === 'others') return '';
+  // Most names are written with one space between words: they are their words joined by one space already.
+  const name = NOT_ONE_SPACE_APART.test(written) ? topLevelWords(written).join(' ') : written;
+  if (name.length === 6 && name.toLowerCase() === 'others') return '';
   return decodedText(firstNameFirst(name));
 }
 
+/** Whitespace but a space, two spaces in a row, or a space at either end. */
+const NOT_ONE_SPACE_APART = /[^\S ]| {2}|^ | $/;
+
 /** "Last, First" → "First Last"; "Last, Jr., First" → "First Last Jr.". */
 function firstNameFirst(name: string): string {
+  if (!name.includes(',')) return name.trim();
   const [last = '', second, third] = splitTopLevel(name, isComma).map((part) => part.trim());
   if (third !== undefined) return `${third} ${last} ${second ?? ''}`;
   if (second !== undefined) return `${second} ${last}`;
