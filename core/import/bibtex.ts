@@ -102,6 +102,7 @@ function papersOf(
   const undefinedMacros = new Group<string>();
   const undefinedInFacts = new Group<string>();
   const volumesSkipped = new Group<never>();
+  const shared = new SharedTexts();
   let entryNumber = 0;
   for (const entry of blocks) {
     if (entry.kind === 'string') {
@@ -122,7 +123,7 @@ function papersOf(
     const fields = new EntryFields(entry.fields, parents?.get(entry)?.fields, macros);
     let paper: ParsedPaper | null;
     try {
-      paper = paperOf(entry.type, fields, names);
+      paper = paperOf(entry.type, fields, names, shared);
     } catch (error) {
       if (!(error instanceof FieldTooLong)) throw error;
       skipped.push({ where: entryWhere(entryNumber, entry), reason: error.message });
@@ -347,7 +348,7 @@ function volumeReason(one: boolean): string {
  * The entry's paper. Every text in it is a copy (detached.ts), so that the papers of a file do not keep the file's
  * whole text in memory once it is parsed; authors come copied from the cache of names.
  */
-function paperOf(type: string, fields: EntryFields, names: NameCache): ParsedPaper | null {
+function paperOf(type: string, fields: EntryFields, names: NameCache, shared: SharedTexts): ParsedPaper | null {
   const title = decodedText(fields.get('title') ?? '');
   if (title === '') return null;
   const arxivId = arxivIdOf(fields);
@@ -368,7 +369,7 @@ function paperOf(type: string, fields: EntryFields, names: NameCache): ParsedPap
       ...extractUrls(rawAbstract),
     ]).map(detached),
     categories: keywordsOf(fields.get('keywords')),
-    facts: factsOfEntry(type, fields, names, arxivId),
+    facts: factsOfEntry(type, fields, { names, shared }, arxivId),
   };
 }
 
@@ -377,19 +378,34 @@ function paperOf(type: string, fields: EntryFields, names: NameCache): ParsedPap
  * hundreds of thousands). Its year and month are the record's year and `month`: published holds a biblatex date
  * only, which says more.
  */
-function factsOfEntry(type: string, fields: EntryFields, names: NameCache, arxivId: string | null): PaperFacts {
+function factsOfEntry(
+  type: string,
+  fields: EntryFields,
+  { names, shared }: { readonly names: NameCache; readonly shared: SharedTexts },
+  arxivId: string | null,
+): PaperFacts {
   // The entry's type too: "inproceedings" is long enough for V8 to keep it as a view of the file's text.
-  const facts: { -readonly [K in keyof PaperFacts]: PaperFacts[K] } = { type: detached(type) };
+  const facts: { -readonly [K in keyof PaperFacts]: PaperFacts[K] } = { type: shared.copy(type) };
   const put = <K extends keyof PaperFacts>(name: K, value: PaperFacts[K] | null): void => {
     // A copy, as every text of the paper (paperOf): not a view that keeps the file's whole text.
     if (value !== null) facts[name] = (typeof value === 'string' ? detached(value) : value) as PaperFacts[K];
   };
-  put('venue', textField(fields, 'journal') ?? textField(fields, 'journaltitle') ?? textField(fields, 'booktitle'));
-  put('series', textField(fields, 'series'));
+  /** A fact many papers share (a venue, a publisher): the one copy of it. */
+  const putShared = (name: 'venue' | 'series' | 'publisher', value: string | null): void => {
+    if (value !== null) facts[name] = shared.copy(value);
+  };
+  putShared(
+    'venue',
+    textField(fields, 'journal') ?? textField(fields, 'journaltitle') ?? textField(fields, 'booktitle'),
+  );
+  putShared('series', textField(fields, 'series'));
   put('volume', textField(fields, 'volume'));
   put('number', textField(fields, 'number') ?? textField(fields, 'issue'));
   put('pages', textField(fields, 'pages'));
-  put('publisher', textField(fields, 'publisher') ?? textField(fields, 'institution') ?? textField(fields, 'school'));
+  putShared(
+    'publisher',
+    textField(fields, 'publisher') ?? textField(fields, 'institution') ?? textField(fields, 'school'),
+  );
   const editor = fields.getFact('editor');
   const editors = editor === undefined ? [] : splitNames(editor, names);
   put('editors', editors.length > 0 ? editors : null);
@@ -397,6 +413,24 @@ function factsOfEntry(type: string, fields: EntryFields, names: NameCache, arxiv
   put('published', biblatexDate(fields));
   put('primaryCategory', arxivId === null ? null : textField(fields, 'primaryclass'));
   return facts;
+}
+
+/**
+ * One copy of each text that many papers of a file share (an entry type, a venue, a publisher), rather than one
+ * for each paper: a bibliography of 100,000 entries names a few hundred venues.
+ */
+class SharedTexts {
+  readonly #copies = new Map<string, string>();
+
+  /** The text, as a copy that keeps nothing of the file's text (detached.ts), made the first time it is asked for. */
+  copy(text: string): string {
+    let copy = this.#copies.get(text);
+    if (copy === undefined) {
+      copy = detached(text);
+      this.#copies.set(copy, copy);
+    }
+    return copy;
+  }
 }
 
 /** A field as text, TeX decoded; null when the entry has none or it is blank. */
@@ -409,7 +443,7 @@ function textField(fields: EntryFields, name: string): string | null {
 
 /** The entry's keywords, each once; most entries have none. */
 function keywordsOf(raw: string | undefined): readonly string[] {
-  if (raw === undefined) return [];
+  if (raw === undefined) return NO_KEYWORDS;
   return uniqueInOrder(
     decodeTex(raw)
       .split(/[,;]/)
@@ -417,6 +451,9 @@ function keywordsOf(raw: string | undefined): readonly string[] {
       .filter((keyword) => keyword !== ''),
   ).map(detached);
 }
+
+/** The keywords of every entry without any: one array for them all. */
+const NO_KEYWORDS: readonly string[] = Object.freeze([]);
 
 /** TeX decoded, its whitespace collapsed. */
 function decodedText(raw: string): string {
