@@ -575,7 +575,8 @@ export function splitNames(raw: string, cache: NameCache = new NameCache()): rea
     }
   }
   if (nameStart >= 0) pushName(names, cache.decoded(raw, nameStart, nameEnd, nameHash, decodedName));
-  return names;
+  // A copy as long as its names: the array pushed into holds room for 17, which every paper would keep.
+  return names.slice();
 }
 
 /** Adds a decoded name, unless it was "others" (decodedName gives ''). */
