@@ -405,6 +405,33 @@ describe('what a DBLP bibliography says of each paper', () => {
     ]);
   });
 
+  it('reads the month however it is written', () => {
+    const written = [
+      'jan',
+      'Feb',
+      '{March}',
+      '"apr"',
+      '{May.}',
+      '{06}',
+      '7',
+      '{ 8 }',
+      '{sept}',
+      '{Oct.}',
+      '{11}',
+      '{december}',
+    ];
+    const parsed = parseBibtex(
+      [...written, '{13}', '{0}', '{Ma}', '{}']
+        .map((month, index) => `@misc{m${index}, title = {T}, month = ${month}}`)
+        .join('\n'),
+      ctx,
+    );
+    expect(parsed.papers.map((paper) => paper.facts?.month ?? null)).toEqual([
+      ...written.map((_, index) => index + 1),
+      ...[null, null, null, null],
+    ]);
+  });
+
   it('imports an entry whose venue or publisher uses an undefined macro, without them, and says so', () => {
     const parsed = parseBibtex(
       '@incollection{b, author = {Ada Lovelace}, title = {Notes}, booktitle = ae, publisher = unknownpress, volume = 3}\n',

@@ -16,7 +16,7 @@ import { doiUrl, extractUrls, normalizeDoi, paperLinks } from '../links.js';
 import { quoteForMessage } from '../terminal-text.js';
 import { uniqueInOrder } from '../arrays.js';
 import type { PaperFacts } from '../paper-facts.js';
-import { isoDate, monthNumber } from './dates.js';
+import { isoDate, monthName, monthNumber } from './dates.js';
 import { bibtexBlocks, readBibtexBlocks, type Block, type FieldValue } from './bibtex-reader.js';
 import { FieldTooLong, MacroTable, type MacroDefinition, type MacroScope } from './bibtex-macros.js';
 
@@ -467,11 +467,22 @@ function abstractText(raw: string): string {
 
 /** The month the entry gives (`month = dec`, `{12}`, `{December}`), 1–12. */
 function monthOf(fields: EntryFields): number | null {
-  const text = withoutBraces(fields.getFact('month') ?? '');
+  const written = fields.getFact('month');
+  const known = written === undefined ? undefined : MONTHS_AS_WRITTEN.get(written);
+  if (known !== undefined) return known;
+  const text = withoutBraces(written ?? '');
   if (text === '') return null;
   const month = /^\d{1,2}$/.test(text) ? Number(text) : monthNumber(text);
   return month !== null && month >= 1 && month <= 12 ? month : null;
 }
+
+/** What most entries' month is once expanded (`month = nov` is "November"), or `{11}`: told by one look-up. */
+const MONTHS_AS_WRITTEN: ReadonlyMap<string, number> = new Map(
+  Array.from({ length: 12 }, (_, index) => [
+    [monthName(index + 1), index + 1] as const,
+    [String(index + 1), index + 1] as const,
+  ]).flat(),
+);
 
 /** A biblatex `date`: 2020-12-06, or 2020-12. */
 function biblatexDate(fields: EntryFields): string | null {
