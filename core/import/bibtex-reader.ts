@@ -49,7 +49,7 @@ const ENTRY_START = /@[A-Za-z]+[ \t]*[{(]/y;
 // Sticky patterns, matched at the reader's position.
 const ENTRY_TYPE = /[A-Za-z]+/y;
 const ENTRY_KEY = /[^,\s{}()"=]*/y;
-/** What a field name is made of: FIELD_NAME's class. */
+/** One character of a field name: anything but white space and `=,{}()"#`. */
 const FIELD_NAME = /[^\s=,{}()"#]/;
 const NUMBER = /\d+/y;
 /** BibTeX's identifiers: anything but white space and `"#%'(),={}`, not starting with a digit. */
@@ -253,7 +253,7 @@ class ChunkReader {
     return name.toLowerCase();
   }
 
-  /** FIELD_NAME matched and consumed, by a loop rather than the pattern: a short name is read faster so. */
+  /** The field name at the reader's position (FIELD_NAME's characters), consumed; undefined when there is none. */
   private fieldNameAsWritten(): string | undefined {
     const { text, pos } = this;
     let end = pos;
