@@ -153,4 +153,11 @@ describe('normalizeDoi', () => {
     expect(normalizeDoi('doi: 10.1000/a\\_b')).toBe('10.1000/a_b');
     expect(normalizeDoi('not a doi')).toBeNull();
   });
+
+  it('reads a bare DOI as it is, and one with an escape as the escape says', () => {
+    expect(normalizeDoi('  10.1000/jmlr.2015.0 ')).toBe('10.1000/jmlr.2015.0');
+    expect(normalizeDoi('10.1000/a\\_b\\%c')).toBe('10.1000/a_b%c');
+    expect(normalizeDoi('10.1000/a b')).toBeNull();
+    expect(normalizeDoi('10.10/short')).toBeNull();
+  });
 });

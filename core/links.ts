@@ -181,11 +181,15 @@ export function doiUrl(doi: string): string {
 
 /** A DOI ("10.1234/abc") from a bare DOI, "doi:…" or a doi.org URL; null when it is not one. */
 export function normalizeDoi(raw: string): string | null {
-  const doi = raw
-    .trim()
-    .replace(/\\([_%#&])/g, '$1')
-    .replace(/^https?:\/\/(?:dx\.)?doi\.org\//i, '')
-    .replace(/^doi:\s*/i, '');
+  const trimmed = raw.trim();
+  // Most are written bare, with no escape nor prefix to take off: a bibliography's every entry comes here.
+  const doi =
+    trimmed.startsWith('10.') && !trimmed.includes('\\')
+      ? trimmed
+      : trimmed
+          .replace(/\\([_%#&])/g, '$1')
+          .replace(/^https?:\/\/(?:dx\.)?doi\.org\//i, '')
+          .replace(/^doi:\s*/i, '');
   return /^10\.\d{4,9}\/\S+$/.test(doi) ? doi : null;
 }
 

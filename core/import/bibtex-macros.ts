@@ -237,13 +237,13 @@ export class MacroScope {
    * is without them, never with their names). Throws FieldTooLong.
    */
   expand(value: FieldValue): { readonly text: string; readonly undefinedMacros: readonly string[] } {
-    if (typeof value === 'string') return { text: value, undefinedMacros: [] };
+    if (typeof value === 'string') return { text: value, undefinedMacros: NONE };
     const expansion = this.table.expand(value, this.file, (macroText) => {
       this.expanded += macroText.length;
     });
     if (this.expanded > MAX_MACRO_EXPANSION) throw new FieldTooLong(EXPANSION_TOO_LARGE);
     if (expansion.kind === 'too-long') throw new FieldTooLong(expansion.reason);
-    return { text: expansion.text, undefinedMacros: expansion.kind === 'undefined' ? expansion.names : [] };
+    return { text: expansion.text, undefinedMacros: expansion.kind === 'undefined' ? expansion.names : NONE };
   }
 
   /** Each of this file's definitions that is too long once expanded: its line, and why. */
@@ -251,3 +251,6 @@ export class MacroScope {
     return this.table.problemsOf(this.file);
   }
 }
+
+/** No undefined macros: one array for every field that has none. */
+const NONE: readonly string[] = Object.freeze([]);

@@ -54,7 +54,8 @@ const ENTRY_START = /@[A-Za-z]+[ \t]*[{(]/y;
 // Sticky patterns, matched at the reader's position.
 const ENTRY_TYPE = /[A-Za-z]+/y;
 const ENTRY_KEY = /[^,\s{}()"=]*/y;
-const FIELD_NAME = /[^\s=,{}()"#]+/y;
+/** One character of a field name: anything but white space and `=,{}()"#`. */
+const FIELD_NAME = /[^\s=,{}()"#]/;
 const NUMBER = /\d+/y;
 /** BibTeX's identifiers: anything but white space and `"#%'(),={}`, not starting with a digit. */
 const MACRO_NAME = /[^\d\s"#%'(),={}][^\s"#%'(),={}]*/y;
@@ -229,16 +230,18 @@ class ChunkReader {
       key = '';
     }
     const fields = new Map<string, FieldValue>();
+    // By character code: a block's every field passes here.
+    const closeCode = close.charCodeAt(0);
     try {
       for (;;) {
         this.skipSpace();
-        const ch = this.text[this.pos];
-        if (ch === undefined) throw new BrokenEntry(`it ends before its closing ${close}`);
-        if (ch === close) {
+        if (this.pos >= this.text.length) throw new BrokenEntry(`it ends before its closing ${close}`);
+        const code = this.text.charCodeAt(this.pos);
+        if (code === closeCode) {
           this.pos++;
           return { kind: 'entry', type, key, fields, error: null };
         }
-        if (ch === ',') {
+        if (code === 0x2c) {
           this.pos++;
           continue;
         }
@@ -252,7 +255,7 @@ class ChunkReader {
   }
 
   private fieldName(): string {
-    const name = this.match(FIELD_NAME);
+    const name = this.fieldNameAsWritten();
     if (name === undefined) {
       const found = this.text[this.pos];
       throw new BrokenEntry(
@@ -260,9 +263,21 @@ class ChunkReader {
       );
     }
     this.skipSpace();
-    if (this.text[this.pos] !== '=') throw new BrokenEntry(`the field "${quoteForMessage(name)}" has no "="`);
+    if (this.text.charCodeAt(this.pos) !== 0x3d) {
+      throw new BrokenEntry(`the field "${quoteForMessage(name)}" has no "="`);
+    }
     this.pos++;
     return name.toLowerCase();
+  }
+
+  /** The field name at the reader's position (FIELD_NAME's characters), consumed; undefined when there is none. */
+  private fieldNameAsWritten(): string | undefined {
+    const { text, pos } = this;
+    let end = pos;
+    while (end < text.length && !endsFieldName(text.charCodeAt(end))) end++;
+    if (end === pos) return undefined;
+    this.pos = end;
+    return text.slice(pos, end);
   }
 
   /** A value: parts joined by `#`, each braced, quoted, a number or a macro name. */
@@ -270,9 +285,9 @@ class ChunkReader {
     this.skipSpace();
     const first = this.valuePart(field);
     this.skipSpace();
-    if (this.text[this.pos] !== '#') return typeof first === 'string' ? first : [first];
+    if (this.text.charCodeAt(this.pos) !== 0x23) return typeof first === 'string' ? first : [first];
     const parts = [first];
-    while (this.text[this.pos] === '#') {
+    while (this.text.charCodeAt(this.pos) === 0x23) {
       this.pos++;
       this.skipSpace();
       parts.push(this.valuePart(field));
@@ -282,15 +297,15 @@ class ChunkReader {
   }
 
   private valuePart(field: string): string | MacroRef {
-    const ch = this.text[this.pos];
-    if (ch === '{') {
+    const code = this.text.charCodeAt(this.pos);
+    if (code === 0x7b) {
       const end = this.closingBrace(this.pos);
       if (end < 0) throw new BrokenEntry(`the value of "${quoteForMessage(field)}" has no closing }`);
       const part = this.text.slice(this.pos + 1, end);
       this.pos = end + 1;
       return part;
     }
-    if (ch === '"') {
+    if (code === 0x22) {
       const end = closingQuote(this.text, this.pos + 1);
       if (end < 0) throw new BrokenEntry(`the value of "${quoteForMessage(field)}" has no closing "`);
       const part = this.text.slice(this.pos + 1, end);
@@ -355,6 +370,17 @@ function closingQuote(text: string, from: number): number {
   }
   return -1;
 }
+
+/** Whether a character cannot be part of a field name: white space, or one of `=,{}()"#`. */
+function endsFieldName(code: number): boolean {
+  if (code < 0x80) return FIELD_NAME_CHARACTERS[code] === 0;
+  return isWhitespaceCode(code);
+}
+
+/** By ASCII code: 1 where FIELD_NAME matches it. */
+const FIELD_NAME_CHARACTERS = Uint8Array.from({ length: 0x80 }, (_, code) =>
+  FIELD_NAME.test(String.fromCharCode(code)) ? 1 : 0,
+);
 
 function brokenReason(error: unknown): string {
   if (error instanceof BrokenEntry) return error.message;

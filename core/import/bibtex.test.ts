@@ -310,6 +310,40 @@ describe('splitNames', () => {
     expect(splitNames('{Unbalanced and} Name} and Ada', cache)).toEqual(['Unbalanced and Name and Ada']);
     expect(splitNames('Andrew Anderson and AND', cache)).toEqual(['Andrew Anderson']);
   });
+
+  it('reads a name written one space apart as it reads it written with tabs', () => {
+    // Tabs take the long way (every word split out and joined again), single spaces a short one.
+    const pieces = [
+      'Ada',
+      'de',
+      'la',
+      'others',
+      'OTHERS',
+      'and',
+      'Jr.',
+      ',',
+      ' ',
+      ' ',
+      ' ',
+      '  ',
+      '{',
+      '}',
+      '{\\"o}',
+      'G{\\"{o}}del',
+      '$x$',
+      'é',
+      'o\u0308',
+    ];
+    let seed = 5;
+    const next = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let index = 0; index < 5000; index++) {
+      const field = Array.from(
+        { length: Math.floor(next() * 16) },
+        () => pieces[Math.floor(next() * pieces.length)],
+      ).join('');
+      expect([field, splitNames(field)]).toEqual([field, splitNames(field.replaceAll(' ', '\t'))]);
+    }
+  });
 });
 
 describe('what a DBLP bibliography says of each paper', () => {
@@ -368,6 +402,33 @@ describe('what a DBLP bibliography says of each paper', () => {
       { type: 'misc', primaryCategory: 'cs.LG' },
       { type: 'online', venue: 'TMLR', month: 2, published: '2024-02-29' },
       { type: 'article' },
+    ]);
+  });
+
+  it('reads the month however it is written', () => {
+    const written = [
+      'jan',
+      'Feb',
+      '{March}',
+      '"apr"',
+      '{May.}',
+      '{06}',
+      '7',
+      '{ 8 }',
+      '{sept}',
+      '{Oct.}',
+      '{11}',
+      '{december}',
+    ];
+    const parsed = parseBibtex(
+      [...written, '{13}', '{0}', '{Ma}', '{}']
+        .map((month, index) => `@misc{m${index}, title = {T}, month = ${month}}`)
+        .join('\n'),
+      ctx,
+    );
+    expect(parsed.papers.map((paper) => paper.facts?.month ?? null)).toEqual([
+      ...written.map((_, index) => index + 1),
+      ...[null, null, null, null],
     ]);
   });
 

@@ -10,13 +10,13 @@ import type { ParseContext, ParsedDigest, SkippedBlock } from './types.js';
 import { HASH_START, hashStep, NameCache } from './name-cache.js';
 import { baseName } from './file-name.js';
 import { collapseWhitespace, isWhitespaceCode, joinParagraphs, splitParagraphs } from './whitespace.js';
-import { decodeTex } from './tex.js';
+import { decodeTex, plainTextCollapsed } from './tex.js';
 import { detached } from './detached.js';
 import { doiUrl, extractUrls, normalizeDoi, paperLinks } from '../links.js';
 import { quoteForMessage } from '../terminal-text.js';
 import { uniqueInOrder } from '../arrays.js';
 import type { PaperFacts } from '../paper-facts.js';
-import { isoDate, monthNumber } from './dates.js';
+import { isoDate, monthName, monthNumber } from './dates.js';
 import { bibtexBlocks, readBibtexBlocks, type Block, type FieldValue } from './bibtex-reader.js';
 import { FieldTooLong, MacroTable, type MacroDefinition, type MacroScope } from './bibtex-macros.js';
 
@@ -138,6 +138,8 @@ class PaperMaker {
   readonly #undefinedMacros = new Group<string>();
   readonly #undefinedInFacts = new Group<string>();
   readonly #volumesSkipped = new Group<never>();
+  /** Texts the file's papers share, one copy each, across every piece of the file. */
+  readonly #shared = new SharedTexts();
   #entryNumber = 0;
 
   constructor(
@@ -180,7 +182,7 @@ class PaperMaker {
         const fields = new EntryFields(entry.fields, parents?.get(entry)?.fields, macros);
         let paper: ParsedPaper | null;
         try {
-          paper = paperOf(entry.type, fields, names);
+          paper = paperOf(entry.type, fields, names, this.#shared);
         } catch (error) {
           if (!(error instanceof FieldTooLong)) throw error;
           skipped.push({ where: entryWhere(entryNumber, entry), reason: error.message });
@@ -414,7 +416,7 @@ function volumeReason(one: boolean): string {
  * The entry's paper. Every text in it is a copy (detached.ts), so that the papers of a file do not keep the file's
  * whole text in memory once it is parsed; authors come copied from the cache of names.
  */
-function paperOf(type: string, fields: EntryFields, names: NameCache): ParsedPaper | null {
+function paperOf(type: string, fields: EntryFields, names: NameCache, shared: SharedTexts): ParsedPaper | null {
   const title = decodedText(fields.get('title') ?? '');
   if (title === '') return null;
   const arxivId = arxivIdOf(fields);
@@ -423,7 +425,7 @@ function paperOf(type: string, fields: EntryFields, names: NameCache): ParsedPap
   const year = yearOf(fields);
   return {
     title: detached(title),
-    abstract: detached(joinParagraphs(splitParagraphs(decodeTex(rawAbstract)))),
+    abstract: detached(abstractText(rawAbstract)),
     authors: splitNames(fields.get('author') ?? '', names),
     arxivId: arxivId === null ? null : detached(arxivId),
     doi: doi === null ? null : detached(doi),
@@ -434,13 +436,8 @@ function paperOf(type: string, fields: EntryFields, names: NameCache): ParsedPap
       ...extractUrls(fields.get('howpublished') ?? ''),
       ...extractUrls(rawAbstract),
     ]).map(detached),
-    categories: uniqueInOrder(
-      decodeTex(fields.get('keywords') ?? '')
-        .split(/[,;]/)
-        .map(collapseWhitespace)
-        .filter((keyword) => keyword !== ''),
-    ).map(detached),
-    facts: factsOfEntry(type, fields, names, arxivId),
+    categories: keywordsOf(fields.get('keywords')),
+    facts: factsOfEntry(type, fields, { names, shared }, arxivId),
   };
 }
 
@@ -449,19 +446,34 @@ function paperOf(type: string, fields: EntryFields, names: NameCache): ParsedPap
  * hundreds of thousands). Its year and month are the record's year and `month`: published holds a biblatex date
  * only, which says more.
  */
-function factsOfEntry(type: string, fields: EntryFields, names: NameCache, arxivId: string | null): PaperFacts {
+function factsOfEntry(
+  type: string,
+  fields: EntryFields,
+  { names, shared }: { readonly names: NameCache; readonly shared: SharedTexts },
+  arxivId: string | null,
+): PaperFacts {
   // The entry's type too: "inproceedings" is long enough for V8 to keep it as a view of the file's text.
-  const facts: { -readonly [K in keyof PaperFacts]: PaperFacts[K] } = { type: detached(type) };
+  const facts: { -readonly [K in keyof PaperFacts]: PaperFacts[K] } = { type: shared.copy(type) };
   const put = <K extends keyof PaperFacts>(name: K, value: PaperFacts[K] | null): void => {
     // A copy, as every text of the paper (paperOf): not a view that keeps the file's whole text.
     if (value !== null) facts[name] = (typeof value === 'string' ? detached(value) : value) as PaperFacts[K];
   };
-  put('venue', textField(fields, 'journal') ?? textField(fields, 'journaltitle') ?? textField(fields, 'booktitle'));
-  put('series', textField(fields, 'series'));
+  /** A fact many papers share (a venue, a publisher): the one copy of it. */
+  const putShared = (name: 'venue' | 'series' | 'publisher', value: string | null): void => {
+    if (value !== null) facts[name] = shared.copy(value);
+  };
+  putShared(
+    'venue',
+    textField(fields, 'journal') ?? textField(fields, 'journaltitle') ?? textField(fields, 'booktitle'),
+  );
+  putShared('series', textField(fields, 'series'));
   put('volume', textField(fields, 'volume'));
   put('number', textField(fields, 'number') ?? textField(fields, 'issue'));
   put('pages', textField(fields, 'pages'));
-  put('publisher', textField(fields, 'publisher') ?? textField(fields, 'institution') ?? textField(fields, 'school'));
+  putShared(
+    'publisher',
+    textField(fields, 'publisher') ?? textField(fields, 'institution') ?? textField(fields, 'school'),
+  );
   const editor = fields.getFact('editor');
   const editors = editor === undefined ? [] : splitNames(editor, names);
   put('editors', editors.length > 0 ? editors : null);
@@ -469,6 +481,24 @@ function factsOfEntry(type: string, fields: EntryFields, names: NameCache, arxiv
   put('published', biblatexDate(fields));
   put('primaryCategory', arxivId === null ? null : textField(fields, 'primaryclass'));
   return facts;
+}
+
+/**
+ * One copy of each text that many papers of a file share (an entry type, a venue, a publisher), rather than one
+ * for each paper: a bibliography of 100,000 entries names a few hundred venues.
+ */
+class SharedTexts {
+  readonly #copies = new Map<string, string>();
+
+  /** The text, as a copy that keeps nothing of the file's text (detached.ts), made the first time it is asked for. */
+  copy(text: string): string {
+    let copy = this.#copies.get(text);
+    if (copy === undefined) {
+      copy = detached(text);
+      this.#copies.set(copy, copy);
+    }
+    return copy;
+  }
 }
 
 /** A field as text, TeX decoded; null when the entry has none or it is blank. */
@@ -479,18 +509,48 @@ function textField(fields: EntryFields, name: string): string | null {
   return text === '' ? null : text;
 }
 
+/** The entry's keywords, each once; most entries have none. */
+function keywordsOf(raw: string | undefined): readonly string[] {
+  if (raw === undefined) return NO_KEYWORDS;
+  return uniqueInOrder(
+    decodeTex(raw)
+      .split(/[,;]/)
+      .map(collapseWhitespace)
+      .filter((keyword) => keyword !== ''),
+  ).map(detached);
+}
+
+/** The keywords of every entry without any: one array for them all. */
+const NO_KEYWORDS: readonly string[] = Object.freeze([]);
+
 /** TeX decoded, its whitespace collapsed. */
 function decodedText(raw: string): string {
-  return collapseWhitespace(decodeTex(raw));
+  return plainTextCollapsed(raw) ?? collapseWhitespace(decodeTex(raw));
+}
+
+/** TeX decoded, in paragraphs: plain text is one line, one paragraph. */
+function abstractText(raw: string): string {
+  return plainTextCollapsed(raw) ?? joinParagraphs(splitParagraphs(decodeTex(raw)));
 }
 
 /** The month the entry gives (`month = dec`, `{12}`, `{December}`), 1–12. */
 function monthOf(fields: EntryFields): number | null {
-  const text = withoutBraces(fields.getFact('month') ?? '');
+  const written = fields.getFact('month');
+  const known = written === undefined ? undefined : MONTHS_AS_WRITTEN.get(written);
+  if (known !== undefined) return known;
+  const text = withoutBraces(written ?? '');
   if (text === '') return null;
   const month = /^\d{1,2}$/.test(text) ? Number(text) : monthNumber(text);
   return month !== null && month >= 1 && month <= 12 ? month : null;
 }
+
+/** What most entries' month is once expanded (`month = nov` is "November"), or `{11}`: told by one look-up. */
+const MONTHS_AS_WRITTEN: ReadonlyMap<string, number> = new Map(
+  Array.from({ length: 12 }, (_, index) => [
+    [monthName(index + 1), index + 1] as const,
+    [String(index + 1), index + 1] as const,
+  ]).flat(),
+);
 
 /** A biblatex `date`: 2020-12-06, or 2020-12. */
 function biblatexDate(fields: EntryFields): string | null {
@@ -502,7 +562,8 @@ function biblatexDate(fields: EntryFields): string | null {
 }
 
 function withoutBraces(text: string): string {
-  return text.replace(/[{}]/g, '').trim();
+  // Most values have no braces: tested for, rather than a copy made by a replace that finds none.
+  return (text.includes('{') || text.includes('}') ? text.replace(/[{}]/g, '') : text).trim();
 }
 
 function arxivIdOf(fields: EntryFields): string | null {
@@ -531,6 +592,8 @@ function arxivIdOf(fields: EntryFields): string | null {
 
 /** "arXiv preprint arXiv:2303.12345", "https://arxiv.org/abs/2303.12345v2". */
 function arxivIdMentionedIn(text: string): string | null {
+  // Most fields (a DOI's URL, a journal's name) do not say arXiv: tested for without the iterator of matchAll.
+  if (!/arxiv/i.test(text)) return null;
   const mentions = text.matchAll(/arxiv\.org\/(?:abs|pdf)\/([\w./-]+)|arxiv:\s*([\w./-]+)/gi);
   for (const mention of mentions) {
     const id = normalizeArxivId((mention[1] ?? mention[2] ?? '').replace(/[.,;]+$/, ''));
@@ -591,7 +654,8 @@ export function splitNames(raw: string, cache: NameCache = new NameCache()): rea
     }
   }
   if (nameStart >= 0) pushName(names, cache.decoded(raw, nameStart, nameEnd, nameHash, decodedName));
-  return names;
+  // A copy as long as its names: the array pushed into holds room for 17, which every paper would keep.
+  return names.slice();
 }
 
 /** Adds a decoded name, unless it was "others" (decodedName gives ''). */
@@ -610,13 +674,18 @@ function isAnd(text: string, at: number): boolean {
 
 /** A name as written, decoded; '' for "others". */
 function decodedName(written: string): string {
-  const name = topLevelWords(written).join(' ');
-  if (name.toLowerCase() === 'others') return '';
+  // Most names are written with one space between words: they are their words joined by one space already.
+  const name = NOT_ONE_SPACE_APART.test(written) ? topLevelWords(written).join(' ') : written;
+  if (name.length === 6 && name.toLowerCase() === 'others') return '';
   return decodedText(firstNameFirst(name));
 }
 
+/** Whitespace but a space, two spaces in a row, or a space at either end. */
+const NOT_ONE_SPACE_APART = /[^\S ]| {2}|^ | $/;
+
 /** "Last, First" → "First Last"; "Last, Jr., First" → "First Last Jr.". */
 function firstNameFirst(name: string): string {
+  if (!name.includes(',')) return name.trim();
   const [last = '', second, third] = splitTopLevel(name, isComma).map((part) => part.trim());
   if (third !== undefined) return `${third} ${last} ${second ?? ''}`;
   if (second !== undefined) return `${second} ${last}`;

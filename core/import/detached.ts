@@ -8,9 +8,10 @@
 const SHORTEST_VIEW = 13;
 
 export function detached(text: string): string {
-  // Slicing a joined string makes V8 first copy the join into one new string, of which the slice is then a view:
-  // one character more than `text`, and nothing of the string `text` was cut from.
-  return text.length < SHORTEST_VIEW ? text : ` ${text}`.slice(1);
+  // Joining two parts makes V8 copy them into one new flat string: nothing of the string `text` was cut from, and
+  // no view kept besides (as slicing a concatenation would leave, over a copy of one character more), which a
+  // large import keeps hundreds of thousands of.
+  return text.length < SHORTEST_VIEW ? text : [text.slice(0, 1), text.slice(1)].join('');
 }
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LINEAR_WORK_MS, timed } from '../../tests/timing.js';
-import { decodeTex } from './tex.js';
+import { collapseWhitespace } from './whitespace.js';
+import { decodeTex, plainTextCollapsed } from './tex.js';
 
 describe('decodeTex', () => {
   it.each([
@@ -191,13 +192,7 @@ describe('decodeTex of text with nothing but braces to decode', () => {
       '\n',
       ')',
     ];
-    let seed = 7;
-    const next = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
-    for (let index = 0; index < 5000; index++) {
-      const text = Array.from(
-        { length: 1 + Math.floor(next() * 12) },
-        () => pieces[Math.floor(next() * pieces.length)],
-      ).join('');
+    for (const text of randomTexts(pieces, { seed: 7, count: 5000, fewest: 1, most: 12 })) {
       if (/--|``|''/.test(text)) continue;
       expect([text, `${decodeTex(text)} `]).toEqual([text, decodeTex(`${text} \\relax`)]);
     }
@@ -212,3 +207,76 @@ describe('decodeTex of ASCII text with nothing to decode', () => {
     expect(decodeTex('Caf{e\u0301}')).toBe('Caf\u00e9');
   });
 });
+
+describe('plainTextCollapsed', () => {
+  it('gives what decoding and collapsing give, for plain text; null for any other', () => {
+    expect(plainTextCollapsed(' Plain {WORDS},  and {{more}} { } x. ')).toBe('Plain WORDS, and more x.');
+    for (const other of [
+      'a\\"o',
+      '$x$',
+      'a~b',
+      'a--b',
+      '``a',
+      "a''",
+      'a\tb',
+      'a\nb',
+      'caf\u00e9',
+      'a\u00a0b',
+      'a\u2003b',
+    ]) {
+      expect(plainTextCollapsed(other)).toBeNull();
+    }
+    const pieces = [
+      'a',
+      'B',
+      ' ',
+      '  ',
+      '{',
+      '}',
+      '{ }',
+      '-',
+      '`',
+      "'",
+      '"',
+      '\\',
+      '\\"o',
+      '$',
+      '~',
+      '\t',
+      '\n',
+      '\r',
+      '\u00a0',
+      '\u3000',
+      'é',
+      'o\u0308',
+      '\ud83d\ude00',
+      'http://ex.org/a_b',
+      '%',
+      '#',
+      '&',
+    ];
+    let plain = 0;
+    for (const text of randomTexts(pieces, { seed: 11, count: 20000, fewest: 0, most: 13 })) {
+      const fast = plainTextCollapsed(text);
+      if (fast === null) continue;
+      plain++;
+      expect([text, fast]).toEqual([text, collapseWhitespace(decodeTex(text))]);
+    }
+    expect(plain).toBeGreaterThan(1000);
+  });
+});
+
+/**
+ * `count` texts, each of `fewest` to `most` pieces picked at random: the same texts every run, from the same `seed`.
+ */
+function* randomTexts(
+  pieces: readonly string[],
+  { seed, count, fewest, most }: { seed: number; count: number; fewest: number; most: number },
+): Generator<string> {
+  let state = seed;
+  const next = (): number => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
+  for (let index = 0; index < count; index++) {
+    const length = fewest + Math.floor(next() * (most - fewest + 1));
+    yield Array.from({ length }, () => pieces[Math.floor(next() * pieces.length)]).join('');
+  }
+}

@@ -283,6 +283,21 @@ export function decodeTex(text: string, options: TexOptions = {}): string {
 /** TEX_SYNTAX's single characters, and anything not ASCII. */
 const TEX_CHARACTER_OR_NOT_ASCII = /[\\$~\x80-\uffff]/;
 
+/**
+ * `collapseWhitespace(decodeTex(text))` for text that is plain: ASCII with nothing to decode but grouping braces, and
+ * no whitespace but spaces (what most titles, abstracts and names of a bibliography are); null for any other, which
+ * the caller decodes in full. Told by one search, where decoding and then collapsing would search the text twice.
+ */
+export function plainTextCollapsed(text: string): string | null {
+  if (NOT_PLAIN.test(text) || text.includes('--') || text.includes('``') || text.includes("''")) return null;
+  // What decodeTex makes of it; the only whitespace in it is spaces, which collapseWhitespace's \s+ matches.
+  const plain = withoutBraces(text);
+  return plain.includes('  ') ? plain.replace(/ +/g, ' ').trim() : plain.trim();
+}
+
+/** TEX_CHARACTER_OR_NOT_ASCII, and the whitespace that is not a space. */
+const NOT_PLAIN = /[\\$~\t-\r\x80-\uffff]/;
+
 function withoutBraces(text: string): string {
   return text.includes('{') || text.includes('}') ? text.replace(/[{}]/g, '') : text;
 }
