@@ -19,3 +19,8 @@ export function union<T>(first: readonly T[], second: readonly T[]): readonly T[
   const extra = second.filter((item) => !seen.has(item));
   return extra.length === 0 ? first : [...first, ...extra];
 }
+
+/** Appends `items` to `target` one by one: `push(...items)` passes each as an argument, and a long list overflows the stack. */
+export function pushAll<T>(target: T[], items: Iterable<T>): void {
+  for (const item of items) target.push(item);
+}

@@ -7,6 +7,7 @@
  * the last entry that starts in it starts, so that the second pass can read the file in the same windows. Pure.
  */
 
+import { pushAll } from '../arrays.js';
 import { looksLikeBibtex } from './bibtex.js';
 import { chunkBlocks } from './bibtex-reader.js';
 import type { MacroDefinition } from './bibtex-macros.js';
@@ -166,7 +167,7 @@ export class BibtexFirstPassWindows {
         onProgress(this.#reported);
       }
     }
-    this.#definitions.push(...pass.definitions);
+    pushAll(this.#definitions, pass.definitions);
     this.#entries += pass.entries;
     if (start === 0) return 0;
     this.#windows.push({ from, line: linesKnown ? this.#countedLine : null });

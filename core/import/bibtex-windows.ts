@@ -4,6 +4,7 @@
  * neither the file's bytes nor its text are ever held whole. Pure.
  */
 
+import { pushAll } from '../arrays.js';
 import type { ParsedPaper } from '../model.js';
 import { BibtexPieces } from './bibtex.js';
 import { bibtexBlocks } from './bibtex-reader.js';
@@ -39,7 +40,7 @@ export class BibtexFileInWindows {
     if (papers === null) return null;
     const capped = capPapers(papers, this.#made);
     this.#made += capped.papers.length;
-    this.#warnings.push(...capped.warnings);
+    pushAll(this.#warnings, capped.warnings);
     return capped.papers;
   }
 
