@@ -54,7 +54,7 @@ const DECODER = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /**
  * The first pass over a file named `fileName` when it is a BibTeX file whose bytes are their text as is
- * (decode.ts, isPlainUtf8), and it looks like BibTeX where it starts its first entry; else null, and the caller
+ * (decode.ts, startsAsPlainUtf8), and it looks like BibTeX where it starts its first entry; else null, and the caller
  * decodes it and reads its text. `onProgress` is told how many bytes have been read, now and then.
  */
 export function bibtexFirstPass(

@@ -13,7 +13,7 @@ import type { ImportWarning, ParseContext, ParsedDigest } from './types.js';
 
 const DECODER = new TextDecoder('utf-8', { ignoreBOM: true });
 
-/** A window's text: its bytes are their text as is, as the first pass found (decode.ts, isPlainUtf8). */
+/** A window's text: its bytes are their text as is, as the first pass found (decode.ts, startsAsPlainUtf8). */
 export function decodeWindow(bytes: Uint8Array): string {
   return DECODER.decode(bytes);
 }

@@ -45,24 +45,14 @@ export function decodeDigest(bytes: Uint8Array, _fileName: string): string {
   return text;
 }
 
-/**
- * Whether decodeDigest would give the bytes' UTF-8 decoding as it is, told without decoding them: a digest within the
- * limit, not UTF-16 nor binary, well-formed UTF-8 without a NUL, with no BOM to take off nor "\r" to make "\n". That
- * it is not blank is left to the caller (a BibTeX entry found in it tells). Any of its pieces is then its bytes'
- * decoding, cut at ASCII bytes.
- */
-export function isPlainUtf8(bytes: Uint8Array, search: ByteSearch): boolean {
-  return (
-    bytes.length > 0 && bytes.length <= MAX_DIGEST_BYTES && startsAsPlainUtf8(bytes) && isPlainUtf8Piece(bytes, search)
-  );
-}
-
 /** How many of a file's first bytes startsAsPlainUtf8 looks at. */
 export const PLAIN_START_BYTES = BINARY_SAMPLE_BYTES;
 
 /**
- * What isPlainUtf8 tells of a file by its first bytes (`start`: its first PLAIN_START_BYTES, or all of it): no BOM,
- * not UTF-16, not binary.
+ * Whether decodeDigest would give a file's UTF-8 decoding as it is, told without decoding it (a BibTeX file read in
+ * windows, bibtex-first-pass.ts), in two parts: this one by its first bytes (`start`: its first PLAIN_START_BYTES,
+ * or all of it): no BOM to take off, not UTF-16, not binary; and isPlainUtf8Piece by each piece of it. Any piece of
+ * such a file, cut at ASCII bytes, is then its bytes' decoding.
  */
 export function startsAsPlainUtf8(start: Uint8Array): boolean {
   return (
@@ -74,7 +64,7 @@ export function startsAsPlainUtf8(start: Uint8Array): boolean {
 }
 
 /**
- * What isPlainUtf8 tells of a file by each piece of it, cut before an ASCII byte: well-formed UTF-8 without a NUL
+ * startsAsPlainUtf8's second part, for each piece of a file cut before an ASCII byte: well-formed UTF-8 without a NUL
  * nor a "\r".
  */
 export function isPlainUtf8Piece(piece: Uint8Array, search: ByteSearch): boolean {
