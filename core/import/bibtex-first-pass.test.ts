@@ -1,10 +1,23 @@
 import { describe, expect, it } from 'vitest';
 
 import { definitionsIn } from './bibtex.js';
-import { bibtexFirstPass } from './bibtex-first-pass.js';
+import { BibtexFirstPassWindows, type BibtexFirstPass } from './bibtex-first-pass.js';
 import { readBibtexBlocks } from './bibtex-reader.js';
 import type { ByteSearch } from './byte-search.js';
 import { parseDigestFiles } from './index.js';
+
+/** The first pass over a whole file given as one window; null when the file is to be decoded and read as text. */
+function bibtexFirstPass(
+  bytes: Uint8Array,
+  fileName: string,
+  search: ByteSearch,
+  onProgress: (done: number) => void,
+): BibtexFirstPass | null {
+  const pass = new BibtexFirstPassWindows(fileName, search);
+  if (!pass.start(bytes) || pass.window(bytes, 0, true, onProgress) === null) return null;
+  const { definitions, entries } = pass.found();
+  return { definitions, entries };
+}
 
 /** The searches the shell gives, in plain JavaScript; counting the files they are asked to tell UTF-8 of. */
 function searchCounting(): ByteSearch & { readonly judged: () => number } {

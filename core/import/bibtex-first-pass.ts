@@ -52,23 +52,6 @@ const PROGRESS_EVERY = 1 << 20;
 
 const DECODER = new TextDecoder('utf-8', { ignoreBOM: true });
 
-/**
- * The first pass over a file named `fileName` when it is a BibTeX file whose bytes are their text as is
- * (decode.ts, startsAsPlainUtf8), and it looks like BibTeX where it starts its first entry; else null, and the caller
- * decodes it and reads its text. `onProgress` is told how many bytes have been read, now and then.
- */
-export function bibtexFirstPass(
-  bytes: Uint8Array,
-  fileName: string,
-  search: ByteSearch,
-  onProgress: (done: number) => void,
-): BibtexFirstPass | null {
-  const pass = new BibtexFirstPassWindows(fileName, search);
-  if (!pass.start(bytes) || pass.window(bytes, 0, true, onProgress) === null) return null;
-  const { definitions, entries } = pass.found();
-  return { definitions, entries };
-}
-
 /** Whether the first pass may read a file of that name in its bytes: a .bib file. */
 export function isBibtexFileName(fileName: string): boolean {
   return /\.bib(?:tex)?$/i.test(fileName);
