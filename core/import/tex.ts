@@ -273,15 +273,20 @@ export function decodeTex(text: string, options: TexOptions = {}): string {
   // Most abstracts and titles of a bibliography: ASCII (nothing for NFC to compose) with nothing to decode but
   // grouping braces (a title with {Capitals} kept, as DBLP writes them). TEX_SYNTAX and "not ASCII" told by one class
   // search and three quick ones, not an alternation tried at every character.
-  if (!TEX_CHARACTER_OR_NOT_ASCII.test(text) && !text.includes('--') && !text.includes('``') && !text.includes("''"))
-    return withoutBraces(text);
+  if (!TEX_CHARACTER_OR_NOT_ASCII.test(text) && !hasTexSequence(text)) return withoutBraces(text);
   if (!NEEDS_DECODING.test(text)) return text.normalize('NFC');
   if (!TEX_SYNTAX.test(text)) return withoutBraces(text).normalize('NFC');
   return new TexDecoder(text, options.tilde ?? 'space').decode();
 }
 
-/** TEX_SYNTAX's single characters, and anything not ASCII. */
-const TEX_CHARACTER_OR_NOT_ASCII = /[\\$~\x80-\uffff]/;
+/** TEX_SYNTAX's single characters, and anything not ASCII: a character class's source. */
+const TEX_CHARACTERS = '\\\\$~\\x80-\\uffff';
+const TEX_CHARACTER_OR_NOT_ASCII = new RegExp(`[${TEX_CHARACTERS}]`);
+
+/** TEX_SYNTAX's sequences of two characters (dashes, quotes): what plain text without TEX_CHARACTERS may still hold. */
+function hasTexSequence(text: string): boolean {
+  return text.includes('--') || text.includes('``') || text.includes("''");
+}
 
 /**
  * `collapseWhitespace(decodeTex(text))` for text that is plain: ASCII with nothing to decode but grouping braces, and
@@ -289,14 +294,14 @@ const TEX_CHARACTER_OR_NOT_ASCII = /[\\$~\x80-\uffff]/;
  * the caller decodes in full. Told by one search, where decoding and then collapsing would search the text twice.
  */
 export function plainTextCollapsed(text: string): string | null {
-  if (NOT_PLAIN.test(text) || text.includes('--') || text.includes('``') || text.includes("''")) return null;
+  if (NOT_PLAIN.test(text) || hasTexSequence(text)) return null;
   // What decodeTex makes of it; the only whitespace in it is spaces, which collapseWhitespace's \s+ matches.
   const plain = withoutBraces(text);
   return plain.includes('  ') ? plain.replace(/ +/g, ' ').trim() : plain.trim();
 }
 
-/** TEX_CHARACTER_OR_NOT_ASCII, and the whitespace that is not a space. */
-const NOT_PLAIN = /[\\$~\t-\r\x80-\uffff]/;
+/** TEX_CHARACTER_OR_NOT_ASCII, and the whitespace that is not a space: decodeTex's first test and more in one search. */
+const NOT_PLAIN = new RegExp(`[${TEX_CHARACTERS}\\t-\\r]`);
 
 function withoutBraces(text: string): string {
   return text.includes('{') || text.includes('}') ? text.replace(/[{}]/g, '') : text;
