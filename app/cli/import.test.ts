@@ -152,9 +152,11 @@ describe('shelfmark import on a terminal', () => {
       stderrIsTerminal: true,
     });
     expect(code).toBe(0);
-    // Each drawing starts by going back to the start of the line and clearing it; the last clears it for good.
+    // Each drawing starts by going back to the start of the line and clearing it; the last clears it for good. The
+    // reading may be over before the bar's first quarter of a second: then the save is the first thing drawn.
     const drawings = stderr.replaceAll('\r\u001b[2K', '<clear>');
-    expect(drawings).toMatch(/^(<clear>Importing [█░]{30} +\d+%)+(<clear>Importing: saving the library…)?<clear>$/);
+    expect(drawings).toMatch(/^(<clear>Importing [█░]{30} +\d+%)*(<clear>Importing: saving the library…)?<clear>$/);
+    expect(drawings).toMatch(/^<clear>Importing/);
     expect(stdout).toMatch(/50,000 papers added/);
   });
 });

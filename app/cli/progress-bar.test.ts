@@ -65,4 +65,31 @@ describe('the import progress bar', () => {
       ]),
     ).toEqual([]);
   });
+
+  it('is drawn when its time comes with what was told last, though nothing more is told: a long save shows', () => {
+    const written: string[] = [];
+    let time = 0;
+    let pending: { readonly draw: () => void; readonly at: number } | null = null;
+    const bar = importProgressBar(
+      (text) => written.push(text),
+      () => time,
+      (draw, ms) => {
+        pending = { draw, at: time + ms };
+        return () => (pending = null);
+      },
+    );
+    time = 50;
+    bar.update({ message: IMPORT_READING, done: 100, total: 100, percent: true });
+    time = 120;
+    bar.update({ message: IMPORT_SAVING, done: 0, total: null });
+    expect(written).toEqual([]);
+    // The save goes on: the bar's time comes with nothing more told.
+    const later = pending as { readonly draw: () => void; readonly at: number } | null;
+    expect(later?.at).toBe(250);
+    time = 250;
+    later?.draw();
+    time = 1900;
+    bar.done();
+    expect(written).toEqual(['\r\u001b[2KImporting: saving the library…', '\r\u001b[2K']);
+  });
 });

@@ -5,7 +5,10 @@
 
 import type { TaskProgress } from '../../core/api.js';
 
-/** How often the bar is drawn at most, and how long a command runs before it is drawn at all (no flicker). */
+/**
+ * How often the bar is drawn at most, and how long a command runs before it is drawn at all (no flicker); it is drawn
+ * then, with what was last told, whether or not more is told by then.
+ */
 const REDRAW_MS = 250;
 const WIDTH = 30;
 /** Back to the start of the line, and the line cleared: every progress line of the CLI is written over in place. */
@@ -20,27 +23,55 @@ export interface ProgressBar {
 export function importProgressBar(
   write: (text: string) => void,
   now: () => number = () => performance.now(),
+  schedule: (draw: () => void, ms: number) => () => void = scheduleUnref,
 ): ProgressBar {
   const started = now();
   let drawnAt: number | null = null;
   let shown: { readonly stage: string; readonly line: string } | null = null;
+  let latest: TaskProgress | null = null;
+  /** Cancels the drawing put off until the bar's time comes; null when none is. */
+  let cancelLater: (() => void) | null = null;
+  const draw = (progress: TaskProgress, time: number): void => {
+    const line = lineOf(progress);
+    drawnAt = time;
+    if (line === shown?.line) return;
+    shown = { stage: progress.message, line };
+    write(`${CLEAR_LINE}${line}`);
+  };
   return {
     update(progress) {
       const time = now();
+      latest = progress;
       // A new stage is shown at once, once the bar is there at all.
       const newStage = shown !== null && shown.stage !== progress.message;
-      if (time - (drawnAt ?? started) < REDRAW_MS && !newStage) return;
-      const line = lineOf(progress);
-      drawnAt = time;
-      if (line === shown?.line) return;
-      shown = { stage: progress.message, line };
-      write(`${CLEAR_LINE}${line}`);
+      const due = (drawnAt ?? started) + REDRAW_MS;
+      if (time < due && !newStage) {
+        // Drawn when its time comes even if nothing more is told by then: a stage that lasts (saving a large
+        // library after a small file was read) shows.
+        cancelLater ??= schedule(() => {
+          cancelLater = null;
+          if (latest !== null) draw(latest, now());
+        }, due - time);
+        return;
+      }
+      cancelLater?.();
+      cancelLater = null;
+      draw(progress, time);
     },
     done() {
+      cancelLater?.();
+      cancelLater = null;
       if (drawnAt !== null) write(CLEAR_LINE);
       drawnAt = null;
     },
   };
+}
+
+/** A timer that does not keep the process alive: the command's end clears the bar (done) whatever is pending. */
+function scheduleUnref(draw: () => void, ms: number): () => void {
+  const timer = setTimeout(draw, ms);
+  timer.unref();
+  return () => clearTimeout(timer);
 }
 
 /** A share as a bar ("Importing ████░░░  43%"); any other step in words ("Importing: saving the library…"). */
