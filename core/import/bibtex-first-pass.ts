@@ -12,7 +12,7 @@ import { looksLikeBibtex } from './bibtex.js';
 import { chunkBlocks } from './bibtex-reader.js';
 import type { MacroDefinition } from './bibtex-macros.js';
 import type { ByteSearch } from './byte-search.js';
-import { isPlainUtf8Piece, MAX_DIGEST_BYTES, startsAsPlainUtf8 } from './decode.js';
+import { decodePlainUtf8, isPlainUtf8Piece, MAX_DIGEST_BYTES, startsAsPlainUtf8 } from './decode.js';
 
 /** What the first pass keeps of a BibTeX file. */
 export interface BibtexFirstPass {
@@ -49,8 +49,6 @@ const AT = 0x40;
 const LINE_BREAK = 0x0a;
 /** How many bytes are read between two progress reports. */
 const PROGRESS_EVERY = 1 << 20;
-
-const DECODER = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /** Whether the first pass may read a file of that name in its bytes: a .bib file. */
 export function isBibtexFileName(fileName: string): boolean {
@@ -154,7 +152,7 @@ export class BibtexFirstPassWindows {
     this.#entries += pass.entries;
     if (start === 0) return 0;
     this.#windows.push({ from, line: linesKnown ? this.#countedLine : null });
-    if (this.#crossref === false) this.#crossref = /crossref/i.test(search.ascii?.(read) ?? DECODER.decode(read));
+    if (this.#crossref === false) this.#crossref = /crossref/i.test(search.ascii?.(read) ?? decodePlainUtf8(read));
     if (linesKnown) [this.#counted, this.#countedLine] = [from + pass.counted, pass.lineOf(pass.counted)];
     this.#from = from + start;
     if (atEnd) this.#windows.push({ from: this.#from, line: null });
@@ -255,7 +253,7 @@ class WindowPass {
       if (entry >= 0 && specialType(this.bytes, entry) === null) this.entries++;
       return;
     }
-    const text = DECODER.decode(this.bytes.subarray(start, end));
+    const text = decodePlainUtf8(this.bytes.subarray(start, end));
     for (const block of chunkBlocks(text, () => this.lineOf(start), true)) {
       if (block.kind === 'entry') this.entries++;
       else if (block.name !== null) this.definitions.push({ name: block.name, value: block.value, line: block.line });
@@ -265,7 +263,7 @@ class WindowPass {
   /** Whether the line starting at `line` looks like BibTeX (looksLikeBibtex), as the whole text then does. */
   looksLikeBibtexAt(line: number): boolean {
     const end = this.search.indexOf(this.bytes, LINE_BREAK, line);
-    return looksLikeBibtex(DECODER.decode(this.bytes.subarray(line, end < 0 ? this.bytes.length : end)));
+    return looksLikeBibtex(decodePlainUtf8(this.bytes.subarray(line, end < 0 ? this.bytes.length : end)));
   }
 
   /** Whether chunk reads a chunk as text: one with an "@" besides its entry's, or a @string. */

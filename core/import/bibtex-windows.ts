@@ -11,13 +11,6 @@ import { bibtexBlocks } from './bibtex-reader.js';
 import { capDigestName, capPapers } from './field-caps.js';
 import type { ImportWarning, ParseContext, ParsedDigest } from './types.js';
 
-const DECODER = new TextDecoder('utf-8', { ignoreBOM: true });
-
-/** A window's text: its bytes are their text as is, as the first pass found (decode.ts, startsAsPlainUtf8). */
-export function decodeWindow(bytes: Uint8Array): string {
-  return DECODER.decode(bytes);
-}
-
 export class BibtexFileInWindows {
   readonly #pieces: BibtexPieces;
   /** Papers made so far. */
@@ -30,7 +23,7 @@ export class BibtexFileInWindows {
   }
 
   /**
-   * The papers of the next window, within the field caps: its text (decodeWindow), which starts on line `line` of
+   * The papers of the next window, within the field caps: its text (decode.ts, decodePlainUtf8), which starts on line `line` of
    * the file (null: not counted, as it holds no @string); `onProgress` is told now and then how many of its characters have been read. Null when an entry has
    * a `crossref`: the file is to be read whole (parseBibtex).
    */

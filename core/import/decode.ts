@@ -45,6 +45,16 @@ export function decodeDigest(bytes: Uint8Array, _fileName: string): string {
   return text;
 }
 
+const PLAIN_DECODER = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/**
+ * The text of bytes that are their text as is (startsAsPlainUtf8 and isPlainUtf8Piece said so of their file): a
+ * window of a BibTeX file, or a piece of it cut at ASCII bytes.
+ */
+export function decodePlainUtf8(bytes: Uint8Array): string {
+  return PLAIN_DECODER.decode(bytes);
+}
+
 /** How many of a file's first bytes startsAsPlainUtf8 looks at. */
 export const PLAIN_START_BYTES = BINARY_SAMPLE_BYTES;
 

@@ -14,10 +14,10 @@ import {
   type BibtexFirstPass,
   type BibtexFirstPassInWindows,
 } from './bibtex-first-pass.js';
-import { BibtexFileInWindows, decodeWindow } from './bibtex-windows.js';
-import { bytesWanted, type WantedBytes } from './wanted-bytes.js';
+import { BibtexFileInWindows } from './bibtex-windows.js';
+import { bytesWanted, CHANGED_WHILE_IMPORTED, type WantedBytes } from './wanted-bytes.js';
 import type { ByteSearch } from './byte-search.js';
-import { decodeDigest, PLAIN_START_BYTES } from './decode.js';
+import { decodeDigest, decodePlainUtf8, PLAIN_START_BYTES } from './decode.js';
 import { forgetLastMatch } from './detached.js';
 import { formatName } from './format-names.js';
 import { capDigest, capLibrary } from './field-caps.js';
@@ -286,7 +286,7 @@ export class ImportFiles {
       this.#keepBibtex(index, found);
       // The first file's text is kept for its second pass when it is one window, as the text of a first file read
       // whole is: a single file is read once.
-      const text = index === 0 && wanted.from === 0 ? decodeWindow(window) : null;
+      const text = index === 0 && wanted.from === 0 ? decodePlainUtf8(window) : null;
       this.#read[index] = { way: 'windows', found, text };
       return null;
     });
@@ -435,8 +435,8 @@ export class ImportFiles {
       };
       if (wanted.length === null) return whole(bytes instanceof DigestError ? bytes : decodedOrError(bytes, file.name));
       if (bytes instanceof DigestError) return failed(bytes.message);
-      if (bytes.length !== wanted.length) return failed('it changed while it was being imported; import it again');
-      return read(decodeWindow(bytes), wanted.from, bytes.length);
+      if (bytes.length !== wanted.length) return failed(CHANGED_WHILE_IMPORTED);
+      return read(decodePlainUtf8(bytes), wanted.from, bytes.length);
     });
   }
 

@@ -10,3 +10,6 @@ export interface WantedBytes {
 export function bytesWanted(bytes: Uint8Array, wanted: WantedBytes): Uint8Array {
   return wanted.length === null ? bytes : bytes.subarray(wanted.from, wanted.from + wanted.length);
 }
+
+/** What is said of a file whose bytes were not the same from one read of an import to the next. */
+export const CHANGED_WHILE_IMPORTED = 'it changed while it was being imported; import it again';

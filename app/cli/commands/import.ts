@@ -3,6 +3,7 @@ import type { Stats } from 'node:fs';
 import type { DigestFile, ImportReport } from '../../../core/api.js';
 import { InvalidInputError } from '../../../core/errors.js';
 import { MAX_DIGEST_BYTES } from '../../../core/import/decode.js';
+import { CHANGED_WHILE_IMPORTED } from '../../../core/import/wanted-bytes.js';
 import {
   checkImportFile,
   isUnreadFile,
@@ -53,9 +54,6 @@ function unreadable(path: string, file: UnreadFile): Unreadable {
       return { name: path, error: `${path}: ${unreadReason(file)}`, kind: 'invalid-input' };
   }
 }
-
-/** What a file changed between the import's two reads of it is told. */
-const CHANGED_WHILE_IMPORTED = 'it changed while it was being imported; import it again';
 
 /**
  * The file at `path`, looked at now and read when the import needs it (twice, as BibTeX files share their macros,
