@@ -1,5 +1,6 @@
 import './NoteEditor.css';
 import { useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { flushSync } from 'react-dom';
 import type { Paper } from '../../core/model.js';
 import type { NoteSaveStatus } from '../controller/note-saver.js';
 import { useController } from '../kit/context.js';
@@ -59,13 +60,13 @@ export function NoteEditor({ paper }: { paper: Paper }) {
   useEffect(
     () =>
       controller.onFocusRequest('note', () => {
-        setEditing(true);
-        requestAnimationFrame(() => {
-          const area = textareaRef.current;
-          if (area === null) return;
-          area.focus();
-          area.setSelectionRange(area.value.length, area.value.length);
-        });
+        // The editor drawn and given the focus at once, not a frame later: the keys typed right after `n` are the
+        // note's, not the list's (where they would be shortcuts).
+        flushSync(() => setEditing(true));
+        const area = textareaRef.current;
+        if (area === null) return;
+        area.focus();
+        area.setSelectionRange(area.value.length, area.value.length);
       }),
     [controller],
   );

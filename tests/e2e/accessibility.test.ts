@@ -200,6 +200,10 @@ describe.skipIf(!chromiumPresent)('accessibility in Chromium', () => {
         'Handles **non-compact** groups.\n\n- [ ] compare with frame averaging\n- [x] read the proofs',
       );
       await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+      // Every key typed right after `n` is the note's: the editor has the focus as soon as `n` is pressed.
+      expect(await page.getByRole('textbox', { name: 'Note on this paper, in Markdown' }).inputValue()).toMatch(
+        /^Handles \*\*non-compact\*\* groups\./,
+      );
       await page.locator('.note-preview input[type=checkbox]').nth(1).waitFor();
       await checkBothThemes(page, 'editing a note, with its preview', found);
       // The same note changed elsewhere (the command line, say) while it is typed: the editor says so, quietly.
