@@ -9,7 +9,9 @@ import { skipWithout } from './tool-presence.js';
 
 /** `tests` are given the pair as a function, as it starts only once the suite runs. */
 export function describeOverSyncthing(title: string, tests: (pair: () => SyncthingPair) => void): void {
-  describe.skipIf(skipWithout('Syncthing', 'syncthing', syncthingInstalled()))(title, () => {
+  // Two Syncthing processes on a machine busy with the rest of the tests can take their time: a test is given
+  // longer than its waits (each says which side is behind when it runs out), so that they, not a bare timeout, fail.
+  describe.skipIf(skipWithout('Syncthing', 'syncthing', syncthingInstalled()))(title, { timeout: 90_000 }, () => {
     let pair: SyncthingPair | undefined;
     beforeAll(async () => {
       pair = await startSyncthingPair();
