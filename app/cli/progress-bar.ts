@@ -31,6 +31,10 @@ export function importProgressBar(
   let latest: TaskProgress | null = null;
   /** Cancels the drawing put off until the bar's time comes; null when none is. */
   let cancelLater: (() => void) | null = null;
+  const cancelPending = (): void => {
+    cancelLater?.();
+    cancelLater = null;
+  };
   const draw = (progress: TaskProgress, time: number): void => {
     const line = lineOf(progress);
     drawnAt = time;
@@ -54,13 +58,11 @@ export function importProgressBar(
         }, due - time);
         return;
       }
-      cancelLater?.();
-      cancelLater = null;
+      cancelPending();
       draw(progress, time);
     },
     done() {
-      cancelLater?.();
-      cancelLater = null;
+      cancelPending();
       if (drawnAt !== null) write(CLEAR_LINE);
       drawnAt = null;
     },

@@ -23,9 +23,9 @@ export class BibtexFileInWindows {
   }
 
   /**
-   * The papers of the next window, within the field caps: its text (decode.ts, decodePlainUtf8), which starts on line `line` of
-   * the file (null: not counted, as it holds no @string); `onProgress` is told now and then how many of its characters have been read. Null when an entry has
-   * a `crossref`: the file is to be read whole (parseBibtex).
+   * The papers of the next window, within the field caps: its text (decode.ts, decodePlainUtf8), which starts on line
+   * `line` of the file (null: not counted, as it holds no @string); `onProgress` is told now and then how many of its
+   * characters have been read. Null when an entry has a `crossref`: the file is to be read whole (parseBibtex).
    */
   papersOf(text: string, line: number | null, onProgress?: (done: number) => void): readonly ParsedPaper[] | null {
     const blocks = bibtexBlocks(text, { firstLine: line, ...(onProgress === undefined ? {} : { onProgress }) });
