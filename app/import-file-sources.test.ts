@@ -65,8 +65,9 @@ describe('importFileSources', () => {
   it('reports a file that cannot be read again as not imported, and imports the others', async () => {
     const files = await splitFiles();
     const last = files.at(-1)?.name ?? '';
+    // Changed after its first read: every read after says so, as the command line's reader does.
     const failing = sources(files, new Map(), (name, read) =>
-      name === last && read === 2 ? { error: 'it changed while it was being imported; import it again' } : null,
+      name === last && read >= 2 ? { error: 'it changed while it was being imported; import it again' } : null,
     );
     const report = await withService(cli.db, (service) => service.importFileSources(failing));
     expect(report.files.at(-1)).toEqual({

@@ -128,6 +128,11 @@ export interface LibraryServiceOptions {
   readonly appData?: string;
   /** How soon a change made elsewhere is told (onChangedElsewhere): tests make it quicker. */
   readonly follow?: { readonly debounceMs?: number; readonly pollMs?: number };
+  /**
+   * Whether an import of files into a library with no import yet keeps its papers on disk while it merges and
+   * writes them (app/bounded-import), as it does unless this is false: tests compare it with the usual way.
+   */
+  readonly shelvedImports?: boolean;
 }
 
 /** What the command line adds to a sync of notes (`sync-notes --template`), and tests' hooks. */
@@ -370,7 +375,42 @@ export class LibraryService implements LibraryApi {
    * many large files then holds one file's bytes at a time, not all of them.
    */
   importFileSources(files: readonly DigestFileSource[], options: RunOptions = {}): Promise<ImportReport> {
-    return this.#tasks.run(options, async (run) => this.commitParsed(await this.parseSources(files, run), run));
+    return this.#tasks.run(
+      options,
+      async (run) =>
+        (await this.importShelved(files, run)) ?? this.commitParsed(await this.parseSources(files, run), run),
+    );
+  }
+
+  /**
+   * An import of files into a library with no import yet, its papers kept on disk rather than in memory while they
+   * are merged and written (app/bounded-import): the same library as the usual way, which this leaves an import it
+   * does not make the same way to (null).
+   */
+  private async importShelved(files: readonly DigestFileSource[], run: Run): Promise<ImportReport | null> {
+    const store = await this.store();
+    if (this.options.shelvedImports === false || files.length === 0 || !(await store.hasNoImport())) return null;
+    const { shelveImport } = await import('./bounded-import/shelved-import.js');
+    const shelved = await shelveImport(files, {
+      now: this.now(),
+      search: nodeByteSearch,
+      onProgress: importReadingProgress(run),
+      checkCancelled: () => throwIfCancelled(run.signal),
+    });
+    if (shelved === null) return null;
+    try {
+      // The last moment to stop: from here on, the library changes whole or not at all.
+      throwIfCancelled(run.signal);
+      run.progress({ message: IMPORT_SAVING, done: 0, total: null });
+      await this.backUpIfDue();
+      if (!(await store.importShelved(shelved))) return null;
+      this.changed = true;
+      return summarise(shelved.results);
+    } catch (error) {
+      throw fileSystemError(error, this.paths.directory) ?? error;
+    } finally {
+      shelved.shelf.close();
+    }
   }
 
   /** Imports text as a digest (pasted, or read from standard input), named `name`. */
@@ -564,15 +604,7 @@ export class LibraryService implements LibraryApi {
     const now = this.now();
     const { ImportFiles, readDigestText, arxivIdsFile } = await parsers();
     const files = sources.filter((source): source is DigestFileSource => 'read' in source);
-    const importFiles = new ImportFiles(
-      files,
-      now,
-      (done, total) => {
-        const share = total === 0 ? 1 : Math.min(1, done / total);
-        run.progress({ message: IMPORT_READING, done: Math.floor(share * 100), total: 100, percent: true });
-      },
-      nodeByteSearch,
-    );
+    const importFiles = new ImportFiles(files, now, importReadingProgress(run), nodeByteSearch);
     // A file at a time, and of a BibTeX file a window at a time, each read again for its second pass.
     const readPass = async (pass: FilePass, file: DigestFileSource): Promise<void> => {
       for (let wanted = pass.wanted; wanted !== null; wanted = pass.wanted) {
@@ -902,15 +934,20 @@ export class LibraryService implements LibraryApi {
    * Every change goes through here, so that the day's first change is preceded by the day's backup, and a
    * file-system failure (a full disk, a busy file) is said in words that name the library's folder.
    */
+  /** The day's first backup, before the day's first change (app/store/backups.ts). */
+  private async backUpIfDue(): Promise<void> {
+    const today = this.clock().toISOString().slice(0, 10);
+    // A library that cannot be written is not changed, so not backed up either: the change is refused below.
+    if (this.backedUpOn !== today && (await readOnlyReason(this.paths)) === null) {
+      const store = await this.store();
+      await backUpDaily(await store.backups(), this.clock(), () => store.read());
+      this.backedUpOn = today;
+    }
+  }
+
   private async transact<T>(change: (library: LibrarySnapshot) => LibraryChange<T>): Promise<T> {
     try {
-      const today = this.clock().toISOString().slice(0, 10);
-      // A library that cannot be written is not changed, so not backed up either: the change is refused below.
-      if (this.backedUpOn !== today && (await readOnlyReason(this.paths)) === null) {
-        const store = await this.store();
-        await backUpDaily(await store.backups(), this.clock(), () => store.read());
-        this.backedUpOn = today;
-      }
+      await this.backUpIfDue();
       const result = await (await this.store()).transact(change);
       this.changed = true;
       return result;
@@ -922,6 +959,14 @@ export class LibraryService implements LibraryApi {
 
 function summariseBackup({ name, createdAt, reason, bytes }: BackupInfo): BackupSummary {
   return { name, createdAt, reason, bytes };
+}
+
+/** An import's progress while it reads its files, as a percentage of their bytes. */
+function importReadingProgress(run: Run): (done: number, total: number) => void {
+  return (done, total) => {
+    const share = total === 0 ? 1 : Math.min(1, done / total);
+    run.progress({ message: IMPORT_READING, done: Math.floor(share * 100), total: 100, percent: true });
+  };
 }
 
 function summarise(files: readonly FileImportResult[]): ImportReport {

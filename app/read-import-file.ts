@@ -4,7 +4,7 @@
  * pipe would wait for a writer forever and a device (a link to `/dev/zero`) never ends: both are refused.
  */
 
-import { constants, type Stats } from 'node:fs';
+import { constants, fstatSync, readSync, type Stats } from 'node:fs';
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import { MAX_DIGEST_BYTES } from '../core/import/decode.js';
 import type { WantedBytes } from '../core/import/wanted-bytes.js';
@@ -48,9 +48,14 @@ export async function readImportFile(path: string, limit: number = MAX_DIGEST_BY
  */
 export class ImportFileReader {
   #buffer: Buffer | null = null;
+  /**
+   * The file a piece was read of last, kept open for the next: a large BibTeX file is read a window at a time, and
+   * each window read on its own (look, open, look again, read, close) left the import waiting on the disk for each.
+   */
+  #kept: { readonly path: string; readonly handle: FileHandle } | null = null;
 
   /**
-   * As readImportFile, with the file's stats as it was opened: what tells that it changed since an earlier read.
+   * As readImportFile, with the file's stats as it was read: what tells that it changed since an earlier read.
    * `wanted`: the piece of it to read (fewer bytes at its end), else all of it; either way within `limit`.
    */
   async read(
@@ -58,15 +63,53 @@ export class ImportFileReader {
     limit: number = MAX_DIGEST_BYTES,
     wanted: WantedBytes = { from: 0, length: null },
   ): Promise<{ readonly bytes: Uint8Array; readonly stats: Stats } | UnreadFile> {
-    return withImportFile(path, limit, async (handle, stats) => {
-      const read =
-        wanted.length === null
-          ? await readAtMost(handle, limit, stats.size, this.#buffer)
-          : await readPiece(handle, limit, wanted.from, wanted.length, this.#buffer);
+    if (wanted.length === null) {
+      await this.close();
+      return withImportFile(path, limit, async (handle, stats) => {
+        const read = await readAtMost(handle, limit, stats.size, this.#buffer);
+        if (isUnreadFile(read)) return read;
+        this.#buffer = read.buffer;
+        return { bytes: read.bytes, stats };
+      });
+    }
+    const kept = this.#kept?.path === path ? this.#kept : await this.#open(path, limit);
+    if (isUnreadFile(kept)) return kept;
+    try {
+      // At once, not through the thread pool: a piece is a window of a file the system has just read, or reads ahead.
+      const stats = fstatSync(kept.handle.fd);
+      const refused = refusal(stats, limit);
+      if (refused !== null) return refused;
+      const read = readPiece(kept.handle.fd, limit, wanted.from, wanted.length, this.#buffer);
       if (isUnreadFile(read)) return read;
       this.#buffer = read.buffer;
       return { bytes: read.bytes, stats };
-    });
+    } catch (error) {
+      await this.close();
+      return unreadFile(error);
+    }
+  }
+
+  /** Closes the file kept open, if any. */
+  async close(): Promise<void> {
+    const kept = this.#kept;
+    this.#kept = null;
+    await kept?.handle.close();
+  }
+
+  /** Opens `path` to keep it open, as withImportFile opens a file: when the path is a regular file within `limit`. */
+  async #open(
+    path: string,
+    limit: number,
+  ): Promise<{ readonly path: string; readonly handle: FileHandle } | UnreadFile> {
+    await this.close();
+    try {
+      const refused = refusal(await stat(path), limit);
+      if (refused !== null) return refused;
+      this.#kept = { path, handle: await open(path, OPEN_FLAGS) };
+      return this.#kept;
+    } catch (error) {
+      return unreadFile(error);
+    }
   }
 }
 
@@ -144,19 +187,19 @@ async function readAtMost(
  * `length` bytes of the file from `from` on, fewer at its end, or too-large when they run past `limit`; with the
  * buffer they are in, which is `reuse` when it is large enough.
  */
-async function readPiece(
-  handle: FileHandle,
+function readPiece(
+  fd: number,
   limit: number,
   from: number,
   length: number,
   reuse: Buffer | null,
-): Promise<{ readonly bytes: Uint8Array; readonly buffer: Buffer } | UnreadFile> {
+): { readonly bytes: Uint8Array; readonly buffer: Buffer } | UnreadFile {
   // One byte past the limit at most: enough to tell that the file grew past it.
   const wanted = Math.max(0, Math.min(length, limit + 1 - from));
   const buffer = reuse !== null && reuse.length >= wanted ? reuse : Buffer.allocUnsafe(wanted);
   let read = 0;
   while (read < wanted) {
-    const { bytesRead } = await handle.read(buffer, read, wanted - read, from + read);
+    const bytesRead = readSync(fd, buffer, read, wanted - read, from + read);
     if (bytesRead === 0) break;
     read += bytesRead;
   }

@@ -3,6 +3,7 @@ import { parsedDigest, parsedPaper } from '../tests/builders.js';
 import { titleId, workId } from './identity.js';
 import { CatalogueMerge, digestIdFor, mergeDigest, mergeLibrary } from './merge.js';
 import type { Catalogue, ReadingState } from './model.js';
+import type { ParsedDigest } from './import/types.js';
 
 const NOW = '2026-11-27T10:00:00.000Z';
 const LATER = '2026-11-28T10:00:00.000Z';
@@ -434,5 +435,58 @@ describe('CatalogueMerge', () => {
     expect(catalogue.papers).toEqual(papers);
     expect(handedOut.papers).toEqual(papers);
     expect(merge.catalogue().papers).toHaveLength(2);
+  });
+});
+
+describe('DigestMerge', () => {
+  /** `digest` added a paper at a time, its id made at the end, as a digest read in windows is. */
+  const addInPieces = (merge: CatalogueMerge, digest: ParsedDigest, source: string, now: string) => {
+    const pieces = merge.startDigest(now);
+    for (const paper of digest.papers) pieces.add(paper);
+    return pieces.finish(digest, source);
+  };
+  const abstracts = (digest: ParsedDigest, abstract: string) =>
+    parsedDigest(
+      digest.papers.map((paper) => ({ ...paper, abstract })),
+      digest,
+    );
+
+  it('gives what a digest added whole gives: the same papers, digests and summaries, import after import', () => {
+    const first = parsedDigest([
+      parsedPaper({ title: 'Equivariant Networks', arxivId: '2401.00001' }),
+      parsedPaper({ title: 'Working Memory', year: 1974, authors: ['A. Baddeley'] }),
+      parsedPaper({ title: 'Working Memory', year: 1986, authors: ['A. Baddeley'] }),
+      parsedPaper({ title: 'Equivariant networks', doi: '10.1/x' }),
+    ]);
+    const second = parsedDigest([parsedPaper({ title: 'Working Memory', year: 1986, abstract: 'Later.' })], {
+      title: 'Second',
+    });
+    const imports: [ParsedDigest, string][] = [
+      [first, NOW],
+      // The same digest again (nothing changes), then with abstracts (papers that list it filled in), twice in one go.
+      [first, LATER],
+      [second, LATER],
+      [abstracts(first, 'Filled in.'), LATER],
+      [abstracts(first, 'Filled in.'), LATER],
+      [parsedDigest([...first.papers, ...second.papers], { title: 'Both' }), LATER],
+    ];
+    const whole = new CatalogueMerge(empty);
+    const inPieces = new CatalogueMerge(empty);
+    for (const [digest, now] of imports) {
+      expect(addInPieces(inPieces, digest, 'a.bib', now)).toEqual(whole.addDigest(digest, 'a.bib', now));
+      expect(inPieces.catalogue()).toEqual(whole.catalogue());
+    }
+    // What the imports were made to reach: a paper that two digests list.
+    const both = [digestIdFor(first), digestIdFor(second)];
+    expect(whole.catalogue().papers.some((paper) => both.every((id) => paper.digests.includes(id)))).toBe(true);
+  });
+
+  it('changes no paper of a digest imported again', () => {
+    const digest = parsedDigest([parsedPaper({ title: 'A' }), parsedPaper({ title: 'B', doi: '10.1/b' })]);
+    const { catalogue } = mergeDigest(empty, digest, 'a.bib', NOW);
+    const merge = new CatalogueMerge(catalogue);
+    addInPieces(merge, digest, 'a.bib', LATER);
+    const after = merge.catalogue();
+    after.papers.forEach((paper, at) => expect(paper).toBe(catalogue.papers[at]));
   });
 });

@@ -4,7 +4,7 @@ import { cataloguePaper, emptyStateMap, readingStateOf, withAliases, withFacts }
 import { mergeFacts } from './paper-facts.js';
 import { union } from './arrays.js';
 import { hash53Hex, normalizeTitle, paperIdFor } from './identity.js';
-import { PaperIndex, storedTitleKey } from './paper-index.js';
+import { arrayShelf, PaperIndex, storedTitleKey, type PaperShelf } from './paper-index.js';
 import type { LibrarySnapshot, ParsedDigest, SkippedBlock } from './import/types.js';
 import type {
   Catalogue,
@@ -81,7 +81,7 @@ export function digestIdFor(digest: ParsedDigest): string {
 }
 
 /** digestIdFor, given the id each paper would have (paperIdFor). */
-function digestIdOf(digest: ParsedDigest, paperIds: readonly string[]): string {
+function digestIdOf(digest: Pick<ParsedDigest, 'format' | 'title' | 'date'>, paperIds: readonly string[]): string {
   const content = [digest.format, digest.title, ...paperIds].join('\n');
   const hash = hash53Hex(content).slice(0, 8);
   const parts = [FORMAT_PREFIX[digest.format], digest.date, hash].filter((part) => part !== null);
@@ -142,19 +142,33 @@ export function mergeLibrary(
  * the whole catalogue nine times.
  */
 export class CatalogueMerge {
-  readonly #papers: CataloguePaper[];
+  /** The papers, when they are in memory (not on a shelf of the caller's). */
+  readonly #array: CataloguePaper[] | null;
+  readonly #papers: PaperShelf;
   readonly #index: PaperIndex;
   #digests: readonly Digest[];
+  /** How many digests were started: each placeholder is another. */
+  #started = 0;
 
-  constructor(catalogue: Catalogue) {
-    this.#papers = [...catalogue.papers];
+  /** A merge into `catalogue`, or, with `shelf`, into the papers on it and `catalogue`'s digests. */
+  constructor(catalogue: Catalogue);
+  constructor(catalogue: Pick<Catalogue, 'digests'>, shelf: PaperShelf);
+  constructor(catalogue: Partial<Catalogue> & Pick<Catalogue, 'digests'>, shelf?: PaperShelf) {
+    this.#array = shelf === undefined ? [...(catalogue.papers ?? [])] : null;
+    this.#papers = shelf ?? arrayShelf(this.#array ?? []);
     this.#index = new PaperIndex(this.#papers);
     this.#digests = catalogue.digests;
   }
 
   /** The catalogue as merged so far. Its papers are a copy, taken now: later merges do not change it. */
   catalogue(): Catalogue {
-    return { papers: [...this.#papers], digests: this.#digests };
+    if (this.#array === null) throw new Error('a merge onto a shelf has no catalogue in memory');
+    return { papers: [...this.#array], digests: this.#digests };
+  }
+
+  /** Whether two of its papers have had one DOI (PaperIndex.sharesDoi). */
+  get sharesDoi(): boolean {
+    return this.#index.sharesDoi;
   }
 
   /** The catalogue's digests as merged so far. */
@@ -168,58 +182,32 @@ export class CatalogueMerge {
     // paper's id.
     const titleKeys = parsed.papers.map((paper) => normalizeTitle(paper.title));
     const ids = parsed.papers.map((paper, number) => paperIdFor(paper, titleKeys[number]));
-    const digestId = digestIdOf(parsed, ids);
-    const papers = this.#papers;
-    const index = this.#index;
-    const added: PaperRef[] = [];
-    const merged: PaperRef[] = [];
-    const mergedInFile: PaperRef[] = [];
-    const paperIds: string[] = [];
-    // The papers listed so far: every one this digest added (from `start` on), and these of the ones before it.
-    const start = papers.length;
-    const listedBefore = new Set<string>();
-    // One list of the digest for all its papers (papers are never changed in place).
-    const digestIds = [digestId];
-
+    const merge = this.startDigest(now, digestIdOf(parsed, ids));
     for (const [number, incoming] of parsed.papers.entries()) {
-      const titleKey = titleKeys[number];
-      const position = index.find(incoming, titleKey);
-      const stored = position === undefined ? undefined : papers[position];
-      if (position !== undefined && stored !== undefined) {
-        const filled = fillIn(stored, incoming, digestIds);
-        if (filled !== stored) index.replace(position, filled);
-        const ref = { id: stored.id, title: stored.title };
-        if (position >= start || listedBefore.has(stored.id)) {
-          mergedInFile.push(ref);
-          continue;
-        }
-        merged.push(ref);
-        listedBefore.add(stored.id);
-        paperIds.push(stored.id);
-        continue;
-      }
-      const id = index.newId(incoming, titleKey, ids[number]);
-      index.add(cataloguePaper(incoming, id, digestIds, now), titleKey);
-      added.push({ id, title: incoming.title });
-      paperIds.push(id);
+      merge.add(incoming, titleKeys[number], ids[number]);
     }
+    return merge.finish(parsed, source);
+  }
 
-    const existing = this.#digests.find((digest) => digest.id === digestId);
-    const digest: Digest = existing
-      ? { ...existing, paperIds: union(existing.paperIds, paperIds) }
-      : {
-          id: digestId,
-          format: parsed.format,
-          title: parsed.title,
-          date: parsed.date,
-          source,
-          importedAt: now,
-          paperIds,
-        };
-    this.#digests = existing
-      ? this.#digests.map((candidate) => (candidate.id === digestId ? digest : candidate))
-      : [...this.#digests, digest];
-    return { digest: { id: digestId, title: digest.title }, added, merged, mergedInFile, skipped: parsed.skipped };
+  /**
+   * Starts adding a digest whose papers come one at a time (DigestMerge): `id`, the digest's id, when its papers are
+   * all known already; else it is made when the digest is finished.
+   */
+  startDigest(now: string, id?: string): DigestMerge {
+    this.#started += 1;
+    return new DigestMerge(
+      {
+        papers: this.#papers,
+        index: this.#index,
+        digests: () => this.#digests,
+        setDigests: (digests) => {
+          this.#digests = digests;
+        },
+      },
+      id ?? `${DIGEST_PLACEHOLDER}${String(this.#started)}`,
+      id === undefined,
+      now,
+    );
   }
 
   /**
@@ -248,7 +236,7 @@ export class CatalogueMerge {
     for (const paper of incoming.catalogue.papers) {
       // An id merged into a paper here names that paper.
       const position = index.aliasOf(paper.id) ?? index.find(paper, storedTitleKey(paper));
-      const stored = position === undefined ? undefined : papers[position];
+      const stored = position === undefined ? undefined : papers.at(position);
       const aliases = paper.aliases === undefined ? NO_ALIASES : paper.aliases.filter((alias) => !index.has(alias));
       if (position !== undefined && stored !== undefined) {
         const filled = fillIn(stored, paper, paper.digests);
@@ -295,5 +283,153 @@ export class CatalogueMerge {
       },
       ids: localIdOf,
     };
+  }
+}
+
+/** What a DigestMerge changes of the CatalogueMerge that started it. */
+interface MergeState {
+  readonly papers: PaperShelf;
+  readonly index: PaperIndex;
+  digests(): readonly Digest[];
+  setDigests(digests: readonly Digest[]): void;
+}
+
+/**
+ * What papers list as a digest until its id is known (DigestMerge), followed by a number: no id is so (ids are made of
+ * letters, digits and hyphens), and JSON writes it `\u0000…`, which no text of a paper's other fields is written as.
+ */
+export const DIGEST_PLACEHOLDER = '\u0000digest-';
+
+const NO_DIGESTS: readonly string[] = [];
+
+/** What a digest is besides its papers: with its papers' ids, what its id is made of. */
+export type DigestHead = Pick<ParsedDigest, 'format' | 'title' | 'date' | 'skipped'>;
+
+/**
+ * A digest added to a CatalogueMerge a paper at a time, as CatalogueMerge.addDigest adds one whole (which is one):
+ * for a digest read in windows, whose papers can be let go once merged. Its id hashes every paper's id, so unless it
+ * was given it is known only once the last paper is in (`finish`). Until then the papers it adds or fills in list a
+ * placeholder (DIGEST_PLACEHOLDER), which the shelf then settles; a paper that only listing the digest would change
+ * is left as it is until then, and changed only if it does not list it (a digest imported again changes nothing).
+ */
+export class DigestMerge {
+  readonly #state: MergeState;
+  readonly #now: string;
+  /** One list of the digest for all its papers (papers are never changed in place): its id or the placeholder. */
+  readonly #listed: readonly string[];
+  readonly #placeholder: string | null;
+  /** With a placeholder: the stored papers it filled in, and those that only listing it would change. */
+  readonly #filledIn: number[] = [];
+  readonly #untouched: number[] = [];
+  readonly #touched = new Set<number>();
+  /** The id each paper would have (paperIdFor), in order: what the digest's id is made of. */
+  readonly #ids: string[] = [];
+  readonly #added: PaperRef[] = [];
+  readonly #merged: PaperRef[] = [];
+  readonly #mergedInFile: PaperRef[] = [];
+  readonly #paperIds: string[] = [];
+  /** The papers listed so far: every one this digest added (from `start` on), and these of the ones before it. */
+  readonly #start: number;
+  readonly #listedBefore = new Set<string>();
+
+  constructor(state: MergeState, listed: string, placeholder: boolean, now: string) {
+    this.#state = state;
+    this.#listed = [listed];
+    this.#placeholder = placeholder ? listed : null;
+    this.#now = now;
+    this.#start = state.papers.length;
+  }
+
+  /**
+   * Adds the digest's next paper. `titleKey` and `id`: its normalised title and paperIdFor, when the caller has them.
+   */
+  add(incoming: ParsedPaper, titleKey = normalizeTitle(incoming.title), id = paperIdFor(incoming, titleKey)): void {
+    const { papers, index } = this.#state;
+    this.#ids.push(id);
+    const position = index.find(incoming, titleKey);
+    const stored = position === undefined ? undefined : papers.at(position);
+    if (position !== undefined && stored !== undefined) {
+      if (this.#placeholder === null || position >= this.#start) {
+        const filled = fillIn(stored, incoming, this.#listed);
+        if (filled !== stored) index.replace(position, filled);
+      } else this.#fillInStored(position, stored, incoming);
+      const ref = { id: stored.id, title: stored.title };
+      if (position >= this.#start || this.#listedBefore.has(stored.id)) {
+        this.#mergedInFile.push(ref);
+        return;
+      }
+      this.#merged.push(ref);
+      this.#listedBefore.add(stored.id);
+      this.#paperIds.push(stored.id);
+      return;
+    }
+    const newId = index.newId(incoming, titleKey, id);
+    index.add(cataloguePaper(incoming, newId, this.#listed, this.#now), titleKey);
+    this.#added.push({ id: newId, title: incoming.title });
+    this.#paperIds.push(newId);
+  }
+
+  /**
+   * A stored paper the digest fills in while its id is not known: listing the placeholder if that is not all that
+   * would change; else noted, to list the id once it is known, if it does not already.
+   */
+  #fillInStored(position: number, stored: CataloguePaper, incoming: ParsedPaper): void {
+    const filled = fillIn(stored, incoming, NO_DIGESTS);
+    const placeholder = this.#listed;
+    const touched = this.#touched.has(position);
+    if (filled === stored) {
+      if (!touched) this.#untouched.push(position);
+    } else {
+      this.#state.index.replace(position, { ...filled, digests: union(filled.digests, placeholder) });
+      this.#filledIn.push(position);
+    }
+    this.#touched.add(position);
+  }
+
+  /** Ends the digest, of which `head` tells what its papers do not, from `source`: what it did. */
+  finish(head: DigestHead, source: string): DigestImportSummary {
+    const digestId = digestIdOf(head, this.#ids);
+    const paperIds = this.#paperIds;
+    const digests = this.#state.digests();
+    const existing = digests.find((digest) => digest.id === digestId);
+    if (this.#placeholder !== null) this.#settle(this.#placeholder, digestId);
+    const digest: Digest = existing
+      ? { ...existing, paperIds: union(existing.paperIds, paperIds) }
+      : {
+          id: digestId,
+          format: head.format,
+          title: head.title,
+          date: head.date,
+          source,
+          importedAt: this.#now,
+          paperIds,
+        };
+    this.#state.setDigests(
+      existing ? digests.map((candidate) => (candidate.id === digestId ? digest : candidate)) : [...digests, digest],
+    );
+    return {
+      digest: { id: digestId, title: digest.title },
+      added: this.#added,
+      merged: this.#merged,
+      mergedInFile: this.#mergedInFile,
+      skipped: head.skipped,
+    };
+  }
+
+  /**
+   * Puts the digest's id in place of its placeholder (the shelf does, in papers it filled in or added), and lists it in
+   * the papers that only listing it would change, where they do not already.
+   */
+  #settle(placeholder: string, id: string): void {
+    const { papers, index } = this.#state;
+    papers.settle(placeholder, id);
+    const filled = new Set(this.#filledIn);
+    for (const position of this.#untouched) {
+      if (filled.has(position)) continue;
+      const paper = papers.at(position);
+      if (paper !== undefined && !paper.digests.includes(id)) {
+        index.replace(position, { ...paper, digests: [...paper.digests, id] });
+      }
+    }
   }
 }

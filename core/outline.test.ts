@@ -6,7 +6,9 @@ import {
   factColumnsOf,
   firstLineOf,
   isOutlineOf,
+  OUTLINE_COLUMNS,
   outlineCatalogue,
+  outlineRowValues,
   papersOfColumns,
   withStateColumns,
 } from './outline.js';
@@ -92,6 +94,20 @@ describe('the outline', () => {
     expect(isOutlineOf(outlined, { ...first, authors: ['Ada Lovelace'] }, 160)).toBe(false);
     expect(isOutlineOf(outlined, { ...first, abstract: 'We attend to trees.' }, 160)).toBe(false);
     expect(isOutlineOf(outlined, { ...first, links: [] }, 160)).toBe(true); // links are not in an outline
+  });
+
+  it("gives a paper's values one at a time as its columns hold them", () => {
+    const withFacts = {
+      ...catalogue,
+      papers: [
+        ...catalogue.papers,
+        ...catalogue.papers.map((paper) => ({ ...paper, facts: { venue: 'NeurIPS', hfUpvotes: 3 } })),
+      ],
+    };
+    const outline = outlineCatalogue(withFacts, 40);
+    withFacts.papers.forEach((paper, at) => {
+      expect(outlineRowValues(paper, 40)).toEqual(OUTLINE_COLUMNS.map((column) => outline.papers[column][at]));
+    });
   });
 
   it('survives the trip through JSON', () => {

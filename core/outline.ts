@@ -124,6 +124,27 @@ export function isOutlineOf(outlined: CataloguePaper, record: CataloguePaper, ab
   );
 }
 
+/**
+ * A paper's values in an outline, in OUTLINE_COLUMNS's order: what outlineCatalogue puts in each column for it (for
+ * a caller that outlines papers one at a time, the command line's import of a large file).
+ */
+export function outlineRowValues(paper: CataloguePaper, abstractLength: number): readonly unknown[] {
+  return [
+    paper.id,
+    paper.title,
+    firstLineOf(paper.abstract, abstractLength),
+    paper.authors,
+    paper.arxivId,
+    paper.doi,
+    paper.year,
+    paper.digests,
+    paper.addedAt,
+    venueLabelOf(paper),
+    publishedDate(paper),
+    paper.facts?.hfUpvotes ?? null,
+  ];
+}
+
 /** The catalogue's papers in columns, each abstract cut to its first line of at most `abstractLength` characters. */
 export function outlineCatalogue(catalogue: Catalogue, abstractLength: number): CatalogueOutline {
   const { papers } = catalogue;

@@ -1,12 +1,57 @@
 /**
  * Which paper of the catalogue an incoming record is: the one with its arXiv id, else its DOI, else its title where
  * nothing contradicts it (same-work.ts), else the one a paper with its workId was merged into. Pure apart from the
- * array of papers it is given to keep up to date.
+ * shelf of papers it is given to keep up to date.
  */
 
 import { normalizeTitle, paperIdFor, workId } from './identity.js';
 import type { CataloguePaper, ParsedPaper } from './model.js';
 import { mayBeSameWork } from './same-work.js';
+
+/**
+ * Where a merge keeps the catalogue's papers, by position: an array (arrayShelf), or a shelf that keeps them on disk
+ * and hands out a copy of one when asked (the command line's import of a large file).
+ */
+export interface PaperShelf {
+  readonly length: number;
+  at(position: number): CataloguePaper | undefined;
+  /** Puts `paper` at `position`, in place of the paper there, or after the last when `position` is `length`. */
+  put(position: number, paper: CataloguePaper): void;
+  /**
+   * From now on, every paper that lists `placeholder` as a digest lists `id` there instead, or, where it lists `id`
+   * already, not at all (DigestMerge, a digest whose id is known only once all its papers are in): the papers handed
+   * out, and those the shelf writes.
+   */
+  settle(placeholder: string, id: string): void;
+}
+
+/** A shelf over `papers`, which it keeps up to date. */
+export function arrayShelf(papers: CataloguePaper[]): PaperShelf {
+  return {
+    get length() {
+      return papers.length;
+    },
+    at: (position) => papers[position],
+    put: (position, paper) => {
+      papers[position] = paper;
+    },
+    settle: (placeholder, id) => {
+      papers.forEach((paper, position) => {
+        papers[position] = settled(paper, placeholder, id);
+      });
+    },
+  };
+}
+
+/** `paper` as PaperShelf.settle leaves it. */
+export function settled<T extends Pick<CataloguePaper, 'digests'>>(paper: T, placeholder: string, id: string): T {
+  const at = paper.digests.indexOf(placeholder);
+  if (at === -1) return paper;
+  const digests = paper.digests.includes(id)
+    ? paper.digests.filter((listed) => listed !== placeholder)
+    : paper.digests.with(at, id);
+  return { ...paper, digests };
+}
 
 export class PaperIndex {
   /** Every id that names a paper: its own, and its aliases. */
@@ -23,9 +68,13 @@ export class PaperIndex {
    */
   #absentDoi: string | null = null;
   #absentTitle: string | null = null;
+  #sharesDoi = false;
 
-  constructor(private readonly papers: CataloguePaper[]) {
-    papers.forEach((paper, position) => this.remember(paper, position));
+  constructor(private readonly papers: PaperShelf) {
+    for (let position = 0; position < papers.length; position++) {
+      const paper = papers.at(position);
+      if (paper !== undefined) this.remember(paper, position);
+    }
   }
 
   /** The position of the paper `incoming` is, if the catalogue has it. `titleKey`: its normalised title, if known. */
@@ -40,7 +89,7 @@ export class PaperIndex {
       const doi = incoming.doi.toLowerCase();
       const position = this.byDoi.get(doi);
       if (position === undefined) this.#absentDoi = doi;
-      else if (this.papers[position]?.arxivId == null || incoming.arxivId === null) return position;
+      else if (incoming.arxivId === null || this.papers.at(position)?.arxivId == null) return position;
     }
     const sameTitle = this.byTitle.get(titleKey);
     if (sameTitle === undefined) this.#absentTitle = titleKey;
@@ -53,8 +102,16 @@ export class PaperIndex {
   }
 
   private mayBe(position: number, incoming: ParsedPaper): boolean {
-    const stored = this.papers[position];
+    const stored = this.papers.at(position);
     return stored !== undefined && mayBeSameWork(stored, incoming);
+  }
+
+  /**
+   * Whether two papers have had one DOI: those a merge kept apart, as they have arXiv ids of their own, and those that
+   * had it filled in after (which a fold of the catalogue's records would find one work: catalogue-fold.ts).
+   */
+  get sharesDoi(): boolean {
+    return this.#sharesDoi;
   }
 
   /** The position of the paper `id` is an alias of. */
@@ -91,12 +148,13 @@ export class PaperIndex {
   /** `titleKey`: normalizeTitle(paper.title), when the caller has it. */
   add(paper: CataloguePaper, titleKey?: string): void {
     if (titleKey !== undefined) titleKeys.set(paper, titleKey);
-    this.papers.push(paper);
-    this.remember(paper, this.papers.length - 1, titleKey);
+    const position = this.papers.length;
+    this.papers.put(position, paper);
+    this.remember(paper, position, titleKey);
   }
 
   replace(position: number, paper: CataloguePaper): void {
-    this.papers[position] = paper;
+    this.papers.put(position, paper);
     this.remember(paper, position);
   }
 
@@ -114,7 +172,11 @@ export class PaperIndex {
     }
     if (paper.arxivId !== null) this.byArxiv.set(paper.arxivId, position);
     const doi = paper.doi?.toLowerCase();
-    if (doi !== undefined && (doi === absentDoi || !this.byDoi.has(doi))) this.byDoi.set(doi, position);
+    if (doi !== undefined) {
+      const other = doi === absentDoi ? undefined : this.byDoi.get(doi);
+      if (other === undefined) this.byDoi.set(doi, position);
+      else if (other !== position) this.#sharesDoi = true;
+    }
     if (titleKey === '') return;
     if (titleKey === absentTitle) {
       this.byTitle.set(titleKey, position);

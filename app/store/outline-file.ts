@@ -15,7 +15,7 @@ import { OUTLINE_ABSTRACT_LENGTH } from '../../core/api.js';
 import type { Catalogue } from '../../core/model.js';
 import { OUTLINE_COLUMNS, outlineCatalogue, type CatalogueOutline, type OutlineColumns } from '../../core/outline.js';
 import { writeFileAtomically } from './atomic-write.js';
-import { utf8Chunks } from './json-chunks.js';
+import { CHUNK_BYTES, ChunkFiller, utf8Chunks } from './json-chunks.js';
 import { sameStamp, type FileStamp } from './file-stamp.js';
 import { decode, OUTLINE_COLUMN_CHECKS, OUTLINE_HEADER_FORMAT, type OutlineHeader } from './schema.js';
 
@@ -24,7 +24,8 @@ export function outlineOfLibraryCatalogue(catalogue: Catalogue): CatalogueOutlin
 }
 
 /** Entries of a column per line: a millisecond or two of reading. */
-const PAPERS_PER_LINE = 5_000;
+export const OUTLINE_PAPERS_PER_LINE = 5_000;
+const PAPERS_PER_LINE = OUTLINE_PAPERS_PER_LINE;
 
 function nextTurnOfEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
@@ -98,6 +99,39 @@ export function writeOutlineFile(file: string, outline: CatalogueOutline, stamp:
   return writeFileAtomically(file, utf8Chunks(lines()), { durable: false });
 }
 
+/**
+ * Saves an outline of `papers` papers given a column at a time, each a line at a time: the JSON texts of the values
+ * of OUTLINE_PAPERS_PER_LINE papers (the last line's fewer) between commas, as UTF-8, in pieces (the command line's
+ * import of a large file, whose papers are on disk): the bytes writeOutlineFile writes.
+ */
+export function writeOutlineColumns(
+  file: string,
+  outline: { readonly papers: number; readonly digests: CatalogueOutline['digests'] },
+  stamp: FileStamp,
+  lines: (index: number) => Iterable<readonly Uint8Array[]>,
+): Promise<void> {
+  const header: OutlineHeader = {
+    schemaVersion: OUTLINE_HEADER_FORMAT.version,
+    catalogue: stamp,
+    digests: outline.digests,
+    papers: outline.papers,
+  };
+  function* chunks(): Generator<Uint8Array> {
+    const filler = new ChunkFiller();
+    yield* filler.text(`${JSON.stringify(header)}\n`);
+    for (const [index] of OUTLINE_COLUMNS.entries()) {
+      for (const line of lines(index)) {
+        yield* filler.text('[');
+        // Copied: a piece longer than a chunk is handed on as it is, and the column's next line is read over it.
+        for (const piece of line) yield* filler.bytes(piece.length > CHUNK_BYTES ? Buffer.from(piece) : piece);
+        yield* filler.text(']\n');
+      }
+    }
+    yield* filler.end();
+  }
+  return writeFileAtomically(file, chunks(), { durable: false });
+}
+
 /** Values of a column turned into JSON at a time. */
 const VALUES_PER_PART = 500;
 
@@ -120,7 +154,7 @@ function every<T>(values: readonly unknown[], is: (value: unknown) => value is T
  * abstracts, dates), or lists of one such text (a paper's digests): those are joined, not stringified value by value,
  * in half the time (most of JSON.stringify's is spent per value, reaching each string); the same text either way.
  */
-function valuesText(values: readonly unknown[]): string {
+export function valuesText(values: readonly unknown[]): string {
   if (values.length > 0 && every(values, isText)) {
     if (!ESCAPED.test(values.join(''))) return `"${values.join('","')}"`;
   } else if (values.length > 0 && every(values, isOneText)) {

@@ -42,10 +42,21 @@ export function writeCanonicalDocument(file: string, value: unknown): Promise<Wr
 }
 
 /**
+ * An element whose text is given, as UTF-8 in pieces: an element kept on disk (the command line's import of a large
+ * file), whose object stands in for it, and whose text later documents copy from this one, as any element's.
+ */
+export interface ElementText extends Element {
+  readonly text: readonly Uint8Array[];
+}
+
+/**
  * Writes the text `pieces` make (canonical-json-parts.ts: text, and elements written as their canonical text) to
  * `file` (whose folder exists): a document laid out otherwise than canonicalJson would, its elements still copied.
  */
-export async function writeDocumentPieces(file: string, pieces: Iterable<string | Element>): Promise<WrittenDocument> {
+export async function writeDocumentPieces(
+  file: string,
+  pieces: Iterable<string | Element | ElementText>,
+): Promise<WrittenDocument> {
   const placed: Placed[] = [];
   const copies = { count: 0 };
   const taken: { stamp: FileStamp | null } = { stamp: null };
@@ -84,7 +95,7 @@ interface Placed {
  * object's text went.
  */
 function* documentChunks(
-  pieces: Iterable<string | Element>,
+  pieces: Iterable<string | Element | ElementText>,
   placed: Placed[],
   copies: { count: number },
 ): Generator<Uint8Array, void, undefined> {
@@ -98,6 +109,12 @@ function* documentChunks(
       }
       const { element } = piece;
       const object = typeof element === 'object' && element !== null ? element : null;
+      if ('text' in piece) {
+        const start = chunks.size;
+        for (const bytes of piece.text) yield* chunks.bytes(bytes);
+        if (object !== null) placed.push({ element: object, start, end: chunks.size });
+        continue;
+      }
       const before = object === null ? undefined : writtenAt.get(object);
       const bytes = before === undefined ? null : sources.bytes(before);
       if (bytes !== null) copies.count += 1;

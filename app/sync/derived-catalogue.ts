@@ -91,14 +91,26 @@ export const CACHE_STARTS: readonly string[] = ['{"added":', '{"digests":'];
  * Writes the fold's cache, a paper at a time (canonical-document.ts: a paper's text copied from the file it was last
  * written to): its head on the first line, then its digests and papers.
  */
-export async function writeDerivedCatalogue(file: string, fold: CatalogueFold): Promise<void> {
-  const head = canonicalJson({ ...headOf(fold), schemaVersion: SYNCED_CATALOGUE_VERSION });
-  const { digests, papers } = fold.catalogue;
+export function writeDerivedCatalogue(file: string, fold: CatalogueFold): Promise<void> {
+  return writeCacheDocument(file, headOf(fold), fold.catalogue);
+}
+
+/**
+ * Writes a cache of `head` and `catalogue`, whose papers may be objects that stand in for texts written before
+ * (canonical-document.ts: an import's papers kept on disk, app/bounded-import).
+ */
+export async function writeCacheDocument(
+  file: string,
+  head: CacheHead,
+  catalogue: { readonly digests: readonly unknown[]; readonly papers: readonly unknown[] },
+): Promise<void> {
+  const headText = canonicalJson({ ...head, schemaVersion: SYNCED_CATALOGUE_VERSION });
+  const { digests, papers } = catalogue;
   // The body's pieces after its opening brace: the head's members go first, the line ending them.
   function* pieces() {
     const body = canonicalJsonPieces({ digests, papers });
     body.next();
-    yield `${head.slice(0, -1)},\n`;
+    yield `${headText.slice(0, -1)},\n`;
     yield* body;
   }
   await writeDocumentPieces(file, pieces());

@@ -9,6 +9,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 
+import type { ShelvedImport } from '../bounded-import/shelved-import.js';
 import type { LibrarySnapshot } from '../../core/import/types.js';
 import { DEVICES_FOLDER } from '../../core/sync/device-files.js';
 import { isErrorCode } from '../store/errors.js';
@@ -109,6 +110,16 @@ export class LibraryFolderStore implements LibraryStore {
   async view(firstFrame = false): Promise<SyncedView> {
     await this.#ready();
     return this.#synced.view(firstFrame);
+  }
+
+  /** Whether the library is a synced folder with no import yet (SyncedLibraryStore.hasNoImport). */
+  async hasNoImport(): Promise<boolean> {
+    return (await this.#ready()) === this.#synced && this.#synced.hasNoImport();
+  }
+
+  /** Writes an import made on a shelf, into a library with no import yet (SyncedLibraryStore.importShelved). */
+  async importShelved(shelved: ShelvedImport): Promise<boolean> {
+    return (await this.#ready()) === this.#synced && this.#synced.importShelved(shelved);
   }
 
   /** Resolves a note's conflicts (SyncedLibraryStore.resolveNote). */

@@ -17,9 +17,17 @@ import { canonicalJson } from '../../core/sync/canonical-json.js';
 import { planCompaction } from '../../core/sync/compaction.js';
 import { encodeChangeLine, importDocument } from '../../core/sync/device-documents.js';
 import { devicePath, importFileName, IMPORTS_FOLDER, opsFileName } from '../../core/sync/device-files.js';
-import { encodeStamp, ZERO_STAMP, type Stamp } from '../../core/sync/hlc.js';
+import { encodeStamp, tick, ZERO_STAMP, type Stamp } from '../../core/sync/hlc.js';
+import { opId } from '../../core/sync/ops.js';
 import type { DeviceContribution, LibraryFiles } from '../../core/sync/library-files.js';
 import type { SyncOp } from '../../core/sync/ops.js';
+import type { ShelvedImport } from '../bounded-import/shelved-import.js';
+import {
+  importDocumentPieces,
+  oneImportHead,
+  shelvedPapers,
+  writeShelfOutline,
+} from '../bounded-import/shelved-documents.js';
 import type { NoteConflict } from '../../core/sync/paper-registers.js';
 import { catalogueChange, opsForStates, resolveNote, type Writer } from '../../core/sync/record.js';
 import {
@@ -51,10 +59,11 @@ import {
   isConflictedCache,
   readCachedCatalogue,
   removeDerivedCopies,
+  writeCacheDocument,
   writeDerivedCatalogue,
   type CacheHead,
 } from './derived-catalogue.js';
-import { writeCanonicalDocument } from './canonical-document.js';
+import { writeCanonicalDocument, writeDocumentPieces } from './canonical-document.js';
 import { deviceIdentity, type DeviceIdentity } from './device-identity.js';
 import { frameKey, readFirstFrame, writeFirstFrame } from './first-frame.js';
 import { deviceFileStamps, DeviceFolderReader } from './folder-reader.js';
@@ -317,6 +326,61 @@ export class SyncedLibraryStore implements LibraryStore {
         }
         await this.#written(clock, ops, imported);
         return outcome.result;
+      }),
+    );
+  }
+
+  /** Whether the library has no import yet (importShelved). */
+  hasNoImport(): Promise<boolean> {
+    return this.#jobs.run(async () => this.#hasNoImport(await this.#refresh()));
+  }
+
+  async #hasNoImport(replica: Replica): Promise<boolean> {
+    if (replica.imports.size > 0 || this.#reader.importIds().size > 0 || replica.library.stateMap.size > 0)
+      return false;
+    return (await (await this.#journalFolder()).importIds()).size === 0;
+  }
+
+  /**
+   * Writes an import made on a shelf (app/bounded-import: the command line's import of large files) as `transact`
+   * writes an import, byte for byte: its document, `library.json` and the outline, from the shelf's texts, none of
+   * its papers in memory. Only into a library that has no import yet (so no paper, state or register either), whose
+   * fold is then that one import; false, having written nothing, for any other (the caller imports the usual way).
+   * The library is read again from its files when next asked.
+   */
+  importShelved(shelved: ShelvedImport): Promise<boolean> {
+    return this.#jobs.run(() =>
+      this.#underLock(async () => {
+        if (!(await this.#hasNoImport(await this.#refresh()))) return false;
+        await this.#compactIfDue();
+        const { stamp } = tick(this.#current().clock, this.#now());
+        const op = { stamp, device: this.device.id, digests: shelved.digests };
+        const papers = shelvedPapers(shelved.shelf);
+        const relative = devicePath(this.device.id, IMPORTS_FOLDER, importFileName(stamp));
+        const file = inFolder(this.paths.directory, relative);
+        await mkdir(path.dirname(file), { recursive: true });
+        this.#ownWrites.add(relative);
+        await writeDocumentPieces(file, importDocumentPieces(op, papers, shelved.shelf));
+        await (await this.#journalFolder()).record([], { ...op, papers: [] }, file);
+        await this.#writeDeviceFile();
+        await writeCacheDocument(this.paths.catalogue, oneImportHead(opId(op), papers, shelved.digests), {
+          digests: shelved.digests,
+          papers,
+        });
+        const cacheStamp = await stampOf(this.paths.catalogue);
+        if (cacheStamp !== null) {
+          this.#outlineSaved = cacheStamp;
+          const outline = await this.#outlineFile();
+          await mkdir(path.dirname(outline), { recursive: true })
+            .then(() => writeShelfOutline(outline, shelved.shelf, shelved.digests, cacheStamp))
+            .catch(() => undefined);
+        }
+        // Read again from its files when next asked (the clock too, which the import's stamp moved on).
+        this.#replica = null;
+        this.#cache = null;
+        this.#firstFrame = null;
+        this.#snapshot = null;
+        return true;
       }),
     );
   }

@@ -485,6 +485,14 @@ export class ImportFiles {
     };
   }
 
+  /**
+   * What file `index` holds once parsed, or why it cannot be imported: 'macros' for a BibTeX file of macros alone,
+   * which `outcomes` tells more of once every file is parsed.
+   */
+  outcome(index: number): ParsedInput | 'macros' | undefined {
+    return this.#outcomes[index];
+  }
+
   /** What each file holds, or why it cannot be imported; once every file is parsed. */
   outcomes(): readonly ParsedInput[] {
     const table = this.#table ?? new MacroTable(this.#definitions);

@@ -141,6 +141,7 @@ export const importCommand: Command = {
         report = await service.importFileSources(files, bar === null ? {} : { onProgress: bar.update });
     } finally {
       bar?.done();
+      await reader.close();
     }
     const failures = [
       ...unreadable.map(({ error, kind }) => ({ line: error, kind })),

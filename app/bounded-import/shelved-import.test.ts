@@ -1,0 +1,184 @@
+/**
+ * An import into a library with no import yet, its papers kept on disk (shelved), against the same import made the
+ * usual way: the same report, and the same bytes in every file of the library and of its app-data.
+ */
+
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+import type { DigestFile } from '../../core/api.js';
+import { nodeByteSearch } from '../byte-search.js';
+import { LibraryService, sourceOf } from '../library-service.js';
+import { shelveImport } from './shelved-import.js';
+import { bundledSampleDigest } from '../resources.js';
+
+const FIXTURES = new URL('../../core/import/fixtures/', import.meta.url).pathname;
+const NOW = new Date('2026-12-07T10:00:00.000Z');
+
+let directory: string;
+beforeEach(async () => {
+  directory = await mkdtemp(join(tmpdir(), 'shelfmark-shelved-'));
+});
+afterEach(() => rm(directory, { recursive: true, force: true }));
+
+/** Every file under `folder`, by its path there, with its bytes; app-data's library folder named by the library. */
+async function filesIn(folder: string): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  const visit = async (at: string): Promise<void> => {
+    for (const entry of await readdir(at, { withFileTypes: true })) {
+      const path = join(at, entry.name);
+      if (entry.isDirectory()) await visit(path);
+      else
+        files.set(
+          relative(folder, path).replace(/libraries\/[0-9a-f]+\//, 'libraries/LIBRARY/'),
+          await readFile(path, 'latin1'),
+        );
+    }
+  };
+  await visit(folder);
+  return files;
+}
+
+/** Imports `files` into a new library, shelved or not, with one device and one clock: the report and the files. */
+async function imported(name: string, files: readonly DigestFile[], shelvedImports: boolean) {
+  const appData = join(directory, name, 'app-data');
+  const library = join(directory, name, 'library');
+  await mkdir(appData, { recursive: true });
+  // One device for both: its id names the files.
+  const device = join(directory, 'device.json');
+  await copyFile(device, join(appData, 'device.json')).catch(() => undefined);
+  const service = new LibraryService(join(library, 'library.json'), {
+    sampleDigest: bundledSampleDigest(),
+    now: () => NOW,
+    appData,
+    shelvedImports,
+  });
+  let report;
+  try {
+    report = await service.importFiles(files);
+  } finally {
+    await service.close();
+  }
+  await copyFile(join(appData, 'device.json'), device).catch(() => undefined);
+  // The first frame is saved at close from the library in memory, which a shelved import does not keep.
+  const appDataFiles = await filesIn(appData);
+  appDataFiles.delete('libraries/LIBRARY/first-frame.json');
+  // The outline names the stamp (inode, size, time) of the library.json it was made from: another file's here.
+  const outline = 'libraries/LIBRARY/library.outline.json';
+  const text = appDataFiles.get(outline);
+  if (text !== undefined) {
+    const header = JSON.parse(text.slice(0, text.indexOf('\n'))) as { catalogue: { size?: unknown } };
+    expect(typeof header.catalogue.size).toBe('number');
+    appDataFiles.set(outline, JSON.stringify({ ...header, catalogue: null }) + text.slice(text.indexOf('\n')));
+  }
+  return { report, library: await filesIn(library), appData: appDataFiles };
+}
+
+/** Whether shelveImport makes the import of `files` (else the service makes it the usual way). */
+async function shelves(files: readonly DigestFile[]): Promise<boolean> {
+  const shelved = await shelveImport(files.map(sourceOf), {
+    now: NOW.toISOString(),
+    search: nodeByteSearch,
+    onProgress: () => undefined,
+    checkCancelled: () => undefined,
+  });
+  shelved?.shelf.close();
+  return shelved !== null;
+}
+
+async function expectSame(files: readonly DigestFile[], onShelf = true): Promise<void> {
+  expect(await shelves(files)).toBe(onShelf);
+  const usual = await imported('usual', files, false);
+  const shelved = await imported('shelved', files, true);
+  expect(shelved.report).toEqual(usual.report);
+  expect([...shelved.library.keys()].sort()).toEqual([...usual.library.keys()].sort());
+  for (const [path, bytes] of usual.library) expect(shelved.library.get(path), path).toBe(bytes);
+  expect([...shelved.appData.keys()].sort()).toEqual([...usual.appData.keys()].sort());
+  for (const [path, bytes] of usual.appData) expect(shelved.appData.get(path), path).toBe(bytes);
+}
+
+const fixture = async (name: string): Promise<DigestFile> => ({
+  name,
+  bytes: await readFile(join(FIXTURES, name)),
+});
+
+/** A BibTeX entry of a large generated file; `abstract` filled in when given. */
+const entry = (index: number, abstract = '', url = false): string =>
+  `@article{k${index},\n  title = {Paper ${index % 3000} on {Ünïcödé} things},\n` +
+  `  author = {Ada Lovelace and Zoë ${index % 3000}},\n  journal = jn,\n` +
+  (index % 7 === 0 ? `  doi = {10.1000/p${index % 3000}},\n` : '') +
+  (abstract === '' ? '' : `  abstract = {${abstract}},\n`) +
+  (url ? `  url = {https://example.org/papers/${String(index % 3000)}},\n` : '') +
+  `  year = ${1900 + (index % 120)}\n}\n`;
+
+/** Over one window of 4 MB: its later entries are works it had (fill them in), or same titles of other years. */
+function largeBibtex(filledIn = false): DigestFile {
+  const entries = Array.from({ length: 9000 }, (_, index) =>
+    entry(index, index >= 3000 ? `${'Words of an abstract. '.repeat(30)}${String(index % 3000)}` : '', filledIn),
+  );
+  const text = `@string{jn = {Journal}}\n${entries.join('')}`;
+  return { name: 'large.bib', bytes: new TextEncoder().encode(text) };
+}
+
+describe('a shelved import', () => {
+  it('writes what the usual way writes: macros in a file of their own, several formats in one import', async () => {
+    const split = await readdir(join(FIXTURES, 'split-bibliography'));
+    await expectSame([
+      ...(await Promise.all(split.sort().map((name) => fixture(join('split-bibliography', name))))),
+      await fixture('hf-daily-papers.json'),
+      await fixture('math-titles.bib'),
+      await fixture('arxiv-listing-citations.eml'),
+    ]);
+  });
+
+  it('writes what the usual way writes: a file over several windows, filled in as it goes, imported twice in one go', async () => {
+    const large = largeBibtex();
+    expect(large.bytes.length).toBeGreaterThan(4 * 1024 * 1024);
+    // The same file again, as it was (nothing changes), a day given (another digest), with every abstract (the
+    // same digest: papers that list it filled in).
+    await expectSame([
+      large,
+      await fixture('refs.bib'),
+      large,
+      { ...large, name: 'again.bib', date: '2026-12-01' },
+      largeBibtex(true),
+    ]);
+  });
+
+  it('leaves to the usual way an import it would not make the same (two works with one DOI), which is made so', async () => {
+    const doi = (title: string, rest: string) =>
+      `@article{${title.replace(/\W/g, '')},\n  title = {${title}},\n${rest}}\n`;
+    // The third entry is the first work (its arXiv id) and gives it the second's DOI: a fold of the records the
+    // merge makes finds the second the first by that DOI.
+    const arxiv = '  eprint = {2401.00001},\n  archiveprefix = {arXiv},\n';
+    const text =
+      doi('A first work', `  year = 2001,\n${arxiv}`) +
+      doi('Another work', '  year = 2002,\n  doi = {10.1145/3292500.3330701}\n') +
+      doi('A first work', `  year = 2001,\n${arxiv}  doi = {10.1145/3292500.3330701}\n`);
+    await expectSame([{ name: 'same-doi.bib', bytes: new TextEncoder().encode(text) }], false);
+  });
+
+  it('leaves a library that the next change and the next process read as the usual way', async () => {
+    const large = largeBibtex();
+    const appData = join(directory, 'app-data');
+    const db = join(directory, 'library', 'library.json');
+    const open = () => new LibraryService(db, { sampleDigest: bundledSampleDigest(), appData });
+    const first = open();
+    const report = await first.importFiles([large]);
+    const listed = await first.listPapers({});
+    expect(listed).toHaveLength(report.added);
+    const [paper] = listed;
+    await first.addTags([paper?.id ?? ''], ['kept']);
+    await first.close();
+    const second = open();
+    try {
+      const again = await second.listPapers({});
+      expect(again.map((each) => each.id)).toEqual(listed.map((each) => each.id));
+      expect(again.find((each) => each.id === paper?.id)?.tags).toEqual(['kept']);
+    } finally {
+      await second.close();
+    }
+  });
+});
