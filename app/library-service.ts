@@ -390,27 +390,32 @@ export class LibraryService implements LibraryApi {
   private async importShelved(files: readonly DigestFileSource[], run: Run): Promise<ImportReport | null> {
     const store = await this.store();
     if (this.options.shelvedImports === false || files.length === 0 || !(await store.hasNoImport())) return null;
-    const { shelveImport } = await import('./bounded-import/shelved-import.js');
-    const shelved = await shelveImport(files, {
-      now: this.now(),
-      search: nodeByteSearch,
-      onProgress: importReadingProgress(run),
-      checkCancelled: () => throwIfCancelled(run.signal),
+    const [{ shelveImport }, { withHeapGrowthBounded }] = await Promise.all([
+      import('./bounded-import/shelved-import.js'),
+      import('./bounded-import/heap-growth.js'),
+    ]);
+    return withHeapGrowthBounded(async () => {
+      const shelved = await shelveImport(files, {
+        now: this.now(),
+        search: nodeByteSearch,
+        onProgress: importReadingProgress(run),
+        checkCancelled: () => throwIfCancelled(run.signal),
+      });
+      if (shelved === null) return null;
+      try {
+        // The last moment to stop: from here on, the library changes whole or not at all.
+        throwIfCancelled(run.signal);
+        run.progress({ message: IMPORT_SAVING, done: 0, total: null });
+        await this.backUpIfDue();
+        if (!(await store.importShelved(shelved))) return null;
+        this.changed = true;
+        return summarise(shelved.results);
+      } catch (error) {
+        throw fileSystemError(error, this.paths.directory) ?? error;
+      } finally {
+        shelved.shelf.close();
+      }
     });
-    if (shelved === null) return null;
-    try {
-      // The last moment to stop: from here on, the library changes whole or not at all.
-      throwIfCancelled(run.signal);
-      run.progress({ message: IMPORT_SAVING, done: 0, total: null });
-      await this.backUpIfDue();
-      if (!(await store.importShelved(shelved))) return null;
-      this.changed = true;
-      return summarise(shelved.results);
-    } catch (error) {
-      throw fileSystemError(error, this.paths.directory) ?? error;
-    } finally {
-      shelved.shelf.close();
-    }
   }
 
   /** Imports text as a digest (pasted, or read from standard input), named `name`. */

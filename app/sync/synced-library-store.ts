@@ -16,7 +16,7 @@ import { foldsOnwardAfter, type ImportOp } from '../../core/sync/catalogue-fold.
 import { canonicalJson } from '../../core/sync/canonical-json.js';
 import { planCompaction } from '../../core/sync/compaction.js';
 import { encodeChangeLine, importDocument } from '../../core/sync/device-documents.js';
-import { devicePath, importFileName, IMPORTS_FOLDER, opsFileName } from '../../core/sync/device-files.js';
+import { classifyPath, devicePath, importFileName, IMPORTS_FOLDER, opsFileName } from '../../core/sync/device-files.js';
 import { encodeStamp, tick, ZERO_STAMP, type Stamp } from '../../core/sync/hlc.js';
 import { opId } from '../../core/sync/ops.js';
 import type { DeviceContribution, LibraryFiles } from '../../core/sync/library-files.js';
@@ -66,6 +66,7 @@ import {
 import { writeCanonicalDocument, writeDocumentPieces } from './canonical-document.js';
 import { deviceIdentity, type DeviceIdentity } from './device-identity.js';
 import { frameKey, readFirstFrame, writeFirstFrame } from './first-frame.js';
+import { deviceFolderPaths } from './device-folder.js';
 import { deviceFileStamps, DeviceFolderReader } from './folder-reader.js';
 import { JournalFolder, libraryAppDataOf, type KnownFiles } from './local-journal.js';
 import { appendDurably, endsWithWholeLine, inFolder, writeDocument } from './own-files.js';
@@ -330,9 +331,14 @@ export class SyncedLibraryStore implements LibraryStore {
     );
   }
 
-  /** Whether the library has no import yet (importShelved). */
-  hasNoImport(): Promise<boolean> {
-    return this.#jobs.run(async () => this.#hasNoImport(await this.#refresh()));
+  /**
+   * Whether the library has no import yet, as its files' names tell (nothing is read): no import file of a device in
+   * the folder, nor in this computer's journal. importShelved asks again, having read the library.
+   */
+  async hasNoImport(): Promise<boolean> {
+    const paths = await deviceFolderPaths(this.paths.directory);
+    if (paths.some((path) => classifyPath(path)?.role.kind === 'import')) return false;
+    return (await (await this.#journalFolder()).importIds()).size === 0;
   }
 
   async #hasNoImport(replica: Replica): Promise<boolean> {
