@@ -160,6 +160,15 @@ describe('a shelved import', () => {
     await expectSame([{ name: 'same-doi.bib', bytes: new TextEncoder().encode(text) }], false);
   });
 
+  it('leaves to the usual way an import whose shelf cannot be made (its folder gone)', async () => {
+    const files = [await fixture('refs.bib')];
+    const options = { now: NOW.toISOString(), search: nodeByteSearch, onProgress: () => undefined };
+    const gone = join(directory, 'gone');
+    expect(
+      await shelveImport(files.map(sourceOf), { ...options, checkCancelled: () => undefined, directory: gone }),
+    ).toBe(null);
+  });
+
   it('leaves a library that the next change and the next process read as the usual way', async () => {
     const large = largeBibtex();
     const appData = join(directory, 'app-data');

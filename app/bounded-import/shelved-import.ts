@@ -6,7 +6,8 @@
  *
  * It gives nothing (null), and the caller imports the usual way, for an import it does not make the same: a file
  * that is not a digest (a Shelfmark backup, a list of arXiv ids) or that cannot be read to its end once some of its
- * papers were merged, and a catalogue whose fold could differ from the merge (two papers with one DOI).
+ * papers were merged, and a catalogue whose fold could differ from the merge (two papers with one DOI); and when the
+ * shelf's own files fail (a full temporary folder).
  */
 
 import { basename } from 'node:path';
@@ -73,7 +74,13 @@ export async function shelveImport(
   };
   for (const [index, file] of files.entries()) await readPass(importFiles.readFirst(index), file);
 
-  const shelf = new SpillShelf(options.directory);
+  let shelf: SpillShelf;
+  try {
+    shelf = new SpillShelf(options.directory);
+  } catch (error) {
+    if (isSystemError(error)) return null;
+    throw error;
+  }
   try {
     const merge = new CatalogueMerge({ digests: [] }, shelf);
     const results: (FileImportResult | null)[] = [];
@@ -113,8 +120,15 @@ export async function shelveImport(
     return { shelf, digests: merge.digests, results: whole };
   } catch (error) {
     shelf.close();
+    // The shelf's files could not be made, written or read (a temporary folder full or gone): the usual way, then.
+    if (isSystemError(error)) return null;
     throw error;
   }
+}
+
+/** An error of a call to the system (a file's), as Node gives them: not the import's own. */
+function isSystemError(error: unknown): boolean {
+  return error instanceof Error && 'syscall' in error;
 }
 
 function close(shelf: SpillShelf): null {
