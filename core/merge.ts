@@ -322,7 +322,7 @@ export class DigestMerge {
   readonly #filledIn: number[] = [];
   readonly #untouched: number[] = [];
   readonly #touched = new Set<number>();
-  /** The id each paper would have (paperIdFor), in order: what the digest's id is made of. */
+  /** The id each paper would have (paperIdFor), in order: what the digest's id is made of, when it is not known. */
   readonly #ids: string[] = [];
   readonly #added: PaperRef[] = [];
   readonly #merged: PaperRef[] = [];
@@ -345,7 +345,7 @@ export class DigestMerge {
    */
   add(incoming: ParsedPaper, titleKey = normalizeTitle(incoming.title), id = paperIdFor(incoming, titleKey)): void {
     const { papers, index } = this.#state;
-    this.#ids.push(id);
+    if (this.#placeholder !== null) this.#ids.push(id);
     const position = index.find(incoming, titleKey);
     const stored = position === undefined ? undefined : papers.at(position);
     if (position !== undefined && stored !== undefined) {
@@ -388,7 +388,7 @@ export class DigestMerge {
 
   /** Ends the digest, of which `head` tells what its papers do not, from `source`: what it did. */
   finish(head: DigestHead, source: string): DigestImportSummary {
-    const digestId = digestIdOf(head, this.#ids);
+    const digestId = this.#placeholder === null ? (this.#listed[0] ?? '') : digestIdOf(head, this.#ids);
     const paperIds = this.#paperIds;
     const digests = this.#state.digests();
     const existing = digests.find((digest) => digest.id === digestId);

@@ -32,15 +32,21 @@ export class ColumnFiles {
   constructor(columns: number, perLine: number, directory = tmpdir()) {
     this.#perLine = perLine;
     this.#folder = mkdtempSync(join(directory, 'shelfmark-outline-'));
-    for (let index = 0; index < columns; index++) {
-      const file = join(this.#folder, String(index));
-      const fd = openSync(file, 'w+');
-      this.#columns.push({ fd, buffer: Buffer.allocUnsafe(BUFFER_BYTES), length: 0, written: 0, lines: [] });
-      try {
-        unlinkSync(file);
-      } catch {
-        this.#removed = false;
+    try {
+      for (let index = 0; index < columns; index++) {
+        const file = join(this.#folder, String(index));
+        const fd = openSync(file, 'w+');
+        this.#columns.push({ fd, buffer: Buffer.allocUnsafe(BUFFER_BYTES), length: 0, written: 0, lines: [] });
+        try {
+          unlinkSync(file);
+        } catch {
+          this.#removed = false;
+        }
       }
+    } catch (error) {
+      this.#removed = false;
+      this.close();
+      throw error;
     }
     if (this.#removed) rmSync(this.#folder, { recursive: true, force: true });
   }

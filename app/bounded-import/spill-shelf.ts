@@ -39,7 +39,6 @@ function* enumerate<T>(items: Iterable<T>): Generator<[number, T], void, undefin
 
 export class SpillShelf implements PaperShelf {
   readonly #folder: string;
-  readonly #file: string;
   readonly #fd: number;
   #removed: boolean;
   /** Per position: where its text starts in the file, and how long it is. */
@@ -68,11 +67,15 @@ export class SpillShelf implements PaperShelf {
   /** A shelf whose file is in a folder of its own under `directory` (the system's temporary folder by default). */
   constructor(directory = tmpdir()) {
     this.#columns = new ColumnFiles(OUTLINE_COLUMNS.length, OUTLINE_PAPERS_PER_LINE, directory);
-    this.#folder = mkdtempSync(join(directory, 'shelfmark-import-'));
-    this.#file = join(this.#folder, 'papers');
-    this.#fd = openSync(this.#file, 'w+');
     try {
-      unlinkSync(this.#file);
+      this.#folder = mkdtempSync(join(directory, 'shelfmark-import-'));
+      this.#fd = openSync(join(this.#folder, 'papers'), 'w+');
+    } catch (error) {
+      this.#columns.close();
+      throw error;
+    }
+    try {
+      unlinkSync(join(this.#folder, 'papers'));
       rmSync(this.#folder, { recursive: true, force: true });
       this.#removed = true;
     } catch {

@@ -358,6 +358,8 @@ export class SyncedLibraryStore implements LibraryStore {
     return this.#jobs.run(() =>
       this.#underLock(async () => {
         if (!(await this.#hasNoImport(await this.#refresh()))) return false;
+        // A library.json that is not a synced folder's cache is never written over (#writeCacheIfStale).
+        if ((await readCacheHead(this.paths.catalogue))?.set === FOREIGN) return false;
         await this.#compactIfDue();
         const { stamp } = tick(this.#current().clock, this.#now());
         const op = { stamp, device: this.device.id, digests: shelved.digests };
