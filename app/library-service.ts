@@ -44,7 +44,7 @@ import { nodeByteSearch } from './byte-search.js';
 import { networkSettings, type NetworkSettings } from './net/settings.js';
 import { Tasks, type Run, type RunOptions } from './tasks.js';
 import type { ImportPreview } from '../core/import/preview.js';
-import type { DigestRead, FilePass, MacrosFile } from '../core/import/index.js';
+import type { DigestRead, MacrosFile } from '../core/import/index.js';
 import { bytesWanted, type WantedBytes } from '../core/import/wanted-bytes.js';
 import type { LibrarySnapshot, ParsedFile } from '../core/import/types.js';
 import { findDigest, findPaper, findPapers } from '../core/lookup.js';
@@ -607,19 +607,13 @@ export class LibraryService implements LibraryApi {
    */
   private async parseSources(sources: readonly DigestSource[], run: Run): Promise<ParsedSource[]> {
     const now = this.now();
-    const { ImportFiles, readDigestText, arxivIdsFile } = await parsers();
+    const { ImportFiles, readDigestText, arxivIdsFile, readPass } = await parsers();
     const files = sources.filter((source): source is DigestFileSource => 'read' in source);
     const importFiles = new ImportFiles(files, now, importReadingProgress(run), nodeByteSearch);
     // A file at a time, and of a BibTeX file a window at a time, each read again for its second pass.
-    const readPass = async (pass: FilePass, file: DigestFileSource): Promise<void> => {
-      for (let wanted = pass.wanted; wanted !== null; wanted = pass.wanted) {
-        throwIfCancelled(run.signal);
-        const bytes = await file.read(wanted);
-        pass.take(bytes instanceof Uint8Array ? bytes : new DigestError(bytes.error));
-      }
-    };
-    for (const [index, file] of files.entries()) await readPass(importFiles.readFirst(index), file);
-    for (const [index, file] of files.entries()) await readPass(importFiles.parse(index), file);
+    const cancelled = () => throwIfCancelled(run.signal);
+    for (const [index, file] of files.entries()) await readPass(importFiles.readFirst(index), file.read, cancelled);
+    for (const [index, file] of files.entries()) await readPass(importFiles.parse(index), file.read, cancelled);
     const filesRead = importFiles.outcomes();
     let nextFile = 0;
     const read = sources.map((source) => {

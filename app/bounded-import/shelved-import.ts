@@ -14,10 +14,9 @@ import { basename } from 'node:path';
 
 import type { FileImportResult } from '../../core/api.js';
 import { sameDayNote, withImportDate } from '../../core/digest-date.js';
-import { ImportFiles, type FilePass } from '../../core/import/index.js';
+import { ImportFiles, readPass } from '../../core/import/index.js';
 import type { ByteSearch } from '../../core/import/byte-search.js';
 import type { WantedBytes } from '../../core/import/wanted-bytes.js';
-import { DigestError } from '../../core/import/types.js';
 import { CatalogueMerge, type DigestMerge } from '../../core/merge.js';
 import type { Digest, ParsedPaper } from '../../core/model.js';
 import { SpillShelf } from './spill-shelf.js';
@@ -65,14 +64,9 @@ export async function shelveImport(
     handsOverPapers: true,
     windowBytes: SHELVED_WINDOW_BYTES,
   });
-  const readPass = async (pass: FilePass, file: ShelvedFile): Promise<void> => {
-    for (let wanted = pass.wanted; wanted !== null; wanted = pass.wanted) {
-      options.checkCancelled();
-      const bytes = await file.read(wanted);
-      pass.take(bytes instanceof Uint8Array ? bytes : new DigestError(bytes.error));
-    }
-  };
-  for (const [index, file] of files.entries()) await readPass(importFiles.readFirst(index), file);
+  for (const [index, file] of files.entries()) {
+    await readPass(importFiles.readFirst(index), file.read, options.checkCancelled);
+  }
 
   let shelf: SpillShelf;
   try {
@@ -91,7 +85,7 @@ export async function shelveImport(
         const digest = (started.digest ??= merge.startDigest(now));
         for (const paper of papers) digest.add(paper);
       };
-      await readPass(importFiles.parse(index, onPapers), file);
+      await readPass(importFiles.parse(index, onPapers), file.read, options.checkCancelled);
       const outcome = importFiles.outcome(index);
       if (outcome === 'macros') {
         results.push(null);

@@ -32,11 +32,6 @@ const QUOTE = 0x22;
 /** Outline rows kept before they are written to the columns' files: a line of the outline file holds ten times as many. */
 const ROWS_AT_A_TIME = OUTLINE_PAPERS_PER_LINE / 10;
 
-function* enumerate<T>(items: Iterable<T>): Generator<[number, T], void, undefined> {
-  let index = 0;
-  for (const item of items) yield [index++, item];
-}
-
 export class SpillShelf implements PaperShelf {
   readonly #folder: string;
   readonly #fd: number;
@@ -140,7 +135,12 @@ export class SpillShelf implements PaperShelf {
 
   /** The paper's canonical text as UTF-8, its placeholders settled: pieces to be used before the shelf is asked again. */
   text(position: number): readonly Uint8Array[] {
-    return this.#settledBytes(this.#read(position, this.#lengths[position] ?? 0), position);
+    // A paper that lists the id already as well (a digest imported again, filling papers in) is made again whole.
+    return (
+      this.#settledPieces(this.#read(position, this.#lengths[position] ?? 0), true) ?? [
+        Buffer.from(canonicalJson(this.at(position))),
+      ]
+    );
   }
 
   /**
@@ -151,9 +151,11 @@ export class SpillShelf implements PaperShelf {
   *outlineLines(index: number): Generator<readonly Uint8Array[], void, undefined> {
     if (this.#rowsFrom < this.#count) this.#writeRows();
     const digests = OUTLINE_COLUMNS[index] === 'digests';
-    for (const [line, bytes] of enumerate(this.#columns.lines(index))) {
+    let line = 0;
+    for (const bytes of this.#columns.lines(index)) {
       if (this.#replacedLines.has(line)) yield [Buffer.from(this.#lineOfPapers(line, index))];
-      else yield digests ? this.#settledPieces(bytes) : [bytes];
+      else yield digests ? (this.#settledPieces(bytes, false) ?? []) : [bytes];
+      line += 1;
     }
   }
 
@@ -178,8 +180,11 @@ export class SpillShelf implements PaperShelf {
     return valuesText(values);
   }
 
-  /** `bytes` with each placeholder in them the id it was settled to, in pieces (views of `bytes` and ids). */
-  #settledPieces(bytes: Buffer): Buffer[] {
+  /**
+   * `bytes` with each placeholder in them the id it was settled to, in pieces (views of `bytes` and ids). `oneRecord`:
+   * they are one paper's text, and null when it lists the id already.
+   */
+  #settledPieces(bytes: Buffer, oneRecord: boolean): Buffer[] | null {
     const pieces: Buffer[] = [];
     let from = 0;
     for (let at = bytes.indexOf(PLACEHOLDER_TEXT); at !== -1; at = bytes.indexOf(PLACEHOLDER_TEXT, from)) {
@@ -187,7 +192,9 @@ export class SpillShelf implements PaperShelf {
       const placeholder = DIGEST_PLACEHOLDER + bytes.toString('latin1', at + PLACEHOLDER_TEXT.length, end);
       const id = this.#settled.get(placeholder);
       if (id === undefined) throw new Error('a paper on the shelf lists a digest still being imported');
-      pieces.push(bytes.subarray(from, at), this.#listedText(id));
+      const listed = this.#listedText(id);
+      if (oneRecord && bytes.indexOf(listed) !== -1) return null;
+      pieces.push(bytes.subarray(from, at), listed);
       from = end + 1;
     }
     pieces.push(bytes.subarray(from));
@@ -263,29 +270,5 @@ export class SpillShelf implements PaperShelf {
     }
     const from = start - this.#windowFrom;
     return this.#window.subarray(from, from + length);
-  }
-
-  /**
-   * `bytes` (a paper's text) with each placeholder the id it was settled to: as they are where they hold none. A
-   * paper that lists the id already as well (a digest imported again, filling papers in) is made again whole.
-   */
-  #settledBytes(bytes: Buffer, position: number): readonly Uint8Array[] {
-    let at = bytes.indexOf(PLACEHOLDER_TEXT);
-    if (at === -1) return [bytes];
-    const pieces: Uint8Array[] = [];
-    let from = 0;
-    while (at !== -1) {
-      const end = bytes.indexOf(QUOTE, at + PLACEHOLDER_TEXT.length);
-      const placeholder = DIGEST_PLACEHOLDER + bytes.toString('latin1', at + PLACEHOLDER_TEXT.length, end);
-      const id = this.#settled.get(placeholder);
-      if (id === undefined) throw new Error('a paper on the shelf lists a digest still being imported');
-      const listed = this.#listedText(id);
-      if (bytes.indexOf(listed) !== -1) return [Buffer.from(canonicalJson(this.at(position)))];
-      pieces.push(bytes.subarray(from, at), listed);
-      from = end + 1;
-      at = bytes.indexOf(PLACEHOLDER_TEXT, from);
-    }
-    pieces.push(bytes.subarray(from));
-    return pieces;
   }
 }

@@ -20,7 +20,7 @@ export function jsonChunks(value: unknown, chunkBytes = CHUNK_BYTES): Generator<
 }
 
 /** Texts encoded as UTF-8 one after the other, in pieces (ChunkFiller). */
-export function* utf8Chunks(texts: Iterable<string>, chunkBytes = CHUNK_BYTES): Generator<Uint8Array, void, undefined> {
+function* utf8Chunks(texts: Iterable<string>, chunkBytes = CHUNK_BYTES): Generator<Uint8Array, void, undefined> {
   const chunks = new ChunkFiller(chunkBytes);
   for (const text of texts) yield* chunks.text(text);
   yield* chunks.end();

@@ -15,7 +15,7 @@ import { OUTLINE_ABSTRACT_LENGTH } from '../../core/api.js';
 import type { Catalogue } from '../../core/model.js';
 import { OUTLINE_COLUMNS, outlineCatalogue, type CatalogueOutline, type OutlineColumns } from '../../core/outline.js';
 import { writeFileAtomically } from './atomic-write.js';
-import { CHUNK_BYTES, ChunkFiller, utf8Chunks } from './json-chunks.js';
+import { CHUNK_BYTES, ChunkFiller } from './json-chunks.js';
 import { sameStamp, type FileStamp } from './file-stamp.js';
 import { decode, OUTLINE_COLUMN_CHECKS, OUTLINE_HEADER_FORMAT, type OutlineHeader } from './schema.js';
 
@@ -73,42 +73,34 @@ export async function readOutlineFile(file: string, stamp: FileStamp): Promise<C
 /** Saves `outline`, made from the catalogue file with `stamp`. */
 export function writeOutlineFile(file: string, outline: CatalogueOutline, stamp: FileStamp): Promise<void> {
   const papers = outline.papers.id.length;
-  const header: OutlineHeader = {
-    schemaVersion: OUTLINE_HEADER_FORMAT.version,
-    catalogue: stamp,
-    digests: outline.digests,
-    papers,
-  };
-  function* lines(): Generator<string> {
-    yield `${JSON.stringify(header)}\n`;
-    for (const name of OUTLINE_COLUMNS) {
-      const column: readonly unknown[] = outline.papers[name];
-      for (let from = 0; from < papers; from += PAPERS_PER_LINE) {
-        const to = Math.min(papers, from + PAPERS_PER_LINE);
-        yield '[';
-        // A line in parts of a few hundred values: a line whole can be a megabyte, a string made only to be written.
-        for (let part = from; part < to; part += VALUES_PER_PART) {
-          if (part > from) yield ',';
-          yield valuesText(column.slice(part, Math.min(to, part + VALUES_PER_PART)));
-        }
-        yield ']\n';
+  // A line in parts of a few hundred values: a line whole can be a megabyte, a string made only to be written.
+  function* lines(index: number): Generator<readonly string[]> {
+    const name = OUTLINE_COLUMNS[index];
+    const column: readonly unknown[] = name === undefined ? [] : outline.papers[name];
+    for (let from = 0; from < papers; from += PAPERS_PER_LINE) {
+      const to = Math.min(papers, from + PAPERS_PER_LINE);
+      const parts: string[] = [];
+      for (let part = from; part < to; part += VALUES_PER_PART) {
+        if (part > from) parts.push(',');
+        parts.push(valuesText(column.slice(part, Math.min(to, part + VALUES_PER_PART))));
       }
+      yield parts;
     }
   }
   // Never one string (37 MB at 100,000 papers): encoded a part at a time into the pieces written.
-  return writeFileAtomically(file, utf8Chunks(lines()), { durable: false });
+  return writeOutlineColumns(file, { papers, digests: outline.digests }, stamp, lines);
 }
 
 /**
  * Saves an outline of `papers` papers given a column at a time, each a line at a time: the JSON texts of the values
- * of OUTLINE_PAPERS_PER_LINE papers (the last line's fewer) between commas, as UTF-8, in pieces (the command line's
- * import of a large file, whose papers are on disk): the bytes writeOutlineFile writes.
+ * of OUTLINE_PAPERS_PER_LINE papers (the last line's fewer) between commas, in pieces of text or of UTF-8 (the
+ * command line's import of a large file, whose papers are on disk, gives bytes).
  */
 export function writeOutlineColumns(
   file: string,
   outline: { readonly papers: number; readonly digests: CatalogueOutline['digests'] },
   stamp: FileStamp,
-  lines: (index: number) => Iterable<readonly Uint8Array[]>,
+  lines: (index: number) => Iterable<readonly (Uint8Array | string)[]>,
 ): Promise<void> {
   const header: OutlineHeader = {
     schemaVersion: OUTLINE_HEADER_FORMAT.version,
@@ -122,8 +114,11 @@ export function writeOutlineColumns(
     for (const [index] of OUTLINE_COLUMNS.entries()) {
       for (const line of lines(index)) {
         yield* filler.text('[');
-        // Copied: a piece longer than a chunk is handed on as it is, and the column's next line is read over it.
-        for (const piece of line) yield* filler.bytes(piece.length > CHUNK_BYTES ? Buffer.from(piece) : piece);
+        for (const piece of line) {
+          if (typeof piece === 'string') yield* filler.text(piece);
+          // Copied: a piece longer than a chunk is handed on as it is, and the column's next line is read over it.
+          else yield* filler.bytes(piece.length > CHUNK_BYTES ? Buffer.from(piece) : piece);
+        }
         yield* filler.text(']\n');
       }
     }

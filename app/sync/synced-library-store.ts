@@ -337,13 +337,15 @@ export class SyncedLibraryStore implements LibraryStore {
    */
   async hasNoImport(): Promise<boolean> {
     const paths = await deviceFolderPaths(this.paths.directory);
-    if (paths.some((path) => classifyPath(path)?.role.kind === 'import')) return false;
-    return (await (await this.#journalFolder()).importIds()).size === 0;
+    return !paths.some((path) => classifyPath(path)?.role.kind === 'import') && (await this.#journalHasNoImport());
   }
 
   async #hasNoImport(replica: Replica): Promise<boolean> {
-    if (replica.imports.size > 0 || this.#reader.importIds().size > 0 || replica.library.stateMap.size > 0)
-      return false;
+    const none = replica.imports.size === 0 && this.#reader.importIds().size === 0;
+    return none && replica.library.stateMap.size === 0 && (await this.#journalHasNoImport());
+  }
+
+  async #journalHasNoImport(): Promise<boolean> {
     return (await (await this.#journalFolder()).importIds()).size === 0;
   }
 

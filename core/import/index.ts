@@ -172,6 +172,22 @@ export function parseDigestFiles(
   return parse.outcomes();
 }
 
+/**
+ * Gives `pass` the bytes it wants from `read` (fewer at the file's end, or why they cannot be read) until it wants
+ * none; `beforeEach` is called before each read, and may stop the pass by throwing.
+ */
+export async function readPass(
+  pass: FilePass,
+  read: (wanted: WantedBytes) => Promise<Uint8Array | { readonly error: string }>,
+  beforeEach: () => void,
+): Promise<void> {
+  for (let wanted = pass.wanted; wanted !== null; wanted = pass.wanted) {
+    beforeEach();
+    const bytes = await read(wanted);
+    pass.take(bytes instanceof Uint8Array ? bytes : new DigestError(bytes.error));
+  }
+}
+
 function giveWanted(pass: FilePass, bytes: Uint8Array): void {
   for (let wanted = pass.wanted; wanted !== null; wanted = pass.wanted) pass.take(bytesWanted(bytes, wanted));
 }
