@@ -389,7 +389,9 @@ export class LibraryService implements LibraryApi {
    */
   private async importShelved(files: readonly DigestFileSource[], run: Run): Promise<ImportReport | null> {
     const store = await this.store();
-    if (this.options.shelvedImports === false || files.length === 0 || !(await store.hasNoImport())) return null;
+    if (this.options.shelvedImports === false || files.length === 0) return null;
+    const onto = (await store.hasNoImport()) ? undefined : await store.shelfBase();
+    if (onto === null) return null;
     const [{ shelveImport }, { withHeapGrowthBounded }] = await Promise.all([
       import('./bounded-import/shelved-import.js'),
       import('./bounded-import/heap-growth.js'),
@@ -400,6 +402,7 @@ export class LibraryService implements LibraryApi {
         search: nodeByteSearch,
         onProgress: importReadingProgress(run),
         checkCancelled: () => throwIfCancelled(run.signal),
+        ...(onto === undefined ? {} : { onto }),
       });
       if (shelved === null) return null;
       try {
@@ -408,12 +411,13 @@ export class LibraryService implements LibraryApi {
         run.progress({ message: IMPORT_SAVING, done: 0, total: null });
         await this.backUpIfDue();
         if (!(await store.importShelved(shelved))) return null;
-        this.changed = true;
+        if (shelved.change !== null) this.changed = true;
         return summarise(shelved.results);
       } catch (error) {
         throw fileSystemError(error, this.paths.directory) ?? error;
       } finally {
         shelved.shelf.close();
+        shelved.cache?.close();
       }
     });
   }

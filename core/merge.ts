@@ -135,6 +135,12 @@ export function mergeLibrary(
   return { catalogue: merge.catalogue(), states, summary, ids };
 }
 
+/** A library merged in: its papers may come one at a time (read from a file as they are merged). */
+interface LibraryIncoming {
+  readonly catalogue: { readonly papers: Iterable<CataloguePaper>; readonly digests: readonly Digest[] };
+  readonly states: ReadingStateMap;
+}
+
 /**
  * The digests and libraries of one import merged into the catalogue one after the other, each as mergeDigest and
  * mergeLibrary would merge it into what the ones before it made, but with one copy of the papers and one index of
@@ -150,14 +156,33 @@ export class CatalogueMerge {
   /** How many digests were started: each placeholder is another. */
   #started = 0;
 
-  /** A merge into `catalogue`, or, with `shelf`, into the papers on it and `catalogue`'s digests. */
+  /**
+   * A merge into `catalogue`, or, with `shelf`, into the papers on it and `catalogue`'s digests; `stored`: the shelf's
+   * papers in order, when the caller has them (PaperIndex), or the index of them.
+   */
   constructor(catalogue: Catalogue);
-  constructor(catalogue: Pick<Catalogue, 'digests'>, shelf: PaperShelf);
-  constructor(catalogue: Partial<Catalogue> & Pick<Catalogue, 'digests'>, shelf?: PaperShelf) {
+  constructor(
+    catalogue: Pick<Catalogue, 'digests'>,
+    shelf: PaperShelf,
+    stored?: Iterable<CataloguePaper | undefined> | PaperIndex,
+  );
+  constructor(
+    catalogue: Partial<Catalogue> & Pick<Catalogue, 'digests'>,
+    shelf?: PaperShelf,
+    stored?: Iterable<CataloguePaper | undefined> | PaperIndex,
+  ) {
     this.#array = shelf === undefined ? [...(catalogue.papers ?? [])] : null;
     this.#papers = shelf ?? arrayShelf(this.#array ?? []);
-    this.#index = new PaperIndex(this.#papers);
+    this.#index = stored instanceof PaperIndex ? stored : new PaperIndex(this.#papers, stored);
     this.#digests = catalogue.digests;
+  }
+
+  /**
+   * A merge into the catalogue as this one has it now, its papers on `shelf` (the same papers at the same places), or
+   * with `digests` (the ones it had before a digest changed them but no paper).
+   */
+  fork(shelf: PaperShelf, digests = this.#digests): CatalogueMerge {
+    return new CatalogueMerge({ digests }, shelf, this.#index.copy(shelf));
   }
 
   /** The catalogue as merged so far. Its papers are a copy, taken now: later merges do not change it. */
@@ -215,7 +240,7 @@ export class CatalogueMerge {
    * `states` are the reading states here; what it gives back are the incoming ones that are newer or absent here.
    */
   addLibrary(
-    incoming: LibrarySnapshot,
+    incoming: LibraryIncoming,
     states: ReadingStateMap,
   ): {
     readonly states: ReadingStateMap;
@@ -318,9 +343,15 @@ export class DigestMerge {
   /** One list of the digest for all its papers (papers are never changed in place): its id or the placeholder. */
   readonly #listed: readonly string[];
   readonly #placeholder: string | null;
-  /** With a placeholder: the stored papers it filled in, and those that only listing it would change. */
+  /**
+   * With a placeholder: the stored papers it filled in, and those that only listing it would change, each with the
+   * digests it lists (by number in `#lists`: papers list few different ones), to be read again only if it must change.
+   */
   readonly #filledIn: number[] = [];
   readonly #untouched: number[] = [];
+  readonly #untouchedLists: number[] = [];
+  readonly #lists: (readonly string[])[] = [];
+  readonly #listNumbers = new Map<string, number>();
   readonly #touched = new Set<number>();
   /** The id each paper would have (paperIdFor), in order: what the digest's id is made of, when it is not known. */
   readonly #ids: string[] = [];
@@ -378,12 +409,26 @@ export class DigestMerge {
     const placeholder = this.#listed;
     const touched = this.#touched.has(position);
     if (filled === stored) {
-      if (!touched) this.#untouched.push(position);
+      if (!touched) {
+        this.#untouched.push(position);
+        this.#untouchedLists.push(this.#listNumber(stored.digests));
+      }
     } else {
       this.#state.index.replace(position, { ...filled, digests: union(filled.digests, placeholder) });
       this.#filledIn.push(position);
     }
     this.#touched.add(position);
+  }
+
+  #listNumber(digests: readonly string[]): number {
+    const key = digests.join('\n');
+    let number = this.#listNumbers.get(key);
+    if (number === undefined) {
+      number = this.#lists.length;
+      this.#lists.push(digests);
+      this.#listNumbers.set(key, number);
+    }
+    return number;
   }
 
   /** Ends the digest, of which `head` tells what its papers do not, from `source`: what it did. */
@@ -424,8 +469,9 @@ export class DigestMerge {
     const { papers, index } = this.#state;
     papers.settle(placeholder, id);
     const filled = new Set(this.#filledIn);
-    for (const position of this.#untouched) {
-      if (filled.has(position)) continue;
+    const listing = this.#lists.map((digests) => digests.includes(id));
+    for (const [at, position] of this.#untouched.entries()) {
+      if (filled.has(position) || listing[this.#untouchedLists[at] ?? -1] === true) continue;
       const paper = papers.at(position);
       if (paper !== undefined && !paper.digests.includes(id)) {
         index.replace(position, { ...paper, digests: [...paper.digests, id] });

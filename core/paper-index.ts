@@ -43,6 +43,10 @@ export function arrayShelf(papers: CataloguePaper[]): PaperShelf {
   };
 }
 
+function* papersOn(shelf: PaperShelf): Generator<CataloguePaper | undefined, void, undefined> {
+  for (let position = 0; position < shelf.length; position++) yield shelf.at(position);
+}
+
 /** `paper` as PaperShelf.settle leaves it. */
 export function settled<T extends Pick<CataloguePaper, 'digests'>>(paper: T, placeholder: string, id: string): T {
   const at = paper.digests.indexOf(placeholder);
@@ -70,11 +74,34 @@ export class PaperIndex {
   #absentTitle: string | null = null;
   #sharesDoi = false;
 
-  constructor(private readonly papers: PaperShelf) {
-    for (let position = 0; position < papers.length; position++) {
-      const paper = papers.at(position);
+  /** `stored`: the shelf's papers in order, when the caller has them (it reads them onto the shelf as they come). */
+  constructor(
+    private readonly papers: PaperShelf,
+    stored: Iterable<CataloguePaper | undefined> = papersOn(papers),
+  ) {
+    let position = 0;
+    for (const paper of stored) {
       if (paper !== undefined) this.remember(paper, position);
+      position += 1;
     }
+  }
+
+  /** This index as it is now, over `papers`: a shelf with the same papers at the same places. */
+  copy(papers: PaperShelf): PaperIndex {
+    const copy = new PaperIndex(papers, []);
+    for (const [mine, its] of [
+      [this.byId, copy.byId],
+      [this.byAlias, copy.byAlias],
+      [this.byArxiv, copy.byArxiv],
+      [this.byDoi, copy.byDoi],
+    ] as const) {
+      for (const [key, position] of mine) its.set(key, position);
+    }
+    for (const [key, positions] of this.byTitle) {
+      copy.byTitle.set(key, typeof positions === 'number' ? positions : [...positions]);
+    }
+    copy.#sharesDoi = this.#sharesDoi;
+    return copy;
   }
 
   /** The position of the paper `incoming` is, if the catalogue has it. `titleKey`: its normalised title, if known. */

@@ -23,18 +23,30 @@ export class ShelvedPaper {
   ) {}
 }
 
+export function isShelved(paper: ShelvedPaper | undefined): paper is ShelvedPaper {
+  return paper !== undefined;
+}
+
 /** The shelf's papers, in its order, each as a ShelvedPaper. */
 export function shelvedPapers(shelf: SpillShelf): readonly ShelvedPaper[] {
   return shelf.ids().map((id, position) => new ShelvedPaper(id, position));
 }
 
 /** The pieces of the document of an import of `papers` (and `op`'s digests), their texts taken from `shelf`. */
-export function* importDocumentPieces(
+export function importDocumentPieces(
   op: Omit<ImportOp, 'papers'>,
   papers: readonly ShelvedPaper[],
   shelf: SpillShelf,
 ): Generator<string | Element | ElementText, void, undefined> {
-  for (const piece of canonicalJsonPieces({ ...importDocument({ ...op, papers: [] }), papers })) {
+  return withShelfTexts(canonicalJsonPieces({ ...importDocument({ ...op, papers: [] }), papers }), shelf);
+}
+
+/** `pieces`, each ShelvedPaper given its text from `shelf`. */
+export function* withShelfTexts(
+  pieces: Iterable<string | Element>,
+  shelf: SpillShelf,
+): Generator<string | Element | ElementText, void, undefined> {
+  for (const piece of pieces) {
     if (typeof piece !== 'string' && piece.element instanceof ShelvedPaper) {
       yield { element: piece.element, text: shelf.text(piece.element.position) };
     } else yield piece;

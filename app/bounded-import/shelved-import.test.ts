@@ -41,25 +41,36 @@ async function filesIn(folder: string): Promise<Map<string, string>> {
   return files;
 }
 
-/** Imports `files` into a new library, shelved or not, with one device and one clock: the report and the files. */
-async function imported(name: string, files: readonly DigestFile[], shelvedImports: boolean) {
+/** A step of a library's making: an import of files, or something else done to it; each by a process of its own. */
+type Step = readonly DigestFile[] | ((service: LibraryService) => Promise<unknown>);
+
+/**
+ * Makes a new library by `steps`, importing shelved or not, with one device and one clock: each import's report,
+ * and the files.
+ */
+async function imported(name: string, steps: readonly Step[], shelvedImports: boolean) {
   const appData = join(directory, name, 'app-data');
   const library = join(directory, name, 'library');
   await mkdir(appData, { recursive: true });
   // One device for both: its id names the files.
   const device = join(directory, 'device.json');
   await copyFile(device, join(appData, 'device.json')).catch(() => undefined);
-  const service = new LibraryService(join(library, 'library.json'), {
-    sampleDigest: bundledSampleDigest(),
-    now: () => NOW,
-    appData,
-    shelvedImports,
-  });
-  let report;
-  try {
-    report = await service.importFiles(files);
-  } finally {
-    await service.close();
+  const reports: unknown[] = [];
+  const onShelf: boolean[] = [];
+  for (const step of steps) {
+    const service = new LibraryService(join(library, 'library.json'), {
+      sampleDigest: bundledSampleDigest(),
+      now: () => NOW,
+      appData,
+      shelvedImports,
+    });
+    const shelved = spyOnShelving(service);
+    try {
+      reports.push(typeof step === 'function' ? await step(service) : await service.importFiles(step));
+    } finally {
+      await service.close();
+    }
+    if (typeof step !== 'function') onShelf.push(shelved());
   }
   await copyFile(join(appData, 'device.json'), device).catch(() => undefined);
   // The first frame is saved at close from the library in memory, which a shelved import does not keep.
@@ -73,7 +84,21 @@ async function imported(name: string, files: readonly DigestFile[], shelvedImpor
     expect(typeof header.catalogue.size).toBe('number');
     appDataFiles.set(outline, JSON.stringify({ ...header, catalogue: null }) + text.slice(text.indexOf('\n')));
   }
-  return { report, library: await filesIn(library), appData: appDataFiles };
+  return { reports, onShelf, library: await filesIn(library), appData: appDataFiles };
+}
+
+/** Tells, once the service has imported, whether its last import was shelved (else made the usual way). */
+function spyOnShelving(service: LibraryService): () => boolean {
+  let shelved = false;
+  const real = service['importShelved'].bind(service) as (...args: unknown[]) => Promise<unknown>;
+  Object.assign(service, {
+    importShelved: async (...args: unknown[]) => {
+      const made = await real(...args);
+      shelved = made !== null;
+      return made;
+    },
+  });
+  return () => shelved;
 }
 
 /** Whether shelveImport makes the import of `files` (else the service makes it the usual way). */
@@ -90,9 +115,15 @@ async function shelves(files: readonly DigestFile[]): Promise<boolean> {
 
 async function expectSame(files: readonly DigestFile[], onShelf = true): Promise<void> {
   expect(await shelves(files)).toBe(onShelf);
-  const usual = await imported('usual', files, false);
-  const shelved = await imported('shelved', files, true);
-  expect(shelved.report).toEqual(usual.report);
+  await expectSameLibraries([files], onShelf);
+}
+
+/** `steps` made shelved and the usual way: the same reports and files; every import shelved. */
+async function expectSameLibraries(steps: readonly Step[], onShelf = true): Promise<void> {
+  const usual = await imported('usual', steps, false);
+  const shelved = await imported('shelved', steps, true);
+  expect(shelved.onShelf).toEqual(shelved.onShelf.map(() => onShelf));
+  expect(shelved.reports).toEqual(usual.reports);
   expect([...shelved.library.keys()].sort()).toEqual([...usual.library.keys()].sort());
   for (const [path, bytes] of usual.library) expect(shelved.library.get(path), path).toBe(bytes);
   expect([...shelved.appData.keys()].sort()).toEqual([...usual.appData.keys()].sort());
@@ -186,6 +217,86 @@ describe('a shelved import', () => {
       const again = await second.listPapers({});
       expect(again.map((each) => each.id)).toEqual(listed.map((each) => each.id));
       expect(again.find((each) => each.id === paper?.id)?.tags).toEqual(['kept']);
+    } finally {
+      await second.close();
+    }
+  });
+});
+
+/** Whether the import of `files` into the library at `db` is merged onto its cache (else the usual way makes it). */
+async function shelvesOnto(db: string, appData: string, files: readonly DigestFile[]): Promise<boolean> {
+  const service = new LibraryService(db, { sampleDigest: bundledSampleDigest(), now: () => NOW, appData });
+  const shelved = spyOnShelving(service);
+  try {
+    await service.importFiles(files);
+  } finally {
+    await service.close();
+  }
+  return shelved();
+}
+
+describe('a shelved import onto a library with papers', () => {
+  it('writes what the usual way writes: the same files again (nothing), new papers, papers filled in, other files', async () => {
+    const large = largeBibtex();
+    const split = await readdir(join(FIXTURES, 'split-bibliography'));
+    await expectSameLibraries([
+      [large],
+      [large],
+      [await fixture('refs.bib'), await fixture('hf-daily-papers.json')],
+      [{ ...large, name: 'again.bib', date: '2026-12-01' }],
+      [largeBibtex(true), await fixture('math-titles.bib')],
+      [...(await Promise.all(split.sort().map((name) => fixture(join('split-bibliography', name)))))],
+      [await fixture('arxiv-listing-citations.eml'), largeBibtex(true)],
+    ]);
+  });
+
+  it('writes what the usual way writes onto a library with reading states, tags and notes', async () => {
+    const large = largeBibtex();
+    await expectSameLibraries([
+      [await fixture('refs.bib')],
+      async (service) => {
+        const [first, second] = await service.listPapers({});
+        await service.setStatus([first?.id ?? ''], 'read');
+        await service.addTags([second?.id ?? ''], ['kept']);
+        await service.setNote(first?.id ?? '', 'A note.');
+      },
+      [large, await fixture('hf-daily-papers.json')],
+      [largeBibtex(true)],
+    ]);
+  });
+
+  it('merges onto the cache, and leaves to the usual way a library with merged papers or a digest redated', async () => {
+    const appData = join(directory, 'app-data');
+    const db = join(directory, 'library', 'library.json');
+    const open = () => new LibraryService(db, { sampleDigest: bundledSampleDigest(), now: () => NOW, appData });
+    const first = open();
+    await first.importFiles([await fixture('refs.bib')]);
+    await first.close();
+    expect(await shelvesOnto(db, appData, [await fixture('hf-daily-papers.json')])).toBe(true);
+    const redate = open();
+    const [digest] = await redate.digests();
+    await redate.setDigestDate(digest?.id ?? '', '2026-11-30');
+    await redate.close();
+    expect(await shelvesOnto(db, appData, [await fixture('math-titles.bib')])).toBe(false);
+  });
+
+  it('leaves a library that the next process reads as the usual way would', async () => {
+    const appData = join(directory, 'app-data');
+    const db = join(directory, 'library', 'library.json');
+    const open = () => new LibraryService(db, { sampleDigest: bundledSampleDigest(), now: () => NOW, appData });
+    const first = open();
+    await first.importFiles([await fixture('refs.bib')]);
+    const before = await first.listPapers({});
+    await first.addTags([before[0]?.id ?? ''], ['kept']);
+    await first.close();
+    expect(await shelvesOnto(db, appData, [largeBibtex()])).toBe(true);
+    const second = open();
+    try {
+      const after = await second.listPapers({});
+      expect(after.length).toBeGreaterThan(before.length);
+      expect(after.find((each) => each.id === before[0]?.id)?.tags).toEqual(['kept']);
+      await second.addTags([after.at(-1)?.id ?? ''], ['new']);
+      expect((await second.listPapers({ tag: 'new' })).map((paper) => paper.id)).toEqual([after.at(-1)?.id]);
     } finally {
       await second.close();
     }

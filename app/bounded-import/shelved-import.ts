@@ -13,12 +13,17 @@
 import { basename } from 'node:path';
 
 import type { FileImportResult } from '../../core/api.js';
+import { emptyStateMap } from '../../core/model.js';
 import { sameDayNote, withImportDate } from '../../core/digest-date.js';
 import { ImportFiles, readPass } from '../../core/import/index.js';
 import type { ByteSearch } from '../../core/import/byte-search.js';
 import type { WantedBytes } from '../../core/import/wanted-bytes.js';
 import { CatalogueMerge, type DigestMerge } from '../../core/merge.js';
-import type { Digest, ParsedPaper } from '../../core/model.js';
+import type { CataloguePaper, Digest, ParsedPaper } from '../../core/model.js';
+import type { PaperShelf } from '../../core/paper-index.js';
+import { canonicalJson } from '../../core/sync/canonical-json.js';
+import { sameStamp, type FileStamp } from '../store/file-stamp.js';
+import { CacheFile } from './cache-file.js';
 import { SpillShelf } from './spill-shelf.js';
 
 /**
@@ -45,6 +50,26 @@ export interface ShelvedImportOptions {
   readonly checkCancelled: () => void;
   /** Where the shelf's file goes: the system's temporary folder by default. */
   readonly directory?: string;
+  /**
+   * The library's cache (a synced folder's `library.json`) with the stamp it had when the store found it the
+   * library (SyncedLibraryStore.shelfBase), and the library's digests: the import is merged onto its papers, read
+   * from it by place. Without it, onto an empty library.
+   */
+  readonly onto?: { readonly file: string; readonly stamp: FileStamp; readonly digests: readonly Digest[] };
+}
+
+/**
+ * What an import onto a library's papers changed (SyncedLibraryStore writes it as transact would): the positions of
+ * the papers its record holds (each new or changed, or of a digest new or with new papers), in the catalogue's order;
+ * those digests; the papers it added. Null when it changed nothing, and nothing is written.
+ */
+interface ShelvedChange {
+  /** The stamp of the cache merged onto. */
+  readonly stamp: FileStamp;
+  readonly before: readonly Digest[];
+  readonly records: readonly number[];
+  readonly digests: readonly Digest[];
+  readonly added: readonly string[];
 }
 
 /** What a shelved import made: its papers in catalogue order on the shelf, its digests, and each file's outcome. */
@@ -52,6 +77,10 @@ export interface ShelvedImport {
   readonly shelf: SpillShelf;
   readonly digests: readonly Digest[];
   readonly results: readonly FileImportResult[];
+  /** Onto a library's papers (`onto`): what changed, or null for nothing. */
+  readonly change?: ShelvedChange | null;
+  /** The cache read, open until the shelf is closed. */
+  readonly cache?: CacheFile;
 }
 
 /** Reads `files` and merges their papers onto a shelf, into an empty catalogue; null: import them the usual way. */
@@ -68,15 +97,40 @@ export async function shelveImport(
     await readPass(importFiles.readFirst(index), file.read, options.checkCancelled);
   }
 
+  let cache: CacheFile | null = null;
   let shelf: SpillShelf;
   try {
-    shelf = new SpillShelf(options.directory);
+    if (options.onto !== undefined) {
+      cache = new CacheFile(options.onto.file);
+      if (!sameStamp(cache.stamp, options.onto.stamp)) return closeCache(cache);
+    }
+    shelf = new SpillShelf(options.directory, cache);
   } catch (error) {
+    cache?.close();
     if (isSystemError(error)) return null;
     throw error;
   }
+  const finish = (value: ShelvedImport | null): ShelvedImport | null => {
+    if (value === null) {
+      shelf.close();
+      cache?.close();
+    }
+    return value;
+  };
   try {
-    const merge = new CatalogueMerge({ digests: [] }, shelf);
+    const onto = cache === null ? null : cacheCatalogue(cache, shelf, options.onto?.digests ?? []);
+    if (cache !== null && onto === null) return finish(null);
+    const merge = onto ?? new CatalogueMerge({ digests: [] }, shelf);
+    const foldShelf = cache === null ? null : new FoldShelf(shelf);
+    // The fold starts where the merge does: its index is the merge's as it is before the merge first changes a paper
+    // (an import that changes none needs no fold).
+    const fold: { merge: CatalogueMerge | null } = { merge: null };
+    if (foldShelf !== null) {
+      const before = merge.digests;
+      shelf.beforeFirstPut(() => {
+        fold.merge = merge.fork(foldShelf, before);
+      });
+    }
     const results: (FileImportResult | null)[] = [];
     for (const [index, file] of files.entries()) {
       // Started with the file's first papers: the digests before it are finished by then.
@@ -91,7 +145,7 @@ export async function shelveImport(
         results.push(null);
         continue;
       }
-      if (outcome === undefined || !outcome.ok || outcome.parsed.kind !== 'digest') return close(shelf);
+      if (outcome === undefined || !outcome.ok || outcome.parsed.kind !== 'digest') return finish(null);
       const { parsed } = outcome;
       const head = file.date === undefined ? parsed.digest : withImportDate(parsed.digest, file.date);
       // A digest has papers: a file that made none is one the parser refused (not ok above).
@@ -101,7 +155,7 @@ export async function shelveImport(
       const notes = [...(head.notes ?? []), ...(sameDay === null ? [] : [sameDay])];
       results.push({ file: file.name, ok: true, kind: 'digest', summary, warnings: parsed.warnings, notes });
     }
-    if (merge.sharesDoi) return close(shelf);
+    if (merge.sharesDoi) return finish(null);
     const outcomes = importFiles.outcomes();
     const whole: FileImportResult[] = [];
     for (const [index, outcome] of outcomes.entries()) {
@@ -109,14 +163,144 @@ export async function shelveImport(
       if (result !== null && result !== undefined) whole.push(result);
       else if (outcome.ok && outcome.parsed.kind === 'macros') {
         whole.push({ file: outcome.file, ok: true, ...outcome.parsed, warnings: [] });
-      } else return close(shelf);
+      } else return finish(null);
     }
-    return { shelf, digests: merge.digests, results: whole };
+    if (cache === null || foldShelf === null || options.onto === undefined) {
+      return { shelf, digests: merge.digests, results: whole };
+    }
+    const before = options.onto.digests;
+    const change = changeOnto(shelf, before, merge.digests);
+    if (change === null) return { shelf, digests: merge.digests, results: whole, change: null, cache };
+    const added = fold.merge === null ? null : foldedAdded(fold.merge, foldShelf, shelf, change, merge.digests);
+    if (added === null) return finish(null);
+    return {
+      shelf,
+      digests: merge.digests,
+      results: whole,
+      change: { stamp: cache.stamp, before, ...change, added },
+      cache,
+    };
   } catch (error) {
-    shelf.close();
-    // The shelf's files could not be made, written or read (a temporary folder full or gone): the usual way, then.
-    if (isSystemError(error)) return null;
+    finish(null);
+    // The shelf's files could not be made, written or read (a temporary folder full or gone), or the cache is not
+    // one to its end: the usual way, then.
+    if (isSystemError(error) || error instanceof SyntaxError) return null;
     throw error;
+  }
+}
+
+/**
+ * A merge onto the cache's papers, each taken onto the shelf as it is read (its text left where it is) and indexed;
+ * null when the cache is not laid out as one, or does not hold the library's digests.
+ */
+function cacheCatalogue(cache: CacheFile, shelf: SpillShelf, digests: readonly Digest[]): CatalogueMerge | null {
+  const stored = cache.digests();
+  if (stored === null || canonicalJson(stored) !== canonicalJson(digests)) return null;
+  function* papers(): Generator<CataloguePaper, void, undefined> {
+    for (const { paper, start, length } of cache.papers()) {
+      shelf.putStored(paper, start, length);
+      yield paper;
+    }
+  }
+  return new CatalogueMerge({ digests }, shelf, papers());
+}
+
+/**
+ * What the import changed, as core/sync/record.ts catalogueChange tells it of a library with no merges or removals
+ * (SyncedLibraryStore.importShelved makes sure): every paper new or changed, and every paper of a digest that is new
+ * or lists new papers, in the catalogue's order; those digests. Null: nothing.
+ */
+function changeOnto(
+  shelf: SpillShelf,
+  before: readonly Digest[],
+  after: readonly Digest[],
+): Pick<ShelvedChange, 'records' | 'digests'> | null {
+  const listsBefore = new Map(before.map((digest) => [digest.id, digest.paperIds]));
+  const digests = after.filter((digest) => {
+    const listed = listsBefore.get(digest.id);
+    return (
+      listed === undefined ||
+      listed.length !== digest.paperIds.length ||
+      listed.some((id, at) => digest.paperIds[at] !== id)
+    );
+  });
+  const listed = new Set(digests.flatMap((digest) => digest.paperIds));
+  const ids = shelf.ids();
+  const records: number[] = [];
+  for (let position = 0; position < shelf.length; position++) {
+    if (listed.has(ids[position] ?? '') || shelf.changed(position)) records.push(position);
+  }
+  return records.length === 0 && digests.length === 0 ? null : { records, digests };
+}
+
+/**
+ * The fold of the import's record onto the cache (core/sync/catalogue-fold.ts, as the store folds it, by
+ * CatalogueMerge.addLibrary) made beside the merge, from where it started: the papers it added, when it gives the
+ * merge's catalogue (every record landing on its own paper, each paper the same bytes, the same digests); null when
+ * it does not, and the import goes the usual way, which writes the fold.
+ */
+function foldedAdded(
+  fold: CatalogueMerge,
+  foldShelf: FoldShelf,
+  shelf: SpillShelf,
+  change: Pick<ShelvedChange, 'records' | 'digests'>,
+  digests: readonly Digest[],
+): string[] | null {
+  function* records(): Generator<CataloguePaper, void, undefined> {
+    for (const position of change.records) {
+      const paper = shelf.at(position);
+      if (paper === undefined) throw new Error("a record's paper is not on the shelf");
+      yield paper;
+    }
+  }
+  const { ids, summary } = fold.addLibrary(
+    { catalogue: { papers: records(), digests: change.digests }, states: emptyStateMap() },
+    emptyStateMap(),
+  );
+  const same =
+    !foldShelf.diverged &&
+    foldShelf.length === shelf.length &&
+    [...ids].every(([record, paper]) => record === paper) &&
+    canonicalJson(fold.digests) === canonicalJson(digests);
+  return same ? summary.added.map((paper) => paper.id) : null;
+}
+
+/**
+ * The papers as a fold of the import onto the cache finds them: the cache's, then those the fold puts, each of which
+ * must be what the merge put there (the merge's shelf has it then; else `diverged`).
+ */
+class FoldShelf implements PaperShelf {
+  readonly #merged: SpillShelf;
+  readonly #put = new Set<number>();
+  #length: number;
+  diverged = false;
+
+  constructor(merged: SpillShelf) {
+    this.#merged = merged;
+    this.#length = merged.length;
+  }
+
+  get length(): number {
+    return this.#length;
+  }
+
+  at(position: number): CataloguePaper | undefined {
+    const merged = this.#merged;
+    return position < merged.storedLength && !this.#put.has(position) ? merged.storedAt(position) : merged.at(position);
+  }
+
+  put(position: number, paper: CataloguePaper): void {
+    if (position > this.#length) throw new Error('a paper put on a shelf past its end');
+    if (position === this.#length) this.#length += 1;
+    this.#put.add(position);
+    const merged = this.#merged;
+    if (position >= merged.length || canonicalJson(paper) !== Buffer.concat(merged.text(position)).toString('utf8')) {
+      this.diverged = true;
+    }
+  }
+
+  settle(): void {
+    throw new Error('a fold settles no digest');
   }
 }
 
@@ -125,7 +309,7 @@ function isSystemError(error: unknown): boolean {
   return error instanceof Error && 'syscall' in error;
 }
 
-function close(shelf: SpillShelf): null {
-  shelf.close();
+function closeCache(cache: CacheFile): null {
+  cache.close();
   return null;
 }

@@ -32,6 +32,12 @@ const QUOTE = 0x22;
 /** Outline rows kept before they are written to the columns' files: a line of the outline file holds ten times as many. */
 const ROWS_AT_A_TIME = OUTLINE_PAPERS_PER_LINE / 10;
 
+/** Where papers the shelf starts with are (a synced folder's `library.json`, cache-file.ts): read back by place. */
+export interface StoredTexts {
+  /** `length` bytes from `start`: a view, valid until it is read again. */
+  bytes(start: number, length: number): Buffer;
+}
+
 export class SpillShelf implements PaperShelf {
   readonly #folder: string;
   readonly #fd: number;
@@ -39,6 +45,13 @@ export class SpillShelf implements PaperShelf {
   /** Per position: where its text starts in the file, and how long it is. */
   #starts = new Float64Array(1024);
   #lengths = new Uint32Array(1024);
+  /** Per position: 1 while its text is the stored one (putStored), in `#stored` at its place there. */
+  #isStored = new Uint8Array(1024);
+  readonly #stored: StoredTexts | null;
+  #beforePut: (() => void) | null = null;
+  #storedCount = 0;
+  #storedStarts = new Float64Array(0);
+  #storedLengths = new Uint32Array(0);
   /** The outline of the papers in their order, as first put: the last rows' values, and the files of the others. */
   readonly #columns: ColumnFiles;
   readonly #rows: unknown[][] = OUTLINE_COLUMNS.map(() => []);
@@ -59,8 +72,12 @@ export class SpillShelf implements PaperShelf {
   /** Each settled id as JSON writes it, in UTF-8. */
   readonly #listedTexts = new Map<string, Buffer>();
 
-  /** A shelf whose file is in a folder of its own under `directory` (the system's temporary folder by default). */
-  constructor(directory = tmpdir()) {
+  /**
+   * A shelf whose file is in a folder of its own under `directory` (the system's temporary folder by default);
+   * `stored`: where the papers it starts with are (putStored).
+   */
+  constructor(directory = tmpdir(), stored: StoredTexts | null = null) {
+    this.#stored = stored;
     this.#columns = new ColumnFiles(OUTLINE_COLUMNS.length, OUTLINE_PAPERS_PER_LINE, directory);
     try {
       this.#folder = mkdtempSync(join(directory, 'shelfmark-import-'));
@@ -85,7 +102,56 @@ export class SpillShelf implements PaperShelf {
   at(position: number): CataloguePaper | undefined {
     if (position >= this.#count) return undefined;
     const bytes = this.#read(position, this.#lengths[position] ?? 0);
-    return this.#settledPaper(JSON.parse(bytes.toString('utf8')) as CataloguePaper);
+    const paper = JSON.parse(bytes.toString('utf8')) as { id: string } & CataloguePaper;
+    // Its id the very string the shelf keeps (the one parsed is new, and not yet anyone's): what a merge keeps of
+    // the paper (its report lists every paper merged) then costs no string more.
+    const id = this.#ids[position];
+    if (id === paper.id) paper.id = id;
+    return this.#settledPaper(paper);
+  }
+
+  /** How many papers the shelf started with (putStored). */
+  get storedLength(): number {
+    return this.#storedCount;
+  }
+
+  /**
+   * Takes a paper the shelf starts with onto it, after the last: its text is `length` bytes at `start` of the stored
+   * texts, as it is, and stays there until the paper is put again.
+   */
+  putStored(paper: CataloguePaper, start: number, length: number): void {
+    if (this.#stored === null || this.#storedCount !== this.#count) throw new Error('a stored paper put after others');
+    this.#grow();
+    const position = this.#count;
+    if (position >= this.#storedStarts.length) {
+      const starts = new Float64Array(this.#starts.length);
+      starts.set(this.#storedStarts);
+      const lengths = new Uint32Array(this.#starts.length);
+      lengths.set(this.#storedLengths);
+      [this.#storedStarts, this.#storedLengths] = [starts, lengths];
+    }
+    this.#starts[position] = this.#storedStarts[position] = start;
+    this.#lengths[position] = this.#storedLengths[position] = length;
+    this.#isStored[position] = 1;
+    this.#storedCount += 1;
+    this.#count += 1;
+    this.#took(position, paper);
+  }
+
+  /** The paper at `position` as the shelf started with it (putStored), whatever was put there since. */
+  storedAt(position: number): CataloguePaper | undefined {
+    if (this.#stored === null || position >= this.#storedCount) return undefined;
+    const bytes = this.#stored.bytes(this.#storedStarts[position] ?? 0, this.#storedLengths[position] ?? 0);
+    return JSON.parse(bytes.toString('utf8')) as CataloguePaper;
+  }
+
+  /** Whether the paper at `position` is not the one the shelf started with there, byte for byte. */
+  changed(position: number): boolean {
+    if (position >= this.#storedCount || this.#stored === null) return true;
+    if (this.#isStored[position] === 1) return false;
+    const now = Buffer.concat(this.text(position));
+    const before = this.#stored.bytes(this.#storedStarts[position] ?? 0, this.#storedLengths[position] ?? 0);
+    return !now.equals(before);
   }
 
   #listedText(id: string): Buffer {
@@ -107,14 +173,28 @@ export class SpillShelf implements PaperShelf {
     return settling;
   }
 
+  /** Has `callback` called once, before a paper is next put (not putStored). */
+  beforeFirstPut(callback: () => void): void {
+    this.#beforePut = callback;
+  }
+
   put(position: number, paper: CataloguePaper): void {
     if (position > this.#count) throw new Error('a paper put on a shelf past its end');
+    const beforePut = this.#beforePut;
+    this.#beforePut = null;
+    beforePut?.();
     const added = position === this.#count;
     if (added) this.#grow();
     this.#starts[position] = this.#flushed + this.#pendingLength;
     this.#lengths[position] = this.#append(canonicalJson(paper));
-    this.#ids[position] = paper.id;
+    this.#isStored[position] = 0;
     if (added) this.#count += 1;
+    this.#took(position, paper);
+  }
+
+  /** Notes the paper now at `position`: its id, and its outline row. */
+  #took(position: number, paper: CataloguePaper): void {
+    this.#ids[position] = paper.id;
     if (position < this.#rowsFrom) {
       this.#replacedLines.add(Math.floor(position / OUTLINE_PAPERS_PER_LINE));
       return;
@@ -215,7 +295,9 @@ export class SpillShelf implements PaperShelf {
     starts.set(this.#starts);
     const lengths = new Uint32Array(size);
     lengths.set(this.#lengths);
-    [this.#starts, this.#lengths] = [starts, lengths];
+    const isStored = new Uint8Array(size);
+    isStored.set(this.#isStored);
+    [this.#starts, this.#lengths, this.#isStored] = [starts, lengths, isStored];
   }
 
   /** Appends `text` as UTF-8; how many bytes it took. */
@@ -251,6 +333,7 @@ export class SpillShelf implements PaperShelf {
   /** The `length` bytes from where `position`'s text starts: a view, valid until the next read. */
   #read(position: number, length: number): Buffer {
     const start = this.#starts[position] ?? 0;
+    if (this.#isStored[position] === 1 && this.#stored !== null) return this.#stored.bytes(start, length);
     if (start >= this.#flushed) {
       const from = start - this.#flushed;
       return this.#pending.subarray(from, from + length);

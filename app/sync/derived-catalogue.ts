@@ -16,7 +16,7 @@ import { basename, join } from 'node:path';
 
 import type { Catalogue } from '../../core/model.js';
 import { canonicalJson } from '../../core/sync/canonical-json.js';
-import { canonicalJsonPieces } from '../../core/sync/canonical-json-parts.js';
+import { canonicalJsonPieces, type Element } from '../../core/sync/canonical-json-parts.js';
 import { originalOfCopy } from '../../core/sync/device-files.js';
 import { foldPlacements, keptFold, type CatalogueFold, type FoldPlacements } from '../../core/sync/catalogue-fold.js';
 import { conflictSides } from '../../core/sync/git-conflicts.js';
@@ -91,29 +91,43 @@ export const CACHE_STARTS: readonly string[] = ['{"added":', '{"digests":'];
  * Writes the fold's cache, a paper at a time (canonical-document.ts: a paper's text copied from the file it was last
  * written to): its head on the first line, then its digests and papers.
  */
-export function writeDerivedCatalogue(file: string, fold: CatalogueFold): Promise<void> {
-  return writeCacheDocument(file, headOf(fold), fold.catalogue);
+export async function writeDerivedCatalogue(file: string, fold: CatalogueFold): Promise<void> {
+  await writeDocumentPieces(file, cacheDocumentPieces(headOf(fold), fold.catalogue));
 }
 
 /**
- * Writes a cache of `head` and `catalogue`, whose papers may be objects that stand in for texts written before
- * (canonical-document.ts: an import's papers kept on disk, app/bounded-import).
+ * The pieces of a cache of `head` and `catalogue` (canonical-json-parts.ts): the text, and each digest and paper,
+ * which may be objects that stand in for texts written before (an import's papers kept on disk, app/bounded-import).
  */
-export async function writeCacheDocument(
-  file: string,
+export function* cacheDocumentPieces(
   head: CacheHead,
   catalogue: { readonly digests: readonly unknown[]; readonly papers: readonly unknown[] },
-): Promise<void> {
+): Generator<string | Element, void, undefined> {
   const headText = canonicalJson({ ...head, schemaVersion: SYNCED_CATALOGUE_VERSION });
   const { digests, papers } = catalogue;
   // The body's pieces after its opening brace: the head's members go first, the line ending them.
-  function* pieces() {
-    const body = canonicalJsonPieces({ digests, papers });
-    body.next();
-    yield `${headText.slice(0, -1)},\n`;
-    yield* body;
-  }
-  await writeDocumentPieces(file, pieces());
+  const body = canonicalJsonPieces({ digests, papers });
+  body.next();
+  yield `${headText.slice(0, -1)},\n`;
+  yield* body;
+}
+
+/** `head` with the import `id` folded onto it, which landed each of `records` on a paper of its id (catalogue-fold.ts). */
+export function headWithImport(
+  head: CacheHead,
+  id: string,
+  import_: {
+    readonly records: readonly string[];
+    readonly added: readonly string[];
+    readonly digests: readonly string[];
+  },
+): CacheHead {
+  return {
+    imports: sorted([...head.imports, id]),
+    landed: { ...head.landed, [id]: sorted(import_.records) },
+    added: { ...head.added, [id]: sorted(import_.added) },
+    carried: { ...head.carried, [id]: sorted(import_.digests) },
+  };
 }
 
 /** What cachedImportSet says of a file that is not a cache (no import set is spelled so). */

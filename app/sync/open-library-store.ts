@@ -21,7 +21,12 @@ import type { BackupPlace } from '../store/backups.js';
 import { backupPlace } from './local-journal.js';
 import { migrateLegacyFiles, legacyFilesIn, otherLibraryIn } from './migrate.js';
 import { LibraryFileError } from '../store/errors.js';
-import { openSyncedLibraryStore, type SyncedLibraryStore, type SyncedView } from './synced-library-store.js';
+import {
+  openSyncedLibraryStore,
+  type ShelfBase,
+  type SyncedLibraryStore,
+  type SyncedView,
+} from './synced-library-store.js';
 
 export interface OpenLibraryOptions {
   /** Shelfmark's app-data folder (app/library-location.ts appDataDirectory, Electron's userData). */
@@ -117,7 +122,12 @@ export class LibraryFolderStore implements LibraryStore {
     return (await this.#ready()) === this.#synced && this.#synced.hasNoImport();
   }
 
-  /** Writes an import made on a shelf, into a library with no import yet (SyncedLibraryStore.importShelved). */
+  /** What an import can be merged onto without reading the library's papers (SyncedLibraryStore.shelfBase). */
+  async shelfBase(): Promise<ShelfBase | null> {
+    return (await this.#ready()) === this.#synced ? this.#synced.shelfBase() : null;
+  }
+
+  /** Writes an import made on a shelf (SyncedLibraryStore.importShelved). */
   async importShelved(shelved: ShelvedImport): Promise<boolean> {
     return (await this.#ready()) === this.#synced && this.#synced.importShelved(shelved);
   }

@@ -17,17 +17,20 @@ import { canonicalJson } from '../../core/sync/canonical-json.js';
 import { planCompaction } from '../../core/sync/compaction.js';
 import { encodeChangeLine, importDocument } from '../../core/sync/device-documents.js';
 import { classifyPath, devicePath, importFileName, IMPORTS_FOLDER, opsFileName } from '../../core/sync/device-files.js';
-import { encodeStamp, tick, ZERO_STAMP, type Stamp } from '../../core/sync/hlc.js';
+import { clockAfter, encodeStamp, receive, tick, ZERO_STAMP, type Stamp } from '../../core/sync/hlc.js';
 import { opId } from '../../core/sync/ops.js';
 import type { DeviceContribution, LibraryFiles } from '../../core/sync/library-files.js';
 import type { SyncOp } from '../../core/sync/ops.js';
 import type { ShelvedImport } from '../bounded-import/shelved-import.js';
 import {
   importDocumentPieces,
+  isShelved,
   oneImportHead,
   shelvedPapers,
+  withShelfTexts,
   writeShelfOutline,
 } from '../bounded-import/shelved-documents.js';
+import { readCacheDigests } from '../bounded-import/cache-file.js';
 import type { NoteConflict } from '../../core/sync/paper-registers.js';
 import { catalogueChange, opsForStates, resolveNote, type Writer } from '../../core/sync/record.js';
 import {
@@ -52,18 +55,20 @@ import { checkedStates, type LibraryChange, type LibraryStore, type OutlineSnaps
 import { readOnlyError, withLock } from '../store/lock.js';
 import { outlineOfLibraryCatalogue, readOutlineFile, writeOutlineFile } from '../store/outline-file.js';
 import {
+  cacheDocumentPieces,
   FOREIGN,
   foldOfCache,
+  headWithImport,
   importSetOf,
   readCacheHead,
   isConflictedCache,
   readCachedCatalogue,
   removeDerivedCopies,
-  writeCacheDocument,
   writeDerivedCatalogue,
   type CacheHead,
 } from './derived-catalogue.js';
 import { writeCanonicalDocument, writeDocumentPieces } from './canonical-document.js';
+import type { Digest } from '../../core/model.js';
 import { deviceIdentity, type DeviceIdentity } from './device-identity.js';
 import { frameKey, readFirstFrame, writeFirstFrame } from './first-frame.js';
 import { deviceFolderPaths } from './device-folder.js';
@@ -83,6 +88,13 @@ export interface SyncedStoreOptions {
   readonly device?: DeviceIdentity;
   /** The wall clock in milliseconds (tests move it). */
   readonly now?: () => number;
+}
+
+/** The cache an import can be merged onto by place (SyncedLibraryStore.shelfBase). */
+export interface ShelfBase {
+  readonly file: string;
+  readonly stamp: FileStamp;
+  readonly digests: readonly Digest[];
 }
 
 /** What the synced library says beyond the LibraryStore's snapshot, for the API to reach (ARCHITECTURE.md). */
@@ -350,39 +362,110 @@ export class SyncedLibraryStore implements LibraryStore {
   }
 
   /**
+   * What an import can be merged onto without the library's papers in memory (app/bounded-import, `onto`): the
+   * cache, with its stamp and the library's digests, when it is the library as folded (it names every import there
+   * is), the library has no merges or removals and no digest redated, and this store has not read the library (the
+   * desktop app's has it in memory, and merges there); else null.
+   */
+  shelfBase(): Promise<ShelfBase | null> {
+    return this.#jobs.run(async () => (this.#replica === null ? ((await this.#cachedLibrary())?.base ?? null) : null));
+  }
+
+  /**
+   * The library as its cache names it, none of its papers read (shelfBase): nothing is kept, and the store opens as
+   * before when next asked.
+   */
+  async #cachedLibrary(): Promise<{
+    readonly base: ShelfBase;
+    readonly head: CacheHead;
+    readonly replica: Replica;
+  } | null> {
+    const { journal, found, all, stamp, read } = await this.#folderAndCache();
+    if (stamp === null || all === '' || read?.set !== all || read.head === null) return null;
+    const digests = readCacheDigests(this.paths.catalogue, stamp);
+    if (digests === null) return null;
+    const kept = await journal.load({ skip: found, snapshot: (text) => this.#reader.snapshotOf(text) });
+    const fold = foldOfCache(read.head, { papers: [], digests }, new Set(), false);
+    const replica = openReplica(this.device.id, this.#reader.files(), this.#now(), kept, fold);
+    const { state, library } = replica;
+    if ((state.merges?.size ?? 0) > 0 || (state.removed?.size ?? 0) > 0) return null;
+    if (canonicalJson(library.catalogue.digests) !== canonicalJson(digests)) return null;
+    // The clock as it is once the imports are read (transact reads them to stamp an import): past their stamps.
+    if (replica.aheadDevices.length > 0) return null;
+    let clock = replica.clock;
+    for (const id of read.head.imports) {
+      const [stamp = '', device] = id.split('@');
+      if (device === this.device.id) clock = clockAfter([stamp, encodeStamp(clock)]);
+      else {
+        const received = receive(clock, stamp, this.#now());
+        if (received.ahead) return null;
+        clock = received.clock;
+      }
+    }
+    return {
+      base: { file: this.paths.catalogue, stamp, digests },
+      head: read.head,
+      replica: { ...replica, clock },
+    };
+  }
+
+  /**
    * Writes an import made on a shelf (app/bounded-import: the command line's import of large files) as `transact`
-   * writes an import, byte for byte: its document, `library.json` and the outline, from the shelf's texts, none of
-   * its papers in memory. Only into a library that has no import yet (so no paper, state or register either), whose
-   * fold is then that one import; false, having written nothing, for any other (the caller imports the usual way).
-   * The library is read again from its files when next asked.
+   * writes an import, byte for byte: its document, `library.json` and the outline, from the shelf's texts, none of its
+   * papers in memory. Into a library that has no import yet (so no paper, state or register either), whose fold is
+   * then that one import; or onto the cache the import was merged onto (`shelved.change`), still the library as
+   * shelfBase found it, whose fold the import is folded onto. False, having written nothing, for any other (the
+   * caller imports the usual way). The library is read again from its files when next asked.
    */
   importShelved(shelved: ShelvedImport): Promise<boolean> {
     return this.#jobs.run(() =>
       this.#underLock(async () => {
-        if (!(await this.#hasNoImport(await this.#refresh()))) return false;
+        const { change } = shelved;
+        if (change === null) return true;
         // A library.json that is not a synced folder's cache is never written over (#writeCacheIfStale).
-        if ((await readCacheHead(this.paths.catalogue))?.set === FOREIGN) return false;
-        await this.#compactIfDue();
-        const { stamp } = tick(this.#current().clock, this.#now());
-        const op = { stamp, device: this.device.id, digests: shelved.digests };
-        const papers = shelvedPapers(shelved.shelf);
+        if (change === undefined && (await readCacheHead(this.paths.catalogue))?.set === FOREIGN) return false;
+        const onto = change === undefined ? null : await this.#cachedLibrary();
+        if (change === undefined) {
+          if (!(await this.#hasNoImport(await this.#refresh()))) return false;
+          await this.#compactIfDue();
+        } else if (
+          onto === null ||
+          !sameStamp(onto.base.stamp, change.stamp) ||
+          canonicalJson(onto.base.digests) !== canonicalJson(change.before) ||
+          (await this.#compactionDue())
+        ) {
+          return false;
+        }
+        const { stamp } = tick(onto === null ? this.#current().clock : onto.replica.clock, this.#now());
+        const { shelf } = shelved;
+        const papers = shelvedPapers(shelf);
+        const records = change === undefined ? papers : change.records.map((position) => papers[position]);
+        const op = { stamp, device: this.device.id, digests: change === undefined ? shelved.digests : change.digests };
         const relative = devicePath(this.device.id, IMPORTS_FOLDER, importFileName(stamp));
         const file = inFolder(this.paths.directory, relative);
         await mkdir(path.dirname(file), { recursive: true });
         this.#ownWrites.add(relative);
-        await writeDocumentPieces(file, importDocumentPieces(op, papers, shelved.shelf));
+        await writeDocumentPieces(file, importDocumentPieces(op, records.filter(isShelved), shelf));
         await (await this.#journalFolder()).record([], { ...op, papers: [] }, file);
         await this.#writeDeviceFile();
-        await writeCacheDocument(this.paths.catalogue, oneImportHead(opId(op), papers, shelved.digests), {
-          digests: shelved.digests,
-          papers,
-        });
+        const head =
+          onto === null || change === undefined
+            ? oneImportHead(opId(op), papers, shelved.digests)
+            : headWithImport(onto.head, opId(op), {
+                records: records.filter(isShelved).map((paper) => paper.id),
+                added: change.added,
+                digests: change.digests.map((digest) => digest.id),
+              });
+        await writeDocumentPieces(
+          this.paths.catalogue,
+          withShelfTexts(cacheDocumentPieces(head, { digests: shelved.digests, papers }), shelf),
+        );
         const cacheStamp = await stampOf(this.paths.catalogue);
         if (cacheStamp !== null) {
           this.#outlineSaved = cacheStamp;
           const outline = await this.#outlineFile();
           await mkdir(path.dirname(outline), { recursive: true })
-            .then(() => writeShelfOutline(outline, shelved.shelf, shelved.digests, cacheStamp))
+            .then(() => writeShelfOutline(outline, shelf, shelved.digests, cacheStamp))
             .catch(() => undefined);
         }
         // Read again from its files when next asked (the clock too, which the import's stamp moved on).
@@ -547,9 +630,12 @@ export class SyncedLibraryStore implements LibraryStore {
   }
 
   async #compactIfDue(): Promise<void> {
+    if (await this.#compactionDue()) await this.#compact();
+  }
+
+  async #compactionDue(): Promise<boolean> {
     const known = await (await this.#journalFolder()).logPosition();
-    if (known !== null && (known.end >= COMPACT_AFTER_BYTES || known.lines >= COMPACT_AFTER_LINES))
-      await this.#compact();
+    return known !== null && (known.end >= COMPACT_AFTER_BYTES || known.lines >= COMPACT_AFTER_LINES);
   }
 
   /**
@@ -654,7 +740,11 @@ export class SyncedLibraryStore implements LibraryStore {
     return this.#current();
   }
 
-  async #open(firstFrame: boolean): Promise<Replica> {
+  /**
+   * The folder read, its imports put off: the ids of those found there, of every import (with this device's journal's),
+   * in one order, and the cache's stamp and head.
+   */
+  async #folderAndCache() {
     const journal = await this.#journalFolder();
     this.#reader.deferImports();
     await this.#reader.refresh();
@@ -662,6 +752,11 @@ export class SyncedLibraryStore implements LibraryStore {
     const all = [...new Set([...found, ...(await journal.importIds())])].sort(compareCodePoints).join(' ');
     const stamp = await stampOf(this.paths.catalogue);
     const read = stamp === null ? null : await readCacheHead(this.paths.catalogue);
+    return { journal, found, all, stamp, read };
+  }
+
+  async #open(firstFrame: boolean): Promise<Replica> {
+    const { journal, found, all, stamp, read } = await this.#folderAndCache();
     this.#cache = { stamp, set: read?.set ?? null, head: read?.head ?? null };
     const head = read?.set === all ? read.head : null;
     if (head !== null && stamp !== null) {
