@@ -390,13 +390,15 @@ export class LibraryService implements LibraryApi {
   private async importShelved(files: readonly DigestFileSource[], run: Run): Promise<ImportReport | null> {
     const store = await this.store();
     if (this.options.shelvedImports === false || files.length === 0) return null;
-    const onto = (await store.hasNoImport()) ? undefined : await store.shelfBase();
-    if (onto === null) return null;
     const [{ shelveImport }, { withHeapGrowthBounded }] = await Promise.all([
       import('./bounded-import/shelved-import.js'),
       import('./bounded-import/heap-growth.js'),
     ]);
+    // Bounded from the start: the limit V8 sets at a full collection holds until the next, and the cache's head,
+    // read here, makes the first.
     return withHeapGrowthBounded(async () => {
+      const onto = (await store.hasNoImport()) ? undefined : await store.shelfBase();
+      if (onto === null) return null;
       const shelved = await shelveImport(files, {
         now: this.now(),
         search: nodeByteSearch,

@@ -4,7 +4,7 @@
  * shelf of papers it is given to keep up to date.
  */
 
-import { normalizeTitle, paperIdFor, workId } from './identity.js';
+import { hash53, normalizeTitle, paperIdFor, workId } from './identity.js';
 import type { CataloguePaper, ParsedPaper } from './model.js';
 import { mayBeSameWork } from './same-work.js';
 
@@ -63,8 +63,12 @@ export class PaperIndex {
   private readonly byAlias = new Map<string, number>();
   private readonly byArxiv = new Map<string, number>();
   private readonly byDoi = new Map<string, number>();
-  /** Papers by normalised title, in the catalogue's order: a number for the one paper most titles have. */
-  private readonly byTitle = new Map<string, number | number[]>();
+  /**
+   * Papers by a hash of their normalised title (titleHash), in the catalogue's order: a number for the one paper most
+   * have. A hash, not the title: a tenth of the memory where the papers are on disk (a paper's title is compared
+   * whole once it is read, mayBe).
+   */
+  private readonly byTitle = new Map<number, number | number[]>();
   /**
    * A lower-cased DOI and a normalised title the last find looked up and no paper has, while the index has not
    * changed since: adding the record it found nothing for (every paper new to the library) then does not look them
@@ -118,19 +122,19 @@ export class PaperIndex {
       if (position === undefined) this.#absentDoi = doi;
       else if (incoming.arxivId === null || this.papers.at(position)?.arxivId == null) return position;
     }
-    const sameTitle = this.byTitle.get(titleKey);
+    const sameTitle = this.byTitle.get(titleHash(titleKey));
     if (sameTitle === undefined) this.#absentTitle = titleKey;
     else if (typeof sameTitle === 'number') {
-      if (this.mayBe(sameTitle, incoming)) return sameTitle;
+      if (this.mayBe(sameTitle, incoming, titleKey)) return sameTitle;
     } else {
-      for (const position of sameTitle) if (this.mayBe(position, incoming)) return position;
+      for (const position of sameTitle) if (this.mayBe(position, incoming, titleKey)) return position;
     }
     return this.byAlias.size === 0 ? undefined : this.byAlias.get(workId(incoming));
   }
 
-  private mayBe(position: number, incoming: ParsedPaper): boolean {
+  private mayBe(position: number, incoming: ParsedPaper, titleKey: string): boolean {
     const stored = this.papers.at(position);
-    return stored !== undefined && mayBeSameWork(stored, incoming);
+    return stored !== undefined && storedTitleKey(stored) === titleKey && mayBeSameWork(stored, incoming);
   }
 
   /**
@@ -205,16 +209,22 @@ export class PaperIndex {
       else if (other !== position) this.#sharesDoi = true;
     }
     if (titleKey === '') return;
+    const hash = titleHash(titleKey);
     if (titleKey === absentTitle) {
-      this.byTitle.set(titleKey, position);
+      this.byTitle.set(hash, position);
       return;
     }
-    const sameTitle = this.byTitle.get(titleKey);
-    if (sameTitle === undefined) this.byTitle.set(titleKey, position);
+    const sameTitle = this.byTitle.get(hash);
+    if (sameTitle === undefined) this.byTitle.set(hash, position);
     else if (typeof sameTitle === 'number') {
-      if (sameTitle !== position) this.byTitle.set(titleKey, [sameTitle, position]);
+      if (sameTitle !== position) this.byTitle.set(hash, [sameTitle, position]);
     } else if (!sameTitle.includes(position)) sameTitle.push(position);
   }
+}
+
+/** A normalised title's hash, small enough to be kept as a number of no memory of its own (a V8 small integer). */
+function titleHash(titleKey: string): number {
+  return hash53(titleKey) % 0x40000000;
 }
 
 /**

@@ -3,7 +3,7 @@
  * usual way: the same report, and the same bytes in every file of the library and of its app-data.
  */
 
-import { copyFile, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat, truncate } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -118,11 +118,14 @@ async function expectSame(files: readonly DigestFile[], onShelf = true): Promise
   await expectSameLibraries([files], onShelf);
 }
 
-/** `steps` made shelved and the usual way: the same reports and files; every import shelved. */
-async function expectSameLibraries(steps: readonly Step[], onShelf = true): Promise<void> {
+/** `steps` made shelved and the usual way: the same reports and files; each import shelved, or as `onShelf` says. */
+async function expectSameLibraries(
+  steps: readonly Step[],
+  onShelf: boolean | readonly boolean[] = true,
+): Promise<void> {
   const usual = await imported('usual', steps, false);
   const shelved = await imported('shelved', steps, true);
-  expect(shelved.onShelf).toEqual(shelved.onShelf.map(() => onShelf));
+  expect(shelved.onShelf).toEqual(typeof onShelf === 'boolean' ? shelved.onShelf.map(() => onShelf) : onShelf);
   expect(shelved.reports).toEqual(usual.reports);
   expect([...shelved.library.keys()].sort()).toEqual([...usual.library.keys()].sort());
   for (const [path, bytes] of usual.library) expect(shelved.library.get(path), path).toBe(bytes);
@@ -265,19 +268,35 @@ describe('a shelved import onto a library with papers', () => {
     ]);
   });
 
-  it('merges onto the cache, and leaves to the usual way a library with merged papers or a digest redated', async () => {
-    const appData = join(directory, 'app-data');
-    const db = join(directory, 'library', 'library.json');
-    const open = () => new LibraryService(db, { sampleDigest: bundledSampleDigest(), now: () => NOW, appData });
-    const first = open();
-    await first.importFiles([await fixture('refs.bib')]);
-    await first.close();
-    expect(await shelvesOnto(db, appData, [await fixture('hf-daily-papers.json')])).toBe(true);
-    const redate = open();
-    const [digest] = await redate.digests();
-    await redate.setDigestDate(digest?.id ?? '', '2026-11-30');
-    await redate.close();
-    expect(await shelvesOnto(db, appData, [await fixture('math-titles.bib')])).toBe(false);
+  it('leaves to the usual way a library.json damaged among its papers, which it makes again', async () => {
+    const cut = async (service: LibraryService) => {
+      const { size } = await stat(service.paths.catalogue);
+      await truncate(service.paths.catalogue, Math.floor(size * 0.7));
+    };
+    await expectSameLibraries(
+      [[largeBibtex()], cut, [await fixture('refs.bib')], [largeBibtex(true)]],
+      [true, false, true],
+    );
+  });
+
+  it('writes what the usual way writes onto a library with a digest redated; leaves one with papers merged to it', async () => {
+    await expectSameLibraries(
+      [
+        [await fixture('refs.bib')],
+        async (service) => {
+          const [digest] = await service.digests();
+          await service.setDigestDate(digest?.id ?? '', '2026-11-30');
+        },
+        [await fixture('hf-daily-papers.json'), largeBibtex()],
+        [largeBibtex(true)],
+        async (service) => {
+          const [kept, merged] = await service.listPapers({});
+          await service.mergePapers(kept?.id ?? '', merged?.id ?? '');
+        },
+        [await fixture('math-titles.bib')],
+      ],
+      [true, true, true, false],
+    );
   });
 
   it('leaves a library that the next process reads as the usual way would', async () => {

@@ -70,6 +70,8 @@ interface ShelvedChange {
   readonly records: readonly number[];
   readonly digests: readonly Digest[];
   readonly added: readonly string[];
+  /** The digests of the fold the import makes, which `library.json` holds (the library's, but for days redated). */
+  readonly folded: readonly Digest[];
 }
 
 /** What a shelved import made: its papers in catalogue order on the shelf, its digests, and each file's outcome. */
@@ -118,15 +120,19 @@ export async function shelveImport(
     return value;
   };
   try {
-    const onto = cache === null ? null : cacheCatalogue(cache, shelf, options.onto?.digests ?? []);
-    if (cache !== null && onto === null) return finish(null);
-    const merge = onto ?? new CatalogueMerge({ digests: [] }, shelf);
+    const cached = cache?.digests();
+    if (cached === null) return finish(null);
+    const merge =
+      cache === null || cached === undefined
+        ? new CatalogueMerge({ digests: [] }, shelf)
+        : cacheCatalogue(cache, shelf, options.onto?.digests ?? []);
     const foldShelf = cache === null ? null : new FoldShelf(shelf);
     // The fold starts where the merge does: its index is the merge's as it is before the merge first changes a paper
     // (an import that changes none needs no fold).
     const fold: { merge: CatalogueMerge | null } = { merge: null };
     if (foldShelf !== null) {
-      const before = merge.digests;
+      // The fold's digests are the cache's: the library's are those with the days the user gave them.
+      const before = cached ?? [];
       shelf.beforeFirstPut(() => {
         fold.merge = merge.fork(foldShelf, before);
       });
@@ -172,12 +178,12 @@ export async function shelveImport(
     const change = changeOnto(shelf, before, merge.digests);
     if (change === null) return { shelf, digests: merge.digests, results: whole, change: null, cache };
     const added = fold.merge === null ? null : foldedAdded(fold.merge, foldShelf, shelf, change, merge.digests);
-    if (added === null) return finish(null);
+    if (added === null || fold.merge === null) return finish(null);
     return {
       shelf,
       digests: merge.digests,
       results: whole,
-      change: { stamp: cache.stamp, before, ...change, added },
+      change: { stamp: cache.stamp, before, ...change, added, folded: fold.merge.digests },
       cache,
     };
   } catch (error) {
@@ -190,12 +196,10 @@ export async function shelveImport(
 }
 
 /**
- * A merge onto the cache's papers, each taken onto the shelf as it is read (its text left where it is) and indexed;
- * null when the cache is not laid out as one, or does not hold the library's digests.
+ * A merge into the library's `digests` and the cache's papers, each taken onto the shelf as it is read (its text left
+ * where it is) and indexed. A SyntaxError where the cache is not a list of papers to its end.
  */
-function cacheCatalogue(cache: CacheFile, shelf: SpillShelf, digests: readonly Digest[]): CatalogueMerge | null {
-  const stored = cache.digests();
-  if (stored === null || canonicalJson(stored) !== canonicalJson(digests)) return null;
+function cacheCatalogue(cache: CacheFile, shelf: SpillShelf, digests: readonly Digest[]): CatalogueMerge {
   function* papers(): Generator<CataloguePaper, void, undefined> {
     for (const { paper, start, length } of cache.papers()) {
       shelf.putStored(paper, start, length);
@@ -257,11 +261,13 @@ function foldedAdded(
     { catalogue: { papers: records(), digests: change.digests }, states: emptyStateMap() },
     emptyStateMap(),
   );
+  // The fold's digests are the cache's, whose days the library's may not have: the same lists of papers.
+  const lists = (of: readonly Digest[]) => canonicalJson(of.map((digest) => [digest.id, digest.paperIds]));
   const same =
     !foldShelf.diverged &&
     foldShelf.length === shelf.length &&
     [...ids].every(([record, paper]) => record === paper) &&
-    canonicalJson(fold.digests) === canonicalJson(digests);
+    lists(fold.digests) === lists(digests);
   return same ? summary.added.map((paper) => paper.id) : null;
 }
 

@@ -363,9 +363,9 @@ export class SyncedLibraryStore implements LibraryStore {
 
   /**
    * What an import can be merged onto without the library's papers in memory (app/bounded-import, `onto`): the
-   * cache, with its stamp and the library's digests, when it is the library as folded (it names every import there
-   * is), the library has no merges or removals and no digest redated, and this store has not read the library (the
-   * desktop app's has it in memory, and merges there); else null.
+   * cache, with its stamp and the library's digests (their days as the user gave them), when it is the library as
+   * folded (it names every import there is), the library has no merges or removals, no device's clock is ahead, and
+   * this store has not read the library (the desktop app's has it in memory, and merges there); else null.
    */
   shelfBase(): Promise<ShelfBase | null> {
     return this.#jobs.run(async () => (this.#replica === null ? ((await this.#cachedLibrary())?.base ?? null) : null));
@@ -389,7 +389,6 @@ export class SyncedLibraryStore implements LibraryStore {
     const replica = openReplica(this.device.id, this.#reader.files(), this.#now(), kept, fold);
     const { state, library } = replica;
     if ((state.merges?.size ?? 0) > 0 || (state.removed?.size ?? 0) > 0) return null;
-    if (canonicalJson(library.catalogue.digests) !== canonicalJson(digests)) return null;
     // The clock as it is once the imports are read (transact reads them to stamp an import): past their stamps.
     if (replica.aheadDevices.length > 0) return null;
     let clock = replica.clock;
@@ -403,7 +402,7 @@ export class SyncedLibraryStore implements LibraryStore {
       }
     }
     return {
-      base: { file: this.paths.catalogue, stamp, digests },
+      base: { file: this.paths.catalogue, stamp, digests: library.catalogue.digests },
       head: read.head,
       replica: { ...replica, clock },
     };
@@ -458,14 +457,14 @@ export class SyncedLibraryStore implements LibraryStore {
               });
         await writeDocumentPieces(
           this.paths.catalogue,
-          withShelfTexts(cacheDocumentPieces(head, { digests: shelved.digests, papers }), shelf),
+          withShelfTexts(cacheDocumentPieces(head, { digests: change?.folded ?? shelved.digests, papers }), shelf),
         );
         const cacheStamp = await stampOf(this.paths.catalogue);
         if (cacheStamp !== null) {
           this.#outlineSaved = cacheStamp;
           const outline = await this.#outlineFile();
           await mkdir(path.dirname(outline), { recursive: true })
-            .then(() => writeShelfOutline(outline, shelf, shelved.digests, cacheStamp))
+            .then(() => writeShelfOutline(outline, shelf, change?.folded ?? shelved.digests, cacheStamp))
             .catch(() => undefined);
         }
         // Read again from its files when next asked (the clock too, which the import's stamp moved on).
