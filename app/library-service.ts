@@ -390,14 +390,15 @@ export class LibraryService implements LibraryApi {
   private async importShelved(files: readonly DigestFileSource[], run: Run): Promise<ImportReport | null> {
     const store = await this.store();
     if (this.options.shelvedImports === false || files.length === 0) return null;
-    const [{ shelveImport }, { withHeapGrowthBounded }] = await Promise.all([
+    const [{ shelveImport, closeShelved }, { withHeapGrowthBounded }] = await Promise.all([
       import('./bounded-import/shelved-import.js'),
       import('./bounded-import/heap-growth.js'),
     ]);
     // Bounded from the start: the limit V8 sets at a full collection holds until the next, and the cache's head,
     // read here, makes the first.
-    return withHeapGrowthBounded(async () => {
-      const onto = (await store.hasNoImport()) ? undefined : await store.shelfBase();
+    const intoEmpty = await store.hasNoImport();
+    return withHeapGrowthBounded(!intoEmpty, async () => {
+      const onto = intoEmpty ? undefined : await store.shelfBase();
       if (onto === null) return null;
       const shelved = await shelveImport(files, {
         now: this.now(),
@@ -418,8 +419,7 @@ export class LibraryService implements LibraryApi {
       } catch (error) {
         throw fileSystemError(error, this.paths.directory) ?? error;
       } finally {
-        shelved.shelf.close();
-        shelved.cache?.close();
+        closeShelved(shelved);
       }
     });
   }

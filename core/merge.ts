@@ -4,7 +4,7 @@ import { cataloguePaper, emptyStateMap, readingStateOf, withAliases, withFacts }
 import { mergeFacts } from './paper-facts.js';
 import { union } from './arrays.js';
 import { hash53Hex, normalizeTitle, paperIdFor } from './identity.js';
-import { arrayShelf, PaperIndex, storedTitleKey, type PaperShelf } from './paper-index.js';
+import { arrayShelf, PaperIndex, storedTitleKey, type PaperIdentity, type PaperShelf } from './paper-index.js';
 import type { LibrarySnapshot, ParsedDigest, SkippedBlock } from './import/types.js';
 import type {
   Catalogue,
@@ -164,12 +164,12 @@ export class CatalogueMerge {
   constructor(
     catalogue: Pick<Catalogue, 'digests'>,
     shelf: PaperShelf,
-    stored?: Iterable<CataloguePaper | undefined> | PaperIndex,
+    stored?: Iterable<PaperIdentity | undefined> | PaperIndex,
   );
   constructor(
     catalogue: Partial<Catalogue> & Pick<Catalogue, 'digests'>,
     shelf?: PaperShelf,
-    stored?: Iterable<CataloguePaper | undefined> | PaperIndex,
+    stored?: Iterable<PaperIdentity | undefined> | PaperIndex,
   ) {
     this.#array = shelf === undefined ? [...(catalogue.papers ?? [])] : null;
     this.#papers = shelf ?? arrayShelf(this.#array ?? []);

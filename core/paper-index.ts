@@ -25,6 +25,9 @@ export interface PaperShelf {
   settle(placeholder: string, id: string): void;
 }
 
+/** What the index keeps of a paper: what names it, and its title. */
+export type PaperIdentity = Pick<CataloguePaper, 'id' | 'aliases' | 'arxivId' | 'doi' | 'title'>;
+
 /** A shelf over `papers`, which it keeps up to date. */
 export function arrayShelf(papers: CataloguePaper[]): PaperShelf {
   return {
@@ -78,10 +81,13 @@ export class PaperIndex {
   #absentTitle: string | null = null;
   #sharesDoi = false;
 
-  /** `stored`: the shelf's papers in order, when the caller has them (it reads them onto the shelf as they come). */
+  /**
+   * `stored`: the shelf's papers in order, or what names each and its title, when the caller has them (it reads them
+   * onto the shelf as they come).
+   */
   constructor(
     private readonly papers: PaperShelf,
-    stored: Iterable<CataloguePaper | undefined> = papersOn(papers),
+    stored: Iterable<PaperIdentity | undefined> = papersOn(papers),
   ) {
     let position = 0;
     for (const paper of stored) {
@@ -189,7 +195,7 @@ export class PaperIndex {
     this.remember(paper, position);
   }
 
-  private remember(paper: CataloguePaper, position: number, titleKey = storedTitleKey(paper)): void {
+  private remember(paper: PaperIdentity, position: number, titleKey = storedTitleKey(paper)): void {
     const absentDoi = this.#absentDoi;
     const absentTitle = this.#absentTitle;
     this.#absentDoi = null;
@@ -232,9 +238,9 @@ function titleHash(titleKey: string): number {
  * made again for every digest of an import, and a nine-file import of 100,000 entries would otherwise normalise
  * every stored title nine times.
  */
-const titleKeys = new WeakMap<CataloguePaper, string>();
+const titleKeys = new WeakMap<PaperIdentity, string>();
 
-export function storedTitleKey(paper: CataloguePaper): string {
+export function storedTitleKey(paper: PaperIdentity): string {
   let key = titleKeys.get(paper);
   if (key === undefined) {
     key = normalizeTitle(paper.title);

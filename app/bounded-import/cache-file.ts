@@ -26,11 +26,10 @@ const CLOSE_BRACKET = 0x5d;
 const DIGESTS_START = Buffer.from('"digests":[');
 const PAPERS_START = Buffer.from(',"papers":[');
 
-/** A paper of the file: where its text is, and the paper. */
-export interface CachedPaper {
+/** Where a paper's text is in the file. */
+export interface CachedText {
   readonly start: number;
   readonly length: number;
-  readonly paper: CataloguePaper;
 }
 
 export class CacheFile {
@@ -71,10 +70,11 @@ export class CacheFile {
   }
 
   /**
-   * Its papers in order, each parsed from its text; a SyntaxError where the file is not a list of papers to its end
-   * (cut short, changed by hand). Only after digests().
+   * Where each of its papers' texts is, in order (each in the window while it is the one given: paper() and
+   * mentions() read it there); a SyntaxError where the file is not a list of objects to its end (cut short, changed
+   * by hand). Only after digests().
    */
-  *papers(): Generator<CachedPaper, void, undefined> {
+  *papers(): Generator<CachedText, void, undefined> {
     let at = this.#papersFrom;
     if (at === -1) throw new Error("a cache's papers were read before its digests");
     if (this.#byte(at) === CLOSE_BRACKET) return this.#checkEnd(at + 1);
@@ -82,13 +82,22 @@ export class CacheFile {
       if (this.#byte(at) !== OPEN_BRACE) throw new SyntaxError('library.json: a paper was expected');
       const end = this.#valueEnd(at);
       if (end === -1) throw new SyntaxError('library.json ends inside a paper');
-      const paper = this.#json(at, end) as CataloguePaper;
-      yield { start: at, length: end - at, paper };
+      yield { start: at, length: end - at };
       const next = this.#byte(end);
       if (next === CLOSE_BRACKET) return this.#checkEnd(end + 1);
       if (next !== COMMA) throw new SyntaxError('library.json: a comma or the end of the papers was expected');
       at = end + 1;
     }
+  }
+
+  /** The paper whose text is `length` bytes at `start`; a SyntaxError where it is not JSON. */
+  paper(start: number, length: number): CataloguePaper {
+    return this.#json(start, start + length) as CataloguePaper;
+  }
+
+  /** Whether the `length` bytes at `start` hold `bytes`. */
+  mentions(start: number, length: number, bytes: Uint8Array): boolean {
+    return this.bytes(start, length).indexOf(bytes) !== -1;
   }
 
   /** `length` bytes from `start`: a view, valid until the file is read again. */

@@ -51,6 +51,20 @@ export class ColumnFiles {
     if (this.#removed) rmSync(this.#folder, { recursive: true, force: true });
   }
 
+  /** How many rows were added (or skipped, startAt). */
+  get rows(): number {
+    return this.#rows;
+  }
+
+  /**
+   * Has the files begin at row `row` of their lines, before any row is added: their first line holds what is left of
+   * that row's line (the rows before it are elsewhere).
+   */
+  startAt(row: number): void {
+    if (this.#rows !== 0) throw new Error("an outline's columns started after rows were added");
+    this.#rows = row;
+  }
+
   /**
    * Appends `rows` rows (at most what is left of their line): for each column, the JSON texts of its values in them,
    * between commas (store/outline-file.ts, valuesText).
@@ -62,8 +76,9 @@ export class ColumnFiles {
     texts.forEach((text, index) => {
       const column = this.#columns[index];
       if (column === undefined) throw new RangeError('a row with more values than columns');
-      if (inLine === 0) column.lines.push(column.written + column.length);
-      const piece = inLine === 0 ? text : `,${text}`;
+      const starts = inLine === 0 || column.lines.length === 0;
+      if (starts) column.lines.push(column.written + column.length);
+      const piece = starts ? text : `,${text}`;
       if (piece.length * 3 > column.buffer.length - column.length) {
         flush(column);
         if (Buffer.byteLength(piece) > column.buffer.length) {

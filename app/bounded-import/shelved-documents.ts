@@ -13,6 +13,7 @@ import type { ElementText } from '../sync/canonical-document.js';
 import type { CacheHead } from '../sync/derived-catalogue.js';
 import type { FileStamp } from '../store/file-stamp.js';
 import { writeOutlineColumns } from '../store/outline-file.js';
+import type { SavedOutline } from './saved-outline.js';
 import type { SpillShelf } from './spill-shelf.js';
 
 /** A paper of the shelf, where a document lists it. */
@@ -71,12 +72,18 @@ export function oneImportHead(
   };
 }
 
-/** Writes the outline of the shelf's papers, in its order (store/outline-file.ts, writeOutlineColumns). */
+/**
+ * Writes the outline of the shelf's papers, in its order (store/outline-file.ts, writeOutlineColumns); `saved`: the
+ * outline saved with the papers the shelf started with, which has their rows.
+ */
 export async function writeShelfOutline(
   file: string,
   shelf: SpillShelf,
   digests: readonly Digest[],
   stamp: FileStamp,
+  saved: SavedOutline | null = null,
 ): Promise<void> {
-  await writeOutlineColumns(file, { papers: shelf.length, digests }, stamp, (index) => shelf.outlineLines(index));
+  await writeOutlineColumns(file, { papers: shelf.length, digests }, stamp, (index) =>
+    shelf.outlineLines(index, saved),
+  );
 }

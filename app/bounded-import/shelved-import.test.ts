@@ -10,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import type { DigestFile } from '../../core/api.js';
 import { nodeByteSearch } from '../byte-search.js';
+import { paperIdFor } from '../../core/identity.js';
 import { LibraryService, sourceOf } from '../library-service.js';
 import { shelveImport } from './shelved-import.js';
 import { bundledSampleDigest } from '../resources.js';
@@ -42,7 +43,7 @@ async function filesIn(folder: string): Promise<Map<string, string>> {
 }
 
 /** A step of a library's making: an import of files, or something else done to it; each by a process of its own. */
-type Step = readonly DigestFile[] | ((service: LibraryService) => Promise<unknown>);
+type Step = readonly DigestFile[] | ((service: LibraryService, appData: string) => Promise<unknown>);
 
 /**
  * Makes a new library by `steps`, importing shelved or not, with one device and one clock: each import's report,
@@ -66,7 +67,7 @@ async function imported(name: string, steps: readonly Step[], shelvedImports: bo
     });
     const shelved = spyOnShelving(service);
     try {
-      reports.push(typeof step === 'function' ? await step(service) : await service.importFiles(step));
+      reports.push(typeof step === 'function' ? await step(service, appData) : await service.importFiles(step));
     } finally {
       await service.close();
     }
@@ -264,7 +265,13 @@ describe('a shelved import onto a library with papers', () => {
         await service.setNote(first?.id ?? '', 'A note.');
       },
       [large, await fixture('hf-daily-papers.json')],
+      // Without the outline saved with the cache (papers indexed from their texts, their outline made from them).
+      async (_service, appData) => {
+        const [library] = await readdir(join(appData, 'libraries'));
+        await rm(join(appData, 'libraries', library ?? '', 'library.outline.json'));
+      },
       [largeBibtex(true)],
+      [await fixture('arxiv-listing-citations.eml')],
     ]);
   });
 
@@ -319,5 +326,37 @@ describe('a shelved import onto a library with papers', () => {
     } finally {
       await second.close();
     }
+  });
+
+  it('writes what the usual way writes onto a library of many outline lines, and with papers that have aliases', async () => {
+    // Over two lines of the outline's columns (OUTLINE_PAPERS_PER_LINE): lines copied from the saved outline, one
+    // made again where a paper was filled in, the line the stored papers end, and lines of new papers after.
+    const many = (from: number, to: number, abstract: string): DigestFile => {
+      const entries = Array.from(
+        { length: to - from },
+        (_, at) =>
+          `@article{m${String(from + at)},\n  title = {Work number ${String(from + at)}},\n` +
+          `  author = {Ada Lovelace},\n  year = 2020${abstract === '' ? '' : `,\n  abstract = {${abstract}}`}\n}\n`,
+      );
+      return { name: `many-${String(from)}.bib`, bytes: new TextEncoder().encode(entries.join('')) };
+    };
+    // A paper whose alias is the id a new entry's title gives: that entry is another paper, not one of that id.
+    const library = JSON.parse(await readFile(join(FIXTURES, 'library.shelfmark.json'), 'utf8')) as {
+      papers: { aliases?: string[] }[];
+    };
+    const aliased = 'A title the library knows as an alias';
+    const [first] = library.papers;
+    if (first !== undefined) first.aliases = [paperIdFor({ arxivId: null, title: aliased })];
+    const backup = { name: 'backup.shelfmark.json', bytes: new TextEncoder().encode(JSON.stringify(library)) };
+    const alias = {
+      name: 'alias.bib',
+      bytes: new TextEncoder().encode(
+        `@article{a,\n  title = {${aliased}},\n  author = {Zoë Other},\n  year = 2021\n}\n`,
+      ),
+    };
+    await expectSameLibraries(
+      [[many(0, 7000, '')], [backup], [many(6500, 12_000, 'Filled in.')], [alias], [many(0, 7000, '')]],
+      [true, false, true, true, true],
+    );
   });
 });

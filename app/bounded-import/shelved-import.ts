@@ -20,10 +20,11 @@ import type { ByteSearch } from '../../core/import/byte-search.js';
 import type { WantedBytes } from '../../core/import/wanted-bytes.js';
 import { CatalogueMerge, type DigestMerge } from '../../core/merge.js';
 import type { CataloguePaper, Digest, ParsedPaper } from '../../core/model.js';
-import type { PaperShelf } from '../../core/paper-index.js';
+import type { PaperIdentity, PaperShelf } from '../../core/paper-index.js';
 import { canonicalJson } from '../../core/sync/canonical-json.js';
 import { sameStamp, type FileStamp } from '../store/file-stamp.js';
 import { CacheFile } from './cache-file.js';
+import { SavedOutline } from './saved-outline.js';
 import { SpillShelf } from './spill-shelf.js';
 
 /**
@@ -55,7 +56,13 @@ export interface ShelvedImportOptions {
    * library (SyncedLibraryStore.shelfBase), and the library's digests: the import is merged onto its papers, read
    * from it by place. Without it, onto an empty library.
    */
-  readonly onto?: { readonly file: string; readonly stamp: FileStamp; readonly digests: readonly Digest[] };
+  readonly onto?: {
+    readonly file: string;
+    readonly stamp: FileStamp;
+    readonly digests: readonly Digest[];
+    /** The outline saved with it (app/store/outline-file.ts), used while it names the cache's stamp. */
+    readonly outline: string;
+  };
 }
 
 /**
@@ -81,8 +88,8 @@ export interface ShelvedImport {
   readonly results: readonly FileImportResult[];
   /** Onto a library's papers (`onto`): what changed, or null for nothing. */
   readonly change?: ShelvedChange | null;
-  /** The cache read, open until the shelf is closed. */
-  readonly cache?: CacheFile;
+  /** The cache read, and the outline saved with it where it could be used: open until closeShelved. */
+  readonly onto?: { readonly cache: CacheFile; readonly outline: SavedOutline | null };
 }
 
 /** Reads `files` and merges their papers onto a shelf, into an empty catalogue; null: import them the usual way. */
@@ -100,23 +107,24 @@ export async function shelveImport(
   }
 
   let cache: CacheFile | null = null;
+  let saved: SavedOutline | null = null;
   let shelf: SpillShelf;
   try {
     if (options.onto !== undefined) {
       cache = new CacheFile(options.onto.file);
       if (!sameStamp(cache.stamp, options.onto.stamp)) return closeCache(cache);
+      saved = SavedOutline.open(options.onto.outline, cache.stamp);
     }
     shelf = new SpillShelf(options.directory, cache);
   } catch (error) {
     cache?.close();
+    saved?.close();
     if (isSystemError(error)) return null;
     throw error;
   }
+  const onto = cache === null ? undefined : { cache, outline: saved };
   const finish = (value: ShelvedImport | null): ShelvedImport | null => {
-    if (value === null) {
-      shelf.close();
-      cache?.close();
-    }
+    if (value === null) closeShelved({ shelf, ...(onto === undefined ? {} : { onto }) });
     return value;
   };
   try {
@@ -125,7 +133,7 @@ export async function shelveImport(
     const merge =
       cache === null || cached === undefined
         ? new CatalogueMerge({ digests: [] }, shelf)
-        : cacheCatalogue(cache, shelf, options.onto?.digests ?? []);
+        : cacheCatalogue(cache, shelf, options.onto?.digests ?? [], saved);
     const foldShelf = cache === null ? null : new FoldShelf(shelf);
     // The fold starts where the merge does: its index is the merge's as it is before the merge first changes a paper
     // (an import that changes none needs no fold).
@@ -171,20 +179,20 @@ export async function shelveImport(
         whole.push({ file: outcome.file, ok: true, ...outcome.parsed, warnings: [] });
       } else return finish(null);
     }
-    if (cache === null || foldShelf === null || options.onto === undefined) {
+    if (onto === undefined || foldShelf === null || options.onto === undefined) {
       return { shelf, digests: merge.digests, results: whole };
     }
     const before = options.onto.digests;
     const change = changeOnto(shelf, before, merge.digests);
-    if (change === null) return { shelf, digests: merge.digests, results: whole, change: null, cache };
+    if (change === null) return { shelf, digests: merge.digests, results: whole, change: null, onto };
     const added = fold.merge === null ? null : foldedAdded(fold.merge, foldShelf, shelf, change, merge.digests);
     if (added === null || fold.merge === null) return finish(null);
     return {
       shelf,
       digests: merge.digests,
       results: whole,
-      change: { stamp: cache.stamp, before, ...change, added, folded: fold.merge.digests },
-      cache,
+      change: { stamp: onto.cache.stamp, before, ...change, added, folded: fold.merge.digests },
+      onto,
     };
   } catch (error) {
     finish(null);
@@ -195,16 +203,38 @@ export async function shelveImport(
   }
 }
 
+/** How a paper's aliases begin in its text (no text in it is written so: its quotes would be escaped). */
+const ALIASES = Buffer.from('"aliases":');
+
 /**
  * A merge into the library's `digests` and the cache's papers, each taken onto the shelf as it is read (its text left
- * where it is) and indexed. A SyntaxError where the cache is not a list of papers to its end.
+ * where it is) and indexed: with the outline saved with the cache, from its ids, titles, arXiv ids and DOIs (a paper
+ * with aliases, which it does not have, read), else each paper read. A SyntaxError where the cache is not a list of
+ * papers to its end, or not the saved outline's.
  */
-function cacheCatalogue(cache: CacheFile, shelf: SpillShelf, digests: readonly Digest[]): CatalogueMerge {
-  function* papers(): Generator<CataloguePaper, void, undefined> {
-    for (const { paper, start, length } of cache.papers()) {
-      shelf.putStored(paper, start, length);
-      yield paper;
+function cacheCatalogue(
+  cache: CacheFile,
+  shelf: SpillShelf,
+  digests: readonly Digest[],
+  saved: SavedOutline | null,
+): CatalogueMerge {
+  const outlined = saved?.identities() ?? null;
+  function* papers(): Generator<PaperIdentity, void, undefined> {
+    for (const { start, length } of cache.papers()) {
+      if (outlined === null) {
+        const paper = cache.paper(start, length);
+        shelf.putStored(paper.id, start, length, paper);
+        yield paper;
+        continue;
+      }
+      const identity = outlined.next().value;
+      if (identity === undefined) throw new SyntaxError('the outline saved with library.json has fewer papers');
+      const named = cache.mentions(start, length, ALIASES) ? cache.paper(start, length) : identity;
+      if (named.id !== identity.id) throw new SyntaxError('the outline saved with library.json is of other papers');
+      shelf.putStored(identity.id, start, length, null);
+      yield named;
     }
+    if (outlined?.next().done === false) throw new SyntaxError('the outline saved with library.json has more papers');
   }
   return new CatalogueMerge({ digests }, shelf, papers());
 }
@@ -313,6 +343,13 @@ class FoldShelf implements PaperShelf {
 /** An error of a call to the system (a file's), as Node gives them: not the import's own. */
 function isSystemError(error: unknown): boolean {
   return error instanceof Error && 'syscall' in error;
+}
+
+/** Closes what a shelved import holds open: its shelf, and the cache and outline it read. */
+export function closeShelved(shelved: Pick<ShelvedImport, 'shelf' | 'onto'>): void {
+  shelved.shelf.close();
+  shelved.onto?.cache.close();
+  shelved.onto?.outline?.close();
 }
 
 function closeCache(cache: CacheFile): null {

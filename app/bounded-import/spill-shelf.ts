@@ -20,6 +20,7 @@ import { settled, type PaperShelf } from '../../core/paper-index.js';
 import { canonicalJson } from '../../core/sync/canonical-json.js';
 import { OUTLINE_PAPERS_PER_LINE, valuesText } from '../store/outline-file.js';
 import { ColumnFiles } from './column-files.js';
+import type { SavedOutline } from './saved-outline.js';
 
 /** Bytes written to the file at a time. */
 const WRITE_BYTES = 1024 * 1024;
@@ -50,6 +51,8 @@ export class SpillShelf implements PaperShelf {
   readonly #stored: StoredTexts | null;
   #beforePut: (() => void) | null = null;
   #storedCount = 0;
+  /** The papers whose outline rows are the saved outline's (putStored), from the first. */
+  #savedRows = 0;
   #storedStarts = new Float64Array(0);
   #storedLengths = new Uint32Array(0);
   /** The outline of the papers in their order, as first put: the last rows' values, and the files of the others. */
@@ -117,9 +120,10 @@ export class SpillShelf implements PaperShelf {
 
   /**
    * Takes a paper the shelf starts with onto it, after the last: its text is `length` bytes at `start` of the stored
-   * texts, as it is, and stays there until the paper is put again.
+   * texts, as it is, and stays there until the paper is put again. `paper`: the paper, for its outline row, or null
+   * where the outline saved with the stored texts has the rows (outlineLines), which it must then have for all.
    */
-  putStored(paper: CataloguePaper, start: number, length: number): void {
+  putStored(id: string, start: number, length: number, paper: CataloguePaper | null): void {
     if (this.#stored === null || this.#storedCount !== this.#count) throw new Error('a stored paper put after others');
     this.#grow();
     const position = this.#count;
@@ -135,7 +139,11 @@ export class SpillShelf implements PaperShelf {
     this.#isStored[position] = 1;
     this.#storedCount += 1;
     this.#count += 1;
-    this.#took(position, paper);
+    if (paper !== null) this.#took(position, paper);
+    else {
+      this.#ids[position] = id;
+      this.#rowsFrom = this.#savedRows = this.#count;
+    }
   }
 
   /** The paper at `position` as the shelf started with it (putStored), whatever was put there since. */
@@ -201,7 +209,10 @@ export class SpillShelf implements PaperShelf {
     }
     const row = outlineRowValues(paper, OUTLINE_ABSTRACT_LENGTH);
     for (const [column, values] of this.#rows.entries()) values[position - this.#rowsFrom] = row[column];
-    if (this.#count - this.#rowsFrom === ROWS_AT_A_TIME) this.#writeRows();
+    // Written a line's end at a time too: the stored papers' last line is the columns' files' first.
+    if (this.#count - this.#rowsFrom === ROWS_AT_A_TIME || this.#count % OUTLINE_PAPERS_PER_LINE === 0) {
+      this.#writeRows();
+    }
   }
 
   /** The papers' ids, in the shelf's order. */
@@ -226,21 +237,42 @@ export class SpillShelf implements PaperShelf {
   /**
    * The lines of outline column `index` (OUTLINE_COLUMNS's order) as the outline file has them, in the shelf's order:
    * the JSON texts of OUTLINE_PAPERS_PER_LINE papers' values between commas, as UTF-8, their digests settled; each to
-   * be used before the next is asked for.
+   * be used before the next is asked for. Lines of stored papers whose rows were not made (putStored) and left as
+   * they were are `saved`'s (the outline saved with the stored papers' file); a line with a paper put again is made
+   * from the papers.
    */
-  *outlineLines(index: number): Generator<readonly Uint8Array[], void, undefined> {
+  *outlineLines(index: number, saved: SavedOutline | null = null): Generator<readonly Uint8Array[], void, undefined> {
     if (this.#rowsFrom < this.#count) this.#writeRows();
     const digests = OUTLINE_COLUMNS[index] === 'digests';
-    let line = 0;
-    for (const bytes of this.#columns.lines(index)) {
-      if (this.#replacedLines.has(line)) yield [Buffer.from(this.#lineOfPapers(line, index))];
-      else yield digests ? (this.#settledPieces(bytes, false) ?? []) : [bytes];
-      line += 1;
+    const written = this.#columns.lines(index);
+    for (let line = 0; line * OUTLINE_PAPERS_PER_LINE < this.#count; line++) {
+      const from = line * OUTLINE_PAPERS_PER_LINE;
+      const to = Math.min(this.#count, from + OUTLINE_PAPERS_PER_LINE);
+      const stored = Math.min(this.#savedRows, to) - from;
+      if (this.#replacedLines.has(line)) {
+        // The columns' files have a line for it when it has papers whose rows they hold.
+        if (from + Math.max(0, stored) < to) written.next();
+        yield [Buffer.from(this.#lineOfPapers(line, index))];
+      } else if (stored <= 0) {
+        const bytes = written.next().value;
+        if (bytes === undefined) throw new Error("an outline column's lines ran out");
+        yield digests ? (this.#settledPieces(bytes, false) ?? []) : [bytes];
+      } else if (from + stored === to) {
+        yield [saved === null ? Buffer.from(this.#lineOfPapers(line, index)) : saved.line(index, line)];
+      } else {
+        // The saved rows' last line, which the papers added after them end.
+        const bytes = written.next().value;
+        if (bytes === undefined) throw new Error("an outline column's lines ran out");
+        const storedPart = Buffer.from(`${this.#valuesOfPapers(from, from + stored, index)},`);
+        yield [storedPart, ...(digests ? (this.#settledPieces(bytes, false) ?? []) : [bytes])];
+      }
     }
   }
 
   /** The rows not written yet, written (their values' texts as valuesText makes them, outline-file.ts). */
   #writeRows(): void {
+    // The columns' files start where the saved outline's rows end.
+    if (this.#columns.rows === 0) this.#columns.startAt(this.#savedRows);
     this.#columns.add(
       this.#count - this.#rowsFrom,
       this.#rows.map((values) => valuesText(values)),
@@ -251,9 +283,14 @@ export class SpillShelf implements PaperShelf {
 
   /** A line of a column made again from its papers (one of them put again in place of another: rare). */
   #lineOfPapers(line: number, index: number): string {
-    const values: unknown[] = [];
     const first = line * OUTLINE_PAPERS_PER_LINE;
-    for (let position = first; position < Math.min(this.#count, first + OUTLINE_PAPERS_PER_LINE); position++) {
+    return this.#valuesOfPapers(first, Math.min(this.#count, first + OUTLINE_PAPERS_PER_LINE), index);
+  }
+
+  /** The texts of column `index`'s values of the papers from `from` to `to`, as valuesText makes them. */
+  #valuesOfPapers(from: number, to: number, index: number): string {
+    const values: unknown[] = [];
+    for (let position = from; position < to; position++) {
       const paper = this.at(position);
       if (paper !== undefined) values.push(outlineRowValues(paper, OUTLINE_ABSTRACT_LENGTH)[index]);
     }

@@ -95,6 +95,8 @@ export interface ShelfBase {
   readonly file: string;
   readonly stamp: FileStamp;
   readonly digests: readonly Digest[];
+  /** The outline saved with it, in app-data (used only while it names the cache's stamp). */
+  readonly outline: string;
 }
 
 /** What the synced library says beyond the LibraryStore's snapshot, for the API to reach (ARCHITECTURE.md). */
@@ -402,7 +404,12 @@ export class SyncedLibraryStore implements LibraryStore {
       }
     }
     return {
-      base: { file: this.paths.catalogue, stamp, digests: library.catalogue.digests },
+      base: {
+        file: this.paths.catalogue,
+        stamp,
+        digests: library.catalogue.digests,
+        outline: await this.#outlineFile(),
+      },
       head: read.head,
       replica: { ...replica, clock },
     };
@@ -464,7 +471,9 @@ export class SyncedLibraryStore implements LibraryStore {
           this.#outlineSaved = cacheStamp;
           const outline = await this.#outlineFile();
           await mkdir(path.dirname(outline), { recursive: true })
-            .then(() => writeShelfOutline(outline, shelf, change?.folded ?? shelved.digests, cacheStamp))
+            .then(() =>
+              writeShelfOutline(outline, shelf, change?.folded ?? shelved.digests, cacheStamp, shelved.onto?.outline),
+            )
             .catch(() => undefined);
         }
         // Read again from its files when next asked (the clock too, which the import's stamp moved on).
