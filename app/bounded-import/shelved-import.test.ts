@@ -193,6 +193,14 @@ describe('a shelved import', () => {
       doi('Another work', '  year = 2002,\n  doi = {10.1145/3292500.3330701}\n') +
       doi('A first work', `  year = 2001,\n${arxiv}  doi = {10.1145/3292500.3330701}\n`);
     await expectSame([{ name: 'same-doi.bib', bytes: new TextEncoder().encode(text) }], false);
+    // Onto a library that has the first work, the fold of the record is made and found to differ: the usual way.
+    for (const made of ['usual', 'shelved']) await rm(join(directory, made), { recursive: true });
+    const first = doi('A first work', `  year = 2001,\n${arxiv}`);
+    const encoded = (name: string, bib: string): DigestFile => ({ name, bytes: new TextEncoder().encode(bib) });
+    await expectSameLibraries(
+      [[encoded('first.bib', first)], [encoded('same-doi.bib', text.slice(first.length))]],
+      [true, false],
+    );
   });
 
   it('leaves to the usual way an import whose shelf cannot be made (its folder gone)', async () => {

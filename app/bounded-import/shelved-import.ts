@@ -169,7 +169,9 @@ export async function shelveImport(
       const notes = [...(head.notes ?? []), ...(sameDay === null ? [] : [sameDay])];
       results.push({ file: file.name, ok: true, kind: 'digest', summary, warnings: parsed.warnings, notes });
     }
-    if (merge.sharesDoi) return finish(null);
+    // Into an empty library, two papers that have had one DOI could be found one work by a fold of the records the
+    // merge makes; onto a cache, that fold is made beside the merge, and checked (foldedAdded).
+    if (onto === undefined && merge.sharesDoi) return finish(null);
     const outcomes = importFiles.outcomes();
     const whole: FileImportResult[] = [];
     for (const [index, outcome] of outcomes.entries()) {
