@@ -129,8 +129,8 @@ export interface LibraryServiceOptions {
   /** How soon a change made elsewhere is told (onChangedElsewhere): tests make it quicker. */
   readonly follow?: { readonly debounceMs?: number; readonly pollMs?: number };
   /**
-   * Whether an import of files into a library with no import yet keeps its papers on disk while it merges and
-   * writes them (app/bounded-import), as it does unless this is false: tests compare it with the usual way.
+   * Whether an import of files by a process that has not read the library keeps its papers on disk while it merges
+   * and writes them (app/bounded-import), as it does unless this is false: tests compare it with the usual way.
    */
   readonly shelvedImports?: boolean;
 }
@@ -383,7 +383,8 @@ export class LibraryService implements LibraryApi {
   }
 
   /**
-   * An import of files into a library with no import yet, its papers kept on disk rather than in memory while they
+   * An import of files into a library with no import yet, or onto its cache's papers where the store has not read
+   * them (SyncedLibraryStore.shelfBase), its papers and the library's kept on disk rather than in memory while they
    * are merged and written (app/bounded-import): the same library as the usual way, which this leaves an import it
    * does not make the same way to (null).
    */

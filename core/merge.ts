@@ -178,10 +178,10 @@ export class CatalogueMerge {
   }
 
   /**
-   * A merge into the catalogue as this one has it now, its papers on `shelf` (the same papers at the same places), or
-   * with `digests` (the ones it had before a digest changed them but no paper).
+   * A merge into `digests` and the papers as this one has them now, on `shelf` (the same papers at the same places):
+   * a merge beside this one, from where it started (its digests may be given otherwise, its days another's).
    */
-  fork(shelf: PaperShelf, digests = this.#digests): CatalogueMerge {
+  fork(shelf: PaperShelf, digests: readonly Digest[]): CatalogueMerge {
     return new CatalogueMerge({ digests }, shelf, this.#index.copy(shelf));
   }
 

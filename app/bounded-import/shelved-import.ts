@@ -1,12 +1,14 @@
 /**
- * The command line's import of digest files into a library with no import yet, in bounded memory: each file's papers
- * merged as they are made (a BibTeX file a window at a time, core/import/index.ts) onto a SpillShelf, which keeps
- * them on disk, by the merge every import goes through (core/merge.ts, DigestMerge). What it gives the store writes
- * (SyncedLibraryStore.importShelved) as the import the usual way would have made, byte for byte.
+ * The command line's import of digest files in bounded memory, into a library with no import yet or onto the papers
+ * of its cache (`onto`): each file's papers merged as they are made (a BibTeX file a window at a time,
+ * core/import/index.ts) onto a SpillShelf, which keeps them on disk, by the merge every import goes through
+ * (core/merge.ts, DigestMerge). What it gives the store writes (SyncedLibraryStore.importShelved) as the import the
+ * usual way would have made, byte for byte.
  *
  * It gives nothing (null), and the caller imports the usual way, for an import it does not make the same: a file
  * that is not a digest (a Shelfmark backup, a list of arXiv ids) or that cannot be read to its end once some of its
- * papers were merged, and a catalogue whose fold could differ from the merge (two papers with one DOI); and when the
+ * papers were merged, and a catalogue whose fold could differ from the merge (into an empty library, two papers with
+ * one DOI; onto a cache, any difference of the fold made beside it); a cache that is not one to its end; and when the
  * shelf's own files fail (a full temporary folder).
  */
 
@@ -92,7 +94,10 @@ export interface ShelvedImport {
   readonly onto?: { readonly cache: CacheFile; readonly outline: SavedOutline | null };
 }
 
-/** Reads `files` and merges their papers onto a shelf, into an empty catalogue; null: import them the usual way. */
+/**
+ * Reads `files` and merges their papers onto a shelf, into an empty catalogue or onto the cache `options.onto` names;
+ * null: import them the usual way.
+ */
 export async function shelveImport(
   files: readonly ShelvedFile[],
   options: ShelvedImportOptions,
@@ -134,17 +139,8 @@ export async function shelveImport(
       cache === null || cached === undefined
         ? new CatalogueMerge({ digests: [] }, shelf)
         : cacheCatalogue(cache, shelf, options.onto?.digests ?? [], saved);
-    const foldShelf = cache === null ? null : new FoldShelf(shelf);
-    // The fold starts where the merge does: its index is the merge's as it is before the merge first changes a paper
-    // (an import that changes none needs no fold).
-    const fold: { merge: CatalogueMerge | null } = { merge: null };
-    if (foldShelf !== null) {
-      // The fold's digests are the cache's: the library's are those with the days the user gave them.
-      const before = cached ?? [];
-      shelf.beforeFirstPut(() => {
-        fold.merge = merge.fork(foldShelf, before);
-      });
-    }
+    // The fold's digests are the cache's: the library's are those with the days the user gave them.
+    const fold = cached === undefined ? null : new FoldBeside(merge, shelf, cached);
     const results: (FileImportResult | null)[] = [];
     for (const [index, file] of files.entries()) {
       // Started with the file's first papers: the digests before it are finished by then.
@@ -181,19 +177,19 @@ export async function shelveImport(
         whole.push({ file: outcome.file, ok: true, ...outcome.parsed, warnings: [] });
       } else return finish(null);
     }
-    if (onto === undefined || foldShelf === null || options.onto === undefined) {
+    if (onto === undefined || fold === null || options.onto === undefined) {
       return { shelf, digests: merge.digests, results: whole };
     }
     const before = options.onto.digests;
     const change = changeOnto(shelf, before, merge.digests);
     if (change === null) return { shelf, digests: merge.digests, results: whole, change: null, onto };
-    const added = fold.merge === null ? null : foldedAdded(fold.merge, foldShelf, shelf, change, merge.digests);
-    if (added === null || fold.merge === null) return finish(null);
+    const folded = fold.made(change, merge.digests);
+    if (folded === null) return finish(null);
     return {
       shelf,
       digests: merge.digests,
       results: whole,
-      change: { stamp: onto.cache.stamp, before, ...change, added, folded: fold.merge.digests },
+      change: { stamp: onto.cache.stamp, before, ...change, ...folded },
       onto,
     };
   } catch (error) {
@@ -271,36 +267,55 @@ function changeOnto(
 
 /**
  * The fold of the import's record onto the cache (core/sync/catalogue-fold.ts, as the store folds it, by
- * CatalogueMerge.addLibrary) made beside the merge, from where it started: the papers it added, when it gives the
- * merge's catalogue (every record landing on its own paper, each paper the same bytes, the same digests); null when
- * it does not, and the import goes the usual way, which writes the fold.
+ * CatalogueMerge.addLibrary), made beside the merge from where the merge started: its index is the merge's as it is
+ * just before the merge first changes a paper (an import that changes none needs no fold).
  */
-function foldedAdded(
-  fold: CatalogueMerge,
-  foldShelf: FoldShelf,
-  shelf: SpillShelf,
-  change: Pick<ShelvedChange, 'records' | 'digests'>,
-  digests: readonly Digest[],
-): string[] | null {
-  function* records(): Generator<CataloguePaper, void, undefined> {
-    for (const position of change.records) {
-      const paper = shelf.at(position);
-      if (paper === undefined) throw new Error("a record's paper is not on the shelf");
-      yield paper;
-    }
+class FoldBeside {
+  readonly #shelf: SpillShelf;
+  readonly #foldShelf: FoldShelf;
+  #merge: CatalogueMerge | null = null;
+
+  /** Beside `merge` onto `shelf`, whose cache holds `digests`. */
+  constructor(merge: CatalogueMerge, shelf: SpillShelf, digests: readonly Digest[]) {
+    this.#shelf = shelf;
+    this.#foldShelf = new FoldShelf(shelf);
+    shelf.beforeFirstPut(() => {
+      this.#merge = merge.fork(this.#foldShelf, digests);
+    });
   }
-  const { ids, summary } = fold.addLibrary(
-    { catalogue: { papers: records(), digests: change.digests }, states: emptyStateMap() },
-    emptyStateMap(),
-  );
-  // The fold's digests are the cache's, whose days the library's may not have: the same lists of papers.
-  const lists = (of: readonly Digest[]) => canonicalJson(of.map((digest) => [digest.id, digest.paperIds]));
-  const same =
-    !foldShelf.diverged &&
-    foldShelf.length === shelf.length &&
-    [...ids].every(([record, paper]) => record === paper) &&
-    lists(fold.digests) === lists(digests);
-  return same ? summary.added.map((paper) => paper.id) : null;
+
+  /**
+   * The fold of `change`: the papers it added and its digests, when it gives the merge's catalogue (every record
+   * landing on its own paper, each paper the same bytes, each digest listing the same papers as the merge's
+   * `digests`); null when it does not, and the import goes the usual way, which writes the fold.
+   */
+  made(
+    change: Pick<ShelvedChange, 'records' | 'digests'>,
+    digests: readonly Digest[],
+  ): Pick<ShelvedChange, 'added' | 'folded'> | null {
+    const fold = this.#merge;
+    if (fold === null) return null;
+    const shelf = this.#shelf;
+    function* records(): Generator<CataloguePaper, void, undefined> {
+      for (const position of change.records) {
+        const paper = shelf.at(position);
+        if (paper === undefined) throw new Error("a record's paper is not on the shelf");
+        yield paper;
+      }
+    }
+    const { ids, summary } = fold.addLibrary(
+      { catalogue: { papers: records(), digests: change.digests }, states: emptyStateMap() },
+      emptyStateMap(),
+    );
+    // The fold's digests are the cache's, whose days the library's may not have: the same lists of papers.
+    const lists = (of: readonly Digest[]) => canonicalJson(of.map((digest) => [digest.id, digest.paperIds]));
+    const same =
+      !this.#foldShelf.diverged &&
+      this.#foldShelf.length === shelf.length &&
+      [...ids].every(([record, paper]) => record === paper) &&
+      lists(fold.digests) === lists(digests);
+    return same ? { added: summary.added.map((paper) => paper.id), folded: fold.digests } : null;
+  }
 }
 
 /**

@@ -445,20 +445,21 @@ export class SyncedLibraryStore implements LibraryStore {
         const { stamp } = tick(onto === null ? this.#current().clock : onto.replica.clock, this.#now());
         const { shelf } = shelved;
         const papers = shelvedPapers(shelf);
-        const records = change === undefined ? papers : change.records.map((position) => papers[position]);
+        const records =
+          change === undefined ? papers : change.records.map((position) => papers[position]).filter(isShelved);
         const op = { stamp, device: this.device.id, digests: change === undefined ? shelved.digests : change.digests };
         const relative = devicePath(this.device.id, IMPORTS_FOLDER, importFileName(stamp));
         const file = inFolder(this.paths.directory, relative);
         await mkdir(path.dirname(file), { recursive: true });
         this.#ownWrites.add(relative);
-        await writeDocumentPieces(file, importDocumentPieces(op, records.filter(isShelved), shelf));
+        await writeDocumentPieces(file, importDocumentPieces(op, records, shelf));
         await (await this.#journalFolder()).record([], { ...op, papers: [] }, file);
         await this.#writeDeviceFile();
         const head =
           onto === null || change === undefined
             ? oneImportHead(opId(op), papers, shelved.digests)
             : headWithImport(onto.head, opId(op), {
-                records: records.filter(isShelved).map((paper) => paper.id),
+                records: records.map((paper) => paper.id),
                 added: change.added,
                 digests: change.digests.map((digest) => digest.id),
               });
